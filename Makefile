@@ -1,0 +1,25 @@
+# planq: make run opens the REPL on the sample corpus; make test runs every test; make bench measures.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench build deps
+
+# libedit-dev through apt-get when pkg-config cannot find libedit (a fresh machine has no package lists).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libedit; then \
+		echo "make: pkg-config cannot find libedit; installing libedit-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product planq
+
+run: build
+	@.build/release/planq
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	bash bench/run.sh

@@ -1,0 +1,16 @@
+/// A file read from disk and decoded to text, before cleaning.
+public struct DecodedFile: Sendable {
+    public var name: String
+    public var path: String
+    public var text: String
+    public var encoding: String
+    public var warnings: [CorpusWarning]
+
+    public init(name: String, path: String, text: String, encoding: String, warnings: [CorpusWarning] = []) {
+        self.name = name
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,19 @@
+/// Turns one decoded file into a `Document`: clean, normalise, structure.
+public struct DocumentBuilder: Sendable {
+    public var cleaner = Cleaner()
+    public var structure = StructureParser()
+
+    public init() {}
+
+    public func build(_ file: DecodedFile) -> Document {
+        let cleaned = cleaner.clean(file.text, doc: file.name)
+        let source = SourceText(name: file.name, text: file.text)
+        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text) { cleanOffset in
+            source.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
+        }
+        return Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
+                        clean: cleaned.text, offsets: cleaned.offsets, norm: TextNormalizer.normalize(cleaned.text),
+                        metadata: metadata, sections: sections, sentences: sentences,
+                        warnings: file.warnings + cleaned.warnings, quality: cleaned.quality)
+    }
+}

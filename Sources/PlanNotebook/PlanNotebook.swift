@@ -1,0 +1,2 @@
+/// Notebooks: reading, writing, replaying and exporting `.planq.md` files.
+public enum PlanNotebook {}
