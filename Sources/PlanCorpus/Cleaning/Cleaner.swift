@@ -17,7 +17,7 @@ public struct CleanedText: Sendable {
 public struct Cleaner: Sendable {
     public init() {}
 
-    public func clean(_ text: String, doc: String) -> CleanedText {
+    public func clean(_ text: String, doc: String, repeated: RepeatedLines = RepeatedLines()) -> CleanedText {
         CleanedText(text: text, offsets: .identity)
     }
 }

@@ -33,7 +33,8 @@ public struct CorpusLoader: Sendable {
             decoded.append(DecodedFile(name: file.name, path: file.path,
                                        text: String(decoding: data, as: UTF8.self), encoding: "UTF-8"))
         }
-        let documents = decoded.map { builder.build($0) }
+        let repeated = RepeatedLines.find(in: decoded.map(\.text))
+        let documents = decoded.map { builder.build($0, repeated: repeated) }
         return Corpus(roots: paths, documents: documents, loadWarnings: warnings)
     }
 }

@@ -17,6 +17,9 @@ public struct Document: Sendable {
     public var metadata: DocumentMetadata
     public var sections: [Section]
     public var sentences: [Sentence]
+    public var targets: [Target] = []
+    public var agencies: [AgencyMention] = []
+    public var phases: [Phase] = []
     /// What loading and cleaning did to this document.
     public var warnings: [CorpusWarning]
     /// 0 (unusable) … 1 (clean), from the share of text that needed removal, repair or flagging.

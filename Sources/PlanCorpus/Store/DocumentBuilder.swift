@@ -1,19 +1,23 @@
-/// Turns one decoded file into a `Document`: clean, normalise, structure.
+/// Turns one decoded file into a `Document`: clean, normalise, structure, extract.
 public struct DocumentBuilder: Sendable {
     public var cleaner = Cleaner()
     public var structure = StructureParser()
+    public var extractor = Extractor()
 
     public init() {}
 
-    public func build(_ file: DecodedFile) -> Document {
-        let cleaned = cleaner.clean(file.text, doc: file.name)
+    /// `repeated` holds lines found in many documents of the same corpus; they are removed as boilerplate.
+    public func build(_ file: DecodedFile, repeated: RepeatedLines = RepeatedLines()) -> Document {
+        let cleaned = cleaner.clean(file.text, doc: file.name, repeated: repeated)
         let source = SourceText(name: file.name, text: file.text)
         let (metadata, sections, sentences) = structure.parse(clean: cleaned.text) { cleanOffset in
             source.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
         }
-        return Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
-                        clean: cleaned.text, offsets: cleaned.offsets, norm: TextNormalizer.normalize(cleaned.text),
-                        metadata: metadata, sections: sections, sentences: sentences,
-                        warnings: file.warnings + cleaned.warnings, quality: cleaned.quality)
+        var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
+                                clean: cleaned.text, offsets: cleaned.offsets, norm: TextNormalizer.normalize(cleaned.text),
+                                metadata: metadata, sections: sections, sentences: sentences,
+                                warnings: file.warnings + cleaned.warnings, quality: cleaned.quality)
+        extractor.extract(into: &document)
+        return document
     }
 }

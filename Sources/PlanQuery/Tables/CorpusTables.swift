@@ -7,13 +7,17 @@ public struct CorpusTables: Sendable {
     public init(_ corpus: Corpus) { self.corpus = corpus }
 
     /// Table names in the order `:tables` lists them.
-    public static let names = ["docs", "sections", "sentences", "warnings"]
+    public static let names = ["docs", "sections", "sentences", "targets", "agencies", "phases", "regions", "warnings"]
 
     public func table(named name: String) -> Table? {
         switch name {
         case "docs": return docs()
         case "sections": return sections()
         case "sentences": return sentences()
+        case "targets": return targets()
+        case "agencies": return agencies()
+        case "phases": return phases()
+        case "regions": return regions()
         case "warnings": return warnings()
         default: return nil
         }
@@ -78,6 +82,63 @@ public struct CorpusTables: Sendable {
             [.text(w.doc), .text(w.kind), w.line.map(Value.int) ?? .null, .text(w.message), text(w.text), text(w.fixed)]
         }
         return Table(columns: columns, rows: rows)
+    }
+
+    /// One row per target, by document then position in the text.
+    public func targets() -> Table {
+        let columns: [Table.Column] = [
+            .init("doc", .text), .init("region", .text), .init("province", .text), .init("section", .int),
+            .init("domain", .text), .init("indicator", .text), .init("value", .number), .init("value_max", .number),
+            .init("unit", .text), .init("comparator", .text), .init("year", .year), .init("year_placeholder", .bool),
+            .init("hedge", .text), .init("per", .text), .init("baseline", .number), .init("binding", .text),
+            .init("text", .text), .init("line", .int),
+        ]
+        var rows: [[Value]] = []
+        for d in corpus.documents {
+            for t in d.targets {
+                rows.append([.text(d.name), text(d.metadata.region), text(d.metadata.province),
+                             t.section.map(Value.int) ?? .null, text(t.domain), .text(t.indicator), .number(t.value),
+                             t.valueMax.map(Value.number) ?? .null, text(t.unit), .text(t.comparator), year(t.year),
+                             .bool(t.yearPlaceholder), text(t.hedge), text(t.per), t.baseline.map(Value.number) ?? .null,
+                             text(t.binding), .text(t.text), .int(t.provenance.line)])
+            }
+        }
+        return Table(columns: columns, rows: rows)
+    }
+
+    /// One row per agency named as responsible, by document then position.
+    public func agencies() -> Table {
+        let columns: [Table.Column] = [.init("doc", .text), .init("section", .int), .init("agency", .text), .init("line", .int)]
+        var rows: [[Value]] = []
+        for d in corpus.documents {
+            for a in d.agencies {
+                rows.append([.text(d.name), a.section.map(Value.int) ?? .null, .text(a.agency), .int(a.provenance.line)])
+            }
+        }
+        return Table(columns: columns, rows: rows)
+    }
+
+    /// One row per implementation phase, by document then position.
+    public func phases() -> Table {
+        let columns: [Table.Column] = [
+            .init("doc", .text), .init("name", .text), .init("start", .int), .init("end", .int), .init("text", .text),
+        ]
+        var rows: [[Value]] = []
+        for d in corpus.documents {
+            for p in d.phases {
+                rows.append([.text(d.name), .text(p.name), p.start.map(Value.int) ?? .null, p.end.map(Value.int) ?? .null, .text(p.text)])
+            }
+        }
+        return Table(columns: columns, rows: rows)
+    }
+
+    /// The gazetteer: one row per province, prefecture and county, by code.
+    public func regions() -> Table {
+        let columns: [Table.Column] = [
+            .init("code", .text), .init("name", .text), .init("short", .text), .init("level", .text),
+            .init("parent", .text), .init("province", .text),
+        ]
+        return Table(columns: columns)
     }
 
     private func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }
