@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct PlanConsoleTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
