@@ -212,6 +212,16 @@ public struct Lexer {
             pos += 1
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
+        // An exponent: 1e9, 2.5e-3.
+        if pos < bytes.count, bytes[pos] | 0x20 == UInt8(ascii: "e") {
+            var k = pos + 1
+            if k < bytes.count, bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") { k += 1 }
+            if k < bytes.count, isDigit(bytes[k]) {
+                isInteger = false
+                pos = k
+                while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+            }
+        }
         let digits = String(decoding: bytes[start..<pos], as: UTF8.self).replacingOccurrences(of: "_", with: "")
         let value = Double(digits) ?? 0
         // A unit: % or a run of non-ASCII letters right after the number.
