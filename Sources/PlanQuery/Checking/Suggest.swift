@@ -1,17 +1,20 @@
 /// "Did you mean" suggestions by edit distance counted in Unicode scalars, so Chinese names work.
 public enum Suggest {
-    /// Levenshtein distance over Unicode scalars.
+    /// Edit distance over Unicode scalars, a swap of neighbours counting one (optimal string alignment).
     public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var before = Array(repeating: 0, count: y.count + 1)
         var prev = Array(0...y.count)
         var cur = prev
         for i in 1...x.count {
             cur[0] = i
             for j in 1...y.count {
                 cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
             }
+            before = prev
             swap(&prev, &cur)
         }
         return prev[y.count]

@@ -19,6 +19,20 @@ public indirect enum Expr: Sendable {
             return s
         }
     }
+
+    /// The same expression with a wider span (a parenthesised expression includes its parentheses).
+    func respanned(_ s: SourceSpan) -> Expr {
+        switch self {
+        case .literal(let v, _): return .literal(v, s)
+        case .regex(let r, _): return .regex(r, s)
+        case .column(let c, _): return .column(c, s)
+        case .variable(let v, _): return .variable(v, s)
+        case .list(let i, _): return .list(i, s)
+        case .unary(let o, let x, _): return .unary(o, x, s)
+        case .binary(let o, let l, let r, _): return .binary(o, l, r, s)
+        case .call(let f, let a, _): return .call(f, a, s)
+        }
+    }
 }
 
 /// A named expression: `n = count()` or a bare column `region`.

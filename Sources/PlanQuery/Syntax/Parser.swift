@@ -489,7 +489,8 @@ public struct Parser {
             try enter(); defer { depth -= 1 }
             let e = try parseExpr()
             try expect(")", "to close '('")
-            return e
+            // A column in parentheses stays a column for the checker, but its span covers the parentheses.
+            return e.respanned(span(from: t.range.lowerBound))
         case .symbol("["):
             _ = advance()
             try enter(); defer { depth -= 1 }
