@@ -48,7 +48,9 @@ enum ChartBuilder {
                 let pos = hi > lo ? Int(((v - lo) / (hi - lo) * Double(barWidth - 1)).rounded()) : 0
                 row = String(repeating: "·", count: pos) + "●"
             }
-            out += pad(l, lw) + " │" + pad(row, barWidth) + " " + (v.map(ValueFormatter.number) ?? "") + "\n"
+            var text = pad(l, lw) + " │" + pad(row, barWidth) + " " + (v.map(ValueFormatter.number) ?? "")
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
         }
         let spark = "▁▂▃▄▅▆▇█".unicodeScalars.map { String($0) }
         out += String(repeating: " ", count: lw) + " └" + values.map { v in
