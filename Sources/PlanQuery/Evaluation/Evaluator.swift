@@ -53,9 +53,7 @@ final class Evaluator {
             env.tables[name.name] = t
             return .none
         case .letScalar(let name, let e):
-            let empty = Table(columns: [])
-            try checker(empty).check(e).type == .any ? () : ()
-            env.scalars[name.name] = try ExpressionEvaluator(table: Table(columns: [.init("_", .any)], data: [[.null]]), scalars: env.scalars, support: support).eval(e, row: 0)
+            env.scalars[name.name] = try scalar(e, Table(columns: []))
             return .none
         case .def(let d):
             env.defs[d.name] = d
@@ -76,7 +74,7 @@ final class Evaluator {
     // MARK: - pipelines
 
     func source(_ name: Name) throws -> Table {
-        if let t = env.tables[name.name] { return t }
+        if let t = env.tables[name.name] { return options.dryRun ? Table(columns: t.columns) : t }
         if let t = catalog.table(named: name.name) { return options.dryRun ? Table(columns: t.columns) : t }
         var help = Suggest.didYouMean(name.name, among: allTableNames)
         if help == nil, env.defs[name.name] != nil { help = "'\(name.name)' is a def: pipe a table into it, `targets | \(name.name)(…)`" }
