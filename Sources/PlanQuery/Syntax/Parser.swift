@@ -477,7 +477,7 @@ public struct Parser {
             case "null": return .literal(.null, s)
             default: break
             }
-            if current.isSymbol("("), current.range.lowerBound == t.range.upperBound || true {
+            if current.isSymbol("(") {
                 _ = advance()
                 try enter(); defer { depth -= 1 }
                 let args = try parseArgs(close: ")")
