@@ -34,6 +34,7 @@ public final class Repl {
         var buffer = ""
         var failures = 0
         while true {
+            engine.pendingInput = buffer
             let prompt = interactive ? (buffer.isEmpty ? Repl.prompt : Repl.continuationPrompt) : ""
             guard let line = editor.readLine(prompt: prompt) else {
                 if !buffer.isEmpty, !interactive, runEntry(buffer, style: style) { failures += 1 }
@@ -72,7 +73,10 @@ public final class Repl {
 
     private func execute(_ entry: String) -> ReplReply {
         _ = InterruptSignal.take()
-        return engine.execute(entry)
+        let reply = engine.execute(entry)
+        // A Ctrl-C that cancelled this entry must not also drop the next line typed.
+        _ = InterruptSignal.take()
+        return reply
     }
 
     private func show(_ reply: ReplReply, style: ConsoleStyle) {

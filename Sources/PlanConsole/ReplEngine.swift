@@ -6,6 +6,8 @@ public protocol ReplEngine: AnyObject {
     func execute(_ entry: String) -> ReplReply
     /// Tab completion at a UTF-8 cursor offset.
     func completions(_ line: String, cursor: Int) -> Completion
+    /// The unfinished entry from earlier lines, set before each line is read, for completion.
+    var pendingInput: String { get set }
     /// Asks a running query to stop; called from the SIGINT handler, so it only sets a flag.
     func cancel()
 }

@@ -26,8 +26,8 @@ struct Planq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planq",
         abstract: "Query, compare and annotate Chinese city and regional plans.",
-        subcommands: [Summary.self, Query.self],
-        defaultSubcommand: Summary.self
+        subcommands: [ReplCommand.self, Query.self, Summary.self],
+        defaultSubcommand: ReplCommand.self
     )
 }
 

@@ -14,6 +14,7 @@ private struct ScriptedEditor: LineEditor {
 /// Completes an entry when it does not end in `|`; fails entries containing "bad".
 private final class FakeEngine: ReplEngine {
     var executed: [String] = []
+    var pendingInput = ""
     func isComplete(_ text: String) -> Bool { !text.trimmingCharacters(in: .whitespaces).hasSuffix("|") }
     func execute(_ entry: String) -> ReplReply {
         executed.append(entry)
