@@ -1,0 +1,100 @@
+/// Recognises a heading marker at a position of a line, rejecting look-alikes such as `1.5万`,
+/// `(2023—2025年)` or `一、二级`.
+enum MarkerScanner {
+    static func scan(_ s: [Unicode.Scalar], at start: Int, end: Int? = nil) -> HeadingMarker? {
+        let end = end ?? s.count
+        guard start < end else { return nil }
+        let first = s[start]
+
+        // 第X章 / 第X节 / 第X条
+        if first == "第" {
+            var i = start + 1
+            while i < end, ChineseNumeral.isNumeral(s[i]) || s[i].digitValue != nil { i += 1 }
+            guard i > start + 1, i < end else { return nil }
+            let kind: MarkerKind
+            switch s[i] {
+            case "章": kind = .chapter
+            case "节", "節": kind = .part
+            case "条", "條": kind = .article
+            default: return nil
+            }
+            guard let n = number(s[(start + 1)..<i]) else { return nil }
+            return make(kind, n, s, start, i + 1, end)
+        }
+
+        // ① … ⑳
+        if (0x2460...0x2473).contains(first.value) {
+            return make(.circled, Int(first.value - 0x2460) + 1, s, start, start + 1, end)
+        }
+
+        // (一) (1) （一） （1）
+        if first == "(" || first == "（" {
+            var i = start + 1
+            while i < end, i - start <= 4, s[i] != ")" && s[i] != "）" { i += 1 }
+            guard i < end, i > start + 1, s[i] == ")" || s[i] == "）" else { return nil }
+            let inner = s[(start + 1)..<i]
+            if inner.allSatisfy({ $0.digitValue != nil }), inner.count <= 2, let n = number(inner) {
+                return make(.arabicParen, n, s, start, i + 1, end)
+            }
+            if inner.allSatisfy(ChineseNumeral.isNumeral), let n = ChineseNumeral.value(inner) {
+                return make(.chineseParen, n, s, start, i + 1, end)
+            }
+            return nil
+        }
+
+        // 一、 / 一是
+        if ChineseNumeral.isNumeral(first) {
+            var i = start
+            while i < end, ChineseNumeral.isNumeral(s[i]) { i += 1 }
+            guard i < end, i - start <= 3, let n = ChineseNumeral.value(s[start..<i]) else { return nil }
+            if s[i] == "、" {
+                // 一、二级医院 is a list of numbers, not a heading
+                if i + 1 < end, ChineseNumeral.isNumeral(s[i + 1]) || s[i + 1].digitValue != nil { return nil }
+                return make(.chineseComma, n, s, start, i + 1, end)
+            }
+            if s[i] == "是", n >= 1, n <= 10, s[start] != "十" || n == 10 {
+                return make(.ordinal, n, s, start, i + 1, end)
+            }
+            return nil
+        }
+
+        // 1. 1、 1) 1．
+        if first.digitValue != nil {
+            var i = start
+            while i < end, s[i].digitValue != nil { i += 1 }
+            guard i < end, i - start <= 2, let n = number(s[start..<i]), n >= 1 else { return nil }
+            let kind: MarkerKind
+            switch s[i] {
+            case ".", "．": kind = .arabicDot
+            case "、": kind = .arabicComma
+            case ")", "）": kind = .arabicRightParen
+            default: return nil
+            }
+            // 1.5万 / 3、4月 / 1.% are numbers, not markers
+            if i + 1 < end {
+                let next = s[i + 1]
+                if next.digitValue != nil || next == "%" || next == "." || next == "、" || next == "," { return nil }
+            }
+            return make(kind, n, s, start, i + 1, end)
+        }
+        return nil
+    }
+
+    private static func number(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        if scalars.allSatisfy({ $0.digitValue != nil }) {
+            return scalars.reduce(0) { $0 * 10 + $1.digitValue! }
+        }
+        return ChineseNumeral.value(scalars)
+    }
+
+    private static func make(_ kind: MarkerKind, _ n: Int, _ s: [Unicode.Scalar], _ start: Int, _ markerEnd: Int,
+                             _ end: Int) -> HeadingMarker? {
+        var body = markerEnd
+        while body < end, TextLine.isBlank(s[body]) { body += 1 }
+        // a marker with nothing after it is not a heading
+        guard body < end else { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: s[start..<markerEnd])
+        return HeadingMarker(kind: kind, number: n, text: String(text), bodyStart: body)
+    }
+}
