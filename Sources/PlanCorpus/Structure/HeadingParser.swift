@@ -9,6 +9,8 @@ struct HeadingParser: Sendable {
     var maxDeckLength = 40
     /// Longest unnumbered lead sentence taken as a heading.
     var maxLeadLength = 16
+    /// Longest sentence checked for two headings run together.
+    var maxRunTogetherLength = 28
     /// Longest first sentence of a line taken as a first item whose `1.` was lost.
     var maxImpliedLength = 25
 
@@ -106,12 +108,13 @@ struct HeadingParser: Sendable {
             return HeadingCandidate(kind: .named, number: 0, marker: "", title: whole,
                                     line: line.index, start: b.lowerBound, end: b.upperBound, inline: false)
         }
-        // 保障措施:… run-in
-        let norm = Array(TextNormalizer.normalize(line.string(b)).unicodeScalars)
-        guard norm.count == b.count else { return nil }
+        // 保障措施:… run-in; only the line's opening needs normalising
+        let prefix = b.lowerBound..<min(b.upperBound, b.lowerBound + 16)
+        let norm = Array(TextNormalizer.normalize(line.string(prefix)).unicodeScalars)
+        guard norm.count == prefix.count else { return nil }
         for name in vocabulary.sectionNamesByLength {
             let n = Array(name.unicodeScalars)
-            guard n.count < norm.count, Array(norm[0..<n.count]) == n else { continue }
+            guard n.count < norm.count, n.count < b.count, Array(norm[0..<n.count]) == n else { continue }
             let after = s[b.lowerBound + n.count]
             if after == ":" || after == "：" || after == "。" {
                 return HeadingCandidate(kind: .named, number: 0, marker: "", title: line.string(b.lowerBound..<(b.lowerBound + n.count)),
@@ -166,25 +169,54 @@ struct HeadingParser: Sendable {
         var result: [HeadingCandidate] = []
         var a = max(start, b.lowerBound)
         var depth = 0
+        var groupAfterStop = false   // (…按职责分工负责) after a 。 ends like a sentence
         var p = a
         while p < b.upperBound {
             let c = s[p]
-            if c == "(" || c == "（" { depth += 1 } else if c == ")" || c == "）" { depth = max(0, depth - 1) }
+            if c == "(" || c == "（" {
+                if depth == 0 { groupAfterStop = p > 0 && s[p - 1] == "。" }
+                depth += 1
+            } else if c == ")" || c == "）" {
+                depth = max(0, depth - 1)
+                if depth == 0 && groupAfterStop { a = p + 1; groupAfterStop = false }
+            }
             if c == "。" && depth == 0 {
                 var lo = a
                 while lo < p, TextLine.isBlank(s[lo]) || s[lo] == "?" { lo += 1 }
                 let sentence = s[lo..<p]
                 let hasTextAfter = s[(p + 1)..<b.upperBound].contains { !TextLine.isBlank($0) }
-                if hasTextAfter, sentence.count >= 2, sentence.count <= maxLeadLength, sentence.first!.isHan,
-                   sentence.allSatisfy({ $0.isHan }) {
-                    result.append(HeadingCandidate(kind: .lead, number: 0, marker: "", title: line.string(lo..<p),
-                                                   line: line.index, start: lo, end: p + 1, inline: true))
+                if hasTextAfter, sentence.count >= 2, sentence.allSatisfy({ $0.isHan }) {
+                    if let k = runTogetherSplit(line, lo..<p) {
+                        result.append(HeadingCandidate(kind: .lostLine, number: 0, marker: "", title: line.string(lo..<k),
+                                                       line: line.index, start: lo, end: k, inline: true))
+                        result.append(HeadingCandidate(kind: .lead, number: 0, marker: "", title: line.string(k..<p),
+                                                       line: line.index, start: k, end: p + 1, inline: true))
+                    } else if sentence.count <= maxLeadLength {
+                        result.append(HeadingCandidate(kind: .lead, number: 0, marker: "", title: line.string(lo..<p),
+                                                       line: line.index, start: lo, end: p + 1, inline: true))
+                    }
                 }
                 a = p + 1
             }
             p += 1
         }
         return result
+    }
+
+    /// Where a second heading phrase starts inside a short sentence (提升…品质|推进…发展), both parts at
+    /// least `minPart` long, or nil.
+    func runTogetherSplit(_ line: TextLine, _ range: Range<Int>) -> Int? {
+        let minPart = 6
+        guard range.count >= 2 * minPart, range.count <= maxRunTogetherLength else { return nil }
+        let norm = Array(TextNormalizer.normalize(line.string(range)).unicodeScalars)
+        guard norm.count == range.count else { return nil }
+        for k in minPart...(norm.count - minPart) {
+            for verb in vocabulary.headingVerbs {
+                let v = Array(verb.unicodeScalars)
+                if k + v.count <= norm.count, Array(norm[k..<(k + v.count)]) == v { return range.lowerBound + k }
+            }
+        }
+        return nil
     }
 
     // MARK: - titles

@@ -1,10 +1,12 @@
 /// Gives headings their levels from the order in which marker kinds first appear (a stack of kinds), so
 /// `1、` is level 2 under an unnumbered level-1 heading; a kind that ranks higher in GB/T 9704 than kinds
 /// already open closes them, and when it arrives after the text's first headings, those move down a level
-/// (the excerpt began inside a section whose heading is missing).
+/// (the excerpt began inside a section whose heading is missing). Unnumbered run-in lead headings are
+/// never top-level (top-level headings stand on their own line), so a text that opens with them starts at level 2.
 enum LevelAssigner {
     static func assign(_ headings: inout [HeadingCandidate]) {
         var stack: [MarkerKind] = []
+        if headings.first?.kind == .lead { stack.append(.lostLine) }   // the missing level-1 heading
         for index in headings.indices {
             let kind = headings[index].kind
             if let pos = stack.firstIndex(of: kind) {

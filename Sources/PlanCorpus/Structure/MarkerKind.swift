@@ -15,6 +15,7 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
     case bookTitle          // 《优质教育行动方案》 on its own line, a sub-plan in a multi-plan text
     case deck               // summary line right under a bookTitle
     case lead               // unnumbered lead sentence of a paragraph, in texts that lost their markers
+    case lostLine           // an own-line heading run into the lead sentence after it, in such texts
 
     /// Depth in the GB/T 9704 order; nil for kinds whose depth depends on the document.
     var rank: Int? {
@@ -28,7 +29,7 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
         case .arabicParen, .arabicRightParen: return 50
         case .circled: return 60
         case .ordinal: return 70
-        case .named, .bookTitle, .deck, .lead: return nil
+        case .named, .bookTitle, .deck, .lead, .lostLine: return nil
         }
     }
 

@@ -19,15 +19,22 @@ enum SentenceSplitter {
             var quoteDepth = 0     // paired quotes “” ‘’ 「」
             var asciiQuoteOpen = false
             var start = 0
+            var groupAfterStop = false   // a (责任单位:…) right after 。 is a sentence of its own
             let s = line.scalars
             var i = 0
             while i < s.count {
                 let c = s[i]
                 switch c {
                 case "(", "（", "【", "《", "[", "〔", "［":
+                    if depth == 0 { groupAfterStop = i == start && i > 0 && isTerminator(s[i - 1]) }
                     depth += 1
                 case ")", "）", "】", "》", "]", "〕", "］":
                     depth = max(0, depth - 1)
+                    if depth == 0 && groupAfterStop && quoteDepth == 0 && !asciiQuoteOpen {
+                        groupAfterStop = false
+                        append(line, start..<(i + 1), to: &result)
+                        start = i + 1
+                    }
                 case "“", "‘", "「", "『":
                     quoteDepth += 1
                 case "”", "’", "」", "』":

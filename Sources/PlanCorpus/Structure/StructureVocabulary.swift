@@ -10,6 +10,8 @@ struct StructureVocabulary: Sendable {
     var kindKeywords: [(String, SectionKind)]
     /// Doc type words, longest first.
     var docTypes: [String]
+    /// Verbs that open heading phrases (推进, 提升 …).
+    var headingVerbs: [String]
 
     static let shared = StructureVocabulary.load()
 
@@ -26,7 +28,8 @@ struct StructureVocabulary: Sendable {
             sectionNames: names,
             sectionNamesByLength: names.keys.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
             kindKeywords: keywords,
-            docTypes: types.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) })
+            docTypes: types.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
+            headingVerbs: rows("heading-verbs").map { $0[0] })
     }
 
     /// Non-comment lines of a Resources text file, split on tabs.

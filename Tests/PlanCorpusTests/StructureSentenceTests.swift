@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+@Suite struct StructureSentenceTests {
+    @Test(arguments: [
+        ("推动发展。提高质量!", ["推动发展。", "提高质量!"]),
+        ("甲;乙;丙。", ["甲;", "乙;", "丙。"]),
+        ("你好？好的！", ["你好？", "好的！"]),
+        ("实施“一城提升。两翼突破”战略。下一句", ["实施“一城提升。两翼突破”战略。", "下一句"]),
+        ("建设(含中医院。蒙医院)项目。完成", ["建设(含中医院。蒙医院)项目。", "完成"]),
+        ("落实《条例。细则》要求。", ["落实《条例。细则》要求。"]),
+        ("开展\"行动。计划\"活动。", ["开展\"行动。计划\"活动。"]),
+        ("第一行\n第二行。第三句", ["第一行", "第二行。", "第三句"]),
+        ("  前后空白。  \n\n", ["前后空白。"]),
+        ("稳定队伍。(责任单位:市卫健委)医疗卫生。", ["稳定队伍。", "(责任单位:市卫健委)", "医疗卫生。"]),
+        ("真的吗?!是的。", ["真的吗?!", "是的。"]),
+        ("【重点】加强领导。", ["【重点】加强领导。"]),
+        ("", []),
+    ])
+    func splits(_ text: String, _ expected: [String]) {
+        #expect(SentenceSplitter.split(text).map(\.text) == expected)
+    }
+
+    @Test func rangesPointIntoTheText() {
+        let text = "一、总体要求。\n  推进建设。"
+        let utf8 = Array(text.utf8)
+        for span in SentenceSplitter.split(text) {
+            #expect(String(decoding: utf8[span.range], as: UTF8.self) == span.text)
+        }
+    }
+
+    @Test func sentencesBelongToInnermostSection() {
+        let text = "前言文字。\n一、总体要求\n(一)指导思想。坚持发展。\n二、保障措施\n加强领导。"
+        let (_, sections, sentences) = StructureParser().parse(clean: text) { _ in 1 }
+        let bySentence = Dictionary(uniqueKeysWithValues: sentences.map { ($0.text, $0.section) })
+        #expect(bySentence["前言文字。"]! == nil)
+        #expect(bySentence["坚持发展。"] == sections.first { $0.title == "指导思想" }?.id)
+        #expect(bySentence["加强领导。"] == sections.first { $0.title == "保障措施" }?.id)
+        #expect(sentences.allSatisfy { $0.norm == TextNormalizer.normalize($0.text) })
+    }
+}
+
+@Suite struct StructureRobustnessTests {
+    @Test(arguments: ["", "\n\n", "《》", "《", "(", "一、", "。(", "1.", "。一、", "(一)", "第一章", "- ", "《a》\n", "??\n??",
+                      "一是", "。。。", "(责任单位:)", "①", "到2025年", "文档简介\n推动实施方案。", "现状分析\n", "\u{3000}\u{3000}二、"])
+    func oddInputDoesNotCrash(_ text: String) {
+        let (_, sections, sentences) = StructureParser().parse(clean: text) { _ in 1 }
+        for s in sections { #expect(s.cleanRange.upperBound <= text.utf8.count) }
+        for s in sentences { #expect(s.cleanRange.upperBound <= text.utf8.count) }
+    }
+
+    @Test func rawSamplesParse() throws {
+        guard let folder = StructureGold.folder else { return }
+        let seeds = folder.deletingLastPathComponent().appendingPathComponent("seeds")
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }
+        #expect(files.count == 5)
+        for file in files {
+            let text = try String(contentsOf: seeds.appendingPathComponent(file), encoding: .utf8)
+            let source = SourceText(name: file, text: text)
+            let (_, sections, sentences) = StructureParser().parse(clean: text) { source.lineIndex(ofOffset: $0) + 1 }
+            #expect(!sections.isEmpty, "\(file)")
+            #expect(!sentences.isEmpty, "\(file)")
+            #expect(sections.allSatisfy { s in s.level >= 1 && (s.parent.map { $0 < s.id && sections[$0 - 1].level < s.level } ?? true) })
+        }
+    }
+}
