@@ -65,3 +65,15 @@ import Testing
         }
     }
 }
+
+@Suite struct StructureSpeedTests {
+    /// A 1 MB document must structure in well under the time a user waits for `:load` (hot paths use scalars).
+    @Test(.enabled(if: StructureGold.available)) func largeDocumentIsFast() throws {
+        let one = try #require(StructureGold.seed("001_abe22f798b47c039.txt"))
+        let text = String(repeating: one + "\n", count: 140)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = StructureParser().parse(clean: text) { _ in 1 } }
+        print("structure speed: \(text.utf8.count / 1024) KB in \(elapsed)")
+        #expect(elapsed < .seconds(20))
+    }
+}

@@ -33,10 +33,13 @@ struct TitleFinder: Sendable {
             }
             // kickers (——“…”解读), bullets and source lines are not titles
             if s[start] == "—" || s[start] == "-" || s[start] == "•" { continue }
+            // navigation trails (首页 > 政策文件 | 规划) are not titles either
+            if s[b].contains(where: { $0 == "|" || $0 == "｜" || $0 == ">" || $0 == "»" || $0 == "›" }) || text.contains("首页")
+                || text.contains("当前位置") || text.contains("當前位置") { continue }
             let hasStop = s[b].contains("。")
             if !hasStop && b.count <= maxTitleLength && !text.hasSuffix(":") && !text.hasSuffix("：")
                 && !s[b].contains(":") && !s[b].contains("：") {
-                if containsDocType(text) {
+                if b.count >= 6, containsDocType(text) {
                     start = skipSiteTag(s, start, end)
                     return FoundTitle(text: line.string(start..<end), line: line.index, end: end)
                 }
