@@ -114,7 +114,7 @@ import Testing
     @Test(arguments: [("现状分析", SectionKind.status), ("目标设定", .goals), ("具体任务与措施", .tasks), ("实施步骤", .steps),
                       ("保障措施", .safeguards), ("第一阶段(第1 - 2年)", .steps), ("公共服务现状", .status),
                       ("组织保障", .safeguards), ("主要目标", .goals), ("推进数字化改造", .other), ("重点任务", .tasks),
-                      ("附则", .other), ("實施步驟", .steps)])
+                      ("附则", .other), ("實施步驟", .steps), ("社会保障项目", .tasks), ("资金保障", .safeguards)])
     func kindFromTitle(_ title: String, _ kind: SectionKind) {
         #expect(SectionKindClassifier().kind(simplifiedTitle: TextNormalizer.normalize(title), parent: nil) == kind)
     }

@@ -22,6 +22,14 @@ import Testing
         #expect(SentenceSplitter.split(text).map(\.text) == expected)
     }
 
+    @Test func headingStartsBeginSentences() {
+        let text = "提升服务实施方案普惠性养老服务。实施专项行动,引导社会力量参与。普惠性托育服务。支持新建托育服务指导中心,设置托位。"
+        let (_, sections, sentences) = StructureParser().parse(clean: text) { _ in 1 }
+        #expect(sentences.map(\.text).prefix(2) == ["提升服务实施方案", "普惠性养老服务。"])
+        #expect(sentences[1].section == sections[0].id)
+        #expect(sentences[0].section == nil)
+    }
+
     @Test func rangesPointIntoTheText() {
         let text = "一、总体要求。\n  推进建设。"
         let utf8 = Array(text.utf8)

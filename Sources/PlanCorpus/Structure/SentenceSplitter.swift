@@ -12,7 +12,8 @@ enum SentenceSplitter {
         split(lines: TextLine.split(text))
     }
 
-    static func split(lines: [TextLine]) -> [SentenceSpan] {
+    /// `breaks` are UTF-8 offsets where a sentence must start (heading starts run into a sentence).
+    static func split(lines: [TextLine], breaks: Set<Int> = []) -> [SentenceSpan] {
         var result: [SentenceSpan] = []
         for line in lines {
             var depth = 0          // brackets
@@ -24,6 +25,13 @@ enum SentenceSplitter {
             var i = 0
             while i < s.count {
                 let c = s[i]
+                if i > start, !breaks.isEmpty, breaks.contains(line.offsets[i]) {
+                    append(line, start..<i, to: &result)
+                    start = i
+                    depth = 0
+                    quoteDepth = 0
+                    asciiQuoteOpen = false
+                }
                 switch c {
                 case "(", "（", "【", "《", "[", "〔", "［":
                     if depth == 0 { groupAfterStop = i == start && i > 0 && isTerminator(s[i - 1]) }

@@ -31,7 +31,8 @@ public struct StructureParser: Sendable {
 
         var sentences: [Sentence] = []
         var next = 0   // sections[next] is the first section not yet started
-        for span in SentenceSplitter.split(lines: lines) {
+        let breaks = Set(sections.map(\.cleanRange.lowerBound))
+        for span in SentenceSplitter.split(lines: lines, breaks: breaks) {
             while next < sections.count, sections[next].cleanRange.lowerBound <= span.range.lowerBound { next += 1 }
             sentences.append(Sentence(section: next > 0 ? sections[next - 1].id : nil, line: lineOf(span.range.lowerBound),
                                       text: span.text, norm: TextNormalizer.normalize(span.text), cleanRange: span.range))
