@@ -1,5 +1,6 @@
 /// The numbering styles of Chinese official documents (GB/T 9704), plus unnumbered heading kinds.
 enum MarkerKind: String, Sendable, Hashable, CaseIterable {
+    case division           // 第一部分 第一篇
     case chapter            // 第一章
     case part               // 第一节
     case article            // 第十二条
@@ -7,6 +8,8 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
     case chineseParen       // (一) （一）
     case arabicDot          // 1. 1．
     case arabicComma        // 1、
+    case decimal2           // 1.1 (followed by a blank)
+    case decimal3           // 1.1.1
     case arabicParen        // (1) （1）
     case arabicRightParen   // 1)
     case circled            // ①
@@ -20,12 +23,15 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
     /// Depth in the GB/T 9704 order; nil for kinds whose depth depends on the document.
     var rank: Int? {
         switch self {
-        case .chapter: return 0
+        case .division: return 0
+        case .chapter: return 5
         case .part: return 10
         case .article: return 15
         case .chineseComma: return 20
         case .chineseParen: return 30
         case .arabicDot, .arabicComma: return 40
+        case .decimal2: return 43
+        case .decimal3: return 46
         case .arabicParen, .arabicRightParen: return 50
         case .circled: return 60
         case .ordinal: return 70
@@ -35,7 +41,7 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
 
     /// Numbered kinds that may begin a heading in the middle of a run-together line, after a 。.
     var startsMidLine: Bool {
-        self == .chineseComma || self == .chineseParen || self == .chapter
+        self == .chineseComma || self == .chineseParen || self == .chapter || self == .division
     }
 }
 
