@@ -77,6 +77,6 @@ enum StructureGold {
     static func parse(_ doc: String) -> (DocumentMetadata, [Section], [Sentence])? {
         guard let raw = seed(doc) else { return nil }
         let prepared = prepare(raw)
-        return StructureParser().parse(clean: prepared.text, lineOf: prepared.lineOf)
+        return StructureParser().parse(clean: prepared.text, original: raw, lineOf: prepared.lineOf)
     }
 }

@@ -73,6 +73,15 @@ import Testing
         #expect(PublishDateFinder.find(TextNormalizer.normalize(text)) == expected)
     }
 
+    @Test func publishDateFromOriginalHeaderWhenCleaningRemovedIt() {
+        let original = "四个行动方案\n来源:潍坊晚报 發(fā)布時(shí)間:2020-01-06 09:23:51\n正文。"
+        let clean = "四个行动方案\n正文。"
+        #expect(StructureParser().parse(clean: clean) { _ in 1 }.0.publishDate == nil)
+        #expect(StructureParser().parse(clean: clean, original: original) { _ in 1 }.0.publishDate == "2020-01-06")
+        let late = String(repeating: "正文。\n", count: 20) + "发布时间:2020-01-06"
+        #expect(StructureParser().parse(clean: "正文。", original: late) { _ in 1 }.0.publishDate == nil)
+    }
+
     @Test(arguments: [
         ("推动重点领域普惠性生活服务扩容实施方案,基本公共服务均等化水平明显提高。", "simplified"),
         ("推動重點領域普惠性生活服務擴容實施方案,基本公共服務均等化水平明顯提高。", "traditional"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a publication date stated in the text (发布时间:2020-01-06, or a date line 2020年1月6日) as ISO `YYYY-MM-DD`.
 enum PublishDateFinder {
     /// `text` is normalised (simplified, half-width).
@@ -12,6 +14,23 @@ enum PublishDateFinder {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
         return nil
+    }
+
+    /// Lines of the original text searched when the clean text has no date: article metadata
+    /// (来源:… 发布时间:…) sits under the title and is removed by cleaning as boilerplate.
+    static let headerLines = 15
+
+    /// The date in the top lines of the original text, pinyin annotations (发(fā)布) removed first.
+    static func findInHeader(original: String) -> String? {
+        let header = original.split(separator: "\n", maxSplits: headerLines, omittingEmptySubsequences: false)
+            .prefix(headerLines).joined(separator: "\n")
+        let stripped = stripPinyin(header)
+        return find(TextNormalizer.normalize(stripped))
+    }
+
+    static func stripPinyin(_ text: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: #"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"#) else { return text }
+        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
     }
 
     static func iso(_ y: String, _ m: String, _ d: String) -> String? {

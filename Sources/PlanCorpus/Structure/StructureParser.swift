@@ -9,8 +9,10 @@ public struct StructureParser: Sendable {
 
     public init() {}
 
-    /// `lineOf` gives the 1-based original line of a clean UTF-8 offset.
-    public func parse(clean: String, lineOf: (Int) -> Int) -> (DocumentMetadata, [Section], [Sentence]) {
+    /// `lineOf` gives the 1-based original line of a clean UTF-8 offset; `original`, when given, is searched
+    /// for a publication date that cleaning removed with the page's article metadata.
+    public func parse(clean: String, original: String? = nil,
+                      lineOf: (Int) -> Int) -> (DocumentMetadata, [Section], [Sentence]) {
         let lines = TextLine.split(clean)
         let title = titles.find(lines)
         var found = headings.parse(lines, title: title)
@@ -47,7 +49,7 @@ public struct StructureParser: Sendable {
         let period = PeriodFinder.find(title: normTitle, text: normText)
         metadata.periodStart = period.start
         metadata.periodEnd = period.end
-        metadata.publishDate = PublishDateFinder.find(normText)
+        metadata.publishDate = PublishDateFinder.find(normText) ?? original.flatMap(PublishDateFinder.findInHeader)
         return (metadata, sections, sentences)
     }
 }
