@@ -52,14 +52,14 @@ struct StructureGoldTests {
             #expect(s.exact == s.gold, "\(doc): \(s.missed)")
             #expect(s.found == s.gold, "\(doc): extra \(s.extra)")
         }
-        // 004 lost every marker and line break (a document preview): its headings are lead sentences, found by
-        // title; the level-3 group (义务教育 …) sits under a lead heading and comes out one level too high
+        // 004 lost every marker and line break (a document preview): its headings are lead sentences; the first
+        // level-1 heading runs into body text without any stop (推动…扩容聚焦一老一小…) and is not found
         if let doc = StructureGold.docs.first(where: { $0.hasPrefix("004") }) {
             let s = Self.score(doc)
-            #expect(s.exact + s.titleOnly >= 18, "\(s.missed)")
+            #expect(s.exact >= 18, "\(s.missed)")
             #expect(s.extra.isEmpty, "\(s.extra)")
         }
-        #expect(total.exact >= 88)
+        #expect(total.exact >= 93)
     }
 
     @Test func sectionLinesAreOriginalLines() {

@@ -104,6 +104,14 @@ import Testing
         #expect(s.map(\.title) == ["普惠性养老服务", "普惠性托育服务"])
     }
 
+    @Test func leadHeadingsAnnouncedByTheirParentNestBelowIt() {
+        let text = "某某实施方案到2025年,生活服务取得积极进展。提升生活性服务业品质推进生活服务多样化发展。鼓励社会力量加大健康、养老等领域投入。补齐基本公共服务短板。加强义务教育、公共医疗卫生等领域能力建设。义务教育。大力实施教育质量提升行动,优化布局。医疗卫生。优化医疗资源布局,提高服务水平。"
+        let s = sections(text)
+        #expect(s.map(\.title) == ["提升生活性服务业品质", "推进生活服务多样化发展", "补齐基本公共服务短板", "义务教育", "医疗卫生"])
+        #expect(s.map(\.level) == [1, 2, 2, 3, 3])
+        #expect(s[3].parent == s[2].id)
+    }
+
     @Test func sectionLineComesFromLineMap() {
         let text = "标题实施方案\n\n一、总体要求\n正文内容。\n二、保障措施\n"
         let s = StructureParser().parse(clean: text, lineOf: lineNumbers(text)).1

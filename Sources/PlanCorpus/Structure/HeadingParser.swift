@@ -75,8 +75,45 @@ struct HeadingParser: Sendable {
                 let from = line.index == title?.line ? title!.end : line.trimmedBounds.lowerBound
                 result += leadSentences(line, from: from)
             }
+            nestAnnouncedLeads(&result, lines)
         }
         return result
+    }
+
+    /// A lead heading whose title the previous lead heading's text names (补齐…短板。加强义务教育、… → 义务教育。)
+    /// opens a level below it; the leads after it stay there until the next own-line heading.
+    func nestAnnouncedLeads(_ headings: inout [HeadingCandidate], _ lines: [TextLine]) {
+        var nested = false
+        for index in headings.indices {
+            switch headings[index].kind {
+            case .lostLine:
+                nested = false
+            case .lead where nested:
+                headings[index].kind = .subLead
+            case .lead where index > 0 && headings[index - 1].kind == .lead:
+                let title = TextNormalizer.normalize(headings[index].title)
+                guard title.unicodeScalars.count >= 4 else { continue }
+                let body = TextNormalizer.normalize(text(lines, from: headings[index - 1], to: headings[index]))
+                if body.contains(title) {
+                    headings[index].kind = .subLead
+                    nested = true
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Clean text between the end of one heading and the start of the next.
+    func text(_ lines: [TextLine], from a: HeadingCandidate, to b: HeadingCandidate) -> String {
+        var parts: [String] = []
+        for l in a.line...b.line {
+            let line = lines[l]
+            let lo = l == a.line ? a.end : 0
+            let hi = l == b.line ? b.start : line.scalars.count
+            if lo < hi { parts.append(line.string(lo..<hi)) }
+        }
+        return parts.joined(separator: "\n")
     }
 
     // MARK: - kinds of heading

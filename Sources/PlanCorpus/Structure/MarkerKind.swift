@@ -19,6 +19,7 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
     case deck               // summary line right under a bookTitle
     case lead               // unnumbered lead sentence of a paragraph, in texts that lost their markers
     case lostLine           // an own-line heading run into the lead sentence after it, in such texts
+    case subLead            // a lead heading its preceding lead heading's text announced (加强义务教育… → 义务教育。)
 
     /// Depth in the GB/T 9704 order; nil for kinds whose depth depends on the document.
     var rank: Int? {
@@ -35,7 +36,7 @@ enum MarkerKind: String, Sendable, Hashable, CaseIterable {
         case .arabicParen, .arabicRightParen: return 50
         case .circled: return 60
         case .ordinal: return 70
-        case .named, .bookTitle, .deck, .lead, .lostLine: return nil
+        case .named, .bookTitle, .deck, .lead, .lostLine, .subLead: return nil
         }
     }
 
