@@ -58,8 +58,8 @@ import Testing
         for s in sentences { #expect(s.cleanRange.upperBound <= text.utf8.count) }
     }
 
-    @Test func rawSamplesParse() throws {
-        guard let folder = StructureGold.folder else { return }
+    @Test(.enabled(if: StructureGold.available)) func rawSamplesParse() throws {
+        let folder = try #require(StructureGold.folder)
         let seeds = folder.deletingLastPathComponent().appendingPathComponent("seeds")
         let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }
         #expect(files.count == 5)
