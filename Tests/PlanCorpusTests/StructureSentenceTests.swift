@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func headingStartsBeginSentences() {
-        let text = "提升服务实施方案普惠性养老服务。实施专项行动,引导社会力量参与。普惠性托育服务。支持新建托育服务指导中心,设置托位。"
+        let text = "提升服务实施方案普惠性养老服务。实施专项行动,引导社会力量参与。普惠性托育服务。支持新建托育服务指导中心,设置托位。到2025年,每个县区建成1所达到相应水平的医疗机构,每个乡镇办好1所标准化乡镇卫生院,每个行政村设置1所村卫生室,持续改善基层医疗卫生服务条件,提高群众就医便利性和满意度。"
         let (_, sections, sentences) = StructureParser().parse(clean: text) { _ in 1 }
         #expect(sentences.map(\.text).prefix(2) == ["提升服务实施方案", "普惠性养老服务。"])
         #expect(sentences[1].section == sections[0].id)

@@ -9,6 +9,9 @@ struct HeadingParser: Sendable {
     var maxDeckLength = 40
     /// Longest unnumbered lead sentence taken as a heading.
     var maxLeadLength = 16
+    /// Shortest line searched for lead headings: texts that lost their line breaks have very long lines,
+    /// while short paragraphs of ordinary articles have no lead headings to find.
+    var minLeadParagraph = 120
     /// Longest sentence checked for two headings run together.
     var maxRunTogetherLength = 28
     /// Longest first sentence of a line taken as a first item whose `1.` was lost.
@@ -71,7 +74,7 @@ struct HeadingParser: Sendable {
 
         // texts that lost every marker and line break: short lead sentences are the headings
         if result.isEmpty {
-            for line in lines where line.index >= (title?.line ?? 0) {
+            for line in lines where line.index >= (title?.line ?? 0) && line.trimmedBounds.count >= minLeadParagraph {
                 let from = line.index == title?.line ? title!.end : line.trimmedBounds.lowerBound
                 result += leadSentences(line, from: from)
             }
