@@ -53,8 +53,9 @@ import Testing
     @Test(arguments: ["", "\n\n", "《》", "《", "(", "一、", "。(", "1.", "。一、", "(一)", "第一章", "- ", "《a》\n", "??\n??",
                       "一是", "。。。", "(责任单位:)", "①", "到2025年", "文档简介\n推动实施方案。", "现状分析\n", "\u{3000}\u{3000}二、"])
     func oddInputDoesNotCrash(_ text: String) {
-        let (_, sections, sentences) = StructureParser().parse(clean: text) { _ in 1 }
-        for s in sections { #expect(s.cleanRange.upperBound <= text.utf8.count) }
+        let (meta, sections, sentences) = StructureParser().parse(clean: text) { _ in 1 }
+        #expect(meta.title != "")
+        for s in sections { #expect(s.cleanRange.upperBound <= text.utf8.count && !s.title.isEmpty) }
         for s in sentences { #expect(s.cleanRange.upperBound <= text.utf8.count) }
     }
 

@@ -45,7 +45,7 @@ struct HeadingParser: Sendable {
             let s = line.scalars
             if isBullet(s, b) { continue }
 
-            if s[b.lowerBound] == "《", s[b.upperBound - 1] == "》", !s[(b.lowerBound + 1)..<(b.upperBound - 1)].contains("《") {
+            if b.count > 2, s[b.lowerBound] == "《", s[b.upperBound - 1] == "》", !s[(b.lowerBound + 1)..<(b.upperBound - 1)].contains("《") {
                 add(HeadingCandidate(kind: .bookTitle, number: 0, marker: "", title: line.string((b.lowerBound + 1)..<(b.upperBound - 1)),
                                      line: i, start: b.lowerBound, end: b.upperBound, inline: false))
                 if let j = nextNonBlank(lines, after: i), isDeck(lines[j]) {

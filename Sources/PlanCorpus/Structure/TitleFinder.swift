@@ -28,7 +28,7 @@ struct TitleFinder: Sendable {
             let end = b.upperBound
             let text = line.string(b)
             // 《…》 alone on a line
-            if s[start] == "《", s[end - 1] == "》", !s[(start + 1)..<(end - 1)].contains("《") {
+            if b.count > 2, s[start] == "《", s[end - 1] == "》", !s[(start + 1)..<(end - 1)].contains("《") {
                 return FoundTitle(text: line.string((start + 1)..<(end - 1)), line: line.index, end: end)
             }
             // kickers (——“…”解读), bullets and source lines are not titles
