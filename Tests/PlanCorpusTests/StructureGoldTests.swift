@@ -93,7 +93,7 @@ struct StructureGoldTests {
             let (_, sections, sentences) = try #require(StructureGold.parse(doc))
             #expect(!sentences.isEmpty)
             for sentence in sentences {
-                #expect(!sentence.text.isEmpty && sentence.text == sentence.text.trimmingBlanks)
+                #expect(!sentence.text.isEmpty && sentence.text == TextLine.trimBlanks(sentence.text))
                 if let id = sentence.section {
                     let section = sections[id - 1]
                     #expect(section.cleanRange.lowerBound <= sentence.cleanRange.lowerBound)

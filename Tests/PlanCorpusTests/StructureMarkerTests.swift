@@ -79,11 +79,11 @@ import Testing
     @Test(arguments: [("一", 1), ("十", 10), ("十七", 17), ("二十", 20), ("二十四", 24), ("九十九", 99),
                       ("一百零五", 105), ("二〇二〇", 2020), ("两", 2)])
     func chineseNumeralValue(_ text: String, _ value: Int) {
-        #expect(ChineseNumeral.value(text) == value)
+        #expect(MarkerNumeral.value(text) == value)
     }
 
     @Test func nonNumeralIsRejected() {
-        #expect(ChineseNumeral.value("一批") == nil)
-        #expect(ChineseNumeral.value("") == nil)
+        #expect(MarkerNumeral.value("一批") == nil)
+        #expect(MarkerNumeral.value("") == nil)
     }
 }

@@ -222,10 +222,10 @@ struct HeadingParser: Sendable {
             }
             if c == "。" && depth == 0 {
                 var lo = a
-                while lo < p, TextLine.isBlank(s[lo]) || s[lo] == "?" { lo += 1 }
+                while lo < p, TextLine.isBlank(s[lo]) { lo += 1 }
                 let sentence = s[lo..<p]
                 let hasTextAfter = s[(p + 1)..<b.upperBound].contains { !TextLine.isBlank($0) }
-                if hasTextAfter, sentence.count >= 2, sentence.allSatisfy({ $0.isHan }) {
+                if hasTextAfter, sentence.count >= 2, sentence.allSatisfy({ TextLine.isHan($0) }) {
                     if let k = runTogetherSplit(line, lo..<p) {
                         result.append(HeadingCandidate(kind: .lostLine, number: 0, marker: "", title: line.string(lo..<k),
                                                        line: line.index, start: lo, end: k, inline: true))
@@ -281,7 +281,7 @@ struct HeadingParser: Sendable {
         guard let stop else {
             var end = to
             while end > from, s[end - 1] == ":" || s[end - 1] == "：" { end -= 1 }
-            return (line.string(from..<end).trimmingBlanks, to, false)
+            return (TextLine.trimBlanks(line.string(from..<end)), to, false)
         }
         let hasAfter = s[(stop + 1)..<to].contains { !TextLine.isBlank($0) }
         if stop - from > maxTitleLength {
@@ -295,7 +295,7 @@ struct HeadingParser: Sendable {
                 }
             }
         }
-        return (line.string(from..<stop).trimmingBlanks, stop + 1, hasAfter)
+        return (TextLine.trimBlanks(line.string(from..<stop)), stop + 1, hasAfter)
     }
 
     func nextNonBlank(_ lines: [TextLine], after i: Int) -> Int? {
@@ -305,16 +305,5 @@ struct HeadingParser: Sendable {
             j += 1
         }
         return nil
-    }
-}
-
-extension String {
-    /// Without leading and trailing blanks (ASCII, ideographic and no-break spaces).
-    var trimmingBlanks: String {
-        let scalars = Array(unicodeScalars)
-        var lo = 0, hi = scalars.count
-        while lo < hi, TextLine.isBlank(scalars[lo]) { lo += 1 }
-        while hi > lo, TextLine.isBlank(scalars[hi - 1]) { hi -= 1 }
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
     }
 }

@@ -9,7 +9,7 @@ enum MarkerScanner {
         // 第X章 / 第X节 / 第X条
         if first == "第" {
             var i = start + 1
-            while i < end, ChineseNumeral.isNumeral(s[i]) || s[i].digitValue != nil { i += 1 }
+            while i < end, MarkerNumeral.isNumeral(s[i]) || TextLine.digit(s[i]) != nil { i += 1 }
             guard i > start + 1, i < end else { return nil }
             let kind: MarkerKind
             var markerEnd = i + 1
@@ -36,23 +36,23 @@ enum MarkerScanner {
             while i < end, i - start <= 4, s[i] != ")" && s[i] != "）" { i += 1 }
             guard i < end, i > start + 1, s[i] == ")" || s[i] == "）" else { return nil }
             let inner = s[(start + 1)..<i]
-            if inner.allSatisfy({ $0.digitValue != nil }), inner.count <= 2, let n = number(inner) {
+            if inner.allSatisfy({ TextLine.digit($0) != nil }), inner.count <= 2, let n = number(inner) {
                 return make(.arabicParen, n, s, start, i + 1, end)
             }
-            if inner.allSatisfy(ChineseNumeral.isNumeral), let n = ChineseNumeral.value(inner) {
+            if inner.allSatisfy(MarkerNumeral.isNumeral), let n = MarkerNumeral.value(inner) {
                 return make(.chineseParen, n, s, start, i + 1, end)
             }
             return nil
         }
 
         // 一、 / 一是
-        if ChineseNumeral.isNumeral(first) {
+        if MarkerNumeral.isNumeral(first) {
             var i = start
-            while i < end, ChineseNumeral.isNumeral(s[i]) { i += 1 }
-            guard i < end, i - start <= 3, let n = ChineseNumeral.value(s[start..<i]) else { return nil }
+            while i < end, MarkerNumeral.isNumeral(s[i]) { i += 1 }
+            guard i < end, i - start <= 3, let n = MarkerNumeral.value(s[start..<i]) else { return nil }
             if s[i] == "、" {
                 // 一、二级医院 and 一、二、三产业 list numbers; 一、三农工作 and 二、2023年工作安排 are headings
-                if i + 2 < end, ChineseNumeral.isNumeral(s[i + 1]), listContinuation.contains(s[i + 2]) { return nil }
+                if i + 2 < end, MarkerNumeral.isNumeral(s[i + 1]), listContinuation.contains(s[i + 2]) { return nil }
                 return make(.chineseComma, n, s, start, i + 1, end)
             }
             if s[i] == "是", n >= 1, n <= 10, s[start] != "十" || n == 10 {
@@ -62,9 +62,9 @@ enum MarkerScanner {
         }
 
         // 1. 1、 1) 1．
-        if first.digitValue != nil {
+        if TextLine.digit(first) != nil {
             var i = start
-            while i < end, s[i].digitValue != nil { i += 1 }
+            while i < end, TextLine.digit(s[i]) != nil { i += 1 }
             guard i < end, i - start <= 2, let n = number(s[start..<i]), n >= 1 else { return nil }
             if let decimal = scanDecimal(s, start, end) { return decimal }
             let kind: MarkerKind
@@ -77,7 +77,7 @@ enum MarkerScanner {
             // 1.5万 / 3、4月 / 1.% are numbers, not markers
             if i + 1 < end {
                 let next = s[i + 1]
-                if next.digitValue != nil || next == "%" || next == "." || next == "、" || next == "," { return nil }
+                if TextLine.digit(next) != nil || next == "%" || next == "." || next == "、" || next == "," { return nil }
             }
             return make(kind, n, s, start, i + 1, end)
         }
@@ -97,11 +97,11 @@ enum MarkerScanner {
         while i < end {
             var j = i
             var value = 0
-            while j < end, j - i < 3, let d = s[j].digitValue { value = value * 10 + d; j += 1 }
+            while j < end, j - i < 3, let d = TextLine.digit(s[j]) { value = value * 10 + d; j += 1 }
             guard j > i else { return nil }
             parts.append(value)
             i = j
-            guard i < end, s[i] == "." || s[i] == "．", i + 1 < end, s[i + 1].digitValue != nil else { break }
+            guard i < end, s[i] == "." || s[i] == "．", i + 1 < end, TextLine.digit(s[i + 1]) != nil else { break }
             i += 1
         }
         guard parts.count == 2 || parts.count == 3 else { return nil }
@@ -116,10 +116,10 @@ enum MarkerScanner {
     }
 
     private static func number(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        if scalars.allSatisfy({ $0.digitValue != nil }) {
-            return scalars.reduce(0) { $0 * 10 + $1.digitValue! }
+        if scalars.allSatisfy({ TextLine.digit($0) != nil }) {
+            return scalars.reduce(0) { $0 * 10 + TextLine.digit($1)! }
         }
-        return ChineseNumeral.value(scalars)
+        return MarkerNumeral.value(scalars)
     }
 
     private static func make(_ kind: MarkerKind, _ n: Int, _ s: [Unicode.Scalar], _ start: Int, _ markerEnd: Int,

@@ -28,7 +28,7 @@ enum PeriodFinder {
     /// 十四五 → 2021–2025; the n-th plan from the 6th (1981) on spans 1981 + 5(n-6) … +4.
     static func fiveYearPlan(_ text: String) -> (start: Int?, end: Int?)? {
         for match in matches(#"十([一二三四五六七八九])五"#, in: text) {
-            guard let d = ChineseNumeral.value(match[1]) else { continue }
+            guard let d = MarkerNumeral.value(match[1]) else { continue }
             let n = 10 + d
             let start = 1981 + 5 * (n - 6)
             return (start, start + 4)

@@ -34,7 +34,7 @@ enum PublishDateFinder {
     }
 
     static func iso(_ y: String, _ m: String, _ d: String) -> String? {
-        func number(_ s: String) -> Int? { Int(s) ?? ChineseNumeral.value(s) }
+        func number(_ s: String) -> Int? { Int(s) ?? MarkerNumeral.value(s) }
         guard let year = number(y), let month = number(m), let day = number(d),
               (1949...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         let mm = month < 10 ? "0\(month)" : "\(month)"

@@ -7,7 +7,7 @@ enum ScriptDetector {
     static func detect(_ text: String, sample: Int = 4000) -> String {
         var han = String.UnicodeScalarView()
         var count = 0
-        for scalar in text.unicodeScalars where scalar.isHan {
+        for scalar in text.unicodeScalars where TextLine.isHan(scalar) {
             han.append(scalar)
             count += 1
             if count >= sample { break }

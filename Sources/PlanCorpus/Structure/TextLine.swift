@@ -52,16 +52,25 @@ struct TextLine {
     }
 }
 
-extension Unicode.Scalar {
-    /// CJK unified ideograph (basic block and extension A).
-    var isHan: Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+extension TextLine {
+    /// CJK unified ideograph (basic block, extension A, compatibility).
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) || (0xF900...0xFAFF).contains(c.value)
     }
 
-    /// ASCII or full-width digit value.
-    var digitValue: Int? {
-        if (0x30...0x39).contains(value) { return Int(value - 0x30) }
-        if (0xFF10...0xFF19).contains(value) { return Int(value - 0xFF10) }
+    /// Value of an ASCII or full-width digit.
+    static func digit(_ c: Unicode.Scalar) -> Int? {
+        if (0x30...0x39).contains(c.value) { return Int(c.value - 0x30) }
+        if (0xFF10...0xFF19).contains(c.value) { return Int(c.value - 0xFF10) }
         return nil
+    }
+
+    /// Text without leading and trailing blanks (ASCII, ideographic and no-break spaces).
+    static func trimBlanks(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var lo = 0, hi = scalars.count
+        while lo < hi, isBlank(scalars[lo]) { lo += 1 }
+        while hi > lo, isBlank(scalars[hi - 1]) { hi -= 1 }
+        return String(String.UnicodeScalarView(scalars[lo..<hi]))
     }
 }

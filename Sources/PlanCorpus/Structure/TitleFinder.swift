@@ -62,7 +62,7 @@ struct TitleFinder: Sendable {
     func skipSiteTag(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
         guard s[start] == "(" || s[start] == "（" || s[start] == "【" || s[start] == "[" else { return start }
         var i = start + 1
-        while i < end, i - start <= 9, s[i].isHan { i += 1 }
+        while i < end, i - start <= 9, TextLine.isHan(s[i]) { i += 1 }
         guard i < end, i > start + 1, s[i] == ")" || s[i] == "）" || s[i] == "】" || s[i] == "]" else { return start }
         var body = i + 1
         while body < end, TextLine.isBlank(s[body]) { body += 1 }

@@ -1,5 +1,5 @@
-/// Reads the Chinese numerals used in heading markers (一 … 九十九, 百, 〇/零), e.g. 二十四 → 24.
-enum ChineseNumeral {
+/// Reads the Chinese numerals used in heading markers and dates (一 … 九十九, 百, 〇/零), e.g. 二十四 → 24.
+enum MarkerNumeral {
     static func digit(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar {
         case "〇", "零": return 0
