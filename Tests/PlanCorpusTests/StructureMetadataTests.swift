@@ -18,6 +18,8 @@ import Testing
         ("某市实施方案", "落实自治区十四五公共服务发展规划。到2025年完成。", nil, 2025),
         ("某市实施方案", "在未来[X]年内完成。到202x年年底主体施工。", nil, nil),
         ("某市实施方案", "规划期限至2035年的国土空间规划。", nil, nil),
+        ("某市实施方案", "2016—2020年,全市生产总值年均增长7%。到2025年,增长6%。到2025年完成。", nil, 2025),
+        ("某市实施方案", "2016—2020年,年均增长7%。2021—2025年,年均增长6%。到2025年完成。", 2021, 2025),
     ] as [(String, String, Int?, Int?)])
     func period(_ title: String, _ body: String, _ start: Int?, _ end: Int?) {
         let p = PeriodFinder.find(title: TextNormalizer.normalize(title), text: TextNormalizer.normalize(body))
@@ -67,6 +69,7 @@ import Testing
         ("某市人民政府\n2021年12月3日\n", "2021-12-03"),
         ("某市人民政府\n二〇二〇年一月六日\n", "2020-01-06"),
         ("到2025年5月完成。", nil),
+        ("某市人民政府办公室\n2022-11-30\n", "2022-11-30"),
         ("发布时间:2020-13-06", nil),
     ] as [(String, String?)])
     func publishDate(_ text: String, _ expected: String?) {

@@ -9,17 +9,20 @@ enum PeriodFinder {
             if let range = explicitRange(title, yearWordOptional: true) { return range }
             if let range = fiveYearPlan(title) { return range }
         }
-        if let range = explicitRange(text, yearWordOptional: false) { return range }
-        return (nil, targetYear(text))
+        // in the body, a range that ends before the plan's targets (2016—2020年,年均增长7%) looks back, not ahead
+        let target = targetYear(text)
+        if let range = explicitRange(text, yearWordOptional: false, endingNoEarlierThan: target) { return range }
+        return (nil, target)
     }
 
     /// 2023—2025年, 2020年-2021年, 2021至2025年; in a title also (2021-2025).
-    static func explicitRange(_ text: String, yearWordOptional: Bool) -> (start: Int?, end: Int?)? {
+    static func explicitRange(_ text: String, yearWordOptional: Bool,
+                              endingNoEarlierThan minimumEnd: Int? = nil) -> (start: Int?, end: Int?)? {
         let pattern = yearWordOptional
             ? #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)(?!\d)"#
             : #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#
         for match in matches(pattern, in: text) {
-            guard let a = Int(match[1]), let b = Int(match[2]), b > a, b - a <= 15 else { continue }
+            guard let a = Int(match[1]), let b = Int(match[2]), b > a, b - a <= 15, b >= (minimumEnd ?? b) else { continue }
             return (a, b)
         }
         return nil

@@ -13,6 +13,9 @@ enum PublishDateFinder {
         for m in PeriodFinder.matches(dateLine, in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
+        for m in PeriodFinder.matches(#"(?m)^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$"#, in: text) {
+            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        }
         return nil
     }
 
