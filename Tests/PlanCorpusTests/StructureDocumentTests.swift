@@ -67,6 +67,14 @@ import Testing
         #expect(s[0].kind == .status)
     }
 
+    @Test func wrappedTitleIsNotAHeading() {
+        let text = "某市托育服务行动计划\n(2021—2025年)\n一、总体要求\n到2025年,每千人口托位数达到4.5个。"
+        let (meta, s, _) = parse(text)
+        #expect(meta.title == "某市托育服务行动计划(2021—2025年)")
+        #expect(meta.periodStart == 2021 && meta.periodEnd == 2025)
+        #expect(s.map(\.title) == ["总体要求"])
+    }
+
     @Test func chaptersAndArticles() {
         let text = """
         某市养老服务条例实施办法

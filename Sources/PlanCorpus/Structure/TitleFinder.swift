@@ -41,7 +41,22 @@ struct TitleFinder: Sendable {
                 && !s[b].contains(":") && !s[b].contains("：") {
                 if b.count >= 6, containsDocType(text) {
                     start = skipSiteTag(s, start, end)
+                    // the period may be wrapped onto the next line: …行动计划 / (2021—2025年)
+                    if let next = adjacentLine(lines, after: line.index), isPeriodLine(next) {
+                        return FoundTitle(text: line.string(start..<end) + next.string(next.trimmedBounds),
+                                          line: next.index, end: next.trimmedBounds.upperBound)
+                    }
                     return FoundTitle(text: line.string(start..<end), line: line.index, end: end)
+                }
+                // a title wrapped before its type word: 关于推进养老服务高质量发展的 / 实施方案
+                if b.count >= 4, !s[b].contains(where: isClausePunctuation), let next = adjacentLine(lines, after: line.index) {
+                    let nb = next.trimmedBounds
+                    let nextText = TextNormalizer.normalize(next.string(nb))
+                    if nb.count <= 12, !next.scalars[nb].contains(where: isClausePunctuation),
+                       vocabulary.docTypes.contains(where: { nextText.hasPrefix($0) || nextText.hasSuffix($0) }) {
+                        start = skipSiteTag(s, start, end)
+                        return FoundTitle(text: line.string(start..<end) + next.string(nb), line: next.index, end: nb.upperBound)
+                    }
                 }
                 continue
             }
@@ -51,6 +66,27 @@ struct TitleFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The next line when it directly follows (no blank line between).
+    func adjacentLine(_ lines: [TextLine], after index: Int) -> TextLine? {
+        index + 1 < lines.count && !lines[index + 1].isBlank ? lines[index + 1] : nil
+    }
+
+    /// A line that is only a period in brackets: (2021—2025年).
+    func isPeriodLine(_ line: TextLine) -> Bool {
+        let b = line.trimmedBounds
+        guard b.count >= 6, b.count <= 14 else { return false }
+        let s = line.scalars
+        guard s[b.lowerBound] == "(" || s[b.lowerBound] == "（", s[b.upperBound - 1] == ")" || s[b.upperBound - 1] == "）" else { return false }
+        return PeriodFinder.explicitRange(TextNormalizer.normalize(line.string(b)), yearWordOptional: true) != nil
+    }
+
+    func isClausePunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ",", "，", "。", ":", "：", ";", "；", "!", "！", "?", "？": return true
+        default: return false
+        }
     }
 
     func containsDocType(_ text: String) -> Bool {
