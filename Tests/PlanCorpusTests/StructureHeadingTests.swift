@@ -27,6 +27,18 @@ import Testing
         #expect(s.map(\.kind) == [.safeguards, .safeguards, .safeguards, .steps, .steps, .steps])
     }
 
+    @Test func outlineNameAfterNumberedHeadingsIsTopLevel() {
+        let text = "一、总体要求\n(一)指导思想\n二、重点任务\n(一)完善体系\n保障措施\n1、组织保障\n"
+        let s = sections(text)
+        #expect(s.map(\.level) == [1, 2, 1, 2, 1, 2])
+        #expect(s[4].parent == nil && s[5].parent == 5)
+    }
+
+    @Test func outlineNameUnderChapterStaysBelowIt() {
+        let s = sections("第一章 总体要求\n指导思想\n第二章 重点任务\n")
+        #expect(s.map(\.level) == [1, 2, 1])
+    }
+
     @Test func higherMarkerAfterLowerOnesMovesThemDown() {
         let text = """
         (十七)推进数字化改造。推动5G网络部署。

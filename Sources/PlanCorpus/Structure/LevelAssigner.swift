@@ -1,7 +1,8 @@
 /// Gives headings their levels from the order in which marker kinds first appear (a stack of kinds), so
 /// `1、` is level 2 under an unnumbered level-1 heading; a kind that ranks higher in GB/T 9704 than kinds
 /// already open closes them, and when it arrives after the text's first headings, those move down a level
-/// (the excerpt began inside a section whose heading is missing). Unnumbered run-in lead headings are
+/// (the excerpt began inside a section whose heading is missing). An unnumbered outline name (保障措施) after
+/// 一、-style headings is top-level again. Unnumbered run-in lead headings are
 /// never top-level (top-level headings stand on their own line), so a text that opens with them starts at level 2.
 enum LevelAssigner {
     static func assign(_ headings: inout [HeadingCandidate]) {
@@ -12,6 +13,10 @@ enum LevelAssigner {
             if let pos = stack.firstIndex(of: kind) {
                 stack.removeSubrange((pos + 1)...)
                 headings[index].level = pos + 1
+            } else if kind == .named, let bottom = stack.first?.rank, bottom >= MarkerKind.chineseComma.rank! {
+                // outline names (保障措施) are top-level parts: after 一、/(一) headings they start a new level 1
+                stack = [kind]
+                headings[index].level = 1
             } else if let rank = kind.rank,
                       let pos = stack.firstIndex(where: { $0.rank.map { $0 > rank } ?? false }) {
                 if pos == 0 {
