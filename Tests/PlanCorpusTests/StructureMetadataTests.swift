@@ -62,6 +62,8 @@ import Testing
         ("某市托育服务行动计划\n(2021—2025年)\n一、总体要求", "某市托育服务行动计划(2021—2025年)"),
         ("导航菜单\n某市托育服务行动计划(2021—2025年)", "某市托育服务行动计划(2021—2025年)"),
         ("现状分析\n1、基础设施建设现状", nil),
+        ("一、总体要求\n(一)实施方案编制\n正文。", nil),
+        ("保障措施\n加强实施方案落实", nil),
     ] as [(String, String?)])
     func title(_ text: String, _ expected: String?) {
         #expect(meta(text).title == expected)

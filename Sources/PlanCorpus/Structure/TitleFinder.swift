@@ -37,6 +37,11 @@ struct TitleFinder: Sendable {
             if s[b].contains(where: { $0 == "|" || $0 == "｜" || $0 == ">" || $0 == "»" || $0 == "›" }) || text.contains("首页")
                 || text.contains("当前位置") || text.contains("當前位置") { continue }
             let hasStop = s[b].contains("。")
+            // a numbered heading or an outline name (一、总体要求, 保障措施) means the body began without a title line
+            if !hasStop && (MarkerScanner.scan(s, at: start, end: end) != nil
+                            || vocabulary.sectionNames[TextNormalizer.normalize(text)] != nil) {
+                return nil
+            }
             if !hasStop && b.count <= maxTitleLength && !text.hasSuffix(":") && !text.hasSuffix("：")
                 && !s[b].contains(":") && !s[b].contains("：") {
                 if b.count >= 6, containsDocType(text) {
