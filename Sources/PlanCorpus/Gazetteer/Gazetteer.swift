@@ -99,6 +99,10 @@ public final class Gazetteer: Sendable {
             // County short names (朝阳, 和平, 城关, 新华) are everyday words or streets; in text only
             // full names, aliases and province/prefecture short names are looked for.
             if form == .short && !candidates.contains(where: { sorted[$0].level != .county }) { continue }
+            // Two-character county forms are looked for only as X县 / X市 / X旗 (沛县, 芒市): 城区, 矿区,
+            // 郊区, 东区 are common words, and abbreviations such as 喀左 or 和布 (和布局) misfire.
+            if candidates.allSatisfy({ sorted[$0].level == .county }), key.unicodeScalars.count <= 2,
+               let last = key.unicodeScalars.last, !"县市旗".unicodeScalars.contains(last) { continue }
             surfaces.append(Surface(text: key, form: form, candidates: candidates))
         }
         self.trie = SurfaceTrie(surfaces)

@@ -64,7 +64,7 @@ public struct RegionResolver: Sendable {
     /// Resolves the region of a document with this title (nil when unknown) and clean text.
     public func resolve(title: String?, clean text: String) -> RegionResolution {
         let opening = Self.openingLines(text)
-        var titleLine = title.map(TextNormalizer.normalize) ?? Self.guessTitle(opening)
+        var titleLine = title ?? Self.guessTitle(opening)
         var tag: GazetteerEntry?
         if let t = titleLine, let (entry, rest) = siteTag(t) {
             tag = entry
@@ -76,7 +76,7 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        if let t = titleLine, let p = templates.placeholders(in: t, title: true).first {
+        if let t = titleLine, let p = templates.placeholders(in: TextNormalizer.normalize(t), title: true).first {
             return RegionResolution(isTemplate: true, asWritten: p.text, source: "template")
         }
 
@@ -256,7 +256,7 @@ public struct RegionResolver: Sendable {
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture, and the rest of the line.
     private func siteTag(_ line: String) -> (GazetteerEntry, String)? {
         let scalars = Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars)
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "【": "】", "〔": "〕"]
+        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
         guard let open = scalars.first, let close = pairs[open] else { return nil }
         guard let end = scalars.prefix(12).firstIndex(of: close), end > 1 else { return nil }
         let name = String(String.UnicodeScalarView(scalars[1..<end]))
@@ -284,7 +284,7 @@ public struct RegionResolver: Sendable {
             let length = norm.unicodeScalars.count
             guard length <= 80 else { continue }
             if norm.hasPrefix("《") || docWords.contains(where: { norm.contains($0) }) {
-                return norm.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
+                return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
             }
         }
         return nil
