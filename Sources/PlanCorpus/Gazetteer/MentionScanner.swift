@@ -121,21 +121,23 @@ struct MentionScanner: Sendable {
         }
     }
 
-    /// Normalised scalar ranges covered by trap words.
-    private static let trapScalars: [[Unicode.Scalar]] = traps.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
+    /// Trap words by first scalar, so the text is walked once.
+    private static let trapsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
+        var out: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for trap in traps {
+            let scalars = Array(TextNormalizer.normalize(trap).unicodeScalars)
+            if let first = scalars.first { out[first, default: []].append(scalars) }
+        }
+        return out
+    }()
 
+    /// Normalised scalar ranges covered by trap words.
     static func trapRanges(in s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for trap in trapScalars {
-            guard let first = trap.first, trap.count <= s.count else { continue }
-            var i = 0
-            while i + trap.count <= s.count {
-                if s[i] == first && s[i..<(i + trap.count)].elementsEqual(trap) {
-                    out.append(i..<(i + trap.count))
-                    i += trap.count
-                } else {
-                    i += 1
-                }
+        for i in s.indices {
+            guard let candidates = trapsByFirst[s[i]] else { continue }
+            for trap in candidates where i + trap.count <= s.count && s[i..<(i + trap.count)].elementsEqual(trap) {
+                out.append(i..<(i + trap.count))
             }
         }
         return out
