@@ -112,12 +112,14 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
-        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(String(String.UnicodeScalarView(body.norm)))) {
+        let bodyNorm = String(String.UnicodeScalarView(body.norm))
+        let national = Self.nationalFormulas.contains { bodyNorm.contains($0) }
+        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(bodyNorm), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
         // 5. A placeholder anywhere.
-        if let p = templates.placeholders(in: String(String.UnicodeScalarView(body.norm))).first {
+        if let p = templates.placeholders(in: bodyNorm).first {
             return RegionResolution(isTemplate: true, asWritten: p.text, source: "template")
         }
 
@@ -168,7 +170,11 @@ public struct RegionResolver: Sendable {
     /// province is the one with the most support overall (宁夏 with 银川市 and 固原市 beats a related-documents
     /// list naming 贵州省 twice); the level is then the one the text speaks at (我市 → the best city inside
     /// that province), or, with no level words, the unit named most often by itself.
-    private func mostMentioned(_ mentions: [Mention], province: String?, levels: Set<AdminLevel>) -> (GazetteerEntry, String)? {
+    ///
+    /// A national document (各省、自治区、直辖市…) names provinces in passing, so there the leading province
+    /// must hold at least half of all province support to count.
+    private func mostMentioned(_ mentions: [Mention], province: String?, levels: Set<AdminLevel>,
+                               national: Bool) -> (GazetteerEntry, String)? {
         var own: [Int: Int] = [:]
         var total: [Int: Int] = [:]
         var writtenFull: [Int: [String: Int]] = [:]
@@ -191,6 +197,7 @@ public struct RegionResolver: Sendable {
         guard let topProvince = provinces.values.max(), topProvince >= 2 else { return nil }
         let leaders = provinces.filter { $0.value == topProvince }.map(\.key)
         guard leaders.count == 1, let p = leaders.first else { return nil }
+        if national && topProvince * 2 < provinces.values.reduce(0, +) { return nil }
         let inside = total.keys.filter { gazetteer.contains(entry(p), entry($0)) }
 
         let pick: Int?
@@ -274,6 +281,9 @@ public struct RegionResolver: Sendable {
         }
         return lines
     }
+
+    /// Formulas addressing every province: the mark of a national document.
+    private static let nationalFormulas = ["各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "国务院有关部门"]
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
