@@ -52,6 +52,12 @@ let regionCases: [RegionCase] = [
                region: "襄阳市", province: "湖北省", level: "prefecture", written: "襄樊市"),
     RegionCase(label: "湖南部署 still names 湖南", text: "湖南部署推进新型城镇化。全省各市州、我省各地，湖南将加快发展。" + filler,
                region: "湖南省", province: "湖南省", level: "province"),
+    RegionCase(label: "a city implementing a provincial plan", title: "关于贯彻落实《山东省新型城镇化规划》的实施意见",
+               text: "为贯彻落实省委、省政府部署，结合我市实际，潍坊市制定本意见。全市各级各部门要抓好落实。(责任单位:市发展改革委、市住房城乡建设局)",
+               region: "潍坊市", province: "山东省", level: "prefecture"),
+    RegionCase(label: "a provincial plan stays provincial", title: "山东省新型城镇化规划",
+               text: "全省各地要统一思想。我省将加快推进，省发展改革委负责。济南、青岛要率先突破。",
+               region: "山东省", province: "山东省", level: "province"),
     // Ambiguity.
     RegionCase(label: "朝阳区 alone stays unresolved", title: "朝阳区老旧小区综合整治方案", text: filler,
                region: nil, province: nil, level: "unknown", written: "朝阳区"),

@@ -81,6 +81,7 @@ public struct RegionResolver: Sendable {
         }
 
         let body = AlignedText(text)
+        let bodyNorm = String(String.UnicodeScalarView(body.norm))
         let bodyMentions = scanner.scan(body)
         let titleMentions = titleLine.map { scanner.scan(AlignedText($0)) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
@@ -98,6 +99,14 @@ public struct RegionResolver: Sendable {
                 written = m.written
             }
             if let e = chain {
+                // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
+                // county (我市, 县委) belongs to the unit inside it that the text names most.
+                let hints = levelHints(bodyNorm)
+                if !hints.isEmpty, !hints.contains(e.level),
+                   let (inner, innerWritten) = mostMentioned(bodyMentions, province: e.province, levels: hints,
+                                                             national: false, within: e) {
+                    return resolution(inner, written: innerWritten, source: "title+mentions")
+                }
                 return resolution(e, written: written, source: "title")
             }
             if context == nil {
@@ -112,7 +121,6 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
-        let bodyNorm = String(String.UnicodeScalarView(body.norm))
         let national = Self.nationalFormulas.contains { bodyNorm.contains($0) }
         if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(bodyNorm), national: national) {
             return resolution(entry, written: written, source: "mentions")
@@ -174,7 +182,7 @@ public struct RegionResolver: Sendable {
     /// A national document (各省、自治区、直辖市…) names provinces in passing, so there the leading province
     /// must hold at least half of all province support to count.
     private func mostMentioned(_ mentions: [Mention], province: String?, levels: Set<AdminLevel>,
-                               national: Bool) -> (GazetteerEntry, String)? {
+                               national: Bool, within: GazetteerEntry? = nil) -> (GazetteerEntry, String)? {
         var own: [Int: Int] = [:]
         var total: [Int: Int] = [:]
         var writtenFull: [Int: [String: Int]] = [:]
@@ -193,12 +201,18 @@ public struct RegionResolver: Sendable {
         }
         func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
         // The province with the most support, unless it is a tie.
-        let provinces = total.filter { entry($0.key).level == .province }
-        guard let topProvince = provinces.values.max(), topProvince >= 2 else { return nil }
-        let leaders = provinces.filter { $0.value == topProvince }.map(\.key)
-        guard leaders.count == 1, let p = leaders.first else { return nil }
-        if national && topProvince * 2 < provinces.values.reduce(0, +) { return nil }
-        let inside = total.keys.filter { gazetteer.contains(entry(p), entry($0)) }
+        let p: Int
+        if let w = within, let wi = gazetteer.index(code: w.code) {
+            p = wi
+        } else {
+            let provinces = total.filter { entry($0.key).level == .province }
+            guard let topProvince = provinces.values.max(), topProvince >= 2 else { return nil }
+            let leaders = provinces.filter { $0.value == topProvince }.map(\.key)
+            guard leaders.count == 1, let leader = leaders.first else { return nil }
+            if national && topProvince * 2 < provinces.values.reduce(0, +) { return nil }
+            p = leader
+        }
+        let inside = total.keys.filter { gazetteer.contains(entry(p), entry($0)) && (within == nil || $0 != p) }
 
         let pick: Int?
         if levels == [.province] {
@@ -240,7 +254,7 @@ public struct RegionResolver: Sendable {
     private static let provinceWords = try! NSRegularExpression(
         pattern: "[我全本]省|省(?:委|政府|人民政府)|[、,:;(]省[\\p{Han}]{1,8}?(?:厅|局|委|办)|(?<![古藏族尔])自治区")
     private static let cityWords = try! NSRegularExpression(
-        pattern: "[我全本]市|市(?:委|政府|人民政府)|[、,:;(]市[\\p{Han}]{1,8}?(?:局|委|办|中心)")
+        pattern: "[我全本]市(?![场值])|市(?:委|政府|人民政府)|[、,:;(]市[\\p{Han}]{1,8}?(?:局|委|办|中心)")
     private static let countyWords = try! NSRegularExpression(
         pattern: "[我全本][县旗]|[县旗](?:委|政府|人民政府)|[、,:;(][县旗][\\p{Han}]{1,8}?(?:局|委|办)")
 
