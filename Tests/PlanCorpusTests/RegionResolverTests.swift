@@ -58,6 +58,13 @@ let regionCases: [RegionCase] = [
     RegionCase(label: "a provincial plan stays provincial", title: "山东省新型城镇化规划",
                text: "全省各地要统一思想。我省将加快推进，省发展改革委负责。济南、青岛要率先突破。",
                region: "山东省", province: "山东省", level: "province"),
+    RegionCase(label: "a city text naming its districts more than itself",
+               text: "我市将推进城市更新。昆都仑区、青山区、东河区先行。在昆都仑区建设示范片区，在昆都仑区推广。包头市统筹。全市上下。",
+               region: "包头市", province: "内蒙古自治区", level: "prefecture"),
+    RegionCase(label: "a banner document speaks as 我旗", text: "土默特右旗人民政府办公室关于印发方案的通知\n我旗要抓好落实，全旗各苏木乡镇。(责任单位:旗发展改革局、旗教育局)",
+               region: "土默特右旗", province: "内蒙古自治区", level: "county"),
+    RegionCase(label: "振兴安徽 is 安徽, not 兴安盟", text: "全面振兴安徽乡村。推动安徽高质量发展。全省上下，我省各地。",
+               region: "安徽省", province: "安徽省", level: "province"),
     // Ambiguity.
     RegionCase(label: "朝阳区 alone stays unresolved", title: "朝阳区老旧小区综合整治方案", text: filler,
                region: nil, province: nil, level: "unknown", written: "朝阳区"),

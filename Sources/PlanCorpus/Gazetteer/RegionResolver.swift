@@ -102,7 +102,7 @@ public struct RegionResolver: Sendable {
                 // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
                 let hints = levelHints(bodyNorm)
-                if !hints.isEmpty, !hints.contains(e.level),
+                if !hints.isEmpty, !fits(e, hints),
                    let (inner, innerWritten) = mostMentioned(bodyMentions, province: e.province, levels: hints,
                                                              national: false, within: e) {
                     return resolution(inner, written: innerWritten, source: "title+mentions")
@@ -218,7 +218,7 @@ public struct RegionResolver: Sendable {
         if levels == [.province] {
             pick = p
         } else if !levels.isEmpty {
-            let pool = inside.filter { levels.contains(entry($0).level) && fitsCityHint(entry($0), levels) && total[$0]! >= 2 }
+            let pool = inside.filter { fits(entry($0), levels) && total[$0]! >= 2 }
             pick = single(best: pool, by: { total[$0]! })
         } else {
             let pool = inside.filter { (own[$0] ?? 0) >= 2 }
@@ -241,10 +241,9 @@ public struct RegionResolver: Sendable {
         return chained ? inner : nil
     }
 
-    /// A city hint (我市) admits county-level units only when they are cities (义乌市).
-    private func fitsCityHint(_ e: GazetteerEntry, _ levels: Set<AdminLevel>) -> Bool {
-        guard e.level == .county, levels.contains(.prefecture), !levels.contains(.county) else { return true }
-        return e.name.hasSuffix("市")
+    /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
+    private func fits(_ e: GazetteerEntry, _ levels: Set<AdminLevel>) -> Bool {
+        levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && e.name.hasSuffix("市"))
     }
 
     private static func rank(_ l: AdminLevel) -> Int {
@@ -267,8 +266,7 @@ public struct RegionResolver: Sendable {
             (.county, Self.countyWords.numberOfMatches(in: norm, range: range)),
         ]
         guard let top = counts.map(\.1).max(), top >= 2 else { return [] }
-        var levels = Set(counts.filter { $0.1 == top }.map(\.0))
-        if levels.contains(.prefecture) { levels.insert(.county) }  // county-level cities say 我市 too
+        let levels = Set(counts.filter { $0.1 == top }.map(\.0))
         return levels.count == 3 ? [] : levels
     }
 
