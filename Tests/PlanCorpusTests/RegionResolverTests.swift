@@ -75,6 +75,9 @@ let regionCases: [RegionCase] = [
     RegionCase(label: "朝阳区 with 北京市 in the text", title: "朝阳区老旧小区综合整治方案",
                text: "按照北京市统一部署，落实北京市城市总体规划。" + filler,
                region: "朝阳区", province: "北京市", level: "county", code: "110105"),
+    RegionCase(label: "two cities named equally: province known, city left open",
+               text: "包头市与呼和浩特市签署合作协议。包头市和呼和浩特市将共建产业园。" + filler,
+               region: nil, province: "内蒙古自治区", level: "unknown"),
     RegionCase(label: "朝阳 short in text without context", text: "朝阳将加快发展。朝阳要推进改造。" + filler,
                region: nil, province: nil, level: "unknown"),
     // Templates.

@@ -135,7 +135,7 @@ public struct RegionResolver: Sendable {
         if let e = tag {
             return resolution(e, written: e.short.isEmpty ? e.name : e.short, source: "site-tag")
         }
-        return RegionResolution(province: context, source: "none")
+        return RegionResolution(province: national ? nil : context, source: "none")
     }
 
     private func resolution(_ e: GazetteerEntry, written: String?, source: String) -> RegionResolution {
@@ -170,8 +170,9 @@ public struct RegionResolver: Sendable {
                 if provinces.count == 1, let p = provinces.first { weight[p, default: 0] += w }
             }
         }
-        guard let best = weight.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
-        return best.value >= 2 ? best.key : nil
+        guard let top = weight.values.max(), top >= 2 else { return nil }
+        let leaders = weight.filter { $0.value == top }
+        return leaders.count == 1 ? leaders.first?.key : nil
     }
 
     /// The entry mentioned most. Mentions count for the place and every unit enclosing it, so the
