@@ -7,7 +7,9 @@ tree: province / prefecture / county / town / village; the first three levels ca
 codes and jionlp's own short names), jionlp/dictionary/china_location_change.txt (renamings since
 2002) and jionlp/gadget/china_location_alias.py (abbreviations of Inner Mongolia's banners).
 
-Usage:  python3 scripts/gazetteer/generate.py [--wheel PATH] [--out PATH]
+Usage:  python3 scripts/gazetteer/generate.py [--wheel PATH] [--out PATH] [--check]
+
+--check regenerates in memory and exits 1 when the committed file differs.
 
 Without --wheel the script runs `pip download jionlp==VERSION --no-deps` into a cache folder
 (scripts/gazetteer/.cache, git-ignored). The output is deterministic: rows sorted by code, no
@@ -195,6 +197,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--wheel", help="path to an already downloaded " + WHEEL)
     ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
     args = ap.parse_args()
     wheel = args.wheel or fetch_wheel(os.path.join(HERE, ".cache"))
     table, changes, alias_py = read_sources(wheel)
@@ -235,8 +238,14 @@ def main():
         _, name, _, level, parent, province = rows[code]
         alias = "|".join(sorted(a for a in aliases[code] if a != name))
         lines.append("\t".join([code, name, short_name(name, level), level, parent, province, alias]))
+    content = "\n".join(lines) + "\n"
+    if args.check:
+        with open(args.out, encoding="utf-8", newline="") as f:
+            same = f.read() == content
+        print(f"{os.path.relpath(args.out, REPO)} is {'up to date' if same else 'STALE'}", file=sys.stderr)
+        sys.exit(0 if same else 1)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(content)
     counts = {}
     for r in rows.values():
         counts[r[3]] = counts.get(r[3], 0) + 1
