@@ -89,6 +89,8 @@ let regionCases: [RegionCase] = [
                region: nil, province: nil, level: "unknown", template: true, written: "××县"),
     RegionCase(label: "[城市名] in 《》 title line", text: "《[城市名]城市更新行动方案》\n" + filler,
                region: nil, province: nil, level: "unknown", template: true, written: "[城市名]"),
+    RegionCase(label: "full-width placeholder is reported as written", title: "［地区名称］城市更新实施方案", text: filler,
+               region: nil, province: nil, level: "unknown", template: true, written: "［地区名称］"),
     RegionCase(label: "某市 title", title: "某市2024年安全生产工作方案", text: filler,
                region: nil, province: nil, level: "unknown", template: true, written: "某市"),
     RegionCase(label: "a late XX旗 form in a real document is no template",

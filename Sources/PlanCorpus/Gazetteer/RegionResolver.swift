@@ -76,8 +76,12 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        if let t = titleLine, let p = templates.placeholders(in: TextNormalizer.normalize(t), title: true).first {
-            return RegionResolution(isTemplate: true, asWritten: p.text, source: "template")
+        if let t = titleLine {
+            let aligned = AlignedText(t)
+            let norm = String(String.UnicodeScalarView(aligned.norm))
+            if let p = templates.placeholders(in: norm, title: true).first {
+                return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
+            }
         }
 
         let body = AlignedText(text)
@@ -115,9 +119,10 @@ public struct RegionResolver: Sendable {
         }
 
         // 3. A template's opening.
-        let normText = TextNormalizer.normalize(opening.prefix(3).joined(separator: "\n"))
-        if let p = templates.placeholders(in: normText).first {
-            return RegionResolution(isTemplate: true, asWritten: p.text, source: "template")
+        let openingText = AlignedText(opening.prefix(3).joined(separator: "\n"))
+        let openingNorm = String(String.UnicodeScalarView(openingText.norm))
+        if let p = templates.placeholders(in: openingNorm).first {
+            return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
 
         // 4. Mentions.
@@ -128,7 +133,7 @@ public struct RegionResolver: Sendable {
 
         // 5. A placeholder anywhere.
         if let p = templates.placeholders(in: bodyNorm).first {
-            return RegionResolution(isTemplate: true, asWritten: p.text, source: "template")
+            return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
         // 6. The site tag.
@@ -136,6 +141,13 @@ public struct RegionResolver: Sendable {
             return resolution(e, written: e.short.isEmpty ? e.name : e.short, source: "site-tag")
         }
         return RegionResolution(province: national ? nil : context, source: "none")
+    }
+
+    /// A placeholder as the original text writes it (［地区名称］ stays full-width).
+    private static func written(_ p: TemplateDetector.Placeholder, _ norm: String, _ aligned: AlignedText) -> String {
+        let ns = norm as NSString
+        let start = ns.substring(to: p.offset).unicodeScalars.count
+        return aligned.written(start..<(start + p.text.unicodeScalars.count))
     }
 
     private func resolution(_ e: GazetteerEntry, written: String?, source: String) -> RegionResolution {
