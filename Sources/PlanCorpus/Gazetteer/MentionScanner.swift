@@ -53,7 +53,7 @@ struct MentionScanner: Sendable {
     private static let institutions: [String] = ["人民政府", "政府", "党委", "委员会", "人大", "政协", "发展和改革委员会", "发改委"]
     private static let adminSuffixes: Set<Unicode.Scalar> = Set("省市县区州盟旗".unicodeScalars)
 
-    /// All mentions in `text`, in order. `atStart` treats the start of the text as a word boundary (titles).
+    /// All mentions in `text`, in order; the start of the text counts as a word boundary.
     func scan(_ text: AlignedText) -> [Mention] {
         let s = text.norm
         let blocked = Self.trapRanges(in: s)
