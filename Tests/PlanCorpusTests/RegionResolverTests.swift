@@ -65,6 +65,9 @@ let regionCases: [RegionCase] = [
                region: "土默特右旗", province: "内蒙古自治区", level: "county"),
     RegionCase(label: "振兴安徽 is 安徽, not 兴安盟", text: "全面振兴安徽乡村。推动安徽高质量发展。全省上下，我省各地。",
                region: "安徽省", province: "安徽省", level: "province"),
+    RegionCase(label: "a provincial plan addressing 各市人民政府", title: "山东省推进新型城镇化实施方案",
+               text: "各市人民政府，各县(市、区)人民政府：支持济南、青岛建设。济南、青岛率先。各市政府要落实，各市委要重视。省政府负责。",
+               region: "山东省", province: "山东省", level: "province"),
     // Ambiguity.
     RegionCase(label: "朝阳区 alone stays unresolved", title: "朝阳区老旧小区综合整治方案", text: filler,
                region: nil, province: nil, level: "unknown", written: "朝阳区"),

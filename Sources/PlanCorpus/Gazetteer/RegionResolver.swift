@@ -266,11 +266,12 @@ public struct RegionResolver: Sendable {
     private static let provinceWords = try! NSRegularExpression(
         pattern: "[我全本]省|省(?:委|政府|人民政府)|[、,:;(]省[\\p{Han}]{1,8}?(?:厅|局|委|办)|(?<![古藏族尔])自治区")
     private static let cityWords = try! NSRegularExpression(
-        pattern: "[我全本]市(?![场值])|市(?:委|政府|人民政府)|[、,:;(]市[\\p{Han}]{1,8}?(?:局|委|办|中心)")
+        pattern: "[我全本]市(?![场值])|(?<![各的])市(?:委|政府|人民政府)|[、,:;(]市[\\p{Han}]{1,8}?(?:局|委|办|中心)")
     private static let countyWords = try! NSRegularExpression(
-        pattern: "[我全本][县旗]|[县旗](?:委|政府|人民政府)|[、,:;(][县旗][\\p{Han}]{1,8}?(?:局|委|办)")
+        pattern: "[我全本][县旗]|(?<![各、])[县旗](?:委|政府|人民政府)|[、,:;(][县旗][\\p{Han}]{1,8}?(?:局|委|办)")
 
     /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区; empty when unclear.
+    /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
     func levelHints(_ norm: String) -> Set<AdminLevel> {
         let range = NSRange(location: 0, length: (norm as NSString).length)
         let counts: [(AdminLevel, Int)] = [
