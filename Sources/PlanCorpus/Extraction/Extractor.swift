@@ -4,5 +4,6 @@ public struct Extractor: Sendable {
 
     public func extract(into document: inout Document) {
         document.agencies = AgencyExtractor().extract(document)
+        document.phases = PhaseExtractor().extract(document)
     }
 }
