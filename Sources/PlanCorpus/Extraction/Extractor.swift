@@ -5,5 +5,7 @@ public struct Extractor: Sendable {
     public func extract(into document: inout Document) {
         document.agencies = AgencyExtractor().extract(document)
         document.phases = PhaseExtractor().extract(document)
+        // Keep last: domains are read from the targets the passes above found.
+        DomainClassifier.shared.assignDomains(in: &document)
     }
 }
