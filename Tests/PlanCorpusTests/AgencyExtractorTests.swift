@@ -48,6 +48,11 @@ import Testing
         Case(text: "加强公共服務(wù)体系", lists: []),
         Case(text: "市教育局(以下简称市教育局)负责", lists: []),
         Case(text: "建设一批示范高中。按职责分工负责是一句套话", lists: []),
+        // Other fields and deadlines inside the list.
+        Case(text: "(责任单位:市教育局;完成时限:2025年底前)", lists: [["市教育局"]]),
+        Case(text: "（市教育局、市财政局，2023年底前完成）", lists: [["市教育局", "市财政局"]]),
+        Case(text: "(市商务局牵头,长期坚持)", lists: [["市商务局"]]),
+        Case(text: "(完成时限:2025年底)", lists: []),
         // Two lists in one text.
         Case(text: "(责任单位:市卫健委)下一段。(责任单位:市教育局、人社局)", lists: [["市卫健委"], ["市教育局", "市人社局"]]),
     ]
@@ -97,6 +102,15 @@ import Testing
         #expect(mentions.map(\.agency) == ["市教育局", "市卫健委"])
         #expect(mentions.map(\.section) == [2, 3])
         #expect(mentions.map(\.provenance.line) == [3, 5])
+    }
+
+    @Test func expandingCharactersBeforeTheListKeepRangesRight() {
+        // NFKC turns … into three scalars and ① into one digit; decisions use one normalised scalar per scalar.
+        let text = "措施①…（责任单位：市衛健委、醫保局）"
+        let list = try! #require(Self.extractor.lists(in: text).first)
+        #expect(list.agencies == ["市衛健委", "市醫保局"])
+        let utf8 = Array(text.utf8)
+        #expect(list.agencyRanges.map { String(decoding: utf8[$0], as: UTF8.self) } == ["市衛健委", "醫保局"])
     }
 
     @Test func withoutSectionsTheSectionIsNil() {

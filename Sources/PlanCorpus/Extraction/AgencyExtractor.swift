@@ -32,7 +32,7 @@ public struct AgencyExtractor: Sendable {
 
     /// The document's agency mentions, each tied to the innermost section around it and its original line.
     public func extract(_ document: Document) -> [AgencyMention] {
-        let text = AlignedText(document.clean)
+        let text = AlignedText(document.clean, normalized: document.norm)
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = SourceText(name: document.name, text: document.original)
         var mentions: [AgencyMention] = []
@@ -205,11 +205,13 @@ public struct AgencyExtractor: Sendable {
 
         expandFrames(&items, text)
 
+        // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
+        items.removeAll { terms.isDeadline($0.norm) }
         if labelled {
-            // Declared lists keep every name.
+            // Declared lists keep every name, but not what another field (完成时限:…) put after them.
+            items = items.filter { terms.isAgencyLike($0.fullNorm) || terms.hasOwner($0.fullNorm) }
         } else if sawFormula {
             items = items.filter { terms.isAgencyLike($0.fullNorm) || terms.hasOwner($0.fullNorm) }
-            if items.isEmpty { return nil }
         } else {
             for item in items {
                 let n = item.fullNorm
@@ -217,6 +219,7 @@ public struct AgencyExtractor: Sendable {
             }
             if !items.contains(where: { terms.hasStrongSuffix($0.fullNorm) }) { return nil }
         }
+        if items.isEmpty { return nil }
 
         expandPrefixes(&items, text)
 
@@ -385,6 +388,14 @@ private struct Terms: Sendable {
     /// Openings of notes such as 以下简称… or 含…, which are never lists.
     func isNote(_ text: [Unicode.Scalar]) -> Bool {
         stopwords.contains { hasPrefix(text, $0) }
+    }
+
+    /// 2023年底前, 2025年6月完成, 长期坚持, 持续推进: when an item is due, not who does it.
+    func isDeadline(_ text: [Unicode.Scalar]) -> Bool {
+        let hasDigit = text.contains { $0.value >= 48 && $0.value <= 57 }
+        if hasDigit, text.contains(where: { $0 == "年" || $0 == "月" || $0 == "底" }) { return true }
+        let ongoing = ["长期坚持", "持续推进", "持续实施", "长期", "持续", "常态化", "逐年推进"].map { Array($0.unicodeScalars) }
+        return ongoing.contains(text)
     }
 
     /// Length of the level prefix a name starts with (市, 自治区, 包头市), or nil for a bare name.

@@ -10,16 +10,23 @@ struct AlignedText {
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
     let offsets: [Int]
 
-    init(_ text: String, base: Int = 0) {
-        var original: [Unicode.Scalar] = []
+    /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
+    /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
+    init(_ text: String, normalized: String? = nil, base: Int = 0) {
+        var original = Array(text.unicodeScalars)
         var norm: [Unicode.Scalar] = []
-        original.reserveCapacity(text.unicodeScalars.count)
-        norm.reserveCapacity(text.unicodeScalars.count)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !original.isEmpty { original.append("\n"); norm.append("\n") }
-            let scalars = Array(line.unicodeScalars)
-            original.append(contentsOf: scalars)
-            norm.append(contentsOf: AlignedText.normalizeOneForOne(scalars))
+        if let normalized, normalized.unicodeScalars.count == original.count {
+            norm = Array(normalized.unicodeScalars)
+        } else {
+            original = []
+            original.reserveCapacity(text.unicodeScalars.count)
+            norm.reserveCapacity(text.unicodeScalars.count)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !original.isEmpty { original.append("\n"); norm.append("\n") }
+                let scalars = Array(line.unicodeScalars)
+                original.append(contentsOf: scalars)
+                norm.append(contentsOf: AlignedText.normalizeOneForOne(scalars))
+            }
         }
         var offsets: [Int] = []
         offsets.reserveCapacity(original.count + 1)

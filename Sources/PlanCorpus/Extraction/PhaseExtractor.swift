@@ -123,7 +123,7 @@ public struct PhaseExtractor: Sendable {
 
     /// The document's phases in text order, with lines in the original text.
     public func extract(_ document: Document) -> [Phase] {
-        let text = AlignedText(document.clean)
+        let text = AlignedText(document.clean, normalized: document.norm)
         let source = SourceText(name: document.name, text: document.original)
         let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
         return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in
