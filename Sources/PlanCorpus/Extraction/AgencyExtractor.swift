@@ -87,7 +87,7 @@ public struct AgencyExtractor: Sendable {
         var covered: [Range<Int>] = []
         var i = 0
         while i < norm.count {
-            if norm[i] == "(", let close = closing(of: i, in: norm) {
+            if AgencyExtractor.closers[norm[i]] != nil, let close = closing(of: i, in: norm) {
                 let content = (i + 1)..<close
                 if let parsed = parseList(text, content) {
                     found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
@@ -124,9 +124,13 @@ public struct AgencyExtractor: Sendable {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "〔": "〕", "[": "]"]
+
     /// Position of the parenthesis closing the one at `open`, on the same line, or nil.
     private func closing(of open: Int, in norm: [Unicode.Scalar]) -> Int? {
-        let opener: Unicode.Scalar = "(", closer: Unicode.Scalar = ")"
+        let opener = norm[open]
+        guard let closer = AgencyExtractor.closers[opener] else { return nil }
         var depth = 0
         var j = open
         let limit = min(norm.count, open + AgencyExtractor.maxListLength)
@@ -164,6 +168,13 @@ public struct AgencyExtractor: Sendable {
 
     func parseList(_ text: AlignedText, _ range: Range<Int>) -> [ParsedAgency]? {
         let norm = text.norm
+        // A 。 ends the list: what follows is a note (具体任务均涉及…,下同).
+        var range = range
+        var level = 0
+        for k in range {
+            if norm[k] == "(" { level += 1 } else if norm[k] == ")" { level -= 1 }
+            if level == 0, norm[k] == "。" { range = range.lowerBound..<k; break }
+        }
         // Segments: the text before the first label, then each label's list.
         var segments: [Range<Int>] = []
         var labelled = false
@@ -263,7 +274,7 @@ public struct AgencyExtractor: Sendable {
                 let s = norm[j]
                 if s == "和" || s == "及" || s == "与",
                    terms.hasStrongSuffix(Array(norm[rest.lowerBound..<j])),
-                   terms.isAgencyLike(Array(norm[(j + 1)..<rest.upperBound])) {
+                   terms.isAgencyLike(terms.withoutFormulas(Array(norm[(j + 1)..<rest.upperBound]))) {
                     result.append(rest.lowerBound..<j)
                     rest = (j + 1)..<rest.upperBound
                     j = rest.lowerBound + 1
@@ -373,6 +384,13 @@ private struct Terms: Sendable {
     /// Length of a closing formula at the end of `text`, if any (longest first).
     func formulaSuffix(of text: [Unicode.Scalar]) -> Int? {
         formulas.first { hasSuffix(text, $0) }?.count
+    }
+
+    /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
+    func withoutFormulas(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var text = text
+        while let f = formulaSuffix(of: text), f < text.count { text.removeLast(f) }
+        return text
     }
 
     func hasStrongSuffix(_ text: [Unicode.Scalar]) -> Bool {
