@@ -43,6 +43,11 @@ import Testing
         Case(text: "长效管理阶段(2025年及以后)。", phases: [.init("长效管理阶段", 2025, nil)]),
         Case(text: "一是宣传发动阶段(2023年5月)。二是整治提升阶段(2023年6月—9月)。",
              phases: [.init("宣传发动阶段", 2023, 2023), .init("整治提升阶段", 2023, 2023)]),
+        // Template years (20**) leave the period open; the headings still count.
+        Case(text: "分四个阶段:\n(一)宣传发动阶段(20**年12月7日—20**年12月9日)\n广泛宣传。\n(二)集中整治阶段(20**年12月10日—20**年1月5日)\n集中清理。",
+             phases: [.init("宣传发动阶段", nil, nil), .init("集中整治阶段", nil, nil)]),
+        Case(text: "四、实施步骤\n第一阶段启动宣传阶段。制定方案。\n第二阶段实施推进阶段。全面整治。",
+             phases: [.init("第一阶段启动宣传阶段", nil, nil), .init("第二阶段实施推进阶段", nil, nil)]),
         // Traps: 阶段 inside ordinary words.
         Case(text: "保障义务教育阶段学生入学权利。", phases: []),
         Case(text: "项目建设取得阶段性成果。", phases: []),
