@@ -100,8 +100,10 @@ public struct AgencyExtractor: Sendable {
         }
         // Labels outside any list: 责任单位:… to the end of the line or sentence.
         i = 0
+        var next = 0   // covered ranges are in text order: the first one not yet behind i
         while i < norm.count {
-            if let r = covered.first(where: { $0.contains(i) }) { i = r.upperBound; continue }
+            while next < covered.count, covered[next].upperBound <= i { next += 1 }
+            if next < covered.count, covered[next].contains(i) { i = covered[next].upperBound; continue }
             if let label = terms.label(at: i, in: norm) {
                 var end = label.listStart
                 var depth = 0
