@@ -204,10 +204,24 @@ public struct AgencyExtractor: Sendable {
                 var r = piece
                 // 由市教育局负责 → 市教育局
                 if r.count > 1, norm[r.lowerBound] == "由" { r = (r.lowerBound + 1)..<r.upperBound }
-                while let f = terms.formulaSuffix(of: Array(norm[r])), f < r.count {
-                    r = r.lowerBound..<(r.upperBound - f)
-                    r = trim(text, r)
-                    sawFormula = true
+                var stripped = true
+                while stripped {
+                    stripped = false
+                    if let f = terms.formulaSuffix(of: Array(norm[r])), f < r.count {
+                        r = trim(text, r.lowerBound..<(r.upperBound - f))
+                        sawFormula = true
+                        stripped = true
+                    }
+                    // 市教育局(牵头): a bracketed role after the name.
+                    if r.count > 2, norm[r.upperBound - 1] == ")",
+                       let open = norm[r].lastIndex(of: "("), open > r.lowerBound {
+                        let role = Array(norm[(open + 1)..<(r.upperBound - 1)])
+                        if terms.formulaSuffix(of: role) == role.count || terms.isLabelWord(role) {
+                            r = trim(text, r.lowerBound..<open)
+                            sawFormula = true
+                            stripped = true
+                        }
+                    }
                 }
                 if terms.formulaSuffix(of: Array(norm[r])) == r.count { sawFormula = true; continue }
                 if r.isEmpty { continue }
@@ -382,6 +396,9 @@ private struct Terms: Sendable {
         }
         return nil
     }
+
+    /// A label without its colon (牵头单位, 责任单位), as written in a bracketed role.
+    func isLabelWord(_ text: [Unicode.Scalar]) -> Bool { labels.contains(text) }
 
     /// Length of a closing formula at the end of `text`, if any (longest first).
     func formulaSuffix(of text: [Unicode.Scalar]) -> Int? {
