@@ -23,16 +23,16 @@ public struct AgencyList: Sendable, Hashable {
 /// frame of the next full name (各市、县区人民政府 → 各市人民政府, 各县区人民政府).
 public struct AgencyExtractor: Sendable {
     public var lexicon: AgencyLexicon
-    private let terms: Terms
+    private let terms: AgencyTerms
 
     public init(lexicon: AgencyLexicon = .shared) {
         self.lexicon = lexicon
-        self.terms = Terms(lexicon)
+        self.terms = AgencyTerms(lexicon)
     }
 
     /// The document's agency mentions, each tied to the innermost section around it and its original line.
     public func extract(_ document: Document) -> [AgencyMention] {
-        let text = AlignedText(document.clean, normalized: document.norm)
+        let text = AlignedScalars(document.clean, normalized: document.norm)
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = SourceText(name: document.name, text: document.original)
         var mentions: [AgencyMention] = []
@@ -56,7 +56,7 @@ public struct AgencyExtractor: Sendable {
 
     /// Every agency list in a text, in text order.
     public func lists(in text: String) -> [AgencyList] {
-        let aligned = AlignedText(text)
+        let aligned = AlignedScalars(text)
         return lists(in: aligned).map { list in
             AgencyList(agencies: list.agencies, range: aligned.utf8Range(list.range),
                        agencyRanges: list.agencyRanges.map { aligned.utf8Range($0) })
@@ -65,13 +65,13 @@ public struct AgencyExtractor: Sendable {
 
     /// The agencies of one list text (what stands inside the parenthesis), or nil when it is no agency list.
     public func agencies(inList text: String) -> [String]? {
-        let aligned = AlignedText(text)
+        let aligned = AlignedScalars(text)
         return parseList(aligned, 0..<aligned.count)?.map(\.name)
     }
 
     // MARK: - Scanning
 
-    /// A found list in scalar positions of an `AlignedText`.
+    /// A found list in scalar positions of an `AlignedScalars`.
     struct ScalarList {
         var agencies: [String]
         var range: Range<Int>
@@ -81,7 +81,7 @@ public struct AgencyExtractor: Sendable {
     /// Longest bracketed note considered, in scalars: agency lists are short.
     static let maxListLength = 400
 
-    func lists(in text: AlignedText) -> [ScalarList] {
+    func lists(in text: AlignedScalars) -> [ScalarList] {
         let norm = text.norm
         var found: [ScalarList] = []
         var covered: [Range<Int>] = []
@@ -168,7 +168,7 @@ public struct AgencyExtractor: Sendable {
         var fullNorm: [Unicode.Scalar] { headNorm + norm + tailNorm }
     }
 
-    func parseList(_ text: AlignedText, _ range: Range<Int>) -> [ParsedAgency]? {
+    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
         let norm = text.norm
         // A 。 ends the list: what follows is a note (具体任务均涉及…,下同).
         var range = range
@@ -267,7 +267,7 @@ public struct AgencyExtractor: Sendable {
     private static let separators: Set<Unicode.Scalar> = ["、", ",", ";", " ", "\u{3000}", "\t", "。", ":", "】", "【", "[", "]"]
 
     /// Splits a segment at top-level separators, then at 和/及/与 between two full agency names.
-    private func split(_ text: AlignedText, _ segment: Range<Int>) -> [Range<Int>] {
+    private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [Range<Int>] {
         let norm = text.norm
         var pieces: [Range<Int>] = []
         var start = segment.lowerBound
@@ -303,7 +303,7 @@ public struct AgencyExtractor: Sendable {
         return result.map { trim(text, $0) }.filter { !$0.isEmpty }
     }
 
-    private func trim(_ text: AlignedText, _ range: Range<Int>) -> Range<Int> {
+    private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         let junk: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", ".", "。", ":", "、", ",", ";"]
         while lo < hi, junk.contains(text.norm[lo]) { lo += 1 }
@@ -312,7 +312,7 @@ public struct AgencyExtractor: Sendable {
     }
 
     /// 各市、县区人民政府: unit-only items take the tail of the next full name, and 各 is shared by the group.
-    private func expandFrames(_ items: inout [Item], _ text: AlignedText) {
+    private func expandFrames(_ items: inout [Item], _ text: AlignedScalars) {
         var k = 0
         while k < items.count {
             guard terms.unitOnly(items[k].norm) != nil else { k += 1; continue }
@@ -332,7 +332,7 @@ public struct AgencyExtractor: Sendable {
     }
 
     /// Bare names take the level prefix of the last name that had one (市委网信办 keeps its own).
-    private func expandPrefixes(_ items: inout [Item], _ text: AlignedText) {
+    private func expandPrefixes(_ items: inout [Item], _ text: AlignedScalars) {
         var current: (original: [Unicode.Scalar], norm: [Unicode.Scalar])?
         for index in items.indices {
             let n = items[index].fullNorm
@@ -352,7 +352,7 @@ public struct AgencyExtractor: Sendable {
 }
 
 /// The lexicon as scalar arrays, with the matching rules that use it.
-private struct Terms: Sendable {
+private struct AgencyTerms: Sendable {
     let labels: [[Unicode.Scalar]]
     let formulas: [[Unicode.Scalar]]
     let strong: [[Unicode.Scalar]]

@@ -123,7 +123,7 @@ public struct PhaseExtractor: Sendable {
 
     /// The document's phases in text order, with lines in the original text.
     public func extract(_ document: Document) -> [Phase] {
-        let text = AlignedText(document.clean, normalized: document.norm)
+        let text = AlignedScalars(document.clean, normalized: document.norm)
         let source = SourceText(name: document.name, text: document.original)
         let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
         return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in
@@ -137,7 +137,7 @@ public struct PhaseExtractor: Sendable {
 
     /// Phases of a plain text (lines counted from 1, ranges in its UTF-8).
     public func phases(in text: String, periodStart: Int? = nil) -> [Phase] {
-        let aligned = AlignedText(text)
+        let aligned = AlignedScalars(text)
         let source = SourceText(name: "", text: text)
         return phases(in: aligned, headingStarts: [], periodStart: periodStart).map { found in
             let utf8 = aligned.utf8Range(found.textRange)
@@ -166,7 +166,7 @@ public struct PhaseExtractor: Sendable {
     private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]
     private static let boundaries: Set<Unicode.Scalar> = ["。", ";", ":", ",", "、", "\n", ")", "(", " ", "\u{3000}", "!", "?", "“", "”", "\"", "《", "》"]
 
-    func phases(in text: AlignedText, headingStarts: [Int], periodStart: Int?) -> [Found] {
+    func phases(in text: AlignedScalars, headingStarts: [Int], periodStart: Int?) -> [Found] {
         let norm = text.norm
         var found: [Found] = []
         var p = 0

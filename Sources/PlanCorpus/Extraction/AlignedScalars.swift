@@ -2,7 +2,7 @@
 ///
 /// Extractors decide on the normalised scalars (simplified, half-width) and cut their results from the
 /// original ones, so a traditional document keeps its own characters.
-struct AlignedText {
+struct AlignedScalars {
     /// Scalars as written.
     let original: [Unicode.Scalar]
     /// One normalised scalar per original scalar.
@@ -25,7 +25,7 @@ struct AlignedText {
                 if !original.isEmpty { original.append("\n"); norm.append("\n") }
                 let scalars = Array(line.unicodeScalars)
                 original.append(contentsOf: scalars)
-                norm.append(contentsOf: AlignedText.normalizeOneForOne(scalars))
+                norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
             }
         }
         var offsets: [Int] = []
