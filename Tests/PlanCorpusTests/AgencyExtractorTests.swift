@@ -47,6 +47,10 @@ import Testing
         Case(text: "社区卫生服务中心(站)达到标准化要求", lists: []),
         Case(text: "加强公共服務(wù)体系", lists: []),
         Case(text: "市教育局(以下简称市教育局)负责", lists: []),
+        Case(text: "依托三级医院(市第一人民医院、市中医院)开展帮扶", lists: []),
+        Case(text: "根据《通知》(国办发〔2021〕10号)要求", lists: []),
+        // A national owner gives no prefix to the names after it.
+        Case(text: "(国家发展改革委、民政部按职责分工负责)", lists: [["国家发展改革委", "民政部"]]),
         Case(text: "建设一批示范高中。按职责分工负责是一句套话", lists: []),
         // Other fields and deadlines inside the list.
         Case(text: "(责任单位:市教育局;完成时限:2025年底前)", lists: [["市教育局"]]),

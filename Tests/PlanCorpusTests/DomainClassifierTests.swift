@@ -133,6 +133,23 @@ import Testing
         #expect(document.targets.map(\.domain) == ["托育", "托育", "文化体育", "治理"])
     }
 
+    @Test func sectionsTakeTheirTitleThenParentsThenBody() {
+        let text = "一、民生保障\n（一）公共服务\n新建养老院3所,改造敬老院。\n（二）其他事项\n做好有关工作。"
+        func range(_ s: String) -> Range<Int> {
+            let r = text.range(of: s)!
+            return text.utf8.distance(from: text.startIndex, to: r.lowerBound)..<text.utf8.distance(from: text.startIndex, to: r.upperBound)
+        }
+        let sections = [
+            Section(id: 1, parent: nil, level: 1, marker: "一、", title: "民生保障", kind: .tasks, line: 1, inline: false, cleanRange: range("一、民生保障")),
+            Section(id: 2, parent: 1, level: 2, marker: "（一）", title: "公共服务", kind: .other, line: 2, inline: false, cleanRange: range("（一）公共服务")),
+            Section(id: 3, parent: nil, level: 1, marker: "（二）", title: "其他事项", kind: .other, line: 4, inline: false, cleanRange: range("（二）其他事项")),
+        ]
+        let document = Self.document(text, sections: sections, targets: [])
+        // 公共服务 and 民生保障 weigh too little; the body's 养老院/敬老院 decide.
+        #expect(DomainClassifier.shared.domain(ofSection: 2, in: document) == "养老")
+        #expect(DomainClassifier.shared.domain(ofSection: 3, in: document) == nil)
+    }
+
     @Test func theSentenceDecidesBeforeTheSection() {
         var document = Self.document("发展养老服务。到2025年,新建示范点5个,建成日间照料中心。", targets: [
             Self.target("示范点", "新建示范点5个", line: 1),

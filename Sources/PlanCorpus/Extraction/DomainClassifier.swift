@@ -92,20 +92,32 @@ public struct DomainClassifier: Sendable {
         if let d = classify(target.indicator) ?? classify(target.text) { return d }
         if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && $0.text.contains(target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
-        var id = target.section
-        var seen = Set<Int>()
-        while let current = id, let section = sections[current], seen.insert(current).inserted {
-            if let d = classify(section.title) { return d }
-            id = section.parent
-        }
-        if let id = target.section {
-            if bodies[id] == nil {
-                let body = document.sentences.filter { $0.section == id }.map(\.norm).joined(separator: "\n")
-                bodies[id] = .some(classify(normalized: body))
-            }
-            if let d = bodies[id]! { return d }
+        if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
+            return d
         }
         return fallback
+    }
+
+    /// The domain of a section: its title, else the titles above it, else its body; nil when none matches.
+    public func domain(ofSection id: Int, in document: Document) -> String? {
+        let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var bodies: [Int: String?] = [:]
+        return domain(ofSection: id, in: document, sections: sections, bodies: &bodies)
+    }
+
+    private func domain(ofSection id: Int, in document: Document, sections: [Int: Section],
+                        bodies: inout [Int: String?]) -> String? {
+        var current: Int? = id
+        var seen = Set<Int>()
+        while let sectionID = current, let section = sections[sectionID], seen.insert(sectionID).inserted {
+            if let d = classify(section.title) { return d }
+            current = section.parent
+        }
+        if bodies[id] == nil {
+            let body = document.sentences.filter { $0.section == id }.map(\.norm).joined(separator: "\n")
+            bodies[id] = .some(classify(normalized: body))
+        }
+        return bodies[id] ?? nil
     }
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
