@@ -48,6 +48,11 @@ import Testing
              phases: [.init("宣传发动阶段", nil, nil), .init("集中整治阶段", nil, nil)]),
         Case(text: "四、实施步骤\n第一阶段启动宣传阶段。制定方案。\n第二阶段实施推进阶段。全面整治。",
              phases: [.init("第一阶段启动宣传阶段", nil, nil), .init("第二阶段实施推进阶段", nil, nil)]),
+        // Planning horizons with calendar years.
+        Case(text: "规划期限:近期(2023—2025年),远期(2026—2035年)。",
+             phases: [.init("近期", 2023, 2025), .init("远期", 2026, 2035)]),
+        Case(text: "近期,我市将加快推进项目建设。", phases: []),
+        Case(text: "中期(第3年)开展评估。", phases: []),
         // Traps: 阶段 inside ordinary words.
         Case(text: "保障义务教育阶段学生入学权利。", phases: []),
         Case(text: "项目建设取得阶段性成果。", phases: []),

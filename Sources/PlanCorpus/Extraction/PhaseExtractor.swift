@@ -110,6 +110,7 @@ public struct PhasePeriod: Sendable, Hashable {
 /// counts when a period follows it (in brackets, after a colon or 为) or precedes it (…为Y阶段), or when
 /// it opens a line, after an optional list marker. Its text runs from the name to the next phase, the
 /// next heading or the end of the paragraph (a heading-only line takes the paragraph after it).
+/// Planning horizons (近期, 远期 …) count as phases only when calendar years follow them.
 public struct PhaseExtractor: Sendable {
     public init() {}
 
@@ -160,7 +161,9 @@ public struct PhaseExtractor: Sendable {
         var text: String
     }
 
-    private static let stage: [Unicode.Scalar] = ["阶", "段"]
+    /// Planning horizons that act as phases when calendar years follow them.
+    public static let horizonWords: [String] = ["近期", "中期", "远期", "起步期", "攻坚期", "巩固期", "提升期", "冲刺期"]
+    private static let horizons: [[Unicode.Scalar]] = horizonWords.map { Array($0.unicodeScalars) }
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]
@@ -169,9 +172,40 @@ public struct PhaseExtractor: Sendable {
     func phases(in text: AlignedScalars, headingStarts: [Int], periodStart: Int?) -> [Found] {
         let norm = text.norm
         var found: [Found] = []
+        /// Adds a phase whose name and header (name plus period) are known; its text is found here.
+        func record(_ nameRange: Range<Int>, _ period: PhasePeriod?, headerEnd: Int) {
+            let after = nameRange.upperBound
+            let lineEnd = norm[after...].firstIndex(of: "\n") ?? norm.count
+            var textEnd = lineEnd
+            // A heading-only line takes the paragraph after it.
+            let restOfLine = norm[headerEnd..<lineEnd].filter { !PhaseExtractor.boundaries.contains($0) }
+            if restOfLine.count <= 2, lineEnd < norm.count {
+                var next = lineEnd + 1
+                while next < norm.count, norm[next] == "\n" { next += 1 }
+                textEnd = norm[next...].firstIndex(of: "\n") ?? norm.count
+                if let heading = headingStarts.first(where: { $0 > text.offsets[lineEnd] }), heading < text.offsets[textEnd] {
+                    textEnd = text.offsets.firstIndex(of: heading) ?? textEnd
+                }
+            }
+            let nameNorm = Array(norm[nameRange])
+            found.append(Found(name: text.originalString(nameRange), normName: String(String.UnicodeScalarView(nameNorm)),
+                               start: period?.start, end: period?.end, deadlineOnly: period?.deadlineOnly ?? false,
+                               nameStart: lineStartOfMarker(nameRange.lowerBound, in: norm), headerEnd: max(headerEnd, after),
+                               textRange: nameRange.lowerBound..<textEnd, text: ""))
+        }
+
         var p = 0
         while p + 1 < norm.count {
             defer { p += 1 }
+            // 近期(2023—2025年), 远期(2026—2035年): planning horizons count only with calendar years.
+            if let horizon = PhaseExtractor.horizons.first(where: { text.normHas($0, at: p) }),
+               p == 0 || PhaseExtractor.boundaries.contains(norm[p - 1]) || opensLine(p, in: norm),
+               found.last.map({ p >= $0.headerEnd }) ?? true,
+               let (piece, end) = periodPiece(after: p + horizon.count, in: norm),
+               let period = PhasePeriod.parse(piece), (period.start ?? period.end ?? 0) >= 1949 {
+                record(p..<(p + horizon.count), period, headerEnd: end)
+                continue
+            }
             guard norm[p] == "阶", norm[p + 1] == "段" else { continue }
             let after = p + 2
             if after < norm.count, !PhaseExtractor.followers.contains(norm[after]), PhasePeriod.digit(norm[after]) == nil { continue }
@@ -206,23 +240,7 @@ public struct PhaseExtractor: Sendable {
                 && (after == norm.count || ["\n", ":", "。", " ", "\u{3000}", "("].contains(norm[after]))
             guard period != nil || atHeading else { continue }
 
-            let lineEnd = norm[after...].firstIndex(of: "\n") ?? norm.count
-            var textEnd = lineEnd
-            // A heading-only line takes the paragraph after it.
-            let restOfLine = norm[headerEnd..<lineEnd].filter { !PhaseExtractor.boundaries.contains($0) }
-            if restOfLine.count <= 2, lineEnd < norm.count {
-                var next = lineEnd + 1
-                while next < norm.count, norm[next] == "\n" { next += 1 }
-                textEnd = norm[next...].firstIndex(of: "\n") ?? norm.count
-                if let heading = headingStarts.first(where: { $0 > text.offsets[lineEnd] }), heading < text.offsets[textEnd] {
-                    textEnd = text.offsets.firstIndex(of: heading) ?? textEnd
-                }
-            }
-            let start = lineStartOfMarker(nameStart, in: norm)
-            found.append(Found(name: text.originalString(nameRange), normName: String(String.UnicodeScalarView(nameNorm)),
-                               start: period?.start, end: period?.end, deadlineOnly: period?.deadlineOnly ?? false,
-                               nameStart: start, headerEnd: max(headerEnd, after),
-                               textRange: nameStart..<textEnd, text: ""))
+            record(nameRange, period, headerEnd: headerEnd)
         }
         // Each phase's text stops where the next one (or its list marker) begins.
         for k in found.indices {
