@@ -57,6 +57,10 @@ import Testing
         Case(text: "（市教育局、市财政局，2023年底前完成）", lists: [["市教育局", "市财政局"]]),
         Case(text: "(市商务局牵头,长期坚持)", lists: [["市商务局"]]),
         Case(text: "(完成时限:2025年底)", lists: []),
+        // 和 between a full name and a bare ending shares the owner.
+        Case(text: "(市委组织部、市人力资源社会保障局牵头,市直相关部门按职责分工负责;各县市区党委和政府负责落实)",
+             lists: [["市委组织部", "市人力资源社会保障局", "市直相关部门", "各县市区党委", "各县市区政府"]]),
+        Case(text: "(市教育局和市财政局负责)", lists: [["市教育局", "市财政局"]]),
         // Bracketed roles after a name.
         Case(text: "(责任单位:市教育局(牵头)、市财政局)", lists: [["市教育局", "市财政局"]]),
         Case(text: "(市发展改革委(牵头单位)、市统计局)", lists: [["市发展改革委", "市统计局"]]),

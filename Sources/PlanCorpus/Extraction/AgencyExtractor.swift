@@ -200,7 +200,7 @@ public struct AgencyExtractor: Sendable {
         var items: [Item] = []
         var sawFormula = false
         for segment in segments {
-            for piece in split(text, segment) {
+            for (piece, owner) in split(text, segment) {
                 var r = piece
                 // 由市教育局负责 → 市教育局
                 if r.count > 1, norm[r.lowerBound] == "由" { r = (r.lowerBound + 1)..<r.upperBound }
@@ -225,7 +225,12 @@ public struct AgencyExtractor: Sendable {
                 }
                 if terms.formulaSuffix(of: Array(norm[r])) == r.count { sawFormula = true; continue }
                 if r.isEmpty { continue }
-                items.append(Item(range: r, norm: Array(norm[r])))
+                var item = Item(range: r, norm: Array(norm[r]))
+                if let owner {
+                    item.head = Array(text.original[owner])
+                    item.headNorm = Array(norm[owner])
+                }
+                items.append(item)
             }
         }
         if items.isEmpty { return nil }
@@ -267,7 +272,8 @@ public struct AgencyExtractor: Sendable {
     private static let separators: Set<Unicode.Scalar> = ["、", ",", ";", " ", "\u{3000}", "\t", "。", ":", "】", "【", "[", "]"]
 
     /// Splits a segment at top-level separators, then at 和/及/与 between two full agency names.
-    private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [Range<Int>] {
+    /// A right part that is only an agency ending (各县党委和政府) gets the left part's owner (各县) as `owner`.
+    private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [(range: Range<Int>, owner: Range<Int>?)] {
         let norm = text.norm
         var pieces: [Range<Int>] = []
         var start = segment.lowerBound
@@ -281,26 +287,31 @@ public struct AgencyExtractor: Sendable {
             }
         }
         pieces.append(start..<segment.upperBound)
-        var result: [Range<Int>] = []
+        var result: [(range: Range<Int>, owner: Range<Int>?)] = []
         for piece in pieces {
             var rest = trim(text, piece)
+            var owner: Range<Int>?
             // 市教育局和市财政局: split only when the left part is a full name (住房和城乡建设局 stays whole).
             var j = rest.lowerBound + 1
             while j < rest.upperBound - 1 {
                 let s = norm[j]
-                if s == "和" || s == "及" || s == "与",
-                   terms.hasStrongSuffix(Array(norm[rest.lowerBound..<j])),
-                   terms.isAgencyLike(terms.withoutFormulas(Array(norm[(j + 1)..<rest.upperBound]))) {
-                    result.append(rest.lowerBound..<j)
+                let left = Array(norm[rest.lowerBound..<j])
+                let right = terms.withoutFormulas(Array(norm[(j + 1)..<rest.upperBound]))
+                if s == "和" || s == "及" || s == "与", terms.hasStrongSuffix(left), terms.isAgencyLike(right) {
+                    result.append((rest.lowerBound..<j, owner))
+                    owner = nil
+                    if let ending = terms.strongEnding(of: left), ending < left.count, terms.strongEnding(of: right) == right.count {
+                        owner = rest.lowerBound..<(j - ending)
+                    }
                     rest = (j + 1)..<rest.upperBound
                     j = rest.lowerBound + 1
                     continue
                 }
                 j += 1
             }
-            if !rest.isEmpty { result.append(rest) }
+            if !rest.isEmpty { result.append((rest, owner)) }
         }
-        return result.map { trim(text, $0) }.filter { !$0.isEmpty }
+        return result.map { (trim(text, $0.range), $0.owner) }.filter { !$0.range.isEmpty }
     }
 
     private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
@@ -410,6 +421,11 @@ private struct AgencyTerms: Sendable {
         var text = text
         while let f = formulaSuffix(of: text), f < text.count { text.removeLast(f) }
         return text
+    }
+
+    /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
+    func strongEnding(of text: [Unicode.Scalar]) -> Int? {
+        strong.first { hasSuffix(text, $0) }?.count
     }
 
     func hasStrongSuffix(_ text: [Unicode.Scalar]) -> Bool {
