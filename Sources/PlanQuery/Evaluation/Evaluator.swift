@@ -255,24 +255,38 @@ final class Evaluator {
             }
             columns.append(col)
         }
+        // Sort on numbers: numeric columns as they are, others by the rank of each distinct value.
+        let ranked = columns.map(Evaluator.sortKeys)
+        try support.checkCancelled(nil)
         var order = Array(0..<t.rowCount)
-        var cancelled = false
-        let flag = support.cancellation
-        var comparisons = 0
         order.sort { a, b in
-            comparisons += 1
-            if comparisons & 65535 == 0, flag.isCancelled { cancelled = true }
-            if cancelled { return a < b }
-            for (k, col) in zip(keys, columns) {
+            for (k, col) in zip(keys, ranked) {
                 let x = col[a], y = col[b]
-                if x.isNull != y.isNull { return y.isNull }  // nulls last in both directions
-                let c = ValueOrder.compare(x, y)
-                if c != 0 { return k.descending ? c > 0 : c < 0 }
+                if x.isNaN != y.isNaN { return y.isNaN }  // nulls (NaN here) last in both directions
+                if x != y && !x.isNaN { return k.descending ? x > y : x < y }
             }
             return a < b
         }
-        if cancelled { try support.checkCancelled(nil) }
         return t.gather(order)
+    }
+
+    /// One Double per row that orders as `ValueOrder.compare` does; NaN stands for null.
+    static func sortKeys(_ values: [Value]) -> [Double] {
+        var units = Set<String>()
+        var numeric = true
+        for v in values where !v.isNull {
+            guard let d = v.numeric, !d.isNaN else { numeric = false; break }
+            if case .quantity(_, let u) = v { units.insert(u) }
+        }
+        if numeric && units.count <= 1 { return values.map { $0.numeric ?? .nan } }
+        let distinct = Array(Set(values.filter { !$0.isNull }.map(ValueOrder.key))).sorted { ValueOrder.compare($0, $1) < 0 }
+        var rank: [Value: Double] = [:]
+        var r = 0.0
+        for (i, v) in distinct.enumerated() {
+            if i > 0, ValueOrder.compare(distinct[i - 1], v) != 0 { r += 1 }
+            rank[v] = r
+        }
+        return values.map { $0.isNull ? .nan : rank[ValueOrder.key($0)] ?? .nan }
     }
 
     func distinct(_ names: [Name], _ t: Table) throws -> Table {
