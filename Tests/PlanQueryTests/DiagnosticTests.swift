@@ -218,3 +218,26 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct SuggestTests {
+    static let distances: [(String, String, Int)] = [
+        ("region", "regoin", 1), ("包头", "包头市", 1), ("托育", "托位", 1), ("", "abc", 3), ("where", "where", 0),
+        ("dco", "doc", 1), ("summarise", "summarize", 1), ("山东省", "山西省", 1),
+    ]
+
+    @Test(arguments: distances)
+    func distanceCountsCharacters(_ a: String, _ b: String, _ d: Int) {
+        #expect(Suggest.distance(a, b) == d)
+    }
+
+    @Test func closestValuePrefersLongerNames() {
+        #expect(Suggest.closestValue("包头", among: ["包头市", "济南市", "包头市青山区"]) == "包头市")
+        #expect(Suggest.closestValue("济南是", among: ["包头市", "济南市"]) == "济南市")
+        #expect(Suggest.closestValue("上海", among: ["包头市", "济南市"]) == nil)
+    }
+
+    @Test func notebookCellsReportFileAndLine() {
+        let r = Fixtures.session().run("targets\n| where regoin == 1", sourceName: "notebooks/x.planq.md", firstLine: 14)
+        #expect(r.renderedDiagnostics().hasPrefix("notebooks/x.planq.md:15:9: error: unknown column 'regoin'"))
+    }
+}
