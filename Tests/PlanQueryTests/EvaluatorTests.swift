@@ -23,6 +23,10 @@ import PlanCorpus
         ("targets | where indicator ~ \"养老\"", "indicator", ["養老床位"]),  // traditional matches simplified
         ("targets | where indicator contains \"養老\"", "indicator", ["養老床位"]),
         ("targets | where value > 80 and unit == \"%\"", "value", ["85"]),
+        ("targets | where value >= 50%", "value", ["85"]),  // only rows whose unit is %
+        ("targets | where value >= 4个", "value", ["4.5", "3000", "4"]),
+        ("targets | where 4个 == value", "line", ["7"]),
+        ("targets | where value != 4个", "line", ["3", "4", "9", "2", "5"]),
         ("targets | where value < 4 or value > 1000", "value", ["3000", "1200"]),
         // select, drop, derive
         ("targets | take 1 | select region, v = value", "v", ["4.5"]),

@@ -51,6 +51,7 @@ struct ExpressionEvaluator {
             default:
                 let b = try eval(r, row: row, group: group)
                 if op == "~" { return try match(a, pattern: b, span: r.span) }
+                if group == nil, let lifted = unitAware(op, l, a, r, b, row: row) { return lifted }
                 if op == "contains" {
                     guard let s = a.textValue ?? (a.isNull ? nil : ValueFormatter.text(a)), let p = b.textValue ?? (b.isNull ? nil : ValueFormatter.text(b)) else { return .null }
                     return .bool(support.normalize(s).contains(support.normalize(p)))
@@ -71,6 +72,30 @@ struct ExpressionEvaluator {
             }
             let values = try args.map { try eval($0, row: row, group: group) }
             return try f.run(support, values, span)
+        }
+    }
+
+    static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+
+    /// A plain-number column compared with a quantity (`value >= 85%`) in a table with a `unit` column
+    /// reads the row's unit: rows in another unit are not equal and not ordered (null), never an error.
+    func unitAware(_ op: String, _ l: Expr, _ a: Value, _ r: Expr, _ b: Value, row: Int) -> Value? {
+        guard ExpressionEvaluator.comparisons.contains(op), let uc = columnIndex["unit"] else { return nil }
+        func differs(_ columnSide: Expr, _ v: Value, _ other: Value) -> Bool? {
+            guard case .column = columnSide, case .quantity(_, let want) = other else { return nil }
+            switch v { case .int, .number: break; default: return nil }
+            guard let unit = table.data[uc][row].textValue else { return nil }
+            return unit != want
+        }
+        guard let d = differs(l, a, b) ?? differs(r, b, a) else { return nil }
+        guard d else {
+            let x = a.numeric.map(Value.number) ?? a, y = b.numeric.map(Value.number) ?? b
+            return try? Operators.binary(op, x, y, span: l.span)
+        }
+        switch op {
+        case "==": return .bool(false)
+        case "!=": return .bool(true)
+        default: return .null
         }
     }
 
