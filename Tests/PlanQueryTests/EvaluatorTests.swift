@@ -67,6 +67,7 @@ import PlanCorpus
         ("targets | where value > 1e9 | summarize n = count(), s = sum(value)", "s", ["null"]),
         ("targets | summarize n = count() by region | sort -n, region", "region", ["包头市", "济南市", "银川市"]),
         ("targets | summarize count() by unit", "count", ["4", "1", "1"]),
+        ("targets | summarize by unit", "unit", ["个", "%", "张"]),
         // join
         ("targets | join docs on doc | select province", "province", ["内蒙古自治区", "内蒙古自治区", "山东省", "山东省", "宁夏回族自治区", "宁夏回族自治区"]),
         ("targets | join docs on doc | take 1", "region_docs", ["包头市"]),
@@ -248,6 +249,21 @@ import PlanCorpus
         #expect(w?.severity == .warning)
         #expect(w?.code == "no-such-value")
         #expect(w?.help == "did you mean \"包头市\"?")
+    }
+
+    @Test func valueHintsForListsToo() {
+        let r = Fixtures.session().run("targets | where region in [\"济南\", \"银川\"]")
+        #expect(r.diagnostics.map(\.help) == ["did you mean \"济南市\"?", "did you mean \"银川市\"?"])
+    }
+
+    @Test func compareModuleDefsWork() {
+        let t = Table(columns: [.init("region", .text), .init("domain", .text)],
+                      rows: [[.text("乙"), .text("托育")], [.text("甲"), .text("养老")], [.text("甲"), .text("托育")]])
+        let s = Session(catalog: InMemoryCatalog([("targets", t)]))
+        let r = s.run("use compare\ntargets | domains_by_region")
+        #expect(r.table?.columnNames == ["region", "养老", "托育"])
+        #expect(r.column("托育") == ["1", "1"])
+        #expect(r.column("region") == ["乙", "甲"])
     }
 
     @Test func isCompleteFollowsContinuationRules() {

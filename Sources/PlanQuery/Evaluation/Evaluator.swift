@@ -187,6 +187,14 @@ final class Evaluator {
             } else if op == "==" {
                 warnings.append(.warning("no-such-value", "no row has \(c) == \"\(s)\"", span: span))
             }
+        case .binary("in", .column(let c, _), .list(let items, _), _):
+            guard let ci = t.columnIndex(c) else { return }
+            let values = Array(Set(t.data[ci].compactMap(\.textValue)))
+            for case .literal(.text(let s), let span) in items where !values.contains(s) {
+                if let v = Suggest.closestValue(s, among: values) {
+                    warnings.append(.warning("no-such-value", "no row has \(c) == \"\(s)\"", span: span, help: "did you mean \"\(v)\"?"))
+                }
+            }
         default: return
         }
     }

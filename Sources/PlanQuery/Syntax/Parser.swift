@@ -231,7 +231,8 @@ public struct Parser {
         case "distinct":
             kind = .distinct(current.identifier != nil ? try parseNameList("a column") : [])
         case "summarize":
-            let aggs = try parseNamedList(allowBare: false, stopAt: "by")
+            // `summarize by k` alone gives the distinct keys, as in KQL.
+            let aggs = current.isKeyword("by") ? [] : try parseNamedList(allowBare: false, stopAt: "by")
             var keys: [Name] = []
             if acceptKeyword("by") { keys = try parseNameList("a column to group by") }
             kind = .summarize(aggs, by: keys)
