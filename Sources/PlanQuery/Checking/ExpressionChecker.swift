@@ -36,7 +36,7 @@ struct ExpressionChecker {
         case .variable(let name, let span):
             guard let v = scalars[name] else {
                 throw Diagnostic.error("unknown-variable", "unknown variable '$\(name)'", span: span,
-                                       help: Suggest.didYouMean(name, among: Array(scalars.keys)).map { $0.replacingOccurrences(of: "'", with: "'$", options: [], range: $0.range(of: "'")) }
+                                       help: Suggest.closest(name, among: Array(scalars.keys)).map { "did you mean '$\($0)'?" }
                                          ?? "define it with `let $\(name) = …`")
             }
             if case .quantity(_, let u) = v { return StaticType(type: .quantity, unit: u) }
