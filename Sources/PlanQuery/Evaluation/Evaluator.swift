@@ -56,6 +56,16 @@ final class Evaluator {
             env.scalars[name.name] = try scalar(e, Table(columns: []))
             return .none
         case .def(let d):
+            // A misspelt parameter is caught where the def is written, not when it is first called.
+            let known = Set(d.parameters.map(\.name)).union(env.scalars.keys)
+            for (v, span) in d.body.stages.flatMap(\.expressions).flatMap(\.variables) where !known.contains(v) {
+                throw Diagnostic.error("unknown-variable", "unknown variable '$\(v)' in \(d.name)", span: span,
+                                       help: Suggest.closest(v, among: Array(known)).map { "did you mean '$\($0)'?" }
+                                         ?? "add it as a parameter: def \(d.name)(\(d.tableParameter), $\(v))")
+            }
+            if let dup = Dictionary(grouping: d.parameters, by: \.name).first(where: { $0.value.count > 1 }) {
+                throw Diagnostic.error("duplicate-parameter", "parameter $\(dup.key) given twice", span: dup.value[1].span)
+            }
             env.defs[d.name] = d
             return .none
         case .use(let name):
