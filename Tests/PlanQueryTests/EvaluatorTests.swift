@@ -266,6 +266,15 @@ import PlanCorpus
         #expect(r.column("region") == ["乙", "甲"])
     }
 
+    @Test func everyFunctionHasHelp() {
+        let names = Session.functionSummaries.map(\.name)
+        for f in ["contains", "starts_with", "len", "substr", "simplified", "regex", "round", "abs", "log", "coalesce",
+                  "is_null", "province_of", "level_of", "count", "count_distinct", "sum", "avg", "min", "max", "median", "list"] {
+            #expect(names.contains(f), "\(f)")
+        }
+        #expect(Session.functionSummaries.allSatisfy { !$0.summary.isEmpty })
+    }
+
     @Test func isCompleteFollowsContinuationRules() {
         #expect(Session.isComplete("targets | take 1"))
         #expect(!Session.isComplete("targets |"))
