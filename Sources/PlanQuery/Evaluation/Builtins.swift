@@ -87,6 +87,12 @@ final class EvaluationSupport {
         return n
     }
 
+    /// Records text that is already in matching form, so normalising it again costs nothing.
+    func rememberNormal(_ s: String) {
+        if normCache.count > 200_000 { normCache.removeAll() }
+        normCache[s] = s
+    }
+
     /// A compiled regex over the normalised pattern; a bad pattern is a diagnostic at the pattern's span.
     func regex(_ pattern: String, span: SourceSpan) throws -> Regex<AnyRegexOutput> {
         if let r = regexCache[pattern] { return r }

@@ -50,10 +50,11 @@ struct ExpressionEvaluator {
                 return a.isNull ? try eval(r, row: row, group: group) : a
             default:
                 let b = try eval(r, row: row, group: group)
-                if op == "~" { return try match(a, pattern: b, span: r.span) }
+                if op == "~" { return try match(normalized(l, a, row: row, group: group), pattern: b, span: r.span) }
                 if group == nil, let lifted = unitAware(op, l, a, r, b, row: row) { return lifted }
                 if op == "contains" {
-                    guard let s = a.textValue ?? (a.isNull ? nil : ValueFormatter.text(a)), let p = b.textValue ?? (b.isNull ? nil : ValueFormatter.text(b)) else { return .null }
+                    let n = normalized(l, a, row: row, group: group)
+                    guard let s = n.textValue ?? (n.isNull ? nil : ValueFormatter.text(n)), let p = b.textValue ?? (b.isNull ? nil : ValueFormatter.text(b)) else { return .null }
                     return .bool(support.normalize(s).contains(support.normalize(p)))
                 }
                 return try Operators.binary(op, a, b, span: span)
@@ -103,6 +104,14 @@ struct ExpressionEvaluator {
     func test(_ e: Expr, row: Int) throws -> Bool {
         if case .bool(true) = try eval(e, row: row) { return true }
         return false
+    }
+
+    /// `text` read from a table that also has `norm` (sentences) uses the precomputed matching form.
+    func normalized(_ e: Expr, _ v: Value, row: Int, group: [Int]?) -> Value {
+        guard case .column("text", _) = e, group == nil, let n = columnIndex["norm"],
+              case .text(let s) = table.data[n][row], !s.isEmpty else { return v }
+        support.rememberNormal(s)
+        return .text(s)
     }
 
     static let regexSyntax = Set("\\^$.|?*+()[]{}".utf8)
