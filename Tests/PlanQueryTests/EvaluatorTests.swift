@@ -266,6 +266,15 @@ import PlanCorpus
         #expect(r.column("region") == ["乙", "甲"])
     }
 
+    @Test func matchingUsesThePrecomputedNormColumn() {
+        let t = Table(columns: [.init("text", .text), .init("norm", .text)],
+                      rows: [[.text("發展托育"), .text("发展托育")], [.text("养老"), .text("")]])
+        let s = Session(catalog: InMemoryCatalog([("sentences", t)]))
+        #expect(s.run("sentences | where text ~ \"发展\"").column("text") == ["發展托育"])
+        #expect(s.run("sentences | where text contains \"養老\"").column("text") == ["养老"])  // empty norm: normalised on the fly
+        #expect(s.run("sentences | search \"发展\"").column("text") == ["【發展】托育"])
+    }
+
     @Test func everyFunctionHasHelp() {
         let names = Session.functionSummaries.map(\.name)
         for f in ["contains", "starts_with", "len", "substr", "simplified", "regex", "round", "abs", "log", "coalesce",
