@@ -181,6 +181,8 @@ import PlanCorpus
         #expect(c.values == [2, 2, 1])
         #expect(c.text.hasPrefix("包头市 │" + String(repeating: "█", count: 40) + " 2\n"))
         #expect(c.text.contains("银川市 │" + String(repeating: "█", count: 20) + " 1\n"))
+        let empty = Fixtures.session().run("targets | where value > 1e9 | summarize n = count() by unit | chart bar")
+        #expect(empty.renderedOutput() == "(no rows to chart)\n")
         let line = Fixtures.session().run("targets | summarize n = count() by unit | chart line")
         guard case .chart(let l) = line.output else { Issue.record("no chart"); return }
         #expect(l.kind == .line)
