@@ -96,6 +96,9 @@ struct ExpressionChecker {
                     throw Diagnostic.error("division-by-zero", "division by zero", span: span)
                 }
                 if a.type == .int, b.type == .int, op != "/" { return StaticType(type: .int) }
+                if (op == "+" && ((a.type == .year && b.type == .int) || (a.type == .int && b.type == .year)))
+                    || (op == "-" && a.type == .year && b.type == .int) { return StaticType(type: .year) }
+                if op == "-", a.type == .year, b.type == .year { return StaticType(type: .int) }
                 if a.type == .quantity { return a }
                 return StaticType(type: a.type == .any || b.type == .any ? .any : .number)
             }

@@ -44,19 +44,26 @@ enum Aggregate: String, CaseIterable {
             return .number(total)
         case .avg:
             let nums = present.compactMap(\.numeric)
-            return nums.isEmpty ? .null : .number(nums.reduce(0, +) / Double(nums.count))
+            return nums.isEmpty ? .null : keepUnit(nums.reduce(0, +) / Double(nums.count), present)
         case .median:
             let nums = present.compactMap(\.numeric).sorted()
             if nums.isEmpty { return .null }
             let m = nums.count / 2
-            return .number(nums.count % 2 == 1 ? nums[m] : (nums[m - 1] + nums[m]) / 2)
+            return keepUnit(nums.count % 2 == 1 ? nums[m] : (nums[m - 1] + nums[m]) / 2, present)
         }
+    }
+
+    /// A mean or median of quantities in one unit keeps the unit.
+    private func keepUnit(_ d: Double, _ values: [Value]) -> Value {
+        guard case .quantity(_, let u) = values.first,
+              values.allSatisfy({ if case .quantity(_, u) = $0 { return true } else { return false } }) else { return .number(d) }
+        return .quantity(d, unit: u)
     }
 
     func resultType(_ arg: ValueType) -> ValueType {
         switch self {
         case .count, .count_distinct: return .int
-        case .avg, .median: return .number
+        case .avg, .median: return arg == .quantity ? .quantity : .number
         case .list: return .list
         case .sum: return arg == .int ? .int : (arg == .quantity ? .quantity : .number)
         case .min, .max: return arg

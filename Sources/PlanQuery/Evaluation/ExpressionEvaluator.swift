@@ -214,6 +214,16 @@ enum Operators {
         if op == "/" && y == 0 {
             throw Diagnostic.error("division-by-zero", "division by zero", span: span, help: "guard with `where x != 0` or use `??`")
         }
+        // Years move by whole numbers (2025年 + 2 is 2027年); the gap between two years is a count.
+        switch (op, a, b) {
+        case ("+", .year(let y), .int(let n)), ("+", .int(let n), .year(let y)):
+            let (r, o) = y.addingReportingOverflow(n); if !o { return .year(r) }
+        case ("-", .year(let y), .int(let n)):
+            let (r, o) = y.subtractingReportingOverflow(n); if !o { return .year(r) }
+        case ("-", .year(let x), .year(let y)):
+            let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
+        default: break
+        }
         if unit == nil, case .int(let i) = a, case .int(let j) = b, op != "/" {
             let (r, overflow): (Int, Bool)
             switch op {
