@@ -156,6 +156,20 @@ import PlanCorpus
         #expect(mutual.firstError?.code == "recursion-limit")
     }
 
+    @Test func branchingRecursionStopsAtTheCallBudget() {
+        let r = Fixtures.session().run("def f(t) = t | f | join (t | f) on doc\ntargets | f")
+        #expect(r.firstError?.code == "recursion-limit")
+    }
+
+    @Test func hugeJoinsAreRefused() {
+        let rows = (0..<4000).map { _ in [Value.text("k")] }
+        let t = Table(columns: [.init("k", .text)], rows: rows)
+        let s = Session(catalog: InMemoryCatalog([("t", t)]))
+        let r = s.run("t | join t on k | count")  // 16 million rows
+        #expect(r.firstError?.code == "join-too-large")
+        #expect(r.firstError?.message == "the join would give 16000000 rows, more than 10000000")
+    }
+
     @Test func fiveHundredStagesWork() {
         let q = "targets" + String(repeating: " | sort -value", count: 250) + String(repeating: " | take 3", count: 250)
         let r = Fixtures.session().run(q)

@@ -50,6 +50,10 @@ extension Evaluator {
         scope.tables[def.tableParameter] = t
         let saved = env
         env = scope
+        callCount += 1
+        guard callCount <= Evaluator.maxCalls else {
+            throw Diagnostic.error("recursion-limit", "more than \(Evaluator.maxCalls) function calls in one cell (does '\(name)' call itself?)", span: span)
+        }
         callDepth += 1
         defer { env = saved; callDepth -= 1 }
         do {

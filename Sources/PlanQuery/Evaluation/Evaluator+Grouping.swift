@@ -82,11 +82,24 @@ extension Evaluator {
         let keySet = Set(keys.map(\.name))
         let rightCols = r.columns.indices.filter { !keySet.contains(r.columns[$0].name) }
         let leftNames = Set(t.columnNames)
-        var lrows: [Int] = [], rrows: [Int?] = []
+        // Count first, so a join that would explode is refused before it fills memory.
+        var matchesOf: [[Int]?] = []
+        matchesOf.reserveCapacity(t.rowCount)
+        var total = 0
         for row in 0..<t.rowCount {
             try tick(row)
-            let k = li.map { ValueOrder.key(t.data[$0][row]) }
-            if let matches = index[k] {
+            let m = index[li.map { ValueOrder.key(t.data[$0][row]) }]
+            total += m?.count ?? (left ? 1 : 0)
+            matchesOf.append(m)
+        }
+        if total > Evaluator.maxJoinRows {
+            throw Diagnostic.error("join-too-large", "the join would give \(total) rows, more than \(Evaluator.maxJoinRows)", span: keys[0].span,
+                                   help: "join on more keys, or filter both sides first")
+        }
+        var lrows: [Int] = [], rrows: [Int?] = []
+        lrows.reserveCapacity(total); rrows.reserveCapacity(total)
+        for (row, matches) in matchesOf.enumerated() {
+            if let matches {
                 for m in matches { lrows.append(row); rrows.append(m) }
             } else if left {
                 lrows.append(row); rrows.append(nil)

@@ -20,12 +20,16 @@ final class Evaluator {
     }
 
     static let maxCallDepth = 64
+    static let maxCalls = 10_000
+    static let maxJoinRows = 10_000_000
 
     let catalog: TableCatalog
     let support: EvaluationSupport
     var env: Environment
     var options: Options
     var callDepth = 0
+    /// def calls so far in this run: a def that calls itself twice per level would otherwise run 2^64 times.
+    var callCount = 0
     var warnings: [Diagnostic] = []
     /// Modules being loaded, to stop `use a` in a.pq loading itself forever.
     var loading: Set<String> = []
