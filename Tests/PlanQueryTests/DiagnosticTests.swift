@@ -136,6 +136,16 @@ import PlanCorpus
         #expect(r.firstError?.code == "too-deep")
     }
 
+    @Test func deepestAllowedNestingRunsOnABackgroundTask() async {
+        let depth = 60  // each `(1 + …)` level counts three towards the limit of 200
+        let q = "targets | take 1 | derive x = " + String(repeating: "(1 + ", count: depth) + "0" + String(repeating: ")", count: depth)
+        let r = await Task.detached { Fixtures.session().run(q) }.value
+        #expect(r.column("x") == ["\(depth)"])
+        let nots = "targets | take 1 | where " + String(repeating: "not ", count: 198) + "true"
+        let n = await Task.detached { Fixtures.session().run(nots) }.value
+        #expect(n.column("line") == ["3"])
+    }
+
     @Test func longOperatorChainsGiveADiagnosticNotAStackOverflow() {
         let q = "targets | derive x = " + Array(repeating: "1", count: 5000).joined(separator: " + ")
         #expect(Fixtures.session().run(q).firstError?.code == "too-deep")
