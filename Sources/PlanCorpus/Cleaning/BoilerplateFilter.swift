@@ -1,0 +1,124 @@
+import Foundation
+
+/// Removes web boilerplate lines and spans (by the patterns of `boilerplate.txt`) and lines repeated across
+/// the corpus, and cuts the document at the earliest "to end" match.
+struct BoilerplateFilter {
+    var patterns: [BoilerplatePattern] = BoilerplatePatterns.all
+    /// A "to end" match in the first part of a document (this share of its characters) only removes its line:
+    /// cutting there would throw away the plan.
+    var minimumToEndPosition = 0.3
+    /// Longest line (in scalars) the line and head patterns are tried on.
+    var maxLineLength = 600
+
+    private struct Removal { var range: Range<Int>; var kind: String; var toEnd: Bool; var wholeLine: Bool }
+
+    func apply(_ text: TrackedText, repeated: RepeatedLines, log: inout CleaningLog) -> TrackedText {
+        let index = KeyIndex(patterns)
+        var removals: [Removal] = []
+        var cut: Int? = nil
+        let total = max(text.count, 1)
+        for line in text.lineRanges() {
+            var lo = line.lowerBound, hi = line.upperBound
+            while lo < hi, ScalarClass.isSpace(text.scalars[lo]) { lo += 1 }
+            while hi > lo, ScalarClass.isSpace(text.scalars[hi - 1]) { hi -= 1 }
+            if lo == hi { continue }
+            let full = line.lowerBound..<min(line.upperBound + 1, text.count)
+            if !repeated.lines.isEmpty, repeated.lines.contains(text.string(lo..<hi)) {
+                removals.append(Removal(range: full, kind: "repeated-line", toEnd: false, wholeLine: true))
+                continue
+            }
+            guard let hit = match(text, lo..<hi, index: index) else { continue }
+            let startsLine = hit.range.lowerBound == lo
+            let wholeLine = hit.wholeLine || startsLine
+            let range = wholeLine ? full : hit.range
+            if hit.pattern.toEnd, Double(range.lowerBound) / Double(total) >= minimumToEndPosition {
+                cut = range.lowerBound
+                removals.append(Removal(range: range.lowerBound..<text.count, kind: hit.pattern.kind, toEnd: true, wholeLine: wholeLine))
+                break
+            }
+            removals.append(Removal(range: range, kind: hit.pattern.kind, toEnd: false, wholeLine: wholeLine))
+        }
+        if removals.isEmpty { return text }
+        var out = TrackedText()
+        out.reserve(text.count)
+        var pos = 0
+        for r in removals {
+            out.append(from: text, pos..<r.range.lowerBound)
+            pos = r.range.upperBound
+            var shown = r.range
+            if r.toEnd {
+                // The warning shows the line where the cut starts; the count covers the rest.
+                var e = shown.lowerBound
+                while e < text.count, text.scalars[e] != "\n" { e += 1 }
+                shown = shown.lowerBound..<e
+            }
+            var body = text.string(shown).trimmingCharacters(in: .whitespacesAndNewlines)
+            if body.unicodeScalars.count > 80 { body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(80))) + "…" }
+            let kind = r.kind == "repeated-line" ? "repeated-line" : "boilerplate"
+            let detail = r.kind == "repeated-line" ? nil : (r.toEnd ? "\(r.kind), to end" : r.kind)
+            log.note(kind, text: body, fixed: nil, origin: text.origins[r.range.lowerBound], detail: detail)
+            log.removedBoilerplate += r.range.count
+        }
+        if cut == nil { out.append(from: text, pos..<text.count) }
+        // Leave no trailing spaces or blank lines where a cut removed the tail of a content line.
+        while let last = out.scalars.last, ScalarClass.isSpace(last) || last == "\n" {
+            out.scalars.removeLast(); out.origins.removeLast(); out.verbatim.removeLast()
+        }
+        return out
+    }
+
+    private struct Hit { var pattern: BoilerplatePattern; var range: Range<Int>; var wholeLine: Bool }
+
+    /// The first pattern matching the trimmed line `r`, with the scalar range it covers.
+    private func match(_ text: TrackedText, _ r: Range<Int>, index: KeyIndex) -> Hit? {
+        let fold = ScriptFolding.shared
+        var folded = [Unicode.Scalar]()
+        folded.reserveCapacity(r.count)
+        for i in r { folded.append(fold.folded(text.scalars[i])) }
+        var candidates: [Int] = []
+        var seen = Set<Int>()
+        for i in 0..<folded.count {
+            guard let entries = index.byFirst[folded[i].value] else { continue }
+            for (p, key) in entries where !seen.contains(p) {
+                if i + key.count <= folded.count, Array(folded[i..<(i + key.count)]) == key {
+                    candidates.append(p); seen.insert(p)
+                }
+            }
+        }
+        if candidates.isEmpty { return nil }
+        candidates.sort()
+        let line = String(String.UnicodeScalarView(folded))
+        let ns = line as NSString
+        for p in candidates {
+            let pattern = patterns[p]
+            if pattern.scope != .tail, r.count > maxLineLength { continue }
+            guard let m = pattern.regex.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { continue }
+            let start = Self.scalarIndex(ns, utf16: m.range.location)
+            let end = Self.scalarIndex(ns, utf16: m.range.location + m.range.length)
+            if pattern.scope == .tail, start == end { continue }
+            return Hit(pattern: pattern, range: (r.lowerBound + start)..<(r.lowerBound + end),
+                       wholeLine: pattern.scope != .tail || start == 0)
+        }
+        return nil
+    }
+
+    private static func scalarIndex(_ s: NSString, utf16 offset: Int) -> Int {
+        var n = 0, i = 0
+        while i < offset {
+            let u = s.character(at: i)
+            i += (u >= 0xD800 && u < 0xDC00) ? 2 : 1
+            n += 1
+        }
+        return n
+    }
+
+    /// Patterns indexed by the first scalar of each of their keys.
+    private struct KeyIndex {
+        var byFirst: [UInt32: [(Int, [Unicode.Scalar])]] = [:]
+        init(_ patterns: [BoilerplatePattern]) {
+            for (p, pattern) in patterns.enumerated() {
+                for key in pattern.keys { byFirst[key[0].value, default: []].append((p, key)) }
+            }
+        }
+    }
+}
