@@ -1,4 +1,223 @@
-/// Placeholder until the GBK repair lands.
+/// Repairs GBK byte-phase mojibake: one byte of a double-byte character lost (it shows as `?`), so every
+/// following byte pair is read out of step until the next ASCII byte, e.g. `居?。ㄐ。﹨^` for `居住（小）區`.
+///
+/// A run starts at a `?` inside text and ends at the first ASCII byte (included when it lies in the trail-byte
+/// range 0x40–0x7E, since it was then the trail of the last character). The run is re-encoded as GBK (the
+/// ASCII punctuation the site substituted for full-width forms goes back to full-width), every possible lost
+/// lead byte is put in front, and the realigned bytes are decoded. Candidates are scored with character
+/// bigram frequencies, plus a bonus for character pairs found elsewhere in the same document; a candidate
+/// replaces the run only when it is clearly better. Runs that cannot be repaired but show damage (characters
+/// that never occur in Chinese prose, `??`) are flagged and left as they are.
 struct MojibakeRepair {
-    func apply(_ text: TrackedText, log: inout CleaningLog) -> TrackedText { text }
+    /// Longest run (in scalars) tried.
+    var maxRun = 40
+    /// Improvement in mean log-probability per character a repair must bring.
+    var minimumGain = 2.0
+    /// Bonus (in nats) for each character pair of a candidate that occurs elsewhere in the document.
+    var documentPairBonus = 0.5
+
+    func apply(_ text: TrackedText, log: inout CleaningLog) -> TrackedText {
+        let s = text.scalars
+        var triggers = false
+        for c in s where ScalarClass.isQuestionMark(c) || Self.isStrongTrigger(c) { triggers = true; break }
+        guard triggers else { return text }
+        let codec = GBKCodec.shared, freq = CharacterFrequencies.shared
+        guard codec.isAvailable, freq.isAvailable else { return text }
+        var context = DocumentContext(s)
+
+        var replacements: [(range: Range<Int>, with: [Unicode.Scalar])] = []
+        var i = 1
+        while i < s.count {
+            let c = s[i]
+            if ScalarClass.isQuestionMark(c), s[i - 1] != "\n", !ScalarClass.isSpace(s[i - 1]) {
+                let run = self.run(s, from: i)
+                if let fix = repair(s, run: run, context: &context) {
+                    replacements.append((run.range, fix))
+                    let prev = String(s[i - 1])
+                    log.note("mojibake-repaired", text: prev + text.string(run.range),
+                             fixed: prev + String(String.UnicodeScalarView(fix)), origin: text.origins[i - 1])
+                    log.repaired += QualityScore.mojibakeCharacterWeight * Double(fix.count)
+                    i = run.range.upperBound
+                    continue
+                }
+                if isDamaged(s, run.range) {
+                    let flagged = flagRange(s, around: run.range)
+                    log.note("mojibake-flagged", text: text.string(flagged), fixed: nil, origin: text.origins[flagged.lowerBound])
+                    log.flagged += flagged.count
+                    i = run.range.upperBound
+                    continue
+                }
+            } else if Self.isStrongTrigger(c) {
+                var j = i
+                while j < s.count, Self.isStrongTrigger(s[j]) || (j + 1 < s.count && Self.isStrongTrigger(s[j + 1])) { j += 1 }
+                let flagged = flagRange(s, around: i..<max(j, i + 1))
+                log.note("mojibake-flagged", text: text.string(flagged), fixed: nil, origin: text.origins[flagged.lowerBound])
+                log.flagged += flagged.count
+                i = flagged.upperBound
+                continue
+            }
+            i += 1
+        }
+        if replacements.isEmpty { return text }
+        var out = TrackedText()
+        out.reserve(text.count)
+        var pos = 0
+        for r in replacements {
+            out.append(from: text, pos..<r.range.lowerBound)
+            for x in r.with { out.append(x, origin: text.origins[r.range.lowerBound], verbatim: false) }
+            pos = r.range.upperBound
+        }
+        out.append(from: text, pos..<text.count)
+        return out
+    }
+
+    /// Characters that never occur in Chinese prose and so mark damage on their own.
+    static func isStrongTrigger(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x3105...0x312F).contains(v) || (0xFE50...0xFE6F).contains(v) || v == 0xFFFD || (0xE000...0xF8FF).contains(v)
+    }
+
+    struct Run {
+        var range: Range<Int>
+        /// Scalars of the run that are pinyin debris (`qū)` left by a broken gloss), dropped from the bytes.
+        var debris: Set<Int>
+        /// The run reached its end (an ASCII byte or the end of text) within `maxRun`.
+        var closed: Bool
+    }
+
+    /// The run of out-of-step text starting at the `?` at `start`.
+    func run(_ s: [Unicode.Scalar], from start: Int) -> Run {
+        var j = start + 1
+        var debris = Set<Int>()
+        while j < s.count, j - start < maxRun {
+            let c = s[j]
+            if c == "\n" { return Run(range: start..<j, debris: debris, closed: true) }
+            if let d = Self.debris(s, at: j) { for k in d { debris.insert(k) }; j = d.upperBound; continue }
+            if Self.fullWidthOf[c] != nil { j += 1; continue }
+            if c.value < 0x80 {
+                if c.value >= 0x40 && c.value <= 0x7E { return Run(range: start..<(j + 1), debris: debris, closed: true) }
+                return Run(range: start..<j, debris: debris, closed: true)
+            }
+            if GBKCodec.shared.encode(c) == nil { return Run(range: start..<j, debris: debris, closed: true) }
+            j += 1
+        }
+        return Run(range: start..<j, debris: debris, closed: j >= s.count)
+    }
+
+    /// A pinyin syllable with a closing parenthesis but no opening one, as a broken gloss leaves.
+    static func debris(_ s: [Unicode.Scalar], at i: Int) -> Range<Int>? {
+        guard PinyinSyllables.letter(s[i]) != nil else { return nil }
+        var j = i, base = "", toned = false
+        while j < s.count, j - i < 7, let (l, t) = PinyinSyllables.letter(s[j]) { base.unicodeScalars.append(l); toned = toned || t; j += 1 }
+        guard toned, j < s.count, s[j] == ")" || s[j] == "）", PinyinSyllables.isSyllable(base) else { return nil }
+        return i..<(j + 1)
+    }
+
+    /// ASCII punctuation a site substituted for full-width forms, mapped back for re-encoding.
+    static let fullWidthOf: [Unicode.Scalar: Unicode.Scalar] = [
+        "?": "？", ",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！",
+    ]
+
+    /// The best realigned reading of the run, when it is clearly better than the text as it stands.
+    func repair(_ s: [Unicode.Scalar], run: Run, context: inout DocumentContext) -> [Unicode.Scalar]? {
+        guard run.closed, run.range.count >= 2 else { return nil }
+        let codec = GBKCodec.shared
+        var bytes: [UInt8] = []
+        for k in (run.range.lowerBound + 1)..<run.range.upperBound where !run.debris.contains(k) {
+            let c = Self.fullWidthOf[s[k]] ?? s[k]
+            if c.value < 0x80 { bytes.append(UInt8(c.value)); continue }
+            guard let (a, b) = codec.encode(c) else { return nil }
+            bytes.append(a); bytes.append(b)
+        }
+        let prev = s[run.range.lowerBound - 1]
+        let next: Unicode.Scalar? = run.range.upperBound < s.count ? s[run.range.upperBound] : nil
+        let original = Array(s[run.range])
+        let base = score(original, prev: prev, next: next, context: &context)
+        var best: (score: Double, text: [Unicode.Scalar])? = nil
+        for lead in UInt8(0x81)...UInt8(0xFE) {
+            // The lost byte led a character of the text: the guessed first character must be Han.
+            guard var decoded = codec.decode([lead] + bytes), let first = decoded.first, ScalarClass.isHan(first) else { continue }
+            if decoded.contains(where: { CharacterFrequencies.isImprobable($0) || $0 == "?" || $0 == "？" }) { continue }
+            decoded = decoded.map { context.convention($0) }
+            let sc = score(decoded, prev: prev, next: next, context: &context)
+            if best == nil || sc > best!.score { best = (sc, decoded) }
+        }
+        guard let best, best.score - base >= minimumGain else { return nil }
+        return best.text
+    }
+
+    /// Mean log-probability per transition of `prev + text + next`, with the document-pair bonus.
+    func score(_ text: [Unicode.Scalar], prev: Unicode.Scalar, next: Unicode.Scalar?, context: inout DocumentContext) -> Double {
+        let freq = CharacterFrequencies.shared
+        var seq = [prev] + text
+        if let next { seq.append(next) }
+        var total = 0.0
+        for k in 1..<seq.count {
+            total += freq.logP(seq[k], after: seq[k - 1])
+            if context.hasPair(seq[k - 1], seq[k]) { total += documentPairBonus }
+        }
+        return total / Double(seq.count - 1)
+    }
+
+    /// Whether an unrepaired run shows damage rather than a real question mark.
+    func isDamaged(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var marks = 0, improbable = 0
+        for k in r {
+            if ScalarClass.isQuestionMark(s[k]) { marks += 1 }
+            if CharacterFrequencies.isImprobable(s[k]) { improbable += 1 }
+        }
+        var k = r.lowerBound
+        var longestMarks = 0, current = 0
+        while k < r.upperBound { current = ScalarClass.isQuestionMark(s[k]) ? current + 1 : 0; longestMarks = max(longestMarks, current); k += 1 }
+        return longestMarks >= 2 || improbable > 0 || Self.debris(s, at: min(r.lowerBound + 1, s.count - 1)) != nil
+    }
+
+    /// The damaged span to report: the question marks and improbable characters, with a character either side.
+    func flagRange(_ s: [Unicode.Scalar], around r: Range<Int>) -> Range<Int> {
+        var end = r.lowerBound
+        for k in r where ScalarClass.isQuestionMark(s[k]) || CharacterFrequencies.isImprobable(s[k]) || Self.isStrongTrigger(s[k]) { end = k + 1 }
+        end = max(end, r.lowerBound + 1)
+        var lo = r.lowerBound, hi = end
+        for _ in 0..<2 where lo > 0 && s[lo - 1] != "\n" { lo -= 1 }
+        if hi < s.count, s[hi] != "\n" { hi += 1 }
+        return lo..<hi
+    }
+
+    /// What the rest of the document says: its character pairs and its punctuation convention.
+    struct DocumentContext {
+        let scalars: [Unicode.Scalar]
+        private var pairs: Set<UInt64>? = nil
+        private var asciiPunctuation: [Unicode.Scalar: Bool]? = nil
+
+        init(_ s: [Unicode.Scalar]) { scalars = s }
+
+        mutating func hasPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+            guard ScalarClass.isHan(a), ScalarClass.isHan(b) else { return false }
+            if pairs == nil {
+                var p = Set<UInt64>()
+                for k in 1..<max(scalars.count, 1) where ScalarClass.isHan(scalars[k - 1]) && ScalarClass.isHan(scalars[k]) {
+                    p.insert(UInt64(scalars[k - 1].value) << 32 | UInt64(scalars[k].value))
+                }
+                pairs = p
+            }
+            return pairs!.contains(UInt64(a.value) << 32 | UInt64(b.value))
+        }
+
+        /// Full-width punctuation written the way the document writes it (ASCII when it mostly uses ASCII).
+        mutating func convention(_ c: Unicode.Scalar) -> Unicode.Scalar {
+            if asciiPunctuation == nil {
+                var ascii: [Unicode.Scalar: Int] = [:], full: [Unicode.Scalar: Int] = [:]
+                for x in scalars {
+                    if MojibakeRepair.fullWidthOf[x] != nil { ascii[x, default: 0] += 1 }
+                }
+                let reverse = Dictionary(uniqueKeysWithValues: MojibakeRepair.fullWidthOf.map { ($0.value, $0.key) })
+                for x in scalars { if let a = reverse[x] { full[a, default: 0] += 1 } }
+                var m: [Unicode.Scalar: Bool] = [:]
+                for (a, _) in MojibakeRepair.fullWidthOf { m[a] = ascii[a, default: 0] > full[a, default: 0] }
+                asciiPunctuation = m
+            }
+            for (a, f) in MojibakeRepair.fullWidthOf where f == c { return asciiPunctuation![a] == true ? a : c }
+            return c
+        }
+    }
 }
