@@ -13,3 +13,40 @@ import Testing
         }
     }
 }
+
+/// Rough local throughput check (PLANQ_CLEAN_BENCH=1, release build); not part of the normal run.
+@Suite struct CleaningThroughputCheck {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PLANQ_CLEAN_BENCH"] != nil))
+    func cleanTenMegabytes() {
+        var big = ""
+        let seeds = CleaningGold.docs.map(CleaningGold.original)
+        while big.utf8.count < 10_000_000 { for s in seeds { big += s + "\n" } }
+        let mb = Double(big.utf8.count) / 1e6
+        _ = ScriptFolding.shared; _ = GBKCodec.shared; _ = CharacterFrequencies.shared; _ = BoilerplatePatterns.all
+        var t = Date()
+        var log = CleaningLog(doc: "b", original: big)
+        var tt = TrackedText(original: big)
+        var lap = Date()
+        func stage(_ name: String) { print(name, Date().timeIntervalSince(lap)); lap = Date() }
+        stage("init")
+        tt = PinyinAnnotationRemover().apply(tt, log: &log); stage("pinyin")
+        tt = LostSpaceRepair().apply(tt, log: &log); stage("lost")
+        tt = BoilerplateFilter().apply(tt, repeated: RepeatedLines(), log: &log); stage("boiler")
+        tt = PageFragmentJoiner().apply(tt, log: &log); stage("page")
+        tt = MojibakeRepair().apply(tt, log: &log); stage("moji")
+        _ = tt.build(); stage("build")
+        t = Date()
+        var docs = 0
+        var bytes = 0
+        while bytes < 10_000_000 { for s in seeds { _ = Cleaner().clean(s, doc: "d"); bytes += s.utf8.count; docs += 1 } }
+        print("per document: \(Double(bytes) / 1e6 / Date().timeIntervalSince(t)) MB/s over \(docs) documents")
+        t = Date()
+        let c = Cleaner().clean(big, doc: "bench")
+        let clean = Date().timeIntervalSince(t)
+        t = Date()
+        var n = 0
+        for line in c.text.split(separator: "。") { n += TextNormalizer.normalize(String(line)).utf8.count }
+        let norm = Date().timeIntervalSince(t)
+        print("clean: \(mb / clean) MB/s, normalize per sentence: \(mb / norm) MB/s, warnings \(c.warnings.count), out \(n)")
+    }
+}

@@ -13,7 +13,7 @@ struct BoilerplateFilter {
     private struct Removal { var range: Range<Int>; var kind: String; var toEnd: Bool; var wholeLine: Bool }
 
     func apply(_ text: TrackedText, repeated: RepeatedLines, log: inout CleaningLog) -> TrackedText {
-        let index = KeyIndex(patterns)
+        let index = patterns.count == BoilerplatePatterns.all.count ? BoilerplateFilter.defaultIndex : KeyIndex(patterns)
         var removals: [Removal] = []
         var cut: Int? = nil
         let total = max(text.count, 1)
@@ -72,13 +72,21 @@ struct BoilerplateFilter {
     /// The first pattern matching the trimmed line `r`, with the scalar range it covers.
     private func match(_ text: TrackedText, _ r: Range<Int>, index: KeyIndex) -> Hit? {
         let fold = ScriptFolding.shared
+        // Quick reject: no scalar of the line starts any key.
+        var any = false
+        for i in r {
+            let v = fold.folded(text.scalars[i]).value
+            if v <= 0xFFFF, index.firsts[Int(v)] { any = true; break }
+        }
+        if !any { return nil }
         var folded = [Unicode.Scalar]()
         folded.reserveCapacity(r.count)
         for i in r { folded.append(fold.folded(text.scalars[i])) }
         var candidates: [Int] = []
         var seen = Set<Int>()
         for i in 0..<folded.count {
-            guard let entries = index.byFirst[folded[i].value] else { continue }
+            let v = folded[i].value
+            guard v <= 0xFFFF, index.firsts[Int(v)], let entries = index.byFirst[v] else { continue }
             for (p, key) in entries where !seen.contains(p) {
                 if i + key.count <= folded.count, Array(folded[i..<(i + key.count)]) == key {
                     candidates.append(p); seen.insert(p)
@@ -112,12 +120,18 @@ struct BoilerplateFilter {
         return n
     }
 
-    /// Patterns indexed by the first scalar of each of their keys.
-    private struct KeyIndex {
+    static let defaultIndex = KeyIndex(BoilerplatePatterns.all)
+
+    /// Patterns indexed by the first scalar of each of their keys, with a BMP bitmap for the quick reject.
+    struct KeyIndex: @unchecked Sendable {
         var byFirst: [UInt32: [(Int, [Unicode.Scalar])]] = [:]
+        var firsts = [Bool](repeating: false, count: 0x10000)
         init(_ patterns: [BoilerplatePattern]) {
             for (p, pattern) in patterns.enumerated() {
-                for key in pattern.keys { byFirst[key[0].value, default: []].append((p, key)) }
+                for key in pattern.keys {
+                    byFirst[key[0].value, default: []].append((p, key))
+                    if key[0].value <= 0xFFFF { firsts[Int(key[0].value)] = true }
+                }
             }
         }
     }

@@ -19,15 +19,15 @@ struct CleaningLog {
     }
 
     /// Records one change; identical changes (same kind, text and fix) are counted on one warning.
-    mutating func note(_ kind: String, text: String, fixed: String?, origin: Int, detail: String? = nil) {
-        counts[kind, default: 0] += 1
+    mutating func note(_ kind: String, text: String, fixed: String?, origin: Int32, detail: String? = nil, count: Int = 1) {
+        counts[kind, default: 0] += count
         let key = kind + "\u{1}" + text + "\u{1}" + (fixed ?? "\u{2}") + "\u{1}" + (detail ?? "")
         if var e = entries[key] {
-            e.count += 1
+            e.count += count
             entries[key] = e
         } else {
             order.append(key)
-            entries[key] = (kind, lines.line(of: origin), text, fixed, detail, 1)
+            entries[key] = (kind, lines.line(of: Int(origin)), text, fixed, detail, count)
         }
     }
 

@@ -132,6 +132,7 @@ struct MojibakeRepair {
         let prev = s[run.range.lowerBound - 1]
         let next: Unicode.Scalar? = run.range.upperBound < s.count ? s[run.range.upperBound] : nil
         let original = Array(s[run.range])
+        context.prepare(prev: prev, next: next)
         let base = score(original, prev: prev, next: next, context: &context)
         var best: (score: Double, text: [Unicode.Scalar])? = nil
         for lead in UInt8(0x81)...UInt8(0xFE) {
@@ -183,41 +184,55 @@ struct MojibakeRepair {
         return lo..<hi
     }
 
-    /// What the rest of the document says: its character pairs and its punctuation convention.
+    /// What the rest of the document says: which characters neighbour a given one, and its punctuation convention.
     struct DocumentContext {
         let scalars: [Unicode.Scalar]
-        private var pairs: Set<UInt64>? = nil
-        private var asciiPunctuation: [Unicode.Scalar: Bool]? = nil
+        private var neighbours: [UInt32: (after: Set<UInt32>, before: Set<UInt32>)] = [:]
+        private var asciiPunctuation: [Bool]? = nil
 
         init(_ s: [Unicode.Scalar]) { scalars = s }
 
+        /// Characters that follow and precede `c` anywhere in the document (one linear scan per character asked).
+        private mutating func neighbourhood(_ c: Unicode.Scalar) -> (after: Set<UInt32>, before: Set<UInt32>) {
+            if let n = neighbours[c.value] { return n }
+            var after = Set<UInt32>(), before = Set<UInt32>()
+            for k in 0..<scalars.count where scalars[k] == c {
+                if k + 1 < scalars.count { after.insert(scalars[k + 1].value) }
+                if k > 0 { before.insert(scalars[k - 1].value) }
+            }
+            neighbours[c.value] = (after, before)
+            return (after, before)
+        }
+
+        /// Whether the pair `a b` occurs in the document; only asked about pairs next to known text.
         mutating func hasPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
             guard ScalarClass.isHan(a), ScalarClass.isHan(b) else { return false }
-            if pairs == nil {
-                var p = Set<UInt64>()
-                for k in 1..<max(scalars.count, 1) where ScalarClass.isHan(scalars[k - 1]) && ScalarClass.isHan(scalars[k]) {
-                    p.insert(UInt64(scalars[k - 1].value) << 32 | UInt64(scalars[k].value))
-                }
-                pairs = p
-            }
-            return pairs!.contains(UInt64(a.value) << 32 | UInt64(b.value))
+            if let n = neighbours[a.value] { return n.after.contains(b.value) }
+            if let n = neighbours[b.value] { return n.before.contains(a.value) }
+            return false
+        }
+
+        /// Prepares pair lookups around a run: pairs with the character before and after it.
+        mutating func prepare(prev: Unicode.Scalar, next: Unicode.Scalar?) {
+            _ = neighbourhood(prev)
+            if let next { _ = neighbourhood(next) }
         }
 
         /// Full-width punctuation written the way the document writes it (ASCII when it mostly uses ASCII).
         mutating func convention(_ c: Unicode.Scalar) -> Unicode.Scalar {
+            guard let i = MojibakeRepair.fullWidthForms.firstIndex(of: c) else { return c }
             if asciiPunctuation == nil {
-                var ascii: [Unicode.Scalar: Int] = [:], full: [Unicode.Scalar: Int] = [:]
-                for x in scalars {
-                    if MojibakeRepair.fullWidthOf[x] != nil { ascii[x, default: 0] += 1 }
+                var ascii = [Int](repeating: 0, count: MojibakeRepair.fullWidthForms.count), full = ascii
+                for x in scalars where x.value < 0x80 || x.value >= 0xFF00 {
+                    if let a = MojibakeRepair.asciiForms.firstIndex(of: x) { ascii[a] += 1 }
+                    else if let f = MojibakeRepair.fullWidthForms.firstIndex(of: x) { full[f] += 1 }
                 }
-                let reverse = Dictionary(uniqueKeysWithValues: MojibakeRepair.fullWidthOf.map { ($0.value, $0.key) })
-                for x in scalars { if let a = reverse[x] { full[a, default: 0] += 1 } }
-                var m: [Unicode.Scalar: Bool] = [:]
-                for (a, _) in MojibakeRepair.fullWidthOf { m[a] = ascii[a, default: 0] > full[a, default: 0] }
-                asciiPunctuation = m
+                asciiPunctuation = zip(ascii, full).map { $0 > $1 }
             }
-            for (a, f) in MojibakeRepair.fullWidthOf where f == c { return asciiPunctuation![a] == true ? a : c }
-            return c
+            return asciiPunctuation![i] ? MojibakeRepair.asciiForms[i] : c
         }
     }
+
+    static let asciiForms: [Unicode.Scalar] = ["?", ",", "(", ")", ":", ";", "!"]
+    static let fullWidthForms: [Unicode.Scalar] = ["？", "，", "（", "）", "：", "；", "！"]
 }

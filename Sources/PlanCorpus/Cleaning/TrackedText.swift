@@ -5,7 +5,7 @@
 struct TrackedText {
     var scalars: [Unicode.Scalar] = []
     /// UTF-8 offset in the original; for inserted (repaired) scalars, the start of the span they replace.
-    var origins: [Int] = []
+    var origins: [Int32] = []
     /// False for scalars that are not a verbatim copy of the original character at `origins[i]`.
     var verbatim: [Bool] = []
 
@@ -17,7 +17,7 @@ struct TrackedText {
         var offset = 0
         for s in original.unicodeScalars {
             scalars.append(s)
-            origins.append(offset)
+            origins.append(Int32(truncatingIfNeeded: offset))
             offset += UTF8.width(s)
         }
         verbatim = [Bool](repeating: true, count: scalars.count)
@@ -35,7 +35,7 @@ struct TrackedText {
         verbatim.append(contentsOf: other.verbatim[range])
     }
 
-    mutating func append(_ s: Unicode.Scalar, origin: Int, verbatim v: Bool) {
+    mutating func append(_ s: Unicode.Scalar, origin: Int32, verbatim v: Bool) {
         scalars.append(s); origins.append(origin); verbatim.append(v)
     }
 
@@ -65,11 +65,21 @@ struct TrackedText {
         var expected = -1
         for i in 0..<scalars.count {
             let clean = bytes.count
-            let s = scalars[i]
-            if origins[i] != expected || !verbatim[i] { map.append(clean: clean, original: origins[i]) }
-            for b in UTF8.encode(s)! { bytes.append(b) }
+            let v = scalars[i].value
+            let origin = Int(origins[i])
+            if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
             if verbatim[i] {
-                expected = origins[i] + (bytes.count - clean)
+                expected = origin + (bytes.count - clean)
             } else {
                 expected = -1
                 if let last = substituted.last, last.upperBound == clean {
@@ -80,7 +90,7 @@ struct TrackedText {
             }
         }
         if map.anchors.isEmpty || map.anchors[0].clean != 0 {
-            var fixed = OffsetMap(anchors: [OffsetMap.Anchor(clean: 0, original: scalars.isEmpty ? 0 : origins[0])])
+            var fixed = OffsetMap(anchors: [OffsetMap.Anchor(clean: 0, original: scalars.isEmpty ? 0 : Int(origins[0]))])
             for a in map.anchors where a.clean != 0 { fixed.append(clean: a.clean, original: a.original) }
             map = fixed
         }
