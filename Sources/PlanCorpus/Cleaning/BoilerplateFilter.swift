@@ -9,6 +9,8 @@ struct BoilerplateFilter {
     var minimumToEndPosition = 0.3
     /// Longest line (in scalars) the line and head patterns are tried on.
     var maxLineLength = 600
+    /// How many scalars at the end of a line the tail patterns (bylines) see.
+    var tailWindow = 48
 
     private struct Removal { var range: Range<Int>; var kind: String; var toEnd: Bool; var wholeLine: Bool }
 
@@ -95,14 +97,30 @@ struct BoilerplateFilter {
         }
         if candidates.isEmpty { return nil }
         candidates.sort()
-        let line = String(String.UnicodeScalarView(folded))
-        let ns = line as NSString
+        // Line and head patterns see the start of the line, tail patterns its last `tailWindow` scalars.
+        var headText: (String, NSString)? = nil, tailText: (String, NSString, Int)? = nil
         for p in candidates {
             let pattern = patterns[p]
-            if pattern.scope != .tail, r.count > maxLineLength { continue }
+            if pattern.scope == .line, r.count > maxLineLength { continue }
+            let offset: Int, line: String, ns: NSString
+            if pattern.scope == .tail {
+                if tailText == nil {
+                    let from = max(0, folded.count - tailWindow)
+                    let t = String(String.UnicodeScalarView(folded[from...]))
+                    tailText = (t, t as NSString, from)
+                }
+                (line, ns, offset) = tailText!
+            } else {
+                if headText == nil {
+                    let t = String(String.UnicodeScalarView(folded.prefix(maxLineLength)))
+                    headText = (t, t as NSString)
+                }
+                (line, ns) = headText!
+                offset = 0
+            }
             guard let m = pattern.regex.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { continue }
-            let start = Self.scalarIndex(ns, utf16: m.range.location)
-            let end = Self.scalarIndex(ns, utf16: m.range.location + m.range.length)
+            let start = offset + Self.scalarIndex(ns, utf16: m.range.location)
+            let end = offset + Self.scalarIndex(ns, utf16: m.range.location + m.range.length)
             if pattern.scope == .tail, start == end { continue }
             return Hit(pattern: pattern, range: (r.lowerBound + start)..<(r.lowerBound + end),
                        wholeLine: pattern.scope != .tail || start == 0)

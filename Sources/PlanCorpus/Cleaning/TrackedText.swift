@@ -12,13 +12,27 @@ struct TrackedText {
     init() {}
 
     init(original: String) {
-        scalars.reserveCapacity(original.utf8.count / 2)
-        origins.reserveCapacity(original.utf8.count / 2)
-        var offset = 0
-        for s in original.unicodeScalars {
-            scalars.append(s)
-            origins.append(Int32(truncatingIfNeeded: offset))
-            offset += UTF8.width(s)
+        var text = original
+        text.withUTF8 { buf in
+            let n = buf.count
+            scalars.reserveCapacity(n / 2 + 1)
+            origins.reserveCapacity(n / 2 + 1)
+            // The bytes are valid UTF-8 (they come from a String), so decoding needs no checks.
+            var i = 0
+            while i < n {
+                let b0 = UInt32(buf[i])
+                var v: UInt32, w: Int
+                if b0 < 0x80 { v = b0; w = 1 }
+                else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); w = 2 }
+                else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F); w = 3 }
+                else {
+                    v = (b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6 | UInt32(buf[i + 3] & 0x3F)
+                    w = 4
+                }
+                scalars.append(unsafeBitCast(v, to: Unicode.Scalar.self))
+                origins.append(Int32(truncatingIfNeeded: i))
+                i += w
+            }
         }
         verbatim = [Bool](repeating: true, count: scalars.count)
     }
@@ -104,10 +118,9 @@ struct OriginalLines {
 
     init(_ text: String) {
         var starts = [0]
-        var offset = 0
-        for b in text.utf8 {
-            offset += 1
-            if b == 0x0A { starts.append(offset) }
+        var copy = text
+        copy.withUTF8 { buf in
+            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
         }
         self.starts = starts
     }
