@@ -57,8 +57,14 @@ final class CharacterFrequencies: @unchecked Sendable {
         }
         if Self.isImprobable(s) { return Self.improbable }
         switch s {
-        case "。", "，", "、", "；", "：", "“", "”", "（", "）", "《", "》", ",", "(", ")", ":", ";": return -3.5
-        case "？", "?", "！", "!": return -6
+        // Rough shares of punctuation in Chinese prose, so that punctuation guesses are not tied.
+        case "，", ",": return -2.9
+        case "。": return -3.3
+        case "、": return -4.2
+        case "“", "”", "（", "）", "(", ")": return -4.8
+        case "《", "》", "：", ":": return -5.2
+        case "；", ";": return -5.6
+        case "？", "?", "！", "!": return -6.5
         case " ": return -6
         default: break
         }

@@ -10,9 +10,16 @@
 /// that never occur in Chinese prose, `??`) are flagged and left as they are.
 struct MojibakeRepair {
     /// Longest run (in scalars) tried.
-    var maxRun = 40
+    var maxRun = 80
     /// Improvement in mean log-probability per character a repair must bring.
     var minimumGain = 2.0
+    /// Lead (in nats) of the best guess for an unknown byte over the next best: the guessed character must be clear.
+    var minimumMargin = 1.0
+    /// Gain from which the realignment is taken as sure, and the last character's guess may be less clear.
+    var sureGain = 4.0
+    var minimumTrailMargin = 0.3
+    /// A reading this much better than the text shows damage even when no reading is sure enough to use.
+    var damageGain = 1.0
     /// Bonus (in nats) for each character pair of a candidate that occurs elsewhere in the document.
     var documentPairBonus = 0.5
 
@@ -31,7 +38,8 @@ struct MojibakeRepair {
             let c = s[i]
             if ScalarClass.isQuestionMark(c), s[i - 1] != "\n", !ScalarClass.isSpace(s[i - 1]) {
                 let run = self.run(s, from: i)
-                if let fix = repair(s, run: run, context: &context) {
+                let verdict = repair(s, run: run, context: &context)
+                if let fix = verdict.fix {
                     replacements.append((run.range, fix))
                     let prev = String(s[i - 1])
                     log.note("mojibake-repaired", text: prev + text.string(run.range),
@@ -40,7 +48,7 @@ struct MojibakeRepair {
                     i = run.range.upperBound
                     continue
                 }
-                if isDamaged(s, run.range) {
+                if verdict.damaged || isDamaged(s, run.range) {
                     let flagged = flagRange(s, around: run.range)
                     log.note("mojibake-flagged", text: text.string(flagged), fixed: nil, origin: text.origins[flagged.lowerBound])
                     log.flagged += flagged.count
@@ -83,6 +91,8 @@ struct MojibakeRepair {
         var debris: Set<Int>
         /// The run reached its end (an ASCII byte or the end of text) within `maxRun`.
         var closed: Bool
+        /// The run ends with an ASCII character in the trail range, the real trail of its last character.
+        var endsWithTrailByte = false
     }
 
     /// The run of out-of-step text starting at the `?` at `start`.
@@ -95,7 +105,9 @@ struct MojibakeRepair {
             if let d = Self.debris(s, at: j) { for k in d { debris.insert(k) }; j = d.upperBound; continue }
             if Self.fullWidthOf[c] != nil { j += 1; continue }
             if c.value < 0x80 {
-                if c.value >= 0x40 && c.value <= 0x7E { return Run(range: start..<(j + 1), debris: debris, closed: true) }
+                if c.value >= 0x40 && c.value <= 0x7E {
+                    return Run(range: start..<(j + 1), debris: debris, closed: true, endsWithTrailByte: true)
+                }
                 return Run(range: start..<j, debris: debris, closed: true)
             }
             if GBKCodec.shared.encode(c) == nil { return Run(range: start..<j, debris: debris, closed: true) }
@@ -119,14 +131,23 @@ struct MojibakeRepair {
     ]
 
     /// The best realigned reading of the run, when it is clearly better than the text as it stands.
-    func repair(_ s: [Unicode.Scalar], run: Run, context: inout DocumentContext) -> [Unicode.Scalar]? {
-        guard run.closed, run.range.count >= 2 else { return nil }
+    /// `fix` is set when one reading is clearly better than the text and than every other reading; `damaged`
+    /// when some reading is much better than the text, so the text is damaged even if the fix is unsure.
+    ///
+    /// Two bytes are unknown at most: the lost lead byte in front, and, when the run ends in a `?` before a
+    /// non-trail byte (a newline, a digit), the trail byte of the last character, which the decoder could not
+    /// pair. Each decides one character only (the first, the last), so each is chosen on its own.
+    func repair(_ s: [Unicode.Scalar], run: Run, context: inout DocumentContext) -> (fix: [Unicode.Scalar]?, damaged: Bool) {
+        guard run.closed, run.range.count >= 2 else { return (nil, false) }
         let codec = GBKCodec.shared
+        var last = run.range.upperBound
+        let unknownTrail = !run.endsWithTrailByte && ScalarClass.isQuestionMark(s[last - 1]) && last - 1 > run.range.lowerBound
+        if unknownTrail { last -= 1 }
         var bytes: [UInt8] = []
-        for k in (run.range.lowerBound + 1)..<run.range.upperBound where !run.debris.contains(k) {
+        for k in (run.range.lowerBound + 1)..<last where !run.debris.contains(k) {
             let c = Self.fullWidthOf[s[k]] ?? s[k]
             if c.value < 0x80 { bytes.append(UInt8(c.value)); continue }
-            guard let (a, b) = codec.encode(c) else { return nil }
+            guard let (a, b) = codec.encode(c) else { return (nil, false) }
             bytes.append(a); bytes.append(b)
         }
         let prev = s[run.range.lowerBound - 1]
@@ -134,17 +155,68 @@ struct MojibakeRepair {
         let original = Array(s[run.range])
         context.prepare(prev: prev, next: next)
         let base = score(original, prev: prev, next: next, context: &context)
-        var best: (score: Double, text: [Unicode.Scalar])? = nil
-        for lead in UInt8(0x81)...UInt8(0xFE) {
-            // The lost byte led a character of the text: the guessed first character must be Han.
-            guard var decoded = codec.decode([lead] + bytes), let first = decoded.first, ScalarClass.isHan(first) else { continue }
-            if decoded.contains(where: { CharacterFrequencies.isImprobable($0) || $0 == "?" || $0 == "？" }) { continue }
-            decoded = decoded.map { context.convention($0) }
-            let sc = score(decoded, prev: prev, next: next, context: &context)
-            if best == nil || sc > best!.score { best = (sc, decoded) }
+
+        func readable(_ d: [Unicode.Scalar]) -> Bool {
+            !d.contains { CharacterFrequencies.isImprobable($0) || $0 == "?" || $0 == "？" }
         }
-        guard let best, best.score - base >= minimumGain else { return nil }
-        return best.text
+        // The lost lead byte: scored on the first two transitions (the rest does not depend on it).
+        let placeholderTrail: [UInt8] = unknownTrail ? [0xA1] : []
+        var leads: [(score: Double, lead: UInt8)] = []
+        for lead in UInt8(0x81)...UInt8(0xFE) {
+            guard let d = codec.decode([lead] + bytes + placeholderTrail), let first = d.first, ScalarClass.isHan(first),
+                  readable(Array(d.dropLast(unknownTrail ? 1 : 0))) else { continue }
+            let head = Array(d.prefix(2).map { context.convention($0) })
+            leads.append((partial(head, prev: prev, next: d.count > 2 ? nil : next, context: &context), lead))
+        }
+        guard let bestLead = leads.max(by: { $0.score < $1.score }) else { return (nil, false) }
+        let leadMargin = bestLead.score - (leads.filter { $0.lead != bestLead.lead }.map(\.score).max() ?? -.infinity)
+        // The unknown trail byte of the last character, given the chosen lead.
+        var chosenTrail: [UInt8] = []
+        var trailMargin = Double.infinity
+        if unknownTrail {
+            var trails: [(score: Double, trail: UInt8)] = []
+            for trail in UInt8(0x40)...UInt8(0xFE) where trail != 0x7F {
+                guard let d = codec.decode([bestLead.lead] + bytes + [trail]), readable(d) else { continue }
+                let tail = Array(d.suffix(2).map { context.convention($0) })
+                trails.append((partial(Array(tail.dropFirst()), prev: tail[0], next: next, context: &context), trail))
+            }
+            guard let bestTrail = trails.max(by: { $0.score < $1.score }) else { return (nil, false) }
+            trailMargin = bestTrail.score - (trails.filter { $0.trail != bestTrail.trail }.map(\.score).max() ?? -.infinity)
+            chosenTrail = [bestTrail.trail]
+        }
+        guard let decoded = codec.decode([bestLead.lead] + bytes + chosenTrail) else { return (nil, false) }
+        let fix = decoded.map { context.convention($0) }
+        let gain = score(fix, prev: prev, next: next, context: &context) - base
+        // The last character's lead byte is known, so its rivals share a GBK row and are near-misses; a sure
+        // realignment (large gain) may keep a less certain guess for it.
+        let trailNeeded = gain >= sureGain ? minimumTrailMargin : minimumMargin
+        if gain >= minimumGain, leadMargin >= minimumMargin, trailMargin >= trailNeeded { return (fix, true) }
+        return (nil, gain >= damageGain)
+    }
+
+    /// Sum of transition log-probabilities of `prev + text (+ next)`, with the document-pair bonus.
+    func partial(_ text: [Unicode.Scalar], prev: Unicode.Scalar, next: Unicode.Scalar?, context: inout DocumentContext) -> Double {
+        let freq = CharacterFrequencies.shared
+        var seq = [prev] + text
+        if let next { seq.append(next) }
+        var total = 0.0
+        for k in 1..<seq.count {
+            total += freq.logP(seq[k], after: seq[k - 1])
+            if context.hasPair(seq[k - 1], seq[k]) { total += documentPairBonus }
+            total += Self.lineEndBonus(seq[k - 1], seq[k])
+        }
+        return total
+    }
+
+    /// A line (paragraph) ends in sentence-final punctuation far more often than in a comma.
+    static func lineEndBonus(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Double {
+        guard b == "\n" else { return 0 }
+        switch a {
+        case "。": return 2
+        case "！", "？", "；", "：", "”", "）", ")": return 0.5
+        case "、", "，", ",", "（", "(", "“", "《": return -2
+        default: return 0
+        }
     }
 
     /// Mean log-probability per transition of `prev + text + next`, with the document-pair bonus.
@@ -156,6 +228,7 @@ struct MojibakeRepair {
         for k in 1..<seq.count {
             total += freq.logP(seq[k], after: seq[k - 1])
             if context.hasPair(seq[k - 1], seq[k]) { total += documentPairBonus }
+            total += Self.lineEndBonus(seq[k - 1], seq[k])
         }
         return total / Double(seq.count - 1)
     }
