@@ -52,6 +52,8 @@ final class ScriptFolding: @unchecked Sendable {
             if out.count == 1, out[0] != s { fold[Int(v)] = out[0].value }
             else if n.count == 1, n[0] != s { fold[Int(v)] = n[0].value }
         }
+        // ICU converts 著 by context (顯著 → 显著, 著 → 着), so text with it takes the exact path.
+        for c in Self.contextSensitive { full[Int(c.value)] = true }
         // The ideographic space folds to an ASCII space for matching as NFKC does.
         fold[0x3000] = 0x20
         self.single = single
@@ -59,6 +61,9 @@ final class ScriptFolding: @unchecked Sendable {
         self.multi = multi
         self.needsFullPath = full
     }
+
+    /// Scalars ICU's "Hant-Hans" converts by context rather than one to one (checked against phrases).
+    static let contextSensitive: [Unicode.Scalar] = ["著"]
 
     /// The one-to-one matching fold of a scalar.
     @inline(__always) func folded(_ s: Unicode.Scalar) -> Unicode.Scalar {
