@@ -18,6 +18,16 @@ import Testing
 @Suite struct CleaningThroughputCheck {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PLANQ_CLEAN_BENCH"] != nil))
     func cleanTenMegabytes() {
+        if let mode = ProcessInfo.processInfo.environment["PLANQ_CLEAN_BENCH"], mode == "plain" || mode == "noisy" {
+            let all = CleaningGold.docs.map(CleaningGold.original)
+            let plain = mode == "plain" ? Array(all.prefix(3)) : Array(all.suffix(2))
+            _ = Cleaner().clean(plain[0], doc: "warm")
+            let t = Date()
+            var bytes = 0
+            while bytes < 20_000_000 { for s in plain { _ = Cleaner().clean(s, doc: "d"); bytes += s.utf8.count } }
+            print("per document, documents without noise: \(Double(bytes) / 1e6 / Date().timeIntervalSince(t)) MB/s")
+            return
+        }
         var big = ""
         let seeds = CleaningGold.docs.map(CleaningGold.original)
         while big.utf8.count < 10_000_000 { for s in seeds { big += s + "\n" } }

@@ -38,6 +38,11 @@ final class GBKCodec: @unchecked Sendable {
         return (UInt8(code >> 8), UInt8(code & 0xFF))
     }
 
+    /// The scalar of one two-byte code.
+    @inline(__always) func decodePair(_ lead: UInt8, _ trail: UInt8) -> Unicode.Scalar? {
+        decodeTable[UInt16(lead) << 8 | UInt16(trail)]
+    }
+
     /// Decodes bytes strictly: ASCII bytes stand for themselves, other bytes must form two-byte codes.
     func decode(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
         var out: [Unicode.Scalar] = []

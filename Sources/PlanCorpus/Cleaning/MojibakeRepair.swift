@@ -159,32 +159,38 @@ struct MojibakeRepair {
         func readable(_ d: [Unicode.Scalar]) -> Bool {
             !d.contains { CharacterFrequencies.isImprobable($0) || $0 == "?" || $0 == "？" }
         }
-        // The lost lead byte: scored on the first two transitions (the rest does not depend on it).
-        let placeholderTrail: [UInt8] = unknownTrail ? [0xA1] : []
-        var leads: [(score: Double, lead: UInt8)] = []
+        // Realigned, the bytes read [lead b0] [b1 b2] … [b(m-1) trail?]: the middle does not depend on the
+        // guesses, so it is decoded once and each guess decides one character.
+        let m = bytes.count
+        guard m >= 1, (m % 2 == 0) == unknownTrail else { return (nil, false) }
+        let middleBytes = unknownTrail ? Array(bytes[1..<(m - 1)]) : Array(bytes[1...])
+        guard let middleRaw = codec.decode(middleBytes), readable(middleRaw) else { return (nil, false) }
+        let middle = middleRaw.map { context.convention($0) }
+        // The lost lead byte: scored on the transitions around the first character.
+        var leads: [(score: Double, char: Unicode.Scalar)] = []
         for lead in UInt8(0x81)...UInt8(0xFE) {
-            guard let d = codec.decode([lead] + bytes + placeholderTrail), let first = d.first, ScalarClass.isHan(first),
-                  readable(Array(d.dropLast(unknownTrail ? 1 : 0))) else { continue }
-            let head = Array(d.prefix(2).map { context.convention($0) })
-            leads.append((partial(head, prev: prev, next: d.count > 2 ? nil : next, context: &context), lead))
+            guard let c = codec.decodePair(lead, bytes[0]), ScalarClass.isHan(c) else { continue }
+            let after: Unicode.Scalar? = middle.first ?? (unknownTrail ? nil : next)
+            leads.append((partial([c], prev: prev, next: after, context: &context), c))
         }
         guard let bestLead = leads.max(by: { $0.score < $1.score }) else { return (nil, false) }
-        let leadMargin = bestLead.score - (leads.filter { $0.lead != bestLead.lead }.map(\.score).max() ?? -.infinity)
-        // The unknown trail byte of the last character, given the chosen lead.
-        var chosenTrail: [UInt8] = []
+        let leadMargin = bestLead.score - (leads.filter { $0.char != bestLead.char }.map(\.score).max() ?? -.infinity)
+        // The unknown trail byte of the last character.
+        var lastChar: [Unicode.Scalar] = []
         var trailMargin = Double.infinity
         if unknownTrail {
-            var trails: [(score: Double, trail: UInt8)] = []
+            var trails: [(score: Double, char: Unicode.Scalar)] = []
+            let before = middle.last ?? bestLead.char
             for trail in UInt8(0x40)...UInt8(0xFE) where trail != 0x7F {
-                guard let d = codec.decode([bestLead.lead] + bytes + [trail]), readable(d) else { continue }
-                let tail = Array(d.suffix(2).map { context.convention($0) })
-                trails.append((partial(Array(tail.dropFirst()), prev: tail[0], next: next, context: &context), trail))
+                guard let raw = codec.decodePair(bytes[m - 1], trail), readable([raw]) else { continue }
+                let c = context.convention(raw)
+                trails.append((partial([c], prev: before, next: next, context: &context), c))
             }
             guard let bestTrail = trails.max(by: { $0.score < $1.score }) else { return (nil, false) }
-            trailMargin = bestTrail.score - (trails.filter { $0.trail != bestTrail.trail }.map(\.score).max() ?? -.infinity)
-            chosenTrail = [bestTrail.trail]
+            trailMargin = bestTrail.score - (trails.filter { $0.char != bestTrail.char }.map(\.score).max() ?? -.infinity)
+            lastChar = [bestTrail.char]
         }
-        guard let decoded = codec.decode([bestLead.lead] + bytes + chosenTrail) else { return (nil, false) }
+        let decoded = [bestLead.char] + middle + lastChar
         let fix = decoded.map { context.convention($0) }
         let gain = score(fix, prev: prev, next: next, context: &context) - base
         // The last character's lead byte is known, so its rivals share a GBK row and are near-misses; a sure
