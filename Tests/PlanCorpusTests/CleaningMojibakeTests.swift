@@ -94,6 +94,9 @@ enum MojibakeMaker {
         "完成率?%待定。",
         "目标是什么?达到95%以上。",
         "建设项目(一期)?二期待定。",
+        "问:如何申请托育补贴?答:向所在社区提交申请材料,经审核后发放。",
+        "如何让群众满意?这是检验工作成效的标准。",
+        "为什么要推进城镇化?因为城镇化是现代化的必由之路。",
     ])
     func leavesRealQuestionMarksAlone(_ text: String) {
         let doc = Self.context + "\n" + text

@@ -212,3 +212,25 @@ private func run(_ input: String, _ pass: (TrackedText, inout CleaningLog) -> Tr
         #expect(c.warnings.contains { $0.kind == "repeated-line" && $0.line == 2 })
     }
 }
+
+@Suite struct BoilerplateMetadataTests {
+    @Test(arguments: [
+        "索引号:11370700004381165K/2020-00012",
+        "发布机构:潍坊市人民政府办公室",
+        "成文日期:2023年05月06日",
+        "信息来源:市发展改革委",
+        "扫一扫在手机打开当前页",
+    ])
+    func removesGovernmentPageHeaders(_ line: String) {
+        let body = String(repeating: "推进公共服务设施建设,提升服务能力。", count: 4)
+        let c = Cleaner().clean("\(line)\n\(body)", doc: "g")
+        #expect(c.text == body)
+    }
+
+    @Test(.enabled(if: CleaningGold.available)) func keepsArticleMetadataForTheParser() throws {
+        let d = try #require(CleaningGold.docs.first { $0.hasPrefix("003") })
+        let c = try #require(CleaningGold.cleaned[d])
+        #expect(c.articleMetadata.first?.contains("2020-01-06") == true)
+        #expect(c.articleMetadata.contains { $0.contains("周曉晴") })
+    }
+}

@@ -55,6 +55,7 @@ struct BoilerplateFilter {
                 shown = shown.lowerBound..<e
             }
             var body = text.string(shown).trimmingCharacters(in: .whitespacesAndNewlines)
+            if r.kind == "article_metadata" || r.kind == "byline" { log.articleMetadata.append(body) }
             if body.unicodeScalars.count > 80 { body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(80))) + "…" }
             let kind = r.kind == "repeated-line" ? "repeated-line" : "boilerplate"
             let detail = r.kind == "repeated-line" ? nil : (r.toEnd ? "\(r.kind), to end" : r.kind)

@@ -8,6 +8,9 @@ public struct CleanedText: Sendable {
     public var substituted: [Range<Int>]
     /// How many times each warning kind happened (a warning row may stand for several).
     public var counts: [String: Int]
+    /// Removed article metadata and bylines (`来源:… 发布时间:…`, `本报记者 …`), in document order, for the
+    /// metadata parser (publish date, source) since they are no longer in `text`.
+    public var articleMetadata: [String] = []
 
     public init(text: String, offsets: OffsetMap, warnings: [CorpusWarning] = [], quality: Double = 1,
                 substituted: [Range<Int>] = [], counts: [String: Int] = [:]) {
@@ -39,7 +42,9 @@ public struct Cleaner: Sendable {
         t = MojibakeRepair().apply(t, log: &log)
         let built = t.build()
         let quality = QualityScore.score(totalScalars: originalCount, log: log)
-        return CleanedText(text: built.text, offsets: built.map, warnings: log.warnings, quality: quality,
-                           substituted: built.substituted, counts: log.counts)
+        var result = CleanedText(text: built.text, offsets: built.map, warnings: log.warnings, quality: quality,
+                                 substituted: built.substituted, counts: log.counts)
+        result.articleMetadata = log.articleMetadata
+        return result
     }
 }

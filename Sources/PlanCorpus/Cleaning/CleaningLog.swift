@@ -12,6 +12,8 @@ struct CleaningLog {
     var flagged = 0
     /// Occurrences per warning kind.
     var counts: [String: Int] = [:]
+    /// Full text of removed article metadata and bylines.
+    var articleMetadata: [String] = []
 
     init(doc: String, original: String) {
         self.doc = doc

@@ -3,7 +3,7 @@
 /// Boilerplate is cheap (the site added it; the plan is intact), so it weighs little. Repaired noise weighs
 /// more and flagged damage most, since flagged text is still wrong in the clean text.
 enum QualityScore {
-    static let boilerplateWeight = 0.1
+    static let boilerplateWeight = 0.05
     static let repairedWeight = 1.0
     static let flaggedWeight = 4.0
     /// A pinyin gloss leaves the plan text intact once removed.
