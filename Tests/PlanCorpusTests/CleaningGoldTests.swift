@@ -31,6 +31,20 @@ struct CleaningGoldTests {
         #expect(clean.warnings.contains { $0.kind == "boilerplate" })
     }
 
+    /// Precision: every boilerplate warning points at a gold boilerplate line (nothing else was taken).
+    @Test func boilerplateWarningsAreAllGold() {
+        var goldLines: [String: Set<Int>] = [:]
+        for r in Self.boilerplate { goldLines[r["doc"] as! String, default: []].insert(r["line"] as! Int) }
+        var found = 0
+        for (d, c) in CleaningGold.cleaned {
+            for w in c.warnings where w.kind == "boilerplate" || w.kind == "repeated-line" {
+                #expect(goldLines[d]?.contains(w.line ?? 0) == true, "\(d): \(w.text ?? "") at line \(w.line ?? 0)")
+                found += 1
+            }
+        }
+        #expect(found == 11)
+    }
+
     /// Every target statement (noise removed, as `raw_clean` gives it) is still in the clean text.
     @Test func everyTargetStatementSurvives() {
         var missing: [String] = []

@@ -234,3 +234,13 @@ private func run(_ input: String, _ pass: (TrackedText, inout CleaningLog) -> Tr
         #expect(c.articleMetadata.contains { $0.contains("周曉晴") })
     }
 }
+
+@Suite struct PageFragmentIndentTests {
+    @Test func indentedPiecesAndBlankLinesStillJoin() {
+        let piece = String(repeating: "推進普惠性生活服務擴容發展", count: 5)
+        let input = "  1、\(piece)生活性\n\n  2、服務業\(piece)推進\n  3、居家\(piece)"
+        var log = CleaningLog(doc: "t", original: input)
+        let out = PageFragmentJoiner().apply(TrackedText(original: input), log: &log).build().text
+        #expect(out == "\(piece)生活性服務業\(piece)推進居家\(piece)")
+    }
+}

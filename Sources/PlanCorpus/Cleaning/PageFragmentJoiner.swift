@@ -20,11 +20,13 @@ struct PageFragmentJoiner {
         for r in text.lineRanges() {
             if r.isEmpty || r.allSatisfy({ ScalarClass.isSpace(s[$0]) }) { continue }   // blank lines do not break a chain
             lines.append(r)
-            var j = r.lowerBound, n = 0
-            while j < r.upperBound, j - r.lowerBound < 3, ScalarClass.isASCIIDigit(s[j]) {
+            var start = r.lowerBound
+            while start < r.upperBound, ScalarClass.isSpace(s[start]) { start += 1 }
+            var j = start, n = 0
+            while j < r.upperBound, j - start < 3, ScalarClass.isASCIIDigit(s[j]) {
                 n = n * 10 + Int(s[j].value - 0x30); j += 1
             }
-            if j > r.lowerBound, j < r.upperBound, s[j] == "、" {
+            if j > start, j < r.upperBound, s[j] == "、" {
                 markers[lines.count - 1] = Marker(line: r, number: n, markerEnd: j + 1)
             }
         }
