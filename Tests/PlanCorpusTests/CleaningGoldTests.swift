@@ -45,6 +45,27 @@ struct CleaningGoldTests {
         #expect(found == 11)
     }
 
+    /// Cleaning clean text changes nothing more (only the flagged damage is flagged again).
+    @Test func cleaningIsIdempotent() {
+        for (d, c) in CleaningGold.cleaned {
+            let again = Cleaner().clean(c.text, doc: d)
+            #expect(again.text == c.text, "\(d)")
+            #expect(again.warnings.allSatisfy { $0.kind == "mojibake-flagged" }, "\(d): \(again.warnings.map(\.kind))")
+        }
+    }
+
+    @Test func seedsShareNoRepeatedLines() {
+        #expect(RepeatedLines.find(in: CleaningGold.docs.map(CleaningGold.original)).lines.isEmpty)
+    }
+
+    @Test func windowsLineEndingsCleanAlike() {
+        for d in CleaningGold.docs {
+            let crlf = CleaningGold.original(d).replacingOccurrences(of: "\n", with: "\r\n")
+            let c = Cleaner().clean(crlf, doc: d)
+            #expect(c.text.replacingOccurrences(of: "\r", with: "") == CleaningGold.cleaned[d]!.text, "\(d)")
+        }
+    }
+
     /// Every target statement (noise removed, as `raw_clean` gives it) is still in the clean text.
     @Test func everyTargetStatementSurvives() {
         var missing: [String] = []

@@ -49,7 +49,9 @@ struct PageFragmentJoiner {
             for k in chain.dropLast() {
                 let r = lines[k]
                 if r.count < minimumPieceLength { long = false }
-                if !ScalarClass.endsSentence(s[r.upperBound - 1]) { mid += 1 }
+                var last = r.upperBound - 1
+                while last > r.lowerBound, ScalarClass.isSpace(s[last]) { last -= 1 }   // "\r", trailing spaces
+                if !ScalarClass.endsSentence(s[last]) { mid += 1 }
             }
             guard long, Double(mid) >= midSentenceShare * Double(chain.count - 1) else { continue }
             for (n, k) in chain.enumerated() {
