@@ -14,6 +14,8 @@ final class ScriptFolding: @unchecked Sendable {
     let multi: [UInt32: [Unicode.Scalar]]
     /// One-to-one fold used for matching inside cleaning (keeps positions): simplified, half-width ASCII.
     let fold: [UInt32]
+    /// True where `multi` has an entry (an array read instead of a hash lookup per scalar).
+    let hasMulti: [Bool]
     /// Scalars after which the per-scalar path is not exact (combining marks, conjoining jamo).
     let needsFullPath: [Bool]
 
@@ -33,6 +35,7 @@ final class ScriptFolding: @unchecked Sendable {
         var fold = [UInt32](repeating: 0, count: 0x10000)
         var multi: [UInt32: [Unicode.Scalar]] = [:]
         var full = [Bool](repeating: false, count: 0x10000)
+        var hasMulti = [Bool](repeating: false, count: 0x10000)
         let aligned = parts.count >= candidates.count && nfkcParts.count >= candidates.count
         for (i, s) in candidates.enumerated() {
             let v = s.value
@@ -46,6 +49,7 @@ final class ScriptFolding: @unchecked Sendable {
                 if out[0] != s { single[Int(v)] = out[0].value }
             } else {
                 multi[v] = out
+                hasMulti[Int(v)] = true
             }
             // The matching fold keeps one scalar per scalar: simplified form when one-to-one.
             let n = Array(nfkcParts[i])
@@ -60,6 +64,7 @@ final class ScriptFolding: @unchecked Sendable {
         self.fold = fold
         self.multi = multi
         self.needsFullPath = full
+        self.hasMulti = hasMulti
     }
 
     /// Scalars ICU's "Hant-Hans" converts by context rather than one to one (checked against phrases).
