@@ -158,6 +158,8 @@ private func run(_ input: String, _ pass: (TrackedText, inout CleaningLog) -> Tr
         "项目总投资1.2亿元,2025年完成。本项目由市住建局负责",
         "一、总体要求",
         "(一)加强组织领导",
+        "主办单位:市体育局,承办单位:各区县体育部门。",
+        "加强技术支持和人才保障,建设网站群统一平台。",
     ])
     func keepsContentThatMentionsKeywords(_ line: String) {
         let doc = "\(Self.body)\n\(line)\n\(Self.body)"
@@ -220,6 +222,9 @@ private func run(_ input: String, _ pass: (TrackedText, inout CleaningLog) -> Tr
         "成文日期:2023年05月06日",
         "信息来源:市发展改革委",
         "扫一扫在手机打开当前页",
+        "网站标识码:3707000001 鲁ICP备05045563号 鲁公网安备 37070202000101号",
+        "技术支持:某某网络科技有限公司",
+        "网站地图 | 联系我们 | 关于我们",
     ])
     func removesGovernmentPageHeaders(_ line: String) {
         let body = String(repeating: "推进公共服务设施建设,提升服务能力。", count: 4)
