@@ -11,8 +11,11 @@ struct StructureGoldTests {
     }
 
     static func score(_ doc: String) -> Score {
+        score(doc, found: StructureGold.parse(doc)?.1 ?? [])
+    }
+
+    static func score(_ doc: String, found: [Section]) -> Score {
         let gold = StructureGold.records("sections.jsonl").filter { $0["doc"] as? String == doc }
-        let found = StructureGold.parse(doc)?.1 ?? []
         var score = Score(gold: gold.count, found: found.count)
         var used = Set<Int>()
         for g in gold {
@@ -60,6 +63,29 @@ struct StructureGoldTests {
             #expect(s.extra.isEmpty, "\(s.extra)")
         }
         #expect(total.exact >= 93)
+    }
+
+    /// The same comparison through the real pipeline: DocumentBuilder = Cleaner + StructureParser.
+    @Test func pipelineMatchesGold() throws {
+        var exact = 0, found = 0, lines = 0
+        for record in StructureGold.records("docs.jsonl") {
+            let doc = record["doc"] as! String
+            let raw = try #require(StructureGold.seed(doc))
+            let document = DocumentBuilder().build(DecodedFile(name: doc, path: doc, text: raw, encoding: "UTF-8"))
+            let s = Self.score(doc, found: document.sections)
+            print("structure pipeline \(doc.prefix(3)): gold \(s.gold) found \(s.found) exact \(s.exact) lines ok \(s.lineOK)")
+            exact += s.exact; found += s.found; lines += s.lineOK
+            let meta = document.metadata
+            #expect(meta.title == record["title"] as? String, "\(doc)")
+            #expect(meta.script == record["script"] as? String, "\(doc)")
+            #expect(meta.docType == record["doc_type"] as? String, "\(doc)")
+            #expect(meta.periodStart == record["period_start"] as? Int, "\(doc)")
+            #expect(meta.periodEnd == record["period_end"] as? Int, "\(doc)")
+            #expect(meta.publishDate == record["publish_date"] as? String, "\(doc)")
+        }
+        #expect(exact >= 93)
+        #expect(found == exact)
+        #expect(lines == found)
     }
 
     @Test func sectionLinesAreOriginalLines() {
