@@ -3,5 +3,6 @@ public struct Extractor: Sendable {
     public init() {}
 
     public func extract(into document: inout Document) {
+        document.targets = TargetExtractor().extract(document)
     }
 }

@@ -83,6 +83,9 @@ public struct PhraseLexicon: Sendable {
     public static let linkVerbs = PhraseLexicon(phrases["link-verb"] ?? [])
     public static let leadTrim = PhraseLexicon(phrases["lead-trim"] ?? [])
     public static let tailTrim = PhraseLexicon(phrases["tail-trim"] ?? [])
+    public static let timeSuffix = PhraseLexicon(phrases["time-suffix"] ?? [])
+    public static let timeLead = PhraseLexicon(phrases["time-lead"] ?? [])
+    public static let riseFall = PhraseLexicon(phrases["rise-fall"] ?? [])
     public static let pastMarkers = PhraseLexicon(phrases["past"] ?? [])
     public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
 }

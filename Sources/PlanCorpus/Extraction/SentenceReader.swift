@@ -1,0 +1,517 @@
+/// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
+struct SentenceReader {
+    let o: [Unicode.Scalar]
+    let f: [Unicode.Scalar]
+    let utf8: [Int]
+    let cleanStart: Int
+    let section: Int?
+    let scanner: NumberScanner
+    let metadata: DocumentMetadata
+    let locator: ProvenanceLocator
+    let tokens: [Quantity]
+
+    init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
+         locator: ProvenanceLocator) {
+        o = Array(text.unicodeScalars)
+        f = ScalarFolder.fold(text)
+        var offsets = [Int](repeating: 0, count: o.count + 1)
+        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
+        utf8 = offsets
+        self.cleanStart = cleanStart
+        self.section = section
+        self.scanner = scanner
+        self.metadata = metadata
+        self.locator = locator
+        tokens = scanner.scan(original: o, folded: f)
+    }
+
+    // MARK: helpers
+
+    @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < f.count ? f[i] : nil }
+
+    func original(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: o[r])
+        return String(v)
+    }
+
+    func folded(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: f[r])
+        return String(v)
+    }
+
+    static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x20000...0x2FFFF).contains(c.value)
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        isIdeograph(c) || c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+    }
+
+    func isInsideToken(_ i: Int) -> Bool {
+        tokens.contains { $0.scalarRange.lowerBound < i && i < $0.scalarRange.upperBound }
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n", "\r"]
+    static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "："]
+    static let separators: [String] = ["以及", "、", "和", "及", "与", "并"]
+
+    /// Scalar ranges of the sub-sentences (split at 。!? and line breaks).
+    func subSentences() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for i in 0..<f.count where Self.sentenceEnds.contains(f[i]) {
+            if i > start { result.append(start..<i) }
+            start = i + 1
+        }
+        if f.count > start { result.append(start..<f.count) }
+        return result
+    }
+
+    /// Clause ranges of a sub-sentence: split at , ; : outside brackets, quotes and numbers.
+    func clauses(_ sub: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = sub.lowerBound
+        var depth = 0
+        for i in sub {
+            let c = f[i]
+            if c == "(" || c == "[" || c == "“" || c == "《" || c == "「" { depth += 1 }
+            else if (c == ")" || c == "]" || c == "”" || c == "》" || c == "」") && depth > 0 { depth -= 1 }
+            else if depth == 0, Self.clauseEnds.contains(c), !isInsideToken(i) {
+                if i > start { result.append(start..<i) }
+                start = i + 1
+            }
+        }
+        if sub.upperBound > start { result.append(start..<sub.upperBound) }
+        return result
+    }
+
+    /// Spans inside quotation marks and book-title marks (programme names such as “300米见绿”).
+    func quoted(_ sub: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var open: Int? = nil
+        var closer: Unicode.Scalar = "”"
+        for i in sub {
+            let c = f[i]
+            if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
+                open = i
+                closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
+            } else if let s = open, c == closer {
+                if i - s <= 40 { result.append(s..<(i + 1)) }
+                open = nil
+            }
+        }
+        return result
+    }
+
+    /// Top-level position of the last separator (、和及与…) in a range, with its length.
+    func lastSeparator(in r: Range<Int>) -> (Int, Int)? {
+        var depth = 0
+        var best: (Int, Int)? = nil
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = f[i]
+            if c == "(" { depth += 1 } else if c == ")" && depth > 0 { depth -= 1 }
+            else if depth == 0 {
+                for sep in Self.separators {
+                    let w = Array(sep.unicodeScalars)
+                    if i + w.count <= r.upperBound, Array(f[i..<(i + w.count)]) == w {
+                        best = (i, w.count)
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        return best
+    }
+
+    /// True when the range holds nothing but separators and spaces (95%和55%).
+    func isPureConjunction(_ r: Range<Int>) -> Bool {
+        var t = folded(r).trimmingCharacters(in: .whitespaces)
+        for sep in ["以及", "、", "和", "及", "与", "或"] where t.hasPrefix(sep) { t.removeFirst(sep.count); break }
+        return t.trimmingCharacters(in: .whitespaces).isEmpty && !r.isEmpty
+    }
+
+    /// The time token starting at `i`, if any.
+    func timeToken(at i: Int) -> Quantity? {
+        tokens.first { $0.scalarRange.lowerBound == i && ($0.kind == .year || $0.kind == .yearRange || $0.kind == .planPeriod || $0.kind == .date) }
+    }
+
+    // MARK: trimming
+
+    /// Trims time phrases, planning words, hedges and punctuation from the start of an indicator range.
+    func trimLead(_ r0: Range<Int>) -> Range<Int> {
+        var lo = r0.lowerBound
+        let hi = r0.upperBound
+        var changed = true
+        while changed && lo < hi {
+            changed = false
+            while lo < hi, !Self.isWordScalar(f[lo]) || f[lo] == "“" || f[lo] == "”" { lo += 1; changed = true }
+            if lo >= hi { break }
+            var k = lo
+            if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
+                k += lead.scalars.count
+            }
+            if let t = timeToken(at: k), t.scalarRange.upperBound <= hi {
+                lo = t.scalarRange.upperBound
+                while let suffix = PhraseLexicon.timeSuffix.match(f, at: lo), lo + suffix.scalars.count <= hi { lo += suffix.scalars.count }
+                changed = true
+                continue
+            }
+            if let h = PhraseLexicon.hedges.match(f, at: lo), lo + h.scalars.count <= hi { lo += h.scalars.count; changed = true; continue }
+            if let w = PhraseLexicon.leadTrim.match(f, at: lo), lo + w.scalars.count < hi { lo += w.scalars.count; changed = true; continue }
+        }
+        return lo..<max(lo, hi)
+    }
+
+    struct TailTrim {
+        var range: Range<Int>
+        var comparator: String?
+        var linked: Bool
+        var hedge: String?
+    }
+
+    /// Trims verbs, comparators and hedges from the end of an indicator range; reports what it found.
+    func trimTail(_ r0: Range<Int>) -> TailTrim {
+        let lo = r0.lowerBound
+        var hi = r0.upperBound
+        var comparator: String? = nil
+        var linked = false
+        var hedge: String? = nil
+        var changed = true
+        while changed && hi > lo {
+            changed = false
+            while hi > lo, f[hi - 1] == " " || f[hi - 1] == "," || f[hi - 1] == "、" || f[hi - 1] == "“" || f[hi - 1] == "”" { hi -= 1; changed = true }
+            if hi <= lo { break }
+            if let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo {
+                if comparator == nil { comparator = c.value }
+                hi -= c.scalars.count; linked = true; changed = true; continue
+            }
+            if let h = PhraseLexicon.hedges.match(f, endingAt: hi), hi - h.scalars.count >= lo {
+                if hedge == nil { hedge = h.value }
+                hi -= h.scalars.count; changed = true; continue
+            }
+            if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo {
+                if comparator == nil, v.value != "=" { comparator = v.value }
+                hi -= v.scalars.count; linked = true; changed = true; continue
+            }
+            if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo {
+                hi -= t.scalars.count; changed = true; continue
+            }
+        }
+        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, hedge: hedge)
+    }
+
+    /// Trims the object after a number: 的标准 at the start, a closing parenthetical and task words at the end.
+    func trimObject(_ r0: Range<Int>) -> (range: Range<Int>, standard: Bool, basis: Bool) {
+        var lo = r0.lowerBound
+        var hi = r0.upperBound
+        var standard = false, basis = false
+        while lo < hi, f[lo] == " " { lo += 1 }
+        if folded(lo..<hi).hasPrefix("的基础上") { basis = true; return (lo..<lo, false, true) }
+        if folded(lo..<hi).hasPrefix("的标准") { standard = true; lo += 3 }
+        while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+        // Drop a closing parenthetical: 医疗机构(含中医类医院).
+        if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open > lo { hi = open }
+        let trimmed = trimTail(lo..<hi)
+        return (trimmed.range, standard, basis)
+    }
+
+    // MARK: reading
+
+    /// One number being read as a target.
+    struct Candidate {
+        var q: Quantity
+        var start: Int
+        var end: Int
+        var comparator: String?
+        var baseline: Double?
+        /// For a target read against a baseline: where its indicator ends (the 从/由 before the baseline).
+        var prefixLimit: Int? = nil
+        var denominator: String? = nil
+    }
+
+    mutating func read(carry: inout CarriedContext?) -> [Target] {
+        var result: [Target] = []
+        for sub in subSentences() {
+            let found = readSubSentence(sub, carry: carry)
+            if found.targets.isEmpty {
+                carry = nil
+            } else if let lead = found.leadYear {
+                carry = lead
+            }
+            result += found.targets
+        }
+        return result
+    }
+
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
+        let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
+        guard subTokens.contains(where: { $0.isAmount }) else { return ([], nil) }
+        // A review of the past is not a target.
+        if PhraseLexicon.pastMarkers.occurs(in: f, sub) != nil { return ([], nil) }
+        let quotes = quoted(sub)
+        // Years that are not comparison bases (比2020年, 较2020年).
+        let years = subTokens.filter { t in
+            (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
+                && !(at(t.scalarRange.lowerBound - 1) == "比" || at(t.scalarRange.lowerBound - 1) == "较")
+        }
+        let clauseList = clauses(sub)
+        let sentenceHedge = openingHedge(clauseList)
+        var targets: [Target] = []
+        var leadYear: CarriedContext? = nil
+        for clause in clauseList {
+            var cands: [Candidate] = subTokens.compactMap { q in
+                guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
+                if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
+                guard q.kind != .number || q.unit != nil else { return nil }
+                if q.unitCategory == .date { return nil }
+                var c = Candidate(q: q, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
+                var k = c.end
+                while at(k) == " " { k += 1 }
+                if let post = PhraseLexicon.comparatorAfter.match(f, at: k) {
+                    c.comparator = post.value
+                    c.end = k + post.scalars.count
+                }
+                return c
+            }
+            guard !cands.isEmpty else { continue }
+            // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
+            cands = cands.filter { c in
+                guard c.q.unitCategory == .age || c.q.unitCategory == .duration else { return true }
+                return linkedBefore(c.start, floor: clause.lowerBound)
+            }
+            // Baselines: 从380元提高至1000元, 由2020年的85%提高到2025年的95%.
+            var k = 0
+            while k + 1 < cands.count {
+                let a = cands[k], b = cands[k + 1]
+                if let from = baselineMarker(before: a.start, floor: clause.lowerBound),
+                   PhraseLexicon.riseFall.occurs(in: f, a.end..<b.start) != nil {
+                    cands[k + 1].baseline = a.q.value
+                    cands[k + 1].prefixLimit = from
+                    cands.remove(at: k)
+                    continue
+                }
+                k += 1
+            }
+            // A number followed by a verb and another number is part of the indicator (城市10分钟健身圈覆盖率达到95%).
+            k = 0
+            while k + 1 < cands.count {
+                let between = cands[k].end..<cands[k + 1].start
+                if lastSeparator(in: between) == nil, PhraseLexicon.linkVerbs.occurs(in: f, between) != nil,
+                   !isPureConjunction(between) {
+                    cands.remove(at: k)
+                    continue
+                }
+                k += 1
+            }
+            // 每3万人-10万人设置1所…: the 1所 is the denominator of the first number.
+            k = 0
+            while k + 1 < cands.count {
+                let a = cands[k], b = cands[k + 1]
+                if b.q.value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
+                    cands[k].denominator = original(b.q.scalarRange).replacingOccurrences(of: "1", with: "")
+                    cands[k].end = b.end
+                    cands.remove(at: k + 1)
+                    continue
+                }
+                k += 1
+            }
+            // Counts of the plan's own parts (4个行动方案, 三大工程, 五种模式) and scopes (五个地级市).
+            cands = cands.filter { !isDescriptive($0, clause: clause) }
+            guard !cands.isEmpty else { continue }
+
+            targets += buildTargets(cands, clause: clause, years: years, carry: carry,
+                                    sentenceHedge: sentenceHedge, leadYear: &leadYear)
+        }
+        return (targets, leadYear)
+    }
+
+    /// The position of 从/由 shortly before a number (skipping a year and 的), if any.
+    func baselineMarker(before start: Int, floor: Int) -> Int? {
+        var i = start - 1
+        var steps = 0
+        while i >= floor && steps < 12 {
+            if f[i] == "从" || f[i] == "由" { return i }
+            if !(Self.isWordScalar(f[i]) || f[i] == " ") { return nil }
+            i -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// True when a link verb or comparator stands right before `start`.
+    func linkedBefore(_ start: Int, floor: Int) -> Bool {
+        var i = start
+        while i > floor, f[i - 1] == " " { i -= 1 }
+        return PhraseLexicon.linkVerbs.match(f, endingAt: i).map { $0.scalars.count > 0 && i - $0.scalars.count >= floor } == true
+            || PhraseLexicon.comparatorBefore.match(f, endingAt: i) != nil
+    }
+
+    func isDescriptive(_ c: Candidate, clause: Range<Int>) -> Bool {
+        var k = c.end
+        if at(k) == "大" { return true }            // 三大工程, 两大赛事
+        while at(k) == " " { k += 1 }
+        if PhraseLexicon.descriptive.match(f, at: k) != nil { return true }
+        if c.q.isChineseNumeral {
+            var e = k
+            while e < clause.upperBound, Self.isWordScalar(f[e]) { e += 1 }
+            var end = e
+            if at(end - 1) == "中" { end -= 1 }
+            if let d = PhraseLexicon.descriptive.match(f, endingAt: end), end - d.scalars.count >= k { return true }
+        }
+        if at(k) == "中" || at(k) == "里" { return false }
+        return false
+    }
+
+    /// A hedge opening the sentence (after its time phrase) governs every clause: 到2025年,基本实现…
+    func openingHedge(_ clauses: [Range<Int>]) -> String? {
+        for clause in clauses {
+            let trimmed = trimLeadTimeOnly(clause)
+            if trimmed.isEmpty { continue }
+            return PhraseLexicon.hedges.match(f, at: trimmed.lowerBound)?.value
+        }
+        return nil
+    }
+
+    func trimLeadTimeOnly(_ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        while lo < r.upperBound {
+            while lo < r.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
+            var k = lo
+            if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
+            guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }
+            lo = t.scalarRange.upperBound
+            while let s = PhraseLexicon.timeSuffix.match(f, at: lo), lo + s.scalars.count <= r.upperBound { lo += s.scalars.count }
+        }
+        return lo..<max(lo, r.upperBound)
+    }
+
+    // MARK: building targets
+
+    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?,
+                      sentenceHedge: String?, leadYear: inout CarriedContext?) -> [Target] {
+        let n = cands.count
+        var prefixStarts = [Int](repeating: clause.lowerBound, count: n)
+        var objects = [Range<Int>](repeating: clause.lowerBound..<clause.lowerBound, count: n)
+        var groupNext = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            if i + 1 < n {
+                let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
+                groupNext[i] = isPureConjunction(between)
+                if let (p, len) = lastSeparator(in: between) {
+                    objects[i] = cands[i].end..<p
+                    prefixStarts[i + 1] = p + len
+                } else {
+                    objects[i] = cands[i].end..<cands[i].end
+                    prefixStarts[i + 1] = cands[i].end
+                }
+            } else {
+                objects[i] = cands[i].end..<max(cands[i].end, clause.upperBound)
+            }
+        }
+        // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
+        var groups: [[Int]] = []
+        var current: [Int] = []
+        for i in 0..<n {
+            current.append(i)
+            if !groupNext[i] { groups.append(current); current = [] }
+        }
+        var result: [Target] = []
+        for group in groups {
+            let first = group[0]
+            let lastComparator = cands[group.last!].comparator
+            let groupPrefix = prefixStarts[first]..<max(prefixStarts[first], cands[first].prefixLimit ?? cands[first].start)
+            let groupTail = trimTail(groupPrefix)
+            let groupLead = trimTail(trimLead(groupTail.range))
+            var parts: [Range<Int>] = []
+            if group.count > 1 { parts = splitList(groupLead.range) }
+            for (pos, i) in group.enumerated() {
+                let c = cands[i]
+                let own = i == first ? groupPrefix : prefixStarts[i]..<max(prefixStarts[i], c.prefixLimit ?? c.start)
+                let tail = i == first ? groupTail : trimTail(own)
+                var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
+                if group.count > 1 {
+                    prefix = parts.count == group.count ? parts[pos] : groupLead.range
+                }
+                let object = trimObject(objects[i])
+                let pText = original(prefix)
+                let oText = original(object.range)
+                var indicator: String
+                if let d = c.denominator {
+                    indicator = "每" + d + oText
+                } else if tail.linked || (group.count > 1 && groupTail.linked) {
+                    indicator = pText + (object.standard ? oText : "")
+                } else if !oText.isEmpty {
+                    let keep = prefix.count <= 12 && lastSeparator(in: prefix) == nil
+                    indicator = (keep ? pText : "") + oText
+                } else {
+                    indicator = pText
+                }
+                indicator = indicator.trimmingCharacters(in: .whitespaces)
+                guard !indicator.isEmpty else { continue }
+
+                var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
+                    ?? (group.count > 1 ? groupTail.comparator : nil) ?? c.q.comparatorHint
+                if comparator == nil, object.basis { comparator = ">=" }
+                let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
+
+                var year: Int? = nil
+                var placeholder = false
+                if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
+                    year = t.targetYear
+                    placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
+                    if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
+                    leadYear = CarriedContext(year: year, placeholder: placeholder)
+                } else if let carried = carry {
+                    year = carried.year
+                    placeholder = carried.placeholder
+                    leadYear = carried
+                }
+                if let y = year, let start = metadata.periodStart, y < start { continue }
+                // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
+                if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
+                    let supported = year != nil || placeholder || comparator != nil || hedge != nil
+                        || folded(own).contains("每")
+                    if !supported { continue }
+                }
+                guard let value = c.q.value else { continue }
+                let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
+                let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
+                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
+                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                     hedge: hedge, per: Self.perBase(TextNormalizer.normalize(indicator)),
+                                     baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean)))
+            }
+        }
+        return result
+    }
+
+    /// Splits a list of indicators at top-level 、/和/及/与.
+    func splitList(_ r: Range<Int>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var rest = r
+        while let (p, len) = lastSeparator(in: rest) {
+            parts.insert((p + len)..<rest.upperBound, at: 0)
+            rest = rest.lowerBound..<p
+        }
+        parts.insert(rest, at: 0)
+        return parts.filter { !$0.isEmpty }
+    }
+
+    static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
+    static let perBases = ["平方公里", "人口", "居民", "家庭", "学生", "老人", "人", "户", "名", "床"]
+
+    /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
+    static func perBase(_ indicator: String) -> String? {
+        if let range = indicator.range(of: "每") {
+            let after = indicator[range.upperBound...]
+            let mags = after.prefix { "十百千万亿".contains($0) }
+            let rest = after.dropFirst(mags.count)
+            if let base = perBases.first(where: { rest.hasPrefix($0) }) { return String(mags) + base }
+        }
+        return perWords.first { indicator.contains($0) }
+    }
+}
