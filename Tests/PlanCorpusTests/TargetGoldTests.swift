@@ -30,15 +30,25 @@ struct TargetGoldTests {
         }
     }
 
-    /// True when two strings share a substring of at least two characters.
-    static func overlaps(_ a: String, _ b: String) -> Bool {
+    /// Length of the longest common substring, in characters.
+    static func commonLength(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
-        guard x.count >= 2, y.count >= 2 else { return false }
-        var pairs = Set<String>()
-        for i in 0..<(x.count - 1) { pairs.insert(String(x[i...(i + 1)])) }
-        for i in 0..<(y.count - 1) where pairs.contains(String(y[i...(i + 1)])) { return true }
-        return false
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var best = 0
+        var prev = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            var row = [Int](repeating: 0, count: y.count + 1)
+            for j in 1...y.count where x[i - 1] == y[j - 1] {
+                row[j] = prev[j - 1] + 1
+                best = max(best, row[j])
+            }
+            prev = row
+        }
+        return best
     }
+
+    /// True when two strings share a substring of at least two characters.
+    static func overlaps(_ a: String, _ b: String) -> Bool { commonLength(a, b) >= 2 }
 
     static func matches(_ g: Gold, _ t: Target) -> Bool {
         abs(g.value - t.value) < 1e-6
@@ -67,7 +77,14 @@ struct TargetGoldTests {
             var golds = gold.filter { $0.doc == document.name }
             var s = Score()
             for t in document.targets {
-                if let k = golds.firstIndex(where: { matches($0, t) }) {
+                if ProcessInfo.processInfo.environment["PLANQ_VERBOSE"] == "2" {
+                    print("ALL \(document.name.prefix(3)) L\(t.provenance.line) [\(t.indicator)] \(t.value) \(t.valueMax ?? -1) \(t.unit ?? "-") \(t.comparator) y\(t.year ?? -1)\(t.yearPlaceholder ? "x" : "") h=\(t.hedge ?? "-") per=\(t.per ?? "-") b=\(t.baseline ?? -1)")
+                }
+                // Among the gold rows this target matches, take the one whose indicator it shares most with.
+                let norm = TextNormalizer.normalize(t.indicator)
+                let k = golds.indices.filter { matches(golds[$0], t) }
+                    .max { Self.commonLength(golds[$0].indicator, norm) < Self.commonLength(golds[$1].indicator, norm) }
+                if let k {
                     golds.remove(at: k)
                     s.tp += 1
                 } else {

@@ -161,7 +161,10 @@ struct SentenceReader {
                 continue
             }
             if let h = PhraseLexicon.hedges.match(f, at: lo), lo + h.scalars.count <= hi { lo += h.scalars.count; changed = true; continue }
-            if let w = PhraseLexicon.leadTrim.match(f, at: lo), lo + w.scalars.count < hi { lo += w.scalars.count; changed = true; continue }
+            // A word is trimmed only when it is not the head of a two-scalar word (完成 in 完成率).
+            if let w = PhraseLexicon.leadTrim.match(f, at: lo), lo + w.scalars.count == hi || lo + w.scalars.count + 1 < hi {
+                lo += w.scalars.count; changed = true; continue
+            }
         }
         return lo..<max(lo, hi)
     }
@@ -170,6 +173,8 @@ struct SentenceReader {
         var range: Range<Int>
         var comparator: String?
         var linked: Bool
+        /// True when a real link verb (达到, 为) was found, not just a comparator or 有.
+        var verb: Bool
         var hedge: String?
     }
 
@@ -179,13 +184,21 @@ struct SentenceReader {
         var hi = r0.upperBound
         var comparator: String? = nil
         var linked = false
+        var verb = false
         var hedge: String? = nil
         var changed = true
+        var punctuation = false
         while changed && hi > lo {
             changed = false
-            while hi > lo, f[hi - 1] == " " || f[hi - 1] == "," || f[hi - 1] == "、" || f[hi - 1] == "“" || f[hi - 1] == "”" { hi -= 1; changed = true }
+            while hi > lo, f[hi - 1] == " " || f[hi - 1] == "," || f[hi - 1] == "、" || f[hi - 1] == "“" || f[hi - 1] == "”" {
+                hi -= 1; changed = true
+                if f[hi] != " " { punctuation = true }
+            }
             if hi <= lo { break }
-            if let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo {
+            // Comparators count only next to the number, not across punctuation (签约”五种 is no 约).
+            if !punctuation, let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo,
+               c.scalars.count > 1 || hi - c.scalars.count == lo || !Self.isIdeograph(f[hi - c.scalars.count - 1])
+                || PhraseLexicon.linkVerbs.match(f, endingAt: hi - 1) != nil || PhraseLexicon.hedges.match(f, endingAt: hi - 1) != nil {
                 if comparator == nil { comparator = c.value }
                 hi -= c.scalars.count; linked = true; changed = true; continue
             }
@@ -195,13 +208,14 @@ struct SentenceReader {
             }
             if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo {
                 if comparator == nil, v.value != "=" { comparator = v.value }
+                if v.text != "有" { verb = true }
                 hi -= v.scalars.count; linked = true; changed = true; continue
             }
             if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo {
                 hi -= t.scalars.count; changed = true; continue
             }
         }
-        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, hedge: hedge)
+        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge)
     }
 
     /// Trims the object after a number: 的标准 at the start, a closing parenthetical and task words at the end.
@@ -442,8 +456,11 @@ struct SentenceReader {
                 var indicator: String
                 if let d = c.denominator {
                     indicator = "每" + d + oText
-                } else if tail.linked || (group.count > 1 && groupTail.linked) {
+                } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && oText.isEmpty) {
                     indicator = pText + (object.standard ? oText : "")
+                } else if tail.linked {
+                    // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
+                    indicator = pText + oText
                 } else if !oText.isEmpty {
                     let keep = prefix.count <= 12 && lastSeparator(in: prefix) == nil
                     indicator = (keep ? pText : "") + oText
