@@ -1,0 +1,105 @@
+import Testing
+@testable import PlanCorpus
+
+/// Renders a target as `indicator|value[-max]|unit|comparator|year|hedge`, year `x` for a placeholder.
+func describeTarget(_ t: Target) -> String {
+    let value = formatNumber(t.value) + (t.valueMax.map { "-" + formatNumber($0) } ?? "")
+    let year = t.year.map(String.init) ?? (t.yearPlaceholder ? "x" : "-")
+    return [t.indicator, value, t.unit ?? "-", t.comparator, year, t.hedge ?? "-"].joined(separator: "|")
+}
+
+@Suite struct TargetExtractorTests {
+    static let statements: [(String, [String])] = [
+        // Indicator, verb, number.
+        ("到2025年,全市森林覆盖率达到35%。", ["全市森林覆盖率|35|%|=|2025|-"]),
+        ("到2030年城镇化率提高到70%左右。", ["城镇化率|70|%|~|2030|-"]),
+        ("到2027年,每千人口执业(助理)医师数不低于3.5人。", ["每千人口执业(助理)医师数|3.5|人|>=|2027|-"]),
+        ("到2025年,单位GDP能耗下降13.5%以内。", ["单位GDP能耗下降|13.5|%|<=|2025|-"]),
+        ("到2025年,PM2.5平均浓度控制在30微克以下。", []),
+        ("到2025年,城市生活垃圾回收利用率达到35%以上。", ["城市生活垃圾回收利用率|35|%|>=|2025|-"]),
+        ("到2026年,力争全市高新技术企业数量突破1000家。", ["全市高新技术企业数量|1000|家|>=|2026|力争"]),
+        ("确保到2025年农村自来水普及率达到90%。", ["农村自来水普及率|90|%|=|2025|确保"]),
+        ("到2025年,每万人口拥有高价值发明专利数达到8件。", ["每万人口拥有高价值发明专利数|8|件|=|2025|-"]),
+        ("到2025年,人均预期寿命达到79岁。", ["人均预期寿命|79|岁|=|2025|-"]),
+        ("到2025年,地区生产总值年均增长6%左右。", ["地区生产总值年均增长|6|%|~|2025|-"]),
+        ("到2025年,医护比达到1:1.2。", ["医护比|1.2|ratio|=|2025|-"]),
+        ("到2025年,每千人口拥有3岁以下婴幼儿托位数达到4.5个以上。", ["每千人口拥有3岁以下婴幼儿托位数|4.5|个|>=|2025|-"]),
+        // Verb, number, object.
+        ("2024年新建学校12所,新增学位1.5万个。", ["新建学校|12|所|=|2024|-", "新增学位|15000|个|=|2024|-"]),
+        ("今年计划新改建农村公路300公里。", ["新改建农村公路|300|公里|=|-|-"]),
+        ("完成20个老旧小区改造。", ["老旧小区改造|20|个|=|-|-"]),
+        ("到2025年,建成10个以上省级特色小镇。", ["建成省级特色小镇|10|个|>=|2025|-"]),
+        ("十四五期间,新增城镇就业5万人以上。", ["新增城镇就业|50000|人|>=|2025|-"]),
+        ("“十五五”时期,建设保障性租赁住房3000套。", ["建设保障性租赁住房|3000|套|=|2030|-"]),
+        ("202x年完成5个社区卫生服务中心改造。", ["社区卫生服务中心改造|5|个|=|x|-"]),
+        ("到2025年,每个乡镇建成一所标准化卫生院。", ["每个乡镇建成标准化卫生院|1|所|=|2025|-"]),
+        // Money keeps its magnitude word.
+        ("2025年,完成固定资产投资300亿元。", ["固定资产投资|300|亿元|=|2025|-"]),
+        ("给予每个新增托位1万元补助。", ["每个新增托位补助|1|万元|=|-|-"]),
+        // Ranges, groups, baselines.
+        ("每3万人-10万人设置1所社区卫生服务中心。", ["每所社区卫生服务中心|30000-100000|人|=|-|-"]),
+        ("到2025年普惠性幼儿园覆盖率、公办幼儿园占比分别稳定在90%和50%以上。",
+         ["普惠性幼儿园覆盖率|90|%|>=|2025|-", "公办幼儿园占比|50|%|>=|2025|-"]),
+        ("城乡居民基础养老金从380元提高至1000元。", ["城乡居民基础养老金|1000|元|=|-|-"]),
+        ("常住人口城镇化率由2020年的60%提高到2025年的65%。", ["常住人口城镇化率|65|%|=|2025|-"]),
+        ("到2025年,每个县(市、区)至少有1所县级特困供养服务设施。", ["每个县(市、区)县级特困供养服务设施|1|所|>=|2025|-"]),
+        // Year carried through the sentence and to the next one.
+        ("2023年-2024年,新建公园8个、改造绿道20公里。新增停车位3000个。",
+         ["新建公园|8|个|=|2024|-", "改造绿道|20|公里|=|2024|-", "新增停车位|3000|个|=|2024|-"]),
+        ("到2025年,基本实现每个乡镇建成1所养老服务中心,每个村设置1个养老服务站。",
+         ["每个乡镇建成养老服务中心|1|所|=|2025|基本", "每个村设置养老服务站|1|个|=|2025|基本"]),
+        // Not targets.
+        ("2023年全市地区生产总值比上年增长5.2%。", []),
+        ("五年来,累计完成投资1200亿元。", []),
+        ("实施“300米见绿、500米见园”行动。", []),
+        ("实施三大工程,制定4个行动方案,在5个方面实现突破。", []),
+        ("推动20万以上人口的县设置特殊教育学校。", []),
+        ("支持有条件的幼儿园招收2至3岁幼儿。", []),
+        ("到2025年所有县城开通5G网络。", []),
+        ("依托“12345”政务服务热线。", []),
+        ("确保出水水质达到一级A标准。", []),
+        ("提质扩面三个课堂。", []),
+        ("(十七)推进数字化改造。", []),
+        ("聚焦最后一公里。", []),
+        ("利用三年时间完成改造。", []),
+        ("第一阶段(第1-2年)完成规划设计。", []),
+    ]
+
+    @Test(arguments: statements)
+    func reads(_ text: String, _ expected: [String]) {
+        #expect(extractTargets(text).map(describeTarget) == expected, "\(text)")
+    }
+
+    @Test func traditionalTextKeepsItsOwnWordsAndSimplifiesUnits() {
+        let targets = extractTargets("到2025年,每個地級市建成1所托育服務指導中心,新增學位5.31萬個。")
+        #expect(targets.map(describeTarget) == ["每個地級市建成托育服務指導中心|1|所|=|2025|-", "新增學位|53100|个|=|2025|-"])
+    }
+
+    @Test func perBaseIsRead() {
+        let targets = extractTargets("到2025年,每千人口拥有床位7张,人均公园绿地面积达到15平方米,每百户居民拥有综合服务设施面积不低于30平方米。")
+        #expect(targets.map(\.per) == ["千人口", "人均", "百户"])
+    }
+
+    @Test func baselineIsKept() {
+        let targets = extractTargets("城乡居民基础养老金从380元提高至1000元。")
+        #expect(targets.first?.baseline == 380)
+    }
+
+    @Test func provenancePointsAtTheLineAndSpan() {
+        let text = "一、目标\n到2025年,城镇化率达到70%。"
+        let document = makeDocument(text)
+        let targets = TargetExtractor().extract(document)
+        #expect(targets.count == 1)
+        #expect(targets.first?.provenance.line == 2)
+        if let r = targets.first?.provenance.originalRange {
+            let span = String(decoding: Array(text.utf8)[r], as: UTF8.self)
+            #expect(span.contains("70%"))
+        }
+    }
+
+    @Test func duplicateStatementsAreReadOnce() {
+        let targets = extractTargets("利用三年时间,建设168处社区服务中心\n按照标准,利用三年时间,建设168处社区服务中心。")
+        #expect(targets.count == 1)
+        #expect(targets.first?.provenance.line == 1)
+    }
+}
