@@ -106,6 +106,15 @@ struct TargetGoldTests {
             print(String(format: "targets %@  P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)", doc, s.precision, s.recall, s.f1, s.tp, s.fp, s.fn))
         }
         print(String(format: "targets overall  P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)", total.precision, total.recall, total.f1, total.tp, total.fp, total.fn))
-        #expect(total.f1 >= 0.0)
+        // Measured 0.982 on the raw samples (P 1.000, R 0.966); the two misses need the Cleaner's repairs.
+        #expect(total.f1 >= 0.95)
+        #expect(total.precision >= 0.95)
+        #expect(total.recall >= 0.93)
+    }
+
+    @Test func benchmarkHookScansEverySentence() {
+        let corpus = CorpusLoader().load([sampleFolder()!.path])
+        #expect(ScannerBenchmark.scanAllSentences(of: corpus) > 100)
+        #expect(ScannerBenchmark.extractAllTargets(of: corpus) == corpus.documents.reduce(0) { $0 + $1.targets.count })
     }
 }
