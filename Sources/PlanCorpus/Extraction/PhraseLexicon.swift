@@ -86,6 +86,7 @@ public struct PhraseLexicon: Sendable {
     public static let timeSuffix = PhraseLexicon(phrases["time-suffix"] ?? [])
     public static let timeLead = PhraseLexicon(phrases["time-lead"] ?? [])
     public static let riseFall = PhraseLexicon(phrases["rise-fall"] ?? [])
+    public static let pastOpening = PhraseLexicon(phrases["past-opening"] ?? [])
     public static let pastMarkers = PhraseLexicon(phrases["past"] ?? [])
     public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
 }

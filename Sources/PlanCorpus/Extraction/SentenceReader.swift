@@ -55,7 +55,9 @@ struct SentenceReader {
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n", "\r"]
     static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "："]
-    static let separators: [String] = ["以及", "、", "和", "及", "与", "并"]
+    static let separators: [String] = ["以及", "、", "和", "与"]
+    /// Words in which 和/与 are not conjunctions.
+    static let notSeparators: [String] = ["参与", "给与", "和谐", "和平", "温和", "与会", "赋与", "授与"]
 
     /// Scalar ranges of the sub-sentences (split at 。!? and line breaks).
     func subSentences() -> [Range<Int>] {
@@ -116,8 +118,9 @@ struct SentenceReader {
             else if depth == 0 {
                 for sep in Self.separators {
                     let w = Array(sep.unicodeScalars)
-                    if i + w.count <= r.upperBound, Array(f[i..<(i + w.count)]) == w {
-                        best = (i, w.count)
+                    if i + w.count <= r.upperBound, Array(f[i..<(i + w.count)]) == w, !isInsideWord(i) {
+                        // 、 outranks 和/与: 改造小区200个、惠及居民与… splits at the 、.
+                        if sep == "、" || best == nil || f[best!.0] != "、" { best = (i, w.count) }
                         break
                     }
                 }
@@ -125,6 +128,18 @@ struct SentenceReader {
             i += 1
         }
         return best
+    }
+
+    /// True when the conjunction at `i` is part of a word (参与, 和谐).
+    func isInsideWord(_ i: Int) -> Bool {
+        for word in Self.notSeparators {
+            let w = Array(word.unicodeScalars)
+            for k in 0..<w.count where w[k] == f[i] {
+                let start = i - k
+                if start >= 0, start + w.count <= f.count, Array(f[start..<(start + w.count)]) == w { return true }
+            }
+        }
+        return false
     }
 
     /// True when the range holds nothing but separators and spaces (95%和55%).
@@ -215,6 +230,17 @@ struct SentenceReader {
                 hi -= t.scalars.count; changed = true; continue
             }
         }
+        // 至少建设1所, 不少于新建10个: a comparator a short verb away from the number still governs it.
+        if comparator == nil, !punctuation {
+            for gap in 1...3 where r0.upperBound - gap - 2 >= lo {
+                let end = r0.upperBound - gap
+                if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }),
+                   let c = PhraseLexicon.comparatorBefore.match(f, endingAt: end), c.scalars.count >= 2 {
+                    comparator = c.value
+                    break
+                }
+            }
+        }
         return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge)
     }
 
@@ -226,9 +252,9 @@ struct SentenceReader {
         while lo < hi, f[lo] == " " { lo += 1 }
         if folded(lo..<hi).hasPrefix("的基础上") { basis = true; return (lo..<lo, false, true) }
         if folded(lo..<hi).hasPrefix("的标准") { standard = true; lo += 3 }
+        // Drop a closing parenthetical: 医疗机构(含中医类医院), 8000套(间).
+        if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
         while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
-        // Drop a closing parenthetical: 医疗机构(含中医类医院).
-        if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open > lo { hi = open }
         let trimmed = trimTail(lo..<hi)
         return (trimmed.range, standard, basis)
     }
@@ -247,9 +273,13 @@ struct SentenceReader {
         var denominator: String? = nil
     }
 
-    mutating func read(carry: inout CarriedContext?) -> [Target] {
+    /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
+    mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
         for sub in subSentences() {
+            // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
+            if PhraseLexicon.pastOpening.occurs(in: f, sub) != nil { pastParagraph = true }
+            if pastParagraph { carry = nil; continue }
             let found = readSubSentence(sub, carry: carry)
             if found.targets.isEmpty {
                 carry = nil
@@ -280,7 +310,10 @@ struct SentenceReader {
             var cands: [Candidate] = subTokens.compactMap { q in
                 guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
                 if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
-                guard q.kind != .number || q.unit != nil else { return nil }
+                // A bare number counts only when a verb states it as a level (差异系数控制在0.5以内).
+                guard q.kind != .number || q.unit != nil
+                        || !q.isChineseNumeral && isBare(q) && linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
+                        || isBare(q) && followsLinkedBareNumber(q, in: subTokens, clause: clause) else { return nil }
                 if q.unitCategory == .date { return nil }
                 var c = Candidate(q: q, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
                 var k = c.end
@@ -357,11 +390,32 @@ struct SentenceReader {
     }
 
     /// True when a link verb or comparator stands right before `start`.
-    func linkedBefore(_ start: Int, floor: Int) -> Bool {
+    func linkedBefore(_ start: Int, floor: Int, verbOnly: Bool = false) -> Bool {
         var i = start
         while i > floor, f[i - 1] == " " { i -= 1 }
-        return PhraseLexicon.linkVerbs.match(f, endingAt: i).map { $0.scalars.count > 0 && i - $0.scalars.count >= floor } == true
-            || PhraseLexicon.comparatorBefore.match(f, endingAt: i) != nil
+        if let v = PhraseLexicon.linkVerbs.match(f, endingAt: i), i - v.scalars.count >= floor,
+           !(verbOnly && (v.text == "有" || v.text == "是" || v.scalars.count < 2 && v.text != "为")) { return true }
+        if verbOnly {
+            return PhraseLexicon.comparatorBefore.match(f, endingAt: i).map { $0.scalars.count >= 2 } ?? false
+        }
+        return PhraseLexicon.comparatorBefore.match(f, endingAt: i) != nil
+    }
+
+    /// True when nothing but a comparator, a conjunction or punctuation follows the number (no unknown unit word).
+    func isBare(_ q: Quantity) -> Bool {
+        var k = q.scalarRange.upperBound
+        if let post = PhraseLexicon.comparatorAfter.match(f, at: k) { k += post.scalars.count }
+        guard let c = at(k) else { return true }
+        return !Self.isIdeograph(c) || c == "和" || c == "与" || c == "、" || (c == "及" && at(k + 1) != "以")
+    }
+
+    /// A bare number joined by 和/、 to a bare number stated by a verb (分别控制在0.5和0.45以内).
+    func followsLinkedBareNumber(_ q: Quantity, in tokens: [Quantity], clause: Range<Int>) -> Bool {
+        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > 0 else { return false }
+        let p = tokens[k - 1]
+        guard p.kind == .number, p.unit == nil, clause.contains(p.scalarRange.lowerBound),
+              isPureConjunction(p.scalarRange.upperBound..<q.scalarRange.lowerBound) else { return false }
+        return linkedBefore(p.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
     }
 
     func isDescriptive(_ c: Candidate, clause: Range<Int>) -> Bool {

@@ -17,20 +17,22 @@ public struct TargetExtractor: Sendable {
         var seen = Set<String>()
         for t in targets { seen.insert(Self.key(t)) }
         var carry: CarriedContext? = nil
+        var pastParagraph = false
         var lastEnd = -1
         for sentence in Self.sentences(of: document) {
-            if let section = sentence.section, statusSections.contains(section) { carry = nil; continue }
+            if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
             let text = String(decoding: cleanUTF8[range], as: UTF8.self)
             // A year carried from the previous sentence only when nothing (no line break) separates them.
             if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
                 carry = nil
+                pastParagraph = false
             }
             lastEnd = range.upperBound
             var reader = SentenceReader(text: text, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, metadata: document.metadata, locator: locator)
-            for found in reader.read(carry: &carry) {
+            for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
                 let key = Self.key(found)
                 if seen.insert(key).inserted { targets.append(found) }
             }
