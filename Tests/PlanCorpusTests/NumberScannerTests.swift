@@ -73,6 +73,10 @@ func formatNumber(_ v: Double) -> String {
         ("65岁", "number 65 岁"),
         ("2倍", "number 2 倍"),
         ("1000 吨", "number 1000 吨"),
+        ("3000元/平方米", "number 3000 元/平方米"),
+        ("10万吨/年", "number 100000 吨/年"),
+        ("500人/平方公里", "number 500 人/平方公里"),
+        ("2万元/人", "number 2 万元/人"),
         ("100km", "number 100 km"),
         ("200MW", "number 200 MW"),
         ("500多个", "number 500 个 >="),
@@ -144,6 +148,10 @@ func formatNumber(_ v: Double) -> String {
         ("09:23:51", "time"),
         ("09:23", "time"),
         ("8:30:00", "time"),
+        ("9:00", "time"),
+        ("17:30", "time"),
+        ("1:10", "ratio 10 ratio"),
+        ("3:7", "ratio 2.333333 ratio"),
     ]
 
     static let ranges: [(String, String)] = [
@@ -253,6 +261,13 @@ func formatNumber(_ v: Double) -> String {
         ("三个课堂", "number 3 个"),
         ("未来[X]年内", ""),
         ("9、、商贸流通", "marker 9"),
+        ("一户一档", ""),
+        ("一村一品", ""),
+        ("一县一策", ""),
+        ("国道G309", "code"),
+        ("3A级景区", "code"),
+        ("学习贯彻党的二十大精神", "number 20"),
+        ("1号文件", "number 1"),
     ]
 
     static let sentences: [(String, String)] = [

@@ -222,6 +222,13 @@ struct ScanRun {
                 result.value = value.map { $0 * (magnitude ?? 1) }
             }
             result.end = uEnd
+            // Compound units: 元/平方米, 万吨/年, 人/平方公里.
+            if at(uEnd) == "/", let per = units.match(s, at: uEnd + 1) ?? Self.perWord(s, at: uEnd + 1), let u0 = result.unit {
+                let perEnd = uEnd + 1 + per.scalars.count
+                result.unit = (u0.raw + text(uEnd..<perEnd), u0.simple + "/" + per.text, u0.category)
+                result.end = perEnd
+                return result
+            }
             if result.hint == nil, category != .money, at(uEnd) == "余" || at(uEnd) == "多" {
                 // 3年多 / 10个多月 are rare; only a trailing 余 marks a bound here.
                 if at(uEnd) == "余" { result.hint = ">="; result.end = uEnd + 1 }
@@ -231,6 +238,15 @@ struct ScanRun {
         result.value = value.map { $0 * (magnitude ?? 1) }
         result.end = j
         return result
+    }
+
+    /// Bases that follow a slash in a compound unit without being units themselves (元/人, 万元/户).
+    static func perWord(_ s: [Unicode.Scalar], at i: Int) -> PhraseLexicon.Entry? {
+        for word in ["人", "户", "年", "天", "日", "月", "床", "生", "亩"] {
+            let w = Array(word.unicodeScalars)
+            if i < s.count, s[i] == w[0] { return PhraseLexicon.Entry(scalars: w, text: word, value: "") }
+        }
+        return nil
     }
 
     /// `xx个`, `XX%`: template slots written with x in place of digits.
@@ -300,8 +316,9 @@ struct ScanRun {
 
         // Clock times (09:23, 09:23:51) and ratios (1:1.2).
         if at(j) == ":", Self.isDigit(at(j + 1)), let b = readArabic(j + 1) {
-            let isTime = b.isInteger && b.intDigits == 2 && a.isInteger && a.value <= 24
-                && (a.intDigits == 2 || (at(b.end) == ":" && Self.isDigit(at(b.end + 1))))
+            // 09:23, 9:00, 17:30:05 are clock times; 1:1.2, 1:2, 1:10, 3:7 are ratios.
+            let isTime = b.isInteger && b.intDigits == 2 && a.isInteger && a.value <= 24 && b.value < 60
+                && (a.intDigits == 2 || a.value != 1 || (at(b.end) == ":" && Self.isDigit(at(b.end + 1))))
             if isTime {
                 var k = b.end
                 if at(k) == ":", let c = readArabic(k + 1) { k = c.end }
@@ -466,6 +483,8 @@ struct ScanRun {
             emit(.marker, i..<(runEnd + 1), value: r.value, chinese: true)
             return runEnd + 1
         }
+        // 一户一档, 一村一品, 一县一策: a pattern word, not a count.
+        if runEnd - i == 1, c == "一", suffix.end == runEnd + 1, at(runEnd + 1) == "一" || at(runEnd + 2) == "一" { return suffix.end }
         // A single numeral scalar counts only with a unit (三所, 两个); alone it is part of a word (统一, 一体化).
         if runEnd - i == 1 && suffix.unit == nil && suffix.hint == nil { return runEnd }
         var unit = suffix.unit

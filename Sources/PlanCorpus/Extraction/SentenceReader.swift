@@ -541,11 +541,15 @@ struct SentenceReader {
                     placeholder = carried.placeholder
                     leadYear = carried
                 }
+                // A year before the plan's period (or before the document was published) is a review, not a target.
                 if let y = year, let start = metadata.periodStart, y < start { continue }
+                if let y = year, let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { continue }
                 // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
                 if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
-                    let supported = year != nil || placeholder || comparator != nil || hedge != nil
-                        || folded(own).contains("每")
+                    let scoped = folded(own).contains("每")
+                    // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
+                    let supported = (c.q.value ?? 0) == 1 ? scoped || comparator != nil
+                        : year != nil || placeholder || comparator != nil || hedge != nil || scoped
                     if !supported { continue }
                 }
                 guard let value = c.q.value else { continue }
