@@ -83,11 +83,11 @@ public struct IndicatorTableExtractor: Sendable {
     static func splitCells(_ line: String) -> [String] {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         var cells: [String]
-        if trimmed.hasPrefix("|") || trimmed.filter({ $0 == "|" }).count >= 2 {
+        if trimmed.hasPrefix("|") || trimmed.unicodeScalars.lazy.filter({ $0 == "|" }).count >= 2 {
             cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { String($0) }
             if trimmed.hasPrefix("|") { cells.removeFirst() }
             if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
-        } else if trimmed.contains("\t") {
+        } else if trimmed.unicodeScalars.contains("\t") {
             cells = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
         } else {
             cells = []
@@ -160,7 +160,7 @@ public struct IndicatorTableExtractor: Sendable {
         let unitParts = unitText.split(separator: "/", maxSplits: 1).map(String.init)
         let unit = readUnit(unitParts.first ?? "")
         var per: String? = unitParts.count > 1 ? unitParts[1] : nil
-        let normIndicator = TextNormalizer.normalize(indicator)
+        let normIndicator = ScalarFolder.foldedString(indicator)
         if per == nil { per = SentenceReader.perBase(normIndicator) }
         let attribute = cell(header.attribute)?.folded ?? ""
         let binding: String? = attribute.contains("约束") ? "约束性" : attribute.contains("预期") ? "预期性" : nil

@@ -11,6 +11,8 @@ public struct PhraseLexicon: Sendable {
 
     /// Entries grouped by first scalar, longest first, for longest-match lookups.
     private var byFirst: [Unicode.Scalar: [Entry]] = [:]
+    /// Entries grouped by last scalar, longest first, for matches that end at a position.
+    private var byLast: [Unicode.Scalar: [Entry]] = [:]
     public private(set) var entries: [Entry] = []
 
     public init(_ pairs: [(String, String)]) {
@@ -20,8 +22,10 @@ public struct PhraseLexicon: Sendable {
             let entry = Entry(scalars: scalars, text: text, value: value)
             entries.append(entry)
             byFirst[first, default: []].append(entry)
+            byLast[scalars[scalars.count - 1], default: []].append(entry)
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        for key in byLast.keys { byLast[key]!.sort { $0.scalars.count > $1.scalars.count } }
     }
 
     /// The longest entry that starts at `index` in `s`.
@@ -37,13 +41,14 @@ public struct PhraseLexicon: Sendable {
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        var best: Entry?
-        for e in entries where e.scalars.count <= end - 0 {
+        guard end > 0, end <= s.count, let candidates = byLast[s[end - 1]] else { return nil }
+        for e in candidates where e.scalars.count <= end {
             let start = end - e.scalars.count
-            guard start >= 0 else { continue }
-            if Array(s[start..<end]) == e.scalars, e.scalars.count > (best?.scalars.count ?? 0) { best = e }
+            var ok = true
+            for k in 0..<(e.scalars.count - 1) where s[start + k] != e.scalars[k] { ok = false; break }
+            if ok { return e }
         }
-        return best
+        return nil
     }
 
     /// True when any entry occurs in `s[range]`.

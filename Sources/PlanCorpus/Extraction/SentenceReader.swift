@@ -9,6 +9,10 @@ struct SentenceReader {
     let metadata: DocumentMetadata
     let locator: ProvenanceLocator
     let tokens: [Quantity]
+    /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
+    let inToken: [Bool]
+    /// Time tokens by start position.
+    let timeByStart: [Int: Quantity]
 
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
          locator: ProvenanceLocator) {
@@ -23,6 +27,14 @@ struct SentenceReader {
         self.metadata = metadata
         self.locator = locator
         tokens = scanner.scan(original: o, folded: f)
+        var inside = [Bool](repeating: false, count: o.count + 1)
+        var times: [Int: Quantity] = [:]
+        for t in tokens {
+            for k in t.scalarRange.dropFirst() { inside[k] = true }
+            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times[t.scalarRange.lowerBound] = t }
+        }
+        inToken = inside
+        timeByStart = times
     }
 
     // MARK: helpers
@@ -49,13 +61,12 @@ struct SentenceReader {
         isIdeograph(c) || c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
     }
 
-    func isInsideToken(_ i: Int) -> Bool {
-        tokens.contains { $0.scalarRange.lowerBound < i && i < $0.scalarRange.upperBound }
-    }
+    func isInsideToken(_ i: Int) -> Bool { inToken[i] }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n", "\r"]
     static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "："]
     static let separators: [String] = ["以及", "、", "和", "与"]
+    static let separatorScalars: [[Unicode.Scalar]] = separators.map { Array($0.unicodeScalars) }
     /// Words in which 和/与 are not conjunctions.
     static let notSeparators: [String] = ["参与", "给与", "和谐", "和平", "温和", "与会", "赋与", "授与"]
 
@@ -116,11 +127,10 @@ struct SentenceReader {
             let c = f[i]
             if c == "(" { depth += 1 } else if c == ")" && depth > 0 { depth -= 1 }
             else if depth == 0 {
-                for sep in Self.separators {
-                    let w = Array(sep.unicodeScalars)
-                    if i + w.count <= r.upperBound, Array(f[i..<(i + w.count)]) == w, !isInsideWord(i) {
+                for w in Self.separatorScalars where w[0] == c {
+                    if i + w.count <= r.upperBound, w.count == 1 || f[i + 1] == w[1], !isInsideWord(i) {
                         // 、 outranks 和/与: 改造小区200个、惠及居民与… splits at the 、.
-                        if sep == "、" || best == nil || f[best!.0] != "、" { best = (i, w.count) }
+                        if c == "、" || best == nil || f[best!.0] != "、" { best = (i, w.count) }
                         break
                     }
                 }
@@ -150,9 +160,7 @@ struct SentenceReader {
     }
 
     /// The time token starting at `i`, if any.
-    func timeToken(at i: Int) -> Quantity? {
-        tokens.first { $0.scalarRange.lowerBound == i && ($0.kind == .year || $0.kind == .yearRange || $0.kind == .planPeriod || $0.kind == .date) }
-    }
+    func timeToken(at i: Int) -> Quantity? { timeByStart[i] }
 
     // MARK: trimming
 
@@ -546,7 +554,7 @@ struct SentenceReader {
                 if let y = year, let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { continue }
                 // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
                 if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
-                    let scoped = folded(own).contains("每")
+                    let scoped = own.contains { f[$0] == "每" }
                     // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
                     let supported = (c.q.value ?? 0) == 1 ? scoped || comparator != nil
                         : year != nil || placeholder || comparator != nil || hedge != nil || scoped
@@ -557,7 +565,7 @@ struct SentenceReader {
                 let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                 result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
                                      unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBase(TextNormalizer.normalize(indicator)),
+                                     hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator)),
                                      baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean)))
             }
         }

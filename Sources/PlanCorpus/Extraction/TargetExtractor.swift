@@ -71,7 +71,7 @@ public struct TargetExtractor: Sendable {
     }
 
     static func key(_ t: Target) -> String {
-        "\(TextNormalizer.normalize(t.indicator))|\(t.value)|\(t.valueMax ?? -1)|\(t.unit ?? "")|\(t.comparator)|\(t.year ?? -1)"
+        "\(ScalarFolder.foldedString(t.indicator))|\(t.value)|\(t.valueMax ?? -1)|\(t.unit ?? "")|\(t.comparator)|\(t.year ?? -1)"
     }
 }
 
