@@ -308,7 +308,7 @@ struct SentenceReader {
         // Years that are not comparison bases (比2020年, 较2020年).
         let years = subTokens.filter { t in
             (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
-                && !(at(t.scalarRange.lowerBound - 1) == "比" || at(t.scalarRange.lowerBound - 1) == "较")
+                && !["比", "较", "与", "同", "于"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
         }
         let clauseList = clauses(sub)
         let sentenceHedge = openingHedge(clauseList)
