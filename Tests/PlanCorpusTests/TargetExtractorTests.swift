@@ -30,6 +30,8 @@ func describeTarget(_ t: Target) -> String {
         ("每天9:00开放。", []),
         ("全市现有养老机构120家,床位1.2万张。", []),
         ("目前全市常住人口280万人。", []),
+        ("到2025年,新建小区配套养老设施达标率达到100%,已建成小区逐步补齐。", ["新建小区配套养老设施达标率|100|%|=|2025|-"]),
+        ("全市已建成养老机构120家,到2025年新增床位2000张。", ["新增床位|2000|张|=|2025|-"]),
         ("到2025年,城镇化率与2020年相比提高5个百分点。", ["城镇化率与2020年相比提高|5|百分点|=|2025|-"]),
         ("到2025年,规模以上工业增加值年均增长8%。", ["规模以上工业增加值年均增长|8|%|=|2025|-"]),
         ("力争到2025年,全市5A级景区达到3家。", ["全市5A级景区|3|家|=|2025|力争"]),
@@ -116,6 +118,46 @@ func describeTarget(_ t: Target) -> String {
             let span = String(decoding: Array(text.utf8)[r], as: UTF8.self)
             #expect(span.contains("70%"))
         }
+    }
+
+    @Test func provenanceMapsCleanOffsetsBackToTheOriginal() {
+        // The cleaner removed a 3-line header; clean offsets map past it.
+        let header = "导航\n首页\n广告\n"
+        let body = "到2025年,新建学校12所。"
+        var offsets = OffsetMap()
+        offsets.append(clean: 0, original: header.utf8.count)
+        let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: header + body, clean: body,
+                                offsets: offsets, norm: body,
+                                sentences: [Sentence(section: 3, line: 4, text: body, norm: body, cleanRange: 0..<body.utf8.count)])
+        let targets = TargetExtractor().extract(document)
+        #expect(targets.count == 1)
+        #expect(targets.first?.provenance.line == 4)
+        #expect(targets.first?.section == 3)
+        if let r = targets.first?.provenance.originalRange {
+            #expect(String(decoding: Array((header + body).utf8)[r], as: UTF8.self) == "新建学校12所")
+        }
+    }
+
+    @Test func statusSectionsAreSkipped() {
+        let body = "全市建成公园20个。"
+        let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: body, clean: body,
+                                offsets: .identity, norm: body,
+                                sections: [Section(id: 1, parent: nil, level: 1, marker: "一、", title: "现状分析", kind: .status,
+                                                   line: 1, inline: false, cleanRange: 0..<0),
+                                           Section(id: 2, parent: 1, level: 2, marker: "1、", title: "基础设施", kind: .other,
+                                                   line: 1, inline: false, cleanRange: 0..<0)],
+                                sentences: [Sentence(section: 2, line: 1, text: body, norm: body, cleanRange: 0..<body.utf8.count)])
+        #expect(TargetExtractor().extract(document).isEmpty)
+    }
+
+    @Test func yearsBeforeThePlanPeriodAreReviews() {
+        let body = "2020年,新建学校12所。到2025年,新建学校30所。"
+        var metadata = DocumentMetadata()
+        metadata.periodStart = 2021
+        let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: body, clean: body,
+                                offsets: .identity, norm: body, metadata: metadata,
+                                sentences: [Sentence(section: nil, line: 1, text: body, norm: body, cleanRange: 0..<body.utf8.count)])
+        #expect(TargetExtractor().extract(document).map(describeTarget) == ["新建学校|30|所|=|2025|-"])
     }
 
     @Test func duplicateStatementsAreReadOnce() {

@@ -318,6 +318,11 @@ struct SentenceReader {
             var cands: [Candidate] = subTokens.compactMap { q in
                 guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
                 if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
+                // 现有养老机构120家, 已建成10所: a state already reached, not a target.
+                if let p = lastOccurrence(of: PhraseLexicon.pastLocal, in: sub.lowerBound..<q.scalarRange.lowerBound),
+                   !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < q.scalarRange.lowerBound }) {
+                    return nil
+                }
                 // A bare number counts only when a verb states it as a level (差异系数控制在0.5以内).
                 guard q.kind != .number || q.unit != nil
                         || !q.isChineseNumeral && isBare(q) && linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
@@ -382,6 +387,16 @@ struct SentenceReader {
                                     sentenceHedge: sentenceHedge, leadYear: &leadYear)
         }
         return (targets, leadYear)
+    }
+
+    /// Start of the last occurrence of any entry of `lexicon` in a range.
+    func lastOccurrence(of lexicon: PhraseLexicon, in r: Range<Int>) -> Int? {
+        var i = r.upperBound - 1
+        while i >= r.lowerBound {
+            if let e = lexicon.match(f, at: i), i + e.scalars.count <= r.upperBound { return i }
+            i -= 1
+        }
+        return nil
     }
 
     /// The position of 从/由 shortly before a number (skipping a year and 的), if any.
