@@ -13,6 +13,8 @@ struct SentenceReader {
     let inToken: [Bool]
     /// Time tokens by start position.
     let timeByStart: [Int: Quantity]
+    /// Heading and list markers by start position.
+    let markerByStart: [Int: Quantity]
 
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
          locator: ProvenanceLocator) {
@@ -29,12 +31,15 @@ struct SentenceReader {
         tokens = scanner.scan(original: o, folded: f)
         var inside = [Bool](repeating: false, count: o.count + 1)
         var times: [Int: Quantity] = [:]
+        var markers: [Int: Quantity] = [:]
         for t in tokens {
+            if t.kind == .marker { markers[t.scalarRange.lowerBound] = t }
             for k in t.scalarRange.dropFirst() { inside[k] = true }
             if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times[t.scalarRange.lowerBound] = t }
         }
         inToken = inside
         timeByStart = times
+        markerByStart = markers
     }
 
     // MARK: helpers
@@ -173,6 +178,8 @@ struct SentenceReader {
             changed = false
             while lo < hi, !Self.isWordScalar(f[lo]) || f[lo] == "“" || f[lo] == "”" { lo += 1; changed = true }
             if lo >= hi { break }
+            // A list marker opening the sentence (4.城乡居民…, (2)…).
+            if let m = markerByStart[lo], m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
                 k += lead.scalars.count
@@ -471,6 +478,8 @@ struct SentenceReader {
         var lo = r.lowerBound
         while lo < r.upperBound {
             while lo < r.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
+            // A list marker opening the sentence (4.城乡居民…, (2)…).
+            if let m = markerByStart[lo], m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
             guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }
