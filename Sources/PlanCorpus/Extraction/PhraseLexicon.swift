@@ -84,6 +84,8 @@ public struct PhraseLexicon: Sendable {
     private static let phrases = sections(ofResource: "target-phrases")
     public static let comparatorBefore = PhraseLexicon(phrases["comparator-before"] ?? [])
     public static let comparatorAfter = PhraseLexicon(phrases["comparator-after"] ?? [])
+    public static let notComparator = PhraseLexicon(phrases["not-comparator"] ?? [])
+    public static let notTrim = PhraseLexicon(phrases["not-trim"] ?? [])
     public static let hedges = PhraseLexicon(phrases["hedge"] ?? [])
     public static let linkVerbs = PhraseLexicon(phrases["link-verb"] ?? [])
     public static let leadTrim = PhraseLexicon(phrases["lead-trim"] ?? [])

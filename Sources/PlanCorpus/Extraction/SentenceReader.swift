@@ -227,8 +227,7 @@ struct SentenceReader {
             if hi <= lo { break }
             // Comparators count only next to the number, not across punctuation (签约”五种 is no 约).
             if !punctuation, let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo,
-               c.scalars.count > 1 || hi - c.scalars.count == lo || !Self.isIdeograph(f[hi - c.scalars.count - 1])
-                || PhraseLexicon.linkVerbs.match(f, endingAt: hi - 1) != nil || PhraseLexicon.hedges.match(f, endingAt: hi - 1) != nil {
+               PhraseLexicon.notComparator.match(f, endingAt: hi).map({ $0.scalars.count <= c.scalars.count }) ?? true {
                 if comparator == nil { comparator = c.value }
                 hi -= c.scalars.count; linked = true; changed = true; continue
             }
@@ -236,12 +235,13 @@ struct SentenceReader {
                 if hedge == nil { hedge = h.value }
                 hi -= h.scalars.count; changed = true; continue
             }
-            if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo {
+            let guarded = PhraseLexicon.notTrim.match(f, endingAt: hi).map { $0.scalars.count > 1 } ?? false
+            if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo, !(guarded && v.scalars.count == 1) {
                 if comparator == nil, v.value != "=" { comparator = v.value }
                 if v.text != "有" { verb = true }
                 hi -= v.scalars.count; linked = true; changed = true; continue
             }
-            if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo {
+            if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo, !(guarded && t.scalars.count == 1) {
                 hi -= t.scalars.count; changed = true; continue
             }
         }
@@ -363,17 +363,6 @@ struct SentenceReader {
                 }
                 k += 1
             }
-            // A number followed by a verb and another number is part of the indicator (城市10分钟健身圈覆盖率达到95%).
-            k = 0
-            while k + 1 < cands.count {
-                let between = cands[k].end..<cands[k + 1].start
-                if lastSeparator(in: between) == nil, PhraseLexicon.linkVerbs.occurs(in: f, between) != nil,
-                   !isPureConjunction(between) {
-                    cands.remove(at: k)
-                    continue
-                }
-                k += 1
-            }
             // 每3万人-10万人设置1所…: the 1所 is the denominator of the first number.
             k = 0
             while k + 1 < cands.count {
@@ -382,6 +371,17 @@ struct SentenceReader {
                     cands[k].denominator = original(b.q.scalarRange).replacingOccurrences(of: "1", with: "")
                     cands[k].end = b.end
                     cands.remove(at: k + 1)
+                    continue
+                }
+                k += 1
+            }
+            // A number followed, with no separator, by another number is a condition inside the second's
+            // indicator (城市10分钟健身圈覆盖率达到95%, 营业收入超10亿元企业50家).
+            k = 0
+            while k + 1 < cands.count {
+                let between = cands[k].end..<cands[k + 1].start
+                if lastSeparator(in: between) == nil, !isPureConjunction(between) {
+                    cands.remove(at: k)
                     continue
                 }
                 k += 1
@@ -548,10 +548,17 @@ struct SentenceReader {
                     // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
                     indicator = pText + oText
                 } else if !oText.isEmpty {
-                    let keep = prefix.count <= 12 && lastSeparator(in: prefix) == nil
+                    // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
+                    let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
                     indicator = (keep ? pText : "") + oText
                 } else {
                     indicator = pText
+                }
+                // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
+                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, objects[i].isEmpty || object.range.isEmpty,
+                   cands[i + 1].q.unit == c.q.unit {
+                    let next = trimObject(objects[i + 1])
+                    if !next.range.isEmpty { indicator += original(next.range) }
                 }
                 indicator = indicator.trimmingCharacters(in: .whitespaces)
                 guard !indicator.isEmpty else { continue }
