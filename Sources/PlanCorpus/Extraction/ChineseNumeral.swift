@@ -62,9 +62,7 @@ public enum ChineseNumeral {
         var digitsInRow = 0, maxDigitsInRow = 0
         var sequence = 0.0
         var hasMultiplier = false
-        var lastMultiplier = 0
         var afterZero = false
-        var lastWasMultiplier = false
         while i < s.count {
             let c = s[i]
             if let d = digit(c) {
@@ -73,7 +71,6 @@ public enum ChineseNumeral {
                 digitsInRow += 1
                 maxDigitsInRow = max(maxDigitsInRow, digitsInRow)
                 if d == 0 { afterZero = true }
-                lastWasMultiplier = false
             } else if let m = multiplier(c) {
                 // A bare 十 at the start means 一十.
                 // A bare 十 or 百 at the start means 一十, 一百 (百分之百).
@@ -82,9 +79,7 @@ public enum ChineseNumeral {
                 number = 0
                 digitsInRow = 0
                 hasMultiplier = true
-                lastMultiplier = m
                 afterZero = false
-                lastWasMultiplier = true
             } else if let g = magnitude(c) {
                 if i == start { return nil }
                 if g >= 100_000_000 {
@@ -96,9 +91,7 @@ public enum ChineseNumeral {
                 number = 0
                 digitsInRow = 0
                 hasMultiplier = true
-                lastMultiplier = 0
                 afterZero = false
-                lastWasMultiplier = false
             } else {
                 break
             }
@@ -115,8 +108,6 @@ public enum ChineseNumeral {
                 number *= g / 10
             }
         }
-        _ = lastMultiplier
-        _ = lastWasMultiplier
         let isSequence = !hasMultiplier && maxDigitsInRow >= 2
         let value = isSequence ? sequence : total + section + number
         return Reading(value: value, end: i, isDigitSequence: isSequence, hasMultiplier: hasMultiplier)

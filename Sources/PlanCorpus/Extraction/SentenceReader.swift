@@ -460,7 +460,6 @@ struct SentenceReader {
             if at(end - 1) == "中" { end -= 1 }
             if let d = PhraseLexicon.descriptive.match(f, endingAt: end), end - d.scalars.count >= k { return true }
         }
-        if at(k) == "中" || at(k) == "里" { return false }
         return false
     }
 
