@@ -105,6 +105,20 @@ func describeTableTarget(_ t: Target) -> String {
         #expect(targets.map(describeTableTarget) == ["地区生产总值增长|6|%|~|2025|3.5|预期性", "研发经费投入强度|2.5|%|=|2025|2.1|预期性"])
     }
 
+    @Test func bareYearHeadersAndUnitsInTheIndicator() {
+        let text = """
+        序号\t指标名称\t2020\t2025\t2035\t指标属性
+        1\t地区生产总值(亿元)\t2000\t3000\t5000\t预期性
+        2\t常住人口(万人)\t280\t300\t—\t预期性
+        """
+        let targets = IndicatorTableExtractor().extract(makeDocument(text))
+        #expect(targets.map(describeTableTarget) == [
+            "地区生产总值|3000|亿元|=|2025|2000|预期性",
+            "地区生产总值|5000|亿元|=|2035|2000|预期性",
+            "常住人口|3000000|人|=|2025|2800000|预期性",
+        ])
+    }
+
     @Test func sentenceTextIsNotATable() {
         let text = "到2025年,城镇化率达到70%,新增就业5万人。"
         #expect(IndicatorTableExtractor().extract(makeDocument(text)).isEmpty)

@@ -123,6 +123,7 @@ public struct IndicatorTableExtractor: Sendable {
             if Self.baseWords.contains(where: { cell.contains($0) }) { base = k }
             let time = scanner.scan(cell).first { $0.kind == .year || $0.kind == .yearRange || $0.kind == .planPeriod }
             if let y = time?.targetYear { years.append((k, y)) }
+            else if let y = Int(cell.trimmingCharacters(in: .whitespaces)), (1990...2100).contains(y) { years.append((k, y)) }
             else if cell.contains("目标") && !cell.contains("指标") { years.append((k, 0)) }
         }
         guard !years.isEmpty else { return nil }

@@ -86,6 +86,7 @@ public struct PhraseLexicon: Sendable {
     public static let comparatorAfter = PhraseLexicon(phrases["comparator-after"] ?? [])
     public static let notComparator = PhraseLexicon(phrases["not-comparator"] ?? [])
     public static let notTrim = PhraseLexicon(phrases["not-trim"] ?? [])
+    public static let adminUnits = PhraseLexicon(phrases["admin-unit"] ?? [])
     public static let hedges = PhraseLexicon(phrases["hedge"] ?? [])
     public static let linkVerbs = PhraseLexicon(phrases["link-verb"] ?? [])
     public static let leadTrim = PhraseLexicon(phrases["lead-trim"] ?? [])

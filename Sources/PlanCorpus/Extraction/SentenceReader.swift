@@ -453,6 +453,11 @@ struct SentenceReader {
         if at(k) == "大" { return true }            // 三大工程, 两大赛事
         while at(k) == " " { k += 1 }
         if PhraseLexicon.descriptive.match(f, at: k) != nil { return true }
+        // 5个区、3个县: the object is nothing but an administrative unit.
+        if let a = PhraseLexicon.adminUnits.match(f, at: k) {
+            let after = k + a.scalars.count
+            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || f[after] == "和" || f[after] == "与" { return true }
+        }
         if c.q.isChineseNumeral {
             var e = k
             while e < clause.upperBound, Self.isWordScalar(f[e]) { e += 1 }
