@@ -128,6 +128,12 @@ func formatNumber(_ v: Double) -> String {
         ("利用三年時間", "number 3 年"),
         ("四項計劃", "number 4 项"),
         ("五个地级市", "number 5 个"),
+        ("百分之三点五", "percent 3.5 %"),
+        ("三点五亿元", "number 3.5 亿元"),
+        ("零点八个百分点", "percentagePoint 0.8 百分点"),
+        ("十二点五", "number 12.5"),
+        ("重点", ""),
+        ("一点多用", ""),
     ]
 
     static let percentsRatiosFractions: [(String, String)] = [

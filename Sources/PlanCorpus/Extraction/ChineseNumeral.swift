@@ -53,6 +53,8 @@ public enum ChineseNumeral {
         public var isDigitSequence: Bool
         /// True when the run holds a 十/百/千 or magnitude word.
         public var hasMultiplier: Bool
+        /// True when the run ends in decimals after 点 (三点五), so a magnitude word may still follow.
+        public var hasDecimal: Bool = false
     }
 
     /// Reads the longest numeral run starting at `start`; nil when there is none.
@@ -109,7 +111,20 @@ public enum ChineseNumeral {
             }
         }
         let isSequence = !hasMultiplier && maxDigitsInRow >= 2
-        let value = isSequence ? sequence : total + section + number
+        var value = isSequence ? sequence : total + section + number
+        // 三点五 = 3.5, 零点八 = 0.8: digits after 点 are decimals (重点, 一点多用 have no digit after 点).
+        if !isSequence, i < s.count, s[i] == "点", i + 1 < s.count, digit(s[i + 1]) != nil {
+            var k = i + 1
+            var scale = 0.1
+            var fraction = 0.0
+            while k < s.count, let d = digit(s[k]) {
+                fraction += Double(d) * scale
+                scale /= 10
+                k += 1
+            }
+            value += fraction
+            return Reading(value: value, end: k, isDigitSequence: false, hasMultiplier: hasMultiplier, hasDecimal: true)
+        }
         return Reading(value: value, end: i, isDigitSequence: isSequence, hasMultiplier: hasMultiplier)
     }
 }

@@ -449,7 +449,7 @@ struct ScanRun {
         let runEnd = r.end
         // A run that starts with 百/千/万/亿/零 is a word (千兆, 万声, 零距离), not a number.
         if let m = ChineseNumeral.multiplier(c), m >= 100 { return runEnd }
-        if ChineseNumeral.magnitude(c) != nil || ChineseNumeral.digit(c) == 0 { return runEnd }
+        if ChineseNumeral.magnitude(c) != nil || (ChineseNumeral.digit(c) == 0 && !(at(i + 1) == "点" && runEnd > i + 2)) { return runEnd }
 
         // 二〇二五年
         if r.isDigitSequence, runEnd - i == 4, at(runEnd) == "年" {
@@ -463,7 +463,7 @@ struct ScanRun {
         }
         if r.isDigitSequence { return runEnd }      // 三五成群, 一一对应
 
-        let suffix = readSuffix(runEnd, value: r.value, magnitudeAllowed: false)
+        let suffix = readSuffix(runEnd, value: r.value, magnitudeAllowed: r.hasDecimal)
         let end = suffix.end
         // Ordinals and idioms: 第一, 第五人民医院, 最后一公里.
         if at(i - 1) == "第" || (at(i - 1) == "后" && at(i - 2) == "最") || (at(i - 1) == "初" && at(i - 2) == "最") {
