@@ -134,6 +134,11 @@ func formatNumber(_ v: Double) -> String {
         ("十二点五", "number 12.5"),
         ("重点", ""),
         ("一点多用", ""),
+        ("方案包含两部分", ""),
+        ("三部门联合", ""),
+        ("一对一帮扶", ""),
+        ("两个人", "number 2 个"),
+        ("三部电影", "number 3 部"),
     ]
 
     static let percentsRatiosFractions: [(String, String)] = [

@@ -210,7 +210,8 @@ struct ScanRun {
         }
         var k = j
         if at(k) == " ", units.match(s, at: k + 1) != nil, !(magnitude == nil && at(k + 1) == "年") { k += 1 }
-        if let u = units.match(s, at: k), !(u.scalars.last.map { Self.isLetter($0) } ?? false && Self.isLetter(at(k + u.scalars.count))) {
+        if let u = units.match(s, at: k), !(u.scalars.last.map { Self.isLetter($0) } ?? false && Self.isLetter(at(k + u.scalars.count))),
+           PhraseLexicon.notUnits.match(s, at: k).map({ $0.scalars.count <= u.scalars.count }) ?? true {
             let category = UnitCategory(rawValue: u.value) ?? .count
             let uEnd = k + u.scalars.count
             if category == .money, let m = magnitudeRange {

@@ -79,7 +79,10 @@ public struct PhraseLexicon: Sendable {
     }
 
     /// Unit words and their categories (units.txt).
-    public static let units = PhraseLexicon(sections(ofResource: "units")[""] ?? [])
+    private static let unitSections = sections(ofResource: "units")
+    public static let units = PhraseLexicon(unitSections[""] ?? [])
+    /// Words that start like a unit but are not one (部分, 部门).
+    public static let notUnits = PhraseLexicon(unitSections["not-unit"] ?? [])
 
     private static let phrases = sections(ofResource: "target-phrases")
     public static let comparatorBefore = PhraseLexicon(phrases["comparator-before"] ?? [])
