@@ -382,6 +382,10 @@ struct ScanRun {
                     if suffix.magnitude == nil, suffix.unit == nil, let mg = bs.magnitude, bs.unit?.category != .money, a.value <= b.value {
                         av = a.value * mg
                     }
+                    // 3万-5万元: money keeps the magnitude in its unit, so the first end is read in that unit too.
+                    if suffix.unit == nil, bs.unit?.category == .money {
+                        av = a.value * (suffix.magnitude ?? bs.magnitude ?? 1) / (bs.magnitude ?? 1)
+                    }
                     if av < bv {
                         suffix.value = av
                         valueMax = bv
