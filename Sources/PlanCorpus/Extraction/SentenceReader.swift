@@ -335,6 +335,10 @@ struct SentenceReader {
                         || !q.isChineseNumeral && isBare(q) && linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
                         || isBare(q) && followsLinkedBareNumber(q, in: subTokens, clause: clause) else { return nil }
                 if q.unitCategory == .date { return nil }
+                // A ratio is a level only when stated (医护比达到1:1.2, 床护比1:0.6), not in 按3:7比例分担.
+                if q.kind == .ratio, !(linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound) || at(q.scalarRange.lowerBound - 1) == "比") {
+                    return nil
+                }
                 var c = Candidate(q: q, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
                 var k = c.end
                 while at(k) == " " { k += 1 }
