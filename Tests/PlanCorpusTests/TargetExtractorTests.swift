@@ -177,6 +177,16 @@ func describeTarget(_ t: Target) -> String {
         #expect(TargetExtractor().extract(document).map(describeTarget) == ["新建学校|30|所|=|2025|-"])
     }
 
+    @Test func aReportOnTheCurrentPeriodKeepsItsYearWhenItMentionsTheNext() {
+        let text = "“十四五”收官之年。“十四五”目标全面完成。2025年,全市新建学校20所。科学谋划“十五五”发展。"
+        #expect(extractTargets(text).map(describeTarget) == ["全市新建学校|20|所|=|2025|-"])
+    }
+
+    @Test func yearsBeforeTheLatestNamedPlanPeriodAreReviews() {
+        let text = "“十三五”时期,全市经济总量突破3000亿元。\n2020年,全市常住人口达到350万人。\n“十四五”时期,常住人口城镇化率达到68%。“十四五”末,新增就业5万人。"
+        #expect(extractTargets(text).map(describeTarget) == ["常住人口城镇化率|68|%|=|2025|-", "新增就业|50000|人|=|2025|-"])
+    }
+
     @Test func duplicateStatementsAreReadOnce() {
         let targets = extractTargets("利用三年时间,建设168处社区服务中心\n按照标准,利用三年时间,建设168处社区服务中心。")
         #expect(targets.count == 1)

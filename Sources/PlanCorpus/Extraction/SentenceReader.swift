@@ -7,6 +7,8 @@ struct SentenceReader {
     let section: Int?
     let scanner: NumberScanner
     let metadata: DocumentMetadata
+    /// First year of the latest plan period the document names (十四五 → 2021), when its metadata has no period.
+    let referenceStart: Int?
     let locator: ProvenanceLocator
     let tokens: [Quantity]
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
@@ -17,7 +19,8 @@ struct SentenceReader {
     let markerByStart: [Int: Quantity]
 
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
-         locator: ProvenanceLocator) {
+         referenceStart: Int? = nil, locator: ProvenanceLocator) {
+        self.referenceStart = referenceStart
         o = Array(text.unicodeScalars)
         f = ScalarFolder.fold(text)
         var offsets = [Int](repeating: 0, count: o.count + 1)
@@ -589,7 +592,7 @@ struct SentenceReader {
                     leadYear = carried
                 }
                 // A year before the plan's period (or before the document was published) is a review, not a target.
-                if let y = year, let start = metadata.periodStart, y < start { continue }
+                if let y = year, let start = metadata.periodStart ?? referenceStart, y < start { continue }
                 if let y = year, let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { continue }
                 // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
                 if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {

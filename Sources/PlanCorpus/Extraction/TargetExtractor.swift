@@ -18,6 +18,7 @@ public struct TargetExtractor: Sendable {
         for t in targets { seen.insert(Self.key(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
+        let referenceStart = Self.planPeriodStart(document)
         var lastEnd = -1
         for sentence in Self.sentences(of: document) {
             if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
@@ -31,7 +32,8 @@ public struct TargetExtractor: Sendable {
             }
             lastEnd = range.upperBound
             var reader = SentenceReader(text: text, cleanStart: range.lowerBound, section: sentence.section,
-                                        scanner: scanner, metadata: document.metadata, locator: locator)
+                                        scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
+                                        locator: locator)
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
                 let key = Self.key(found)
                 if seen.insert(key).inserted { targets.append(found) }
@@ -53,6 +55,33 @@ public struct TargetExtractor: Sendable {
             offset += length + 1
         }
         return result
+    }
+
+    /// Start year of the five-year plan a document is about: the one its title names, else the one it names most.
+    /// Years before it are the document's review of the past (十三五时期…, 2020年…).
+    static func planPeriodStart(_ document: Document) -> Int? {
+        if let title = document.metadata.title, let start = periodCounts(title).max(by: { $0.value < $1.value })?.key {
+            return start
+        }
+        // Most mentioned wins; a tie goes to the earlier period (谋划十五五 in a report on 十四五).
+        return periodCounts(document.clean).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
+
+    /// How often each five-year plan is named, by its start year.
+    static func periodCounts(_ text: String) -> [Int: Int] {
+        let s = Array(text.unicodeScalars)
+        var counts: [Int: Int] = [:]
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
+               !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
+                counts[period.lowerBound, default: 0] += 1
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return counts
     }
 
     /// Sections that review the past (现状, 回顾) and everything under them.
