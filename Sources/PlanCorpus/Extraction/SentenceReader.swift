@@ -548,7 +548,14 @@ struct SentenceReader {
                     prefix = parts.count == group.count ? parts[pos] : groupLead.range
                 }
                 let object = trimObject(objects[i])
-                let pText = original(prefix)
+                var pText = original(prefix)
+                // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
+                if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
+                    let heads = parts.dropLast().map(\.count)
+                    if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
+                        pText += original((last.lowerBound + l)..<last.upperBound)
+                    }
+                }
                 let oText = original(object.range)
                 var indicator: String
                 if let d = c.denominator {
@@ -571,7 +578,9 @@ struct SentenceReader {
                     let next = trimObject(objects[i + 1])
                     if !next.range.isEmpty { indicator += original(next.range) }
                 }
-                indicator = indicator.trimmingCharacters(in: .whitespaces)
+                // 分别 (respectively) belongs to the list, never to one indicator.
+                indicator = indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
+                    .trimmingCharacters(in: .whitespaces)
                 guard !indicator.isEmpty else { continue }
 
                 var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
