@@ -272,6 +272,8 @@ struct ScanRun {
         if Self.isLetter(at(i - 1)) { return scanCode(i) }
         guard let a = readArabic(i) else { return i + 1 }
         let j = a.end
+        // 0471-1234567, 010020: integers written with a leading zero are phone numbers and codes.
+        if s[i] == "0", a.isInteger, a.intDigits >= 2, at(j) != ":", at(j) != "月", at(j) != "日", !(at(j) == "年" && a.intDigits == 4) { return scanCode(i) }
 
         // Years, year ranges and placeholder years.
         let yearLike = a.isInteger && a.intDigits == 4 && (a.placeholder || Self.yearRangeSpan.contains(Int(a.value)))
