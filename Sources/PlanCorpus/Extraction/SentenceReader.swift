@@ -296,7 +296,7 @@ struct SentenceReader {
         var result: [Target] = []
         for sub in subSentences() {
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
-            if PhraseLexicon.pastOpening.occurs(in: f, sub) != nil { pastParagraph = true }
+            if opensReview(sub) { pastParagraph = true }
             if pastParagraph { carry = nil; continue }
             let found = readSubSentence(sub, carry: carry)
             if found.targets.isEmpty {
@@ -309,6 +309,18 @@ struct SentenceReader {
         return result
     }
 
+    /// True when the sub-sentence's first clause opens a review: 过去一年,… 回顾… 五年来,… 2023年以来,…
+    func opensReview(_ sub: Range<Int>) -> Bool {
+        guard let first = clauses(sub).first else { return false }
+        var lo = first.lowerBound, hi = first.upperBound
+        while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+        while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return false }
+        if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
+        if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+        return false
+    }
+
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
         let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
         guard subTokens.contains(where: { $0.isAmount }) else { return ([], nil) }
@@ -318,7 +330,7 @@ struct SentenceReader {
         // Years that are not comparison bases (比2020年, 较2020年).
         let years = subTokens.filter { t in
             (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
-                && !["比", "较", "与", "同", "于"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
+                && !["比", "较", "与"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
         }
         let clauseList = clauses(sub)
         let sentenceHedge = openingHedge(clauseList)
