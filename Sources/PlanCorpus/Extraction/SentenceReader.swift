@@ -209,6 +209,8 @@ struct SentenceReader {
         /// True when a real link verb (达到, 为) was found, not just a comparator or 有.
         var verb: Bool
         var hedge: String?
+        /// A comparator a short verb away from the number (至少 in 至少建设1所), cut out of the indicator.
+        var gapComparator: Range<Int>? = nil
     }
 
     /// Trims verbs, comparators and hedges from the end of an indicator range; reports what it found.
@@ -249,17 +251,19 @@ struct SentenceReader {
             }
         }
         // 至少建设1所, 不少于新建10个: a comparator a short verb away from the number still governs it.
+        var gap: Range<Int>? = nil
         if comparator == nil, !punctuation {
-            for gap in 1...3 where r0.upperBound - gap - 2 >= lo {
-                let end = r0.upperBound - gap
+            for width in 1...3 where r0.upperBound - width - 2 >= lo {
+                let end = r0.upperBound - width
                 if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }),
                    let c = PhraseLexicon.comparatorBefore.match(f, endingAt: end), c.scalars.count >= 2 {
                     comparator = c.value
+                    gap = (end - c.scalars.count)..<end
                     break
                 }
             }
         }
-        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge)
+        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap)
     }
 
     /// Trims the object after a number: 的标准 at the start, a closing parenthetical and task words at the end.
@@ -561,6 +565,9 @@ struct SentenceReader {
                 }
                 let object = trimObject(objects[i])
                 var pText = original(prefix)
+                if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
+                    pText = original(prefix.lowerBound..<g.lowerBound) + original(g.upperBound..<prefix.upperBound)
+                }
                 // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
                 if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
                     let heads = parts.dropLast().map(\.count)
