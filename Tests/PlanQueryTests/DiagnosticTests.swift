@@ -64,6 +64,9 @@ import PlanCorpus
         ("def f(t, $n: int) = t | take $n\ntargets | f()", "missing-argument: f needs a value for $n @ «f»", nil),
         ("def f(t, $n: int) = t | take $n\ntargets | f(1, 2)", "wrong-arity: f takes 1 argument after the piped table, got 2 @ «f»", nil),
         ("def f(t, $n: int) = t | take $n\ntargets | f(\"x\")", "type-mismatch: $n of f must be int, got text @ «\"x\"»", nil),
+        ("def f(t, $per: text) = t | where per == $pre", "unknown-variable: unknown variable '$pre' in f @ «$pre»", "did you mean '$per'?"),
+        ("def f(t) = t | take $n", "unknown-variable: unknown variable '$n' in f @ «$n»", "add it as a parameter: def f(t, $n)"),
+        ("def f(t, $a, $a) = t", "duplicate-parameter: parameter $a given twice @ «$a»", nil),
         ("def f(t) = t | where nope > 1\ntargets | f", "unknown-column: unknown column 'nope' @ «nope»", nil),
         ("def f(t) = t\nf | take 1", "unknown-table: unknown table 'f' @ «f»", "'f' is a def: pipe a table into it, `targets | f(…)`"),
         ("targets | derive x = f(region)\ndef f(t) = t", "unknown-function: unknown function 'f' @ «f(region)»", nil),
@@ -133,6 +136,16 @@ import PlanCorpus
         #expect(r.firstError?.code == "too-deep")
     }
 
+    @Test func deepestAllowedNestingRunsOnABackgroundTask() async {
+        let depth = 60  // each `(1 + …)` level counts three towards the limit of 200
+        let q = "targets | take 1 | derive x = " + String(repeating: "(1 + ", count: depth) + "0" + String(repeating: ")", count: depth)
+        let r = await Task.detached { Fixtures.session().run(q) }.value
+        #expect(r.column("x") == ["\(depth)"])
+        let nots = "targets | take 1 | where " + String(repeating: "not ", count: 198) + "true"
+        let n = await Task.detached { Fixtures.session().run(nots) }.value
+        #expect(n.column("line") == ["3"])
+    }
+
     @Test func longOperatorChainsGiveADiagnosticNotAStackOverflow() {
         let q = "targets | derive x = " + Array(repeating: "1", count: 5000).joined(separator: " + ")
         #expect(Fixtures.session().run(q).firstError?.code == "too-deep")
@@ -151,6 +164,20 @@ import PlanCorpus
         #expect(r.firstError?.code == "recursion-limit")
         let mutual = Fixtures.session().run("def a(t) = t | b\ndef b(t) = t | a\ntargets | a")
         #expect(mutual.firstError?.code == "recursion-limit")
+    }
+
+    @Test func branchingRecursionStopsAtTheCallBudget() {
+        let r = Fixtures.session().run("def f(t) = t | f | join (t | f) on doc\ntargets | f")
+        #expect(r.firstError?.code == "recursion-limit")
+    }
+
+    @Test func hugeJoinsAreRefused() {
+        let rows = (0..<4000).map { _ in [Value.text("k")] }
+        let t = Table(columns: [.init("k", .text)], rows: rows)
+        let s = Session(catalog: InMemoryCatalog([("t", t)]))
+        let r = s.run("t | join t on k | count")  // 16 million rows
+        #expect(r.firstError?.code == "join-too-large")
+        #expect(r.firstError?.message == "the join would give 16000000 rows, more than 10000000")
     }
 
     @Test func fiveHundredStagesWork() {
@@ -216,5 +243,28 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+}
+
+@Suite struct SuggestTests {
+    static let distances: [(String, String, Int)] = [
+        ("region", "regoin", 1), ("包头", "包头市", 1), ("托育", "托位", 1), ("", "abc", 3), ("where", "where", 0),
+        ("dco", "doc", 1), ("summarise", "summarize", 1), ("山东省", "山西省", 1),
+    ]
+
+    @Test(arguments: distances)
+    func distanceCountsCharacters(_ a: String, _ b: String, _ d: Int) {
+        #expect(Suggest.distance(a, b) == d)
+    }
+
+    @Test func closestValuePrefersLongerNames() {
+        #expect(Suggest.closestValue("包头", among: ["包头市", "济南市", "包头市青山区"]) == "包头市")
+        #expect(Suggest.closestValue("济南是", among: ["包头市", "济南市"]) == "济南市")
+        #expect(Suggest.closestValue("上海", among: ["包头市", "济南市"]) == nil)
+    }
+
+    @Test func notebookCellsReportFileAndLine() {
+        let r = Fixtures.session().run("targets\n| where regoin == 1", sourceName: "notebooks/x.planq.md", firstLine: 14)
+        #expect(r.renderedDiagnostics().hasPrefix("notebooks/x.planq.md:15:9: error: unknown column 'regoin'"))
     }
 }

@@ -23,6 +23,10 @@ import PlanCorpus
         ("targets | where indicator ~ \"养老\"", "indicator", ["養老床位"]),  // traditional matches simplified
         ("targets | where indicator contains \"養老\"", "indicator", ["養老床位"]),
         ("targets | where value > 80 and unit == \"%\"", "value", ["85"]),
+        ("targets | where value >= 50%", "value", ["85"]),  // only rows whose unit is %
+        ("targets | where value >= 4个", "value", ["4.5", "3000", "4"]),
+        ("targets | where 4个 == value", "line", ["7"]),
+        ("targets | where value != 4个", "line", ["3", "4", "9", "2", "5"]),
         ("targets | where value < 4 or value > 1000", "value", ["3000", "1200"]),
         // select, drop, derive
         ("targets | take 1 | select region, v = value", "v", ["4.5"]),
@@ -63,6 +67,7 @@ import PlanCorpus
         ("targets | where value > 1e9 | summarize n = count(), s = sum(value)", "s", ["null"]),
         ("targets | summarize n = count() by region | sort -n, region", "region", ["包头市", "济南市", "银川市"]),
         ("targets | summarize count() by unit", "count", ["4", "1", "1"]),
+        ("targets | summarize by unit", "unit", ["个", "%", "张"]),
         // join
         ("targets | join docs on doc | select province", "province", ["内蒙古自治区", "内蒙古自治区", "山东省", "山东省", "宁夏回族自治区", "宁夏回族自治区"]),
         ("targets | join docs on doc | take 1", "region_docs", ["包头市"]),
@@ -101,7 +106,15 @@ import PlanCorpus
         ("targets | take 1 | derive x = level_of(\"山东省\")", "x", ["province"]),
         ("targets | take 1 | derive x = level_of(\"火星\")", "x", ["null"]),
         ("targets | take 1 | derive x = 85% + 5%", "x", ["90%"]),
+        ("targets | take 1 | derive x = year + 2", "x", ["2027"]),
+        ("targets | take 1 | derive x = 2030年 - year", "x", ["5"]),
+        ("targets | take 1 | derive x = year + 2 | where x == 2027年", "x", ["2027"]),
+        ("targets | take 2 | derive q = 10% * line | summarize a = avg(q), m = median(q)", "a", ["35%"]),
         ("targets | take 2 | derive x = year(line)", "x", ["3", "4"]),
+        ("targets | take 1 | derive x = substr(indicator, 1e300, -1e300)", "x", [""]),
+        ("targets | take 1 | derive x = round(value, 1e300)", "x", ["4.5"]),
+        ("targets | take 1 | derive x = year(1e300 * 1e300)", "x", ["9000000000000000"]),
+        ("targets | take 1 | derive x = 9223372036854775807 + 1", "x", ["9223372036854775808"]),
         ("targets | take 2 | derive x = text(value) + unit", "x", ["4.5个", "3000个"]),
         ("targets | take 1 | derive x = 3万人 > 2万人", "x", ["true"]),
         ("targets | take 1 | derive x = null == null", "x", ["true"]),
@@ -172,6 +185,8 @@ import PlanCorpus
         #expect(c.values == [2, 2, 1])
         #expect(c.text.hasPrefix("包头市 │" + String(repeating: "█", count: 40) + " 2\n"))
         #expect(c.text.contains("银川市 │" + String(repeating: "█", count: 20) + " 1\n"))
+        let empty = Fixtures.session().run("targets | where value > 1e9 | summarize n = count() by unit | chart bar")
+        #expect(empty.renderedOutput() == "(no rows to chart)\n")
         let line = Fixtures.session().run("targets | summarize n = count() by unit | chart line")
         guard case .chart(let l) = line.output else { Issue.record("no chart"); return }
         #expect(l.kind == .line)
@@ -240,6 +255,39 @@ import PlanCorpus
         #expect(w?.severity == .warning)
         #expect(w?.code == "no-such-value")
         #expect(w?.help == "did you mean \"包头市\"?")
+    }
+
+    @Test func valueHintsForListsToo() {
+        let r = Fixtures.session().run("targets | where region in [\"济南\", \"银川\"]")
+        #expect(r.diagnostics.map(\.help) == ["did you mean \"济南市\"?", "did you mean \"银川市\"?"])
+    }
+
+    @Test func compareModuleDefsWork() {
+        let t = Table(columns: [.init("region", .text), .init("domain", .text)],
+                      rows: [[.text("乙"), .text("托育")], [.text("甲"), .text("养老")], [.text("甲"), .text("托育")]])
+        let s = Session(catalog: InMemoryCatalog([("targets", t)]))
+        let r = s.run("use compare\ntargets | domains_by_region")
+        #expect(r.table?.columnNames == ["region", "养老", "托育"])
+        #expect(r.column("托育") == ["1", "1"])
+        #expect(r.column("region") == ["乙", "甲"])
+    }
+
+    @Test func matchingUsesThePrecomputedNormColumn() {
+        let t = Table(columns: [.init("text", .text), .init("norm", .text)],
+                      rows: [[.text("發展托育"), .text("发展托育")], [.text("养老"), .text("")]])
+        let s = Session(catalog: InMemoryCatalog([("sentences", t)]))
+        #expect(s.run("sentences | where text ~ \"发展\"").column("text") == ["發展托育"])
+        #expect(s.run("sentences | where text contains \"養老\"").column("text") == ["养老"])  // empty norm: normalised on the fly
+        #expect(s.run("sentences | search \"发展\"").column("text") == ["【發展】托育"])
+    }
+
+    @Test func everyFunctionHasHelp() {
+        let names = Session.functionSummaries.map(\.name)
+        for f in ["contains", "starts_with", "len", "substr", "simplified", "regex", "round", "abs", "log", "coalesce",
+                  "is_null", "province_of", "level_of", "count", "count_distinct", "sum", "avg", "min", "max", "median", "list"] {
+            #expect(names.contains(f), "\(f)")
+        }
+        #expect(Session.functionSummaries.allSatisfy { !$0.summary.isEmpty })
     }
 
     @Test func isCompleteFollowsContinuationRules() {

@@ -36,7 +36,7 @@ struct ExpressionChecker {
         case .variable(let name, let span):
             guard let v = scalars[name] else {
                 throw Diagnostic.error("unknown-variable", "unknown variable '$\(name)'", span: span,
-                                       help: Suggest.didYouMean(name, among: Array(scalars.keys)).map { $0.replacingOccurrences(of: "'", with: "'$", options: [], range: $0.range(of: "'")) }
+                                       help: Suggest.closest(name, among: Array(scalars.keys)).map { "did you mean '$\($0)'?" }
                                          ?? "define it with `let $\(name) = …`")
             }
             if case .quantity(_, let u) = v { return StaticType(type: .quantity, unit: u) }
@@ -96,6 +96,9 @@ struct ExpressionChecker {
                     throw Diagnostic.error("division-by-zero", "division by zero", span: span)
                 }
                 if a.type == .int, b.type == .int, op != "/" { return StaticType(type: .int) }
+                if (op == "+" && ((a.type == .year && b.type == .int) || (a.type == .int && b.type == .year)))
+                    || (op == "-" && a.type == .year && b.type == .int) { return StaticType(type: .year) }
+                if op == "-", a.type == .year, b.type == .year { return StaticType(type: .int) }
                 if a.type == .quantity { return a }
                 return StaticType(type: a.type == .any || b.type == .any ? .any : .number)
             }

@@ -44,19 +44,26 @@ enum Aggregate: String, CaseIterable {
             return .number(total)
         case .avg:
             let nums = present.compactMap(\.numeric)
-            return nums.isEmpty ? .null : .number(nums.reduce(0, +) / Double(nums.count))
+            return nums.isEmpty ? .null : keepUnit(nums.reduce(0, +) / Double(nums.count), present)
         case .median:
             let nums = present.compactMap(\.numeric).sorted()
             if nums.isEmpty { return .null }
             let m = nums.count / 2
-            return .number(nums.count % 2 == 1 ? nums[m] : (nums[m - 1] + nums[m]) / 2)
+            return keepUnit(nums.count % 2 == 1 ? nums[m] : (nums[m - 1] + nums[m]) / 2, present)
         }
+    }
+
+    /// A mean or median of quantities in one unit keeps the unit.
+    private func keepUnit(_ d: Double, _ values: [Value]) -> Value {
+        guard case .quantity(_, let u) = values.first,
+              values.allSatisfy({ if case .quantity(_, u) = $0 { return true } else { return false } }) else { return .number(d) }
+        return .quantity(d, unit: u)
     }
 
     func resultType(_ arg: ValueType) -> ValueType {
         switch self {
         case .count, .count_distinct: return .int
-        case .avg, .median: return .number
+        case .avg, .median: return arg == .quantity ? .quantity : .number
         case .list: return .list
         case .sum: return arg == .int ? .int : (arg == .quantity ? .quantity : .number)
         case .min, .max: return arg
@@ -85,6 +92,12 @@ final class EvaluationSupport {
         if normCache.count > 200_000 { normCache.removeAll() }
         normCache[s] = n
         return n
+    }
+
+    /// Records text that is already in matching form, so normalising it again costs nothing.
+    func rememberNormal(_ s: String) {
+        if normCache.count > 200_000 { normCache.removeAll() }
+        normCache[s] = s
     }
 
     /// A compiled regex over the normalised pattern; a bad pattern is a diagnostic at the pattern's span.
@@ -142,8 +155,8 @@ final class EvaluationSupport {
                          summary: "substr(s, start, length): characters from start (0-based)") { _, a, _ in
             guard let s = text(a[0]), let st = a[1].numeric else { return .null }
             let scalars = Array(s.unicodeScalars)
-            let from = max(0, min(scalars.count, Int(st)))
-            let n = a.count > 2 ? (a[2].numeric.map { Int($0) } ?? scalars.count) : scalars.count
+            let from = max(0, min(scalars.count, clampedInt(st)))
+            let n = a.count > 2 ? (a[2].numeric.map(clampedInt) ?? scalars.count) : scalars.count
             let to = max(from, min(scalars.count, from + max(0, n)))
             var out = String.UnicodeScalarView()
             out.append(contentsOf: scalars[from..<to])
@@ -166,7 +179,7 @@ final class EvaluationSupport {
         b.append(Builtin(name: "round", arity: 1...2, args: [.number, .number], result: .number,
                          summary: "round(x, digits = 0)") { _, a, _ in
             guard let x = a[0].numeric else { return .null }
-            let d = a.count > 1 ? Int(a[1].numeric ?? 0) : 0
+            let d = a.count > 1 ? clampedInt(a[1].numeric ?? 0) : 0
             let f = pow(10.0, Double(max(-15, min(15, d))))
             let r = (x * f).rounded() / f
             if case .quantity(_, let u) = a[0] { return .quantity(r, unit: u) }
@@ -205,11 +218,16 @@ final class EvaluationSupport {
             return sup.region(s)?.level ?? .null
         })
         b.append(Builtin(name: "year", arity: 1...1, args: [.any], result: .year, summary: "year(x): x as a year") { _, a, _ in
-            a[0].numeric.map { .year(Int($0)) } ?? .null
+            a[0].numeric.map { .year(clampedInt($0)) } ?? .null
         })
         b.append(Builtin(name: "text", arity: 1...1, args: [.any], result: .text, summary: "text(x): x as text") { _, a, _ in
             a[0].isNull ? .null : .text(ValueFormatter.text(a[0]))
         })
         return Dictionary(uniqueKeysWithValues: b.map { ($0.name, $0) })
     }()
+}
+
+/// A Double as an Int without trapping on NaN, infinities or huge values.
+func clampedInt(_ d: Double) -> Int {
+    d.isNaN ? 0 : Int(max(-9e15, min(9e15, d.rounded(.towardZero))))
 }

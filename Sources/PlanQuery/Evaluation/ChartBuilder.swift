@@ -15,7 +15,7 @@ enum ChartBuilder {
         if dryRun { return .none }
         let labels = (0..<t.rowCount).map { r in li.map { ValueFormatter.text(t.data[$0][r]) } ?? String(r + 1) }
         let values = t.data[vi].map(\.numeric)
-        let text = kind == .bar ? bars(labels, values) : line(labels, values)
+        let text = t.rowCount == 0 ? "(no rows to chart)\n" : kind == .bar ? bars(labels, values) : line(labels, values)
         return .chart(Chart(kind: kind, labelColumn: li.map { t.columns[$0].name } ?? "", valueColumn: t.columns[vi].name,
                             labels: labels, values: values, table: t, text: text))
     }

@@ -50,9 +50,11 @@ struct ExpressionEvaluator {
                 return a.isNull ? try eval(r, row: row, group: group) : a
             default:
                 let b = try eval(r, row: row, group: group)
-                if op == "~" { return try match(a, pattern: b, span: r.span) }
+                if op == "~" { return try match(normalized(l, a, row: row, group: group), pattern: b, span: r.span) }
+                if group == nil, let lifted = unitAware(op, l, a, r, b, row: row) { return lifted }
                 if op == "contains" {
-                    guard let s = a.textValue ?? (a.isNull ? nil : ValueFormatter.text(a)), let p = b.textValue ?? (b.isNull ? nil : ValueFormatter.text(b)) else { return .null }
+                    let n = normalized(l, a, row: row, group: group)
+                    guard let s = n.textValue ?? (n.isNull ? nil : ValueFormatter.text(n)), let p = b.textValue ?? (b.isNull ? nil : ValueFormatter.text(b)) else { return .null }
                     return .bool(support.normalize(s).contains(support.normalize(p)))
                 }
                 return try Operators.binary(op, a, b, span: span)
@@ -74,10 +76,42 @@ struct ExpressionEvaluator {
         }
     }
 
+    static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+
+    /// A plain-number column compared with a quantity (`value >= 85%`) in a table with a `unit` column
+    /// reads the row's unit: rows in another unit are not equal and not ordered (null), never an error.
+    func unitAware(_ op: String, _ l: Expr, _ a: Value, _ r: Expr, _ b: Value, row: Int) -> Value? {
+        guard ExpressionEvaluator.comparisons.contains(op), let uc = columnIndex["unit"] else { return nil }
+        func differs(_ columnSide: Expr, _ v: Value, _ other: Value) -> Bool? {
+            guard case .column = columnSide, case .quantity(_, let want) = other else { return nil }
+            switch v { case .int, .number: break; default: return nil }
+            guard let unit = table.data[uc][row].textValue else { return nil }
+            return unit != want
+        }
+        guard let d = differs(l, a, b) ?? differs(r, b, a) else { return nil }
+        guard d else {
+            let x = a.numeric.map(Value.number) ?? a, y = b.numeric.map(Value.number) ?? b
+            return try? Operators.binary(op, x, y, span: l.span)
+        }
+        switch op {
+        case "==": return .bool(false)
+        case "!=": return .bool(true)
+        default: return .null
+        }
+    }
+
     /// Whether `e` holds at `row`; null counts as false.
     func test(_ e: Expr, row: Int) throws -> Bool {
         if case .bool(true) = try eval(e, row: row) { return true }
         return false
+    }
+
+    /// `text` read from a table that also has `norm` (sentences) uses the precomputed matching form.
+    func normalized(_ e: Expr, _ v: Value, row: Int, group: [Int]?) -> Value {
+        guard case .column("text", _) = e, group == nil, let n = columnIndex["norm"],
+              case .text(let s) = table.data[n][row], !s.isEmpty else { return v }
+        support.rememberNormal(s)
+        return .text(s)
     }
 
     static let regexSyntax = Set("\\^$.|?*+()[]{}".utf8)
@@ -179,6 +213,16 @@ enum Operators {
         }
         if op == "/" && y == 0 {
             throw Diagnostic.error("division-by-zero", "division by zero", span: span, help: "guard with `where x != 0` or use `??`")
+        }
+        // Years move by whole numbers (2025年 + 2 is 2027年); the gap between two years is a count.
+        switch (op, a, b) {
+        case ("+", .year(let y), .int(let n)), ("+", .int(let n), .year(let y)):
+            let (r, o) = y.addingReportingOverflow(n); if !o { return .year(r) }
+        case ("-", .year(let y), .int(let n)):
+            let (r, o) = y.subtractingReportingOverflow(n); if !o { return .year(r) }
+        case ("-", .year(let x), .year(let y)):
+            let (r, o) = x.subtractingReportingOverflow(y); if !o { return .int(r) }
+        default: break
         }
         if unit == nil, case .int(let i) = a, case .int(let j) = b, op != "/" {
             let (r, overflow): (Int, Bool)

@@ -4,14 +4,19 @@ import Foundation
 /// then the bundled resource, then a `stdlib` folder beside the executable, then the source tree.
 public struct ModuleLocator {
     public var override: String?
+    /// The environment `PLANQ_STDLIB` is read from (the process's, unless a test gives its own).
+    public var environment: [String: String]
 
-    public init(override: String? = nil) { self.override = override }
+    public init(override: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.override = override
+        self.environment = environment
+    }
 
     /// Folders searched, in order; only existing ones.
     public func directories() -> [URL] {
         var dirs: [URL] = []
         if let o = override { dirs.append(URL(fileURLWithPath: o)) }
-        if let env = ProcessInfo.processInfo.environment["PLANQ_STDLIB"], !env.isEmpty { dirs.append(URL(fileURLWithPath: env)) }
+        if let env = environment["PLANQ_STDLIB"], !env.isEmpty { dirs.append(URL(fileURLWithPath: env)) }
         // The resource bundle, found by path (Bundle.module would stop the process when it is missing).
         let exeDir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
         for base in [Bundle.main.bundleURL, exeDir] {

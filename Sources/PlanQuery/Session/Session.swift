@@ -84,6 +84,15 @@ public final class Session: @unchecked Sendable {
     public var variableNames: [String] { env.scalars.keys.sorted() }
     public var functionNames: [String] { env.defs.keys.sorted() }
 
+    /// One line of help per builtin and aggregate function, by name, for `:help`.
+    public static var functionSummaries: [(name: String, summary: String)] {
+        let builtins = EvaluationSupport.builtins.values.map { ($0.name, $0.summary) }
+        let aggregates = Aggregate.allCases.map { a -> (String, String) in
+            (a.rawValue, a == .count ? "count() rows, count(x) non-null values (in summarize)" : "\(a.rawValue)(x) over a group, nulls skipped (in summarize)")
+        }
+        return (builtins + aggregates).sorted { $0.0 < $1.0 }.map { (name: $0.0, summary: $0.1) }
+    }
+
     /// Columns of a named table (bound or base), for `:schema` and completion.
     public func schema(of table: String) -> [Table.Column]? {
         env.tables[table]?.columns ?? catalog.table(named: table)?.columns

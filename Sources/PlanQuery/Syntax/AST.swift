@@ -126,3 +126,33 @@ public enum Statement: Sendable {
 public struct Program: Sendable {
     public var statements: [Statement]
 }
+
+extension Stage {
+    /// Every expression the stage holds (a joined pipeline's too), for checks that walk the tree.
+    public var expressions: [Expr] {
+        switch kind {
+        case .where(let e), .take(let e), .search(let e), .ngrams(let e), .save(let e): return [e]
+        case .select(let items), .derive(let items): return items.map(\.expr)
+        case .sort(let keys): return keys.map(\.expr)
+        case .summarize(let aggs, _): return aggs.map(\.expr)
+        case .join(_, let p, _): return p.stages.flatMap(\.expressions)
+        case .pivot(_, let agg, _): return [agg]
+        case .kwic(let p, let w): return [p] + (w.map { [$0] } ?? [])
+        case .call(_, _, let args): return args
+        case .drop, .distinct, .show, .count, .chart: return []
+        }
+    }
+}
+
+extension Expr {
+    /// `$variables` read anywhere in the expression, with their spans.
+    public var variables: [(String, SourceSpan)] {
+        switch self {
+        case .variable(let v, let s): return [(v, s)]
+        case .literal, .regex, .column: return []
+        case .list(let items, _), .call(_, let items, _): return items.flatMap(\.variables)
+        case .unary(_, let x, _): return x.variables
+        case .binary(_, let l, let r, _): return l.variables + r.variables
+        }
+    }
+}

@@ -39,7 +39,7 @@ public enum ASTPrinter {
         case .take(let e): return "(take \(expr(e)))"
         case .distinct(let ns): return ns.isEmpty ? "(distinct)" : "(distinct \(names(ns)))"
         case .summarize(let aggs, let by):
-            return "(summarize \(named(aggs))" + (by.isEmpty ? "" : " (by \(names(by)))") + ")"
+            return "(summarize" + (aggs.isEmpty ? "" : " \(named(aggs))") + (by.isEmpty ? "" : " (by \(names(by)))") + ")"
         case .join(let left, let p, let on): return "(join\(left ? "-left" : "") \(pipeline(p)) (on \(names(on))))"
         case .pivot(let c, let agg, let by): return "(pivot \(c.name) \(expr(agg)) (by \(names(by))))"
         case .search(let e): return "(search \(expr(e)))"

@@ -185,6 +185,13 @@ public struct Parser {
         guard let name = current.identifier else {
             throw unexpected("expected a table name to start the pipeline")
         }
+        // `search P` and `kwic P` may open a pipeline: full text over sentences.
+        if name == "search" || name == "kwic", { if case .string = peek(1).kind { return true }; if case .regex = peek(1).kind { return true }; return false }() {
+            let source = Name(name: "sentences", span: span(current.range))
+            var stages = [try parseStage()]
+            while accept("|") { stages.append(try parseStage()) }
+            return Pipeline(source: source, stages: stages, span: span(from: start))
+        }
         if Parser.stageKeywords.contains(name), !current.isKeyword("count") {
             throw Diagnostic.error("syntax", "a pipeline starts with a table, not the stage '\(name)'",
                                    span: span(current.range), help: "for example `targets | \(name) …`")
@@ -231,7 +238,8 @@ public struct Parser {
         case "distinct":
             kind = .distinct(current.identifier != nil ? try parseNameList("a column") : [])
         case "summarize":
-            let aggs = try parseNamedList(allowBare: false, stopAt: "by")
+            // `summarize by k` alone gives the distinct keys, as in KQL.
+            let aggs = current.isKeyword("by") ? [] : try parseNamedList(allowBare: false, stopAt: "by")
             var keys: [Name] = []
             if acceptKeyword("by") { keys = try parseNameList("a column to group by") }
             kind = .summarize(aggs, by: keys)

@@ -32,7 +32,6 @@ public struct Token: Hashable, Sendable {
     var continuesLine: Bool {
         guard let s = symbol else { return false }
         return ["|", ",", "=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "??", "~", "(", "[", "."].contains(s)
-            || false
     }
 
     /// Keywords that are binary operators continue a line too (`a and` ⏎ `b`).
