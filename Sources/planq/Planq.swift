@@ -9,7 +9,7 @@ struct Planq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planq",
         abstract: "Query, compare and annotate Chinese city and regional plans.",
-        subcommands: [Summary.self, Query.self],
+        subcommands: [Summary.self, Query.self, BenchLoad.self],
         defaultSubcommand: Summary.self
     )
 }

@@ -11,11 +11,15 @@ public struct CorpusLoader: Sendable {
     public init() {}
 
     public func load(_ paths: [String]) -> Corpus {
-        let decoded = decode(paths)
+        build(decode(paths), roots: paths)
+    }
+
+    /// The second phase alone: find repeated lines across the decoded files, then build every document.
+    public func build(_ decoded: (files: [DecodedFile], warnings: [CorpusWarning]), roots: [String]) -> Corpus {
         let repeated = RepeatedLines.find(in: decoded.files.map(\.text))
         let builder = self.builder
         let documents = ConcurrentMap.map(decoded.files.count) { builder.build(decoded.files[$0], repeated: repeated) }
-        return Corpus(roots: paths, documents: documents, loadWarnings: decoded.warnings)
+        return Corpus(roots: roots, documents: documents, loadWarnings: decoded.warnings)
     }
 
     /// The first phase alone: find, read and decode every file, in name order, with the warnings of files not loaded.

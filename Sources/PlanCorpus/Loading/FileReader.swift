@@ -25,26 +25,29 @@ enum FileReader {
         case S_IFDIR: return .failure(FileReadError(reason: "is a folder, not a file"))
         default: return .failure(FileReadError(reason: "not a regular file"))
         }
+        // Read straight into the array's storage; a file that grows while read is read to its end.
         var bytes = [UInt8]()
-        let expected = Int(info.st_size)
-        bytes.reserveCapacity(expected + 1)
-        var chunk = max(expected + 1, 64 * 1024)
+        var capacity = Int(info.st_size) + 1
         while true {
-            let start = bytes.count
             var failure: Int32 = 0
-            var got = 0
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            bytes.withUnsafeMutableBytes { buffer in
-                got = read(fd, buffer.baseAddress! + start, chunk)
-                if got < 0 { failure = errno }
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                if count > 0 { _ = previous.withUnsafeBufferPointer { memcpy(buffer.baseAddress!, $0.baseAddress!, count) } }
+                while count < capacity {
+                    let got = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 { break }
+                    count += got
+                }
             }
-            if got < 0 {
-                if failure == EINTR { bytes.removeLast(chunk); continue }
-                return .failure(FileReadError(reason: describe(failure)))
-            }
-            bytes.removeLast(chunk - got)
-            if got == 0 { break }
-            chunk = 64 * 1024
+            if failure != 0 { return .failure(FileReadError(reason: describe(failure))) }
+            if bytes.count < capacity { break }
+            capacity *= 2
         }
         return .success(bytes)
     }
