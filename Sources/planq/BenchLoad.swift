@@ -13,29 +13,54 @@ struct BenchLoad: ParsableCommand {
     @Argument(help: "Folders or files to load.")
     var paths: [String]
 
+    @Flag(name: .long, help: "Stop after reading and decoding the files.")
+    var decodeOnly = false
+
     func run() throws {
         let loader = CorpusLoader()
-        let start = Date()
+        let (start, startCPU) = (Date(), Self.cpuSeconds())
         let decoded = loader.decode(paths)
-        let decodedAt = Date()
-        let corpus = loader.build(decoded, roots: paths)
-        let end = Date()
-        var bytes = 0
-        for document in corpus.documents {
-            let size = (try? FileManager.default.attributesOfItem(atPath: document.path)[.size] as? NSNumber)?.intValue
-            bytes += size ?? document.original.utf8.count
+        let (decodedAt, decodedCPU) = (Date(), Self.cpuSeconds())
+        let documents: [Document]
+        let sentences: Int
+        if decodeOnly {
+            documents = []
+            sentences = 0
+        } else {
+            let corpus = loader.build(decoded, roots: paths)
+            documents = corpus.documents
+            sentences = documents.reduce(0) { $0 + $1.sentences.count }
         }
-        let seconds = end.timeIntervalSince(start)
+        let (end, endCPU) = (Date(), Self.cpuSeconds())
+        // Bytes as stored on disk, so GB18030 and HTML files count what was read.
+        var bytes = 0
+        for path in decodeOnly ? decoded.files.map(\.path) : documents.map(\.path) {
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        }
         let fields: [(String, String)] = [
-            ("documents", "\(corpus.documents.count)"),
+            ("documents", "\(decoded.files.count)"),
             ("bytes", "\(bytes)"),
+            ("seconds", String(format: "%.3f", end.timeIntervalSince(start))),
+            ("cpu_seconds", String(format: "%.3f", endCPU - startCPU)),
             ("decode_seconds", String(format: "%.3f", decodedAt.timeIntervalSince(start))),
+            ("decode_cpu_seconds", String(format: "%.3f", decodedCPU - startCPU)),
             ("build_seconds", String(format: "%.3f", end.timeIntervalSince(decodedAt))),
-            ("seconds", String(format: "%.3f", seconds)),
-            ("mb_per_s", String(format: "%.2f", Double(bytes) / 1_000_000 / max(seconds, 1e-9))),
-            ("sentences", "\(corpus.documents.reduce(0) { $0 + $1.sentences.count })"),
-            ("warnings", "\(corpus.allWarnings.count)"),
+            ("build_cpu_seconds", String(format: "%.3f", endCPU - decodedCPU)),
+            ("sentences", "\(sentences)"),
+            ("load_warnings", "\(decoded.warnings.count)"),
         ]
         print(fields.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+    }
+
+    /// User plus system CPU time of this process so far, all threads.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
