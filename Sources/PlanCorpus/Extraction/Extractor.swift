@@ -3,5 +3,6 @@ public struct Extractor: Sendable {
     public init() {}
 
     public func extract(into document: inout Document) {
+        RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean).apply(to: &document.metadata)
     }
 }
