@@ -3,8 +3,9 @@
 
     python3 bench/make-corpus.py --samples corpus/samples --out bench/out/corpus --count 10000 --seed 1
 
-Each output document is one sample with every city of bench/cities.txt it names (and the template
-placeholders [地区名称], xx市) replaced by another real city, and every number that is not a year replaced by
+Each output document is one sample with every prefecture-level city of the gazetteer
+(Sources/PlanCorpus/Resources/gazetteer.tsv) it names, and the template placeholders ([地区名称], xx市),
+replaced by another real city, and every number that is not a year replaced by
 a random number with as many digits. The same seed gives the same corpus byte for byte. Most documents are
 UTF-8 .txt; one in twenty is GB18030 and one in twenty an .html page, so loading meets what real corpora hold.
 Documents go in folders of 100 so the loader walks subfolders.
@@ -19,10 +20,16 @@ parser.add_argument("--count", type=int, default=10000)
 parser.add_argument("--seed", type=int, default=1)
 args = parser.parse_args()
 
-cities = []
-for line in open(os.path.join(here, "cities.txt"), encoding="utf-8"):
-    if not line.startswith("#"):
-        cities += line.split()
+# Prefecture-level cities (name 包头市, short 包头) from the project's gazetteer.
+cities, shorts = [], []
+gazetteer = os.path.join(here, "..", "Sources", "PlanCorpus", "Resources", "gazetteer.tsv")
+for line in open(gazetteer, encoding="utf-8"):
+    row = line.rstrip("\n").split("\t")
+    if len(row) >= 4 and row[3] == "prefecture" and row[1].endswith("市") and len(row[2]) >= 2:
+        cities.append(row[1])
+        shorts.append(row[2])
+if not cities:
+    raise SystemExit(f"make-corpus: no prefecture-level cities in {gazetteer}")
 samples = []
 for name in sorted(os.listdir(args.samples)):
     if name.endswith(".txt") and not name.upper().startswith(("README", "SOURCES", "LICENSE")):
@@ -33,8 +40,8 @@ if not samples:
 placeholders = ["[地区名称]", "xx市", "XX市", "××市"]
 number = re.compile(r"\d+")
 
-# City names each sample mentions (without 市, so 包头 and 包头市 both change), found once.
-named = [[c[:-1] for c in cities if len(c) >= 3 and c[:-1] in sample] for sample in samples]
+# City names each sample mentions (short names, so 包头 and 包头市 both change), found once.
+named = [[short for short in shorts if short in sample] for sample in samples]
 
 def reissue(index, rng):
     text = samples[index]
@@ -42,7 +49,7 @@ def reissue(index, rng):
     for old in placeholders:
         text = text.replace(old, city)
     for short in named[index]:
-        text = text.replace(short, rng.choice(cities)[:-1])
+        text = text.replace(short, rng.choice(shorts))
 
     def vary(m):
         digits = m.group(0)
