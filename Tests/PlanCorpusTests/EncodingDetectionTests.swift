@@ -120,3 +120,71 @@ import Testing
         #expect(detection.decoded.text == "Plan: 发展规划\n")
     }
 }
+
+/// Short single passages encoded by the system's iconv: detection must hold on little text too.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv"), "needs /usr/bin/iconv"))
+struct EncodingDetectionShortTextTests {
+    static let traditional = [
+        "各級人民政府應當加強對托育服務工作的領導。",
+        "到二零二五年，全市養老機構護理型床位佔比達到百分之五十五。",
+        "健全城鄉社區服務體系，推動公共服務向基層延伸。",
+        "加快建設現代化產業體系，支持中小企業創新發展。",
+        "提高城鎮老舊小區改造品質，完善無障礙設施。",
+    ]
+    static let simplified = [
+        "各级人民政府应当加强对托育服务工作的领导。",
+        "到2025年，全市养老机构护理型床位占比达到55%。",
+        "健全城乡社区服务体系，推动公共服务向基层延伸。",
+        "加快建设现代化产业体系，支持中小企业创新发展。",
+    ]
+
+    static func encode(_ text: String, to encoding: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "iconv cannot encode \(text) as \(encoding)")
+        return Array(data)
+    }
+
+    @Test(arguments: traditional)
+    func traditionalSentenceInBig5AndGB18030(sentence: String) throws {
+        for (iconvName, expected) in [("BIG5", TextEncoding.big5), ("GB18030", .gb18030)] {
+            let bytes = try Self.encode(sentence + "\n", to: iconvName)
+            let detection = bytes.withUnsafeBufferPointer { EncodingDetector.detect($0) }
+            #expect(detection.encoding == expected, "\(iconvName): \(sentence)")
+            #expect(detection.decoded.text == sentence + "\n")
+        }
+    }
+
+    @Test(arguments: simplified)
+    func simplifiedSentenceInGB18030(sentence: String) throws {
+        let bytes = try Self.encode(sentence + "\n", to: "GB18030")
+        let detection = bytes.withUnsafeBufferPointer { EncodingDetector.detect($0) }
+        #expect(detection.encoding == .gb18030)
+        #expect(detection.decoded.text == sentence + "\n")
+    }
+
+    /// A GB18030 file with one damaged byte stays GB18030 and reports the damage with its encoding and line.
+    @Test func damagedGB18030IsStillGB18030() throws {
+        var bytes = try Self.encode(Self.simplified.joined(separator: "\n") + "\n", to: "GB18030")
+        let secondLine = bytes.firstIndex(of: 0x0A)! + 1
+        bytes.insert(0xFF, at: secondLine + 4)
+        let folder = TemporaryFolder()
+        folder.write("gb.txt", bytes: bytes)
+        let corpus = CorpusLoader().load([folder.path])
+        let document = try #require(corpus.documents.first)
+        #expect(document.encoding == "GB18030")
+        #expect(document.original.contains("\n到20\u{FFFD}25年"))
+        let warning = try #require(corpus.warnings(kind: "invalid-bytes").first)
+        #expect(warning.line == 2)
+        #expect(warning.message.hasPrefix("gb.txt:2: invalid GB18030 bytes"))
+    }
+}
