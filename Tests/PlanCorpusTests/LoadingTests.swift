@@ -65,6 +65,15 @@ import Testing
         #expect(corpus.roots == [folder.sub("corpus"), extra])
     }
 
+    @Test func sameNameUnderTwoRootsGetsDistinctNames() {
+        let folder = TemporaryFolder()
+        folder.write("one/a.txt", "一")
+        folder.write("two/a.txt", "二")
+        let corpus = CorpusLoader().load([folder.sub("one"), folder.sub("two")])
+        #expect(corpus.documents.map(\.name) == ["a.txt", "two/a.txt"])
+        #expect(corpus.documents.map(\.original) == ["一", "二"])
+    }
+
     @Test func aFileReachedTwiceIsLoadedOnceAndSaidSo() throws {
         let folder = TemporaryFolder()
         folder.write("a.txt", "一")

@@ -5,6 +5,11 @@ import Foundation
 /// The same path serves one file or fifty thousand: files are read and decoded on all cores, lines repeated
 /// across documents are found, then documents are built on all cores. Documents come out sorted by name
 /// (the path relative to the folder given), whatever order the cores finish in.
+///
+/// Nothing is dropped without a word. Files that do not become documents give a load warning naming them:
+/// `skipped-file` (unreadable, dangling link, folder named like a document, same file twice, other file types),
+/// `empty-file`, `binary-file`, `symlink-loop`, `no-documents` (a folder given that yields none). Documents carry
+/// `invalid-bytes` (one per damaged line, replaced with U+FFFD) and `encoding` (no encoding fitted) warnings.
 public struct CorpusLoader: Sendable {
     public var builder = DocumentBuilder()
 
@@ -25,7 +30,7 @@ public struct CorpusLoader: Sendable {
     /// The first phase alone: find, read and decode every file, in name order, with the warnings of files not loaded.
     public func decode(_ paths: [String]) -> (files: [DecodedFile], warnings: [CorpusWarning]) {
         let found = CorpusFileFinder.find(paths)
-        let files = found.files.sorted { ($0.name, $0.path) < ($1.name, $1.path) }
+        let files = Self.uniquelyNamed(found.files, roots: paths).sorted { ($0.name, $0.path) < ($1.name, $1.path) }
         let decoder = FileDecoder()
         let outcomes = ConcurrentMap.map(files.count) { decoder.decode(files[$0]) }
 
@@ -47,6 +52,24 @@ public struct CorpusLoader: Sendable {
                 message: "\(root): no documents loaded (folders load .txt, .md, .html and .htm files)"))
         }
         return (documents, warnings)
+    }
+
+    /// Names are the `doc` key of every table, so two roots holding `a.txt` must not both call it that: the later
+    /// root's file is named after its root folder (`other/a.txt`), then numbered if that is taken too.
+    static func uniquelyNamed(_ files: [CorpusFile], roots: [String]) -> [CorpusFile] {
+        var taken = Set<String>()
+        return files.map { file in
+            var file = file
+            if taken.contains(file.name) {
+                let base = URL(fileURLWithPath: roots[file.root]).standardizedFileURL.lastPathComponent
+                var candidate = base + "/" + file.name
+                var n = 2
+                while taken.contains(candidate) { candidate = base + "/" + file.name + "#\(n)"; n += 1 }
+                file.name = candidate
+            }
+            taken.insert(file.name)
+            return file
+        }
     }
 
     private static func isFolder(_ path: String) -> Bool {
