@@ -83,3 +83,31 @@ import Testing
         #expect(document.original.hasPrefix("关于加快推进城市更新行动的实施方案"))
     }
 }
+
+@Suite struct LoadingHTMLCharsetTests {
+    @Test(arguments: [
+        ("<meta charset=\"gbk\">", TextEncoding.gb18030),
+        ("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=GB2312\">", .gb18030),
+        ("<meta charset='big5'>", .big5),
+        ("<meta charset=utf-8>", .utf8),
+        ("<meta name=\"x\">", nil),
+        ("<meta charset=\"shift_jis\">", nil),
+    ])
+    func declaredCharsetIsRead(head: String, expected: TextEncoding?) {
+        let bytes = Array("<html><head>\(head)</head><body>x</body></html>".utf8)
+        #expect(bytes.withUnsafeBufferPointer { EncodingDetector.declaredCharset($0) } == expected)
+    }
+
+    /// Bytes that read as common simplified text in GBK (的发展) but are also valid Big5 (腔楷桯): scoring alone
+    /// picks GB18030; the page's own declaration decides.
+    @Test func declaredBig5OverridesTheScore() throws {
+        let body: [UInt8] = [0xB5, 0xC4, 0xB7, 0xA2, 0xD5, 0xB9]
+        let undeclared = body.withUnsafeBufferPointer { EncodingDetector.detect($0) }
+        #expect(undeclared.encoding == .gb18030)
+        let folder = TemporaryFolder()
+        folder.write("page.html", bytes: Array("<html><head><meta charset=\"big5\"></head><body><p>".utf8) + body + Array("</p></body></html>".utf8))
+        let document = try #require(CorpusLoader().load([folder.path]).documents.first)
+        #expect(document.encoding == "Big5")
+        #expect(document.original == "腔楷桯")
+    }
+}

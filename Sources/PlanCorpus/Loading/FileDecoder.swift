@@ -29,7 +29,8 @@ struct FileDecoder: Sendable {
             return .skipped(CorpusWarning(kind: "binary-file", doc: file.name,
                                           message: "\(file.name): binary file (\(reason)); skipped"))
         }
-        let detection = EncodingDetector.detect(bytes)
+        let declared = file.isMarkup ? EncodingDetector.declaredCharset(bytes) : nil
+        let detection = EncodingDetector.detect(bytes, declared: declared)
         var warnings: [CorpusWarning] = []
         if let doubt = detection.doubt {
             warnings.append(CorpusWarning(kind: "encoding", doc: file.name, message: "\(file.name): \(doubt)"))
