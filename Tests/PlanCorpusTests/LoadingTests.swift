@@ -74,6 +74,24 @@ import Testing
         #expect(corpus.documents.map(\.original) == ["一", "二"])
     }
 
+    /// Archives made on Chinese Windows unpack with GBK file names; such a file still loads, under its decoded name.
+    @Test func gbkFileNameLoads() throws {
+        let folder = TemporaryFolder()
+        folder.write("b.txt", "乙")
+        let name: [UInt8] = [0xCA, 0xB5, 0xCA, 0xA9, 0xB7, 0xBD, 0xB0, 0xB8] + Array(".txt".utf8)   // 实施方案.txt in GBK
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name
+        let fd = path.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { raw in
+            (Array(raw) + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(fd >= 0)
+        _ = Array("方案".utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let corpus = CorpusLoader().load([folder.path])
+        #expect(corpus.documents.map(\.name) == ["b.txt", "实施方案.txt"])
+        #expect(corpus.documents.last?.original == "方案")
+        #expect(corpus.allWarnings.isEmpty)
+    }
+
     @Test func aFileReachedTwiceIsLoadedOnceAndSaidSo() throws {
         let folder = TemporaryFolder()
         folder.write("a.txt", "一")

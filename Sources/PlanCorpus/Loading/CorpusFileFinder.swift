@@ -65,7 +65,7 @@ struct CorpusFileFinder {
         case S_IFDIR:
             otherFiles = [:]
             seenFolders[FileID(info)] = root
-            walk(folder: absolute, prefix: "", ancestors: [FileID(info)], root: index)
+            walk(folder: absolute, folderBytes: Array(absolute.utf8), prefix: "", ancestors: [FileID(info)], root: index)
             if !otherFiles.isEmpty {
                 let list = otherFiles.sorted { $0.key < $1.key }
                     .map { "\($0.value) \($0.key.isEmpty ? "without extension" : "." + $0.key)" }.joined(separator: ", ")
@@ -75,7 +75,8 @@ struct CorpusFileFinder {
             }
         case S_IFREG:
             let name = (absolute as NSString).lastPathComponent
-            addFile(CorpusFile(name: name, path: absolute, isMarkup: Self.markupExtensions.contains(Self.pathExtension(name)), root: index),
+            addFile(CorpusFile(name: name, path: absolute, systemPath: Self.systemPath(Array(absolute.utf8)),
+                               isMarkup: Self.markupExtensions.contains(Self.pathExtension(name)), root: index),
                     id: FileID(info))
         default:
             found.warnings.append(CorpusWarning(kind: "skipped-file", doc: root, message: "\(root): not a file or folder; skipped"))
@@ -92,24 +93,26 @@ struct CorpusFileFinder {
         found.files.append(file)
     }
 
-    private mutating func walk(folder: String, prefix: String, ancestors: [FileID], root: Int) {
-        guard let names = Self.entries(of: folder) else {
+    private mutating func walk(folder: String, folderBytes: [UInt8], prefix: String, ancestors: [FileID], root: Int) {
+        guard let entries = Self.entries(of: Self.systemPath(folderBytes)) else {
             let reason = FileReader.describe(errno)
             let shown = prefix.isEmpty ? folder : prefix
             found.warnings.append(CorpusWarning(kind: "skipped-file", doc: shown, message: "\(shown): folder cannot be read: \(reason); skipped"))
             return
         }
-        for name in names {
+        for (name, rawName) in entries {
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
+            let pathBytes = folderBytes + [UInt8(ascii: "/")] + rawName
+            let systemPath = Self.systemPath(pathBytes)
             let relative = prefix.isEmpty ? name : prefix + "/" + name
             let ext = Self.pathExtension(name)
             let isDocument = Self.documentExtensions.contains(ext)
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard stat(systemPath, &info) == 0 else {
                 let error = errno
                 var link = stat()
-                let reason = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+                let reason = lstat(systemPath, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
                     ? "dangling symbolic link" : FileReader.describe(error)
                 if isDocument {
                     found.warnings.append(CorpusWarning(kind: "skipped-file", doc: relative, message: "\(relative): cannot be read: \(reason); skipped"))
@@ -130,12 +133,13 @@ struct CorpusFileFinder {
                         message: "\(relative): same folder as \(first), read once"))
                 } else {
                     seenFolders[id] = relative
-                    walk(folder: path, prefix: relative, ancestors: ancestors + [id], root: root)
+                    walk(folder: path, folderBytes: pathBytes, prefix: relative, ancestors: ancestors + [id], root: root)
                 }
             case S_IFREG:
                 if Self.isDocumentation(name) { continue }
                 if isDocument {
-                    addFile(CorpusFile(name: relative, path: path, isMarkup: Self.markupExtensions.contains(ext), root: root), id: id)
+                    addFile(CorpusFile(name: relative, path: path, systemPath: systemPath,
+                                       isMarkup: Self.markupExtensions.contains(ext), root: root), id: id)
                 } else {
                     otherFiles[ext, default: 0] += 1
                 }
@@ -147,17 +151,29 @@ struct CorpusFileFinder {
         }
     }
 
-    /// Names in a folder, sorted so the walk (and its warnings) are the same on every machine.
-    private static func entries(of folder: String) -> [String]? {
+    /// Names in a folder with their bytes, sorted so the walk (and its warnings) are the same on every machine.
+    private static func entries(of folder: [CChar]) -> [(name: String, bytes: [UInt8])]? {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, bytes: [UInt8])] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            entries.append((displayName(bytes), bytes))
         }
-        return names.sorted()
+        return entries.sorted { $0.name != $1.name ? $0.name < $1.name : $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    }
+
+    /// A file name as text: UTF-8 when it is, else GB18030 when that reads it cleanly, else UTF-8 with U+FFFD.
+    static func displayName(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            if let name = String(validating: buffer, as: UTF8.self) { return name }
+            if let decoded = IconvDecoder.decode(buffer, from: .gb18030), decoded.invalidCount == 0 { return decoded.text }
+            return String(decoding: buffer, as: UTF8.self)
+        }
+    }
+
+    static func systemPath(_ bytes: [UInt8]) -> [CChar] {
+        bytes.map { CChar(bitPattern: $0) } + [0]
     }
 }

@@ -11,7 +11,7 @@ struct FileDecoder: Sendable {
 
     func decode(_ file: CorpusFile) -> Outcome {
         let bytes: [UInt8]
-        switch FileReader.contents(of: file.path) {
+        switch FileReader.contents(of: file.systemPath) {
         case .success(let read): bytes = read
         case .failure(let error):
             return .skipped(CorpusWarning(kind: "skipped-file", doc: file.name,

@@ -7,7 +7,7 @@ import Darwin
 /// Reads a whole file into memory with POSIX calls, saying why when it cannot.
 enum FileReader {
     /// The file's bytes, or a reason such as "dangling symbolic link" or "is a folder".
-    static func contents(of path: String) -> Result<[UInt8], FileReadError> {
+    static func contents(of path: [CChar]) -> Result<[UInt8], FileReadError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let error = errno
