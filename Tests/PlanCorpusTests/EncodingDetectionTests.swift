@@ -188,3 +188,30 @@ struct EncodingDetectionShortTextTests {
         #expect(warning.message.hasPrefix("gb.txt:2: invalid GB18030 bytes"))
     }
 }
+
+@Suite struct EncodingDetectionDamageTests {
+    /// UTF-8 with one character in `every` cut short (its last byte dropped).
+    static func damaged(_ text: String, every: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var k = 0
+        for scalar in text.unicodeScalars {
+            var bytes = Array(String(scalar).utf8)
+            if bytes.count > 1 {
+                k += 1
+                if k % every == 0 { bytes.removeLast() }
+            }
+            out += bytes
+        }
+        return out
+    }
+
+    /// Past the 98 % shortcut, scoring still prefers damaged UTF-8 to a GB18030 or Big5 misreading.
+    @Test(arguments: [50, 20, 10])
+    func heavilyDamagedUTF8IsStillUTF8(every: Int) {
+        let text = String(repeating: EncodingFixtures.traditional, count: 4)
+        let bytes = Self.damaged(text, every: every)
+        let detection = bytes.withUnsafeBufferPointer { EncodingDetector.detect($0) }
+        #expect(detection.encoding == .utf8, "one in \(every) damaged")
+        #expect(detection.decoded.invalidCount > 0)
+    }
+}
