@@ -80,4 +80,16 @@ BEGIN {
     printf "\ngoal >= 20 MB/s per core (load+clean+structure, CPU time): %s\n", goal1
     printf "goal peak memory <= 3 x corpus size:                      %s\n", goal2
 }'
-echo "(raw: $OUT/planq.out, $OUT/planq.time; corpus: $CORPUS)"
+
+# Where the build time goes: each DocumentBuilder stage on one thread, over the first 1,000 documents.
+SUBSET=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort | head -10)
+"$PLANQ" bench-load --stages $SUBSET >"$OUT/stages.out"
+echo "$(cat "$OUT/stages.out")" | tr ' ' '\n' | awk -F= '
+/^documents=/ { docs = $2 } /^text_bytes=/ { bytes = $2 }
+/_cpu_seconds=/ { sub(/_cpu_seconds/, "", $1); name[++n] = $1; t[n] = $2 }
+END {
+    printf "\nstages of one document build, one thread, %d documents (%.1f MB of text):\n", docs, bytes / 1e6
+    printf "%-38s %9s %14s\n", "stage", "CPU s", "MB/s per core"
+    for (k = 1; k <= n; k++) printf "%-38s %9.3f %14.1f\n", name[k], t[k], (t[k] > 0 ? bytes / 1e6 / t[k] : 0)
+}'
+echo "(raw: $OUT/planq.out, $OUT/planq.time, $OUT/stages.out; corpus: $CORPUS)"

@@ -16,7 +16,11 @@ struct BenchLoad: ParsableCommand {
     @Flag(name: .long, help: "Stop after reading and decoding the files.")
     var decodeOnly = false
 
+    @Flag(name: .long, help: "Build on one thread, timing each stage of DocumentBuilder separately.")
+    var stages = false
+
     func run() throws {
+        if stages { return runStages() }
         let loader = CorpusLoader()
         let (start, startCPU) = (Date(), Self.cpuSeconds())
         let decoded = loader.decode(paths)
@@ -50,6 +54,35 @@ struct BenchLoad: ParsableCommand {
             ("load_warnings", "\(decoded.warnings.count)"),
         ]
         print(fields.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+    }
+
+    /// The steps of `DocumentBuilder.build`, one at a time over every document, so each has its own CPU time.
+    func runStages() {
+        let decoded = CorpusLoader().decode(paths)
+        let builder = DocumentBuilder()
+        var times: [String: Double] = [:]
+        func timed<T>(_ stage: String, _ body: () -> T) -> T {
+            let start = Self.cpuSeconds()
+            let result = body()
+            times[stage, default: 0] += Self.cpuSeconds() - start
+            return result
+        }
+        let repeated = timed("repeated_lines") { RepeatedLines.find(in: decoded.files.map(\.text)) }
+        for file in decoded.files {
+            let cleaned = timed("clean") { builder.cleaner.clean(file.text, doc: file.name, repeated: repeated) }
+            let source = SourceText(name: file.name, text: file.text)
+            let (metadata, sections, sentences) = timed("structure") {
+                builder.structure.parse(clean: cleaned.text) { source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1 }
+            }
+            let norm = timed("normalize") { TextNormalizer.normalize(cleaned.text) }
+            var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
+                                    clean: cleaned.text, offsets: cleaned.offsets, norm: norm, metadata: metadata,
+                                    sections: sections, sentences: sentences)
+            timed("extract") { builder.extractor.extract(into: &document) }
+        }
+        let bytes = decoded.files.reduce(0) { $0 + $1.text.utf8.count }
+        let fields = ["repeated_lines", "clean", "structure", "normalize", "extract"].map { "\($0)_cpu_seconds=" + String(format: "%.3f", times[$0] ?? 0) }
+        print((["documents=\(decoded.files.count)", "text_bytes=\(bytes)"] + fields).joined(separator: " "))
     }
 
     /// User plus system CPU time of this process so far, all threads.
