@@ -69,7 +69,7 @@ public struct Notebook: Sendable, Hashable {
                 kind: new.kind, text: OutputText.canonical(new.text), line: cell.output?.line,
                 contentLine: cell.output?.contentLine, raw: nil,
                 indent: cell.output?.indent ?? cell.indent,
-                endsWithLineBreak: cell.output?.endsWithLineBreak ?? cell.raw.hasSuffix("\n"))
+                endsWithLineBreak: cell.output?.endsWithLineBreak ?? cell.raw.endsWithLineBreak)
             copy.segments[i] = .cell(cell)
         }
         return copy

@@ -101,7 +101,7 @@ public struct NotebookReplay {
             let old = cell.output.map { OutputText.lines($0.text).map(String.init) } ?? []
             let new = result.lines.map(String.init)
             // Hunks number the file's lines: those of the stored block, or where a new block would go.
-            let rawLines = cell.raw.utf8.filter { $0 == UInt8(ascii: "\n") }.count + (cell.raw.hasSuffix("\n") ? 0 : 1)
+            let rawLines = cell.raw.utf8.filter { $0 == UInt8(ascii: "\n") }.count + (cell.raw.endsWithLineBreak ? 0 : 1)
             let fenceLine = cell.output?.line ?? (cell.line + rawLines + 1)
             let start = cell.output?.contentLine ?? fenceLine + 1
             let oldKind = cell.output?.kind.rawValue ?? "no output"

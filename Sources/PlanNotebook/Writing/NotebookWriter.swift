@@ -20,7 +20,7 @@ struct NotebookWriter {
         if let raw = output.raw { return out + cell.gap + raw }
         if output.line == nil {
             // A new block: end the cell's last line if the file stopped there, then one blank line.
-            if !out.hasSuffix("\n") { out += lineEnding }
+            if !out.endsWithLineBreak { out += lineEnding }
             out += lineEnding
         } else {
             out += cell.gap
