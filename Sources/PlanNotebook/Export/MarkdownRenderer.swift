@@ -308,9 +308,10 @@ extension String {
         return String(s)
     }
 
+    /// The text without its final line breaks (LF or CRLF).
     func trimmingTrailingNewline() -> String {
-        var s = self
-        while s.hasSuffix("\n") { s.removeLast() }
-        return s
+        var s = Substring(self)
+        while let last = s.unicodeScalars.last, last == "\n" || last == "\r" { s = Substring(s.unicodeScalars.dropLast()) }
+        return String(s)
     }
 }
