@@ -6,6 +6,14 @@ import Testing
 import PlanQuery
 @testable import PlanNotebook
 
+let demoTable = Table(
+    columns: [.init("region", .text), .init("indicator", .text), .init("value", .number), .init("unit", .text), .init("year", .year)],
+    rows: [
+        [.text("包头市"), .text("每千人口拥有3岁以下婴幼儿托位数"), .number(4.5), .text("个"), .year(2025)],
+        [.text("银川市"), .text("每千人口托位数"), .number(4.5), .text("个"), .year(2025)],
+        [.text("青岛市"), .text("普惠托位占比"), .quantity(60, unit: "%"), .null, .year(2025)],
+    ])
+
 /// A notebook using every kind of content the page draws.
 let demoNotebook = """
 ---
@@ -25,11 +33,7 @@ targets | where indicator ~ "托位" | select region, indicator, value, unit, ye
 ```
 
 ```output
-region  indicator          value  unit  year
-包头市    每千人口拥有3岁以下婴幼儿托位数    4.5  个     2025
-银川市    每千人口托位数                 4.5  个     2025
-(2 rows)
-```
+\(TableRenderer().render(demoTable))```
 
 > 注：`~` 在规范化文本上匹配，繁体与简体一样匹配。
 
@@ -42,10 +46,8 @@ targets | summarize n = count() by region | chart bar
 ```
 
 ```output
-region  n
-包头市    12
-银川市    9
-```
+\(TableRenderer().render(Table(columns: [.init("region", .text), .init("n", .int)],
+                                rows: [[.text("包头市"), .int(12)], [.text("银川市"), .int(9)]])))```
 
 ```planq
 phases | select doc, name, start, end | chart line
@@ -77,13 +79,7 @@ docs | take 1
 """
 
 let demoResults: [CellOutput?] = [
-    .output("(text)", table: Table(
-        columns: [.init("region", .text), .init("indicator", .text), .init("value", .number), .init("unit", .text), .init("year", .year)],
-        rows: [
-            [.text("包头市"), .text("每千人口拥有3岁以下婴幼儿托位数"), .number(4.5), .text("个"), .year(2025)],
-            [.text("银川市"), .text("每千人口托位数"), .number(4.5), .text("个"), .year(2025)],
-            [.text("青岛市"), .text("普惠托位占比"), .quantity(60, unit: "%"), .null, .year(2025)],
-        ])),
+    .output(TableRenderer().render(demoTable), table: demoTable),
     .output("(chart)", chart: ChartData(kind: .bar, title: "Targets per region",
                                          labels: ["包头市", "银川市", "青岛市", "济南市", "固原市"], values: [12, 9, 15, 7, 4])),
     .output("(chart)", chart: ChartData(kind: .line, title: "托位 targets by year",
@@ -93,6 +89,12 @@ let demoResults: [CellOutput?] = [
     nil,
     nil,
 ]
+
+/// With PLANQ_HTML_DEMO_DIR set, the demo pages are written there to look at in a browser.
+private func writeDemo(_ html: String, _ name: String) {
+    guard let dir = ProcessInfo.processInfo.environment["PLANQ_HTML_DEMO_DIR"] else { return }
+    try? Data(html.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent(name))
+}
 
 @Suite struct HTMLExportTests {
     @Test func scriptInOutputsAndProseIsEscaped() {
@@ -149,6 +151,7 @@ let demoResults: [CellOutput?] = [
         #expect(html.contains("<html lang=\"zh-CN\">"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("src="), "the page loads nothing")
+        writeDemo(html, "demo-stored.html")
     }
 
     @Test func resultsDrawTablesAndCharts() {
@@ -159,9 +162,7 @@ let demoResults: [CellOutput?] = [
         #expect(html.contains("<td class=\"num\">60%</td>"))
         // Cells without a fresh result fall back to their stored text.
         #expect(html.contains("<pre class=\"error\">"))
-        if let path = ProcessInfo.processInfo.environment["PLANQ_HTML_DEMO"] {
-            try? Data(html.utf8).write(to: URL(fileURLWithPath: path))
-        }
+        writeDemo(html, "demo-results.html")
     }
 
     @Test func exportIsDeterministic() {
@@ -260,5 +261,13 @@ private final class SVGReader: NSObject, XMLParserDelegate {
 
     @Test func emptyChartStillDraws() throws {
         _ = try SVGReader.read(SVGChart().bar(labels: [], values: []))
+    }
+}
+
+@Suite struct PreformattedTextTests {
+    @Test func boxRulesGetOneCellEachAndTextIsEscaped() {
+        #expect(PreformattedText.html("a<b>\n───  ──\n") ==
+                "a&lt;b&gt;\n<span class=\"rule\" style=\"width:3ch\">───</span>  <span class=\"rule\" style=\"width:2ch\">──</span>\n")
+        #expect(PreformattedText.html("托位 & 'x'") == "托位 &amp; &#39;x&#39;")
     }
 }

@@ -72,7 +72,7 @@ public struct HTMLExporter: Sendable {
         if let result {
             out += render(result)
         } else if let stored = cell.output {
-            out += "<pre class=\"\(stored.kind.rawValue)\">\(HTMLEscape.text(stored.text.trimmingTrailingNewline()))</pre>\n"
+            out += "<pre class=\"\(stored.kind.rawValue)\">\(PreformattedText.html(stored.text.trimmingTrailingNewline()))</pre>\n"
         } else {
             out += "<p class=\"not-run\">No stored output.</p>\n"
         }
@@ -81,7 +81,7 @@ public struct HTMLExporter: Sendable {
 
     private func render(_ result: CellOutput) -> String {
         if result.kind == .error {
-            return "<pre class=\"error\">\(HTMLEscape.text(result.text.trimmingTrailingNewline()))</pre>\n"
+            return "<pre class=\"error\">\(PreformattedText.html(result.text.trimmingTrailingNewline()))</pre>\n"
         }
         if let data = result.chart {
             return "<figure class=\"chart\">\n\(chart.render(data))\n</figure>\n"
@@ -89,6 +89,6 @@ public struct HTMLExporter: Sendable {
         if let table = result.table {
             return HTMLTableRenderer().render(table)
         }
-        return "<pre class=\"output\">\(HTMLEscape.text(result.text.trimmingTrailingNewline()))</pre>\n"
+        return "<pre class=\"output\">\(PreformattedText.html(result.text.trimmingTrailingNewline()))</pre>\n"
     }
 }

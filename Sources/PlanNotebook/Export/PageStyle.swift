@@ -9,8 +9,9 @@ enum PageStyle {
               "WenQuanYi Micro Hei", sans-serif;
       --serif: "Source Serif 4", "Noto Serif", Georgia, "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC",
                "SimSun", serif;
-      --mono: "JetBrains Mono", "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", "Sarasa Mono SC",
-              "Noto Sans CJK SC", monospace;
+      /* Fonts whose Han glyphs are exactly two ASCII cells come first, so text tables stay aligned. */
+      --mono: "Sarasa Mono SC", "Noto Sans Mono CJK SC", "Source Han Mono SC", "JetBrains Mono", "SFMono-Regular",
+              Menlo, Consolas, "Noto Sans CJK SC", monospace;
     }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
@@ -43,10 +44,14 @@ enum PageStyle {
     pre code { background: none; padding: 0; font-size: inherit; border-radius: 0; }
     .cell { margin: 1.6rem 0 2rem; }
     .cell-source { position: relative; }
-    .cell-source pre { background: #f1f4f8; border-color: #d9e0ea; border-left: 3px solid var(--link); margin-bottom: .5rem; }
+    .cell-source pre { background: #f1f4f8; border-color: #d9e0ea; border-left: 3px solid var(--link); margin-bottom: .5rem;
+                     padding-right: 6rem; }
     .cell-label { position: absolute; right: .7rem; top: .45rem; font: 600 .7rem/1 var(--sans); color: var(--muted);
                   letter-spacing: .06em; text-transform: uppercase; }
     .cell-output pre.output { background: #fff; }
+    /* A run of box-drawing rules takes exactly one ASCII cell per character, as the text table counts it,
+       even in fonts that draw them two cells wide. */
+    pre .rule { display: inline-block; overflow: hidden; vertical-align: top; white-space: pre; }
     .cell-output pre.error { background: var(--error-bg); border-color: var(--error-rule); color: var(--error-ink);
                              border-left: 3px solid var(--error-ink); }
     .cell-output .not-run { color: var(--muted); font-size: .85rem; font-style: italic; }

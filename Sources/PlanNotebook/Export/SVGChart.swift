@@ -32,7 +32,7 @@ public struct SVGChart: Sendable {
         let many = labels.count > 8 || labels.contains { DisplayWidth.of($0) > 10 }
         let longestLabel = min(18, labels.map { DisplayWidth.of($0) }.max() ?? 0)
         let legend = chart.series.count > 1
-        let top = (chart.title == nil ? 16.0 : 40.0) + (legend ? 22 : 0)
+        let top = (chart.title == nil ? 16.0 : 44.0) + (legend ? 24 : 0)
         let bottom = many ? 20 + Double(longestLabel) * 5.2 : 34
         let scale = AxisScale(values: values)
         let tickWidth = scale.ticks.map { Double(ValueFormatter.number($0).count) * 7.2 }.max() ?? 20
@@ -50,7 +50,7 @@ public struct SVGChart: Sendable {
         }
         if legend {
             var x = left
-            let ly = (chart.title == nil ? 14.0 : 40.0)
+            let ly = (chart.title == nil ? 16.0 : 48.0)
             for (s, series) in chart.series.enumerated() {
                 svg += "<rect x=\"\(n(x))\" y=\"\(n(ly - 9))\" width=\"10\" height=\"10\" rx=\"2\" fill=\"\(color(s))\"/>"
                 svg += "<text class=\"chart-legend\" x=\"\(n(x + 14))\" y=\"\(n(ly))\">\(HTMLEscape.text(series.name))</text>\n"
