@@ -34,6 +34,10 @@ private let markdownCases: [(String, String)] = [
     ("| city | n |\n|---|--:|\n| 包头 | 4 |\n", "<div class=\"table-wrap\"><table>\n<thead><tr><th>city</th><th style=\"text-align:right\">n</th></tr></thead>\n<tbody>\n<tr><td>包头</td><td style=\"text-align:right\">4</td></tr>\n</tbody></table></div>\n"),
     ("line one\r\nline two\r\n", "<p>line one\nline two</p>\n"),
     ("", ""),
+    // Found by the fuzz test: a list right after a paragraph, and a tab-indented marker.
+    ("abc\n- x\n", "<p>abc</p>\n<ul>\n<li>x</li>\n</ul>\n"),
+    ("\t1. \n", "<pre class=\"prose-code\"><code>1. </code></pre>\n"),
+    ("-\tx\n", "<ul>\n<li>x</li>\n</ul>\n"),
 ]
 
 @Suite struct MarkdownRendererTests {

@@ -35,10 +35,11 @@ struct MarkdownRenderer {
                 var code: [String] = []
                 var j = i
                 while j < lines.count, lines[j].leadingSpaces >= 4 || lines[j].trimmingSpaces().isEmpty {
-                    code.append(String(lines[j].dropFirst(min(4, lines[j].leadingSpaces))))
+                    code.append(lines[j].droppingIndent(columns: 4))
                     j += 1
                 }
-                while code.last?.trimmingSpaces().isEmpty == true { code.removeLast(); j -= 1 }
+                // Trailing blank lines belong to what follows; the first line is never blank.
+                while code.count > 1, code.last?.trimmingSpaces().isEmpty == true { code.removeLast(); j -= 1 }
                 out += "<pre class=\"prose-code\"><code>\(HTMLEscape.text(code.joined(separator: "\n")))</code></pre>\n"
                 i = j
                 continue
@@ -121,7 +122,7 @@ struct MarkdownRenderer {
         var i = start
         var marker = first
         while i < lines.count {
-            var item = [String(lines[i].dropFirst(marker.contentIndent))]
+            var item = [String(lines[i].dropFirst(marker.markerEnd)).droppingIndent(columns: marker.contentIndent - marker.markerEnd)]
             var j = i + 1
             var sawBlank = false
             while j < lines.count {
@@ -129,7 +130,7 @@ struct MarkdownRenderer {
                 if l.trimmingSpaces().isEmpty { item.append(""); sawBlank = true; j += 1; continue }
                 if l.leadingSpaces >= marker.contentIndent {
                     if sawBlank { loose = true }
-                    item.append(String(l.dropFirst(marker.contentIndent)))
+                    item.append(l.droppingIndent(columns: marker.contentIndent))
                     sawBlank = false
                     j += 1
                     continue
@@ -197,6 +198,8 @@ struct ListMarker: Equatable {
     /// Columns from the line start to the item's content.
     let contentIndent: Int
     let contentIsEmpty: Bool
+    /// Characters (all single-column: spaces, marker) up to the end of the marker.
+    let markerEnd: Int
 
     init?(_ line: String) {
         let indent = line.leadingSpaces
@@ -219,6 +222,7 @@ struct ListMarker: Equatable {
         let spaces = min(4, after.prefix { $0 == " " }.count)
         contentIsEmpty = after.allSatisfy { $0 == " " || $0 == "\t" }
         contentIndent = indent + markerLength + (contentIsEmpty ? 1 : max(1, spaces))
+        markerEnd = indent + markerLength
     }
 
     /// CommonMark lets only bullet items and items numbered 1 interrupt a paragraph, and never empty ones.
@@ -295,6 +299,19 @@ extension String {
             if u == UInt8(ascii: " ") { n += 1 } else if u == UInt8(ascii: "\t") { n += 4 - n % 4 } else { break }
         }
         return n
+    }
+
+    /// The line without up to `columns` columns of leading spaces and tabs (a tab reaches the next multiple of 4).
+    func droppingIndent(columns: Int) -> String {
+        var column = 0
+        var index = startIndex
+        while index < endIndex, column < columns {
+            let c = self[index]
+            if c == " " { column += 1 } else if c == "\t" { column += 4 - column % 4 } else { break }
+            index = self.index(after: index)
+        }
+        // A tab that overshoots keeps its extra columns as spaces.
+        return String(repeating: " ", count: max(0, column - columns)) + self[index...]
     }
 
     func trimmingLeadingSpaces() -> String {
