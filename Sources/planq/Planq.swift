@@ -6,6 +6,23 @@ import PlanQuery
 /// The planq command: a REPL by default, plus query, replay and export subcommands.
 @main
 struct Planq: ParsableCommand {
+    /// Usage errors exit 2 (argument-parser's default is 64); everything else as argument-parser decides.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "planq",
         abstract: "Query, compare and annotate Chinese city and regional plans.",
@@ -43,7 +60,7 @@ struct Summary: ParsableCommand {
     }
 }
 
-/// Runs a query (for now, a table name) and prints its result.
+/// Runs a query and prints its result; exit 1 on a query error (diagnostic on stderr), 2 on a usage error.
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "query", abstract: "Print the result of a query.")
 
@@ -61,12 +78,12 @@ struct Query: ParsableCommand {
             source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
         let corpus = try options.load()
-        let name = source.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let table = CorpusTables(corpus).table(named: name) else {
-            FileHandle.standardError.write(Data("error: unknown table '\(name)'; tables: \(CorpusTables.names.joined(separator: ", "))\n".utf8))
-            throw ExitCode(1)
-        }
-        FileHandle.standardOutput.write(Data(TableRenderer(format: format).render(table).utf8))
+        let session = Session(corpus: corpus)
+        let result = session.run(source)
+        let rendered = result.renderedDiagnostics()
+        if !rendered.isEmpty { FileHandle.standardError.write(Data(rendered.utf8)) }
+        if result.hasErrors { throw ExitCode(1) }
+        FileHandle.standardOutput.write(Data(result.renderedOutput(format: format).utf8))
     }
 }
 

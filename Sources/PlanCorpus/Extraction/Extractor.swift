@@ -3,5 +3,10 @@ public struct Extractor: Sendable {
     public init() {}
 
     public func extract(into document: inout Document) {
+        RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean).apply(to: &document.metadata)
+        document.agencies = AgencyExtractor().extract(document)
+        document.phases = PhaseExtractor().extract(document)
+        // Keep last: domains are read from the targets the passes above found.
+        DomainClassifier.shared.assignDomains(in: &document)
     }
 }

@@ -7,7 +7,7 @@ struct TextTableFormat {
     func render(_ table: Table) -> String {
         let n = table.rowCount
         var cells: [[String]] = []
-        var widths = table.columns.map { DisplayWidth.of($0.name) }
+        var widths = table.columns.map { CellWidth.of($0.name) }
         var numeric = table.columns.map { _ in true }
         for c in table.columns.indices {
             var col: [String] = []
@@ -16,7 +16,7 @@ struct TextTableFormat {
                 let v = table.data[c][r]
                 if !v.isNull && !ValueFormatter.isNumeric(v) { numeric[c] = false }
                 let s = truncate(ValueFormatter.text(v).replacingControlCharacters())
-                widths[c] = max(widths[c], DisplayWidth.of(s))
+                widths[c] = max(widths[c], CellWidth.of(s))
                 col.append(s)
             }
             cells.append(col)
@@ -34,7 +34,7 @@ struct TextTableFormat {
     private func line(_ values: [String], widths: [Int], rightAlign: [Bool]) -> String {
         var parts: [String] = []
         for (i, v) in values.enumerated() {
-            let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(v)))
+            let pad = String(repeating: " ", count: max(0, widths[i] - CellWidth.of(v)))
             parts.append(rightAlign[i] ? pad + v : v + pad)
         }
         var s = parts.joined(separator: "  ")
@@ -43,11 +43,11 @@ struct TextTableFormat {
     }
 
     private func truncate(_ s: String) -> String {
-        guard DisplayWidth.of(s) > maxCellWidth else { return s }
+        guard CellWidth.of(s) > maxCellWidth else { return s }
         var out = ""
         var width = 0
         for ch in s {
-            let w = DisplayWidth.of(String(ch))
+            let w = CellWidth.width(of: ch)
             if width + w > maxCellWidth - 1 { break }
             out.append(ch)
             width += w

@@ -138,7 +138,11 @@ public struct CorpusTables: Sendable {
             .init("code", .text), .init("name", .text), .init("short", .text), .init("level", .text),
             .init("parent", .text), .init("province", .text),
         ]
-        return Table(columns: columns)
+        let rows: [[Value]] = Gazetteer.shared.entries.map { e in
+            [.text(e.code), .text(e.name), text(e.short.isEmpty ? nil : e.short), .text(e.level.rawValue),
+             text(e.parent), .text(e.province)]
+        }
+        return Table(columns: columns, rows: rows)
     }
 
     private func text(_ s: String?) -> Value { s.map(Value.text) ?? .null }

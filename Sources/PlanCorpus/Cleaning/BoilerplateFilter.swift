@@ -1,0 +1,157 @@
+import Foundation
+
+/// Removes web boilerplate lines and spans (by the patterns of `boilerplate.txt`) and lines repeated across
+/// the corpus, and cuts the document at the earliest "to end" match.
+struct BoilerplateFilter {
+    var patterns: [BoilerplatePattern] = BoilerplatePatterns.all
+    /// A "to end" match in the first part of a document (this share of its characters) only removes its line:
+    /// cutting there would throw away the plan.
+    var minimumToEndPosition = 0.3
+    /// Longest line (in scalars) the line and head patterns are tried on.
+    var maxLineLength = 600
+    /// How many scalars at the end of a line the tail patterns (bylines) see.
+    var tailWindow = 48
+
+    private struct Removal { var range: Range<Int>; var kind: String; var toEnd: Bool; var wholeLine: Bool }
+
+    func apply(_ text: TrackedText, repeated: RepeatedLines, log: inout CleaningLog) -> TrackedText {
+        let index = patterns.count == BoilerplatePatterns.all.count ? BoilerplateFilter.defaultIndex : KeyIndex(patterns)
+        var removals: [Removal] = []
+        var cut: Int? = nil
+        let total = max(text.count, 1)
+        for line in text.lineRanges() {
+            var lo = line.lowerBound, hi = line.upperBound
+            while lo < hi, ScalarClass.isSpace(text.scalars[lo]) { lo += 1 }
+            while hi > lo, ScalarClass.isSpace(text.scalars[hi - 1]) { hi -= 1 }
+            if lo == hi { continue }
+            let full = line.lowerBound..<min(line.upperBound + 1, text.count)
+            if !repeated.lines.isEmpty, repeated.lines.contains(text.string(lo..<hi)) {
+                removals.append(Removal(range: full, kind: "repeated-line", toEnd: false, wholeLine: true))
+                continue
+            }
+            guard let hit = match(text, lo..<hi, index: index) else { continue }
+            let startsLine = hit.range.lowerBound == lo
+            let wholeLine = hit.wholeLine || startsLine
+            let range = wholeLine ? full : hit.range
+            if hit.pattern.toEnd, Double(range.lowerBound) / Double(total) >= minimumToEndPosition {
+                cut = range.lowerBound
+                removals.append(Removal(range: range.lowerBound..<text.count, kind: hit.pattern.kind, toEnd: true, wholeLine: wholeLine))
+                break
+            }
+            removals.append(Removal(range: range, kind: hit.pattern.kind, toEnd: false, wholeLine: wholeLine))
+        }
+        if removals.isEmpty { return text }
+        var out = TrackedText()
+        out.reserve(text.count)
+        var pos = 0
+        for r in removals {
+            out.append(from: text, pos..<r.range.lowerBound)
+            pos = r.range.upperBound
+            var shown = r.range
+            if r.toEnd {
+                // The warning shows the line where the cut starts; the count covers the rest.
+                var e = shown.lowerBound
+                while e < text.count, text.scalars[e] != "\n" { e += 1 }
+                shown = shown.lowerBound..<e
+            }
+            var body = text.string(shown).trimmingCharacters(in: .whitespacesAndNewlines)
+            if r.kind == "article_metadata" || r.kind == "byline" { log.articleMetadata.append(body) }
+            if body.unicodeScalars.count > 80 { body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(80))) + "…" }
+            let kind = r.kind == "repeated-line" ? "repeated-line" : "boilerplate"
+            let detail = r.kind == "repeated-line" ? nil : (r.toEnd ? "\(r.kind), to end" : r.kind)
+            log.note(kind, text: body, fixed: nil, origin: text.origins[r.range.lowerBound], detail: detail)
+            log.removedBoilerplate += r.range.count
+        }
+        if cut == nil { out.append(from: text, pos..<text.count) }
+        // Leave no trailing spaces or blank lines where a cut removed the tail of a content line.
+        while let last = out.scalars.last, ScalarClass.isSpace(last) || last == "\n" {
+            out.scalars.removeLast(); out.origins.removeLast(); out.verbatim.removeLast()
+        }
+        return out
+    }
+
+    private struct Hit { var pattern: BoilerplatePattern; var range: Range<Int>; var wholeLine: Bool }
+
+    /// The first pattern matching the trimmed line `r`, with the scalar range it covers.
+    private func match(_ text: TrackedText, _ r: Range<Int>, index: KeyIndex) -> Hit? {
+        let fold = ScriptFolding.shared
+        // Quick reject: no scalar of the line starts any key.
+        var any = false
+        for i in r {
+            let v = fold.folded(text.scalars[i]).value
+            if v <= 0xFFFF, index.firsts[Int(v)] { any = true; break }
+        }
+        if !any { return nil }
+        var folded = [Unicode.Scalar]()
+        folded.reserveCapacity(r.count)
+        for i in r { folded.append(fold.folded(text.scalars[i])) }
+        var candidates: [Int] = []
+        var seen = Set<Int>()
+        for i in 0..<folded.count {
+            let v = folded[i].value
+            guard v <= 0xFFFF, index.firsts[Int(v)], let entries = index.byFirst[v] else { continue }
+            for (p, key) in entries where !seen.contains(p) {
+                if i + key.count <= folded.count, Array(folded[i..<(i + key.count)]) == key {
+                    candidates.append(p); seen.insert(p)
+                }
+            }
+        }
+        if candidates.isEmpty { return nil }
+        candidates.sort()
+        // Line and head patterns see the start of the line, tail patterns its last `tailWindow` scalars.
+        var headText: (String, NSString)? = nil, tailText: (String, NSString, Int)? = nil
+        for p in candidates {
+            let pattern = patterns[p]
+            if pattern.scope == .line, r.count > maxLineLength { continue }
+            let offset: Int, line: String, ns: NSString
+            if pattern.scope == .tail {
+                if tailText == nil {
+                    let from = max(0, folded.count - tailWindow)
+                    let t = String(String.UnicodeScalarView(folded[from...]))
+                    tailText = (t, t as NSString, from)
+                }
+                (line, ns, offset) = tailText!
+            } else {
+                if headText == nil {
+                    let t = String(String.UnicodeScalarView(folded.prefix(maxLineLength)))
+                    headText = (t, t as NSString)
+                }
+                (line, ns) = headText!
+                offset = 0
+            }
+            guard let m = pattern.regex.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { continue }
+            let start = offset + Self.scalarIndex(ns, utf16: m.range.location)
+            let end = offset + Self.scalarIndex(ns, utf16: m.range.location + m.range.length)
+            if pattern.scope == .tail, start == end { continue }
+            return Hit(pattern: pattern, range: (r.lowerBound + start)..<(r.lowerBound + end),
+                       wholeLine: pattern.scope != .tail || start == 0)
+        }
+        return nil
+    }
+
+    private static func scalarIndex(_ s: NSString, utf16 offset: Int) -> Int {
+        var n = 0, i = 0
+        while i < offset {
+            let u = s.character(at: i)
+            i += (u >= 0xD800 && u < 0xDC00) ? 2 : 1
+            n += 1
+        }
+        return n
+    }
+
+    static let defaultIndex = KeyIndex(BoilerplatePatterns.all)
+
+    /// Patterns indexed by the first scalar of each of their keys, with a BMP bitmap for the quick reject.
+    struct KeyIndex: @unchecked Sendable {
+        var byFirst: [UInt32: [(Int, [Unicode.Scalar])]] = [:]
+        var firsts = [Bool](repeating: false, count: 0x10000)
+        init(_ patterns: [BoilerplatePattern]) {
+            for (p, pattern) in patterns.enumerated() {
+                for key in pattern.keys {
+                    byFirst[key[0].value, default: []].append((p, key))
+                    if key[0].value <= 0xFFFF { firsts[Int(key[0].value)] = true }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Per-scalar tables for NFKC and traditional→simplified, derived once from Foundation's ICU transforms.
+///
+/// Running ICU's "Hant-Hans" on every sentence is slow (about 2–4 MB/s on Linux), so the mapping of every
+/// BMP scalar is computed once, in one batch, and later lookups are array reads. The tables reproduce ICU's
+/// own per-character results, so no outside data is shipped.
+final class ScriptFolding: @unchecked Sendable {
+    static let shared = ScriptFolding()
+
+    /// Scalar value → replacement scalar value for one-to-one mappings (0 = unchanged or not one-to-one).
+    let single: [UInt32]
+    /// Mappings to zero or several scalars (e.g. ㈠ → (一)); absent means `single` applies.
+    let multi: [UInt32: [Unicode.Scalar]]
+    /// One-to-one fold used for matching inside cleaning (keeps positions): simplified, half-width ASCII.
+    let fold: [UInt32]
+    /// True where `multi` has an entry (an array read instead of a hash lookup per scalar).
+    let hasMulti: [Bool]
+    /// Scalars after which the per-scalar path is not exact (combining marks, conjoining jamo).
+    let needsFullPath: [Bool]
+
+    private init() {
+        var candidates: [Unicode.Scalar] = []
+        for v in UInt32(0x80)...UInt32(0xFFFF) {
+            guard let s = Unicode.Scalar(v), v != 0x2028, v != 0x2029, v != 0x85 else { continue }
+            candidates.append(s)
+        }
+        var joined = String.UnicodeScalarView()
+        for s in candidates { joined.append(s); joined.append("\n") }
+        let nfkc = String(joined).precomposedStringWithCompatibilityMapping
+        let simplified = nfkc.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? nfkc
+        let nfkcParts = nfkc.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let parts = simplified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        var single = [UInt32](repeating: 0, count: 0x10000)
+        var fold = [UInt32](repeating: 0, count: 0x10000)
+        var multi: [UInt32: [Unicode.Scalar]] = [:]
+        var full = [Bool](repeating: false, count: 0x10000)
+        var hasMulti = [Bool](repeating: false, count: 0x10000)
+        let aligned = parts.count >= candidates.count && nfkcParts.count >= candidates.count
+        for (i, s) in candidates.enumerated() {
+            let v = s.value
+            if s.properties.canonicalCombiningClass.rawValue != 0 || (0x1100...0x11FF).contains(v)
+                || (0x3131...0x318E).contains(v) || (0xAC00...0xD7A3).contains(v) {
+                full[Int(v)] = true
+            }
+            guard aligned else { continue }
+            let out = Array(parts[i])
+            if out.count == 1 {
+                if out[0] != s { single[Int(v)] = out[0].value }
+            } else {
+                multi[v] = out
+                hasMulti[Int(v)] = true
+            }
+            // The matching fold keeps one scalar per scalar: simplified form when one-to-one.
+            let n = Array(nfkcParts[i])
+            if out.count == 1, out[0] != s { fold[Int(v)] = out[0].value }
+            else if n.count == 1, n[0] != s { fold[Int(v)] = n[0].value }
+        }
+        // ICU converts 著 by context (顯著 → 显著, 著 → 着), so text with it takes the exact path.
+        for c in Self.contextSensitive { full[Int(c.value)] = true }
+        // The ideographic space folds to an ASCII space for matching as NFKC does.
+        fold[0x3000] = 0x20
+        self.single = single
+        self.fold = fold
+        self.multi = multi
+        self.needsFullPath = full
+        self.hasMulti = hasMulti
+    }
+
+    /// Scalars ICU's "Hant-Hans" converts by context rather than one to one (checked against phrases).
+    static let contextSensitive: [Unicode.Scalar] = ["著"]
+
+    /// The one-to-one matching fold of a scalar.
+    @inline(__always) func folded(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 || v > 0xFFFF { return s }
+        let f = fold[Int(v)]
+        return f == 0 ? s : Unicode.Scalar(f)!
+    }
+}

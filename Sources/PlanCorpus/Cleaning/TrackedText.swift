@@ -1,0 +1,137 @@
+/// Text as Unicode scalars, each remembering the UTF-8 offset in the original it came from.
+///
+/// Cleaning passes copy ranges of one `TrackedText` into the next, so every kept character keeps its exact
+/// original offset and the final `OffsetMap` falls out of the origins.
+struct TrackedText {
+    var scalars: [Unicode.Scalar] = []
+    /// UTF-8 offset in the original; for inserted (repaired) scalars, the start of the span they replace.
+    var origins: [Int32] = []
+    /// False for scalars that are not a verbatim copy of the original character at `origins[i]`.
+    var verbatim: [Bool] = []
+
+    init() {}
+
+    init(original: String) {
+        var text = original
+        text.withUTF8 { buf in
+            let n = buf.count
+            scalars.reserveCapacity(n / 2 + 1)
+            origins.reserveCapacity(n / 2 + 1)
+            // The bytes are valid UTF-8 (they come from a String), so decoding needs no checks.
+            var i = 0
+            while i < n {
+                let b0 = UInt32(buf[i])
+                var v: UInt32, w: Int
+                if b0 < 0x80 { v = b0; w = 1 }
+                else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); w = 2 }
+                else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F); w = 3 }
+                else {
+                    v = (b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6 | UInt32(buf[i + 3] & 0x3F)
+                    w = 4
+                }
+                scalars.append(unsafeBitCast(v, to: Unicode.Scalar.self))
+                origins.append(Int32(truncatingIfNeeded: i))
+                i += w
+            }
+        }
+        verbatim = [Bool](repeating: true, count: scalars.count)
+    }
+
+    var count: Int { scalars.count }
+
+    mutating func reserve(_ n: Int) {
+        scalars.reserveCapacity(n); origins.reserveCapacity(n); verbatim.reserveCapacity(n)
+    }
+
+    mutating func append(from other: TrackedText, _ range: Range<Int>) {
+        scalars.append(contentsOf: other.scalars[range])
+        origins.append(contentsOf: other.origins[range])
+        verbatim.append(contentsOf: other.verbatim[range])
+    }
+
+    mutating func append(_ s: Unicode.Scalar, origin: Int32, verbatim v: Bool) {
+        scalars.append(s); origins.append(origin); verbatim.append(v)
+    }
+
+    /// Ranges of lines (without their "\n"), in order.
+    func lineRanges() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        for i in 0..<scalars.count where scalars[i] == "\n" {
+            out.append(start..<i); start = i + 1
+        }
+        out.append(start..<scalars.count)
+        return out
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[range])
+        return String(v)
+    }
+
+    /// The text, the offset map back to the original, and the clean UTF-8 ranges of non-verbatim text.
+    func build() -> (text: String, map: OffsetMap, substituted: [Range<Int>]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        var map = OffsetMap(anchors: [])
+        var substituted: [Range<Int>] = []
+        var expected = -1
+        for i in 0..<scalars.count {
+            let clean = bytes.count
+            let v = scalars[i].value
+            let origin = Int(origins[i])
+            if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+            if verbatim[i] {
+                expected = origin + (bytes.count - clean)
+            } else {
+                expected = -1
+                if let last = substituted.last, last.upperBound == clean {
+                    substituted[substituted.count - 1] = last.lowerBound..<bytes.count
+                } else {
+                    substituted.append(clean..<bytes.count)
+                }
+            }
+        }
+        if map.anchors.isEmpty || map.anchors[0].clean != 0 {
+            var fixed = OffsetMap(anchors: [OffsetMap.Anchor(clean: 0, original: scalars.isEmpty ? 0 : Int(origins[0]))])
+            for a in map.anchors where a.clean != 0 { fixed.append(clean: a.clean, original: a.original) }
+            map = fixed
+        }
+        return (String(decoding: bytes, as: UTF8.self), map, substituted)
+    }
+}
+
+/// Line numbers of the original text, from UTF-8 offsets.
+struct OriginalLines {
+    let starts: [Int]
+
+    init(_ text: String) {
+        var starts = [0]
+        var copy = text
+        copy.withUTF8 { buf in
+            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
+        }
+        self.starts = starts
+    }
+
+    /// 1-based line of a UTF-8 offset.
+    func line(of offset: Int) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+}

@@ -1,0 +1,506 @@
+/// One list of responsible agencies found in a text: `(责任单位:…)`, `(…按职责分工负责)` or a `责任单位:` line.
+public struct AgencyList: Sendable, Hashable {
+    /// Agencies in list order, in the text's own script, shared prefixes and frames expanded.
+    public var agencies: [String]
+    /// UTF-8 range of the list (the parenthesis content, or the label to the end of the list) in the text searched.
+    public var range: Range<Int>
+    /// UTF-8 range of each agency's own words, parallel to `agencies`.
+    public var agencyRanges: [Range<Int>]
+
+    public init(agencies: [String], range: Range<Int>, agencyRanges: [Range<Int>]) {
+        self.agencies = agencies
+        self.range = range
+        self.agencyRanges = agencyRanges
+    }
+}
+
+/// Finds the agencies a plan names as responsible for its measures.
+///
+/// A bracketed note is a list when it has a label (责任单位:, 牵头单位:, 配合单位: …), or ends its items
+/// with a formula (按职责分工负责, 牵头, 配合 …), or consists only of agency-like names with at least one
+/// government ending (局, 委, 办 …). Items are split on 、 , ; and expanded: bare names take the level
+/// prefix of the last prefixed name (市工信局、审批服务局 → 市审批服务局), and bare unit words take the
+/// frame of the next full name (各市、县区人民政府 → 各市人民政府, 各县区人民政府).
+public struct AgencyExtractor: Sendable {
+    public var lexicon: AgencyLexicon
+    private let terms: AgencyTerms
+
+    public init(lexicon: AgencyLexicon = .shared) {
+        self.lexicon = lexicon
+        self.terms = AgencyTerms(lexicon)
+    }
+
+    /// The document's agency mentions, each tied to the innermost section around it and its original line.
+    public func extract(_ document: Document) -> [AgencyMention] {
+        let text = AlignedScalars(document.clean, normalized: document.norm)
+        let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
+        let source = SourceText(name: document.name, text: document.original)
+        var mentions: [AgencyMention] = []
+        for list in lists(in: text) {
+            let start = text.offsets[list.range.lowerBound]
+            // The innermost section is the last heading that starts before the list.
+            var section: Int?
+            for (headingStart, id) in headingStarts {
+                if headingStart <= start { section = id } else { break }
+            }
+            let line = source.lineIndex(ofOffset: document.offsets.original(start)) + 1
+            for (name, range) in zip(list.agencies, list.agencyRanges) {
+                let utf8 = text.utf8Range(range)
+                let original = document.offsets.original(utf8.lowerBound)..<document.offsets.original(utf8.upperBound)
+                mentions.append(AgencyMention(section: section, agency: name,
+                                              provenance: Provenance(line: line, originalRange: original)))
+            }
+        }
+        return mentions
+    }
+
+    /// Every agency list in a text, in text order.
+    public func lists(in text: String) -> [AgencyList] {
+        let aligned = AlignedScalars(text)
+        return lists(in: aligned).map { list in
+            AgencyList(agencies: list.agencies, range: aligned.utf8Range(list.range),
+                       agencyRanges: list.agencyRanges.map { aligned.utf8Range($0) })
+        }
+    }
+
+    /// The agencies of one list text (what stands inside the parenthesis), or nil when it is no agency list.
+    public func agencies(inList text: String) -> [String]? {
+        let aligned = AlignedScalars(text)
+        return parseList(aligned, 0..<aligned.count)?.map(\.name)
+    }
+
+    // MARK: - Scanning
+
+    /// A found list in scalar positions of an `AlignedScalars`.
+    struct ScalarList {
+        var agencies: [String]
+        var range: Range<Int>
+        var agencyRanges: [Range<Int>]
+    }
+
+    /// Longest bracketed note considered, in scalars: agency lists are short.
+    static let maxListLength = 400
+
+    func lists(in text: AlignedScalars) -> [ScalarList] {
+        let norm = text.norm
+        var found: [ScalarList] = []
+        var covered: [Range<Int>] = []
+        var i = 0
+        while i < norm.count {
+            if AgencyExtractor.closers[norm[i]] != nil, let close = closing(of: i, in: norm) {
+                let content = (i + 1)..<close
+                if let parsed = parseList(text, content) {
+                    found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
+                    covered.append(i..<(close + 1))
+                    i = close + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        // Labels outside any list: 责任单位:… to the end of the line or sentence.
+        i = 0
+        var next = 0   // covered ranges are in text order: the first one not yet behind i
+        while i < norm.count {
+            while next < covered.count, covered[next].upperBound <= i { next += 1 }
+            if next < covered.count, covered[next].contains(i) { i = covered[next].upperBound; continue }
+            if let label = terms.label(at: i, in: norm) {
+                var end = label.listStart
+                var depth = 0
+                while end < norm.count {
+                    let s = norm[end]
+                    if s == "\n" || s == "。" || (depth == 0 && s == ")") { break }
+                    if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
+                    end += 1
+                }
+                var start = i
+                if start > 0, norm[start - 1] == "【" || norm[start - 1] == "[" { start -= 1 }
+                if let parsed = parseList(text, start..<end), !parsed.isEmpty {
+                    found.append(ScalarList(agencies: parsed.map(\.name), range: start..<end, agencyRanges: parsed.map(\.range)))
+                }
+                i = max(end, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "〔": "〕", "[": "]"]
+
+    /// Position of the parenthesis closing the one at `open`, on the same line, or nil.
+    private func closing(of open: Int, in norm: [Unicode.Scalar]) -> Int? {
+        let opener = norm[open]
+        guard let closer = AgencyExtractor.closers[opener] else { return nil }
+        var depth = 0
+        var j = open
+        let limit = min(norm.count, open + AgencyExtractor.maxListLength)
+        while j < limit {
+            let s = norm[j]
+            if s == "\n" { return nil }
+            if s == opener { depth += 1 } else if s == closer {
+                depth -= 1
+                if depth == 0 { return j }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: - One list
+
+    /// An agency as found: its expanded name and the scalars it was cut from.
+    struct ParsedAgency {
+        var name: String
+        var range: Range<Int>
+    }
+
+    /// An item of a list while it is being expanded.
+    private struct Item {
+        var range: Range<Int>
+        var norm: [Unicode.Scalar]
+        /// Original scalars added in front (a shared prefix or 各) and behind (a shared frame's tail).
+        var head: [Unicode.Scalar] = []
+        var headNorm: [Unicode.Scalar] = []
+        var tail: [Unicode.Scalar] = []
+        var tailNorm: [Unicode.Scalar] = []
+        var fullNorm: [Unicode.Scalar] { headNorm + norm + tailNorm }
+    }
+
+    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
+        let norm = text.norm
+        // A 。 ends the list: what follows is a note (具体任务均涉及…,下同).
+        var range = range
+        var level = 0
+        for k in range {
+            if norm[k] == "(" { level += 1 } else if norm[k] == ")" { level -= 1 }
+            if level == 0, norm[k] == "。" { range = range.lowerBound..<k; break }
+        }
+        // Segments: the text before the first label, then each label's list.
+        var segments: [Range<Int>] = []
+        var labelled = false
+        var cursor = range.lowerBound
+        var i = range.lowerBound
+        var depth = 0
+        while i < range.upperBound {
+            let s = norm[i]
+            if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
+            if depth == 0, let label = terms.label(at: i, in: norm), label.listStart <= range.upperBound {
+                segments.append(cursor..<i)
+                labelled = true
+                cursor = label.listStart
+                i = label.listStart
+                continue
+            }
+            i += 1
+        }
+        segments.append(cursor..<range.upperBound)
+
+        var items: [Item] = []
+        var sawFormula = false
+        for segment in segments {
+            for (piece, owner) in split(text, segment) {
+                var r = piece
+                // 由市教育局负责 → 市教育局
+                if r.count > 1, norm[r.lowerBound] == "由" { r = (r.lowerBound + 1)..<r.upperBound }
+                var stripped = true
+                while stripped {
+                    stripped = false
+                    if let f = terms.formulaSuffix(of: Array(norm[r])), f < r.count {
+                        r = trim(text, r.lowerBound..<(r.upperBound - f))
+                        sawFormula = true
+                        stripped = true
+                    }
+                    // 市教育局(牵头): a bracketed role after the name.
+                    if r.count > 2, norm[r.upperBound - 1] == ")",
+                       let open = norm[r].lastIndex(of: "("), open > r.lowerBound {
+                        let role = Array(norm[(open + 1)..<(r.upperBound - 1)])
+                        if terms.formulaSuffix(of: role) == role.count || terms.isLabelWord(role) {
+                            r = trim(text, r.lowerBound..<open)
+                            sawFormula = true
+                            stripped = true
+                        }
+                    }
+                }
+                if terms.formulaSuffix(of: Array(norm[r])) == r.count { sawFormula = true; continue }
+                if r.isEmpty { continue }
+                var item = Item(range: r, norm: Array(norm[r]))
+                if let owner {
+                    item.head = Array(text.original[owner])
+                    item.headNorm = Array(norm[owner])
+                }
+                items.append(item)
+            }
+        }
+        if items.isEmpty { return nil }
+
+        expandFrames(&items, text)
+
+        // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
+        items.removeAll { terms.isDeadline($0.norm) }
+        if labelled {
+            // Declared lists keep every name, but not what another field (完成时限:…) put after them.
+            items = items.filter { terms.isAgencyLike($0.fullNorm) || terms.hasOwner($0.fullNorm) }
+        } else if sawFormula {
+            items = items.filter { terms.isAgencyLike($0.fullNorm) || terms.hasOwner($0.fullNorm) }
+        } else {
+            for item in items {
+                let n = item.fullNorm
+                if n.count < 2 || n.count > 24 || !terms.isAgencyLike(n) || terms.isNote(n) { return nil }
+            }
+            if !items.contains(where: { terms.hasStrongSuffix($0.fullNorm) }) { return nil }
+        }
+        if items.isEmpty { return nil }
+
+        expandPrefixes(&items, text)
+
+        var result: [ParsedAgency] = []
+        var seen = Set<String>()
+        for item in items {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: item.head)
+            scalars.append(contentsOf: text.original[item.range])
+            scalars.append(contentsOf: item.tail)
+            let name = String(scalars)
+            if seen.insert(name).inserted { result.append(ParsedAgency(name: name, range: item.range)) }
+        }
+        return result
+    }
+
+    /// Separators between items: 、 , ; (full-width ones are half-width after normalisation) and spaces.
+    private static let separators: Set<Unicode.Scalar> = ["、", ",", ";", " ", "\u{3000}", "\t", "。", ":", "】", "【", "[", "]"]
+
+    /// Splits a segment at top-level separators, then at 和/及/与 between two full agency names.
+    /// A right part that is only an agency ending (各县党委和政府) gets the left part's owner (各县) as `owner`.
+    private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [(range: Range<Int>, owner: Range<Int>?)] {
+        let norm = text.norm
+        var pieces: [Range<Int>] = []
+        var start = segment.lowerBound
+        var depth = 0
+        for j in segment {
+            let s = norm[j]
+            if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
+            if depth == 0, AgencyExtractor.separators.contains(s) {
+                pieces.append(start..<j)
+                start = j + 1
+            }
+        }
+        pieces.append(start..<segment.upperBound)
+        var result: [(range: Range<Int>, owner: Range<Int>?)] = []
+        for piece in pieces {
+            var rest = trim(text, piece)
+            var owner: Range<Int>?
+            // 市教育局和市财政局: split only when the left part is a full name (住房和城乡建设局 stays whole).
+            var j = rest.lowerBound + 1
+            while j < rest.upperBound - 1 {
+                let s = norm[j]
+                let left = Array(norm[rest.lowerBound..<j])
+                let right = terms.withoutFormulas(Array(norm[(j + 1)..<rest.upperBound]))
+                if s == "和" || s == "及" || s == "与", terms.hasStrongSuffix(left), terms.isAgencyLike(right) {
+                    result.append((rest.lowerBound..<j, owner))
+                    owner = nil
+                    if let ending = terms.strongEnding(of: left), ending < left.count, terms.strongEnding(of: right) == right.count {
+                        owner = rest.lowerBound..<(j - ending)
+                    }
+                    rest = (j + 1)..<rest.upperBound
+                    j = rest.lowerBound + 1
+                    continue
+                }
+                j += 1
+            }
+            if !rest.isEmpty { result.append((rest, owner)) }
+        }
+        return result.map { (trim(text, $0.range), $0.owner) }.filter { !$0.range.isEmpty }
+    }
+
+    private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        let junk: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", ".", "。", ":", "、", ",", ";"]
+        while lo < hi, junk.contains(text.norm[lo]) { lo += 1 }
+        while hi > lo, junk.contains(text.norm[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// 各市、县区人民政府: unit-only items take the tail of the next full name, and 各 is shared by the group.
+    private func expandFrames(_ items: inout [Item], _ text: AlignedScalars) {
+        var k = 0
+        while k < items.count {
+            guard terms.unitOnly(items[k].norm) != nil else { k += 1; continue }
+            var end = k
+            while end < items.count, terms.unitOnly(items[end].norm) != nil { end += 1 }
+            guard end < items.count, let split = terms.unitFrame(items[end].norm) else { k = end + 1; continue }
+            let tailRange = (items[end].range.lowerBound + split)..<items[end].range.upperBound
+            let tail = Array(text.original[tailRange])
+            let tailNorm = Array(text.norm[tailRange])
+            let shared = items[k].norm.first == "各"
+            for m in k...end {
+                if m < end { items[m].tail = tail; items[m].tailNorm = tailNorm }
+                if shared, items[m].norm.first != "各" { items[m].head = ["各"]; items[m].headNorm = ["各"] }
+            }
+            k = end + 1
+        }
+    }
+
+    /// Bare names take the level prefix of the last name that had one (市委网信办 keeps its own).
+    private func expandPrefixes(_ items: inout [Item], _ text: AlignedScalars) {
+        var current: (original: [Unicode.Scalar], norm: [Unicode.Scalar])?
+        for index in items.indices {
+            let n = items[index].fullNorm
+            if terms.hasOwner(n) { continue }
+            if let p = terms.levelPrefixLength(n) {
+                // The prefix is cut from the name as written, so it keeps the document's script.
+                let full = items[index].head + Array(text.original[items[index].range]) + items[index].tail
+                current = (Array(full.prefix(p)), Array(n.prefix(p)))
+                continue
+            }
+            if let prefix = current, terms.isAgencyLike(n) {
+                items[index].head = prefix.original + items[index].head
+                items[index].headNorm = prefix.norm + items[index].headNorm
+            }
+        }
+    }
+}
+
+/// The lexicon as scalar arrays, with the matching rules that use it.
+private struct AgencyTerms: Sendable {
+    let labels: [[Unicode.Scalar]]
+    let formulas: [[Unicode.Scalar]]
+    let strong: [[Unicode.Scalar]]
+    let weak: [[Unicode.Scalar]]
+    let prefixes: [[Unicode.Scalar]]
+    let owners: [[Unicode.Scalar]]
+    let barewords: [[Unicode.Scalar]]
+    let areas: [[Unicode.Scalar]]
+    let stopwords: [[Unicode.Scalar]]
+
+    init(_ lexicon: AgencyLexicon) {
+        func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+        labels = scalars(lexicon.labels)
+        formulas = scalars(lexicon.formulas)
+        strong = scalars(lexicon.strongSuffixes)
+        weak = scalars(lexicon.weakSuffixes)
+        prefixes = scalars(lexicon.prefixes)
+        owners = scalars(lexicon.owners)
+        barewords = scalars(lexicon.barewords)
+        areas = scalars(lexicon.areas)
+        stopwords = scalars(lexicon.stopwords)
+    }
+
+    private func has(_ word: [Unicode.Scalar], at index: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard index >= 0, index + word.count <= text.count else { return false }
+        for k in 0..<word.count where text[index + k] != word[k] { return false }
+        return true
+    }
+
+    private func hasPrefix(_ text: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Bool { has(word, at: 0, in: text) }
+    private func hasSuffix(_ text: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Bool {
+        has(word, at: text.count - word.count, in: text)
+    }
+
+    /// A label at `index` followed by `:`, `】` or `]`: where its list starts.
+    func label(at index: Int, in text: [Unicode.Scalar]) -> (length: Int, listStart: Int)? {
+        for label in labels where has(label, at: index, in: text) {
+            var j = index + label.count
+            while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }
+            if j < text.count, text[j] == ":" || text[j] == "】" || text[j] == "]" { return (label.count, j + 1) }
+        }
+        return nil
+    }
+
+    /// A label without its colon (牵头单位, 责任单位), as written in a bracketed role.
+    func isLabelWord(_ text: [Unicode.Scalar]) -> Bool { labels.contains(text) }
+
+    /// Length of a closing formula at the end of `text`, if any (longest first).
+    func formulaSuffix(of text: [Unicode.Scalar]) -> Int? {
+        formulas.first { hasSuffix(text, $0) }?.count
+    }
+
+    /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
+    func withoutFormulas(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var text = text
+        while let f = formulaSuffix(of: text), f < text.count { text.removeLast(f) }
+        return text
+    }
+
+    /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
+    func strongEnding(of text: [Unicode.Scalar]) -> Int? {
+        strong.first { hasSuffix(text, $0) }?.count
+    }
+
+    func hasStrongSuffix(_ text: [Unicode.Scalar]) -> Bool {
+        text.count >= 2 && strong.contains { hasSuffix(text, $0) }
+    }
+
+    func isAgencyLike(_ text: [Unicode.Scalar]) -> Bool {
+        hasStrongSuffix(text) || (text.count >= 2 && weak.contains { hasSuffix(text, $0) })
+    }
+
+    func hasOwner(_ text: [Unicode.Scalar]) -> Bool { owners.contains { hasPrefix(text, $0) } }
+
+    /// Openings of notes such as 以下简称… or 含…, which are never lists.
+    func isNote(_ text: [Unicode.Scalar]) -> Bool {
+        stopwords.contains { hasPrefix(text, $0) }
+    }
+
+    /// 2023年底前, 2025年6月完成, 长期坚持, 持续推进: when an item is due, not who does it.
+    func isDeadline(_ text: [Unicode.Scalar]) -> Bool {
+        let hasDigit = text.contains { $0.value >= 48 && $0.value <= 57 }
+        if hasDigit, text.contains(where: { $0 == "年" || $0 == "月" || $0 == "底" }) { return true }
+        let ongoing = ["长期坚持", "持续推进", "持续实施", "长期", "持续", "常态化", "逐年推进"].map { Array($0.unicodeScalars) }
+        return ongoing.contains(text)
+    }
+
+    /// Length of the level prefix a name starts with (市, 自治区, 包头市), or nil for a bare name.
+    func levelPrefixLength(_ text: [Unicode.Scalar]) -> Int? {
+        if let p = prefixes.first(where: { hasPrefix(text, $0) }) {
+            let rest = Array(text.dropFirst(p.count))
+            // 市场监管局 is bare; 市政府 is 市 + 政府.
+            let isBareword = barewords.contains { hasPrefix(text, $0) } && !strong.contains { hasPrefix(rest, $0) }
+            if !isBareword { return p.count }
+        }
+        return placePrefixLength(text)
+    }
+
+    /// 包头市教育局 → 3: two to four characters and a unit word, when the rest is a name.
+    private func placePrefixLength(_ text: [Unicode.Scalar]) -> Int? {
+        let units: Set<Unicode.Scalar> = ["市", "县", "区", "旗", "盟", "州"]
+        // Characters that make 城市, 社区, 开发区 … ordinary words rather than place names.
+        let notPlace: Set<Unicode.Scalar> = ["城", "社", "小", "园", "景", "片", "辖", "街", "矿", "新", "发", "校", "专", "特", "山", "湾", "营", "全", "本", "该", "各", "郊", "都"]
+        for end in 2...4 where end < text.count - 1 {
+            if units.contains(text[end]), !notPlace.contains(text[end - 1]),
+               text[0..<end].allSatisfy({ $0.properties.isIdeographic }) {
+                return end + 1
+            }
+        }
+        return nil
+    }
+
+    /// For a unit-only item (各市, 县区, 市): the number of scalars, else nil.
+    func unitOnly(_ text: [Unicode.Scalar]) -> Int? {
+        guard let n = unitRun(text), n == text.count, n > 0, n <= 6 else { return nil }
+        return n
+    }
+
+    /// Scalars of the optional 各 and unit words at the start.
+    private func unitRun(_ text: [Unicode.Scalar]) -> Int? {
+        var j = text.first == "各" ? 1 : 0
+        var any = false
+        outer: while j < text.count {
+            for area in areas where has(area, at: j, in: text) {
+                j += area.count
+                any = true
+                continue outer
+            }
+            break
+        }
+        return any ? j : nil
+    }
+
+    /// For a framed name (县区人民政府, 各县人民政府): where its tail starts, when the tail is a name.
+    func unitFrame(_ text: [Unicode.Scalar]) -> Int? {
+        guard let n = unitRun(text), n < text.count else { return nil }
+        let tail = Array(text[n...])
+        return isAgencyLike(tail) ? n : nil
+    }
+}

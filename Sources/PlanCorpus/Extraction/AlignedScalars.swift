@@ -1,0 +1,85 @@
+/// A text's Unicode scalars side by side with their normalised forms, one for one, with UTF-8 offsets.
+///
+/// Extractors decide on the normalised scalars (simplified, half-width) and cut their results from the
+/// original ones, so a traditional document keeps its own characters.
+struct AlignedScalars {
+    /// Scalars as written.
+    let original: [Unicode.Scalar]
+    /// One normalised scalar per original scalar.
+    let norm: [Unicode.Scalar]
+    /// UTF-8 offset of each scalar (plus the end), counted from `base`.
+    let offsets: [Int]
+
+    /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
+    /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
+    init(_ text: String, normalized: String? = nil, base: Int = 0) {
+        var original = Array(text.unicodeScalars)
+        var norm: [Unicode.Scalar] = []
+        if let normalized, normalized.unicodeScalars.count == original.count {
+            norm = Array(normalized.unicodeScalars)
+        } else {
+            original = []
+            original.reserveCapacity(text.unicodeScalars.count)
+            norm.reserveCapacity(text.unicodeScalars.count)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !original.isEmpty { original.append("\n"); norm.append("\n") }
+                let scalars = Array(line.unicodeScalars)
+                original.append(contentsOf: scalars)
+                norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
+            }
+        }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(original.count + 1)
+        var offset = base
+        for scalar in original {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        self.original = original
+        self.norm = norm
+        self.offsets = offsets
+    }
+
+    var count: Int { original.count }
+
+    func originalString(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: original[range])
+        return String(s)
+    }
+
+    func normString(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: norm[range])
+        return String(s)
+    }
+
+    /// UTF-8 range (from `base`) of a scalar range.
+    func utf8Range(_ range: Range<Int>) -> Range<Int> { offsets[range.lowerBound]..<offsets[range.upperBound] }
+
+    /// True when the normalised scalars at `index` spell `word`.
+    func normHas(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= norm.count else { return false }
+        for (k, s) in word.enumerated() where norm[index + k] != s { return false }
+        return true
+    }
+
+    /// Normalises a line whole, falling back scalar by scalar where NFKC or the script
+    /// conversion would change the number of scalars (… → ..., ① → 1 stay as written).
+    static func normalizeOneForOne(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var line = String.UnicodeScalarView()
+        line.append(contentsOf: scalars)
+        let whole = Array(TextNormalizer.normalize(String(line)).unicodeScalars)
+        if whole.count == scalars.count { return whole }
+        // NFKC one scalar at a time, keeping scalars whose compatibility form is longer.
+        var widthFolded = String.UnicodeScalarView()
+        for scalar in scalars {
+            let folded = String(String.UnicodeScalarView([scalar])).precomposedStringWithCompatibilityMapping.unicodeScalars
+            widthFolded.append(folded.count == 1 ? folded.first! : scalar)
+        }
+        let converted = Array(TextNormalizer.normalize(String(widthFolded)).unicodeScalars)
+        if converted.count == scalars.count { return converted }
+        return Array(widthFolded)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+
+/// Administrative level of a gazetteer entry.
+public enum AdminLevel: String, Sendable, Hashable, CaseIterable {
+    case province, prefecture, county
+}
+
+/// One province, prefecture-level or county-level division with its GB/T 2260 code.
+public struct GazetteerEntry: Sendable, Hashable {
+    /// Six-digit GB/T 2260 code, e.g. `150200`.
+    public var code: String
+    /// Official simplified full name, e.g. `包头市`.
+    public var name: String
+    /// Name without its administrative suffix (`包头`), or "" when that would leave fewer than 2 characters.
+    public var short: String
+    public var level: AdminLevel
+    /// Code of the enclosing unit; nil for provinces.
+    public var parent: String?
+    /// Full name of the province the entry lies in (itself for provinces).
+    public var province: String
+    /// Former names and everyday forms (`凉山州`, `襄樊市`, `土右旗`).
+    public var aliases: [String]
+
+    public init(code: String, name: String, short: String, level: AdminLevel, parent: String?,
+                province: String, aliases: [String] = []) {
+        self.code = code
+        self.name = name
+        self.short = short
+        self.level = level
+        self.parent = parent
+        self.province = province
+        self.aliases = aliases
+    }
+}
+
+/// China's administrative divisions (from `Resources/gazetteer.tsv`), looked up by full name, short name or alias.
+///
+/// Every lookup normalises its key with `TextNormalizer.normalize`, so traditional forms (濰坊) find
+/// simplified entries (潍坊市).
+public final class Gazetteer: Sendable {
+    /// How a surface form names its entries.
+    public enum Form: Sendable, Hashable {
+        /// The official full name or an alias (former name, 凉山州-style form).
+        case full
+        /// A short name (suffix stripped).
+        case short
+    }
+
+    /// A surface form that may occur in text, with the entries it can mean.
+    public struct Surface: Sendable, Hashable {
+        /// Normalised text of the form.
+        public var text: String
+        public var form: Form
+        /// Indices into `entries`, preferred meanings only (see `candidates(for:)`).
+        public var candidates: [Int]
+    }
+
+    /// The bundled gazetteer, loaded on first use; empty (with no entries) if the resource is missing.
+    public static let shared: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return Gazetteer(entries: [])
+        }
+        return Gazetteer(tsv: text)
+    }()
+
+    /// All entries, ordered by code.
+    public let entries: [GazetteerEntry]
+    private let byCode: [String: Int]
+    /// Normalised full name or alias → entry indices.
+    private let byFull: [String: [Int]]
+    /// Normalised short name → entry indices.
+    private let byShort: [String: [Int]]
+    /// Surface forms worth looking for in running text, as a trie over normalised scalars.
+    let trie: SurfaceTrie
+
+    public init(entries: [GazetteerEntry]) {
+        let sorted = entries.sorted { $0.code < $1.code }
+        self.entries = sorted
+        var byCode: [String: Int] = [:]
+        var byFull: [String: [Int]] = [:]
+        var byShort: [String: [Int]] = [:]
+        let norm = Gazetteer.normalizeAll(sorted.flatMap { [$0.name, $0.short] + $0.aliases })
+        for (i, e) in sorted.enumerated() {
+            byCode[e.code] = i
+            for form in Set([e.name] + e.aliases) {
+                byFull[norm[form] ?? form, default: []].append(i)
+            }
+            if !e.short.isEmpty {
+                byShort[norm[e.short] ?? e.short, default: []].append(i)
+            }
+        }
+        self.byCode = byCode
+        self.byFull = byFull
+        self.byShort = byShort
+        var surfaces: [Surface] = []
+        for key in Set(byFull.keys).union(byShort.keys).sorted() {
+            let (form, candidates) = Gazetteer.preferred(key, byFull: byFull, byShort: byShort, entries: sorted)
+            // County short names (朝阳, 和平, 城关, 新华) are everyday words or streets; in text only
+            // full names, aliases and province/prefecture short names are looked for.
+            if form == .short && !candidates.contains(where: { sorted[$0].level != .county }) { continue }
+            // Two-character county forms are looked for only as X县 / X市 / X旗 (沛县, 芒市): 城区, 矿区,
+            // 郊区, 东区 are common words, and abbreviations such as 喀左 or 和布 (和布局) misfire.
+            if candidates.allSatisfy({ sorted[$0].level == .county }), key.unicodeScalars.count <= 2,
+               let last = key.unicodeScalars.last, !"县市旗".unicodeScalars.contains(last) { continue }
+            surfaces.append(Surface(text: key, form: form, candidates: candidates))
+        }
+        self.trie = SurfaceTrie(surfaces)
+    }
+
+    /// Parses the TSV format written by scripts/gazetteer/generate.py (`#` comment lines, a header line).
+    public convenience init(tsv: String) {
+        var entries: [GazetteerEntry] = []
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") || line.hasPrefix("code\t") { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 6, let level = AdminLevel(rawValue: f[3]) else { continue }
+            let aliases = f.count > 6 ? f[6].split(separator: "|").map(String.init) : []
+            entries.append(GazetteerEntry(code: f[0], name: f[1], short: f[2], level: level,
+                                          parent: f[4].isEmpty ? nil : f[4], province: f[5], aliases: aliases))
+        }
+        self.init(entries: entries)
+    }
+
+    /// The entry with this GB/T 2260 code.
+    public func entry(code: String) -> GazetteerEntry? {
+        byCode[code].map { entries[$0] }
+    }
+
+    /// Position of the entry with this code in `entries`.
+    func index(code: String) -> Int? { byCode[code] }
+
+    /// The enclosing entry (prefecture of a county, province of a prefecture).
+    public func parent(of entry: GazetteerEntry) -> GazetteerEntry? {
+        entry.parent.flatMap { self.entry(code: $0) }
+    }
+
+    /// True when `ancestor` is `entry` itself or encloses it.
+    public func contains(_ ancestor: GazetteerEntry, _ entry: GazetteerEntry) -> Bool {
+        var current: GazetteerEntry? = entry
+        while let c = current {
+            if c.code == ancestor.code { return true }
+            current = parent(of: c)
+        }
+        return false
+    }
+
+    /// Every entry whose full name, alias or short name is `name` (normalised first); several when ambiguous.
+    public func lookup(_ name: String) -> [GazetteerEntry] {
+        let key = TextNormalizer.normalize(name.trimmingCharacters(in: .whitespaces))
+        let indices = Set(byFull[key, default: []] + byShort[key, default: []])
+        return indices.sorted().map { entries[$0] }
+    }
+
+    /// The entries `name` most plausibly means: full names and aliases before short names, and a
+    /// province before lower units sharing its short name (河南 is 河南省, not 河南县). Several entries
+    /// mean the name is ambiguous (朝阳: 朝阳区 in Beijing and in Changchun, 朝阳市, 朝阳县).
+    public func candidates(for name: String) -> [GazetteerEntry] {
+        let key = TextNormalizer.normalize(name.trimmingCharacters(in: .whitespaces))
+        return Gazetteer.preferred(key, byFull: byFull, byShort: byShort, entries: entries).1.map { entries[$0] }
+    }
+
+    /// The one entry `name` means, or nil when it is unknown or ambiguous.
+    public func unique(_ name: String) -> GazetteerEntry? {
+        let c = candidates(for: name)
+        return c.count == 1 ? c[0] : nil
+    }
+
+    /// True when `name` can mean more than one entry.
+    public func isAmbiguous(_ name: String) -> Bool {
+        candidates(for: name).count > 1
+    }
+
+    /// Province (full name) of `name`, when all its candidates lie in one province; for the `province_of` builtin.
+    public func province(of name: String) -> String? {
+        let provinces = Set(candidates(for: name).map(\.province))
+        return provinces.count == 1 ? provinces.first : nil
+    }
+
+    /// Level of `name` (`province`, `prefecture`, `county`), when all its candidates agree; for the `level_of` builtin.
+    public func level(of name: String) -> String? {
+        let levels = Set(candidates(for: name).map(\.level))
+        return levels.count == 1 ? levels.first?.rawValue : nil
+    }
+
+    /// Normalises many short strings with one transform call (one per string is slow with ICU).
+    private static func normalizeAll(_ strings: [String]) -> [String: String] {
+        let unique = Array(Set(strings.filter { !$0.isEmpty })).sorted()
+        let joined = TextNormalizer.normalize(unique.joined(separator: "\n"))
+        let parts = joined.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == unique.count {
+            return Dictionary(uniqueKeysWithValues: zip(unique, parts))
+        }
+        return Dictionary(uniqueKeysWithValues: unique.map { ($0, TextNormalizer.normalize($0)) })
+    }
+
+    private static func preferred(_ key: String, byFull: [String: [Int]], byShort: [String: [Int]],
+                                  entries: [GazetteerEntry]) -> (Form, [Int]) {
+        if let full = byFull[key], !full.isEmpty { return (.full, full.sorted()) }
+        let short = byShort[key, default: []].sorted()
+        let provinces = short.filter { entries[$0].level == .province }
+        return (.short, provinces.isEmpty ? short : provinces)
+    }
+}
+
+/// A trie over Unicode scalars of the gazetteer's surface forms, for longest-match scanning.
+struct SurfaceTrie: Sendable {
+    private struct Node: Sendable {
+        var next: [UInt32: Int32] = [:]
+        var surface: Int32 = -1
+    }
+    private var nodes: [Node] = [Node()]
+    let surfaces: [Gazetteer.Surface]
+
+    init(_ surfaces: [Gazetteer.Surface]) {
+        self.surfaces = surfaces
+        for (i, s) in surfaces.enumerated() {
+            var n = 0
+            for scalar in s.text.unicodeScalars {
+                if let m = nodes[n].next[scalar.value] {
+                    n = Int(m)
+                } else {
+                    nodes.append(Node())
+                    nodes[n].next[scalar.value] = Int32(nodes.count - 1)
+                    n = nodes.count - 1
+                }
+            }
+            nodes[n].surface = Int32(i)
+        }
+    }
+
+    /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length).
+    func matches(in scalars: [Unicode.Scalar], at start: Int) -> [(surface: Int, length: Int)] {
+        var out: [(Int, Int)] = []
+        var n = 0
+        var i = start
+        while i < scalars.count, let m = nodes[n].next[scalars[i].value] {
+            n = Int(m)
+            i += 1
+            if nodes[n].surface >= 0 { out.append((Int(nodes[n].surface), i - start)) }
+        }
+        return out.reversed()
+    }
+}

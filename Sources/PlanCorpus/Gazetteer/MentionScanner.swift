@@ -1,0 +1,145 @@
+/// One place name found in text.
+struct Mention: Sendable, Hashable {
+    /// Index into the gazetteer trie's surfaces.
+    var surface: Int
+    /// Normalised scalar range.
+    var range: Range<Int>
+    var form: Gazetteer.Form
+    /// Entry indices the surface can mean.
+    var candidates: [Int]
+    /// Followed by 人民政府 / 政府 / 党委 / 委员会 / 委…: an issuing or governing body of the place.
+    var institutional: Bool
+    /// The name as written in the original text.
+    var written: String
+}
+
+/// Finds gazetteer names in running text with rules against false positives.
+///
+/// The rules (documented here because they decide what counts as a mention):
+/// 1. Longest match, leftmost first: 浙江西部 is 浙江 + 西部, never 江西; 包头市 is one mention, not 包头.
+/// 2. County-level names must stand at a word boundary: the preceding character is not a Han character,
+///    is a function character (在 和 与 及 …), or ends another place name (徐州市沛县). This stops
+///    代县 in 现代县城, 献县 in 贡献县域, 城北区 in 古城北区, 海城市 in 沿海城市. County *short* names
+///    (朝阳, 和平, 新华, 城关, 长安) are never looked for in text at all.
+/// 3. A name does not run on into a common word: …区 + 域/块/位/间/划 (河北区域), 2-character …县 +
+///    城/域/级/乡/区, …市 + 场/值 (海城市场). Short names are not counted before 路/街/大道/大街/公园/
+///    广场/大学/学院/中学/小学/银行 (中山路, 北京路, 中山大学), nor when they end in a direction and
+///    continue into 部/侧/岸/麓/坡/端 (沿海南部, 黄河北岸, 泰山南麓; 湖南部署 and 广东部分 still count).
+/// 4. Short names inside listed common words do not count (`traps`): 长治久安, 幸福安康, 朝阳产业,
+///    新乡贤, 大理石, 经济南, 确保定期, 其中卫生, 平安顺利, 公益阳光, 日照时数 …
+struct MentionScanner: Sendable {
+    let gazetteer: Gazetteer
+
+    /// Common words and phrases that contain a province or prefecture short name (normalised forms).
+    static let traps: [String] = [
+        "长治久安", "幸福安康", "健康安康", "平安康", "朝阳产业", "朝阳行业", "新乡贤", "大理石", "中山装", "中山陵",
+        "白银饰", "黄金白银", "阿里巴巴", "阿里云", "阿里健康", "玉树临风", "各位来宾", "与会来宾", "来宾朋友",
+        "日照时", "日照条件", "日照率", "日照充足", "日照强度", "日照不足", "日照标准", "日照间距", "四平八稳",
+        "世界大同", "大同小异", "三明治", "周口店", "广安门", "德州扑克", "白山黑水", "其中卫生", "集中卫生",
+        "中卫生", "平安顺", "福建设", "传承德", "秉承德", "大庆典", "大庆祝", "确保定", "担保定", "保定期", "保定点",
+        "经济南", "南通道", "公益阳", "益阳光", "海口岸", "黄河源", "江河源", "河源头", "黑河流域", "海西经济区",
+        "海峡西岸", "双重庆", "振兴安", "复兴安", "兴安全", "东西安", "新乡村", "新乡镇",
+    ]
+
+    /// Characters after which a county-level name may start (besides non-Han characters).
+    private static let boundaryBefore: Set<Unicode.Scalar> = Set("在和与及至到赴对于是的我全本该由从向往同为将把括含即如各及或共".unicodeScalars)
+    private static let afterDistrict: Set<Unicode.Scalar> = Set("域块位间划".unicodeScalars)
+    private static let afterShortCounty: Set<Unicode.Scalar> = Set("城域级乡区".unicodeScalars)
+    private static let afterCity: Set<Unicode.Scalar> = Set("场值".unicodeScalars)
+    private static let afterShortStop: [String] = ["路", "街", "大道", "大街", "公园", "广场", "大学", "学院", "中学", "小学", "银行"]
+    private static let directions: Set<Unicode.Scalar> = Set("东西南北".unicodeScalars)
+    private static let sideWords: Set<Unicode.Scalar> = Set("侧岸麓坡端".unicodeScalars)
+    private static let partKeep: Set<Unicode.Scalar> = Set("分门署长委队".unicodeScalars)
+    private static let institutions: [String] = ["人民政府", "政府", "党委", "委员会", "人大", "政协", "发展和改革委员会", "发改委"]
+    private static let adminSuffixes: Set<Unicode.Scalar> = Set("省市县区州盟旗".unicodeScalars)
+
+    /// All mentions in `text`, in order; the start of the text counts as a word boundary.
+    func scan(_ text: AlignedText) -> [Mention] {
+        let s = text.norm
+        let blocked = Self.trapRanges(in: s)
+        var out: [Mention] = []
+        var i = 0
+        var lastEnd = -1
+        while i < s.count {
+            var accepted = false
+            for (index, length) in gazetteer.trie.matches(in: s, at: i) {
+                let surface = gazetteer.trie.surfaces[index]
+                let range = i..<(i + length)
+                if blocked.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
+                guard accepts(surface, range, in: s, adjacent: lastEnd == i) else { continue }
+                out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
+                                   institutional: Self.institutional(after: range, surface: surface, in: s),
+                                   written: text.written(range)))
+                i += length
+                lastEnd = i
+                accepted = true
+                break
+            }
+            if !accepted { i += 1 }
+        }
+        return out
+    }
+
+    private func accepts(_ surface: Gazetteer.Surface, _ range: Range<Int>, in s: [Unicode.Scalar], adjacent: Bool) -> Bool {
+        let scalars = Array(surface.text.unicodeScalars)
+        guard let last = scalars.last else { return false }
+        let next: Unicode.Scalar? = range.upperBound < s.count ? s[range.upperBound] : nil
+        let next2: Unicode.Scalar? = range.upperBound + 1 < s.count ? s[range.upperBound + 1] : nil
+        if let n = next {
+            if last == "区" && Self.afterDistrict.contains(n) { return false }
+            if last == "县" && scalars.count == 2 && Self.afterShortCounty.contains(n) { return false }
+            if last == "市" && Self.afterCity.contains(n) { return false }
+        }
+        let allCounty = surface.candidates.allSatisfy { gazetteer.entries[$0].level == .county }
+        if surface.form == .full && allCounty && range.lowerBound > 0 && !adjacent {
+            let before = s[range.lowerBound - 1]
+            if Self.isHan(before) && !Self.boundaryBefore.contains(before) { return false }
+        }
+        if surface.form == .short {
+            let rest = s[range.upperBound..<min(s.count, range.upperBound + 2)]
+            let restString = String(String.UnicodeScalarView(rest))
+            if Self.afterShortStop.contains(where: { restString.hasPrefix($0) }) { return false }
+            if Self.directions.contains(last), let n = next {
+                if Self.sideWords.contains(n) { return false }
+                if n == "部" && !(next2.map { Self.partKeep.contains($0) } ?? false) { return false }
+            }
+        }
+        return true
+    }
+
+    private static func institutional(after range: Range<Int>, surface: Gazetteer.Surface, in s: [Unicode.Scalar]) -> Bool {
+        let rest = String(String.UnicodeScalarView(s[range.upperBound..<min(s.count, range.upperBound + 9)]))
+        if institutions.contains(where: { rest.hasPrefix($0) }) { return true }
+        if let last = surface.text.unicodeScalars.last, adminSuffixes.contains(last), rest.hasPrefix("委") { return true }
+        return false
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
+    /// Trap words by first scalar, so the text is walked once.
+    private static let trapsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
+        var out: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for trap in traps {
+            let scalars = Array(TextNormalizer.normalize(trap).unicodeScalars)
+            if let first = scalars.first { out[first, default: []].append(scalars) }
+        }
+        return out
+    }()
+
+    /// Normalised scalar ranges covered by trap words.
+    static func trapRanges(in s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for i in s.indices {
+            guard let candidates = trapsByFirst[s[i]] else { continue }
+            for trap in candidates where i + trap.count <= s.count && s[i..<(i + trap.count)].elementsEqual(trap) {
+                out.append(i..<(i + trap.count))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Finds region placeholders of template documents: `[地区名称]`, `[城市名]`, `xx市`, `XX县`, `××市`, `某某县`, `____区`.
+///
+/// Rule: a bracketed slot counts when its content names a kind of place and marks itself as a slot
+/// (名/名称/XX/某…), so headings like `【城市更新】` do not; a run of 1–4 placeholder characters
+/// (x X × * ○ □ _) or 某某 counts when an administrative suffix follows and no letter or digit precedes
+/// (so `MAXX市` or `5X市` do not). A single 某 (`某市`) counts only in a title, where it cannot be a
+/// figure of speech (以某市为例).
+public struct TemplateDetector: Sendable {
+    /// One placeholder found in text.
+    public struct Placeholder: Sendable, Hashable {
+        /// The placeholder as written, e.g. `[地区名称]` or `xx市`.
+        public var text: String
+        /// UTF-16 offset in the searched string.
+        public var offset: Int
+    }
+
+    private static let bracketed = try! NSRegularExpression(
+        pattern: "[\\[【〔{<＜「〈]([^\\]】〕}>＞」〉\\n]{1,10})[\\]】〕}>＞」〉]")
+    private static let slotContent = try! NSRegularExpression(
+        pattern: "(地区|城市|地名|地方|省份|省|市|县|区|州|旗|镇|乡)|^(名称|地名)$")
+    private static let slotMark = try! NSRegularExpression(pattern: "名称|名字|名|[xX×✕*＊○□_＿]{1,4}|某")
+    private static let lettered = try! NSRegularExpression(
+        pattern: "(?<![A-Za-z0-9])(?:[xX×✕*＊○□△_＿]{1,4}|某某)(?:省|自治区|市|自治州|州|盟|县|区|旗|镇|乡)")
+    private static let single = try! NSRegularExpression(pattern: "某(?:省|市|县|区|州|旗|镇)")
+
+    public init() {}
+
+    /// Placeholders in `text`, in order. `title` also accepts a single 某 (`某市`).
+    public func placeholders(in text: String, title: Bool = false) -> [Placeholder] {
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [Placeholder] = []
+        for m in Self.bracketed.matches(in: text, range: whole) {
+            let content = ns.substring(with: m.range(at: 1))
+            let cr = NSRange(location: 0, length: (content as NSString).length)
+            if Self.slotContent.firstMatch(in: content, range: cr) != nil,
+               Self.slotMark.firstMatch(in: content, range: cr) != nil {
+                found.append(Placeholder(text: ns.substring(with: m.range), offset: m.range.location))
+            }
+        }
+        var patterns = [Self.lettered]
+        if title { patterns.append(Self.single) }
+        for regex in patterns {
+            for m in regex.matches(in: text, range: whole)
+            where !found.contains(where: { NSLocationInRange(m.range.location, NSRange(location: $0.offset, length: ($0.text as NSString).length)) }) {
+                found.append(Placeholder(text: ns.substring(with: m.range), offset: m.range.location))
+            }
+        }
+        return found.sorted { $0.offset < $1.offset }
+    }
+}
