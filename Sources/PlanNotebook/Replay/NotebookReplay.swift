@@ -76,19 +76,31 @@ public struct NotebookReplay {
         if let stored = notebook.frontMatter?["fingerprint"], let now = runner.corpusFingerprint, stored != now {
             report.corpusChanged = true
         }
+        // In update mode the file changes under later cells; they run with the lines they will have
+        // once it is written, so an error message's `file:line` is right in the updated file.
+        var base = notebook
+        if mode == .update, options.recordFingerprint, let fp = runner.corpusFingerprint {
+            base = base.settingFrontMatter("fingerprint", fp)
+        }
+        var linesMoved = base.frontMatter?.rawLines.count != notebook.frontMatter?.rawLines.count
         var results: [CellOutput?] = []
-        for (index, cell) in notebook.cells.enumerated() {
-            let source = SourceText(name: notebook.name, text: cell.source, firstLine: cell.sourceLine)
+        let cells = notebook.cells
+        for (index, cell) in cells.enumerated() {
+            var firstLine = cell.sourceLine
+            if mode == .update, linesMoved {
+                let pending = results + Array(repeating: nil, count: cells.count - results.count)
+                let projected = Notebook.parse(base.withOutputs(pending).render(), name: notebook.name).0.cells
+                if index < projected.count { firstLine = projected[index].sourceLine }
+            }
+            let source = SourceText(name: notebook.name, text: cell.source, firstLine: firstLine)
             let result = runner.run(cell.source, source)
             results.append(result)
-            report.cells.append(compare(cell, index: index, result: result, notebook: notebook))
+            let cellReport = compare(cell, index: index, result: result, notebook: notebook)
+            if cellReport.status != .same { linesMoved = true }
+            report.cells.append(cellReport)
         }
         if mode == .update {
-            var updated = notebook.withOutputs(results)
-            if options.recordFingerprint, let fp = runner.corpusFingerprint {
-                updated = updated.settingFrontMatter("fingerprint", fp)
-            }
-            report.updated = updated
+            report.updated = base.withOutputs(results)
         }
         return report
     }
