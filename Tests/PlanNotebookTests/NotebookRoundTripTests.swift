@@ -34,6 +34,7 @@ private let roundTripCases: [(String, String)] = [
     ("closing fence with trailing spaces", "```planq\ndocs\n```   \n\n```output\nx\n```  \n"),
     ("backticks in info make it not a fence", "```planq `x`\ndocs\n"),
     ("adjacent cells", "```planq\na\n```\n```planq\nb\n```\n```output\nB\n```\n"),
+    ("byte-order mark", "\u{FEFF}---\ntitle: bom\n---\n```planq\ndocs\n```\n"),
     ("emoji and combining marks", "Café ☕️ 👩‍👩‍👧\n\n```planq\ndocs\n```\n"),
 ]
 
@@ -93,6 +94,12 @@ private let roundTripCases: [(String, String)] = [
         #expect(Notebook.parse("```python\nx\n```\n", name: "n").0.cells.isEmpty)
         #expect(Notebook.parse("    ```planq\n    x\n    ```\n", name: "n").0.cells.isEmpty)
         #expect(Notebook.parse("````markdown\n```planq\nx\n```\n````\n", name: "n").0.cells.isEmpty)
+    }
+
+    @Test func byteOrderMarkDoesNotHideFrontMatter() {
+        let (nb, diagnostics) = Notebook.parse("\u{FEFF}---\ntitle: bom\n---\nx\n", name: "n")
+        #expect(diagnostics.isEmpty)
+        #expect(nb.frontMatter?["title"] == "bom")
     }
 
     @Test func titleFallsBackToFirstHeading() {

@@ -101,7 +101,11 @@ struct NotebookReader {
 
     /// Front matter is a first line `---`, `key: value` lines, and a closing `---` (or `...`).
     private func readFrontMatter(_ diagnostics: inout [Diagnostic]) -> (FrontMatter, Int)? {
-        guard lines.count > 0, lines.text(0).trimmingSpaces() == "---" else { return nil }
+        // A byte-order mark some editors put first does not hide the front matter (it stays in the raw bytes).
+        guard lines.count > 0 else { return nil }
+        var first = lines.text(0)
+        if first.unicodeScalars.first == "\u{FEFF}" { first = String(first.unicodeScalars.dropFirst()) }
+        guard first.trimmingSpaces() == "---" else { return nil }
         var close: Int?
         for j in 1..<max(1, lines.count) {
             let t = lines.text(j).trimmingSpaces()
