@@ -248,9 +248,11 @@ private final class SVGReader: NSObject, XMLParserDelegate {
     }
 
     @Test func manyLabelsAreTurned() throws {
-        let labels = (1...12).map { "城市\($0)" }
+        let labels = (1...12).map { "宁夏回族自治区\($0)" }
         let svg = SVGChart().bar(labels: labels, values: labels.indices.map(Double.init))
         #expect(svg.contains("rotate(-40"))
+        let short = SVGChart().bar(labels: ["包头市", "银川市", "青岛市"], values: [1, 2, 3])
+        #expect(!short.contains("rotate("), "labels that fit stay level")
         _ = try SVGReader.read(svg)
     }
 

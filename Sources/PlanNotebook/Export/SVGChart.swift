@@ -29,8 +29,10 @@ public struct SVGChart: Sendable {
     public func render(_ chart: ChartData) -> String {
         let labels = chart.labels
         let values = chart.series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
-        let many = labels.count > 8 || labels.contains { DisplayWidth.of($0) > 10 }
         let longestLabel = min(18, labels.map { DisplayWidth.of($0) }.max() ?? 0)
+        // Labels turn when the longest would not fit under its bar (about 6 px per display column at 11.5 px).
+        let roughSlot = (width - 80) / Double(max(1, labels.count))
+        let many = Double(longestLabel) * 6.2 > roughSlot - 8
         let legend = chart.series.count > 1
         let top = (chart.title == nil ? 16.0 : 44.0) + (legend ? 24 : 0)
         let bottom = many ? 20 + Double(longestLabel) * 5.2 : 34
