@@ -55,9 +55,3 @@ struct SourceLines {
         return "\n"
     }
 }
-
-extension String {
-    /// Whether the text ends in "\n" (alone or in "\r\n"); `hasSuffix("\n")` is false for CRLF,
-    /// because Swift compares the final "\r\n" as one character.
-    var endsWithLineBreak: Bool { utf8.last == UInt8(ascii: "\n") }
-}
