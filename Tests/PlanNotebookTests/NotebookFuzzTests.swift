@@ -46,4 +46,45 @@ import Testing
             #expect(!html.contains("href=\"javascript"), "round \(round)")
         }
     }
+
+    @Test func lineShiftPredictsWhereCellsLandAfterAnUpdate() {
+        var gen = Generator(state: 0x9E3779B97F4A7C15)
+        var checked = 0
+        for round in 0..<600 {
+            // A notebook of whole pieces: prose, cells with or without output blocks, various gaps and fences.
+            let eol = gen.next(2) == 0 ? "\n" : "\r\n"
+            var text = gen.next(2) == 0 ? "---\(eol)title: t\(eol)---\(eol)" : ""
+            for _ in 0..<(1 + gen.next(6)) {
+                switch gen.next(4) {
+                case 0: text += "Prose 托位\(eol)\(eol)"
+                case 1: text += "```python\(eol)x\(eol)```\(eol)"
+                default:
+                    let fence = ["```", "````", "~~~"][gen.next(3)]
+                    text += "\(fence)planq\(eol)" + (0..<gen.next(3)).map { "q\($0)\(eol)" }.joined() + "\(fence)\(eol)"
+                    if gen.next(3) > 0 {
+                        text += String(repeating: eol, count: gen.next(3))
+                        text += "```output\(eol)" + (0..<gen.next(4)).map { "o\($0)\(eol)" }.joined() + "```\(eol)"
+                    }
+                }
+            }
+            let (nb, _) = Notebook.parse(text, name: "f")
+            let cells = nb.cells
+            guard !cells.isEmpty, cells.allSatisfy(\.isTerminated) else { continue }
+            // Some cells keep their stored text, others get outputs of 0 to 4 lines.
+            let outputs: [CellOutput?] = cells.map { cell in
+                if let stored = cell.output, gen.next(3) == 0 { return CellOutput(kind: stored.kind, text: stored.text) }
+                return .output((0..<gen.next(5)).map { "line \($0)\n" }.joined())
+            }
+            let actual = Notebook.parse(nb.withOutputs(outputs).render(), name: "f").0.cells.map(\.sourceLine)
+            var shift = 0
+            var predicted: [Int] = []
+            for (cell, output) in zip(cells, outputs) {
+                predicted.append(cell.sourceLine + shift)
+                if let output, !(cell.output?.matches(output) ?? false) { shift += LineShift.change(of: cell, to: output) }
+            }
+            #expect(predicted == actual, "round \(round)")
+            checked += 1
+        }
+        #expect(checked > 50)
+    }
 }

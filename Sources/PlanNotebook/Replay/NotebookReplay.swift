@@ -82,21 +82,15 @@ public struct NotebookReplay {
         if mode == .update, options.recordFingerprint, let fp = runner.corpusFingerprint {
             base = base.settingFrontMatter("fingerprint", fp)
         }
-        var linesMoved = base.frontMatter?.rawLines.count != notebook.frontMatter?.rawLines.count
+        var shift = (base.frontMatter?.rawLines.count ?? 0) - (notebook.frontMatter?.rawLines.count ?? 0)
         var results: [CellOutput?] = []
-        let cells = notebook.cells
-        for (index, cell) in cells.enumerated() {
-            var firstLine = cell.sourceLine
-            if mode == .update, linesMoved {
-                let pending = results + Array(repeating: nil, count: cells.count - results.count)
-                let projected = Notebook.parse(base.withOutputs(pending).render(), name: notebook.name).0.cells
-                if index < projected.count { firstLine = projected[index].sourceLine }
-            }
+        for (index, cell) in notebook.cells.enumerated() {
+            let firstLine = cell.sourceLine + (mode == .update ? shift : 0)
             let source = SourceText(name: notebook.name, text: cell.source, firstLine: firstLine)
             let result = runner.run(cell.source, source)
             results.append(result)
             let cellReport = compare(cell, index: index, result: result, notebook: notebook)
-            if cellReport.status != .same { linesMoved = true }
+            if cellReport.status != .same { shift += LineShift.change(of: cell, to: result) }
             report.cells.append(cellReport)
         }
         if mode == .update {
@@ -164,5 +158,21 @@ extension Notebook {
         let start = source.lineStarts[index]
         let length = source.line(at: index).utf8.count
         return SourceSpan(source: source, range: start..<start + length)
+    }
+}
+
+/// How many lines a cell's output section grows or shrinks by when a new result replaces it,
+/// computed the way `NotebookWriter` writes blocks (so cells below know their lines in the updated file).
+enum LineShift {
+    static func change(of cell: Cell, to result: CellOutput) -> Int {
+        let newBlock = 2 + OutputText.lines(result.text).count
+        guard let old = cell.output else { return 1 + newBlock }   // a blank line, then the block
+        return newBlock - lineCount(old.raw ?? "")
+    }
+
+    /// Lines in a verbatim stretch: its line breaks, plus one for a last line without one.
+    static func lineCount(_ raw: String) -> Int {
+        let breaks = raw.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return breaks + (raw.isEmpty || raw.endsWithLineBreak ? 0 : 1)
     }
 }
