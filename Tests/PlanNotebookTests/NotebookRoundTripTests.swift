@@ -153,3 +153,24 @@ private let roundTripCases: [(String, String)] = [
         #expect(plain.settingFrontMatter("fingerprint", "abc").render() == "---\ntitle: T\nfingerprint: abc\n---\nx\n")
     }
 }
+
+@Suite struct NotebookScaleTests {
+    @Test func largeNotebookReadsAndWritesInLinearTime() {
+        let cell = "Some prose about 托位 targets.\n\n```planq\ntargets | take 3\n```\n\n```output\nregion  value\n包头市    4.5\n```\n\n"
+        let small = String(repeating: cell, count: 200)
+        let large = String(repeating: cell, count: 4000)
+        func time(_ text: String) -> Double {
+            let start = ContinuousClock.now
+            let (nb, _) = Notebook.parse(text, name: "big")
+            let out = nb.withOutputs(nb.cells.map { _ in .output("x\n") }).render()
+            #expect(out.count > 0)
+            let d = ContinuousClock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        _ = time(small)
+        let t1 = time(small), t2 = time(large)
+        // 20× the cells should cost far less than 20²× the time; allow generous noise.
+        #expect(t2 < max(t1, 0.001) * 80, "small \(t1)s, large \(t2)s")
+        #expect(Notebook.parse(large, name: "big").0.cells.count == 4000)
+    }
+}

@@ -121,7 +121,8 @@ public struct SVGChart: Sendable {
         return svg
     }
 
-    private func color(_ i: Int) -> String { palette.isEmpty ? "#3b6ea8" : palette[i % palette.count] }
+    /// A series colour, escaped: the palette comes from the caller and lands in attributes.
+    private func color(_ i: Int) -> String { HTMLEscape.text(palette.isEmpty ? "#3b6ea8" : palette[i % palette.count]) }
 
     private func truncated(_ s: String, width: Int) -> String {
         guard DisplayWidth.of(s) > width else { return s }
