@@ -271,5 +271,7 @@ private final class SVGReader: NSObject, XMLParserDelegate {
         #expect(PreformattedText.html("a<b>\n───  ──\n") ==
                 "a&lt;b&gt;\n<span class=\"rule\" style=\"width:3ch\">───</span>  <span class=\"rule\" style=\"width:2ch\">──</span>\n")
         #expect(PreformattedText.html("托位 & 'x'") == "托位 &amp; &#39;x&#39;")
+        #expect(PreformattedText.html("包头 │███▌ 3") ==
+                "包头 <span class=\"rule\" style=\"width:5ch\">│███▌</span> 3")
     }
 }

@@ -76,6 +76,17 @@ enum PageStyle {
     svg .chart-bar:hover, svg .chart-point:hover { opacity: .8; }
     footer.page { margin-top: 3.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); color: var(--muted);
                   font-size: .78rem; }
+    @media (prefers-color-scheme: dark) {
+      :root { --ink: #e6e3dc; --muted: #9a9890; --paper: #16171a; --panel: #212328; --rule: #34363c;
+              --accent: #e07a6b; --link: #7fb0ea; --error-ink: #f1a79c; --error-bg: #2a1c1b; --error-rule: #5c2f2a; }
+      .cell-source pre { background: #1c2330; border-color: #2c3645; }
+      .cell-output pre.output, .table-wrap, figure.chart { background: #1b1c20; }
+      tbody tr:nth-child(even) td { background: #1f2025; }
+      th, td { border-bottom-color: #2a2c31; }
+      blockquote { color: #cfcac0; }
+      svg .chart-label, svg .chart-value { fill: #cfcac0; }
+      svg .chart-grid { stroke: #2c2e34; }
+    }
     @media (max-width: 600px) { body { font-size: 16px; } main { padding: 2rem 1rem 3rem; } h1 { font-size: 1.7rem; } }
     @media print { body { background: #fff; } main { max-width: none; } pre, .table-wrap, figure.chart { break-inside: avoid; } }
     """

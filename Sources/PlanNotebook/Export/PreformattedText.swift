@@ -1,4 +1,5 @@
-/// Escapes text for a `<pre>` block, wrapping runs of box-drawing characters so each takes one ASCII cell,
+/// Escapes text for a `<pre>` block, wrapping runs of box-drawing and block characters (U+2500–259F: table
+/// rules, chart bars) so each takes one ASCII cell,
 /// which keeps text tables aligned under CJK monospace fonts that draw `─` two cells wide.
 enum PreformattedText {
     static func html(_ text: String) -> String {
@@ -12,7 +13,7 @@ enum PreformattedText {
             rule = ""
         }
         for scalar in text.unicodeScalars {
-            if (0x2500...0x257F).contains(scalar.value) {
+            if (0x2500...0x259F).contains(scalar.value) {
                 if !plain.isEmpty { out += HTMLEscape.text(plain); plain = "" }
                 rule.unicodeScalars.append(scalar)
             } else {
