@@ -182,6 +182,18 @@ Closing prose without a final newline.
         #expect(lang.ranSources.map(\.firstLine) == [5, 8, 2])
     }
 
+    @Test func updateWritesThroughASymlink() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let target = try scratch.write("real.planq.md", "```planq\nx\n```\n")
+        let link = scratch.root.appendingPathComponent("link.planq.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let report = NotebookReplay(makeRunner: FakeLanguage().factory()).replay(file: link, mode: .update)
+        #expect(report.wroteFile)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(scratch.read(target).contains("```output\nX\n"))
+    }
+
     @Test func writingIsOffByDefault() {
         #expect(ReplayOptions().allowWrite == false)
     }

@@ -41,7 +41,8 @@ public struct NotebookReplay {
             let newText = updated.render()
             if newText != text {
                 do {
-                    try AtomicFile.write(newText, to: file)
+                    // Write through a symlink to its target, rather than replacing the link with a file.
+                    try AtomicFile.write(newText, to: file.resolvingSymlinksInPath())
                     report.wroteFile = true
                 } catch {
                     report.diagnostics.append(.error("notebook-write", "\(error)"))
