@@ -10,7 +10,7 @@ public struct DocumentBuilder: Sendable {
     public func build(_ file: DecodedFile, repeated: RepeatedLines = RepeatedLines()) -> Document {
         let cleaned = cleaner.clean(file.text, doc: file.name, repeated: repeated)
         let source = SourceText(name: file.name, text: file.text)
-        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text) { cleanOffset in
+        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text) { cleanOffset in
             source.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
         }
         var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,

@@ -1,22 +1,55 @@
 import Foundation
 
-/// Finds a document's title, headings, sentences and metadata in its clean text.
+/// Finds a document's title, headings, sentences and metadata (script, doc type, period, publish date) in its clean text.
 public struct StructureParser: Sendable {
+    var titles = TitleFinder()
+    var headings = HeadingParser()
+    var classifier = SectionKindClassifier()
+    var docTypes = DocTypeFinder()
+
     public init() {}
 
-    /// `lineOf` gives the 1-based original line of a clean UTF-8 offset.
-    public func parse(clean: String, lineOf: (Int) -> Int) -> (DocumentMetadata, [Section], [Sentence]) {
-        var sentences: [Sentence] = []
-        var offset = 0
-        for line in clean.split(separator: "\n", omittingEmptySubsequences: false) {
-            let length = line.utf8.count
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty {
-                sentences.append(Sentence(section: nil, line: lineOf(offset), text: text,
-                                          norm: TextNormalizer.normalize(text), cleanRange: offset..<(offset + length)))
-            }
-            offset += length + 1
+    /// `lineOf` gives the 1-based original line of a clean UTF-8 offset; `original`, when given, is searched
+    /// for a publication date that cleaning removed with the page's article metadata.
+    public func parse(clean: String, original: String? = nil,
+                      lineOf: (Int) -> Int) -> (DocumentMetadata, [Section], [Sentence]) {
+        let lines = TextLine.split(clean)
+        let title = titles.find(lines)
+        var found = headings.parse(lines, title: title)
+        found.sort { ($0.line, $0.start) < ($1.line, $1.start) }
+        LevelAssigner.assign(&found)
+        let parents = LevelAssigner.parents(found)
+
+        var sections: [Section] = []
+        for (index, heading) in found.enumerated() {
+            let line = lines[heading.line]
+            let range = line.offsets[heading.start]..<line.offsets[heading.end]
+            let parentKind = parents[index].map { sections[$0].kind }
+            let kind = classifier.kind(simplifiedTitle: TextNormalizer.normalize(heading.title), parent: parentKind)
+            sections.append(Section(id: index + 1, parent: parents[index].map { $0 + 1 }, level: heading.level,
+                                    marker: heading.marker, title: heading.title, kind: kind,
+                                    line: lineOf(range.lowerBound), inline: heading.inline, cleanRange: range))
         }
-        return (DocumentMetadata(), [], sentences)
+
+        var sentences: [Sentence] = []
+        var next = 0   // sections[next] is the first section not yet started
+        let breaks = Set(sections.map(\.cleanRange.lowerBound))
+        for span in SentenceSplitter.split(lines: lines, breaks: breaks) {
+            while next < sections.count, sections[next].cleanRange.lowerBound <= span.range.lowerBound { next += 1 }
+            sentences.append(Sentence(section: next > 0 ? sections[next - 1].id : nil, line: lineOf(span.range.lowerBound),
+                                      text: span.text, norm: TextNormalizer.normalize(span.text), cleanRange: span.range))
+        }
+
+        var metadata = DocumentMetadata()
+        metadata.title = title?.text
+        let normTitle = title.map { TextNormalizer.normalize($0.text) }
+        let normText = TextNormalizer.normalize(clean)
+        metadata.script = ScriptDetector.detect(clean)
+        metadata.docType = docTypes.find(title: normTitle, text: normText)
+        let period = PeriodFinder.find(title: normTitle, text: normText)
+        metadata.periodStart = period.start
+        metadata.periodEnd = period.end
+        metadata.publishDate = PublishDateFinder.find(normText) ?? original.flatMap(PublishDateFinder.findInHeader)
+        return (metadata, sections, sentences)
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Word lists read from the resource data files (units.txt, target-phrases.txt), kept as scalar arrays for matching.
+public struct PhraseLexicon: Sendable {
+    /// One phrase and the value it carries (a comparator, a hedge word, a category).
+    public struct Entry: Sendable, Hashable {
+        public var scalars: [Unicode.Scalar]
+        public var text: String
+        public var value: String
+    }
+
+    /// Entries grouped by first scalar, longest first, for longest-match lookups.
+    private var byFirst: [Unicode.Scalar: [Entry]] = [:]
+    /// Entries grouped by last scalar, longest first, for matches that end at a position.
+    private var byLast: [Unicode.Scalar: [Entry]] = [:]
+    public private(set) var entries: [Entry] = []
+
+    public init(_ pairs: [(String, String)]) {
+        for (text, value) in pairs {
+            let scalars = Array(text.unicodeScalars)
+            guard let first = scalars.first else { continue }
+            let entry = Entry(scalars: scalars, text: text, value: value)
+            entries.append(entry)
+            byFirst[first, default: []].append(entry)
+            byLast[scalars[scalars.count - 1], default: []].append(entry)
+        }
+        for key in byFirst.keys { byFirst[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        for key in byLast.keys { byLast[key]!.sort { $0.scalars.count > $1.scalars.count } }
+    }
+
+    /// The longest entry that starts at `index` in `s`.
+    public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
+        guard index < s.count, let candidates = byFirst[s[index]] else { return nil }
+        for e in candidates where index + e.scalars.count <= s.count {
+            var ok = true
+            for k in 1..<e.scalars.count where s[index + k] != e.scalars[k] { ok = false; break }
+            if ok { return e }
+        }
+        return nil
+    }
+
+    /// The longest entry that ends exactly at `end` (exclusive) in `s`.
+    public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
+        guard end > 0, end <= s.count, let candidates = byLast[s[end - 1]] else { return nil }
+        for e in candidates where e.scalars.count <= end {
+            let start = end - e.scalars.count
+            var ok = true
+            for k in 0..<(e.scalars.count - 1) where s[start + k] != e.scalars[k] { ok = false; break }
+            if ok { return e }
+        }
+        return nil
+    }
+
+    /// True when any entry occurs in `s[range]`.
+    public func occurs(in s: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let e = match(s, at: i), i + e.scalars.count <= range.upperBound { return e }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Reads a resource file: `[section]` headers, `#` comments, `phrase<TAB or spaces>value` lines.
+    static func sections(ofResource name: String) -> [String: [(String, String)]] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: name, withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var result: [String: [(String, String)]] = [:]
+        var section = ""
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("["), line.hasSuffix("]") { section = String(line.dropFirst().dropLast()); continue }
+            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+            result[section, default: []].append((parts[0], parts.count > 1 ? parts[1] : parts[0]))
+        }
+        return result
+    }
+
+    /// Unit words and their categories (units.txt).
+    private static let unitSections = sections(ofResource: "units")
+    public static let units = PhraseLexicon(unitSections[""] ?? [])
+    /// Words that start like a unit but are not one (部分, 部门).
+    public static let notUnits = PhraseLexicon(unitSections["not-unit"] ?? [])
+
+    private static let phrases = sections(ofResource: "target-phrases")
+    public static let comparatorBefore = PhraseLexicon(phrases["comparator-before"] ?? [])
+    public static let comparatorAfter = PhraseLexicon(phrases["comparator-after"] ?? [])
+    public static let notComparator = PhraseLexicon(phrases["not-comparator"] ?? [])
+    public static let notTrim = PhraseLexicon(phrases["not-trim"] ?? [])
+    public static let adminUnits = PhraseLexicon(phrases["admin-unit"] ?? [])
+    public static let hedges = PhraseLexicon(phrases["hedge"] ?? [])
+    public static let linkVerbs = PhraseLexicon(phrases["link-verb"] ?? [])
+    public static let leadTrim = PhraseLexicon(phrases["lead-trim"] ?? [])
+    public static let tailTrim = PhraseLexicon(phrases["tail-trim"] ?? [])
+    public static let timeSuffix = PhraseLexicon(phrases["time-suffix"] ?? [])
+    public static let timeLead = PhraseLexicon(phrases["time-lead"] ?? [])
+    public static let riseFall = PhraseLexicon(phrases["rise-fall"] ?? [])
+    public static let pastOpening = PhraseLexicon(phrases["past-opening"] ?? [])
+    public static let pastMarkers = PhraseLexicon(phrases["past"] ?? [])
+    public static let pastLocal = PhraseLexicon(phrases["past-local"] ?? [])
+    public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
+}

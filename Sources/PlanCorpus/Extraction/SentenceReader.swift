@@ -1,0 +1,670 @@
+/// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
+struct SentenceReader {
+    let o: [Unicode.Scalar]
+    let f: [Unicode.Scalar]
+    let utf8: [Int]
+    let cleanStart: Int
+    let section: Int?
+    let scanner: NumberScanner
+    let metadata: DocumentMetadata
+    /// First year of the latest plan period the document names (十四五 → 2021), when its metadata has no period.
+    let referenceStart: Int?
+    let locator: ProvenanceLocator
+    let tokens: [Quantity]
+    /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
+    let inToken: [Bool]
+    /// Time tokens by start position.
+    let timeByStart: [Int: Quantity]
+    /// Heading and list markers by start position.
+    let markerByStart: [Int: Quantity]
+
+    init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
+         referenceStart: Int? = nil, locator: ProvenanceLocator) {
+        self.referenceStart = referenceStart
+        o = Array(text.unicodeScalars)
+        f = ScalarFolder.fold(text)
+        var offsets = [Int](repeating: 0, count: o.count + 1)
+        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
+        utf8 = offsets
+        self.cleanStart = cleanStart
+        self.section = section
+        self.scanner = scanner
+        self.metadata = metadata
+        self.locator = locator
+        tokens = scanner.scan(original: o, folded: f)
+        var inside = [Bool](repeating: false, count: o.count + 1)
+        var times: [Int: Quantity] = [:]
+        var markers: [Int: Quantity] = [:]
+        for t in tokens {
+            if t.kind == .marker { markers[t.scalarRange.lowerBound] = t }
+            for k in t.scalarRange.dropFirst() { inside[k] = true }
+            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times[t.scalarRange.lowerBound] = t }
+        }
+        inToken = inside
+        timeByStart = times
+        markerByStart = markers
+    }
+
+    // MARK: helpers
+
+    @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < f.count ? f[i] : nil }
+
+    func original(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: o[r])
+        return String(v)
+    }
+
+    func folded(_ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: f[r])
+        return String(v)
+    }
+
+    static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x20000...0x2FFFF).contains(c.value)
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        isIdeograph(c) || c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+    }
+
+    func isInsideToken(_ i: Int) -> Bool { inToken[i] }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n", "\r"]
+    static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "："]
+    static let separators: [String] = ["以及", "、", "和", "与"]
+    static let separatorScalars: [[Unicode.Scalar]] = separators.map { Array($0.unicodeScalars) }
+    /// Words in which 和/与 are not conjunctions.
+    static let notSeparators: [String] = ["参与", "给与", "和谐", "和平", "温和", "与会", "赋与", "授与"]
+
+    /// Scalar ranges of the sub-sentences (split at 。!? and line breaks).
+    func subSentences() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for i in 0..<f.count where Self.sentenceEnds.contains(f[i]) {
+            if i > start { result.append(start..<i) }
+            start = i + 1
+        }
+        if f.count > start { result.append(start..<f.count) }
+        return result
+    }
+
+    /// Clause ranges of a sub-sentence: split at , ; : outside brackets, quotes and numbers.
+    func clauses(_ sub: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = sub.lowerBound
+        var depth = 0
+        for i in sub {
+            let c = f[i]
+            if c == "(" || c == "[" || c == "“" || c == "《" || c == "「" { depth += 1 }
+            else if (c == ")" || c == "]" || c == "”" || c == "》" || c == "」") && depth > 0 { depth -= 1 }
+            else if depth == 0, Self.clauseEnds.contains(c), !isInsideToken(i) {
+                if i > start { result.append(start..<i) }
+                start = i + 1
+            }
+        }
+        if sub.upperBound > start { result.append(start..<sub.upperBound) }
+        return result
+    }
+
+    /// Spans inside quotation marks and book-title marks (programme names such as “300米见绿”).
+    func quoted(_ sub: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var open: Int? = nil
+        var closer: Unicode.Scalar = "”"
+        for i in sub {
+            let c = f[i]
+            if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
+                open = i
+                closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
+            } else if let s = open, c == closer {
+                if i - s <= 40 { result.append(s..<(i + 1)) }
+                open = nil
+            }
+        }
+        return result
+    }
+
+    /// Top-level position of the last separator (、和及与…) in a range, with its length.
+    func lastSeparator(in r: Range<Int>) -> (Int, Int)? {
+        var depth = 0
+        var best: (Int, Int)? = nil
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = f[i]
+            if c == "(" { depth += 1 } else if c == ")" && depth > 0 { depth -= 1 }
+            else if depth == 0 {
+                for w in Self.separatorScalars where w[0] == c {
+                    if i + w.count <= r.upperBound, w.count == 1 || f[i + 1] == w[1], !isInsideWord(i) {
+                        // 、 outranks 和/与: 改造小区200个、惠及居民与… splits at the 、.
+                        if c == "、" || best == nil || f[best!.0] != "、" { best = (i, w.count) }
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        return best
+    }
+
+    /// True when the conjunction at `i` is part of a word (参与, 和谐).
+    func isInsideWord(_ i: Int) -> Bool {
+        for word in Self.notSeparators {
+            let w = Array(word.unicodeScalars)
+            for k in 0..<w.count where w[k] == f[i] {
+                let start = i - k
+                if start >= 0, start + w.count <= f.count, Array(f[start..<(start + w.count)]) == w { return true }
+            }
+        }
+        return false
+    }
+
+    /// True when the range holds nothing but separators and spaces (95%和55%).
+    func isPureConjunction(_ r: Range<Int>) -> Bool {
+        var t = folded(r).trimmingCharacters(in: .whitespaces)
+        for sep in ["以及", "、", "和", "及", "与", "或"] where t.hasPrefix(sep) { t.removeFirst(sep.count); break }
+        return t.trimmingCharacters(in: .whitespaces).isEmpty && !r.isEmpty
+    }
+
+    /// The time token starting at `i`, if any.
+    func timeToken(at i: Int) -> Quantity? { timeByStart[i] }
+
+    // MARK: trimming
+
+    /// Trims time phrases, planning words, hedges and punctuation from the start of an indicator range.
+    func trimLead(_ r0: Range<Int>) -> Range<Int> {
+        var lo = r0.lowerBound
+        let hi = r0.upperBound
+        var changed = true
+        while changed && lo < hi {
+            changed = false
+            while lo < hi, !Self.isWordScalar(f[lo]) || f[lo] == "“" || f[lo] == "”" { lo += 1; changed = true }
+            if lo >= hi { break }
+            // A list marker opening the sentence (4.城乡居民…, (2)…).
+            if let m = markerByStart[lo], m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
+            var k = lo
+            if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
+                k += lead.scalars.count
+            }
+            if let t = timeToken(at: k), t.scalarRange.upperBound <= hi {
+                lo = t.scalarRange.upperBound
+                while let suffix = PhraseLexicon.timeSuffix.match(f, at: lo), lo + suffix.scalars.count <= hi { lo += suffix.scalars.count }
+                changed = true
+                continue
+            }
+            if let h = PhraseLexicon.hedges.match(f, at: lo), lo + h.scalars.count <= hi { lo += h.scalars.count; changed = true; continue }
+            // A word is trimmed only when it is not the head of a two-scalar word (完成 in 完成率).
+            if let w = PhraseLexicon.leadTrim.match(f, at: lo), lo + w.scalars.count == hi || lo + w.scalars.count + 1 < hi {
+                lo += w.scalars.count; changed = true; continue
+            }
+        }
+        return lo..<max(lo, hi)
+    }
+
+    struct TailTrim {
+        var range: Range<Int>
+        var comparator: String?
+        var linked: Bool
+        /// True when a real link verb (达到, 为) was found, not just a comparator or 有.
+        var verb: Bool
+        var hedge: String?
+        /// A comparator a short verb away from the number (至少 in 至少建设1所), cut out of the indicator.
+        var gapComparator: Range<Int>? = nil
+    }
+
+    /// Trims verbs, comparators and hedges from the end of an indicator range; reports what it found.
+    func trimTail(_ r0: Range<Int>) -> TailTrim {
+        let lo = r0.lowerBound
+        var hi = r0.upperBound
+        var comparator: String? = nil
+        var linked = false
+        var verb = false
+        var hedge: String? = nil
+        var changed = true
+        var punctuation = false
+        while changed && hi > lo {
+            changed = false
+            while hi > lo, f[hi - 1] == " " || f[hi - 1] == "," || f[hi - 1] == "、" || f[hi - 1] == "“" || f[hi - 1] == "”" {
+                hi -= 1; changed = true
+                if f[hi] != " " { punctuation = true }
+            }
+            if hi <= lo { break }
+            // Comparators count only next to the number, not across punctuation (签约”五种 is no 约).
+            if !punctuation, let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo,
+               PhraseLexicon.notComparator.match(f, endingAt: hi).map({ $0.scalars.count <= c.scalars.count }) ?? true {
+                if comparator == nil { comparator = c.value }
+                hi -= c.scalars.count; linked = true; changed = true; continue
+            }
+            if let h = PhraseLexicon.hedges.match(f, endingAt: hi), hi - h.scalars.count >= lo {
+                if hedge == nil { hedge = h.value }
+                hi -= h.scalars.count; changed = true; continue
+            }
+            let guarded = PhraseLexicon.notTrim.match(f, endingAt: hi).map { $0.scalars.count > 1 } ?? false
+            if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo, !(guarded && v.scalars.count == 1) {
+                if comparator == nil, v.value != "=" { comparator = v.value }
+                if v.text != "有" { verb = true }
+                hi -= v.scalars.count; linked = true; changed = true; continue
+            }
+            if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo, !(guarded && t.scalars.count == 1) {
+                hi -= t.scalars.count; changed = true; continue
+            }
+        }
+        // 至少建设1所, 不少于新建10个: a comparator a short verb away from the number still governs it.
+        var gap: Range<Int>? = nil
+        if comparator == nil, !punctuation {
+            for width in 1...3 where r0.upperBound - width - 2 >= lo {
+                let end = r0.upperBound - width
+                if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }),
+                   let c = PhraseLexicon.comparatorBefore.match(f, endingAt: end), c.scalars.count >= 2 {
+                    comparator = c.value
+                    gap = (end - c.scalars.count)..<end
+                    break
+                }
+            }
+        }
+        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap)
+    }
+
+    /// Trims the object after a number: 的标准 at the start, a closing parenthetical and task words at the end.
+    func trimObject(_ r0: Range<Int>) -> (range: Range<Int>, standard: Bool, basis: Bool) {
+        var lo = r0.lowerBound
+        var hi = r0.upperBound
+        var standard = false, basis = false
+        while lo < hi, f[lo] == " " { lo += 1 }
+        if folded(lo..<hi).hasPrefix("的基础上") { basis = true; return (lo..<lo, false, true) }
+        if folded(lo..<hi).hasPrefix("的标准") { standard = true; lo += 3 }
+        // Drop a closing parenthetical: 医疗机构(含中医类医院), 8000套(间).
+        if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
+        while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+        let trimmed = trimTail(lo..<hi)
+        return (trimmed.range, standard, basis)
+    }
+
+    // MARK: reading
+
+    /// One number being read as a target.
+    struct Candidate {
+        var q: Quantity
+        var start: Int
+        var end: Int
+        var comparator: String?
+        var baseline: Double?
+        /// For a target read against a baseline: where its indicator ends (the 从/由 before the baseline).
+        var prefixLimit: Int? = nil
+        var denominator: String? = nil
+    }
+
+    /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
+    mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
+        var result: [Target] = []
+        for sub in subSentences() {
+            // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
+            if opensReview(sub) { pastParagraph = true }
+            if pastParagraph { carry = nil; continue }
+            let found = readSubSentence(sub, carry: carry)
+            if found.targets.isEmpty {
+                carry = nil
+            } else if let lead = found.leadYear {
+                carry = lead
+            }
+            result += found.targets
+        }
+        return result
+    }
+
+    /// True when the sub-sentence's first clause opens a review: 过去一年,… 回顾… 五年来,… 2023年以来,…
+    func opensReview(_ sub: Range<Int>) -> Bool {
+        guard let first = clauses(sub).first else { return false }
+        var lo = first.lowerBound, hi = first.upperBound
+        while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+        while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return false }
+        if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
+        if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+        return false
+    }
+
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
+        let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
+        guard subTokens.contains(where: { $0.isAmount }) else { return ([], nil) }
+        // A review of the past is not a target.
+        if PhraseLexicon.pastMarkers.occurs(in: f, sub) != nil { return ([], nil) }
+        let quotes = quoted(sub)
+        // Years that are not comparison bases (比2020年, 较2020年).
+        let years = subTokens.filter { t in
+            (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
+                && !["比", "较", "与"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
+        }
+        let clauseList = clauses(sub)
+        let sentenceHedge = openingHedge(clauseList)
+        var targets: [Target] = []
+        var leadYear: CarriedContext? = nil
+        for clause in clauseList {
+            var cands: [Candidate] = subTokens.compactMap { q in
+                guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
+                if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
+                // 现有养老机构120家, 已建成10所: a state already reached, not a target.
+                if let p = lastOccurrence(of: PhraseLexicon.pastLocal, in: sub.lowerBound..<q.scalarRange.lowerBound),
+                   !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < q.scalarRange.lowerBound }) {
+                    return nil
+                }
+                // A bare number counts only when a verb states it as a level (差异系数控制在0.5以内).
+                guard q.kind != .number || q.unit != nil
+                        || !q.isChineseNumeral && isBare(q) && linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
+                        || isBare(q) && followsLinkedBareNumber(q, in: subTokens, clause: clause) else { return nil }
+                if q.unitCategory == .date { return nil }
+                // A ratio is a level only when stated (医护比达到1:1.2, 床护比1:0.6), not in 按3:7比例分担.
+                if q.kind == .ratio, !(linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound) || at(q.scalarRange.lowerBound - 1) == "比") {
+                    return nil
+                }
+                var c = Candidate(q: q, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
+                var k = c.end
+                while at(k) == " " { k += 1 }
+                if let post = PhraseLexicon.comparatorAfter.match(f, at: k) {
+                    c.comparator = post.value
+                    c.end = k + post.scalars.count
+                }
+                return c
+            }
+            guard !cands.isEmpty else { continue }
+            // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
+            cands = cands.filter { c in
+                guard c.q.unitCategory == .age || c.q.unitCategory == .duration else { return true }
+                return linkedBefore(c.start, floor: clause.lowerBound)
+            }
+            // Baselines: 从380元提高至1000元, 由2020年的85%提高到2025年的95%.
+            var k = 0
+            while k + 1 < cands.count {
+                let a = cands[k], b = cands[k + 1]
+                if let from = baselineMarker(before: a.start, floor: clause.lowerBound),
+                   PhraseLexicon.riseFall.occurs(in: f, a.end..<b.start) != nil {
+                    cands[k + 1].baseline = a.q.value
+                    cands[k + 1].prefixLimit = from
+                    cands.remove(at: k)
+                    continue
+                }
+                k += 1
+            }
+            // 每3万人-10万人设置1所…: the 1所 is the denominator of the first number.
+            k = 0
+            while k + 1 < cands.count {
+                let a = cands[k], b = cands[k + 1]
+                if b.q.value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
+                    cands[k].denominator = original(b.q.scalarRange).replacingOccurrences(of: "1", with: "")
+                    cands[k].end = b.end
+                    cands.remove(at: k + 1)
+                    continue
+                }
+                k += 1
+            }
+            // A number followed, with no separator, by another number is a condition inside the second's
+            // indicator (城市10分钟健身圈覆盖率达到95%, 营业收入超10亿元企业50家).
+            k = 0
+            while k + 1 < cands.count {
+                let between = cands[k].end..<cands[k + 1].start
+                if lastSeparator(in: between) == nil, !isPureConjunction(between) {
+                    cands.remove(at: k)
+                    continue
+                }
+                k += 1
+            }
+            // Counts of the plan's own parts (4个行动方案, 三大工程, 五种模式) and scopes (五个地级市).
+            cands = cands.filter { !isDescriptive($0, clause: clause) }
+            guard !cands.isEmpty else { continue }
+
+            targets += buildTargets(cands, clause: clause, years: years, carry: carry,
+                                    sentenceHedge: sentenceHedge, leadYear: &leadYear)
+        }
+        return (targets, leadYear)
+    }
+
+    /// Start of the last occurrence of any entry of `lexicon` in a range.
+    func lastOccurrence(of lexicon: PhraseLexicon, in r: Range<Int>) -> Int? {
+        var i = r.upperBound - 1
+        while i >= r.lowerBound {
+            if let e = lexicon.match(f, at: i), i + e.scalars.count <= r.upperBound { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The position of 从/由 shortly before a number (skipping a year and 的), if any.
+    func baselineMarker(before start: Int, floor: Int) -> Int? {
+        var i = start - 1
+        var steps = 0
+        while i >= floor && steps < 12 {
+            if f[i] == "从" || f[i] == "由" { return i }
+            if !(Self.isWordScalar(f[i]) || f[i] == " ") { return nil }
+            i -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// True when a link verb or comparator stands right before `start`.
+    func linkedBefore(_ start: Int, floor: Int, verbOnly: Bool = false) -> Bool {
+        var i = start
+        while i > floor, f[i - 1] == " " { i -= 1 }
+        if let v = PhraseLexicon.linkVerbs.match(f, endingAt: i), i - v.scalars.count >= floor,
+           !(verbOnly && (v.text == "有" || v.text == "是" || v.scalars.count < 2 && v.text != "为")) { return true }
+        if verbOnly {
+            return PhraseLexicon.comparatorBefore.match(f, endingAt: i).map { $0.scalars.count >= 2 } ?? false
+        }
+        return PhraseLexicon.comparatorBefore.match(f, endingAt: i) != nil
+    }
+
+    /// True when nothing but a comparator, a conjunction or punctuation follows the number (no unknown unit word).
+    func isBare(_ q: Quantity) -> Bool {
+        var k = q.scalarRange.upperBound
+        if let post = PhraseLexicon.comparatorAfter.match(f, at: k) { k += post.scalars.count }
+        guard let c = at(k) else { return true }
+        return !Self.isIdeograph(c) || c == "和" || c == "与" || c == "、" || (c == "及" && at(k + 1) != "以")
+    }
+
+    /// A bare number joined by 和/、 to a bare number stated by a verb (分别控制在0.5和0.45以内).
+    func followsLinkedBareNumber(_ q: Quantity, in tokens: [Quantity], clause: Range<Int>) -> Bool {
+        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > 0 else { return false }
+        let p = tokens[k - 1]
+        guard p.kind == .number, p.unit == nil, clause.contains(p.scalarRange.lowerBound),
+              isPureConjunction(p.scalarRange.upperBound..<q.scalarRange.lowerBound) else { return false }
+        return linkedBefore(p.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
+    }
+
+    func isDescriptive(_ c: Candidate, clause: Range<Int>) -> Bool {
+        var k = c.end
+        if at(k) == "大" { return true }            // 三大工程, 两大赛事
+        while at(k) == " " { k += 1 }
+        if PhraseLexicon.descriptive.match(f, at: k) != nil { return true }
+        // 5个区、3个县: the object is nothing but an administrative unit.
+        if let a = PhraseLexicon.adminUnits.match(f, at: k) {
+            let after = k + a.scalars.count
+            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || f[after] == "和" || f[after] == "与" { return true }
+        }
+        if c.q.isChineseNumeral {
+            var e = k
+            while e < clause.upperBound, Self.isWordScalar(f[e]) { e += 1 }
+            var end = e
+            if at(end - 1) == "中" { end -= 1 }
+            if let d = PhraseLexicon.descriptive.match(f, endingAt: end), end - d.scalars.count >= k { return true }
+        }
+        return false
+    }
+
+    /// A hedge opening the sentence (after its time phrase) governs every clause: 到2025年,基本实现…
+    func openingHedge(_ clauses: [Range<Int>]) -> String? {
+        for clause in clauses {
+            let trimmed = trimLeadTimeOnly(clause)
+            if trimmed.isEmpty { continue }
+            return PhraseLexicon.hedges.match(f, at: trimmed.lowerBound)?.value
+        }
+        return nil
+    }
+
+    func trimLeadTimeOnly(_ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        while lo < r.upperBound {
+            while lo < r.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
+            // A list marker opening the sentence (4.城乡居民…, (2)…).
+            if let m = markerByStart[lo], m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
+            var k = lo
+            if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
+            guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }
+            lo = t.scalarRange.upperBound
+            while let s = PhraseLexicon.timeSuffix.match(f, at: lo), lo + s.scalars.count <= r.upperBound { lo += s.scalars.count }
+        }
+        return lo..<max(lo, r.upperBound)
+    }
+
+    // MARK: building targets
+
+    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?,
+                      sentenceHedge: String?, leadYear: inout CarriedContext?) -> [Target] {
+        let n = cands.count
+        var prefixStarts = [Int](repeating: clause.lowerBound, count: n)
+        var objects = [Range<Int>](repeating: clause.lowerBound..<clause.lowerBound, count: n)
+        var groupNext = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            if i + 1 < n {
+                let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
+                groupNext[i] = isPureConjunction(between)
+                if let (p, len) = lastSeparator(in: between) {
+                    objects[i] = cands[i].end..<p
+                    prefixStarts[i + 1] = p + len
+                } else {
+                    objects[i] = cands[i].end..<cands[i].end
+                    prefixStarts[i + 1] = cands[i].end
+                }
+            } else {
+                objects[i] = cands[i].end..<max(cands[i].end, clause.upperBound)
+            }
+        }
+        // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
+        var groups: [[Int]] = []
+        var current: [Int] = []
+        for i in 0..<n {
+            current.append(i)
+            if !groupNext[i] { groups.append(current); current = [] }
+        }
+        var result: [Target] = []
+        for group in groups {
+            let first = group[0]
+            let lastComparator = cands[group.last!].comparator
+            let groupPrefix = prefixStarts[first]..<max(prefixStarts[first], cands[first].prefixLimit ?? cands[first].start)
+            let groupTail = trimTail(groupPrefix)
+            let groupLead = trimTail(trimLead(groupTail.range))
+            var parts: [Range<Int>] = []
+            if group.count > 1 { parts = splitList(groupLead.range) }
+            for (pos, i) in group.enumerated() {
+                let c = cands[i]
+                let own = i == first ? groupPrefix : prefixStarts[i]..<max(prefixStarts[i], c.prefixLimit ?? c.start)
+                let tail = i == first ? groupTail : trimTail(own)
+                var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
+                if group.count > 1 {
+                    prefix = parts.count == group.count ? parts[pos] : groupLead.range
+                }
+                let object = trimObject(objects[i])
+                var pText = original(prefix)
+                if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
+                    pText = original(prefix.lowerBound..<g.lowerBound) + original(g.upperBound..<prefix.upperBound)
+                }
+                // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
+                if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
+                    let heads = parts.dropLast().map(\.count)
+                    if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
+                        pText += original((last.lowerBound + l)..<last.upperBound)
+                    }
+                }
+                let oText = original(object.range)
+                var indicator: String
+                if let d = c.denominator {
+                    indicator = "每" + d + oText
+                } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && oText.isEmpty) {
+                    indicator = pText + (object.standard ? oText : "")
+                } else if tail.linked {
+                    // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
+                    indicator = pText + oText
+                } else if !oText.isEmpty {
+                    // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
+                    let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
+                    indicator = (keep ? pText : "") + oText
+                } else {
+                    indicator = pText
+                }
+                // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
+                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, objects[i].isEmpty || object.range.isEmpty,
+                   cands[i + 1].q.unit == c.q.unit {
+                    let next = trimObject(objects[i + 1])
+                    if !next.range.isEmpty { indicator += original(next.range) }
+                }
+                // 分别 (respectively) belongs to the list, never to one indicator.
+                indicator = indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
+                    .trimmingCharacters(in: .whitespaces)
+                guard !indicator.isEmpty else { continue }
+
+                var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
+                    ?? (group.count > 1 ? groupTail.comparator : nil) ?? c.q.comparatorHint
+                if comparator == nil, object.basis { comparator = ">=" }
+                let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
+
+                var year: Int? = nil
+                var placeholder = false
+                if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
+                    year = t.targetYear
+                    placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
+                    if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
+                    leadYear = CarriedContext(year: year, placeholder: placeholder)
+                } else if let carried = carry {
+                    year = carried.year
+                    placeholder = carried.placeholder
+                    leadYear = carried
+                }
+                // A year before the plan's period (or before the document was published) is a review, not a target.
+                if let y = year, let start = metadata.periodStart ?? referenceStart, y < start { continue }
+                if let y = year, let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { continue }
+                // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
+                if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
+                    let scoped = own.contains { f[$0] == "每" }
+                    // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
+                    let supported = (c.q.value ?? 0) == 1 ? scoped || comparator != nil
+                        : year != nil || placeholder || comparator != nil || hedge != nil || scoped
+                    if !supported { continue }
+                }
+                guard let value = c.q.value else { continue }
+                let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
+                let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
+                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
+                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                     hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator)),
+                                     baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean)))
+            }
+        }
+        return result
+    }
+
+    /// Splits a list of indicators at top-level 、/和/及/与.
+    func splitList(_ r: Range<Int>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var rest = r
+        while let (p, len) = lastSeparator(in: rest) {
+            parts.insert((p + len)..<rest.upperBound, at: 0)
+            rest = rest.lowerBound..<p
+        }
+        parts.insert(rest, at: 0)
+        return parts.filter { !$0.isEmpty }
+    }
+
+    static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
+    static let perBases = ["平方公里", "人口", "居民", "家庭", "学生", "老人", "人", "户", "名", "床"]
+
+    /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
+    static func perBase(_ indicator: String) -> String? {
+        if let range = indicator.range(of: "每") {
+            let after = indicator[range.upperBound...]
+            let mags = after.prefix { "十百千万亿".contains($0) }
+            let rest = after.dropFirst(mags.count)
+            if let base = perBases.first(where: { rest.hasPrefix($0) }) { return String(mags) + base }
+        }
+        return perWords.first { indicator.contains($0) }
+    }
+}

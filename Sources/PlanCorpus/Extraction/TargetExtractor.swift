@@ -1,0 +1,128 @@
+/// Finds forward-looking quantitative statements (targets) in a document's sentences and indicator tables.
+///
+/// Rules are general: a number with a unit, read with the words around it in its clause. The word
+/// lists live in Resources/target-phrases.txt and Resources/units.txt.
+public struct TargetExtractor: Sendable {
+    public var scanner = NumberScanner()
+    public var tables = IndicatorTableExtractor()
+
+    public init() {}
+
+    public func extract(_ document: Document) -> [Target] {
+        let locator = ProvenanceLocator(document: document)
+        let table = tables.extract(document, locator: locator)
+        var targets = table.targets
+        let statusSections = Self.statusSections(document.sections)
+        let cleanUTF8 = Array(document.clean.utf8)
+        var seen = Set<String>()
+        for t in targets { seen.insert(Self.key(t)) }
+        var carry: CarriedContext? = nil
+        var pastParagraph = false
+        let referenceStart = Self.planPeriodStart(document)
+        var lastEnd = -1
+        for sentence in Self.sentences(of: document) {
+            if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
+            if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
+            let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
+            let text = String(decoding: cleanUTF8[range], as: UTF8.self)
+            // A year carried from the previous sentence only when nothing (no line break) separates them.
+            if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
+                carry = nil
+                pastParagraph = false
+            }
+            lastEnd = range.upperBound
+            var reader = SentenceReader(text: text, cleanStart: range.lowerBound, section: sentence.section,
+                                        scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
+                                        locator: locator)
+            for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
+                let key = Self.key(found)
+                if seen.insert(key).inserted { targets.append(found) }
+            }
+        }
+        return targets.sorted { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound }
+    }
+
+    /// The document's sentences, or its non-empty lines when the structure pass gave none.
+    static func sentences(of document: Document) -> [Sentence] {
+        if !document.sentences.isEmpty { return document.sentences }
+        var result: [Sentence] = []
+        var offset = 0
+        for line in document.clean.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = line.utf8.count
+            if length > 0 {
+                result.append(Sentence(section: nil, line: 0, text: String(line), norm: "", cleanRange: offset..<(offset + length)))
+            }
+            offset += length + 1
+        }
+        return result
+    }
+
+    /// Start year of the five-year plan a document is about: the one its title names, else the one it names most.
+    /// Years before it are the document's review of the past (十三五时期…, 2020年…).
+    static func planPeriodStart(_ document: Document) -> Int? {
+        if let title = document.metadata.title, let start = periodCounts(title).max(by: { $0.value < $1.value })?.key {
+            return start
+        }
+        // Most mentioned wins; a tie goes to the earlier period (谋划十五五 in a report on 十四五).
+        return periodCounts(document.clean).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
+
+    /// How often each five-year plan is named, by its start year.
+    static func periodCounts(_ text: String) -> [Int: Int] {
+        let s = Array(text.unicodeScalars)
+        var counts: [Int: Int] = [:]
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
+               !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
+                counts[period.lowerBound, default: 0] += 1
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return counts
+    }
+
+    /// Sections that review the past (现状, 回顾) and everything under them.
+    static func statusSections(_ sections: [Section]) -> Set<Int> {
+        var byId: [Int: Section] = [:]
+        for s in sections { byId[s.id] = s }
+        var result = Set<Int>()
+        for s in sections {
+            var cursor: Section? = s
+            while let c = cursor {
+                if c.kind == .status { result.insert(s.id); break }
+                cursor = c.parent.flatMap { byId[$0] }
+            }
+        }
+        return result
+    }
+
+    static func key(_ t: Target) -> String {
+        "\(ScalarFolder.foldedString(t.indicator))|\(t.value)|\(t.valueMax ?? -1)|\(t.unit ?? "")|\(t.comparator)|\(t.year ?? -1)"
+    }
+}
+
+/// Maps clean-text UTF-8 ranges to original lines and spans.
+struct ProvenanceLocator {
+    let offsets: OffsetMap
+    let source: SourceText
+
+    init(document: Document) {
+        offsets = document.offsets
+        source = SourceText(name: document.name, text: document.original)
+    }
+
+    func provenance(clean range: Range<Int>) -> Provenance {
+        let start = offsets.original(range.lowerBound)
+        let end = max(start, offsets.original(range.upperBound))
+        return Provenance(line: source.lineIndex(ofOffset: start) + 1, originalRange: start..<end)
+    }
+}
+
+/// A year (and hedge) stated in one sentence that carries to the next sentence of the same paragraph.
+struct CarriedContext {
+    var year: Int?
+    var placeholder: Bool
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Finds a publication date stated in the text (发布时间:2020-01-06, or a date line 2020年1月6日) as ISO `YYYY-MM-DD`.
+enum PublishDateFinder {
+    /// `text` is normalised (simplified, half-width).
+    static func find(_ text: String) -> String? {
+        let labelled = #"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#
+        for m in PeriodFinder.matches(labelled, in: text) {
+            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        }
+        // a line that is only a date, as under a signature
+        let dateLine = #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#
+        for m in PeriodFinder.matches(dateLine, in: text) {
+            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        }
+        for m in PeriodFinder.matches(#"(?m)^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$"#, in: text) {
+            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        }
+        return nil
+    }
+
+    /// Lines of the original text searched when the clean text has no date: article metadata
+    /// (来源:… 发布时间:…) sits under the title and is removed by cleaning as boilerplate.
+    static let headerLines = 15
+
+    /// The date in the top lines of the original text, pinyin annotations (发(fā)布) removed first.
+    static func findInHeader(original: String) -> String? {
+        let header = original.split(separator: "\n", maxSplits: headerLines, omittingEmptySubsequences: false)
+            .prefix(headerLines).joined(separator: "\n")
+        let stripped = stripPinyin(header)
+        return find(TextNormalizer.normalize(stripped))
+    }
+
+    static func stripPinyin(_ text: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: #"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"#) else { return text }
+        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+    }
+
+    static func iso(_ y: String, _ m: String, _ d: String) -> String? {
+        func number(_ s: String) -> Int? { Int(s) ?? MarkerNumeral.value(s) }
+        guard let year = number(y), let month = number(m), let day = number(d),
+              (1949...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        let mm = month < 10 ? "0\(month)" : "\(month)"
+        let dd = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(mm)-\(dd)"
+    }
+}

@@ -1,0 +1,86 @@
+/// A sentence's place in the clean text, before it is attached to a section.
+struct SentenceSpan: Equatable {
+    /// UTF-8 range in the clean text, blanks trimmed, terminator included.
+    var range: Range<Int>
+    var text: String
+}
+
+/// Splits clean text into sentences at 。！？；!?; and line ends, never inside brackets or quotes;
+/// the terminator stays with its sentence.
+enum SentenceSplitter {
+    static func split(_ text: String) -> [SentenceSpan] {
+        split(lines: TextLine.split(text))
+    }
+
+    /// `breaks` are UTF-8 offsets where a sentence must start (heading starts run into a sentence).
+    static func split(lines: [TextLine], breaks: Set<Int> = []) -> [SentenceSpan] {
+        var result: [SentenceSpan] = []
+        for line in lines {
+            var depth = 0          // brackets
+            var quoteDepth = 0     // paired quotes “” ‘’ 「」
+            var asciiQuoteOpen = false
+            var start = 0
+            var groupAfterStop = false   // a (责任单位:…) right after 。 is a sentence of its own
+            let s = line.scalars
+            var i = 0
+            while i < s.count {
+                let c = s[i]
+                if i > start, !breaks.isEmpty, breaks.contains(line.offsets[i]) {
+                    append(line, start..<i, to: &result)
+                    start = i
+                    depth = 0
+                    quoteDepth = 0
+                    asciiQuoteOpen = false
+                }
+                switch c {
+                case "(", "（", "【", "《", "[", "〔", "［":
+                    if depth == 0 { groupAfterStop = i == start && i > 0 && isTerminator(s[i - 1]) }
+                    depth += 1
+                case ")", "）", "】", "》", "]", "〕", "］":
+                    depth = max(0, depth - 1)
+                    if depth == 0 && groupAfterStop && quoteDepth == 0 && !asciiQuoteOpen {
+                        groupAfterStop = false
+                        append(line, start..<(i + 1), to: &result)
+                        start = i + 1
+                    }
+                case "“", "‘", "「", "『":
+                    quoteDepth += 1
+                case "”", "’", "」", "』":
+                    quoteDepth = max(0, quoteDepth - 1)
+                case "\"":
+                    asciiQuoteOpen.toggle()
+                case "。", "！", "？", "；", "!", "?", ";":
+                    if depth == 0 && quoteDepth == 0 && !asciiQuoteOpen {
+                        // keep runs like ?! or 。” together with the sentence
+                        var end = i + 1
+                        while end < s.count, isTerminator(s[end]) { end += 1 }
+                        append(line, start..<end, to: &result)
+                        start = end
+                        i = end
+                        continue
+                    }
+                default:
+                    break
+                }
+                i += 1
+            }
+            append(line, start..<s.count, to: &result)
+        }
+        return result
+    }
+
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "。", "！", "？", "；", "!", "?", ";": return true
+        default: return false
+        }
+    }
+
+    private static func append(_ line: TextLine, _ range: Range<Int>, to result: inout [SentenceSpan]) {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, TextLine.isBlank(line.scalars[lo]) { lo += 1 }
+        while hi > lo, TextLine.isBlank(line.scalars[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return }
+        result.append(SentenceSpan(range: line.offsets[lo]..<line.offsets[hi], text: line.string(lo..<hi)))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Word lists the structure parser reads from Resources: section names, kind keywords, doc types.
+struct StructureVocabulary: Sendable {
+    /// Simplified section name → kind, for unnumbered headings.
+    var sectionNames: [String: SectionKind]
+    /// Longest name first, for prefix matching of run-in headings (一、总体目标以习近平…).
+    var sectionNamesByLength: [String]
+    /// Title keywords in priority order.
+    var kindKeywords: [(String, SectionKind)]
+    /// Doc type words, longest first.
+    var docTypes: [String]
+    /// Verbs that open heading phrases (推进, 提升 …).
+    var headingVerbs: [String]
+
+    static let shared = StructureVocabulary.load()
+
+    static func load() -> StructureVocabulary {
+        var names: [String: SectionKind] = [:]
+        for fields in rows("section-names") where fields.count >= 2 {
+            names[fields[0]] = SectionKind(rawValue: fields[1]) ?? .other
+        }
+        let keywords = rows("section-kinds").compactMap { fields -> (String, SectionKind)? in
+            fields.count >= 2 ? (fields[0], SectionKind(rawValue: fields[1]) ?? .other) : nil
+        }
+        let types = rows("doc-types").map { $0[0] }
+        return StructureVocabulary(
+            sectionNames: names,
+            sectionNamesByLength: names.keys.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
+            kindKeywords: keywords,
+            docTypes: types.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
+            headingVerbs: rows("heading-verbs").map { $0[0] })
+    }
+
+    /// Non-comment lines of a Resources text file, split on tabs.
+    private static func rows(_ name: String) -> [[String]] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
+            return trimmed.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+}

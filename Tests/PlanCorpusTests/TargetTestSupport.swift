@@ -1,0 +1,34 @@
+import Foundation
+@testable import PlanCorpus
+
+/// Builds a Document from text through the real pipeline (DocumentBuilder), for extractor tests.
+func makeDocument(_ text: String, name: String = "test.txt") -> Document {
+    DocumentBuilder().build(DecodedFile(name: name, path: "/tmp/" + name, text: text, encoding: "UTF-8"))
+}
+
+/// Runs the target extractor alone over a text.
+func extractTargets(_ text: String) -> [Target] {
+    TargetExtractor().extract(makeDocument(text))
+}
+
+/// The gold folder: PLANQ_GOLD, else `<repo>/../shared/corpus/gold` (repo root 3 levels above this file).
+func goldFolder(filePath: String = #filePath) -> URL? {
+    if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] { return URL(fileURLWithPath: env) }
+    let repo = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    // `<repo>/../shared/corpus/gold`; a worktree one folder deeper finds it one level further up.
+    var parent = repo.deletingLastPathComponent()
+    for _ in 0..<2 {
+        let url = parent.appendingPathComponent("shared/corpus/gold")
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("targets.jsonl").path) { return url }
+        parent = parent.deletingLastPathComponent()
+    }
+    return nil
+}
+
+/// The sample documents next to the gold folder (`../seeds`), or the repo's corpus/samples.
+func sampleFolder(filePath: String = #filePath) -> URL? {
+    let repo = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let samples = repo.appendingPathComponent("corpus/samples")
+    if FileManager.default.fileExists(atPath: samples.path) { return samples }
+    return goldFolder(filePath: filePath).map { $0.deletingLastPathComponent().appendingPathComponent("seeds") }
+}
