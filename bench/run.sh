@@ -1,5 +1,95 @@
 #!/usr/bin/env bash
-# Benchmarks: each figure beside a peer measured in the same run.
+# make bench: planq's load + clean + structure throughput and peak memory on a 10,000-document corpus,
+# beside ripgrep scanning the same files for one word (the floor: reading bytes and nothing else).
+# Run after `swift build -c release --product planq` (the Makefile's bench target does that).
+#   BENCH_DOCS=N  corpus size (default 10000)    BENCH_WORD=W  word ripgrep looks for (default 托位)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "bench: nothing measured yet"
+
+DOCS=${BENCH_DOCS:-10000}
+WORD=${BENCH_WORD:-托位}
+OUT=bench/out
+CORPUS=$OUT/corpus
+PLANQ=.build/release/planq
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+
+need() {   # need COMMAND PACKAGE: install the Debian package when the command is missing
+    command -v "$1" >/dev/null 2>&1 && [ -x "$(command -v "$1")" ] && return
+    echo "bench: $1 missing; installing $2 with apt-get"
+    $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+[ -x /usr/bin/time ] || { need time time; }
+need rg ripgrep
+need python3 python3
+[ -x "$PLANQ" ] || swift build -c release --product planq
+
+mkdir -p "$OUT"
+python3 bench/make-corpus.py --samples corpus/samples --out "$CORPUS" --count "$DOCS" --seed 1
+CORES=$(nproc)
+
+# Warm the page cache so both tools read from memory.
+cat $(find "$CORPUS" -type f) >/dev/null
+
+# planq: one run under /usr/bin/time -v for the peak resident set.
+/usr/bin/time -v "$PLANQ" bench-load "$CORPUS" >"$OUT/planq.out" 2>"$OUT/planq.time"
+PLANQ_LINE=$(grep '^documents=' "$OUT/planq.out")
+field() { echo "$PLANQ_LINE" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+RSS_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/planq.time")
+# The same process on an empty folder: what planq holds before any document (runtime, ICU data).
+mkdir -p "$OUT/empty"
+/usr/bin/time -v "$PLANQ" bench-load "$OUT/empty" >/dev/null 2>"$OUT/empty.time"
+BASE_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/empty.time")
+
+# ripgrep: best of three, all threads and one thread.
+rg_time() {
+    local best=""
+    for _ in 1 2 3; do
+        local t0 t1
+        t0=$(date +%s.%N)
+        rg "$@" --no-messages -c -- "$WORD" "$CORPUS" >/dev/null || true
+        t1=$(date +%s.%N)
+        best=$(awk -v a="$t0" -v b="$t1" -v best="$best" 'BEGIN { t = b - a; if (best == "" || t < best) best = t; printf "%.4f", best }')
+    done
+    echo "$best"
+}
+RG_ALL=$(rg_time)
+RG_ONE=$(rg_time -j1)
+
+BYTES=$(field bytes)
+awk -v docs="$(field documents)" -v bytes="$BYTES" -v cores="$CORES" -v rss="$RSS_KB" -v base="$BASE_KB" \
+    -v s="$(field seconds)" -v cpu="$(field cpu_seconds)" \
+    -v ds="$(field decode_seconds)" -v dcpu="$(field decode_cpu_seconds)" \
+    -v bs="$(field build_seconds)" -v bcpu="$(field build_cpu_seconds)" \
+    -v sentences="$(field sentences)" -v rgall="$RG_ALL" -v rgone="$RG_ONE" -v word="$WORD" '
+function mbps(t) { return t > 0 ? bytes / 1e6 / t : 0 }
+BEGIN {
+    mb = bytes / 1e6
+    printf "\nplanq bench: %d documents, %.1f MB, %d cores, %d sentences; ripgrep looks for %s\n\n", docs, mb, cores, sentences, word
+    printf "%-38s %9s %10s %12s %14s\n", "measure", "wall s", "MB/s", "CPU s", "MB/s per core"
+    printf "%-38s %9s %10s %12s %14s\n", "--------------------------------------", "---------", "----------", "------------", "--------------"
+    printf "%-38s %9.3f %10.1f %12.3f %14.1f\n", "planq load+clean+structure", s, mbps(s), cpu, mbps(cpu)
+    printf "%-38s %9.3f %10.1f %12.3f %14.1f\n", "  read + decode (loading)", ds, mbps(ds), dcpu, mbps(dcpu)
+    printf "%-38s %9.3f %10.1f %12.3f %14.1f\n", "  clean + structure + extract", bs, mbps(bs), bcpu, mbps(bcpu)
+    printf "%-38s %9.3f %10.1f %12s %14s\n", "ripgrep, one word (all threads)", rgall, mbps(rgall), "", ""
+    printf "%-38s %9.3f %10.1f %12s %14.1f\n", "ripgrep, one word (-j1)", rgone, mbps(rgone), "", mbps(rgone)
+    printf "\n%-38s %9.1f MB  (%.2f x corpus)\n", "planq peak memory (max RSS)", rss / 1024, rss * 1024 / bytes
+    printf "%-38s %9.1f MB  (%.2f x corpus above the empty process)\n", "  of which the process with no corpus", base / 1024, (rss - base) * 1024 / bytes
+    printf "%-38s %9.1f x slower than ripgrep -j1 per core\n", "planq vs floor", (rgone > 0 && cpu > 0) ? mbps(rgone) / mbps(cpu) : 0
+    goal1 = mbps(cpu) >= 20 ? "met" : "NOT met"
+    goal2 = rss * 1024 <= 3 * bytes ? "met" : "NOT met"
+    printf "\ngoal >= 20 MB/s per core (load+clean+structure, CPU time): %s\n", goal1
+    printf "goal peak memory <= 3 x corpus size:                      %s\n", goal2
+}'
+
+# Where the build time goes: each DocumentBuilder stage on one thread, over the first 1,000 documents.
+SUBSET=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort | head -10)
+"$PLANQ" bench-load --stages $SUBSET >"$OUT/stages.out"
+echo "$(cat "$OUT/stages.out")" | tr ' ' '\n' | awk -F= '
+/^documents=/ { docs = $2 } /^text_bytes=/ { bytes = $2 }
+/_cpu_seconds=/ { sub(/_cpu_seconds/, "", $1); name[++n] = $1; t[n] = $2 }
+END {
+    printf "\nstages of one document build, one thread, %d documents (%.1f MB of text):\n", docs, bytes / 1e6
+    printf "%-38s %9s %14s\n", "stage", "CPU s", "MB/s per core"
+    for (k = 1; k <= n; k++) printf "%-38s %9.3f %14.1f\n", name[k], t[k], (t[k] > 0 ? bytes / 1e6 / t[k] : 0)
+}'
+echo "(raw: $OUT/planq.out, $OUT/planq.time, $OUT/stages.out; corpus: $CORPUS)"

@@ -77,7 +77,7 @@ struct ReplTerminalTests {
     @Test func aSessionAtTheKeyboard() throws {
         defer { _ = tmux(["kill-server"]) }
         start()
-        waitFor("the prompt") { $0.contains("planq> ") }
+        waitFor("the prompt") { $0.contains("planq>") }
 
         // A Chinese query and its table.
         type(#"sentences | where text contains "托育" | select doc, line | take 2"#)
@@ -98,9 +98,9 @@ struct ReplTerminalTests {
         keys("C-u")
 
         // Ctrl-C cancels a long query and the session goes on.
-        type("sentences | join sentences on doc | join sentences on doc | join sentences on doc | count")
+        type("sentences | join sentences on doc | join sentences on doc | derive n = len(text) | sort -n, doc | count")
         keys("Enter")
-        usleep(1_500_000)
+        usleep(1_000_000)
         keys("C-c")
         waitFor("the cancellation") { $0.contains("cancelled") }
         type("docs | count")
@@ -112,7 +112,7 @@ struct ReplTerminalTests {
         waitFor("the exit") { !$0.contains("planq> docs | count") || $0.isEmpty }
         _ = tmux(["kill-server"])
         start()
-        waitFor("the prompt again") { $0.contains("planq> ") }
+        waitFor("the prompt again") { $0.contains("planq>") }
         keys("Up")
         waitFor("history from the last session") { $0.contains("planq> docs | count") }
     }

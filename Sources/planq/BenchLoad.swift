@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import PlanCorpus
+
+/// Hidden command for `make bench`: loads a corpus and prints how long reading, cleaning and structuring took.
+struct BenchLoad: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-load",
+        abstract: "Load a corpus and print bytes, documents and seconds (for bench/run.sh).",
+        shouldDisplay: false
+    )
+
+    @Argument(help: "Folders or files to load.")
+    var paths: [String]
+
+    @Flag(name: .long, help: "Stop after reading and decoding the files.")
+    var decodeOnly = false
+
+    @Flag(name: .long, help: "Build on one thread, timing each stage of DocumentBuilder separately.")
+    var stages = false
+
+    func run() throws {
+        if stages { return runStages() }
+        let loader = CorpusLoader()
+        let (start, startCPU) = (Date(), Self.cpuSeconds())
+        let decoded = loader.decode(paths)
+        let (decodedAt, decodedCPU) = (Date(), Self.cpuSeconds())
+        let documents: [Document]
+        let sentences: Int
+        if decodeOnly {
+            documents = []
+            sentences = 0
+        } else {
+            let corpus = loader.build(decoded, roots: paths)
+            documents = corpus.documents
+            sentences = documents.reduce(0) { $0 + $1.sentences.count }
+        }
+        let (end, endCPU) = (Date(), Self.cpuSeconds())
+        // Bytes as stored on disk, so GB18030 and HTML files count what was read.
+        var bytes = 0
+        for path in decodeOnly ? decoded.files.map(\.path) : documents.map(\.path) {
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        }
+        let fields: [(String, String)] = [
+            ("documents", "\(decoded.files.count)"),
+            ("bytes", "\(bytes)"),
+            ("seconds", String(format: "%.3f", end.timeIntervalSince(start))),
+            ("cpu_seconds", String(format: "%.3f", endCPU - startCPU)),
+            ("decode_seconds", String(format: "%.3f", decodedAt.timeIntervalSince(start))),
+            ("decode_cpu_seconds", String(format: "%.3f", decodedCPU - startCPU)),
+            ("build_seconds", String(format: "%.3f", end.timeIntervalSince(decodedAt))),
+            ("build_cpu_seconds", String(format: "%.3f", endCPU - decodedCPU)),
+            ("sentences", "\(sentences)"),
+            ("load_warnings", "\(decoded.warnings.count)"),
+        ]
+        print(fields.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+    }
+
+    /// The steps of `DocumentBuilder.build`, one at a time over every document, so each has its own CPU time.
+    func runStages() {
+        let decoded = CorpusLoader().decode(paths)
+        let builder = DocumentBuilder()
+        var times: [String: Double] = [:]
+        func timed<T>(_ stage: String, _ body: () -> T) -> T {
+            let start = Self.cpuSeconds()
+            let result = body()
+            times[stage, default: 0] += Self.cpuSeconds() - start
+            return result
+        }
+        let repeated = timed("repeated_lines") { RepeatedLines.find(in: decoded.files.map(\.text)) }
+        for file in decoded.files {
+            let cleaned = timed("clean") { builder.cleaner.clean(file.text, doc: file.name, repeated: repeated) }
+            let source = SourceText(name: file.name, text: file.text)
+            let (metadata, sections, sentences) = timed("structure") {
+                builder.structure.parse(clean: cleaned.text) { source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1 }
+            }
+            let norm = timed("normalize") { TextNormalizer.normalize(cleaned.text) }
+            var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
+                                    clean: cleaned.text, offsets: cleaned.offsets, norm: norm, metadata: metadata,
+                                    sections: sections, sentences: sentences)
+            timed("extract") { builder.extractor.extract(into: &document) }
+        }
+        let bytes = decoded.files.reduce(0) { $0 + $1.text.utf8.count }
+        let fields = ["repeated_lines", "clean", "structure", "normalize", "extract"].map { "\($0)_cpu_seconds=" + String(format: "%.3f", times[$0] ?? 0) }
+        print((["documents=\(decoded.files.count)", "text_bytes=\(bytes)"] + fields).joined(separator: " "))
+    }
+
+    /// User plus system CPU time of this process so far, all threads.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct PlanNotebookTestsPlaceholder {
-    @Test func targetBuilds() { #expect(Bool(true)) }
-}
