@@ -2,13 +2,22 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench build deps
+.PHONY: run test bench build deps test-deps
+
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 # libedit-dev through apt-get when pkg-config cannot find libedit (a fresh machine has no package lists).
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libedit; then \
 		echo "make: pkg-config cannot find libedit; installing libedit-dev and pkg-config with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config; \
+		$(APT_INSTALL) libedit-dev pkg-config; \
+	fi
+
+# The end-to-end REPL test types into the real binary through tmux.
+test-deps: deps
+	@if ! command -v tmux >/dev/null 2>&1; then \
+		echo "make: installing tmux with apt-get for the terminal tests"; \
+		$(APT_INSTALL) tmux; \
 	fi
 
 build: deps
@@ -17,7 +26,7 @@ build: deps
 run: build
 	@.build/release/planq
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

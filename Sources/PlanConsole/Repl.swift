@@ -73,7 +73,8 @@ public final class Repl {
 
     private func execute(_ entry: String) -> ReplReply {
         _ = InterruptSignal.take()
-        let reply = engine.execute(entry)
+        let engine = self.engine
+        let reply = InterruptSignal.watching(cancel: { [engine] in engine.cancel() }) { engine.execute(entry) }
         // A Ctrl-C that cancelled this entry must not also drop the next line typed.
         _ = InterruptSignal.take()
         return reply

@@ -13,7 +13,7 @@ struct ReplCommand: ParsableCommand {
         let terminal = TerminalInfo.current()
         let corpus = try options.load()
         let engine = ConsoleSession(corpus: corpus)
-        InterruptSignal.install { engine.cancel() }
+        InterruptSignal.install()
         let status: Int32
         if terminal.inputIsTerminal {
             var history = HistoryStore(path: HistoryStore.defaultPath())

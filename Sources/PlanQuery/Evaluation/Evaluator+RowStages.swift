@@ -112,7 +112,14 @@ extension Evaluator {
         let ranked = columns.map(Evaluator.sortKeys)
         try support.checkCancelled(nil)
         var order = Array(0..<t.rowCount)
+        // The comparator cannot throw: poll the flag now and then, and once cancelled compare trivially.
+        var comparisons = 0
+        var cancelled = false
+        let flag = support.cancellation
         order.sort { a, b in
+            comparisons &+= 1
+            if comparisons & 0xFFFF == 0, flag.isCancelled { cancelled = true }
+            if cancelled { return a < b }
             for (k, col) in zip(keys, ranked) {
                 let x = col[a], y = col[b]
                 if x.isNaN != y.isNaN { return y.isNaN }  // nulls (NaN here) last in both directions
@@ -120,6 +127,7 @@ extension Evaluator {
             }
             return a < b
         }
+        try support.checkCancelled(nil)
         return t.gather(order)
     }
 
