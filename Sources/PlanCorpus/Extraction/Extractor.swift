@@ -5,6 +5,7 @@ public struct Extractor: Sendable {
     public func extract(into document: inout Document) {
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean).apply(to: &document.metadata)
         document.targets = TargetExtractor().extract(document)
+        IndicatorKey.shared.assignKeys(in: &document)
         document.agencies = AgencyExtractor().extract(document)
         document.phases = PhaseExtractor().extract(document)
         // Keep last: domains are read from the targets the passes above found.

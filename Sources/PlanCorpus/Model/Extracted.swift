@@ -14,6 +14,10 @@ public struct Target: Sendable, Hashable {
     public var domain: String?
     /// The noun phrase the number measures, in the document's own words.
     public var indicator: String
+    /// The indicator's key, the same across plans (托位 for 每千人口拥有3岁以下婴幼儿托位数): see `IndicatorKey`.
+    public var key: String?
+    /// Canonical base of a rate (千人, 万人, 百户, 人均), from `per` or the indicator's wording.
+    public var base: String?
     public var value: Double
     public var valueMax: Double?
     /// Simplified unit word (%, 个, 所, 人, 万元, ratio …).

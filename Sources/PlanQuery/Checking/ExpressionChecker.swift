@@ -139,6 +139,7 @@ struct ExpressionChecker {
                 }
             }
             if name == "coalesce" { return try args.map(sub).first { $0.type != .any } ?? .any }
+            if name == "if" { return try args.dropFirst().map(sub).first { $0.type != .any } ?? .any }
             return StaticType(type: f.result)
         }
     }

@@ -18,7 +18,7 @@ struct Builtin {
 
 /// The aggregate functions `summarize` and `pivot` accept.
 enum Aggregate: String, CaseIterable {
-    case count, count_distinct, sum, avg, min, max, median, list
+    case count, count_distinct, sum, avg, min, max, median, list, mode
 
     var arity: ClosedRange<Int> { self == .count ? 0...1 : 1...1 }
 
@@ -30,6 +30,16 @@ enum Aggregate: String, CaseIterable {
         case .count: return .int(present.count)
         case .count_distinct: return .int(Set(present.map(ValueOrder.key)).count)
         case .list: return .list(present)
+        case .mode:
+            // The value most rows have; a tie goes to the one seen first.
+            var counts: [Value: Int] = [:]
+            var best: Value = .null, bestCount = 0
+            for v in present {
+                let k = ValueOrder.key(v)
+                counts[k, default: 0] += 1
+                if counts[k]! > bestCount { best = v; bestCount = counts[k]! }
+            }
+            return best
         case .min: return present.min { ValueOrder.compare($0, $1) < 0 } ?? .null
         case .max: return present.max { ValueOrder.compare($0, $1) < 0 } ?? .null
         case .sum:
@@ -66,7 +76,7 @@ enum Aggregate: String, CaseIterable {
         case .avg, .median: return arg == .quantity ? .quantity : .number
         case .list: return .list
         case .sum: return arg == .int ? .int : (arg == .quantity ? .quantity : .number)
-        case .min, .max: return arg
+        case .min, .max, .mode: return arg
         }
     }
 }
@@ -223,6 +233,7 @@ final class EvaluationSupport {
         b.append(Builtin(name: "text", arity: 1...1, args: [.any], result: .text, summary: "text(x): x as text") { _, a, _ in
             a[0].isNull ? .null : .text(ValueFormatter.text(a[0]))
         })
+        b.append(contentsOf: comparisonBuiltins)
         return Dictionary(uniqueKeysWithValues: b.map { ($0.name, $0) })
     }()
 }

@@ -3,7 +3,9 @@ import PlanCorpus
 
 /// Calls of `def` functions and loading of `use` modules.
 extension Evaluator {
-    func call(module: String?, name: String, args: [Expr], _ t: Table, span: SourceSpan) throws -> Table {
+    /// Calls a def: as a stage (`t` is the piped table) or as a pipeline's source (`t` is nil).
+    func call(module: String?, name: String, args: [Expr], _ piped: Table?, span: SourceSpan) throws -> Table {
+        let t = piped ?? Table(columns: [])
         let def: FunctionDef
         if let module {
             guard let defs = env.modules[module] else {
@@ -23,6 +25,15 @@ extension Evaluator {
                 help = "'\(name)' works on values: use it inside where/derive/select"
             }
             throw Diagnostic.error("unknown-stage", "unknown stage or function '\(name)'", span: span, help: help)
+        }
+        let qualified = (module.map { $0 + "." } ?? "") + name
+        if piped == nil, let table = def.tableParameter {
+            throw Diagnostic.error("needs-table", "\(qualified) needs a table piped into it", span: span,
+                                   help: "pipe one in: `targets | \(qualified)(…)` (its table parameter is '\(table)')")
+        }
+        if piped != nil, def.tableParameter == nil {
+            throw Diagnostic.error("not-a-stage", "\(qualified) takes no table: it starts a pipeline", span: span,
+                                   help: "start with it: `\(qualified)(…) | …`")
         }
         guard args.count <= def.parameters.count else {
             throw Diagnostic.error("wrong-arity", "\(name) takes \(def.parameters.count) argument\(def.parameters.count == 1 ? "" : "s") after the piped table, got \(args.count)", span: span)
@@ -47,7 +58,7 @@ extension Evaluator {
             }
             scope.scalars[p.name] = value
         }
-        scope.tables[def.tableParameter] = t
+        if let table = def.tableParameter { scope.tables[table] = t }
         let saved = env
         env = scope
         callCount += 1

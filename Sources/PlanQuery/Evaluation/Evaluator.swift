@@ -65,7 +65,7 @@ final class Evaluator {
             for (v, span) in d.body.stages.flatMap(\.expressions).flatMap(\.variables) where !known.contains(v) {
                 throw Diagnostic.error("unknown-variable", "unknown variable '$\(v)' in \(d.name)", span: span,
                                        help: Suggest.closest(v, among: Array(known)).map { "did you mean '$\($0)'?" }
-                                         ?? "add it as a parameter: def \(d.name)(\(d.tableParameter), $\(v))")
+                                         ?? "add it as a parameter: def \(d.name)(\(d.tableParameter.map { $0 + ", " } ?? "")$\(v))")
             }
             if let dup = Dictionary(grouping: d.parameters, by: \.name).first(where: { $0.value.count > 1 }) {
                 throw Diagnostic.error("duplicate-parameter", "parameter $\(dup.key) given twice", span: dup.value[1].span)
@@ -90,8 +90,12 @@ final class Evaluator {
     func source(_ name: Name) throws -> Table {
         if let t = env.tables[name.name] { return options.dryRun ? Table(columns: t.columns) : t }
         if let t = catalog.table(named: name.name) { return options.dryRun ? Table(columns: t.columns) : t }
+        // A def without a table parameter may start a pipeline without parentheses: `coverage | …`.
+        if let d = env.defs[name.name], d.tableParameter == nil {
+            return try call(module: nil, name: name.name, args: [], nil, span: name.span)
+        }
         var help = Suggest.didYouMean(name.name, among: allTableNames)
-        if help == nil, env.defs[name.name] != nil { help = "'\(name.name)' is a def: pipe a table into it, `targets | \(name.name)(…)`" }
+        if help == nil, env.defs[name.name] != nil || env.modules.values.contains(where: { $0[name.name] != nil }) { help = "'\(name.name)' is a def: pipe a table into it, `targets | \(name.name)(…)`" }
         if help == nil, let foreign = Parser.foreignWords[name.name] { help = "planq says '\(foreign)'" }
         if help == nil, name.name.lowercased() == "select" || name.name.lowercased() == "from" { help = "start with the table: `targets | where …`" }
         if help == nil { help = "tables: " + allTableNames.joined(separator: ", ") }
@@ -99,7 +103,12 @@ final class Evaluator {
     }
 
     func pipeline(_ p: Pipeline) throws -> Output {
-        var table = try source(p.source)
+        var table: Table
+        if let c = p.sourceCall {
+            table = try call(module: c.module, name: p.source.name, args: c.args, nil, span: p.source.span)
+        } else {
+            table = try source(p.source)
+        }
         for (i, stage) in p.stages.enumerated() {
             try support.checkCancelled(stage.span)
             let isLast = i == p.stages.count - 1

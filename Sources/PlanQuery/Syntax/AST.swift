@@ -94,6 +94,21 @@ public struct Pipeline: Sendable {
     public var source: Name
     public var stages: [Stage]
     public var span: SourceSpan
+    /// Set when the source is a call of a `def` without a table parameter: `coverage()`, `m.f($x)`.
+    public var sourceCall: SourceCall?
+
+    public init(source: Name, stages: [Stage], span: SourceSpan, sourceCall: SourceCall? = nil) {
+        self.source = source
+        self.stages = stages
+        self.span = span
+        self.sourceCall = sourceCall
+    }
+}
+
+/// A function called as a pipeline's source: `coverage()` or `module.fn(args)`.
+public struct SourceCall: Sendable {
+    public var module: String?
+    public var args: [Expr]
 }
 
 /// A parameter of a `def`: `$name: type = default`.
@@ -104,10 +119,11 @@ public struct Parameter: Sendable {
     public var span: SourceSpan
 }
 
-/// `def name(t, $p: type = default) = pipeline`.
+/// `def name(t, $p: type = default) = pipeline`, or `def name($p) = pipeline` (no table: a pipeline source).
 public struct FunctionDef: Sendable {
     public var name: String
-    public var tableParameter: String
+    /// The piped table's name inside the body; nil for a def that starts pipelines (`coverage()`).
+    public var tableParameter: String?
     public var parameters: [Parameter]
     public var body: Pipeline
     public var span: SourceSpan
@@ -135,7 +151,7 @@ extension Stage {
         case .select(let items), .derive(let items): return items.map(\.expr)
         case .sort(let keys): return keys.map(\.expr)
         case .summarize(let aggs, _): return aggs.map(\.expr)
-        case .join(_, let p, _): return p.stages.flatMap(\.expressions)
+        case .join(_, let p, _): return (p.sourceCall?.args ?? []) + p.stages.flatMap(\.expressions)
         case .pivot(_, let agg, _): return [agg]
         case .kwic(let p, let w): return [p] + (w.map { [$0] } ?? [])
         case .call(_, _, let args): return args

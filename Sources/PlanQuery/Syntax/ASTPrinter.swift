@@ -11,7 +11,7 @@ public enum ASTPrinter {
         case .letScalar(let n, let e): return "(let $\(n.name) \(expr(e)))"
         case .use(let n): return "(use \(n.name))"
         case .def(let d):
-            let params = [d.tableParameter] + d.parameters.map { p in
+            let params = (d.tableParameter.map { [$0] } ?? []) + d.parameters.map { p in
                 "$\(p.name)" + (p.type.map { ":\($0.rawValue)" } ?? "") + (p.defaultValue.map { "=\(expr($0))" } ?? "")
             }
             return "(def \(d.name) (\(params.joined(separator: " "))) \(pipeline(d.body)))"
@@ -19,8 +19,12 @@ public enum ASTPrinter {
     }
 
     public static func pipeline(_ p: Pipeline) -> String {
-        if p.stages.isEmpty { return p.source.name }
-        return "(| \(p.source.name) " + p.stages.map(stage).joined(separator: " ") + ")"
+        var source = p.source.name
+        if let c = p.sourceCall {
+            source = "(call \(c.module.map { $0 + "." } ?? "")\(p.source.name)" + c.args.map { " " + expr($0) }.joined() + ")"
+        }
+        if p.stages.isEmpty { return source }
+        return "(| \(source) " + p.stages.map(stage).joined(separator: " ") + ")"
     }
 
     static func named(_ items: [NamedExpr]) -> String {

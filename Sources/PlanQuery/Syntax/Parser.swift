@@ -152,9 +152,13 @@ public struct Parser {
     mutating func parseDef(start: Int) throws -> FunctionDef {
         let name = try identifier("a function name")
         try expect("(", "after the function name")
-        let table = try identifier("the table parameter (the piped table)")
+        // No table parameter (`def f()` or `def f($x)`): the def starts pipelines, `f() | …`.
+        var table: Name?
+        if current.identifier != nil { table = try identifier("the table parameter (the piped table)") }
         var params: [Parameter] = []
-        while accept(",") {
+        var first = table == nil
+        while first ? !current.isSymbol(")") : accept(",") {
+            first = false
             let pstart = current.range.lowerBound
             guard case .variable(let v) = current.kind else {
                 throw unexpected("expected a parameter `$name`", help: "parameters other than the table are `$name`")
@@ -177,7 +181,7 @@ public struct Parser {
         try expect(")", "after the parameters")
         try expect("=", "before the function body")
         let body = try parsePipeline()
-        return FunctionDef(name: name.name, tableParameter: table.name, parameters: params, body: body, span: span(from: start))
+        return FunctionDef(name: name.name, tableParameter: table?.name, parameters: params, body: body, span: span(from: start))
     }
 
     mutating func parsePipeline() throws -> Pipeline {
@@ -197,11 +201,24 @@ public struct Parser {
                                    span: span(current.range), help: "for example `targets | \(name) …`")
         }
         let t = advance()
+        var sourceName = Name(name: name, span: span(t.range))
+        var call: SourceCall?
+        // `f(args)` or `module.f(args)`: a def without a table parameter as the source.
+        if current.isSymbol("(") || (current.isSymbol(".") && peek(1).identifier != nil && peek(2).isSymbol("(")) {
+            var module: String?
+            if accept(".") {
+                module = name
+                let fn = try identifier("a function name after '.'")
+                sourceName = Name(name: fn.name, span: span(t.range.lowerBound..<fn.span.range.upperBound))
+            }
+            _ = advance()
+            call = SourceCall(module: module, args: try parseArgs(close: ")"))
+        }
         var stages: [Stage] = []
         while accept("|") {
             stages.append(try parseStage())
         }
-        return Pipeline(source: Name(name: name, span: span(t.range)), stages: stages, span: span(from: start))
+        return Pipeline(source: sourceName, stages: stages, span: span(from: start), sourceCall: call)
     }
 
     // MARK: - stages

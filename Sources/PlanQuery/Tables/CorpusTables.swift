@@ -47,12 +47,15 @@ public struct CorpusTables: Sendable {
         let columns: [Table.Column] = [
             .init("doc", .text), .init("id", .int), .init("parent", .int), .init("level", .int),
             .init("marker", .text), .init("title", .text), .init("kind", .text), .init("line", .int),
+            .init("domain", .text),
         ]
         var rows: [[Value]] = []
         for d in corpus.documents {
             for s in d.sections {
+                // The section's domain: its title, else the titles above it, else its body (DomainClassifier).
                 rows.append([.text(d.name), .int(s.id), s.parent.map(Value.int) ?? .null, .int(s.level),
-                             .text(s.marker), .text(s.title), .text(s.kind.rawValue), .int(s.line)])
+                             .text(s.marker), .text(s.title), .text(s.kind.rawValue), .int(s.line),
+                             text(DomainClassifier.shared.domain(ofSection: s.id, in: d))])
             }
         }
         return Table(columns: columns, rows: rows)
@@ -91,7 +94,7 @@ public struct CorpusTables: Sendable {
             .init("domain", .text), .init("indicator", .text), .init("value", .number), .init("value_max", .number),
             .init("unit", .text), .init("comparator", .text), .init("year", .year), .init("year_placeholder", .bool),
             .init("hedge", .text), .init("per", .text), .init("baseline", .number), .init("binding", .text),
-            .init("text", .text), .init("line", .int),
+            .init("text", .text), .init("line", .int), .init("key", .text), .init("base", .text),
         ]
         var rows: [[Value]] = []
         for d in corpus.documents {
@@ -100,7 +103,8 @@ public struct CorpusTables: Sendable {
                              t.section.map(Value.int) ?? .null, text(t.domain), .text(t.indicator), .number(t.value),
                              t.valueMax.map(Value.number) ?? .null, text(t.unit), .text(t.comparator), year(t.year),
                              .bool(t.yearPlaceholder), text(t.hedge), text(t.per), t.baseline.map(Value.number) ?? .null,
-                             text(t.binding), .text(t.text), .int(t.provenance.line)])
+                             text(t.binding), .text(t.text), .int(t.provenance.line),
+                             text(t.key ?? IndicatorKey.key(t.indicator)), text(t.base ?? PerBase.canonical(t.per))])
             }
         }
         return Table(columns: columns, rows: rows)

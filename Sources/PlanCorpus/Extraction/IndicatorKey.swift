@@ -1,0 +1,129 @@
+import Foundation
+
+/// Gives an indicator a key that is the same across plans: 每千人口拥有3岁以下婴幼儿托位数, 千人口托位数 and
+/// 每千人托位 all become key 托位 on base 千人.
+///
+/// The rules (documented in Resources/indicator-synonyms.tsv): normalise the script; strip a leading population
+/// base (kept as the base), a leading verb of having or reaching, age qualifiers and a trailing count word; then map
+/// the core through the synonym list. The whole wording is looked up before stripping, so listed names win.
+public struct IndicatorKey: Sendable {
+    /// The key and the base of one indicator.
+    public struct Parts: Sendable, Hashable {
+        public var key: String
+        /// Canonical base (千人, 万人, 百户, 人均) read from the wording, nil when it names none.
+        public var base: String?
+    }
+
+    /// Variant → key, in normalised form.
+    let synonyms: [String: String]
+
+    public init(synonyms: [String: String]) { self.synonyms = synonyms }
+
+    /// Reads `key <TAB> variant|variant…` lines; `#` lines are comments.
+    public init(tsv: String) {
+        var map: [String: String] = [:]
+        for line in tsv.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 2 else { continue }
+            let key = TextNormalizer.normalize(cols[0].trimmingCharacters(in: .whitespaces))
+            guard !key.isEmpty else { continue }
+            map[key] = map[key] ?? key
+            for v in cols[1].split(separator: "|") {
+                let variant = TextNormalizer.normalize(v.trimmingCharacters(in: .whitespaces))
+                if !variant.isEmpty, map[variant] == nil { map[variant] = key }
+            }
+        }
+        self.init(synonyms: map)
+    }
+
+    /// The synonym list shipped in the package's resources.
+    public static let shared: IndicatorKey = {
+        guard let url = Bundle.module.url(forResource: "indicator-synonyms", withExtension: "tsv", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return IndicatorKey(synonyms: [:]) }
+        return IndicatorKey(tsv: text)
+    }()
+
+    public static func key(_ indicator: String) -> String { shared.parts(indicator).key }
+
+    /// Key and base of an indicator as a plan words it.
+    public func parts(_ indicator: String) -> Parts {
+        let norm = TextNormalizer.normalize(indicator).trimmingCharacters(in: .whitespaces)
+        var core = Substring(norm)
+        let base = IndicatorKey.stripBase(&core)
+        if let whole = synonyms[norm] { return Parts(key: whole, base: base) }
+        IndicatorKey.stripVerb(&core)
+        var stripped = IndicatorKey.stripAges(String(core))
+        stripped = IndicatorKey.stripCountWord(stripped)
+        if stripped.isEmpty { stripped = norm }
+        return Parts(key: synonyms[stripped] ?? stripped, base: base)
+    }
+
+    // MARK: - stripping rules
+
+    /// Removes a leading base (每千人口, 千人口, 每万名老年人, 人均 …) and returns its canonical name.
+    static func stripBase(_ s: inout Substring) -> String? {
+        if s.hasPrefix("人均") || s.hasPrefix("户均") {
+            let b = PerBase.canonical(String(s.prefix(2)))
+            s = s.dropFirst(2)
+            return b
+        }
+        var rest = s
+        let each = rest.hasPrefix("每")
+        if each { rest = rest.dropFirst() }
+        guard let size = PerBase.sizeWords.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+        rest = rest.dropFirst(size.0.count)
+        var prefix = "每" + size.0
+        if rest.hasPrefix("名") { rest = rest.dropFirst(); prefix += "名" }
+        if rest.hasPrefix("常住") { rest = rest.dropFirst(2); prefix += "常住" }
+        // Longest population word first: 人口 before 人, 户居民 before 户.
+        for p in PerBase.populations.map(\.word).sorted(by: { $0.count > $1.count }) where rest.hasPrefix(p) {
+            let after = rest.dropFirst(p.count)
+            guard !after.isEmpty else { return nil }
+            // 万人次 is a count of visits, not a base.
+            if after.hasPrefix("次") { return nil }
+            s = after
+            return PerBase.canonical(prefix + p)
+        }
+        return nil
+    }
+
+    static let verbs = ["拥有", "达到", "达", "有"]
+
+    static func stripVerb(_ s: inout Substring) {
+        for v in verbs where s.hasPrefix(v) && s.count > v.count + 1 {
+            s = s.dropFirst(v.count)
+            return
+        }
+    }
+
+    /// 3岁以下, 65岁及以上, 0-3岁, 三岁以下: who is counted, not what.
+    static let ageQualifier = try! Regex(#"(?:[0-9一二三四五六七八九十两]+[-~～至到])?[0-9一二三四五六七八九十两]+周?岁(?:及以下|及以上|以下|以上|以内)?"#)
+
+    static func stripAges(_ s: String) -> String {
+        s.replacing(ageQualifier, with: "")
+    }
+
+    static let countWords = ["总数", "总量", "数量", "数"]
+    /// Characters before 数 that make 数 part of the word (人数, 指数 …), so it stays.
+    static let countWordKeepers: Set<Character> = ["人", "户", "次", "指", "系", "倍", "分", "件", "函", "基", "参", "例", "岁", "天", "日", "年"]
+
+    static func stripCountWord(_ s: String) -> String {
+        for w in countWords where s.hasSuffix(w) && s.count > w.count + 1 {
+            let head = s.dropLast(w.count)
+            if w == "数", let last = head.last, countWordKeepers.contains(last) { return s }
+            return String(head)
+        }
+        return s
+    }
+}
+
+extension IndicatorKey {
+    /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
+    public func assignKeys(in document: inout Document) {
+        for i in document.targets.indices {
+            let p = parts(document.targets[i].indicator)
+            document.targets[i].key = p.key
+            document.targets[i].base = PerBase.canonical(document.targets[i].per) ?? p.base
+        }
+    }
+}
