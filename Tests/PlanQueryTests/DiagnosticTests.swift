@@ -69,7 +69,7 @@ import PlanCorpus
         ("def f(t, $a, $a) = t", "duplicate-parameter: parameter $a given twice @ «$a»", nil),
         ("def f(t) = t | where nope > 1\ntargets | f", "unknown-column: unknown column 'nope' @ «nope»", nil),
         ("def f(t) = t\nf | take 1", "unknown-table: unknown table 'f' @ «f»", "'f' is a def: pipe a table into it, `targets | f(…)`"),
-        ("targets | derive x = f(region)\ndef f(t) = t", "unknown-function: unknown function 'f' @ «f(region)»", nil),
+        ("targets | derive x = f(region)\ndef f(t) = t", "unknown-function: unknown function 'f' @ «f(region)»", "did you mean 'if'?"),
         ("def f(t) = t\ntargets | derive x = f(region)", "unknown-function: unknown function 'f' @ «f(region)»", "'f' is a def: call it as a stage, `| f(…)`"),
         ("let x = targets | show", "not-a-table: 'x' must be bound to a table; show, chart and save end a pipeline @ «targets | show»", nil),
         ("targets | where region in \"包头市\"", "type-mismatch: 'in' needs a list on the right, like [\"a\", \"b\"] @ «\"包头市\"»", nil),

@@ -308,6 +308,6 @@ import PlanCorpus
         let s = Fixtures.session()
         #expect(s.completions(in: "tar", at: 3) == ["targets"])
         #expect(s.completions(in: "targets | whe", at: 13) == ["where"])
-        #expect(s.completions(in: "targets | where indi", at: 20) == ["indicator"])
+        #expect(s.completions(in: "targets | where indi", at: 20) == ["indicator", "indicator_key"])
     }
 }

@@ -183,7 +183,7 @@ func describe(_ d: Diagnostic) -> String {
         ("targets | pivot year using max(value)", "error syntax: expected 'by' and the row keys, found end of input @ «»"),
         ("targets | chart pie", "error syntax: unknown chart kind 'pie' @ «pie»"),
         ("targets | chart", "error syntax: expected bar or line, found end of input @ «»"),
-        ("def f($x) = targets", "error syntax: expected the table parameter (the piped table), found '$x' @ «$x»"),
+        ("def f(t, x) = targets", "error syntax: expected a parameter `$name`, found 'x' @ «x»"),
         ("def f(t, x) = t", "error syntax: expected a parameter `$name`, found 'x' @ «x»"),
         ("def f(t, $x: strng) = t", "error unknown-type: unknown type 'strng' @ «strng»"),
         ("def f(t) t", "error syntax: expected '=' before the function body, found 't' @ «t»"),

@@ -17,7 +17,7 @@ import PlanCorpus
         ("similarity.shared_wording(4) | take 1", "(| (call similarity.shared_wording 4) (take 1))"),
         ("def f() = docs | take 1", "(def f () (| docs (take 1)))"),
         ("def g($n: int = 2) = docs | take $n", "(def g ($n:int=2) (| docs (take $n)))"),
-        ("targets | join (f(1)) on doc", "(| targets (join (call f 1) on doc))"),
+        ("targets | join (f(1)) on doc", "(| targets (join (call f 1) (on doc)))"),
     ])
     func sourceCallsParse(source: String, printed: String) {
         #expect(StdlibLanguageTests.parsed(source) == printed)
@@ -27,7 +27,7 @@ import PlanCorpus
         let s = Fixtures.session()
         #expect(s.run("def childcare($min: number = 0) = targets | where indicator ~ \"托位\" and value > $min").diagnostics.isEmpty)
         #expect(s.run("childcare() | count").column("n") == ["3"])
-        #expect(s.run("childcare(4.2) | select region").column("region") == ["包头市"])
+        #expect(s.run("childcare(4.2) | select region").column("region") == ["包头市", "包头市"])
         #expect(s.run("childcare | count").column("n") == ["3"])
         let asStage = s.run("targets | childcare()")
         #expect(asStage.firstError?.code == "not-a-stage")
@@ -45,7 +45,7 @@ import PlanCorpus
         ("base_of(\"每千人口\")", "千人"),
         ("indicator_key(\"每千人口拥有3岁以下婴幼儿托位数\")", "托位"),
         ("domain_of(\"发展普惠托育服务，增加托位\")", "托育"),
-        ("jaccard([\"a\", \"b\"], [\"b\", \"c\"])", "0.3333333333"),
+        ("jaccard([\"a\", \"b\"], [\"b\", \"c\"])", "0.333333"),
         ("intersect([\"a\", \"b\", \"b\"], [\"b\", \"c\"])", "[b]"),
         ("shingles(\"托育服务\", 2)", "[托育, 育服, 服务]"),
         ("shingles([\"托育\", \"托育所\"], 2)", "[托育, 育所]"),
