@@ -112,6 +112,19 @@ public enum HelpTopics {
         return nil
     }
 
+    /// `name(params)` of a def line, through the parenthesis that closes the parameters (defaults may hold `=`).
+    static func signatureOf(_ def: Substring) -> String {
+        var depth = 0
+        var end = def.endIndex
+        for i in def.indices {
+            let c = def[i]
+            if c == "(" { depth += 1 }
+            if c == ")" { depth -= 1; if depth == 0 { end = def.index(after: i); break } }
+            if c == "=", depth == 0 { end = i; break }
+        }
+        return def[..<end].trimmingCharacters(in: .whitespaces)
+    }
+
     /// Each `def` of a module with the `#` comment lines right above it.
     static func moduleHelp(_ name: String, source: String) -> String {
         var out = "module \(name) (use \(name)):\n"
@@ -121,7 +134,7 @@ public enum HelpTopics {
             if line.hasPrefix("#") {
                 comments.append(String(line.dropFirst()).trimmingCharacters(in: .whitespaces))
             } else if line.hasPrefix("def ") {
-                let signature = line.dropFirst(4).prefix { $0 != "=" }.trimmingCharacters(in: .whitespaces)
+                let signature = signatureOf(line.dropFirst(4))
                 out += "\n  \(signature)\n"
                 for c in comments { out += "    \(c)\n" }
                 comments = []
