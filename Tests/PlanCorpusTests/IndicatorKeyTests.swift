@@ -20,6 +20,8 @@ import Testing
         ("万人次", "万人次", nil),
         ("每个新增托位补助", "每个新增托位补助", nil),
         ("空气质量指数", "空气质量指数", nil),
+        ("地区生产总值增长", "GDP增速", nil),
+        ("數字經濟占地區生產總值比重", "数字经济占GDP比重", nil),
     ] as [(String, String, String?)])
     func keysAndBases(indicator: String, key: String, base: String?) {
         let p = IndicatorKey.shared.parts(indicator)
