@@ -3,7 +3,8 @@ import Foundation
 /// Gives an indicator a key that is the same across plans: 每千人口拥有3岁以下婴幼儿托位数, 千人口托位数 and
 /// 每千人托位 all become key 托位 on base 千人.
 ///
-/// The rules (documented in Resources/indicator-synonyms.tsv): normalise the script; strip a leading population
+/// The rules (documented in Resources/indicator-synonyms.tsv): normalise the script; strip a leading scope
+/// word (全市, 本省 …) and a leading population
 /// base (kept as the base), a leading verb of having or reaching, age qualifiers and a trailing count word; then map
 /// the core through the synonym list. The whole wording is looked up before stripping, so listed names win.
 public struct IndicatorKey: Sendable {
@@ -49,6 +50,7 @@ public struct IndicatorKey: Sendable {
     public func parts(_ indicator: String) -> Parts {
         let norm = TextNormalizer.normalize(indicator).trimmingCharacters(in: .whitespaces)
         var core = Substring(norm)
+        IndicatorKey.stripScope(&core)
         let base = IndicatorKey.stripBase(&core)
         if let whole = synonyms[norm] { return Parts(key: whole, base: base) }
         IndicatorKey.stripVerb(&core)
@@ -59,6 +61,16 @@ public struct IndicatorKey: Sendable {
     }
 
     // MARK: - stripping rules
+
+    /// Words naming the plan's own area (全市每千人口…): where, not what.
+    static let scopes = ["全自治区", "全市", "全省", "全区", "全县", "全州", "全盟", "全国", "本市", "我市", "本省", "我省", "本区", "我区", "本县", "我县"]
+
+    static func stripScope(_ s: inout Substring) {
+        for w in scopes where s.hasPrefix(w) && s.count > w.count + 1 {
+            s = s.dropFirst(w.count)
+            return
+        }
+    }
 
     /// Removes a leading base (每千人口, 千人口, 每万名老年人, 人均 …) and returns its canonical name.
     static func stripBase(_ s: inout Substring) -> String? {
