@@ -8,7 +8,7 @@ private let segmentationCases: [(String, [String])] = [
     ("每千人口拥有3岁以下婴幼儿托位数", ["每千人口", "拥有", "3岁以下", "婴幼儿", "托位", "数"]),
     ("学前教育毛入学率达到90%", ["学前教育", "毛入学率", "达到", "90", "%"]),
     ("医护比达到1:1.2", ["医护比", "达到", "1", ":", "1.2"]),
-    ("由市卫健委牵头", ["由", "市", "卫健委", "牵头"]),
+    ("由市卫健委牵头", ["由市", "卫健委", "牵头"]),  // the HMM joins 由市, as jieba does
     ("护理型床位比例", ["护理型床位", "比例"]),
     ("完善养老服务体系", ["完善", "养老服务", "体系"]),
     ("普惠性幼儿园覆盖率", ["普惠性幼儿园", "覆盖率"]),
@@ -57,6 +57,14 @@ private let domainTerms = ["托育", "托位", "普惠性", "毛入学率", "医
     @Test(arguments: segmentationCases)
     func segments(_ text: String, _ expected: [String]) {
         #expect(WordSegmenter.shared.segment(text) == expected)
+    }
+
+    @Test func hmmGroupsCharactersTheDictionaryDoesNotKnow() {
+        let text = "他来到了网易杭研大厦"  // jieba's README example: 杭研 is in no dictionary
+        #expect(WordSegmenter.shared.segment(text) == ["他", "来到", "了", "网易", "杭研", "大厦"])
+        let plain = WordSegmenter(dictionary: WordSegmenter.shared.dictionary)
+        #expect(plain.segment(text) == ["他", "来到", "了", "网易", "杭", "研", "大厦"])
+        #expect(UnknownWordModel.shared != nil)
     }
 
     @Test func tokensCoverTheTextWithoutWhitespace() {

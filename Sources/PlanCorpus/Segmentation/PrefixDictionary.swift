@@ -45,9 +45,12 @@ public struct PrefixDictionary: Sendable {
     public func count(at node: Int32) -> Double { counts[Int(node)] }
 
     /// The count of `word`, 0 when it is not in the dictionary.
-    public func count(of word: String) -> Double {
+    public func count(of word: String) -> Double { count(of: word.unicodeScalars) }
+
+    /// The count of the word spelled by `scalars`, 0 when it is not in the dictionary.
+    public func count<S: Sequence>(of scalars: S) -> Double where S.Element == Unicode.Scalar {
         var node: Int32 = 0
-        for s in word.unicodeScalars {
+        for s in scalars {
             guard let c = child(node, s) else { return 0 }
             node = c
         }

@@ -1,18 +1,22 @@
 import Foundation
 
-/// Chinese word segmentation with jieba's dictionary-DAG method (jieba `cut`, HMM off).
+/// Chinese word segmentation with jieba's dictionary-DAG method (jieba `cut`).
 ///
 /// For each run of Han characters, ASCII letters and digits, every dictionary word starting at each
 /// position forms a DAG; the route with the highest sum of log probabilities is found by dynamic
-/// programming from the right. Characters with no word become one-character tokens; runs of ASCII
-/// letters and digits (and a `.` between digits) stay one token. Other characters (punctuation)
-/// are one token each; whitespace is dropped. Immutable, so one instance serves all threads.
+/// programming from the right. Runs of characters the route takes one at a time are cut by jieba's
+/// HMM (`UnknownWordModel`) when given, else one by one; runs of ASCII letters and digits (and a `.`
+/// between digits) stay one token. Other characters (punctuation) are one token each; whitespace is
+/// dropped. Immutable, so one instance serves all threads.
 public struct WordSegmenter: Sendable {
     public let dictionary: PrefixDictionary
+    /// jieba's HMM for runs of characters the dictionary does not know; nil cuts them one by one.
+    public let hmm: UnknownWordModel?
     private let logTotal: Double
 
-    public init(dictionary: PrefixDictionary) {
+    public init(dictionary: PrefixDictionary, hmm: UnknownWordModel? = nil) {
         self.dictionary = dictionary
+        self.hmm = hmm
         self.logTotal = log(dictionary.total)
     }
 
@@ -20,7 +24,7 @@ public struct WordSegmenter: Sendable {
     public static let shared: WordSegmenter = {
         var d = PrefixDictionary(jiebaText: ResourceText.read("jieba-dict", "txt"))
         DomainWordList.shared.add(to: &d)
-        return WordSegmenter(dictionary: d)
+        return WordSegmenter(dictionary: d, hmm: UnknownWordModel.shared)
     }()
 
     /// The tokens of `text`, in order, without whitespace.
@@ -78,24 +82,57 @@ public struct WordSegmenter: Sendable {
             next[k] = bestEnd
             k -= 1
         }
-        // Walk the route; single ASCII letters and digits gather into runs.
+        // Walk the route. Consecutive one-character steps gather in a buffer, cut when a longer word
+        // comes (jieba's __cut_DAG): ASCII letters and digits join into runs, and Han runs the dictionary
+        // does not know go to the HMM.
         var x = 0
-        var run: Int? = nil
+        var buffer = 0
         while x < n {
             let y = next[x]
-            let single = y == x + 1
-            let sc = s[base + x]
-            let joins = single && (WordSegmenter.isASCIIAlphanumeric(sc)
-                || (sc == "." && run != nil && x + 1 < n && WordSegmenter.isASCIIDigit(s[base + x - 1]) && WordSegmenter.isASCIIDigit(s[base + x + 1])))
-            if joins {
-                if run == nil { run = base + x }
-            } else {
-                if let r = run { out.append(r..<base + x); run = nil }
-                out.append(base + x..<base + y)
-            }
+            if y == x + 1 { x = y; continue }
+            if buffer < x { cutSingles(s, base + buffer..<base + x, into: &out) }
+            out.append(base + x..<base + y)
             x = y
+            buffer = y
         }
-        if let r = run { out.append(r..<base + n) }
+        if buffer < n { cutSingles(s, base + buffer..<base + n, into: &out) }
+    }
+
+    /// Cuts a run of characters that the route took one at a time.
+    private func cutSingles(_ s: [Unicode.Scalar], _ run: Range<Int>, into out: inout [Range<Int>]) {
+        // A run that is itself a dictionary word stays in single characters, as in jieba.
+        let known = run.count > 1 && dictionary.count(of: s[run]) > 0
+        var i = run.lowerBound
+        while i < run.upperBound {
+            let c = s[i]
+            if WordSegmenter.isHan(c) {
+                var j = i + 1
+                while j < run.upperBound, WordSegmenter.isHan(s[j]) { j += 1 }
+                if let hmm, j - i > 1, !known {
+                    out += hmm.cut(s, i..<j)
+                } else {
+                    for k in i..<j { out.append(k..<k + 1) }
+                }
+                i = j
+            } else if WordSegmenter.isASCIIAlphanumeric(c) {
+                var j = i + 1
+                while j < run.upperBound, WordSegmenter.isASCIIAlphanumeric(s[j])
+                        || (s[j] == "." && j + 1 < run.upperBound && WordSegmenter.isASCIIDigit(s[j - 1]) && WordSegmenter.isASCIIDigit(s[j + 1])) {
+                    j += 1
+                }
+                out.append(i..<j)
+                i = j
+            } else {
+                out.append(i..<i + 1)
+                i += 1
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x2FFFF).contains(v) || (0xF900...0xFAFF).contains(v)
     }
 
     /// Scalars that form blocks (jieba's `re_han_default`): Han, ASCII letters and digits, `+#&._%-`.
@@ -105,7 +142,7 @@ public struct WordSegmenter: Sendable {
         if v < 0x80 {
             return isASCIIAlphanumeric(c) || v == 0x2B || v == 0x23 || v == 0x26 || v == 0x2E || v == 0x5F || v == 0x25 || v == 0x2D
         }
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x2FFFF).contains(v) || (0xF900...0xFAFF).contains(v)
+        return isHan(c)
     }
 
     @inline(__always)
