@@ -152,6 +152,12 @@ final class Evaluator {
             let n = try scalarInt(e, t, what: "ngrams")
             guard (1...12).contains(n) else { throw Diagnostic.error("bad-argument", "ngrams needs a length from 1 to 12, got \(n)", span: e.span) }
             return .table(try TextStages(evaluator: self).ngrams(n, t, span: stage.keywordSpan))
+        case .words(let keys): return .table(try WordStages(evaluator: self).words(by: keys, t, span: stage.keywordSpan))
+        case .keyness(let cond): return .table(try WordStages(evaluator: self).keyness(cond, t, span: stage.keywordSpan))
+        case .collocates(let word, let window):
+            let w = try window.map { try scalarInt($0, t, what: "window") } ?? 5
+            guard (1...50).contains(w) else { throw Diagnostic.error("bad-argument", "collocates needs a window from 1 to 50 words, got \(w)", span: window?.span ?? stage.keywordSpan) }
+            return .table(try WordStages(evaluator: self).collocates(word, window: w, t, span: stage.keywordSpan))
         case .show: return try TextStages(evaluator: self).show(t, span: stage.keywordSpan)
         case .count:
             return .table(Table(columns: [.init("n", .int)], rows: [[.int(t.rowCount)]]))

@@ -73,6 +73,12 @@ public enum StageKind: Sendable {
     case search(Expr)
     case kwic(Expr, window: Expr?)
     case ngrams(Expr)
+    /// `words [by KEYS]`: segmented words of `text`, counted per key group.
+    case words(by: [Name])
+    /// `keyness COND`: words marking the rows where COND holds against the rest (log-likelihood G²).
+    case keyness(Expr)
+    /// `collocates WORD [window N]`: words within N words of WORD, with their association.
+    case collocates(Expr, window: Expr?)
     case show
     case count
     case chart(ChartKind)
@@ -147,7 +153,9 @@ extension Stage {
     /// Every expression the stage holds (a joined pipeline's too), for checks that walk the tree.
     public var expressions: [Expr] {
         switch kind {
-        case .where(let e), .take(let e), .search(let e), .ngrams(let e), .save(let e): return [e]
+        case .where(let e), .take(let e), .search(let e), .ngrams(let e), .save(let e), .keyness(let e): return [e]
+        case .collocates(let p, let w): return [p] + (w.map { [$0] } ?? [])
+        case .words: return []
         case .select(let items), .derive(let items): return items.map(\.expr)
         case .sort(let keys): return keys.map(\.expr)
         case .summarize(let aggs, _): return aggs.map(\.expr)

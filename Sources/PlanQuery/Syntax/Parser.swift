@@ -11,7 +11,7 @@ public struct Parser {
     public static let maxDepth = 200
 
     public static let stageKeywords = ["where", "select", "drop", "derive", "sort", "take", "distinct", "summarize",
-                                       "join", "pivot", "search", "kwic", "ngrams", "show", "count", "chart", "save"]
+                                       "join", "pivot", "search", "kwic", "ngrams", "words", "keyness", "collocates", "show", "count", "chart", "save"]
     public static let statementKeywords = ["let", "def", "use"]
 
     /// Words from other query languages and what planq calls them.
@@ -287,6 +287,15 @@ public struct Parser {
             kind = .kwic(pattern, window: window)
         case "ngrams":
             kind = .ngrams(try parseExpr())
+        case "words":
+            kind = .words(by: acceptKeyword("by") ? try parseNameList("a column to count by") : [])
+        case "keyness":
+            kind = .keyness(try parseExpr())
+        case "collocates":
+            let word = try parseExpr()
+            var window: Expr?
+            if acceptKeyword("window") { window = try parseExpr() }
+            kind = .collocates(word, window: window)
         case "show":
             kind = .show
         case "count":
