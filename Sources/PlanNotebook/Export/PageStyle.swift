@@ -49,6 +49,7 @@ enum PageStyle {
     .cell-label { position: absolute; right: .7rem; top: .45rem; font: 600 .7rem/1 var(--sans); color: var(--muted);
                   letter-spacing: .06em; text-transform: uppercase; }
     .cell-output pre.output { background: #fff; }
+    .cell-output pre.text { white-space: pre-wrap; overflow-wrap: anywhere; }
     /* A run of box-drawing rules takes exactly one ASCII cell per character, as the text table counts it,
        even in fonts that draw them two cells wide. */
     pre .rule { display: inline-block; overflow: hidden; vertical-align: top; white-space: pre; }
