@@ -119,6 +119,20 @@ private func read(_ url: URL) throws -> String { try String(contentsOf: url, enc
         #expect(written.contains("000_24848f89d64d1f80.txt"))
     }
 
+    /// `use` loads stdlib modules by name only: a notebook cannot make it read a file by path.
+    @Test func useCannotReadAFileByPath() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("def leaked(t) = t | take 1\n".utf8).write(to: dir.appendingPathComponent("secret.pq"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("nb"), withIntermediateDirectories: true)
+        let notebook = dir.appendingPathComponent("nb/use.planq.md")
+        try Data("```planq\nuse `../secret`\n```\n\n```planq\nuse `\(dir.path)/secret`\n```\n\n```planq\ndocs | leaked()\n```\n".utf8)
+            .write(to: notebook)
+        let out = try PlanqBinary.run(["replay", "--corpus", PlanqBinary.samples, notebook.path])
+        #expect(out.stdout.components(separatedBy: "error: no module").count == 3, "\(out.stdout)")
+        #expect(!out.stdout.contains("(1 row)"), "the def in secret.pq was never loaded")
+    }
+
     @Test func checkAndUpdateTogetherIsAUsageError() throws {
         let out = try PlanqBinary.run(["replay", "--check", "--update", "x.planq.md"])
         #expect(out.status == 2)
