@@ -31,14 +31,24 @@ extension ConsoleSession {
                 fingerprint = CorpusFingerprint.of(folder: rootURL)
             }
         }
-        let entries = transcript.map { NotebookBuilder.Entry(source: $0.source, output: $0.cell) }
-        let text = NotebookBuilder.text(title: title, corpus: corpusField, fingerprint: fingerprint, entries: entries)
+        // Diagnostics name the notebook and the lines each entry will have in it, as replay would print them.
+        // A rendered diagnostic has as many lines whatever its line numbers, so one draft gives every cell's line.
+        let name = file.lastPathComponent
+        func entries(_ lines: [Int]) -> [NotebookBuilder.Entry] {
+            transcript.enumerated().map { i, e in
+                NotebookBuilder.Entry(source: e.source, output: e.notebookOutput(sourceName: name, firstLine: i < lines.count ? lines[i] : 1))
+            }
+        }
+        let draft = NotebookBuilder.notebook(name: name, title: title, corpus: corpusField, fingerprint: fingerprint,
+                                             entries: entries([]))
+        let text = NotebookBuilder.text(title: title, corpus: corpusField, fingerprint: fingerprint,
+                                        entries: entries(draft.cells.map(\.sourceLine)))
         do {
             try AtomicFile.write(text, to: file.resolvingSymlinksInPath())
         } catch {
             return ReplReply(text: "error: \(error) (nothing was written)", isError: true)
         }
-        let n = entries.count
+        let n = transcript.count
         return ReplReply(text: "saved \(n) \(n == 1 ? "cell" : "cells") to \(path)\n")
     }
 
@@ -63,7 +73,7 @@ extension ConsoleSession {
             let result = session.run(cell.source, sourceName: file.lastPathComponent, firstLine: cell.sourceLine)
             let stored = SessionRunner.output(of: result)
             if result.hasErrors { failures += 1 }
-            transcript.append(Entry(source: cell.source, output: stored.text, failed: result.hasErrors, cell: stored))
+            transcript.append(Entry(source: cell.source, output: stored.text, failed: result.hasErrors, result: result))
             out += "[\(index + 1)] " + cell.source.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") + "\n"
             out += result.hasErrors ? stored.text : result.renderedOutput(format: format) + result.renderedDiagnostics()
             if !out.hasSuffix("\n") { out += "\n" }

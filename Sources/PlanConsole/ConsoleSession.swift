@@ -11,8 +11,22 @@ public final class ConsoleSession: ReplEngine {
         public var source: String
         public var output: String
         public var failed: Bool
-        /// What the entry printed as a notebook stores it (table format, as replay prints), for `:save`.
-        public var cell: CellOutput
+        /// What the session returned, kept for `:save` (which stores it as replay prints it).
+        public var result: CellResult
+
+        /// The entry's output as a notebook stores it: table format, and diagnostics about the entry's own
+        /// text re-pointed at `firstLine` of `sourceName`, where the entry sits in the notebook.
+        public func notebookOutput(sourceName: String, firstLine: Int) -> CellOutput {
+            var moved = result
+            moved.diagnostics = result.diagnostics.map { d in
+                guard let span = d.span, span.source.text == source else { return d }
+                var copy = d
+                let text = SourceText(name: sourceName, text: span.source.text, firstLine: firstLine)
+                copy.span = SourceSpan(source: text, range: span.range)
+                return copy
+            }
+            return SessionRunner.output(of: moved)
+        }
     }
 
     public private(set) var corpus: Corpus
@@ -50,7 +64,7 @@ public final class ConsoleSession: ReplEngine {
         var text = result.renderedDiagnostics()
         let failed = result.hasErrors
         if !failed { text = result.renderedOutput(format: format) + text }
-        transcript.append(Entry(source: entry, output: text, failed: failed, cell: SessionRunner.output(of: result)))
+        transcript.append(Entry(source: entry, output: text, failed: failed, result: result))
         if timing && !failed { text += String(format: "time: %.3f s\n", Date().timeIntervalSince(start)) }
         return ReplReply(text: text, isError: failed, isTable: !failed && format == .table && result.table != nil)
     }

@@ -133,6 +133,32 @@ private func read(_ url: URL) throws -> String { try String(contentsOf: url, enc
         #expect(!out.stdout.contains("(1 row)"), "the def in secret.pq was never loaded")
     }
 
+    /// A session saved from the REPL replays as it ran: `:save` stores outputs and errors as replay prints them.
+    @Test func aSavedSessionPassesReplayCheck() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("nb"), withIntermediateDirectories: true)
+        try fm.copyItem(atPath: PlanqBinary.samples, toPath: dir.appendingPathComponent("corpus").path)
+        let input = """
+            let rates = targets | where unit == "%"
+            rates | summarize n = count() by region | sort -n, region
+            rates | wher value > 50
+            rates | select region, value | sort -value, region | take 3 | chart bar
+            :save \(dir.path)/nb/rates
+
+            """
+        let session = try PlanqBinary.run(["--corpus", dir.appendingPathComponent("corpus").path], stdin: input)
+        #expect(session.stdout.contains("saved 4 cells"), "\(session.stdout)\(session.stderr)")
+        let notebook = dir.appendingPathComponent("nb/rates.planq.md")
+        let text = try read(notebook)
+        #expect(text.contains("corpus: ../corpus"))
+        #expect(text.contains("```error\nrates.planq.md:"), "errors name the notebook, not <query>")
+        let check = try PlanqBinary.run(["replay", "--check", notebook.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("4 cells ok"))
+    }
+
     @Test func checkAndUpdateTogetherIsAUsageError() throws {
         let out = try PlanqBinary.run(["replay", "--check", "--update", "x.planq.md"])
         #expect(out.status == 2)
