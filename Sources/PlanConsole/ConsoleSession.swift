@@ -1,5 +1,6 @@
 import Foundation
 import PlanCorpus
+import PlanNotebook
 import PlanQuery
 
 /// The REPL's state over a `Session`: the corpus, output format, timing, the last result and a transcript
@@ -10,6 +11,22 @@ public final class ConsoleSession: ReplEngine {
         public var source: String
         public var output: String
         public var failed: Bool
+        /// What the session returned, kept for `:save` (which stores it as replay prints it).
+        public var result: CellResult
+
+        /// The entry's output as a notebook stores it: table format, and diagnostics about the entry's own
+        /// text re-pointed at `firstLine` of `sourceName`, where the entry sits in the notebook.
+        public func notebookOutput(sourceName: String, firstLine: Int) -> CellOutput {
+            var moved = result
+            moved.diagnostics = result.diagnostics.map { d in
+                guard let span = d.span, span.source.text == source else { return d }
+                var copy = d
+                let text = SourceText(name: sourceName, text: span.source.text, firstLine: firstLine)
+                copy.span = SourceSpan(source: text, range: span.range)
+                return copy
+            }
+            return SessionRunner.output(of: moved)
+        }
     }
 
     public private(set) var corpus: Corpus
@@ -18,7 +35,7 @@ public final class ConsoleSession: ReplEngine {
     public var timing = false
     /// The unfinished entry typed on earlier lines, so completion knows the pipeline.
     public var pendingInput = ""
-    public private(set) var transcript: [Entry] = []
+    public internal(set) var transcript: [Entry] = []
     private var lastResult: CellResult?
     private let loader: (String) -> Corpus
     private let modules = ModuleLocator()
@@ -47,7 +64,7 @@ public final class ConsoleSession: ReplEngine {
         var text = result.renderedDiagnostics()
         let failed = result.hasErrors
         if !failed { text = result.renderedOutput(format: format) + text }
-        transcript.append(Entry(source: entry, output: text, failed: failed))
+        transcript.append(Entry(source: entry, output: text, failed: failed, result: result))
         if timing && !failed { text += String(format: "time: %.3f s\n", Date().timeIntervalSince(start)) }
         return ReplReply(text: text, isError: failed, isTable: !failed && format == .table && result.table != nil)
     }
@@ -113,8 +130,10 @@ public final class ConsoleSession: ReplEngine {
             return ReplReply(text: corpusSummary() + "(a new session: earlier let and def bindings are gone)\n")
         case .corpus:
             return ReplReply(text: corpusSummary())
-        case .save, .open:
-            return ReplReply(text: "error: notebooks are not available in this build", isError: true)
+        case .save(let path):
+            return save(to: path)
+        case .open(let path):
+            return open(path)
         case .format(let name):
             format = OutputFormat(rawValue: name) ?? .table
             return ReplReply(text: "format: \(format.rawValue)")

@@ -135,7 +135,7 @@ private func writeDemo(_ html: String, _ name: String) {
         let table = Table(columns: [.init("name", .text), .init("n", .int)],
                           rows: [[.text("<b>&'\""), .int(3)], [.text("x"), .null]])
         let html = HTMLTableRenderer().render(table)
-        #expect(html.contains("<td>&lt;b&gt;&amp;&#39;&quot;</td><td class=\"num\">3</td>"))
+        #expect(html.contains("<td class=\"short\">&lt;b&gt;&amp;&#39;&quot;</td><td class=\"num\">3</td>"))
         #expect(html.contains("<th class=\"num\">n</th>"))
         #expect(html.contains("<td class=\"null\"></td>"))
         #expect(html.contains("2 rows"))

@@ -53,7 +53,7 @@ import PlanCorpus
         ("docs | show", "no-provenance: show needs 'doc' and 'line' columns @ «show»", "keep them in select, or start from a table that has them"),
         ("targets | chart bar | take 1", "stage-not-last: 'chart' must be the last stage @ «take»", "end the pipeline there"),
         ("docs | chart bar", "chart-needs-number: chart needs a numeric column @ «chart»", "count first: `summarize n = count() by …`"),
-        ("docs | save \"x.csv\"", "save-disabled: save is turned off in this session @ «save \"x.csv\"»", "this session may not write files; copy the result instead"),
+        ("docs | save \"x.csv\"", "save-disabled: save is turned off in this session @ «save \"x.csv\"»", "replayed notebooks write no files; pass --allow-write to planq replay or export to let save write"),
         ("docs | save \"x.xlsx\"", "bad-argument: save writes .csv, .json, .jsonl, .md or .txt files, not 'x.xlsx' @ «\"x.xlsx\"»", nil),
         ("targets | select region, region", "duplicate-column: column 'region' selected twice @ «region»", "rename one: `select other = region`"),
         ("targets | take 1 | derive x = sum", "unknown-column: unknown column 'sum' @ «sum»", nil),

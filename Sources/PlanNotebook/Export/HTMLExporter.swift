@@ -1,3 +1,4 @@
+import Foundation
 import PlanQuery
 
 /// Exports a notebook as one self-contained HTML page: inline CSS, prose from Markdown, cells, tables and SVG charts.
@@ -32,10 +33,16 @@ public struct HTMLExporter: Sendable {
             body += "</header>\n"
         }
         var cellIndex = 0
+        var seenProse = false
         for segment in notebook.segments {
             switch segment {
             case .frontMatter: break
-            case .prose(let text): body += MarkdownRenderer.render(text)
+            case .prose(var text):
+                // The header already shows the front matter title; a notebook repeating it as its first heading
+                // (so plain Markdown viewers show it too) would print it twice.
+                if !seenProse, let t = front?["title"], !t.isEmpty { text = Self.droppingLeadingHeading(t, from: text) }
+                seenProse = true
+                body += MarkdownRenderer.render(text)
             case .cell(let cell):
                 let result = results.flatMap { cellIndex < $0.count ? $0[cellIndex] : nil }
                 body += render(cell, number: cellIndex + 1, result: result)
@@ -89,6 +96,19 @@ public struct HTMLExporter: Sendable {
         if let table = result.table {
             return HTMLTableRenderer().render(table)
         }
-        return "<pre class=\"output\">\(PreformattedText.html(result.text.trimmingTrailingNewline()))</pre>\n"
+        // Text results (show, search hits) wrap; only stored tables need their columns kept on one line.
+        return "<pre class=\"output text\">\(PreformattedText.html(result.text.trimmingTrailingNewline()))</pre>\n"
+    }
+
+    /// `text` without a first `# ` heading equal to `title` (blank lines before it may precede it).
+    static func droppingLeadingHeading(_ title: String, from text: String) -> String {
+        var rest = Substring(text)
+        while let first = rest.first, first == "\n" || first == "\r\n" { rest = rest.dropFirst() }
+        guard rest.hasPrefix("# ") else { return text }
+        let lineEnd = rest.firstIndex { $0 == "\n" || $0 == "\r\n" } ?? rest.endIndex
+        guard rest[rest.index(rest.startIndex, offsetBy: 2)..<lineEnd].trimmingCharacters(in: .whitespaces) == title.trimmingCharacters(in: .whitespaces) else {
+            return text
+        }
+        return String(rest[lineEnd...])
     }
 }

@@ -49,6 +49,7 @@ enum PageStyle {
     .cell-label { position: absolute; right: .7rem; top: .45rem; font: 600 .7rem/1 var(--sans); color: var(--muted);
                   letter-spacing: .06em; text-transform: uppercase; }
     .cell-output pre.output { background: #fff; }
+    .cell-output pre.text { white-space: pre-wrap; overflow-wrap: anywhere; }
     /* A run of box-drawing rules takes exactly one ASCII cell per character, as the text table counts it,
        even in fonts that draw them two cells wide. */
     pre .rule { display: inline-block; overflow: hidden; vertical-align: top; white-space: pre; }
@@ -63,6 +64,8 @@ enum PageStyle {
     tbody tr:nth-child(even) td { background: #fbfaf6; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.null { color: var(--muted); }
+    td.short { white-space: nowrap; }
+    td.long { min-width: 13em; overflow-wrap: break-word; }
     .row-count { color: var(--muted); font-size: .78rem; margin: -.7rem 0 1rem; text-align: right; }
     figure.chart { margin: 0 0 1.1rem; padding: .8rem .6rem .4rem; background: #fff; border: 1px solid var(--rule);
                    border-radius: 8px; overflow-x: auto; }
@@ -87,6 +90,7 @@ enum PageStyle {
       svg .chart-label, svg .chart-value { fill: #cfcac0; }
       svg .chart-grid { stroke: #2c2e34; }
     }
+    @media (min-width: 1100px) { section.cell { margin-left: -5rem; margin-right: -5rem; } }
     @media (max-width: 600px) { body { font-size: 16px; } main { padding: 2rem 1rem 3rem; } h1 { font-size: 1.7rem; } }
     @media print { body { background: #fff; } main { max-width: none; } pre, .table-wrap, figure.chart { break-inside: avoid; } }
     """

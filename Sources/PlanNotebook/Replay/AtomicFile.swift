@@ -6,13 +6,13 @@ import Darwin
 #endif
 
 /// Replaces a file all at once: write a temporary file in the same folder, flush it, then rename(2) over the target.
-enum AtomicFile {
+public enum AtomicFile {
     /// Why a write failed, with the system's message.
-    struct WriteError: Error, CustomStringConvertible {
-        let description: String
+    public struct WriteError: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func write(_ text: String, to url: URL) throws {
+    public static func write(_ text: String, to url: URL) throws {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temp = "\(folder)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -125,8 +125,9 @@ public struct NotebookReplay {
                           stored: cell.output, status: status, diff: diff)
     }
 
-    /// The corpus folder: front matter `corpus:` against the notebook's folder, else the default; it must exist.
+    /// The corpus folder: the override, else front matter `corpus:` against the notebook's folder, else the default; it must exist.
     private func resolveCorpus(_ notebook: Notebook, file: URL?) -> Result<URL?, Diagnostic> {
+        if let given = options.corpusOverride { return .success(given) }
         guard let field = notebook.frontMatter?.field("corpus"), !field.value.isEmpty else {
             return .success(options.defaultCorpus)
         }

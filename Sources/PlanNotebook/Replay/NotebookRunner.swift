@@ -40,15 +40,18 @@ public struct ReplayOptions: Sendable {
     public var allowWrite: Bool
     /// Corpus for notebooks whose front matter names none.
     public var defaultCorpus: URL?
+    /// Corpus every notebook runs on, whatever its front matter says (`--corpus DIR`).
+    public var corpusOverride: URL?
     /// Folder that relative `corpus:` paths of in-memory notebooks (no file) resolve against.
     public var baseDirectory: URL?
     /// Whether update records the corpus fingerprint in the front matter.
     public var recordFingerprint: Bool
 
-    public init(allowWrite: Bool = false, defaultCorpus: URL? = nil, baseDirectory: URL? = nil,
-                recordFingerprint: Bool = true) {
+    public init(allowWrite: Bool = false, defaultCorpus: URL? = nil, corpusOverride: URL? = nil,
+                baseDirectory: URL? = nil, recordFingerprint: Bool = true) {
         self.allowWrite = allowWrite
         self.defaultCorpus = defaultCorpus
+        self.corpusOverride = corpusOverride
         self.baseDirectory = baseDirectory
         self.recordFingerprint = recordFingerprint
     }

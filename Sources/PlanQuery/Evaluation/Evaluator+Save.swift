@@ -20,7 +20,7 @@ extension Evaluator {
         }
         guard options.allowWrite else {
             throw Diagnostic.error("save-disabled", "save is turned off in this session", span: span,
-                                   help: "this session may not write files; copy the result instead")
+                                   help: "replayed notebooks write no files; pass --allow-write to planq replay or export to let save write")
         }
         if options.dryRun { return .none }
         let full = path.hasPrefix("/") ? path : ((options.workingDirectory ?? FileManager.default.currentDirectoryPath) as NSString).appendingPathComponent(path)
