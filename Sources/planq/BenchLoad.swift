@@ -16,12 +16,16 @@ struct BenchLoad: ParsableCommand {
     @Flag(name: .long, help: "Stop after reading and decoding the files.")
     var decodeOnly = false
 
+    @Flag(name: .long, help: "Clean, normalise and structure only: leave out extraction (targets, agencies, phases, regions).")
+    var noExtract = false
+
     @Flag(name: .long, help: "Build on one thread, timing each stage of DocumentBuilder separately.")
     var stages = false
 
     func run() throws {
         if stages { return runStages() }
-        let loader = CorpusLoader()
+        var loader = CorpusLoader()
+        loader.builder.extracts = !noExtract
         let (start, startCPU) = (Date(), Self.cpuSeconds())
         let decoded = loader.decode(paths)
         let (decodedAt, decodedCPU) = (Date(), Self.cpuSeconds())

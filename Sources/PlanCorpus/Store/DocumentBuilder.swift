@@ -3,6 +3,8 @@ public struct DocumentBuilder: Sendable {
     public var cleaner = Cleaner()
     public var structure = StructureParser()
     public var extractor = Extractor()
+    /// False stops after clean, normalise and structure (the bench times extraction apart).
+    public var extracts = true
 
     public init() {}
 
@@ -17,7 +19,7 @@ public struct DocumentBuilder: Sendable {
                                 clean: cleaned.text, offsets: cleaned.offsets, norm: TextNormalizer.normalize(cleaned.text),
                                 metadata: metadata, sections: sections, sentences: sentences,
                                 warnings: file.warnings + cleaned.warnings, quality: cleaned.quality)
-        extractor.extract(into: &document)
+        if extracts { extractor.extract(into: &document) }
         return document
     }
 }
