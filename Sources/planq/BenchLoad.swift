@@ -75,10 +75,12 @@ struct BenchLoad: ParsableCommand {
         for file in decoded.files {
             let cleaned = timed("clean") { builder.cleaner.clean(file.text, doc: file.name, repeated: repeated) }
             let source = SourceText(name: file.name, text: file.text)
-            let (metadata, sections, sentences) = timed("structure") {
-                builder.structure.parse(clean: cleaned.text) { source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1 }
-            }
             let norm = timed("normalize") { TextNormalizer.normalize(cleaned.text) }
+            let (metadata, sections, sentences) = timed("structure") {
+                builder.structure.parse(clean: cleaned.text, original: file.text, norm: norm) {
+                    source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1
+                }
+            }
             var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
                                     clean: cleaned.text, offsets: cleaned.offsets, norm: norm, metadata: metadata,
                                     sections: sections, sentences: sentences)
