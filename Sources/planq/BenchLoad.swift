@@ -16,12 +16,16 @@ struct BenchLoad: ParsableCommand {
     @Flag(name: .long, help: "Stop after reading and decoding the files.")
     var decodeOnly = false
 
+    @Flag(name: .long, help: "Clean, normalise and structure only: leave out extraction (targets, agencies, phases, regions).")
+    var noExtract = false
+
     @Flag(name: .long, help: "Build on one thread, timing each stage of DocumentBuilder separately.")
     var stages = false
 
     func run() throws {
         if stages { return runStages() }
-        let loader = CorpusLoader()
+        var loader = CorpusLoader()
+        loader.builder.extracts = !noExtract
         let (start, startCPU) = (Date(), Self.cpuSeconds())
         let decoded = loader.decode(paths)
         let (decodedAt, decodedCPU) = (Date(), Self.cpuSeconds())
@@ -71,10 +75,12 @@ struct BenchLoad: ParsableCommand {
         for file in decoded.files {
             let cleaned = timed("clean") { builder.cleaner.clean(file.text, doc: file.name, repeated: repeated) }
             let source = SourceText(name: file.name, text: file.text)
-            let (metadata, sections, sentences) = timed("structure") {
-                builder.structure.parse(clean: cleaned.text) { source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1 }
-            }
             let norm = timed("normalize") { TextNormalizer.normalize(cleaned.text) }
+            let (metadata, sections, sentences) = timed("structure") {
+                builder.structure.parse(clean: cleaned.text, original: file.text, norm: norm) {
+                    source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1
+                }
+            }
             var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
                                     clean: cleaned.text, offsets: cleaned.offsets, norm: norm, metadata: metadata,
                                     sections: sections, sentences: sentences)

@@ -18,6 +18,8 @@ final class ScriptFolding: @unchecked Sendable {
     let hasMulti: [Bool]
     /// Scalars after which the per-scalar path is not exact (combining marks, conjoining jamo).
     let needsFullPath: [Bool]
+    /// Scalars ICU maps by their neighbours (`contextSensitive`): resolved on a window around each.
+    let contextual: [Bool]
 
     private init() {
         var candidates: [Unicode.Scalar] = []
@@ -56,8 +58,10 @@ final class ScriptFolding: @unchecked Sendable {
             if out.count == 1, out[0] != s { fold[Int(v)] = out[0].value }
             else if n.count == 1, n[0] != s { fold[Int(v)] = n[0].value }
         }
-        // ICU converts 著 by context (顯著 → 显著, 著 → 着), so text with it takes the exact path.
-        for c in Self.contextSensitive { full[Int(c.value)] = true }
+        // ICU converts 著 by context (顯著 → 显著, 著 → 着): TextNormalizer asks ICU about its neighbourhood.
+        var contextual = [Bool](repeating: false, count: 0x10000)
+        for c in Self.contextSensitive { contextual[Int(c.value)] = true }
+        self.contextual = contextual
         // The ideographic space folds to an ASCII space for matching as NFKC does.
         fold[0x3000] = 0x20
         self.single = single

@@ -4,24 +4,110 @@ import Foundation
 ///
 /// Works scalar by scalar from tables that `ScriptFolding` derives once from ICU ("Hant-Hans" through
 /// Foundation's `applyingTransform`); text with combining marks or Hangul jamo takes the exact Foundation path.
+/// Scalars ICU maps by context (著: 顯著 keeps it, 著力 → 着力) are resolved by one ICU call over a window
+/// of their line around each, so the rest of the text stays on the table path.
 public enum TextNormalizer {
+    /// Scalars either side of a context-sensitive scalar that ICU sees (its phrase rules are shorter).
+    static let contextWindow = 8
+
     public static func normalize(_ text: String) -> String {
-        var ascii = true
-        for b in text.utf8 where b >= 0x80 { ascii = false; break }
-        if ascii { return text }
+        var copy = text
+        return copy.withUTF8 { buf -> String in
+            var ascii = true
+            for b in buf where b >= 0x80 { ascii = false; break }
+            if ascii { return text }
+            return normalize(utf8: buf) ?? foundationNormalize(text)
+        }
+    }
+
+    /// The table path over valid UTF-8, or nil when the text needs the exact Foundation path.
+    private static func normalize(utf8 buf: UnsafeBufferPointer<UInt8>) -> String? {
         let tables = ScriptFolding.shared
+        let n = buf.count
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x80 { out.append(UInt8(v)); continue }
-            if v > 0xFFFF { append(v, to: &out); continue }
-            if tables.needsFullPath[Int(v)] { return foundationNormalize(text) }
+        out.reserveCapacity(n)
+        // Context-sensitive scalars seen: their UTF-8 offset in the input and in `out` (resolved at the end).
+        var pending: [(input: Int, output: Int)] = []
+        var i = 0
+        while i < n {
+            let b0 = UInt32(buf[i])
+            if b0 < 0x80 { out.append(UInt8(b0)); i += 1; continue }
+            let (v, w) = decode(buf, at: i)
+            if v > 0xFFFF { append(v, to: &out); i += w; continue }
+            if tables.needsFullPath[Int(v)] { return nil }
+            if tables.contextual[Int(v)] {
+                pending.append((i, out.count))
+                append(v, to: &out)   // placeholder of the same width, replaced below
+                i += w
+                continue
+            }
             let m = tables.single[Int(v)]
-            if m != 0 { append(m, to: &out); continue }
+            if m != 0 { append(m, to: &out); i += w; continue }
             if tables.hasMulti[Int(v)], let many = tables.multi[v] { for x in many { append(x.value, to: &out) } } else { append(v, to: &out) }
+            i += w
+        }
+        if !pending.isEmpty {
+            guard resolveContextual(pending, in: buf, into: &out) else { return nil }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Asks ICU what each context-sensitive scalar becomes in a window of its line (one call for all of them),
+    /// writing the answers over the placeholders; false when a window does not map one scalar to one.
+    private static func resolveContextual(_ pending: [(input: Int, output: Int)], in buf: UnsafeBufferPointer<UInt8>,
+                                          into out: inout [UInt8]) -> Bool {
+        var windows = String.UnicodeScalarView()
+        var centres: [Int] = []   // index of the scalar within its window
+        var counts: [Int] = []
+        for p in pending {
+            var before: [Unicode.Scalar] = []
+            var j = p.input
+            while before.count < contextWindow, j > 0 {
+                var k = j - 1
+                while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
+                let (v, _) = decode(buf, at: k)
+                if v == 0x0A || v == 0x0D { break }
+                before.append(Unicode.Scalar(v)!)
+                j = k
+            }
+            var after: [Unicode.Scalar] = []
+            let (centre, cw) = decode(buf, at: p.input)
+            j = p.input + cw
+            while after.count < contextWindow, j < buf.count {
+                let (v, w) = decode(buf, at: j)
+                if v == 0x0A || v == 0x0D { break }
+                after.append(Unicode.Scalar(v)!)
+                j += w
+            }
+            if !windows.isEmpty { windows.append("\n") }
+            windows.append(contentsOf: before.reversed())
+            windows.append(Unicode.Scalar(centre)!)
+            windows.append(contentsOf: after)
+            centres.append(before.count)
+            counts.append(before.count + 1 + after.count)
+        }
+        let folded = foundationNormalize(String(windows))
+        let parts = folded.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        guard parts.count == pending.count else { return false }
+        for (k, part) in parts.enumerated() {
+            let scalars = Array(part)
+            guard scalars.count == counts[k] else { return false }
+            var replacement: [UInt8] = []
+            append(scalars[centres[k]].value, to: &replacement)
+            let (_, width) = decode(buf, at: pending[k].input)
+            guard replacement.count == width else { return false }
+            for (o, byte) in replacement.enumerated() { out[pending[k].output + o] = byte }
+        }
+        return true
+    }
+
+    /// Scalar value and width of the valid UTF-8 sequence at `i`.
+    @inline(__always) private static func decode(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(buf[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6 | UInt32(buf[i + 3] & 0x3F), 4)
     }
 
     @inline(__always) private static func append(_ v: UInt32, to out: inout [UInt8]) {

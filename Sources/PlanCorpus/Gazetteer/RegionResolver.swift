@@ -126,7 +126,7 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
-        let national = Self.nationalFormulas.contains { bodyNorm.contains($0) }
+        let national = Self.nationalFormulas.contains { UTF8Search.contains(bodyNorm, $0) }
         if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(bodyNorm), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
@@ -319,7 +319,7 @@ public struct RegionResolver: Sendable {
             let norm = TextNormalizer.normalize(line)
             let length = norm.unicodeScalars.count
             guard length <= 80 else { continue }
-            if norm.hasPrefix("《") || docWords.contains(where: { norm.contains($0) }) {
+            if norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) }) {
                 return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
             }
         }

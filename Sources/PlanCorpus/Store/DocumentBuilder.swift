@@ -3,6 +3,8 @@ public struct DocumentBuilder: Sendable {
     public var cleaner = Cleaner()
     public var structure = StructureParser()
     public var extractor = Extractor()
+    /// False stops after clean, normalise and structure (the bench times extraction apart).
+    public var extracts = true
 
     public init() {}
 
@@ -10,14 +12,15 @@ public struct DocumentBuilder: Sendable {
     public func build(_ file: DecodedFile, repeated: RepeatedLines = RepeatedLines()) -> Document {
         let cleaned = cleaner.clean(file.text, doc: file.name, repeated: repeated)
         let source = SourceText(name: file.name, text: file.text)
-        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text) { cleanOffset in
+        let norm = TextNormalizer.normalize(cleaned.text)
+        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text, norm: norm) { cleanOffset in
             source.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
         }
         var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
-                                clean: cleaned.text, offsets: cleaned.offsets, norm: TextNormalizer.normalize(cleaned.text),
+                                clean: cleaned.text, offsets: cleaned.offsets, norm: norm,
                                 metadata: metadata, sections: sections, sentences: sentences,
                                 warnings: file.warnings + cleaned.warnings, quality: cleaned.quality)
-        extractor.extract(into: &document)
+        if extracts { extractor.extract(into: &document) }
         return document
     }
 }

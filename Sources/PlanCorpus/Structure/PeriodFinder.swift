@@ -18,10 +18,7 @@ enum PeriodFinder {
     /// 2023—2025年, 2020年-2021年, 2021至2025年; in a title also (2021-2025).
     static func explicitRange(_ text: String, yearWordOptional: Bool,
                               endingNoEarlierThan minimumEnd: Int? = nil) -> (start: Int?, end: Int?)? {
-        let pattern = yearWordOptional
-            ? #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)(?!\d)"#
-            : #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#
-        for match in matches(pattern, in: text) {
+        for match in matches(yearWordOptional ? rangeInTitle : rangeInText, in: text) {
             guard let a = Int(match[1]), let b = Int(match[2]), b > a, b - a <= 15, b >= (minimumEnd ?? b) else { continue }
             return (a, b)
         }
@@ -30,7 +27,7 @@ enum PeriodFinder {
 
     /// 十四五 → 2021–2025; the n-th plan from the 6th (1981) on spans 1981 + 5(n-6) … +4.
     static func fiveYearPlan(_ text: String) -> (start: Int?, end: Int?)? {
-        for match in matches(#"十([一二三四五六七八九])五"#, in: text) {
+        for match in matches(fiveYear, in: text) {
             guard let d = MarkerNumeral.value(match[1]) else { continue }
             let n = 10 + d
             let start = 1981 + 5 * (n - 6)
@@ -43,7 +40,7 @@ enum PeriodFinder {
     static func targetYear(_ text: String) -> Int? {
         var counts: [Int: Int] = [:]
         var order: [Int] = []
-        for match in matches(#"到\s*((?:19|20)\d\d)\s*年"#, in: text) {
+        for match in matches(targetYearWords, in: text) {
             guard let y = Int(match[1]) else { continue }
             if counts[y] == nil { order.append(y) }
             counts[y, default: 0] += 1
@@ -53,9 +50,19 @@ enum PeriodFinder {
         }
     }
 
+    // Compiled once: NSRegularExpression is immutable and safe to share across threads.
+    static let rangeInTitle = try! NSRegularExpression(pattern: #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)(?!\d)"#)
+    static let rangeInText = try! NSRegularExpression(pattern: #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#)
+    static let fiveYear = try! NSRegularExpression(pattern: #"十([一二三四五六七八九])五"#)
+    static let targetYearWords = try! NSRegularExpression(pattern: #"到\s*((?:19|20)\d\d)\s*年"#)
+
     /// Capture groups of every match (group 0 is the whole match).
     static func matches(_ pattern: String, in text: String) -> [[String]] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return matches(regex, in: text)
+    }
+
+    static func matches(_ regex: NSRegularExpression, in text: String) -> [[String]] {
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
             (0..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }

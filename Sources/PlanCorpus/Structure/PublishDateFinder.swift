@@ -4,20 +4,23 @@ import Foundation
 enum PublishDateFinder {
     /// `text` is normalised (simplified, half-width).
     static func find(_ text: String) -> String? {
-        let labelled = #"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#
         for m in PeriodFinder.matches(labelled, in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
-        // a line that is only a date, as under a signature
-        let dateLine = #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#
         for m in PeriodFinder.matches(dateLine, in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
-        for m in PeriodFinder.matches(#"(?m)^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$"#, in: text) {
+        for m in PeriodFinder.matches(isoLine, in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
         return nil
     }
+
+    // Compiled once: NSRegularExpression is immutable and safe to share across threads.
+    static let labelled = try! NSRegularExpression(pattern: #"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#)
+    /// A line that is only a date, as under a signature.
+    static let dateLine = try! NSRegularExpression(pattern: #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#)
+    static let isoLine = try! NSRegularExpression(pattern: #"(?m)^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$"#)
 
     /// Lines of the original text searched when the clean text has no date: article metadata
     /// (来源:… 发布时间:…) sits under the title and is removed by cleaning as boilerplate.

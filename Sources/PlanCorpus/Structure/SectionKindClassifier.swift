@@ -5,7 +5,7 @@ struct SectionKindClassifier: Sendable {
     /// `simplifiedTitle` is the normalised title; `parent` is the enclosing section's kind, inherited when no keyword matches.
     func kind(simplifiedTitle title: String, parent: SectionKind?) -> SectionKind {
         if let named = vocabulary.sectionNames[title] { return named }
-        for (keyword, kind) in vocabulary.kindKeywords where title.contains(keyword) {
+        for (keyword, kind) in vocabulary.kindKeywords where UTF8Search.contains(title, keyword) {
             return kind
         }
         return parent ?? .other

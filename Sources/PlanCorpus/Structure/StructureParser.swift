@@ -11,7 +11,8 @@ public struct StructureParser: Sendable {
 
     /// `lineOf` gives the 1-based original line of a clean UTF-8 offset; `original`, when given, is searched
     /// for a publication date that cleaning removed with the page's article metadata.
-    public func parse(clean: String, original: String? = nil,
+    /// `norm`, when given, is `TextNormalizer.normalize(clean)` already made (so the builder normalises once).
+    public func parse(clean: String, original: String? = nil, norm: String? = nil,
                       lineOf: (Int) -> Int) -> (DocumentMetadata, [Section], [Sentence]) {
         let lines = TextLine.split(clean)
         let title = titles.find(lines)
@@ -43,7 +44,7 @@ public struct StructureParser: Sendable {
         var metadata = DocumentMetadata()
         metadata.title = title?.text
         let normTitle = title.map { TextNormalizer.normalize($0.text) }
-        let normText = TextNormalizer.normalize(clean)
+        let normText = norm ?? TextNormalizer.normalize(clean)
         metadata.script = ScriptDetector.detect(clean)
         metadata.docType = docTypes.find(title: normTitle, text: normText)
         let period = PeriodFinder.find(title: normTitle, text: normText)

@@ -96,7 +96,7 @@ struct TitleFinder: Sendable {
 
     func containsDocType(_ text: String) -> Bool {
         let norm = TextNormalizer.normalize(text)
-        return vocabulary.docTypes.contains { norm.contains($0) }
+        return vocabulary.docTypes.contains { UTF8Search.contains(norm, $0) }
     }
 
     /// A leading `(内蒙古)` or `【广东】` added by a website is not part of the title.
