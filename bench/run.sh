@@ -2,6 +2,7 @@
 # make bench: planq's load + clean + structure throughput and peak memory on a 10,000-document corpus,
 # beside ripgrep scanning the same files for one word (the floor: reading bytes and nothing else).
 # Run after `swift build -c release --product planq` (the Makefile's bench target does that).
+# Then bench/peers.sh sets each figure beside a peer (Recognizers-Text, DuckDB, ripgrep, sqlite3) and prints the summary.
 #   BENCH_DOCS=N  corpus size (default 10000)    BENCH_WORD=W  word ripgrep looks for (default 托位)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,3 +105,4 @@ END {
     for (k = 1; k <= n; k++) printf "%-38s %9.3f %14.1f\n", name[k], t[k], (t[k] > 0 ? bytes / 1e6 / t[k] : 0)
 }'
 echo "(raw: $OUT/planq.out, $OUT/planq.time, $OUT/planq-full.out, $OUT/planq-full.time, $OUT/stages.out; corpus: $CORPUS)"
+bash bench/peers.sh

@@ -26,7 +26,7 @@ struct Planq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planq",
         abstract: "Query, compare and annotate Chinese city and regional plans.",
-        subcommands: [ReplCommand.self, Query.self, Summary.self, ReplayCommand.self, ExportCommand.self, BenchLoad.self],
+        subcommands: [ReplCommand.self, Query.self, Summary.self, ReplayCommand.self, ExportCommand.self, BenchLoad.self, BenchQuery.self],
         defaultSubcommand: ReplCommand.self
     )
 }

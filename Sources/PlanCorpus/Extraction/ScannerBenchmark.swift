@@ -2,12 +2,12 @@
 public enum ScannerBenchmark {
     /// Scans all sentences of every document and returns how many tokens were found (so the work is not optimised away).
     public static func scanAllSentences(of corpus: Corpus, scanner: NumberScanner = NumberScanner()) -> Int {
-        var count = 0
-        for document in corpus.documents {
-            let sentences = TargetExtractor.sentences(of: document)
-            for sentence in sentences { count += scanner.scan(sentence.text).count }
-        }
-        return count
+        corpus.documents.reduce(0) { $0 + scanSentences(of: $1, scanner: scanner) }
+    }
+
+    /// Scans the sentences of one document for numbers (so a benchmark can spread documents over threads).
+    public static func scanSentences(of document: Document, scanner: NumberScanner = NumberScanner()) -> Int {
+        TargetExtractor.sentences(of: document).reduce(0) { $0 + scanner.scan($1.text).count }
     }
 
     /// Re-extracts the targets of every document and returns how many were found.

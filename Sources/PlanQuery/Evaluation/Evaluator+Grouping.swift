@@ -5,6 +5,18 @@ extension Evaluator {
     /// Groups rows by key columns, in order of first appearance.
     func groups(_ keys: [Int], _ t: Table) throws -> [[Int]] {
         if keys.isEmpty { return [Array(0..<t.rowCount)] }
+        if keys.count == 1 {
+            // One key (the common case): hash the value itself, not a one-element array per row.
+            let column = t.data[keys[0]]
+            var index: [Value: Int] = [:]
+            var groups: [[Int]] = []
+            for r in 0..<t.rowCount {
+                try tick(r)
+                let k = ValueOrder.key(column[r])
+                if let g = index[k] { groups[g].append(r) } else { index[k] = groups.count; groups.append([r]) }
+            }
+            return groups
+        }
         var index: [[Value]: Int] = [:]
         var groups: [[Int]] = []
         for r in 0..<t.rowCount {
@@ -77,8 +89,15 @@ extension Evaluator {
             }
             return i
         }
+        // Rows of the right table by key; one key (the common case) hashes the value, not an array per row.
         var index: [[Value]: [Int]] = [:]
-        for row in 0..<r.rowCount { index[ri.map { ValueOrder.key(r.data[$0][row]) }, default: []].append(row) }
+        var single: [Value: [Int]] = [:]
+        if ri.count == 1 {
+            let column = r.data[ri[0]]
+            for row in 0..<r.rowCount { single[ValueOrder.key(column[row]), default: []].append(row) }
+        } else {
+            for row in 0..<r.rowCount { index[ri.map { ValueOrder.key(r.data[$0][row]) }, default: []].append(row) }
+        }
         let keySet = Set(keys.map(\.name))
         let rightCols = r.columns.indices.filter { !keySet.contains(r.columns[$0].name) }
         let leftNames = Set(t.columnNames)
@@ -88,7 +107,7 @@ extension Evaluator {
         var total = 0
         for row in 0..<t.rowCount {
             try tick(row)
-            let m = index[li.map { ValueOrder.key(t.data[$0][row]) }]
+            let m = li.count == 1 ? single[ValueOrder.key(t.data[li[0]][row])] : index[li.map { ValueOrder.key(t.data[$0][row]) }]
             total += m?.count ?? (left ? 1 : 0)
             matchesOf.append(m)
         }

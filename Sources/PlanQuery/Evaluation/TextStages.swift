@@ -1,3 +1,4 @@
+import Foundation
 import PlanCorpus
 
 /// The stages that read running text: search, kwic, ngrams and show.
@@ -34,16 +35,31 @@ struct TextStages {
         guard case .text(let raw) = try evaluator.scalar(e, t), !raw.isEmpty else {
             throw Diagnostic.error("bad-argument", "the pattern must be a non-empty string or r\"regex\"", span: e.span)
         }
-        let needle = Array(support.normalize(raw).unicodeScalars)
-        return { text in
-            let hay = Array(text.unicodeScalars)
+        let needle = support.normalize(raw)
+        let bytes = Array(needle.utf8), scalars = needle.unicodeScalars.count
+        return { text in TextStages.literalHits(text, bytes, scalars: scalars) }
+    }
+
+    /// Non-overlapping occurrences of `needle` (UTF-8 bytes, `scalars` scalars long) in `text`, as scalar ranges.
+    /// Scans bytes with memchr/memcmp, counting scalars only up to a hit: most sentences have none.
+    static func literalHits(_ text: String, _ needle: [UInt8], scalars: Int) -> [Hit] {
+        var text = text
+        return text.withUTF8 { hay -> [Hit] in
+            let n = needle.count
+            guard n > 0, hay.count >= n, let base = hay.baseAddress else { return [] }
             var hits: [Hit] = []
-            guard needle.count <= hay.count else { return hits }
-            var i = 0
-            while i + needle.count <= hay.count {
-                if hay[i] == needle[0], Array(hay[i..<i + needle.count]) == needle {
-                    hits.append(i..<i + needle.count); i += needle.count
-                } else { i += 1 }
+            var i = 0, counted = 0, scalarsBefore = 0
+            while i <= hay.count - n {
+                guard let p = memchr(base + i, Int32(needle[0]), hay.count - n - i + 1) else { break }
+                let j = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                // A valid UTF-8 needle starts with a lead byte, so a byte match is a scalar match.
+                if memcmp(base + j, needle, n) == 0 {
+                    while counted < j { if hay[counted] & 0xC0 != 0x80 { scalarsBefore += 1 }; counted += 1 }
+                    hits.append(scalarsBefore..<scalarsBefore + scalars)
+                    i = j + n
+                } else {
+                    i = j + 1
+                }
             }
             return hits
         }
@@ -55,9 +71,9 @@ struct TextStages {
         return o.count == norm.unicodeScalars.count ? o : Array(norm.unicodeScalars)
     }
 
-    func normText(_ t: Table, row: Int, textColumn c: Int) -> (String, String) {
+    func normText(_ t: Table, row: Int, textColumn c: Int, normColumn: Int?? = nil) -> (String, String) {
         let text = t.data[c][row].textValue ?? ""
-        if let n = t.columnIndex("norm"), let s = t.data[n][row].textValue, !s.isEmpty { return (text, s) }
+        if let n = normColumn ?? t.columnIndex("norm"), let s = t.data[n][row].textValue, !s.isEmpty { return (text, s) }
         return (text, support.normalize(text))
     }
 
@@ -69,9 +85,10 @@ struct TextStages {
         let c = try textColumn(t, stage: "search", span: span)
         let find = try matcher(pattern, t)
         var keep: [Int] = [], marked: [Value] = [], counts: [Value] = []
+        let normColumn = t.columnIndex("norm")
         for r in 0..<t.rowCount {
             try evaluator.tick(r)
-            let (text, norm) = normText(t, row: r, textColumn: c)
+            let (text, norm) = normText(t, row: r, textColumn: c, normColumn: normColumn)
             let hits = find(norm)
             guard !hits.isEmpty else { continue }
             let s = displayScalars(original: text, norm: norm)
@@ -97,11 +114,14 @@ struct TextStages {
         let w = min(window, 200)
         let kept = ["doc", "section", "line"].compactMap { t.columnIndex($0) }
         var rows: [Int] = [], left: [Value] = [], match: [Value] = [], right: [Value] = []
+        let normColumn = t.columnIndex("norm")
         for r in 0..<t.rowCount {
             try evaluator.tick(r)
-            let (text, norm) = normText(t, row: r, textColumn: c)
+            let (text, norm) = normText(t, row: r, textColumn: c, normColumn: normColumn)
+            let hits = find(norm)
+            if hits.isEmpty { continue }
             let s = displayScalars(original: text, norm: norm)
-            for h in find(norm) {
+            for h in hits {
                 rows.append(r)
                 left.append(.text(TextStages.string(s[max(0, h.lowerBound - w)..<h.lowerBound])))
                 match.append(.text(TextStages.string(s[h])))

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import PlanCorpus
+import PlanQuery
+
+/// Hidden command for `make bench`: loads a corpus once, then times queries inside the same process.
+struct BenchQuery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-query",
+        abstract: "Load a corpus once, run each query N times, print the median milliseconds (for bench/run.sh).",
+        shouldDisplay: false
+    )
+
+    @Argument(help: "Folder of plan documents.")
+    var corpus: String
+
+    @Option(name: .long, help: "Runs per query (the median is printed).")
+    var runs = 10
+
+    @Option(name: .long, help: "A query to time; repeat for several (one line per query is printed).")
+    var query: [String] = []
+
+    @Flag(name: .long, help: "Also time extraction (number scanning, then the whole Extractor) on one thread.")
+    var extraction = false
+
+    @Option(name: .long, help: "Folder to write docs.csv, targets.csv and sentences.csv into, for the peers.")
+    var export: String?
+
+    func run() throws {
+        let corpus = CorpusLoader().load([self.corpus])
+        if extraction { timeExtraction(corpus) }
+        let session = Session(corpus: corpus)
+        if let export {
+            try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true)
+            for name in ["docs", "targets", "sentences"] {
+                guard let table = session.catalog.table(named: name) else { continue }
+                let csv = TableRenderer(format: .csv).render(table)
+                try Data(csv.utf8).write(to: URL(fileURLWithPath: export).appendingPathComponent("\(name).csv"))
+            }
+        }
+        for source in query {
+            // The first run builds the base tables (cached for the session), as DuckDB's load is not timed either.
+            let first = session.run(source)
+            if first.hasErrors { throw ValidationError("bench-query: \(first.renderedDiagnostics())") }
+            var times: [Double] = []
+            var rows = 0
+            for _ in 0..<max(1, runs) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = session.run(source)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                if case .table(let t) = result.output { rows = t.rowCount }
+            }
+            times.sort()
+            let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+            print("median_ms=\(String(format: "%.3f", median)) rows=\(rows) query=\(source)")
+        }
+    }
+
+    /// Re-runs extraction over every loaded document, spread over the cores: number scanning alone, then the whole
+    /// Extractor. CPU time (all threads) gives MB/s per core, what a one-threaded peer is compared with.
+    func timeExtraction(_ corpus: Corpus) {
+        let documents = corpus.documents
+        let bytes = documents.reduce(0) { $0 + $1.clean.utf8.count }
+        let slices = ProcessInfo.processInfo.activeProcessorCount * 4
+        func parallel(_ body: @escaping (Document) -> Int) -> Int {
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: slices)
+            counts.initialize(repeating: 0)
+            defer { counts.deallocate() }
+            DispatchQueue.concurrentPerform(iterations: slices) { s in
+                var n = 0
+                for i in stride(from: s, to: documents.count, by: slices) { n += body(documents[i]) }
+                counts[s] = n
+            }
+            return counts.reduce(0, +)
+        }
+        let scanner = NumberScanner()
+        var start = BenchLoad.cpuSeconds()
+        let tokens = parallel { ScannerBenchmark.scanSentences(of: $0, scanner: scanner) }
+        let scanSeconds = BenchLoad.cpuSeconds() - start
+        let extractor = Extractor()
+        start = BenchLoad.cpuSeconds()
+        let targets = parallel { document in
+            var copy = document
+            extractor.extract(into: &copy)
+            return copy.targets.count
+        }
+        let extractSeconds = BenchLoad.cpuSeconds() - start
+        print("documents=\(documents.count) clean_bytes=\(bytes) number_tokens=\(tokens) targets=\(targets) "
+              + "scan_cpu_seconds=\(String(format: "%.3f", scanSeconds)) extract_cpu_seconds=\(String(format: "%.3f", extractSeconds))")
+    }
+}
