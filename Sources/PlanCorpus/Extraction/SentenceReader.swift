@@ -277,6 +277,8 @@ struct SentenceReader {
         // Drop a closing parenthetical: 医疗机构(含中医类医院), 8000套(间).
         if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
         while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+        // An object that is nothing but a trimmed word (按3%安排) adds nothing.
+        if let t = PhraseLexicon.tailTrim.match(f, at: lo), lo + t.scalars.count == hi { return (lo..<lo, standard, basis) }
         let trimmed = trimTail(lo..<hi)
         return (trimmed.range, standard, basis)
     }
@@ -313,23 +315,46 @@ struct SentenceReader {
         return result
     }
 
-    /// True when the sub-sentence's first clause opens a review: 过去一年,… 回顾… 五年来,… 2023年以来,…
+    /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
+    /// 2023年以来,… also after a speaker (袁家军表示,十年来,…).
     func opensReview(_ sub: Range<Int>) -> Bool {
-        guard let first = clauses(sub).first else { return false }
-        var lo = first.lowerBound, hi = first.upperBound
-        while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
-        while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
-        guard lo < hi else { return false }
-        if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
-        if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+        for clause in clauses(sub) {
+            var lo = clause.lowerBound, hi = clause.upperBound
+            while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+            while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
+            guard lo < hi else { continue }
+            if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
+            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+            // Only the lead-in before the first figure counts (十年来 is itself a duration).
+            if tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) }) { return false }
+        }
         return false
+    }
+
+    /// True when the sub-sentence reports the past: a past marker (完成了, 同比), unless every marker only
+    /// compares with last year and the sub-sentence states a plan (拟安排…、比上年增加…).
+    func reportsPast(_ sub: Range<Int>) -> Bool {
+        var comparisonOnly = true
+        var found = false
+        var i = sub.lowerBound
+        while i < sub.upperBound {
+            if let e = PhraseLexicon.pastMarkers.match(f, at: i), i + e.scalars.count <= sub.upperBound {
+                found = true
+                if e.value != "comparison" { comparisonOnly = false; break }
+                i += e.scalars.count
+            } else {
+                i += 1
+            }
+        }
+        guard found else { return false }
+        return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
     }
 
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
         let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
         guard subTokens.contains(where: { $0.isAmount }) else { return ([], nil) }
         // A review of the past is not a target.
-        if PhraseLexicon.pastMarkers.occurs(in: f, sub) != nil { return ([], nil) }
+        if reportsPast(sub) { return ([], nil) }
         let quotes = quoted(sub)
         // Years that are not comparison bases (比2020年, 较2020年).
         let years = subTokens.filter { t in
@@ -411,6 +436,8 @@ struct SentenceReader {
             }
             // Counts of the plan's own parts (4个行动方案, 三大工程, 五种模式) and scopes (五个地级市).
             cands = cands.filter { !isDescriptive($0, clause: clause) }
+            // 支出规模28.5万亿元、比上年增加1.1万亿元: the second figure is the change of the first.
+            cands = cands.filter { !isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
             guard !cands.isEmpty else { continue }
 
             targets += buildTargets(cands, clause: clause, years: years, carry: carry,
@@ -471,7 +498,20 @@ struct SentenceReader {
         return linkedBefore(p.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
     }
 
+    /// True when the number's phrase opens with a comparison with last year (比上年增加…) and an earlier
+    /// figure of the same sub-sentence is what changed.
+    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: [Quantity]) -> Bool {
+        guard subTokens.contains(where: { $0.isAmount && $0.scalarRange.upperBound <= c.start }) else { return false }
+        var lo = c.start
+        while lo > sub.lowerBound, !["," , "、", ";", ":"].contains(f[lo - 1]) { lo -= 1 }
+        while lo < c.start, f[lo] == " " { lo += 1 }
+        guard let e = PhraseLexicon.pastMarkers.match(f, at: lo) else { return false }
+        return e.value == "comparison"
+    }
+
     func isDescriptive(_ c: Candidate, clause: Range<Int>) -> Bool {
+        // A rank (位列前3位, 居全国第2名) is no quantity.
+        if at(c.start - 1) == "前" || at(c.start - 1) == "第", c.q.unit == "位" || c.q.unit == "名" { return true }
         var k = c.end
         if at(k) == "大" { return true }            // 三大工程, 两大赛事
         while at(k) == " " { k += 1 }
@@ -536,7 +576,9 @@ struct SentenceReader {
                     prefixStarts[i + 1] = cands[i].end
                 }
             } else {
-                objects[i] = cands[i].end..<max(cands[i].end, clause.upperBound)
+                // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
+                let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
+                objects[i] = cands[i].end..<max(cands[i].end, stop)
             }
         }
         // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
