@@ -302,17 +302,34 @@ struct SentenceReader {
         var result: [Target] = []
         for sub in subSentences() {
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
-            if opensReview(sub) { pastParagraph = true }
+            if opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
             let found = readSubSentence(sub, carry: carry)
             if found.targets.isEmpty {
-                carry = nil
+                // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
+                carry = found.leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
             } else if let lead = found.leadYear {
                 carry = lead
             }
             result += found.targets
         }
         return result
+    }
+
+    /// True when the sub-sentence opens by stating a plan (按照《…》, 未来三年, 到2025年).
+    func opensPlan(_ sub: Range<Int>) -> Bool {
+        var lo = sub.lowerBound
+        while lo < sub.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
+        guard let e = PhraseLexicon.planOpening.match(f, at: lo) else { return false }
+        // 到 counts only before a year (到2025年), not in 到位 or 达到.
+        return e.text != "到" || timeToken(at: lo + 1) != nil
+    }
+
+    /// True for a year before the plan's period or before the document was published.
+    func isPastYear(_ y: Int) -> Bool {
+        if let start = metadata.periodStart ?? referenceStart, y < start { return true }
+        if let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { return true }
+        return false
     }
 
     /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
@@ -325,6 +342,9 @@ struct SentenceReader {
             guard lo < hi else { continue }
             if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
             if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+            // 据统计, 根据…经济数据, 数据显示: statistics being reported.
+            if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
+               tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { return true }
             // Only the lead-in before the first figure counts (十年来 is itself a duration).
             if tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) }) { return false }
         }
@@ -519,7 +539,7 @@ struct SentenceReader {
         // 5个区、3个县: the object is nothing but an administrative unit.
         if let a = PhraseLexicon.adminUnits.match(f, at: k) {
             let after = k + a.scalars.count
-            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || f[after] == "和" || f[after] == "与" { return true }
+            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || ["和", "与", "中", "的"].contains(f[after]) { return true }
         }
         if c.q.isChineseNumeral {
             var e = k
@@ -662,8 +682,7 @@ struct SentenceReader {
                     leadYear = carried
                 }
                 // A year before the plan's period (or before the document was published) is a review, not a target.
-                if let y = year, let start = metadata.periodStart ?? referenceStart, y < start { continue }
-                if let y = year, let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { continue }
+                if let y = year, isPastYear(y) { continue }
                 // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
                 if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
                     let scoped = own.contains { f[$0] == "每" }
