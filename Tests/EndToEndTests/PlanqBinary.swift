@@ -6,6 +6,21 @@ enum PlanqBinary {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let samples = repoRoot.appendingPathComponent("corpus/samples").path
 
+    /// A folder holding only the five seed documents of corpus/samples (000–004), for tests whose timing
+    /// was set on them (a Ctrl-C while a self-join runs): the later samples make such queries much larger.
+    static let seedSamples: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planq-seeds-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []
+        for name in names where name.hasPrefix("00") && name.hasSuffix(".txt") {
+            let target = folder.appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: target.path) {
+                try? FileManager.default.copyItem(atPath: samples + "/" + name, toPath: target.path)
+            }
+        }
+        return folder.path
+    }()
+
     /// The executable beside the test bundle (same build folder), else the default debug build.
     static var path: String {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

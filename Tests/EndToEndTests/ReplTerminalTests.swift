@@ -50,7 +50,7 @@ struct ReplTerminalTests {
     }
 
     private func start() {
-        let command = "env XDG_STATE_HOME=\(state) TERM=xterm LANG=C.UTF-8 PAGER=cat \(PlanqBinary.path) --corpus \(PlanqBinary.samples)"
+        let command = "env XDG_STATE_HOME=\(state) TERM=xterm LANG=C.UTF-8 PAGER=cat \(PlanqBinary.path) --corpus \(PlanqBinary.seedSamples)"
         _ = tmux(["new-session", "-d", "-s", "repl", "-x", "150", "-y", "50", command])
     }
 

@@ -133,9 +133,12 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: repoRoot.appendingPathComponent("corpus/samples").path)))
-    func sampleCorpusLoadsItsFiveDocumentsAndNotItsReadme() {
+    func sampleCorpusLoadsItsSeedDocumentsAndNotItsReadmeOrSources() {
         let corpus = CorpusLoader().load([Self.repoRoot.appendingPathComponent("corpus/samples").path])
-        #expect(corpus.documents.count == 5)
+        let names = Set(corpus.documents.map(\.name))
+        #expect(seedDocumentNames.isSubset(of: names))
+        #expect(corpus.documents.count >= 15)
+        #expect(!names.contains("README.md") && !names.contains("SOURCES.md"))
         #expect(corpus.documents.allSatisfy { $0.encoding == "UTF-8" && $0.name.hasSuffix(".txt") })
         #expect(corpus.loadWarnings.isEmpty)
     }

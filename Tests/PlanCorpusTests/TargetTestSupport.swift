@@ -32,3 +32,9 @@ func sampleFolder(filePath: String = #filePath) -> URL? {
     if FileManager.default.fileExists(atPath: samples.path) { return samples }
     return goldFolder(filePath: filePath).map { $0.deletingLastPathComponent().appendingPathComponent("seeds") }
 }
+
+/// The five seed documents of corpus/samples, the ones the gold files describe; later samples have no gold.
+let seedDocumentNames: Set<String> = [
+    "000_24848f89d64d1f80.txt", "001_abe22f798b47c039.txt", "002_a5d03335816e296c.txt",
+    "003_5fc48ac2861c2160.txt", "004_122fdeaaaa2f7da1.txt",
+]

@@ -225,12 +225,33 @@ import PlanCorpus
         let s = Session(catalog: InMemoryCatalog([("big", big)]))
         s.cancel()  // a cancel before run is cleared by run
         #expect(!s.run("big | take 1").hasErrors)
-        let task = Task.detached { s.run("big | derive y = x * 2 | where y > 0 | derive z = y + 1 | sort -z | where z > 0") }
-        try await Task.sleep(nanoseconds: 20_000_000)
-        s.cancel()
+        let finished = FinishedFlag()
+        let task = Task.detached {
+            let r = s.run("big | derive y = x * 2 | where y > 0 | derive z = y + 1 | sort -z | where z > 0")
+            finished.set()
+            return r
+        }
+        // Cancel until the run ends, from a thread of its own: under a loaded test run the task can start
+        // late (and `run` clears a cancel that came before it), and the cooperative pool may have no
+        // thread free for a canceller written as a task.
+        let canceller = Thread {
+            repeat {
+                usleep(20_000)
+                s.cancel()
+            } while !finished.isSet
+        }
+        canceller.start()
         let r = await task.value
         #expect(r.firstError?.code == "cancelled")
     }
+}
+
+/// A flag set once from another task (the cancellation test polls it).
+final class FinishedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// A small deterministic random generator for fuzz-style tests.

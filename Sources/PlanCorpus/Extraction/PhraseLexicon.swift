@@ -100,5 +100,9 @@ public struct PhraseLexicon: Sendable {
     public static let pastOpening = PhraseLexicon(phrases["past-opening"] ?? [])
     public static let pastMarkers = PhraseLexicon(phrases["past"] ?? [])
     public static let pastLocal = PhraseLexicon(phrases["past-local"] ?? [])
+    public static let forwardMarkers = PhraseLexicon(phrases["forward"] ?? [])
+    public static let reportLead = PhraseLexicon(phrases["report-lead"] ?? [])
+    public static let reportTail = PhraseLexicon(phrases["report-tail"] ?? [])
+    public static let planOpening = PhraseLexicon(phrases["plan-opening"] ?? [])
     public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
 }

@@ -277,6 +277,8 @@ struct SentenceReader {
         // Drop a closing parenthetical: 医疗机构(含中医类医院), 8000套(间).
         if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
         while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+        // An object that is nothing but a trimmed word (按3%安排) adds nothing.
+        if let t = PhraseLexicon.tailTrim.match(f, at: lo), lo + t.scalars.count == hi { return (lo..<lo, standard, basis) }
         let trimmed = trimTail(lo..<hi)
         return (trimmed.range, standard, basis)
     }
@@ -300,11 +302,12 @@ struct SentenceReader {
         var result: [Target] = []
         for sub in subSentences() {
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
-            if opensReview(sub) { pastParagraph = true }
+            if opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
             let found = readSubSentence(sub, carry: carry)
             if found.targets.isEmpty {
-                carry = nil
+                // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
+                carry = found.leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
             } else if let lead = found.leadYear {
                 carry = lead
             }
@@ -313,23 +316,65 @@ struct SentenceReader {
         return result
     }
 
-    /// True when the sub-sentence's first clause opens a review: 过去一年,… 回顾… 五年来,… 2023年以来,…
-    func opensReview(_ sub: Range<Int>) -> Bool {
-        guard let first = clauses(sub).first else { return false }
-        var lo = first.lowerBound, hi = first.upperBound
-        while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
-        while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
-        guard lo < hi else { return false }
-        if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
-        if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+    /// True when the sub-sentence opens by stating a plan (按照《…》, 未来三年, 到2025年).
+    func opensPlan(_ sub: Range<Int>) -> Bool {
+        var lo = sub.lowerBound
+        while lo < sub.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
+        guard let e = PhraseLexicon.planOpening.match(f, at: lo) else { return false }
+        // 到 counts only before a year (到2025年), not in 到位 or 达到.
+        return e.text != "到" || timeToken(at: lo + 1) != nil
+    }
+
+    /// True for a year before the plan's period or before the document was published.
+    func isPastYear(_ y: Int) -> Bool {
+        if let start = metadata.periodStart ?? referenceStart, y < start { return true }
+        if let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { return true }
         return false
+    }
+
+    /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
+    /// 2023年以来,… also after a speaker (袁家军表示,十年来,…).
+    func opensReview(_ sub: Range<Int>) -> Bool {
+        for clause in clauses(sub) {
+            var lo = clause.lowerBound, hi = clause.upperBound
+            while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
+            while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
+            guard lo < hi else { continue }
+            if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
+            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+            // 据统计, 根据…经济数据, 数据显示: statistics being reported.
+            if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
+               tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { return true }
+            // Only the lead-in before the first figure counts (十年来 is itself a duration).
+            if tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) }) { return false }
+        }
+        return false
+    }
+
+    /// True when the sub-sentence reports the past: a past marker (完成了, 同比), unless every marker only
+    /// compares with last year and the sub-sentence states a plan (拟安排…、比上年增加…).
+    func reportsPast(_ sub: Range<Int>) -> Bool {
+        var comparisonOnly = true
+        var found = false
+        var i = sub.lowerBound
+        while i < sub.upperBound {
+            if let e = PhraseLexicon.pastMarkers.match(f, at: i), i + e.scalars.count <= sub.upperBound {
+                found = true
+                if e.value != "comparison" { comparisonOnly = false; break }
+                i += e.scalars.count
+            } else {
+                i += 1
+            }
+        }
+        guard found else { return false }
+        return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
     }
 
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
         let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
         guard subTokens.contains(where: { $0.isAmount }) else { return ([], nil) }
         // A review of the past is not a target.
-        if PhraseLexicon.pastMarkers.occurs(in: f, sub) != nil { return ([], nil) }
+        if reportsPast(sub) { return ([], nil) }
         let quotes = quoted(sub)
         // Years that are not comparison bases (比2020年, 较2020年).
         let years = subTokens.filter { t in
@@ -411,6 +456,8 @@ struct SentenceReader {
             }
             // Counts of the plan's own parts (4个行动方案, 三大工程, 五种模式) and scopes (五个地级市).
             cands = cands.filter { !isDescriptive($0, clause: clause) }
+            // 支出规模28.5万亿元、比上年增加1.1万亿元: the second figure is the change of the first.
+            cands = cands.filter { !isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
             guard !cands.isEmpty else { continue }
 
             targets += buildTargets(cands, clause: clause, years: years, carry: carry,
@@ -471,7 +518,20 @@ struct SentenceReader {
         return linkedBefore(p.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
     }
 
+    /// True when the number's phrase opens with a comparison with last year (比上年增加…) and an earlier
+    /// figure of the same sub-sentence is what changed.
+    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: [Quantity]) -> Bool {
+        guard subTokens.contains(where: { $0.isAmount && $0.scalarRange.upperBound <= c.start }) else { return false }
+        var lo = c.start
+        while lo > sub.lowerBound, !["," , "、", ";", ":"].contains(f[lo - 1]) { lo -= 1 }
+        while lo < c.start, f[lo] == " " { lo += 1 }
+        guard let e = PhraseLexicon.pastMarkers.match(f, at: lo) else { return false }
+        return e.value == "comparison"
+    }
+
     func isDescriptive(_ c: Candidate, clause: Range<Int>) -> Bool {
+        // A rank (位列前3位, 居全国第2名) is no quantity.
+        if at(c.start - 1) == "前" || at(c.start - 1) == "第", c.q.unit == "位" || c.q.unit == "名" { return true }
         var k = c.end
         if at(k) == "大" { return true }            // 三大工程, 两大赛事
         while at(k) == " " { k += 1 }
@@ -479,7 +539,7 @@ struct SentenceReader {
         // 5个区、3个县: the object is nothing but an administrative unit.
         if let a = PhraseLexicon.adminUnits.match(f, at: k) {
             let after = k + a.scalars.count
-            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || f[after] == "和" || f[after] == "与" { return true }
+            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || ["和", "与", "中", "的"].contains(f[after]) { return true }
         }
         if c.q.isChineseNumeral {
             var e = k
@@ -536,7 +596,9 @@ struct SentenceReader {
                     prefixStarts[i + 1] = cands[i].end
                 }
             } else {
-                objects[i] = cands[i].end..<max(cands[i].end, clause.upperBound)
+                // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
+                let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
+                objects[i] = cands[i].end..<max(cands[i].end, stop)
             }
         }
         // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
@@ -620,8 +682,7 @@ struct SentenceReader {
                     leadYear = carried
                 }
                 // A year before the plan's period (or before the document was published) is a review, not a target.
-                if let y = year, let start = metadata.periodStart ?? referenceStart, y < start { continue }
-                if let y = year, let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { continue }
+                if let y = year, isPastYear(y) { continue }
                 // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
                 if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
                     let scoped = own.contains { f[$0] == "每" }

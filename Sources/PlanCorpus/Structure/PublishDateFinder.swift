@@ -13,6 +13,20 @@ enum PublishDateFinder {
         for m in PeriodFinder.matches(isoLine, in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
+        return frontMatterDate(text)
+    }
+
+    static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// A `date:` line of a YAML front matter, ISO (2022-04-12) or RFC 2822 (Tue, 12 Apr 2022 02:27:27 GMT),
+    /// as scraped Markdown pages carry it.
+    static func frontMatterDate(_ text: String) -> String? {
+        for m in PeriodFinder.matches(#"(?m)^date:\s*['"]?((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})"#, in: text) {
+            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        }
+        for m in PeriodFinder.matches(#"(?m)^date:\s*['"]?(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+((?:19|20)\d\d)"#, in: text) {
+            if let month = monthNames.firstIndex(of: m[2].lowercased()), let iso = iso(m[3], String(month + 1), m[1]) { return iso }
+        }
         return nil
     }
 

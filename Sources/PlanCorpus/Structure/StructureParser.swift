@@ -35,7 +35,9 @@ public struct StructureParser: Sendable {
         var sentences: [Sentence] = []
         var next = 0   // sections[next] is the first section not yet started
         let breaks = Set(sections.map(\.cleanRange.lowerBound))
-        for span in SentenceSplitter.split(lines: lines, breaks: breaks) {
+        // A front matter block (title:, categories:, date:) holds metadata, no sentences.
+        let bodyStart = title.flatMap { t in t.isFrontMatter && t.line + 1 < lines.count ? lines[t.line + 1].offsets.first : nil } ?? 0
+        for span in SentenceSplitter.split(lines: lines, breaks: breaks) where span.range.lowerBound >= bodyStart {
             while next < sections.count, sections[next].cleanRange.lowerBound <= span.range.lowerBound { next += 1 }
             sentences.append(Sentence(section: next > 0 ? sections[next - 1].id : nil, line: lineOf(span.range.lowerBound),
                                       text: span.text, norm: TextNormalizer.normalize(span.text), cleanRange: span.range))

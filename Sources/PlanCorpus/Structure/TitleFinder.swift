@@ -5,6 +5,8 @@ struct FoundTitle: Equatable {
     var line: Int
     /// Scalar index in that line just past the title (a title can run into body text).
     var end: Int
+    /// True for a YAML front matter title: the block up to `line` is metadata, not text.
+    var isFrontMatter = false
 }
 
 /// Finds the title: a 《…》 line, or the first short heading-like line naming a document type
@@ -17,6 +19,7 @@ struct TitleFinder: Sendable {
     var maxTitleLength = 80
 
     func find(_ lines: [TextLine]) -> FoundTitle? {
+        if let title = frontMatterTitle(lines) { return title }
         var seen = 0
         for line in lines {
             let b = line.trimmedBounds
@@ -68,6 +71,29 @@ struct TitleFinder: Sendable {
             if hasStop && b.count >= 40 {
                 // body text: the title may have run into it (preview pages lose the line break)
                 return runInTitle(line, b)
+            }
+        }
+        return nil
+    }
+
+    /// The `title:` of a YAML front matter block (`---` … `---`) that opens the file, as scraped Markdown
+    /// pages carry it; headings are looked for after the block's closing line.
+    func frontMatterTitle(_ lines: [TextLine]) -> FoundTitle? {
+        guard let first = lines.first(where: { !$0.isBlank }), first.string(first.trimmedBounds) == "---" else { return nil }
+        var title: String?
+        for line in lines where line.index > first.index {
+            if line.index > first.index + 40 { return nil }
+            let text = line.string(line.trimmedBounds)
+            if text == "---" {
+                guard let t = title, !t.isEmpty else { return nil }
+                return FoundTitle(text: t, line: line.index, end: line.trimmedBounds.upperBound, isFrontMatter: true)
+            }
+            if title == nil, text.hasPrefix("title:") {
+                var value = text.dropFirst("title:".count).trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, let q = value.first, q == "'" || q == "\"", value.last == q {
+                    value = String(value.dropFirst().dropLast())
+                }
+                title = value
             }
         }
         return nil

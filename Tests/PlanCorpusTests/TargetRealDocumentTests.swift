@@ -1,0 +1,75 @@
+import Testing
+@testable import PlanCorpus
+
+/// Regression cases quoted from the documents added to corpus/samples (SOURCES.md says where each comes
+/// from): work reports that state next year's budget beside last year's, reviews of the past opened after a
+/// speaker or by a statistics source, and news pages with YAML front matter. Each case is a short excerpt;
+/// the rules they exercise are general (word lists in Resources/target-phrases.txt).
+@Suite struct TargetRealDocumentTests {
+    static let excerpts: [(String, [String])] = [
+        // 010 (2024 政府工作报告): plan words (拟, 预计) make 比上年 a baseline, and the change is no target.
+        ("赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。",
+         ["赤字率|3|%|=|-|-", "赤字规模|4.06|万亿元|=|-|-"]),
+        ("预计今年财政收入继续恢复增长，加上调入资金等，一般公共预算支出规模28.5万亿元、比上年增加1.1万亿元。",
+         ["一般公共预算支出规模|28.5|万亿元|=|-|-"]),
+        ("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", ["地方政府专项债券|3.9|万亿元|=|-|-"]),
+        // 010: without a plan word, a comparison with last year is still a report of the past.
+        ("——民生保障有力有效。居民人均可支配收入增长6.1%，比上年提高0.9个百分点。", []),
+        // 012: a review opened after the speaker (袁家军表示，十年来，…).
+        ("袁家军表示，十年来，浙江体系化推进共同富裕示范区建设，城乡居民收入都翻一番以上。城镇化率从63.2%提高到72.7%，研发投入强度从2%提高到2.9%。", []),
+        // 014: statistics quoted from a source, then the plan's own target in the same paragraph.
+        ("根据2021年上半年武汉经济数据，武汉市GDP比去年同期增长28.6%，比2019年同期增长3.5%。其中，数字经济占全市GDP比重超过40%。按照《武汉市突破性发展数字经济实施方案》，未来三年武汉全市数字经济增加值占GDP比重超过50%，建成全国数字经济一线城市。",
+         ["未来三年武汉全市数字经济增加值占GDP比重|50|%|>=|-|-"]),
+        ("据合肥市数据资源局数据，2020年合肥市数字经济产业总量跃过 4000 亿元大关。具体来看，新增大数据企业267家，累计认定有效市级大数据企业741家。", []),
+        // 015: 最新数据显示 opens a statistics report.
+        ("最新数据显示，2022上半年，全国城镇新增就业654万人，全国城镇调查失业率平均为5.7%，其中二季度平均为5.8%。", []),
+        // 016: 已 before the figure is a state reached; 人口 after a number is its unit, 将 no part of the indicator.
+        ("如今，武汉市人才净流入率已提升至19.2%，“人口年轻化指数”增幅居大城市第一位。", []),
+        ("据武汉国土空间规划显示，2035年武汉常住人口将控制在1660万左右。", ["武汉常住人口|16600000|-|~|2035|-"]),
+        // 015 / 018: a count of provinces is the scope, not a target.
+        ("值得注意的是，今年国家统计局在公布上半年全国统计数据的同时，也同步公布了全国31个省市的经济数据。", []),
+        // 013: a plan with 力争 keeps its hedge.
+        ("2022年，力争战略性新兴产业增加值达1.3万亿元。", ["战略性新兴产业增加值|1.3|万亿元|=|2022|力争"]),
+    ]
+
+    @Test(arguments: excerpts)
+    func excerptGivesItsTargets(_ text: String, _ expected: [String]) {
+        #expect(extractTargets(text).map(describeTarget) == expected)
+    }
+
+    /// 013: a scraped Markdown page: title and date come from its front matter, the front matter gives no
+    /// target, and figures for the year before publication are the past.
+    static let shenzhenPage = """
+    ---
+    title: '深圳如何实现GDP增长6%：稳住制造业基本盘'
+    categories: 
+     - 金融
+    date: Tue, 12 Apr 2022 02:27:27 GMT
+    ---
+    　　深圳2021年全年地区生产总值3.07万亿元，规模以上工业总产值连续3年居全国城市首位。
+    　　从2021年完成情况来看，深圳市去年本级政府投资项目计划共安排588个，计划安排投资500亿元；2021年完成投资达596.3亿元，计划完成率119.3%。其中，交通运输、教育、科技以及信息化行业分别完成182.4亿元、164.5亿元和70.2亿元。
+    　　覃伟中介绍，深圳要加大高质量投资力度，2022年深圳全年固定资产投资计划增长5%，全年基础设施投资2200亿元、新型基础设施投资1000亿元。
+    """
+
+    @Test func frontMatterGivesTitleAndDateAndNoTargets() {
+        let document = makeDocument(Self.shenzhenPage)
+        #expect(document.metadata.title == "深圳如何实现GDP增长6%：稳住制造业基本盘")
+        #expect(document.metadata.publishDate == "2022-04-12")
+        #expect(!document.sentences.contains { $0.text.contains("title:") || $0.text.contains("date:") })
+    }
+
+    @Test func figuresForTheYearBeforePublicationAreThePast() {
+        let targets = TargetExtractor().extract(makeDocument(Self.shenzhenPage))
+        #expect(targets.map(describeTarget) == [
+            "深圳全年固定资产投资计划增长|5|%|=|2022|-",
+            "基础设施投资|2200|亿元|=|2022|-",
+            "新型基础设施投资|1000|亿元|=|2022|-",
+        ])
+    }
+
+    @Test func adLinesAreBoilerplate() {
+        let document = makeDocument("深圳要加大高质量投资力度。\n你的专属投资礼包！更有百元京东卡、188元现金红包等你拿，100%中奖>>\n")
+        #expect(!document.clean.contains("中奖"))
+        #expect(TargetExtractor().extract(document).isEmpty)
+    }
+}
