@@ -33,6 +33,9 @@ final class Evaluator {
     var warnings: [Diagnostic] = []
     /// Modules being loaded, to stop `use a` in a.pq loading itself forever.
     var loading: Set<String> = []
+    /// A pivot ran in this dry run: its value columns come from the data, so the empty tables cannot say
+    /// which names exist after it and an unknown column there is left for the real run to judge.
+    var pivotedInDryRun = false
 
     init(catalog: TableCatalog, support: EvaluationSupport, env: Environment, options: Options) {
         self.catalog = catalog
@@ -143,7 +146,9 @@ final class Evaluator {
         case .distinct(let names): return .table(try distinct(names, t))
         case .summarize(let aggs, let keys): return .table(try summarize(aggs, by: keys, t))
         case .join(let left, let right, let keys): return .table(try join(left: left, right, on: keys, t))
-        case .pivot(let col, let agg, let keys): return .table(try pivot(col, agg, by: keys, t))
+        case .pivot(let col, let agg, let keys):
+            if options.dryRun { pivotedInDryRun = true }
+            return .table(try pivot(col, agg, by: keys, t))
         case .search(let pattern): return .table(try TextStages(evaluator: self).search(pattern, t, span: stage.keywordSpan))
         case .kwic(let pattern, let window):
             let w = try window.map { try scalarInt($0, t, what: "window") } ?? 10
