@@ -91,6 +91,14 @@ import Testing
         #expect(document.clean.contains("1 2 3"))
     }
 
+    /// 021: list numbers typed with the small full stop (1﹒) are punctuation, not mojibake; ﹨ still is.
+    @Test func smallFullStopAfterADigitIsNotMojibake() {
+        let document = makeDocument("　　1﹒推进工业互联网外网建设。实现标识注册总量突破5亿。\n")
+        #expect(!document.warnings.contains { $0.kind == "mojibake-flagged" })
+        let damaged = makeDocument("　　居住區﹨^建設，到2025年覆盖率达到90%。\n")
+        #expect(damaged.warnings.contains { $0.kind == "mojibake-flagged" })
+    }
+
     @Test func adLinesAreBoilerplate() {
         let document = makeDocument("深圳要加大高质量投资力度。\n你的专属投资礼包！更有百元京东卡、188元现金红包等你拿，100%中奖>>\n")
         #expect(!document.clean.contains("中奖"))
