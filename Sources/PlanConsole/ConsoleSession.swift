@@ -117,8 +117,10 @@ public final class ConsoleSession: ReplEngine {
             guard let columns = session.schema(of: name) else {
                 return ReplReply(text: "error: unknown table '\(name)'; tables: \(session.tableNames.joined(separator: ", "))", isError: true)
             }
-            let rows: [[Value]] = columns.map { [.text($0.name), .text($0.type.rawValue)] }
-            return tableReply(Table(columns: [.init("column", .text), .init("type", .text)], rows: rows))
+            let rows: [[Value]] = columns.map {
+                [.text($0.name), .text($0.type.rawValue), $0.isHidden ? .text("hidden: shown when named (select, by)") : .null]
+            }
+            return tableReply(Table(columns: [.init("column", .text), .init("type", .text), .init("note", .text)], rows: rows))
         case .load(let path):
             let expanded = (path as NSString).expandingTildeInPath
             guard FileManager.default.fileExists(atPath: expanded) else {

@@ -106,12 +106,12 @@ private func read(_ url: URL) throws -> String { try String(contentsOf: url, enc
             """.utf8).write(to: notebook)
         let csv = dir.appendingPathComponent("docs.csv")
 
-        let refused = try PlanqBinary.run(["replay", "--corpus", PlanqBinary.samples, notebook.path])
+        let refused = try PlanqBinary.run(["replay", "--corpus", PlanqBinary.seedSamples, notebook.path])
         #expect(refused.stdout.contains("save is turned off"))
         #expect(refused.stdout.contains("--allow-write"))
         #expect(!FileManager.default.fileExists(atPath: csv.path), "no file written without --allow-write")
 
-        let allowed = try PlanqBinary.run(["replay", "--allow-write", "--corpus", PlanqBinary.samples, notebook.path])
+        let allowed = try PlanqBinary.run(["replay", "--allow-write", "--corpus", PlanqBinary.seedSamples, notebook.path])
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
         #expect(allowed.stdout.contains("saved 5 rows to docs.csv"))
         let written = try read(csv)

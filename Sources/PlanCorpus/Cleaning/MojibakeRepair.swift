@@ -233,16 +233,7 @@ struct MojibakeRepair {
 
     /// Mean log-probability per transition of `prev + text + next`, with the document-pair bonus.
     func score(_ text: [Unicode.Scalar], prev: Unicode.Scalar, next: Unicode.Scalar?, context: inout DocumentContext) -> Double {
-        let freq = CharacterFrequencies.shared
-        var seq = [prev] + text
-        if let next { seq.append(next) }
-        var total = 0.0
-        for k in 1..<seq.count {
-            total += freq.logP(seq[k], after: seq[k - 1])
-            if context.hasPair(seq[k - 1], seq[k]) { total += documentPairBonus }
-            total += Self.lineEndBonus(seq[k - 1], seq[k])
-        }
-        return total / Double(seq.count - 1)
+        partial(text, prev: prev, next: next, context: &context) / Double(text.count + (next == nil ? 0 : 1))
     }
 
     /// Whether an unrepaired run shows damage rather than a real question mark.

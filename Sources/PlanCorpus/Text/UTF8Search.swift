@@ -4,32 +4,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Substring tests on UTF-8 bytes, for hot paths where Foundation's `contains` goes through NSString (UTF-16
-/// conversion and locale-aware folding). Exact for normalised text: UTF-8 matches only on scalar boundaries.
-enum UTF8Search {
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var h = haystack, n = needle
-        return h.withUTF8 { hb in
-            n.withUTF8 { nb in
-                if nb.isEmpty { return true }
-                if nb.count > hb.count { return false }
-                return find(hb, nb)
-            }
+/// Substring search on UTF-8 bytes, for hot paths where Foundation's `contains` goes through NSString (UTF-16
+/// conversion and locale-aware folding). Exact for valid UTF-8: a needle starts with a lead byte, so a byte
+/// match is always a match on scalar boundaries.
+public enum UTF8Search {
+    /// Byte offset of the first occurrence of `needle` in `hay` at or after `start`, by memchr then memcmp
+    /// (memmem is a GNU extension Swift's Glibc module does not export).
+    public static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>,
+                                   from start: Int = 0) -> Int? {
+        let n = needle.count
+        guard n > 0 else { return start <= hay.count ? start : nil }
+        guard let base = hay.baseAddress, let first = needle.baseAddress, hay.count - start >= n else { return nil }
+        var i = start
+        while i <= hay.count - n {
+            guard let p = memchr(base + i, Int32(first.pointee), hay.count - n - i + 1) else { return nil }
+            let j = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + j, first, n) == 0 { return j }
+            i = j + 1
         }
+        return nil
     }
 
-    /// memchr for the first byte, then memcmp: both ISO C, unlike memmem (a GNU extension that Swift's Glibc
-    /// module does not always export).
-    private static func find(_ hb: UnsafeBufferPointer<UInt8>, _ nb: UnsafeBufferPointer<UInt8>) -> Bool {
-        let first = Int32(nb[0])
-        let last = hb.count - nb.count
-        var start = 0
-        while start <= last {
-            guard let hit = memchr(hb.baseAddress! + start, first, last - start + 1) else { return false }
-            let offset = hb.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(hb.baseAddress! + offset, nb.baseAddress!, nb.count) == 0 { return true }
-            start = offset + 1
-        }
-        return false
+    /// Whether `haystack` contains `needle`.
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in n.withUTF8 { nb in firstOffset(of: nb, in: hb) != nil } }
     }
 }

@@ -5,6 +5,7 @@ enum ChartBuilder {
     static let barWidth = 40
 
     static func build(_ kind: ChartKind, _ t: Table, span: SourceSpan, dryRun: Bool) throws -> Evaluator.Output {
+        let t = t.visible
         // In a dry run a computed column may not know its type yet (`any`): give it the benefit of the doubt.
         let numericType: (Table.Column) -> Bool = { $0.type.isNumeric || (dryRun && $0.type == .any) }
         guard let vi = t.columns.indices.first(where: { numericType(t.columns[$0]) && !(t.columns[$0].type == .year && t.columns.count > 1 && $0 == 0) }) ?? t.columns.indices.first(where: { numericType(t.columns[$0]) }) else {

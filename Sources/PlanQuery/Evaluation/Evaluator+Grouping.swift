@@ -62,7 +62,7 @@ extension Evaluator {
         let types = try aggs.map { try checkAggregate($0.expr, keys: keys, t) }
         let gs = try groups(ki, t)
         let ev = ExpressionEvaluator(table: t, scalars: env.scalars, support: support)
-        var cols = ki.map { t.columns[$0] }
+        var cols = ki.map { t.columns[$0].shown }
         var data: [[Value]] = ki.map { c in gs.map { t.data[c][$0[0]] } }
         for (a, type) in zip(aggs, types) {
             var values: [Value] = []
@@ -128,7 +128,7 @@ extension Evaluator {
         for c in rightCols {
             var name = r.columns[c].name
             if leftNames.contains(name) { name += "_" + right.source.name }
-            out.columns.append(Table.Column(name, r.columns[c].type))
+            out.columns.append(Table.Column(name, r.columns[c].type, hidden: r.columns[c].isHidden))
             out.data.append(rrows.map { $0.map { r.data[c][$0] } ?? .null })
         }
         return out
@@ -141,7 +141,7 @@ extension Evaluator {
         let gs = try groups(ki, t)
         let values = Array(Set(t.data[ci].filter { !$0.isNull }.map(ValueOrder.key))).sorted { ValueOrder.compare($0, $1) < 0 }
         let ev = ExpressionEvaluator(table: t, scalars: env.scalars, support: support)
-        var cols = ki.map { t.columns[$0] }
+        var cols = ki.map { t.columns[$0].shown }
         var data: [[Value]] = ki.map { c in gs.map { t.data[c][$0[0]] } }
         for v in values {
             var cells: [Value] = []

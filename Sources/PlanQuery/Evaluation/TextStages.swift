@@ -45,23 +45,17 @@ struct TextStages {
     static func literalHits(_ text: String, _ needle: [UInt8], scalars: Int) -> [Hit] {
         var text = text
         return text.withUTF8 { hay -> [Hit] in
-            let n = needle.count
-            guard n > 0, hay.count >= n, let base = hay.baseAddress else { return [] }
-            var hits: [Hit] = []
-            var i = 0, counted = 0, scalarsBefore = 0
-            while i <= hay.count - n {
-                guard let p = memchr(base + i, Int32(needle[0]), hay.count - n - i + 1) else { break }
-                let j = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                // A valid UTF-8 needle starts with a lead byte, so a byte match is a scalar match.
-                if memcmp(base + j, needle, n) == 0 {
+            needle.withUnsafeBufferPointer { nb -> [Hit] in
+                guard !nb.isEmpty else { return [] }
+                var hits: [Hit] = []
+                var from = 0, counted = 0, scalarsBefore = 0
+                while let j = UTF8Search.firstOffset(of: nb, in: hay, from: from) {
                     while counted < j { if hay[counted] & 0xC0 != 0x80 { scalarsBefore += 1 }; counted += 1 }
                     hits.append(scalarsBefore..<scalarsBefore + scalars)
-                    i = j + n
-                } else {
-                    i = j + 1
+                    from = j + nb.count
                 }
+                return hits
             }
-            return hits
         }
     }
 

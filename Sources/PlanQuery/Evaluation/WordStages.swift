@@ -51,7 +51,7 @@ struct WordStages {
         for (g, key) in groups.enumerated() {
             for (w, n) in counts[g].sorted(by: WordStages.byCount) { rows.append(key + [.text(w), .int(n)]) }
         }
-        return Table(columns: keyColumns.map { t.columns[$0] } + [.init("word", .text), .init("n", .int)], rows: rows)
+        return Table(columns: keyColumns.map { t.columns[$0].shown } + [.init("word", .text), .init("n", .int)], rows: rows)
     }
 
     /// `keyness COND`: words more frequent in the rows where COND holds (the target) than in the other

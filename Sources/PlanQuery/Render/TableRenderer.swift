@@ -12,6 +12,7 @@ public struct TableRenderer: Sendable {
     }
 
     public func render(_ table: Table) -> String {
+        let table = table.visible
         switch format {
         case .table: return TextTableFormat(maxCellWidth: maxCellWidth).render(table)
         case .csv: return CSVFormat().render(table)

@@ -94,7 +94,7 @@ public struct CorpusTables: Sendable {
             .init("domain", .text), .init("indicator", .text), .init("value", .number), .init("value_max", .number),
             .init("unit", .text), .init("comparator", .text), .init("year", .year), .init("year_placeholder", .bool),
             .init("hedge", .text), .init("per", .text), .init("baseline", .number), .init("binding", .text),
-            .init("text", .text), .init("line", .int), .init("key", .text), .init("base", .text),
+            .init("text", .text), .init("line", .int), .init("key", .text, hidden: true), .init("base", .text, hidden: true),
         ]
         var rows: [[Value]] = []
         for d in corpus.documents {

@@ -4,7 +4,16 @@ public struct Table: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var name: String
         public var type: ValueType
-        public init(_ name: String, _ type: ValueType) { self.name = name; self.type = type }
+        /// A hidden column (like a database's pseudo-column) can be used by name in every stage but is left
+        /// out of printed and saved results until a stage names it (`select`, `by`): derived columns such as
+        /// `targets.key` then never change the shape of a table's plain output.
+        public var isHidden: Bool
+        public init(_ name: String, _ type: ValueType, hidden: Bool = false) {
+            self.name = name; self.type = type; self.isHidden = hidden
+        }
+
+        /// The same column, shown: a stage that names a column brings it into view.
+        public var shown: Column { var c = self; c.isHidden = false; return c }
     }
 
     public var columns: [Column]
@@ -48,6 +57,13 @@ public struct Table: Sendable, Hashable {
 }
 
 extension Table {
+    /// The table without its hidden columns: what is printed, saved and exported.
+    public var visible: Table {
+        guard columns.contains(where: \.isHidden) else { return self }
+        let idx = columns.indices.filter { !columns[$0].isHidden }
+        return Table(columns: idx.map { columns[$0] }, data: idx.map { data[$0] })
+    }
+
     /// The named columns, in the order given; unknown names are skipped.
     public func select(_ names: [String]) -> Table {
         let idx = names.compactMap { columnIndex($0) }
