@@ -13,11 +13,16 @@ deps:
 		$(APT_INSTALL) libedit-dev pkg-config; \
 	fi
 
-# The end-to-end REPL test types into the real binary through tmux.
+# The end-to-end REPL test types into the real binary through tmux; the export test renders in chromium
+# (with CJK fonts, so the screenshot shows Chinese, not boxes).
 test-deps: deps
 	@if ! command -v tmux >/dev/null 2>&1; then \
 		echo "make: installing tmux with apt-get for the terminal tests"; \
 		$(APT_INSTALL) tmux; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+		echo "make: installing chromium and fonts-noto-cjk with apt-get for the HTML export test"; \
+		$(APT_INSTALL) chromium fonts-noto-cjk; \
 	fi
 
 build: deps

@@ -1,4 +1,5 @@
 import Foundation
+import PlanQuery
 
 /// A REPL command that starts with `:` (`:help kwic`, `:load DIR`, `:format csv`).
 public enum MetaCommand: Equatable, Sendable {
@@ -75,23 +76,8 @@ public enum MetaCommand: Equatable, Sendable {
         case "quit", "q", "exit": return .success(.quit)
         default:
             let names = usage.map(\.name)
-            let hint = names.min { editDistance($0, name) < editDistance($1, name) }.map { "; did you mean :\($0)?" } ?? ""
+            let hint = Suggest.closest(name, among: names).map { "; did you mean :\($0)?" } ?? ""
             return .failure(ParseError(message: "unknown command ':\(name)'\(hint) (:help lists them)"))
         }
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var prev = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cur = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = cur
-            }
-        }
-        return row[b.count]
     }
 }

@@ -100,7 +100,7 @@ private func read(_ url: URL) throws -> String { try String(contentsOf: url, enc
             title: Save a table
             ---
             ```planq
-            docs | select doc | save "docs.csv"
+            docs | where doc ~ "^00[0-4]_" | select doc | save "docs.csv"
             ```
 
             """.utf8).write(to: notebook)

@@ -5,7 +5,8 @@ import PlanQuery
 @testable import PlanConsole
 
 /// Completion at cursor positions, over a real session on the five seed documents.
-@Suite struct CompletionEngineTests {
+/// Serialized: the tests share one console and set its `pendingInput`, so parallel runs raced.
+@Suite(.serialized) struct CompletionEngineTests {
     static let console: ConsoleSession = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("corpus/samples")

@@ -2,33 +2,12 @@ import Foundation
 import Testing
 @testable import PlanCorpus
 
-/// The gold folder: `<repo>/../shared/corpus/gold`, or `PLANQ_GOLD`.
-private enum AgencyGold {
-    static let folder: URL = {
-        if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] { return URL(fileURLWithPath: env) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        // `<repo>/../shared`; a worktree one folder deeper finds it a level further up.
-        let candidates = [repo.deletingLastPathComponent(), repo.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/corpus/gold") }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
-    }()
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("agencies.jsonl").path) }
-    static var seeds: URL { folder.deletingLastPathComponent().appendingPathComponent("seeds") }
-
-    static func records(_ name: String) -> [[String: Any]] {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-    }
-}
-
 @Suite struct AgencyGoldTests {
-    @Test(.enabled(if: AgencyGold.available, "gold folder absent"))
+    @Test(.enabled(if: GoldFolder.available, "gold folder absent"))
     func agenciesMatchGold() throws {
-        let gold = AgencyGold.records("agencies.jsonl")
+        let gold = GoldFolder.records("agencies.jsonl")
         #expect(!gold.isEmpty)
-        let corpus = CorpusLoader().load([AgencyGold.seeds.path])
+        let corpus = CorpusLoader().load([GoldFolder.seeds!.path])
         #expect(corpus.documents.count == 5)
 
         var truePositives = 0, found = 0, expected = 0
@@ -71,11 +50,11 @@ private enum AgencyGold {
         #expect(recall >= 0.95)
     }
 
-    @Test(.enabled(if: AgencyGold.available, "gold folder absent"))
+    @Test(.enabled(if: GoldFolder.available, "gold folder absent"))
     func simplifiedFormsMatchGold() {
         // agencies_simplified is the gold's hand conversion: our normalised names must agree with it.
-        let corpus = CorpusLoader().load([AgencyGold.seeds.path])
-        for record in AgencyGold.records("agencies.jsonl") {
+        let corpus = CorpusLoader().load([GoldFolder.seeds!.path])
+        for record in GoldFolder.records("agencies.jsonl") {
             guard let simplified = record["agencies_simplified"] as? [String],
                   let document = corpus.documents.first(where: { $0.name == record["doc"] as? String }) else { continue }
             let line = record["line"] as? Int ?? -1

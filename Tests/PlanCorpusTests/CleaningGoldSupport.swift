@@ -3,36 +3,9 @@ import Foundation
 
 /// Finds the shared gold folder and the seed documents for the cleaning gold tests.
 enum CleaningGold {
-    static let folder: URL? = {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"], fm.fileExists(atPath: env) {
-            return URL(fileURLWithPath: env)
-        }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        // <repo>/../shared/corpus/gold; a worktree nested deeper looks further up.
-        var dir = repo.deletingLastPathComponent()
-        for _ in 0..<3 {
-            let gold = dir.appendingPathComponent("shared/corpus/gold")
-            if fm.fileExists(atPath: gold.appendingPathComponent("boilerplate.jsonl").path) { return gold }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }()
-
-    static var available: Bool { folder != nil && seeds != nil }
-
-    static let seeds: URL? = {
-        guard let gold = folder else { return nil }
-        let seeds = gold.deletingLastPathComponent().appendingPathComponent("seeds")
-        return FileManager.default.fileExists(atPath: seeds.path) ? seeds : nil
-    }()
-
-    static func records(_ file: String) -> [[String: Any]] {
-        guard let folder, let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-    }
+    static var available: Bool { GoldFolder.available }
+    static var seeds: URL? { GoldFolder.seeds }
+    static func records(_ file: String) -> [[String: Any]] { GoldFolder.records(file) }
 
     static func original(_ doc: String) -> String {
         guard let seeds, let t = try? String(contentsOf: seeds.appendingPathComponent(doc), encoding: .utf8) else { return "" }

@@ -2,25 +2,11 @@ import Foundation
 import Testing
 @testable import PlanCorpus
 
-/// The gold folder: `<repo>/../shared/corpus/gold`, or `PLANQ_GOLD`.
+/// The gold targets, for the domain tests.
 private enum DomainGold {
-    static let folder: URL = {
-        if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] { return URL(fileURLWithPath: env) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        // `<repo>/../shared`; a worktree one folder deeper finds it a level further up.
-        let candidates = [repo.deletingLastPathComponent(), repo.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/corpus/gold") }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
-    }()
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("targets.jsonl").path) }
-    static var seeds: URL { folder.deletingLastPathComponent().appendingPathComponent("seeds") }
-
-    static var records: [[String: Any]] {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent("targets.jsonl"), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-    }
+    static var available: Bool { GoldFolder.available }
+    static var seeds: URL { GoldFolder.seeds! }
+    static var records: [[String: Any]] { GoldFolder.records("targets.jsonl") }
 
     /// Gold indicators in simplified characters.
     static var indicators: [String] {

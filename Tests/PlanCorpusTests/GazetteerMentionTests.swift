@@ -60,10 +60,13 @@ import Testing
         #expect(a.norm.count == Array("(潍坊市)健康潍坊...宁夏".unicodeScalars).count)
     }
 
-    @Test func nationalDocumentsNameNoRegion() {
+    /// Places a national text lists as examples do not make it theirs: the region is the whole country.
+    @Test func nationalDocumentsAreTheWholeCountry() {
         let text = "各省、自治区、直辖市人民政府，国务院各部委：北京、上海要率先推进，广东、浙江、江苏加快发展，北京要示范。"
         let r = RegionResolver(gazetteer: .shared).resolve(title: "国务院关于推进新型城镇化的意见", clean: text)
-        #expect(r.region == nil)
+        #expect(r.region == "全国")
+        #expect(r.adminLevel == "national")
+        #expect(r.province == nil)
         #expect(!r.isTemplate)
     }
 }

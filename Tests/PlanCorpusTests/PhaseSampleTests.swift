@@ -2,24 +2,10 @@ import Foundation
 import Testing
 @testable import PlanCorpus
 
-/// The sample corpus next to the gold folder (`<repo>/../shared/corpus/seeds`), or `PLANQ_GOLD`'s sibling.
-private enum PhaseSamples {
-    static let seeds: URL = {
-        if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] {
-            return URL(fileURLWithPath: env).deletingLastPathComponent().appendingPathComponent("seeds")
-        }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [repo.deletingLastPathComponent(), repo.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/corpus/seeds") }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
-    }()
-    static var available: Bool { FileManager.default.fileExists(atPath: seeds.path) }
-}
-
 @Suite struct PhaseSampleTests {
-    @Test(.enabled(if: PhaseSamples.available, "sample corpus absent"))
+    @Test(.enabled(if: GoldFolder.available, "sample corpus absent"))
     func samplePhasesAreFoundAndNothingElse() throws {
-        let corpus = CorpusLoader().load([PhaseSamples.seeds.path])
+        let corpus = CorpusLoader().load([GoldFolder.seeds!.path])
         let phases = corpus.documents.flatMap { d in d.phases.map { (d.name, $0) } }
         // Only the template (000) has a 实施步骤 section; 阶段 elsewhere (义务教育阶段, 各阶段) is no phase.
         #expect(Set(phases.map(\.0)) == ["000_24848f89d64d1f80.txt"])

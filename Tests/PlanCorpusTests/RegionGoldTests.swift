@@ -2,20 +2,7 @@ import Foundation
 import Testing
 @testable import PlanCorpus
 
-/// The gold folder: `$PLANQ_GOLD`, else `<repo>/../shared/corpus/gold` (for a worktree under /work/wt,
-/// one level further up).
-private let goldFolder: URL = {
-    if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] { return URL(fileURLWithPath: env) }
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    for _ in 0..<2 {
-        dir = dir.deletingLastPathComponent()
-        let gold = dir.appendingPathComponent("shared/corpus/gold")
-        if FileManager.default.fileExists(atPath: gold.path) { return gold }
-    }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpus/gold")
-}()
-private let goldPresent = FileManager.default.fileExists(atPath: goldFolder.appendingPathComponent("docs.jsonl").path)
+private let goldPresent = GoldFolder.available
 
 private struct GoldDoc: Sendable, CustomTestStringConvertible {
     var doc: String
@@ -29,19 +16,17 @@ private struct GoldDoc: Sendable, CustomTestStringConvertible {
 }
 
 private func goldDocs() -> [GoldDoc] {
-    guard let text = try? String(contentsOf: goldFolder.appendingPathComponent("docs.jsonl"), encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").compactMap { line in
-        guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-        return GoldDoc(doc: o["doc"] as? String ?? "", region: o["region"] as? String,
-                       canonical: o["region_canonical"] as? String, province: o["province"] as? String,
-                       level: o["admin_level"] as? String ?? "", isTemplate: o["is_template"] as? Bool ?? false,
-                       title: o["title"] as? String)
+    GoldFolder.records("docs.jsonl").map { o in
+        GoldDoc(doc: o["doc"] as? String ?? "", region: o["region"] as? String,
+                canonical: o["region_canonical"] as? String, province: o["province"] as? String,
+                level: o["admin_level"] as? String ?? "", isTemplate: o["is_template"] as? Bool ?? false,
+                title: o["title"] as? String)
     }
 }
 
 /// The raw sample text: seeds sit next to the gold folder.
 private func sampleText(_ doc: String) throws -> String {
-    try String(contentsOf: goldFolder.deletingLastPathComponent().appendingPathComponent("seeds").appendingPathComponent(doc), encoding: .utf8)
+    try String(contentsOf: GoldFolder.seeds!.appendingPathComponent(doc), encoding: .utf8)
 }
 
 @Suite(.enabled(if: goldPresent, "gold folder not found"))

@@ -109,6 +109,14 @@ let regionCases: [RegionCase] = [
                region: nil, province: nil, level: "unknown"),
     RegionCase(label: "浙江西部 is 浙江, never 江西", text: "浙江西部山区县加快发展。浙江西部生态屏障。" + filler,
                region: "浙江省", province: "浙江省", level: "province"),
+    // National texts: the central government's formulas, no single place.
+    RegionCase(label: "a national work report speaks for the State Council", title: "政府工作报告",
+               text: "各位代表：\n现在，我代表国务院，向大会报告政府工作。" + filler, region: "全国", province: nil, level: "national"),
+    RegionCase(label: "a national notice addresses every province",
+               text: "各省、自治区、直辖市人民政府，国务院各部委：\n" + filler, region: "全国", province: nil, level: "national"),
+    RegionCase(label: "a province quoting the formula is still the province",
+               text: "山东省人民政府关于印发实施方案的通知\n各省、自治区、直辖市要加强协作。山东省各市要抓好落实。" + filler,
+               region: "山东省", province: "山东省", level: "province"),
     RegionCase(label: "sunrise industry 朝阳产业 in a 潍坊 text", text: "我市大力发展朝阳产业。潍坊市将加快推进，全市上下，潍坊更精彩。" + filler,
                region: "潍坊市", province: "山东省", level: "prefecture"),
 ]

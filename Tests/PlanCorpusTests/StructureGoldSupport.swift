@@ -4,33 +4,9 @@ import Foundation
 /// Gold files and seed texts for the structure tests, plus a test-only stand-in for the Cleaner's
 /// pinyin removal, lost-indent stripping and page-fragment joining (the real Cleaner lives on another branch).
 enum StructureGold {
-    static let folder: URL? = {
-        if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] { return URL(fileURLWithPath: env) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        // <repo>/../shared, or two up for a worktree under wt/
-        for up in [repo.deletingLastPathComponent(), repo.deletingLastPathComponent().deletingLastPathComponent()] {
-            let candidate = up.appendingPathComponent("shared/corpus/gold")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("sections.jsonl").path) {
-                return candidate
-            }
-        }
-        return nil
-    }()
-
-    static var available: Bool { folder != nil }
-
-    static func records(_ file: String) -> [[String: Any]] {
-        guard let folder, let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
-        }
-    }
-
-    static func seed(_ doc: String) -> String? {
-        guard let folder else { return nil }
-        return try? String(contentsOf: folder.deletingLastPathComponent().appendingPathComponent("seeds/\(doc)"), encoding: .utf8)
-    }
+    static var available: Bool { GoldFolder.url != nil }
+    static func records(_ file: String) -> [[String: Any]] { GoldFolder.records(file) }
+    static func seed(_ doc: String) -> String? { GoldFolder.seed(doc) }
 
     static var docs: [String] {
         records("docs.jsonl").compactMap { $0["doc"] as? String }

@@ -60,8 +60,7 @@ import Testing
     }
 
     @Test(.enabled(if: StructureGold.available)) func rawSamplesParse() throws {
-        let folder = try #require(StructureGold.folder)
-        let seeds = folder.deletingLastPathComponent().appendingPathComponent("seeds")
+        let seeds = try #require(GoldFolder.seeds)
         let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }
         #expect(files.count == 5)
         for file in files {

@@ -30,6 +30,9 @@ import Testing
         ("值得注意的是，今年国家统计局在公布上半年全国统计数据的同时，也同步公布了全国31个省市的经济数据。", []),
         // 013: a plan with 力争 keeps its hedge.
         ("2022年，力争战略性新兴产业增加值达1.3万亿元。", ["战略性新兴产业增加值|1.3|万亿元|=|2022|力争"]),
+        // 020 (云南 十五 计划): a year before 价格 is the price base, not the year the figure belongs to.
+        ("到2005年，按2000年价格计算的国内生产总值达到2900亿元左右。",
+         ["按2000年价格计算的国内生产总值|2900|亿元|~|2005|-"]),
     ]
 
     @Test(arguments: excerpts)
@@ -65,6 +68,35 @@ import Testing
             "基础设施投资|2200|亿元|=|2022|-",
             "新型基础设施投资|1000|亿元|=|2022|-",
         ])
+    }
+
+    /// 020: a newspaper-archive export that spaced out every digit (`2 0 0 5年`, `1 2 %`).
+    static let spacedDigitPage = """
+    云南日报 / 2 0 0 1年 / 0 2月 / 2 0日 / 第 A0 1版 /
+    　　结构调整的主要预期目标 :产业结构实现优化升级 , 到2 0 0 5年 , 高新技术产业增加值占国内生产总值的比重达到1 2 %以上 , 城镇化水平达到2 6 %左右 。
+    """
+
+    @Test func digitsSpacedApartAreJoinedWhereTheDocumentShowsTheDamage() {
+        let document = makeDocument(Self.spacedDigitPage)
+        #expect(document.clean.contains("到2005年"))
+        #expect(TargetExtractor().extract(document).map(describeTarget) == [
+            "高新技术产业增加值占国内生产总值的比重|12|%|>=|2005|-",
+            "城镇化水平|26|%|~|2005|-",
+        ])
+    }
+
+    @Test func digitsSpacedApartStayWithoutSpacedYears() {
+        // One spaced year is not enough evidence; table columns of single digits stay apart.
+        let document = makeDocument("序号 1 2 3\n2 0 2 5年目标\n")
+        #expect(document.clean.contains("1 2 3"))
+    }
+
+    /// 021: list numbers typed with the small full stop (1﹒) are punctuation, not mojibake; ﹨ still is.
+    @Test func smallFullStopAfterADigitIsNotMojibake() {
+        let document = makeDocument("　　1﹒推进工业互联网外网建设。实现标识注册总量突破5亿。\n")
+        #expect(!document.warnings.contains { $0.kind == "mojibake-flagged" })
+        let damaged = makeDocument("　　居住區﹨^建設，到2025年覆盖率达到90%。\n")
+        #expect(damaged.warnings.contains { $0.kind == "mojibake-flagged" })
     }
 
     @Test func adLinesAreBoilerplate() {

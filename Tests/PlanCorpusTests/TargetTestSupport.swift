@@ -11,26 +11,15 @@ func extractTargets(_ text: String) -> [Target] {
     TargetExtractor().extract(makeDocument(text))
 }
 
-/// The gold folder: PLANQ_GOLD, else `<repo>/../shared/corpus/gold` (repo root 3 levels above this file).
-func goldFolder(filePath: String = #filePath) -> URL? {
-    if let env = ProcessInfo.processInfo.environment["PLANQ_GOLD"] { return URL(fileURLWithPath: env) }
-    let repo = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    // `<repo>/../shared/corpus/gold`; a worktree one folder deeper finds it one level further up.
-    var parent = repo.deletingLastPathComponent()
-    for _ in 0..<2 {
-        let url = parent.appendingPathComponent("shared/corpus/gold")
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("targets.jsonl").path) { return url }
-        parent = parent.deletingLastPathComponent()
-    }
-    return nil
-}
+/// The gold folder, if present (see GoldFolder).
+func goldFolder() -> URL? { GoldFolder.url }
 
 /// The sample documents next to the gold folder (`../seeds`), or the repo's corpus/samples.
 func sampleFolder(filePath: String = #filePath) -> URL? {
     let repo = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let samples = repo.appendingPathComponent("corpus/samples")
     if FileManager.default.fileExists(atPath: samples.path) { return samples }
-    return goldFolder(filePath: filePath).map { $0.deletingLastPathComponent().appendingPathComponent("seeds") }
+    return GoldFolder.seeds
 }
 
 /// The five seed documents of corpus/samples, the ones the gold files describe; later samples have no gold.

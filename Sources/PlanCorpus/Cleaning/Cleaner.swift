@@ -25,7 +25,7 @@ public struct CleanedText: Sendable {
 
 /// Removes web boilerplate and repairs scraping noise, keeping a map back to the original.
 ///
-/// Passes, in order: pinyin glosses, lost-space question marks, boilerplate and repeated lines (with the cut
+/// Passes, in order: pinyin glosses, lost-space question marks, digits spaced apart by OCR, boilerplate and repeated lines (with the cut
 /// at the first "to end" pattern), page-fragment numbers, GBK mojibake. Each pass copies the text it keeps,
 /// so every kept character knows its original offset.
 public struct Cleaner: Sendable {
@@ -37,6 +37,7 @@ public struct Cleaner: Sendable {
         let originalCount = t.count
         t = PinyinAnnotationRemover().apply(t, log: &log)
         t = LostSpaceRepair().apply(t, log: &log)
+        t = SpacedDigitRepair().apply(t, log: &log)
         t = BoilerplateFilter().apply(t, repeated: repeated, log: &log)
         t = PageFragmentJoiner().apply(t, log: &log)
         t = MojibakeRepair().apply(t, log: &log)

@@ -55,7 +55,7 @@ struct MojibakeRepair {
                     i = run.range.upperBound
                     continue
                 }
-            } else if Self.isStrongTrigger(c) {
+            } else if Self.isStrongTrigger(c), !Self.isSmallPunctuationAfterDigit(s, i) {
                 var j = i
                 while j < s.count, Self.isStrongTrigger(s[j]) || (j + 1 < s.count && Self.isStrongTrigger(s[j + 1])) { j += 1 }
                 let flagged = flagRange(s, around: i..<max(j, i + 1))
@@ -77,6 +77,12 @@ struct MojibakeRepair {
         }
         out.append(from: text, pos..<text.count)
         return out
+    }
+
+    /// A small-form comma or full stop right after a digit (`1﹒推进…`, list numbering typed with the small
+    /// form) is punctuation, not damage; other small forms (`﹨`, `﹟`) still are.
+    static func isSmallPunctuationAfterDigit(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        (0xFE50...0xFE57).contains(s[i].value) && i > 0 && ScalarClass.isASCIIDigit(s[i - 1])
     }
 
     /// Characters that never occur in Chinese prose and so mark damage on their own.
@@ -227,16 +233,7 @@ struct MojibakeRepair {
 
     /// Mean log-probability per transition of `prev + text + next`, with the document-pair bonus.
     func score(_ text: [Unicode.Scalar], prev: Unicode.Scalar, next: Unicode.Scalar?, context: inout DocumentContext) -> Double {
-        let freq = CharacterFrequencies.shared
-        var seq = [prev] + text
-        if let next { seq.append(next) }
-        var total = 0.0
-        for k in 1..<seq.count {
-            total += freq.logP(seq[k], after: seq[k - 1])
-            if context.hasPair(seq[k - 1], seq[k]) { total += documentPairBonus }
-            total += Self.lineEndBonus(seq[k - 1], seq[k])
-        }
-        return total / Double(seq.count - 1)
+        partial(text, prev: prev, next: next, context: &context) / Double(text.count + (next == nil ? 0 : 1))
     }
 
     /// Whether an unrepaired run shows damage rather than a real question mark.

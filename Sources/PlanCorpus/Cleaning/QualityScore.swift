@@ -9,6 +9,7 @@ enum QualityScore {
     /// A pinyin gloss leaves the plan text intact once removed.
     static let pinyinWeight = 0.25
     static let lostSpaceWeight = 0.25
+    static let spacedDigitWeight = 0.1
     static let pageFragmentWeight = 1.0
     /// Every character of a repaired mojibake run counts: the repair is a reconstruction.
     static let mojibakeCharacterWeight = 1.0

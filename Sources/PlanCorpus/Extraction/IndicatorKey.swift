@@ -46,6 +46,9 @@ public struct IndicatorKey: Sendable {
 
     public static func key(_ indicator: String) -> String { shared.parts(indicator).key }
 
+    /// Every key and variant of the synonym list, sorted (the segmenter's lexicon keeps the short ones whole).
+    public var names: [String] { Set(synonyms.keys).union(synonyms.values).sorted() }
+
     /// Key and base of an indicator as a plan words it.
     public func parts(_ indicator: String) -> Parts {
         let norm = TextNormalizer.normalize(indicator).trimmingCharacters(in: .whitespaces)

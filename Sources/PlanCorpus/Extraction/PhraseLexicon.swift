@@ -105,4 +105,5 @@ public struct PhraseLexicon: Sendable {
     public static let reportTail = PhraseLexicon(phrases["report-tail"] ?? [])
     public static let planOpening = PhraseLexicon(phrases["plan-opening"] ?? [])
     public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
+    public static let priceBase = PhraseLexicon(phrases["price-base"] ?? [])
 }

@@ -325,6 +325,13 @@ struct SentenceReader {
         return e.text != "到" || timeToken(at: lo + 1) != nil
     }
 
+    /// True for a year that names the prices a figure is counted in (2000年价格, 2020年不变价), not its time.
+    func isPriceBase(_ t: Quantity) -> Bool {
+        var i = t.scalarRange.upperBound
+        if i < f.count, f[i] == "年" { i += 1 }
+        return i < f.count && PhraseLexicon.priceBase.match(f, at: i) != nil
+    }
+
     /// True for a year before the plan's period or before the document was published.
     func isPastYear(_ y: Int) -> Bool {
         if let start = metadata.periodStart ?? referenceStart, y < start { return true }
@@ -376,10 +383,11 @@ struct SentenceReader {
         // A review of the past is not a target.
         if reportsPast(sub) { return ([], nil) }
         let quotes = quoted(sub)
-        // Years that are not comparison bases (比2020年, 较2020年).
+        // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
             (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
                 && !["比", "较", "与"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
+                && !isPriceBase(t)
         }
         let clauseList = clauses(sub)
         let sentenceHedge = openingHedge(clauseList)

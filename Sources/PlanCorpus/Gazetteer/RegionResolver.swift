@@ -8,13 +8,13 @@ public struct RegionResolution: Sendable, Hashable {
     public var regionCode: String?
     /// Province full name (`山东省`), also when only the province is known.
     public var province: String?
-    /// `province`, `prefecture`, `county` or `unknown`.
+    /// `national`, `province`, `prefecture`, `county` or `unknown`.
     public var adminLevel: String
     /// True when the document is a template whose region is a placeholder (`[地区名称]`, `xx市`).
     public var isTemplate: Bool
     /// The region as the document writes it (`濰坊市`, `寧夏`, `xx市`, or an ambiguous `朝阳区`).
     public var asWritten: String?
-    /// What decided: `title`, `site-tag`, `mentions`, `template`, `ambiguous` or `none`.
+    /// What decided: `title`, `site-tag`, `mentions`, `template`, `ambiguous`, `national` or `none`.
     public var source: String
 
     public init(region: String? = nil, regionCode: String? = nil, province: String? = nil, adminLevel: String = "unknown",
@@ -48,7 +48,8 @@ public struct RegionResolution: Sendable, Hashable {
 /// 4. the most frequent mention in the text, where 人民政府/党委/委员会 after a name (an issuer) weighs
 ///    three times, full names twice a short name, and the text's own level words (我市, 全省, 县委,
 ///    市教育局 in a responsibility list, 自治区 on its own) choose between levels;
-/// 5. a placeholder anywhere else makes a template; 6. the site tag alone.
+/// 5. a placeholder anywhere else makes a template; 6. the site tag alone; 7. formulas only the central
+///    government uses (各省、自治区、直辖市, 我代表国务院) make a national text, region 全国.
 /// An ambiguous name (朝阳) is resolved only when the province context leaves one candidate, or the
 /// candidates left are one chain (朝阳市 ⊃ 朝阳县, taken as 朝阳市); otherwise it stays unresolved.
 public struct RegionResolver: Sendable {
@@ -140,7 +141,9 @@ public struct RegionResolver: Sendable {
         if let e = tag {
             return resolution(e, written: e.short.isEmpty ? e.name : e.short, source: "site-tag")
         }
-        return RegionResolution(province: national ? nil : context, source: "none")
+        // 7. A national text that names no single place: the whole country.
+        if national { return RegionResolution(region: "全国", adminLevel: "national", source: "national") }
+        return RegionResolution(province: context, source: "none")
     }
 
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
@@ -309,7 +312,9 @@ public struct RegionResolver: Sendable {
     }
 
     /// Formulas addressing every province: the mark of a national document.
-    private static let nationalFormulas = ["各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "国务院有关部门"]
+    /// Words only the central government writes or says: addressing every province, or speaking for the State Council.
+    private static let nationalFormulas = ["各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "国务院有关部门",
+                                           "代表国务院"]
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 

@@ -4,7 +4,7 @@ import Foundation
 /// (托育, 毛入学率, 卫健委 …), drawn from our data files so segmentation follows the extractors.
 ///
 /// Sources: `Resources/segmentation-words.txt` (hand-kept indicator and agency words), the keywords of
-/// `domains.tsv`, agency endings of two or more characters from `agency_terms.tsv`, and gazetteer names
+/// `domains.tsv`, indicator names of up to four characters from `indicator-synonyms.tsv`, agency endings of two or more characters from `agency_terms.tsv`, and gazetteer names
 /// (full names at every level, short names of provinces and prefectures).
 public struct DomainWordList: Sendable {
     /// Words in normalised form, each at most once, in source order.
@@ -23,6 +23,8 @@ public struct DomainWordList: Sendable {
             if !w.isEmpty { words.append(w) }
         }
         words += DomainLexicon.shared.keywords.map(\.text)
+        // Indicator names short enough to be words (托位, 医护比, 毛入学率); longer ones are phrases to split.
+        words += IndicatorKey.shared.names.filter { $0.unicodeScalars.count <= 4 && $0.unicodeScalars.allSatisfy { $0.value >= 0x4E00 } }
         let agencies = AgencyLexicon.shared
         words += (agencies.strongSuffixes + agencies.weakSuffixes + agencies.labels)
         for e in Gazetteer.shared.entries {

@@ -1,20 +1,7 @@
 /// Reads the Chinese numerals used in heading markers and dates (一 … 九十九, 百, 〇/零), e.g. 二十四 → 24.
 enum MarkerNumeral {
-    static func digit(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "〇", "零": return 0
-        case "一", "壹": return 1
-        case "二", "贰", "貳", "两", "兩": return 2
-        case "三", "叁", "參": return 3
-        case "四", "肆": return 4
-        case "五", "伍": return 5
-        case "六", "陆", "陸": return 6
-        case "七", "柒": return 7
-        case "八", "捌": return 8
-        case "九", "玖": return 9
-        default: return nil
-        }
-    }
+    /// Digit value, shared with the number scanner's reading of Chinese numerals.
+    static func digit(_ scalar: Unicode.Scalar) -> Int? { ChineseNumeral.digit(scalar) }
 
     /// True for a scalar that can be part of a Chinese number.
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
