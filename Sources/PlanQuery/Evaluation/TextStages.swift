@@ -106,7 +106,7 @@ struct TextStages {
         let c = try textColumn(t, stage: "kwic", span: span)
         let find = try matcher(pattern, t)
         let w = min(window, 200)
-        let kept = ["doc", "section", "line"].compactMap { t.columnIndex($0) }
+        let kept = ["doc", "region", "section", "line"].compactMap { t.columnIndex($0) }
         var rows: [Int] = [], left: [Value] = [], match: [Value] = [], right: [Value] = []
         let normColumn = t.columnIndex("norm")
         for r in 0..<t.rowCount {
@@ -122,7 +122,7 @@ struct TextStages {
                 right.append(.text(TextStages.string(s[h.upperBound..<min(s.count, h.upperBound + w)])))
             }
         }
-        var cols = kept.map { t.columns[$0] }
+        var cols = kept.map { t.columns[$0].shown }
         var data = kept.map { k in rows.map { t.data[k][$0] } }
         cols += [.init("left", .text), .init("match", .text), .init("right", .text)]
         data += [left, match, right]

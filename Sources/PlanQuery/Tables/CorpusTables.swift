@@ -65,11 +65,13 @@ public struct CorpusTables: Sendable {
     public func sentences() -> Table {
         let columns: [Table.Column] = [
             .init("doc", .text), .init("section", .int), .init("line", .int), .init("text", .text), .init("norm", .text),
+            .init("region", .text, hidden: true),
         ]
         var rows: [[Value]] = []
         for d in corpus.documents {
+            let region = text(d.metadata.region)
             for s in d.sentences {
-                rows.append([.text(d.name), s.section.map(Value.int) ?? .null, .int(s.line), .text(s.text), .text(s.norm)])
+                rows.append([.text(d.name), s.section.map(Value.int) ?? .null, .int(s.line), .text(s.text), .text(s.norm), region])
             }
         }
         return Table(columns: columns, rows: rows)
@@ -112,11 +114,13 @@ public struct CorpusTables: Sendable {
 
     /// One row per agency named as responsible, by document then position.
     public func agencies() -> Table {
-        let columns: [Table.Column] = [.init("doc", .text), .init("section", .int), .init("agency", .text), .init("line", .int)]
+        let columns: [Table.Column] = [.init("doc", .text), .init("section", .int), .init("agency", .text), .init("line", .int),
+                                       .init("region", .text, hidden: true)]
         var rows: [[Value]] = []
         for d in corpus.documents {
+            let region = text(d.metadata.region)
             for a in d.agencies {
-                rows.append([.text(d.name), a.section.map(Value.int) ?? .null, .text(a.agency), .int(a.provenance.line)])
+                rows.append([.text(d.name), a.section.map(Value.int) ?? .null, .text(a.agency), .int(a.provenance.line), region])
             }
         }
         return Table(columns: columns, rows: rows)
@@ -126,11 +130,13 @@ public struct CorpusTables: Sendable {
     public func phases() -> Table {
         let columns: [Table.Column] = [
             .init("doc", .text), .init("name", .text), .init("start", .int), .init("end", .int), .init("text", .text),
+            .init("region", .text, hidden: true),
         ]
         var rows: [[Value]] = []
         for d in corpus.documents {
+            let region = text(d.metadata.region)
             for p in d.phases {
-                rows.append([.text(d.name), .text(p.name), p.start.map(Value.int) ?? .null, p.end.map(Value.int) ?? .null, .text(p.text)])
+                rows.append([.text(d.name), .text(p.name), p.start.map(Value.int) ?? .null, p.end.map(Value.int) ?? .null, .text(p.text), region])
             }
         }
         return Table(columns: columns, rows: rows)
