@@ -54,7 +54,7 @@ median_ms() {
         echo $(( (t1 - t0) / 1000 ))
     done | sort -n | awk '{ a[NR] = $1 } END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
 }
-field() { tr ' ' '\n' <"$1" | sed -n "s/^$2=//p" | head -1; }
+field() { tr ' ' '\n' <"$1" | sed -n "s/^$2=//p" | sed -n 1p; }
 
 # ---- one planq process: load, time extraction, export the tables, time the queries -----------------------
 Q_SUMMARIZE='targets | summarize n = count(), v = avg(value) by region'
@@ -69,7 +69,8 @@ planq_ms() { sed -n "$1p" <(grep '^median_ms=' "$OUT/query.out") | sed 's/^media
 
 # ---- extraction: Recognizers-Text on a sample of the same files, one thread, CPU time --------------------
 echo "bench: Recognizers-Text over $SAMPLE_FILES files"
-find "$CORPUS" -type f -name '*.txt' | sort | head -n "$SAMPLE_FILES" >"$OUT/sample.list"
+# (sed reads all its input: head would close the pipe early, and pipefail would end the script on SIGPIPE)
+find "$CORPUS" -type f -name '*.txt' | sort | sed -n "1,${SAMPLE_FILES}p" >"$OUT/sample.list"
 "$VENV/bin/python" bench/peers.py recognizers $(cat "$OUT/sample.list") >"$OUT/recognizers.out"
 EX_BYTES=$(field "$OUT/extract.out" clean_bytes)
 EX_ALL=$(calc "$EX_BYTES / 1e6 / $(field "$OUT/extract.out" extract_cpu_seconds)" 1)
@@ -103,7 +104,7 @@ row "REPL start-up on the sample corpus (vs sqlite3)" "$START_PLANQ ms" "$START_
 
 # ---- load (measured above by run.sh): throughput and memory, beside ripgrep ------------------------------
 if [ -s "$OUT/planq.out" ] && [ -s "$OUT/planq.time" ]; then
-    LINE=$(grep '^documents=' "$OUT/planq.out" | head -1)
+    LINE=$(grep -m1 '^documents=' "$OUT/planq.out")
     echo "$LINE" >"$OUT/load.fields"
     BYTES=$(field "$OUT/load.fields" bytes)
     LOAD_MBPS=$(calc "$BYTES / 1e6 / $(field "$OUT/load.fields" cpu_seconds)" 1)
