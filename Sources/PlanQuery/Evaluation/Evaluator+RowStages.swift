@@ -96,7 +96,8 @@ extension Evaluator {
         return t
     }
 
-    func sort(_ keys: [SortKey], _ t: Table) throws -> Table {
+    /// Rows in key order; with a `limit`, only the first `limit` rows are gathered.
+    func sort(_ keys: [SortKey], _ t: Table, limit: Int? = nil) throws -> Table {
         // `left` of a kwic table sorts on its reversed text, so contexts group by the words nearest the match.
         let isKwic = t.columnIndex("left") != nil && t.columnIndex("match") != nil && t.columnIndex("right") != nil
         var columns: [[Value]] = []
@@ -128,7 +129,7 @@ extension Evaluator {
             return a < b
         }
         try support.checkCancelled(nil)
-        return t.gather(order)
+        return t.gather(limit.map { Array(order.prefix(max(0, $0))) } ?? order)
     }
 
     /// One Double per row that orders as `ValueOrder.compare` does; NaN stands for null.

@@ -115,6 +115,13 @@ final class Evaluator {
         for (i, stage) in p.stages.enumerated() {
             try support.checkCancelled(stage.span)
             let isLast = i == p.stages.count - 1
+            // `sort | take n` gathers only the first n rows: copying every column of the whole sorted table
+            // costs more than the sort itself. The take stage still runs (and reports a bad count).
+            if case .sort(let keys) = stage.kind, !isLast, case .take(let e) = p.stages[i + 1].kind,
+               let n = try? scalarInt(e, table, what: "take") {
+                table = try sort(keys, table, limit: n)
+                continue
+            }
             switch try apply(stage, to: table) {
             case .table(let t): table = t
             case let other:
