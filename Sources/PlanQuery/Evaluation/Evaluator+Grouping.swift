@@ -8,6 +8,7 @@ extension Evaluator {
         if keys.count == 1 {
             // One key (the common case): hash the value itself, not a one-element array per row.
             let column = t.data[keys[0]]
+            if let groups = try TextKey.groups(column, tick: tick) { return groups }
             var index: [Value: Int] = [:]
             var groups: [[Int]] = []
             for r in 0..<t.rowCount {
