@@ -104,4 +104,23 @@ import Testing
         #expect(!document.clean.contains("中奖"))
         #expect(TargetExtractor().extract(document).isEmpty)
     }
+
+    /// A work report: figures in the review are the past; a task section's heading gives its targets their year,
+    /// a sentence's own year wins, and a heading naming a range gives none.
+    @Test func aHeadingYearDatesTheTargetsBelowIt() {
+        let report = """
+        一、2025年工作回顾
+        过去一年，城镇新增就业68万人，新增幼儿园学位3.2万个。
+        二、2026年重点工作
+        （一）办好民生实事。新增托位2万个；力争到2027年，护理型床位占比达到65%。
+        三、“十五五”时期主要任务
+        新建改扩建中小学100所。
+        """
+        let targets = TargetExtractor().extract(makeDocument(report))
+        #expect(targets.map(describeTarget) == [
+            "新增托位|20000|个|=|2026|-",
+            "护理型床位占比|65|%|=|2027|力争",
+            "新建改扩建中小学|100|所|=|-|-",
+        ])
+    }
 }
