@@ -123,4 +123,21 @@ import Testing
             "新建改扩建中小学|100|所|=|-|-",
         ])
     }
+
+    /// A yearly document's targets are for the year in its title when neither sentence nor heading names one.
+    @Test func aWorkReportsTitleYearDatesItsTargets() {
+        let report = """
+        2026年山西省政府工作报告
+        一、2025年工作回顾
+        全省地区生产总值增长5.1%。
+        二、主要预期目标
+        全省地区生产总值增长5.5%左右，城镇调查失业率5.5%左右，新增城镇就业45万人。
+        """
+        let targets = TargetExtractor().extract(makeDocument(report))
+        #expect(targets.map(describeTarget) == [
+            "全省地区生产总值增长|5.5|%|~|2026|-",
+            "城镇调查失业率|5.5|%|~|2026|-",
+            "新增城镇就业|450000|人|=|2026|-",
+        ])
+    }
 }

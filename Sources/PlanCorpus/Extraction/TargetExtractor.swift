@@ -39,12 +39,29 @@ public struct TargetExtractor: Sendable {
                 if seen.insert(key).inserted { targets.append(found) }
             }
         }
-        // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作).
+        // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
+        // else, in a yearly document (a work report), the year in its title.
         let headingYears = Self.headingYears(document.sections, skipping: statusSections)
+        let documentYear = Self.yearlyDocumentYear(document.metadata)
         for i in targets.indices where targets[i].year == nil && !targets[i].yearPlaceholder {
-            if let section = targets[i].section, let year = headingYears[section] { targets[i].year = year }
+            if let section = targets[i].section, let year = headingYears[section] {
+                targets[i].year = year
+            } else if let year = documentYear, !(targets[i].section.map(statusSections.contains) ?? false) {
+                targets[i].year = year
+            }
         }
         return targets.sorted { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound }
+    }
+
+    /// Document types that plan one year: their targets are for the year in the title.
+    static let yearlyTypes = ["政府工作报告", "工作报告", "工作要点"]
+
+    /// The single year in the title of a yearly document (2026年山西省政府工作报告 → 2026), else nil.
+    static func yearlyDocumentYear(_ metadata: DocumentMetadata) -> Int? {
+        guard let type = metadata.docType, yearlyTypes.contains(type), let title = metadata.title else { return nil }
+        let times = YearScanner.years(in: title)
+        guard times.count == 1, times[0].kind == .year, let v = times[0].value else { return nil }
+        return Int(v)
     }
 
     /// For each section, the single calendar year named by its own title or, failing that, the nearest
