@@ -140,4 +140,19 @@ import Testing
             "新增城镇就业|450000|人|=|2026|-",
         ])
     }
+
+    /// A five-year plan's own wording: the time phrase behind a quote is no part of the indicator, and 人均 in an
+    /// average (an age, years of schooling) is no base, while 每千名老年人 is one.
+    @Test(arguments: [
+        ("“十五五”期间单位GDP二氧化碳排放降低18%。", "单位GDP二氧化碳排放降低|18|%|=|2030|-", nil as String?),
+        ("到2030年，人均预期寿命达到83岁以上。", "人均预期寿命|83|岁|>=|2030|-", nil),
+        ("到2030年，劳动年龄人口人均受教育年限达到12.5年。", "劳动年龄人口人均受教育年限|12.5|年|=|2030|-", nil),
+        ("到2030年，每千名老年人拥有养老床位数40张。", "每千名老年人拥有养老床位数|40|张|=|2030|-", "千名老年人"),
+        ("到2030年，城乡居民人均可支配收入达到8万元。", "城乡居民人均可支配收入|8|万元|=|2030|-", "人均"),
+    ])
+    func fiveYearPlanWording(_ text: String, _ expected: String, _ per: String?) {
+        let targets = extractTargets(text)
+        #expect(targets.map(describeTarget) == [expected])
+        #expect(targets.first?.per == per)
+    }
 }
