@@ -36,6 +36,8 @@ final class Evaluator {
     /// A pivot ran in this dry run: its value columns come from the data, so the empty tables cannot say
     /// which names exist after it and an unknown column there is left for the real run to judge.
     var pivotedInDryRun = false
+    /// The columns the stages after a join read (nil: all), so the join copies only those of its right side.
+    var joinOutputNeeds: Set<String>?
 
     init(catalog: TableCatalog, support: EvaluationSupport, env: Environment, options: Options) {
         self.catalog = catalog
@@ -112,8 +114,12 @@ final class Evaluator {
         } else {
             table = try source(p.source)
         }
+        // Columns no later stage reads are dropped before any stage copies them (not in the checking pass,
+        // which must see every column to report unknown names).
+        if !options.dryRun { table = ColumnPruning.prune(table, to: ColumnPruning.needed(by: p.stages[...])) }
         for (i, stage) in p.stages.enumerated() {
             try support.checkCancelled(stage.span)
+            if !options.dryRun, case .join = stage.kind { joinOutputNeeds = ColumnPruning.needed(by: p.stages[(i + 1)...]) }
             let isLast = i == p.stages.count - 1
             // `sort | take n` gathers only the first n rows: copying every column of the whole sorted table
             // costs more than the sort itself. The take stage still runs (and reports a bad count).
