@@ -117,14 +117,21 @@ final class Evaluator {
         // Columns no later stage reads are dropped before any stage copies them (not in the checking pass,
         // which must see every column to report unknown names).
         if !options.dryRun { table = ColumnPruning.prune(table, to: ColumnPruning.needed(by: p.stages[...])) }
+        var sortedAlready = false
         for (i, stage) in p.stages.enumerated() {
             try support.checkCancelled(stage.span)
             if !options.dryRun, case .join = stage.kind { joinOutputNeeds = ColumnPruning.needed(by: p.stages[(i + 1)...]) }
             let isLast = i == p.stages.count - 1
-            // `sort | take n` gathers only the first n rows: copying every column of the whole sorted table
-            // costs more than the sort itself. The take stage still runs (and reports a bad count).
-            if case .sort(let keys) = stage.kind, !isLast, case .take(let e) = p.stages[i + 1].kind,
-               let n = try? scalarInt(e, table, what: "take") {
+            if sortedAlready { sortedAlready = false; continue }
+            // `where | sort | take n` copies rows once, at the end, and only the n it keeps: gathering every
+            // column of the filtered and then of the sorted table costs more than filtering and sorting.
+            // The take stage still runs (and reports a bad count).
+            if case .where(let condition) = stage.kind, !isLast, case .sort(let keys) = p.stages[i + 1].kind {
+                table = try sort(keys, table, rows: whereRows(condition, table), limit: takeCount(after: i + 1, in: p, table))
+                sortedAlready = true
+                continue
+            }
+            if case .sort(let keys) = stage.kind, let n = takeCount(after: i, in: p, table) {
                 table = try sort(keys, table, limit: n)
                 continue
             }
@@ -139,6 +146,12 @@ final class Evaluator {
             }
         }
         return .table(table)
+    }
+
+    /// The count of a `take` right after stage `i`, when it is a valid one.
+    func takeCount(after i: Int, in p: Pipeline, _ t: Table) -> Int? {
+        guard i + 1 < p.stages.count, case .take(let e) = p.stages[i + 1].kind else { return nil }
+        return try? scalarInt(e, t, what: "take")
     }
 
     // MARK: - stages
