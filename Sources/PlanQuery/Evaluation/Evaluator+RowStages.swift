@@ -12,11 +12,16 @@ extension Evaluator {
         if type.type != .bool && type.type != .any {
             throw Diagnostic.error("type-mismatch", "where needs a condition (true/false), got \(type.type.rawValue)", span: e.span)
         }
-        let ev = ExpressionEvaluator(table: t, scalars: env.scalars, support: support)
         var keep: [Int] = []
-        for r in 0..<t.rowCount {
-            try tick(r)
-            if try ev.test(e, row: r) { keep.append(r) }
+        if let fast = NumericFilter(e, t)?.rows(t) {
+            try support.checkCancelled(nil)
+            keep = fast
+        } else {
+            let ev = ExpressionEvaluator(table: t, scalars: env.scalars, support: support)
+            for r in 0..<t.rowCount {
+                try tick(r)
+                if try ev.test(e, row: r) { keep.append(r) }
+            }
         }
         if keep.isEmpty, t.rowCount > 0 { valueHints(e, t) }
         return keep
