@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A text value hashed on its UTF-8 bytes. Swift's own `String` hash normalises to NFC on every call,
 /// which dominated `summarize … by region`; byte-identical strings are found with a cheap FNV-1a hash,
 /// and callers merge the rare strings that are canonically equal but spelled with other code points.
@@ -18,7 +24,9 @@ struct TextKey: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
-        a.bytesHash == b.bytesHash && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.bytesHash == b.bytesHash, a.text.utf8.count == b.text.utf8.count else { return false }
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 
     /// Groups the rows of a column holding only text and nulls by value, in order of first appearance, as
