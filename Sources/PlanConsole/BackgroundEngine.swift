@@ -44,7 +44,7 @@ public final class BackgroundEngine<Engine: ReplEngine>: ReplEngine {
         if case .success(.quit)? = MetaCommand.parse(entry) { return ReplReply(text: "", quit: true) }
         var reply = loaded.execute(entry)
         lock.lock()
-        if let a = announcement { reply.text = a + "\n" + reply.text }
+        if let a = announcement { reply.notice = a }
         announcement = nil
         lock.unlock()
         return reply

@@ -85,6 +85,7 @@ public final class Repl {
             if terminal.outputIsTerminal { output("\u{1B}[H\u{1B}[2J") }
             return
         }
+        if let notice = reply.notice { output(style.dim(notice) + "\n") }
         guard !reply.text.isEmpty else { return }
         var text = reply.text.hasSuffix("\n") ? reply.text : reply.text + "\n"
         if reply.isError {

@@ -21,6 +21,8 @@ public struct ReplReply: Sendable {
     public var quit: Bool
     /// `:clear` asks for the screen to be cleared.
     public var clearScreen: Bool
+    /// A line printed (dimmed) before the reply, such as what a background load brought in.
+    public var notice: String?
 
     public init(text: String, isError: Bool = false, isTable: Bool = false, quit: Bool = false, clearScreen: Bool = false) {
         self.text = text
