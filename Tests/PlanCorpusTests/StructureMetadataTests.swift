@@ -103,3 +103,23 @@ import Testing
         #expect(ScriptDetector.detect(text) == expected)
     }
 }
+
+/// DateCandidates must never rule out a place where PublishDateFinder's regexes match.
+@Suite struct DateCandidatesTests {
+    @Test func whiteSpaceListMatchesUnicode() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DateCandidates.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test(arguments: [("发布时间 ：2020-01-06", true), ("日期:", true), ("发布于\u{3000}:", true), ("目标：提高", false), ("无冒号", false)])
+    func labelNeedsAColonAfterALabelWord(text: String, expected: Bool) {
+        #expect(DateCandidates.mayHoldLabel(text) == expected)
+    }
+
+    @Test func linesHoldingANeedleComeInOrderOnce() {
+        #expect(DateCandidates.lines(of: "a日\nb\n日c日\n日", containing: "日") == ["a日", "日c日", "日"])
+        #expect(DateCandidates.lines(of: "none\nhere", containing: "日").isEmpty)
+    }
+}

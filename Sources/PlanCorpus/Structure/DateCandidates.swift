@@ -31,8 +31,17 @@ enum DateCandidates {
             if scalar == ":" || scalar == "：" {
                 if last == "间" || last == "期" || last == "于" { return true }
             }
-            if !scalar.properties.isWhitespace { last = scalar }
+            if !isWhiteSpace(scalar) { last = scalar }
         }
         return false
+    }
+
+    /// Unicode's White_Space list written out: `scalar.properties.isWhitespace` is a table lookup that cost
+    /// more than the regex it guards.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
