@@ -123,3 +123,15 @@ import Testing
         #expect(DateCandidates.lines(of: "none\nhere", containing: "日").isEmpty)
     }
 }
+
+/// PublishDateFinder.prefix must cut where the Character split it replaced did.
+@Suite struct HeaderPrefixTests {
+    @Test(arguments: ["", "one line", "a\nb\nc", "a\r\nb\nc\n\n\nd", "\n\n\n\n", "标题\n发布时间:2020-01-06\n正文\r\n更多", "x\ry\nz"])
+    func sameAsCharacterSplit(text: String) {
+        for count in 1...4 {
+            let expected = text.split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
+                .prefix(count).joined(separator: "\n")
+            #expect(PublishDateFinder.prefix(text, lines: count) == expected, "\(count) lines of \(text.debugDescription)")
+        }
+    }
+}

@@ -55,10 +55,27 @@ enum PublishDateFinder {
 
     /// The date in the top lines of the original text, pinyin annotations (发(fā)布) removed first.
     static func findInHeader(original: String) -> String? {
-        let header = original.split(separator: "\n", maxSplits: headerLines, omittingEmptySubsequences: false)
-            .prefix(headerLines).joined(separator: "\n")
+        let header = prefix(original, lines: headerLines)
         let stripped = stripPinyin(header)
         return find(TextNormalizer.normalize(stripped))
+    }
+
+    /// The text before its `count`-th line break, found on bytes (splitting on Characters walked grapheme
+    /// clusters). A `\n` right after `\r` is part of one `\r\n` Character and does not count, as before.
+    static func prefix(_ text: String, lines count: Int) -> String {
+        var breaks = 0
+        var previous: UInt8 = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x0A, previous != 0x0D {
+                breaks += 1
+                if breaks == count {
+                    let utf8 = text.utf8
+                    return String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: offset)]))
+                }
+            }
+            previous = byte
+        }
+        return text
     }
 
     static func stripPinyin(_ text: String) -> String {
