@@ -135,3 +135,22 @@ import Testing
         }
     }
 }
+
+/// IndicatorTableExtractor's byte line split and cell pre-check must agree with what they replace.
+@Suite struct TableRowShortcutTests {
+    static let samples = ["", "a\nb", "a\r\nb\n\nc\n", "指标  单位  目标", "指标\u{3000}单位\u{3000}目标", "a|b|c", "|a|b|", "x\ty\tz",
+                          "一句话没有空格。", "one space only", "two  runs  here", "\u{3000}\u{3000}前后\u{3000}", "a \u{3000}b", "€€ 钱 €"]
+
+    @Test(arguments: samples)
+    func linesMatchCharacterSplit(text: String) {
+        #expect(IndicatorTableExtractor.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    @Test(arguments: samples)
+    func preCheckNeverHidesThreeCells(text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+        where IndicatorTableExtractor.splitCells(String(line)).count >= 3 {
+            #expect(IndicatorTableExtractor.mayHoldThreeCells(line), "\(line.debugDescription)")
+        }
+    }
+}
