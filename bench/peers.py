@@ -5,6 +5,10 @@
                                      prints bytes= seconds= numbers=
     peers.py duckdb DIR RUNS         DuckDB loading DIR/{docs,targets,sentences}.csv once, then the
                                      bench queries RUNS times each: prints name= median_ms= rows= per query
+    peers.py startup RUNS PROMPT CMD...  time from launch to PROMPT on a pseudo-terminal, then to exit after
+                                     sending the quit line (.quit or :quit): prints prompt_ms= exit_ms= (medians).
+                                     With PLANQ_FIRST_QUERY=Q and PLANQ_FIRST_MARK=M, sends Q at the prompt and
+                                     also times its result M (first_ms=): the wait for a background load.
 """
 import statistics, sys, time
 
@@ -47,10 +51,53 @@ def duck(folder, runs):
             times.append((time.perf_counter() - start) * 1000)
         print(f"name={name} median_ms={statistics.median(times):.3f} rows={rows}")
 
+def startup(runs, prompt, cmd):
+    import os, pty, select
+    quit_line = b".quit\n" if prompt.startswith("sqlite") else b":quit\n"
+    query = os.environ.get("PLANQ_FIRST_QUERY", "").encode()
+    mark = os.environ.get("PLANQ_FIRST_MARK", "").encode()
+    prompts, exits, firsts = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execvp(cmd[0], cmd)
+        seen, prompt_at, first_at = b"", None, None
+        while True:
+            r, _, _ = select.select([fd], [], [], 10)
+            if not r:
+                break
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if prompt_at is None and prompt.encode() in seen:
+                prompt_at = time.perf_counter()
+                os.write(fd, query + b"\n" if query else quit_line)
+            if query and first_at is None and mark in seen:
+                first_at = time.perf_counter()
+                os.write(fd, quit_line)
+        os.waitpid(pid, 0)
+        os.close(fd)
+        end = time.perf_counter()
+        if prompt_at is None:
+            raise SystemExit(f"startup: no prompt {prompt!r} from {cmd}")
+        prompts.append((prompt_at - start) * 1000)
+        exits.append((end - start) * 1000)
+        if first_at is not None:
+            firsts.append((first_at - start) * 1000)
+    first = f" first_ms={statistics.median(firsts):.1f}" if firsts else ""
+    print(f"prompt_ms={statistics.median(prompts):.1f} exit_ms={statistics.median(exits):.1f}{first}")
+
 if __name__ == "__main__":
     if sys.argv[1] == "recognizers":
         recognizers(sys.argv[2:])
     elif sys.argv[1] == "duckdb":
         duck(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1] == "startup":
+        startup(int(sys.argv[2]), sys.argv[3], sys.argv[4:])
     else:
         raise SystemExit(__doc__)

@@ -94,7 +94,7 @@ BEGIN {
 }'
 
 # Where the build time goes: each DocumentBuilder stage on one thread, over the first 1,000 documents.
-SUBSET=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort | head -10)
+SUBSET=$(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d | sort | sed -n 1,10p)
 "$PLANQ" bench-load --stages $SUBSET >"$OUT/stages.out"
 echo "$(cat "$OUT/stages.out")" | tr ' ' '\n' | awk -F= '
 /^documents=/ { docs = $2 } /^text_bytes=/ { bytes = $2 }

@@ -115,7 +115,7 @@ public enum HelpTopics {
         if let url = modules.url(for: name), let text = try? String(contentsOf: url, encoding: .utf8) {
             return moduleHelp(name, source: text)
         }
-        return nil
+        return functionHelp(name, modules: modules)
     }
 
     /// `name(params)` of a def line, through the parenthesis that closes the parameters (defaults may hold `=`).
@@ -131,23 +131,44 @@ public enum HelpTopics {
         return def[..<end].trimmingCharacters(in: .whitespaces)
     }
 
-    /// Each `def` of a module with the `#` comment lines right above it.
-    static func moduleHelp(_ name: String, source: String) -> String {
-        var out = "module \(name) (use \(name)):\n"
+    /// One `def` of a module: its signature and the `#` comment lines right above it.
+    struct DefHelp {
+        var signature: String
+        var comments: [String]
+        var name: String { String(signature.prefix { $0 != "(" }) }
+        var text: String { "\n  \(signature)\n" + comments.map { "    \($0)\n" }.joined() }
+    }
+
+    /// The defs of a module source, in order.
+    static func defs(in source: String) -> [DefHelp] {
+        var defs: [DefHelp] = []
         var comments: [String] = []
         for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("#") {
                 comments.append(String(line.dropFirst()).trimmingCharacters(in: .whitespaces))
             } else if line.hasPrefix("def ") {
-                let signature = signatureOf(line.dropFirst(4))
-                out += "\n  \(signature)\n"
-                for c in comments { out += "    \(c)\n" }
+                defs.append(DefHelp(signature: signatureOf(line.dropFirst(4)), comments: comments))
                 comments = []
             } else {
                 comments = []
             }
         }
-        return out
+        return defs
+    }
+
+    /// Each `def` of a module with the `#` comment lines right above it.
+    static func moduleHelp(_ name: String, source: String) -> String {
+        "module \(name) (use \(name)):\n" + defs(in: source).map(\.text).joined()
+    }
+
+    /// Help for one stdlib function, found in whichever module defines it.
+    static func functionHelp(_ name: String, modules: ModuleLocator) -> String? {
+        for module in modules.available() {
+            guard let url = modules.url(for: module), let text = try? String(contentsOf: url, encoding: .utf8),
+                  let def = defs(in: text).first(where: { $0.name == name }) else { continue }
+            return "\(module).\(name) (use \(module)):\n" + def.text
+        }
+        return nil
     }
 }

@@ -36,10 +36,10 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: "Folder or file of plan documents (default: the bundled sample corpus).")
     var corpus: [String] = []
 
-    func load() throws -> Corpus {
-        let paths = corpus.isEmpty ? [try SampleCorpusLocator.find()] : corpus
-        return CorpusLoader().load(paths)
-    }
+    /// The folders or files to load: the ones given, else the bundled sample corpus.
+    func paths() throws -> [String] { corpus.isEmpty ? [try SampleCorpusLocator.find()] : corpus }
+
+    func load() throws -> Corpus { CorpusLoader().load(try paths()) }
 }
 
 /// Prints what the loaded corpus holds.

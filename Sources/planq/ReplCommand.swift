@@ -11,21 +11,24 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let terminal = TerminalInfo.current()
-        let corpus = try options.load()
-        let engine = ConsoleSession(corpus: corpus)
+        let paths = try options.paths()
         InterruptSignal.install()
         let status: Int32
         if terminal.inputIsTerminal {
+            // The prompt comes first; the corpus loads while the user types (the first entry waits for it).
+            let engine = BackgroundEngine(build: { ConsoleSession(corpus: CorpusLoader().load(paths)) }) { session in
+                "(loaded \(session.corpus.documents.count) documents, \(session.corpus.allWarnings.count) cleaning warnings: :corpus)"
+            }
             var history = HistoryStore(path: HistoryStore.defaultPath())
             history.compact()
             let editor = EditLineEditor(history: history.entries)
             editor.complete = { line, cursor in engine.completions(line, cursor: cursor) }
-            let warnings = corpus.allWarnings.count
-            print("planq — \(corpus.documents.count) documents, \(warnings) cleaning warnings (:corpus). :help for help, Ctrl-D to quit.")
+            print("planq — \(paths.joined(separator: ", ")). :help for help, Ctrl-D to quit.")
             let repl = Repl(editor: editor, engine: engine, terminal: terminal, history: history,
                             remember: { editor.remember($0) })
             status = repl.run()
         } else {
+            let engine = ConsoleSession(corpus: CorpusLoader().load(paths))
             status = Repl(editor: PlainLineReader(), engine: engine, terminal: terminal, history: nil).run()
         }
         if status != 0 { throw ExitCode(status) }

@@ -24,4 +24,16 @@ import PlanQuery
         let firstExample = lines[(at + 1)...].first { $0.hasPrefix("Example:") }
         #expect(firstExample?.hasPrefix(example) == true, "\(text)")
     }
+
+    /// `:help FUNCTION` finds a function in whichever module defines it and says which `use` brings it in.
+    @Test(arguments: [("schedule", "timeline"), ("common_base", "compare"), ("coverage_matrix", "coverage")])
+    func functionHelpNamesItsModule(function: String, module: String) throws {
+        let text = try #require(HelpTopics.help(function, tables: [], modules: ModuleLocator(override: StdlibHelpTests.stdlib, environment: [:])))
+        #expect(text.hasPrefix("\(module).\(function) (use \(module)):"), "\(text)")
+        #expect(text.contains("Example:"), "\(text)")
+    }
+
+    @Test func unknownTopicHasNoHelp() {
+        #expect(HelpTopics.help("no_such_function", tables: [], modules: ModuleLocator(override: StdlibHelpTests.stdlib, environment: [:])) == nil)
+    }
 }

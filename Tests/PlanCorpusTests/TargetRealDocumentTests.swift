@@ -104,4 +104,55 @@ import Testing
         #expect(!document.clean.contains("中奖"))
         #expect(TargetExtractor().extract(document).isEmpty)
     }
+
+    /// A work report: figures in the review are the past; a task section's heading gives its targets their year,
+    /// a sentence's own year wins, and a heading naming a range gives none.
+    @Test func aHeadingYearDatesTheTargetsBelowIt() {
+        let report = """
+        一、2025年工作回顾
+        过去一年，城镇新增就业68万人，新增幼儿园学位3.2万个。
+        二、2026年重点工作
+        （一）办好民生实事。新增托位2万个；力争到2027年，护理型床位占比达到65%。
+        三、“十五五”时期主要任务
+        新建改扩建中小学100所。
+        """
+        let targets = TargetExtractor().extract(makeDocument(report))
+        #expect(targets.map(describeTarget) == [
+            "新增托位|20000|个|=|2026|-",
+            "护理型床位占比|65|%|=|2027|力争",
+            "新建改扩建中小学|100|所|=|-|-",
+        ])
+    }
+
+    /// A yearly document's targets are for the year in its title when neither sentence nor heading names one.
+    @Test func aWorkReportsTitleYearDatesItsTargets() {
+        let report = """
+        2026年山西省政府工作报告
+        一、2025年工作回顾
+        全省地区生产总值增长5.1%。
+        二、主要预期目标
+        全省地区生产总值增长5.5%左右，城镇调查失业率5.5%左右，新增城镇就业45万人。
+        """
+        let targets = TargetExtractor().extract(makeDocument(report))
+        #expect(targets.map(describeTarget) == [
+            "全省地区生产总值增长|5.5|%|~|2026|-",
+            "城镇调查失业率|5.5|%|~|2026|-",
+            "新增城镇就业|450000|人|=|2026|-",
+        ])
+    }
+
+    /// A five-year plan's own wording: the time phrase behind a quote is no part of the indicator, and 人均 in an
+    /// average (an age, years of schooling) is no base, while 每千名老年人 is one.
+    @Test(arguments: [
+        ("“十五五”期间单位GDP二氧化碳排放降低18%。", "单位GDP二氧化碳排放降低|18|%|=|2030|-", nil as String?),
+        ("到2030年，人均预期寿命达到83岁以上。", "人均预期寿命|83|岁|>=|2030|-", nil),
+        ("到2030年，劳动年龄人口人均受教育年限达到12.5年。", "劳动年龄人口人均受教育年限|12.5|年|=|2030|-", nil),
+        ("到2030年，每千名老年人拥有养老床位数40张。", "每千名老年人拥有养老床位数|40|张|=|2030|-", "千名老年人"),
+        ("到2030年，城乡居民人均可支配收入达到8万元。", "城乡居民人均可支配收入|8|万元|=|2030|-", "人均"),
+    ])
+    func fiveYearPlanWording(_ text: String, _ expected: String, _ per: String?) {
+        let targets = extractTargets(text)
+        #expect(targets.map(describeTarget) == [expected])
+        #expect(targets.first?.per == per)
+    }
 }

@@ -168,6 +168,23 @@ import PlanCorpus
         #expect(r.table?.columnNames == ["region", "2025", "2026", "2027"])
     }
 
+    @Test(arguments: [
+        ("targets | pivot year using count() by region | select region, `2025`", "2025", ["2", "1", "null"]),
+        ("targets | pivot year using count() by region | where `2027` > 0 | select region", "region", ["济南市"]),
+        ("let m = targets | pivot year using count() by region\nm | select `2026`", "2026", ["null", "null", "1"]),
+    ])
+    func pivotColumnsCanBeNamedByLaterStages(query: String, column: String, expected: [String]) {
+        let r = Fixtures.session().run(query)
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.column(column) == expected)
+    }
+
+    @Test func unknownColumnAfterPivotIsStillAnError() {
+        let r = Fixtures.session().run("targets | pivot year using count() by region | select `2030`")
+        #expect(r.diagnostics.first?.code == "unknown-column")
+        #expect(r.table == nil)
+    }
+
     @Test func sortIsStable() {
         let r = Fixtures.session().run("targets | sort unit")
         #expect(r.column("line") == ["9", "3", "4", "7", "5", "2"])

@@ -204,7 +204,7 @@ public struct IndicatorTableExtractor: Sendable {
         let unit = readUnit(unitParts.first ?? "")
         var per: String? = unitParts.count > 1 ? unitParts[1] : nil
         let normIndicator = ScalarFolder.foldedString(indicator)
-        if per == nil { per = SentenceReader.perBase(normIndicator) }
+        if per == nil { per = SentenceReader.perBase(normIndicator, unit: unit.unit) }
         let attribute = cell(header.attribute)?.folded ?? ""
         let binding: String? = attribute.contains("约束") ? "约束性" : attribute.contains("预期") ? "预期性" : nil
         let baseline = cell(header.base).flatMap { readValue($0.raw, unit: unit)?.value }

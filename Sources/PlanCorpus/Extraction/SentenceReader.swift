@@ -188,8 +188,7 @@ struct SentenceReader {
                 k += lead.scalars.count
             }
             if let t = timeToken(at: k), t.scalarRange.upperBound <= hi {
-                lo = t.scalarRange.upperBound
-                while let suffix = PhraseLexicon.timeSuffix.match(f, at: lo), lo + suffix.scalars.count <= hi { lo += suffix.scalars.count }
+                lo = endOfTimePhrase(after: t.scalarRange.upperBound, limit: hi)
                 changed = true
                 continue
             }
@@ -578,10 +577,18 @@ struct SentenceReader {
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
             guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }
-            lo = t.scalarRange.upperBound
-            while let s = PhraseLexicon.timeSuffix.match(f, at: lo), lo + s.scalars.count <= r.upperBound { lo += s.scalars.count }
+            lo = endOfTimePhrase(after: t.scalarRange.upperBound, limit: r.upperBound)
         }
         return lo..<max(lo, r.upperBound)
+    }
+
+    /// Past the words that finish a time phrase (年底前, 期间), also behind a closing quote (“十五五”期间).
+    func endOfTimePhrase(after end: Int, limit: Int) -> Int {
+        var lo = end
+        var k = lo
+        while k < limit, f[k] == "”" || f[k] == "\"" || f[k] == "’" { k += 1 }
+        while let s = PhraseLexicon.timeSuffix.match(f, at: k), k + s.scalars.count <= limit { k += s.scalars.count; lo = k }
+        return lo
     }
 
     // MARK: building targets
@@ -704,7 +711,7 @@ struct SentenceReader {
                 let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                 result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
                                      unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator)),
+                                     hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator), unit: unit),
                                      baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean)))
             }
         }
@@ -724,16 +731,21 @@ struct SentenceReader {
     }
 
     static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
-    static let perBases = ["平方公里", "人口", "居民", "家庭", "学生", "老人", "人", "户", "名", "床"]
+    static let perBases = ["平方公里", "人口", "居民", "家庭", "学生", "名老年人", "老年人", "老人", "人", "户", "名", "床"]
+
+    /// Units of an age or a span of years: 人均 in 人均预期寿命 (岁) or 人均受教育年限 (年) names an average, not
+    /// an amount shared out per person, so it is no base to convert on.
+    static let averageUnits: Set<String> = ["岁", "年"]
 
     /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
-    static func perBase(_ indicator: String) -> String? {
+    static func perBase(_ indicator: String, unit: String? = nil) -> String? {
         if let range = indicator.range(of: "每") {
             let after = indicator[range.upperBound...]
             let mags = after.prefix { "十百千万亿".contains($0) }
             let rest = after.dropFirst(mags.count)
             if let base = perBases.first(where: { rest.hasPrefix($0) }) { return String(mags) + base }
         }
+        if let unit, averageUnits.contains(unit) { return nil }
         return perWords.first { indicator.contains($0) }
     }
 }

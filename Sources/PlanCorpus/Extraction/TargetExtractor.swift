@@ -39,7 +39,51 @@ public struct TargetExtractor: Sendable {
                 if seen.insert(key).inserted { targets.append(found) }
             }
         }
+        // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
+        // else, in a yearly document (a work report), the year in its title.
+        let headingYears = Self.headingYears(document.sections, skipping: statusSections)
+        let documentYear = Self.yearlyDocumentYear(document.metadata)
+        for i in targets.indices where targets[i].year == nil && !targets[i].yearPlaceholder {
+            if let section = targets[i].section, let year = headingYears[section] {
+                targets[i].year = year
+            } else if let year = documentYear, !(targets[i].section.map(statusSections.contains) ?? false) {
+                targets[i].year = year
+            }
+        }
         return targets.sorted { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound }
+    }
+
+    /// Document types that plan one year: their targets are for the year in the title.
+    static let yearlyTypes = ["政府工作报告", "工作报告", "工作要点"]
+
+    /// The single year in the title of a yearly document (2026年山西省政府工作报告 → 2026), else nil.
+    static func yearlyDocumentYear(_ metadata: DocumentMetadata) -> Int? {
+        guard let type = metadata.docType, yearlyTypes.contains(type), let title = metadata.title else { return nil }
+        let times = YearScanner.years(in: title)
+        guard times.count == 1, times[0].kind == .year, let v = times[0].value else { return nil }
+        return Int(v)
+    }
+
+    /// For each section, the single calendar year named by its own title or, failing that, the nearest
+    /// ancestor's title that names any time at all; review (status) sections and titles naming a range
+    /// or several years give none.
+    static func headingYears(_ sections: [Section], skipping status: Set<Int>) -> [Int: Int] {
+        var byId: [Int: Section] = [:]
+        for s in sections { byId[s.id] = s }
+        let scanner = NumberScanner()
+        var result: [Int: Int] = [:]
+        for s in sections where !status.contains(s.id) {
+            var cursor: Section? = s
+            while let c = cursor {
+                let times = YearScanner.years(in: c.title, scanner: scanner)
+                if !times.isEmpty {
+                    if times.count == 1, times[0].kind == .year, let v = times[0].value { result[s.id] = Int(v) }
+                    break
+                }
+                cursor = c.parent.flatMap { byId[$0] }
+            }
+        }
+        return result
     }
 
     /// The document's sentences, or its non-empty lines when the structure pass gave none.

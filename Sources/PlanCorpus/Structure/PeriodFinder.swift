@@ -25,7 +25,7 @@ enum PeriodFinder {
         return nil
     }
 
-    /// 十四五 → 2021–2025; the n-th plan from the 6th (1981) on spans 1981 + 5(n-6) … +4.
+    /// 十四五 (第十四个五年规划) → 2021–2025; the n-th plan from the 6th (1981) on spans 1981 + 5(n-6) … +4.
     static func fiveYearPlan(_ text: String) -> (start: Int?, end: Int?)? {
         for match in matches(fiveYear, in: text) {
             guard let d = MarkerNumeral.value(match[1]) else { continue }
@@ -53,7 +53,8 @@ enum PeriodFinder {
     // Compiled once: NSRegularExpression is immutable and safe to share across threads.
     static let rangeInTitle = try! NSRegularExpression(pattern: #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)(?!\d)"#)
     static let rangeInText = try! NSRegularExpression(pattern: #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#)
-    static let fiveYear = try! NSRegularExpression(pattern: #"十([一二三四五六七八九])五"#)
+    /// 十四五, and the written-out 第十四个五年规划.
+    static let fiveYear = try! NSRegularExpression(pattern: #"十([一二三四五六七八九])(?:五|个五年)"#)
     static let targetYearWords = try! NSRegularExpression(pattern: #"到\s*((?:19|20)\d\d)\s*年"#)
 
     /// Capture groups of every match (group 0 is the whole match).

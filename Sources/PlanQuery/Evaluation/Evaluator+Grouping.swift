@@ -8,6 +8,7 @@ extension Evaluator {
         if keys.count == 1 {
             // One key (the common case): hash the value itself, not a one-element array per row.
             let column = t.data[keys[0]]
+            if let groups = try TextKey.groups(column, tick: tick) { return groups }
             var index: [Value: Int] = [:]
             var groups: [[Int]] = []
             for r in 0..<t.rowCount {
@@ -77,6 +78,8 @@ extension Evaluator {
     }
 
     func join(left: Bool, _ right: Pipeline, on keys: [Name], _ t: Table) throws -> Table {
+        let needs = joinOutputNeeds  // read before the right pipeline, whose own joins set it again
+        joinOutputNeeds = nil
         guard case .table(let r) = try pipeline(right) else {
             throw Diagnostic.error("not-a-table", "the joined pipeline must give a table", span: right.span)
         }
@@ -99,8 +102,13 @@ extension Evaluator {
             for row in 0..<r.rowCount { index[ri.map { ValueOrder.key(r.data[$0][row]) }, default: []].append(row) }
         }
         let keySet = Set(keys.map(\.name))
-        let rightCols = r.columns.indices.filter { !keySet.contains(r.columns[$0].name) }
         let leftNames = Set(t.columnNames)
+        let rightCols = r.columns.indices.filter { c in
+            let name = r.columns[c].name
+            guard !keySet.contains(name) else { return false }
+            guard let needs else { return true }
+            return needs.contains(leftNames.contains(name) ? name + "_" + right.source.name : name)
+        }
         // Count first, so a join that would explode is refused before it fills memory.
         var matchesOf: [[Int]?] = []
         matchesOf.reserveCapacity(t.rowCount)

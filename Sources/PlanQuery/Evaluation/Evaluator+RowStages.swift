@@ -3,6 +3,11 @@ import PlanCorpus
 /// Stages that keep, compute or order rows: where, select, derive, sort and distinct.
 extension Evaluator {
     func whereStage(_ e: Expr, _ t: Table) throws -> Table {
+        t.gather(try whereRows(e, t))
+    }
+
+    /// The rows where the condition holds, in order.
+    func whereRows(_ e: Expr, _ t: Table) throws -> [Int] {
         let type = try checker(t).check(e)
         if type.type != .bool && type.type != .any {
             throw Diagnostic.error("type-mismatch", "where needs a condition (true/false), got \(type.type.rawValue)", span: e.span)
@@ -14,7 +19,7 @@ extension Evaluator {
             if try ev.test(e, row: r) { keep.append(r) }
         }
         if keep.isEmpty, t.rowCount > 0 { valueHints(e, t) }
-        return t.gather(keep)
+        return keep
     }
 
     /// When `col == "x"` matched nothing, hints at a value of the column that is close (包头 → 包头市).
@@ -96,13 +101,16 @@ extension Evaluator {
         return t
     }
 
-    func sort(_ keys: [SortKey], _ t: Table) throws -> Table {
+    /// Rows in key order; with `rows`, only those rows; with a `limit`, only the first `limit` are gathered.
+    func sort(_ keys: [SortKey], _ t: Table, rows: [Int]? = nil, limit: Int? = nil) throws -> Table {
         // `left` of a kwic table sorts on its reversed text, so contexts group by the words nearest the match.
         let isKwic = t.columnIndex("left") != nil && t.columnIndex("match") != nil && t.columnIndex("right") != nil
+        // Keys are computed on the rows being sorted only: a key may fail on a row a `where` removed (1 / x).
+        let keyTable = rows.map { ColumnPruning.prune(t, to: ColumnPruning.columns(in: keys.map(\.expr))).gather($0) } ?? t
         var columns: [[Value]] = []
         for k in keys {
             _ = try checker(t).check(k.expr)
-            var col = try evalColumn(k.expr, t)
+            var col = try evalColumn(k.expr, keyTable)
             if isKwic, case .column("left", _) = k.expr {
                 col = col.map { v in v.textValue.map { .text(String(String.UnicodeScalarView($0.unicodeScalars.reversed()))) } ?? v }
             }
@@ -111,7 +119,7 @@ extension Evaluator {
         // Sort on numbers: numeric columns as they are, others by the rank of each distinct value.
         let ranked = columns.map(Evaluator.sortKeys)
         try support.checkCancelled(nil)
-        var order = Array(0..<t.rowCount)
+        var order = Array(0..<keyTable.rowCount)
         // The comparator cannot throw: poll the flag now and then, and once cancelled compare trivially.
         var comparisons = 0
         var cancelled = false
@@ -128,7 +136,8 @@ extension Evaluator {
             return a < b
         }
         try support.checkCancelled(nil)
-        return t.gather(order)
+        let picked = limit.map { Array(order.prefix(max(0, $0))) } ?? order
+        return t.gather(rows.map { r in picked.map { r[$0] } } ?? picked)
     }
 
     /// One Double per row that orders as `ValueOrder.compare` does; NaN stands for null.

@@ -33,6 +33,11 @@ final class Evaluator {
     var warnings: [Diagnostic] = []
     /// Modules being loaded, to stop `use a` in a.pq loading itself forever.
     var loading: Set<String> = []
+    /// A pivot ran in this dry run: its value columns come from the data, so the empty tables cannot say
+    /// which names exist after it and an unknown column there is left for the real run to judge.
+    var pivotedInDryRun = false
+    /// The columns the stages after a join read (nil: all), so the join copies only those of its right side.
+    var joinOutputNeeds: Set<String>?
 
     init(catalog: TableCatalog, support: EvaluationSupport, env: Environment, options: Options) {
         self.catalog = catalog
@@ -109,9 +114,27 @@ final class Evaluator {
         } else {
             table = try source(p.source)
         }
+        // Columns no later stage reads are dropped before any stage copies them (not in the checking pass,
+        // which must see every column to report unknown names).
+        if !options.dryRun { table = ColumnPruning.prune(table, to: ColumnPruning.needed(by: p.stages[...])) }
+        var sortedAlready = false
         for (i, stage) in p.stages.enumerated() {
             try support.checkCancelled(stage.span)
+            if !options.dryRun, case .join = stage.kind { joinOutputNeeds = ColumnPruning.needed(by: p.stages[(i + 1)...]) }
             let isLast = i == p.stages.count - 1
+            if sortedAlready { sortedAlready = false; continue }
+            // `where | sort | take n` copies rows once, at the end, and only the n it keeps: gathering every
+            // column of the filtered and then of the sorted table costs more than filtering and sorting.
+            // The take stage still runs (and reports a bad count).
+            if case .where(let condition) = stage.kind, !isLast, case .sort(let keys) = p.stages[i + 1].kind {
+                table = try sort(keys, table, rows: whereRows(condition, table), limit: takeCount(after: i + 1, in: p, table))
+                sortedAlready = true
+                continue
+            }
+            if case .sort(let keys) = stage.kind, let n = takeCount(after: i, in: p, table) {
+                table = try sort(keys, table, limit: n)
+                continue
+            }
             switch try apply(stage, to: table) {
             case .table(let t): table = t
             case let other:
@@ -123,6 +146,12 @@ final class Evaluator {
             }
         }
         return .table(table)
+    }
+
+    /// The count of a `take` right after stage `i`, when it is a valid one.
+    func takeCount(after i: Int, in p: Pipeline, _ t: Table) -> Int? {
+        guard i + 1 < p.stages.count, case .take(let e) = p.stages[i + 1].kind else { return nil }
+        return try? scalarInt(e, t, what: "take")
     }
 
     // MARK: - stages
@@ -143,7 +172,9 @@ final class Evaluator {
         case .distinct(let names): return .table(try distinct(names, t))
         case .summarize(let aggs, let keys): return .table(try summarize(aggs, by: keys, t))
         case .join(let left, let right, let keys): return .table(try join(left: left, right, on: keys, t))
-        case .pivot(let col, let agg, let keys): return .table(try pivot(col, agg, by: keys, t))
+        case .pivot(let col, let agg, let keys):
+            if options.dryRun { pivotedInDryRun = true }
+            return .table(try pivot(col, agg, by: keys, t))
         case .search(let pattern): return .table(try TextStages(evaluator: self).search(pattern, t, span: stage.keywordSpan))
         case .kwic(let pattern, let window):
             let w = try window.map { try scalarInt($0, t, what: "window") } ?? 10

@@ -3,15 +3,18 @@ import PlanCorpus
 /// Evaluates expressions against one row of a table, or against a group of rows inside `summarize`.
 struct ExpressionEvaluator {
     let table: Table
-    let columnIndex: [String: Int]
+    /// Column names in order: a scan of a few short names is faster than hashing one (Swift hashes a
+    /// String anew on every lookup, and this runs once per row and column reference).
+    let columnNames: [String]
+    let unitColumn: Int?, normColumn: Int?
     let scalars: [String: Value]
     let support: EvaluationSupport
 
     init(table: Table, scalars: [String: Value], support: EvaluationSupport) {
         self.table = table
-        var index: [String: Int] = [:]
-        for (i, c) in table.columns.enumerated() where index[c.name] == nil { index[c.name] = i }
-        self.columnIndex = index
+        self.columnNames = table.columnNames
+        self.unitColumn = columnNames.firstIndex(of: "unit")
+        self.normColumn = columnNames.firstIndex(of: "norm")
         self.scalars = scalars
         self.support = support
     }
@@ -22,7 +25,7 @@ struct ExpressionEvaluator {
         case .literal(let v, _): return v
         case .regex(let p, _): return .text(p)
         case .column(let name, let span):
-            guard let c = columnIndex[name] else {
+            guard let c = columnNames.firstIndex(of: name) else {
                 throw Diagnostic.error("unknown-column", "unknown column '\(name)'", span: span)
             }
             if let group { return group.first.map { table.data[c][$0] } ?? .null }
@@ -76,12 +79,14 @@ struct ExpressionEvaluator {
         }
     }
 
-    static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+    static func isComparison(_ op: String) -> Bool {
+        switch op { case "==", "!=", "<", "<=", ">", ">=": return true; default: return false }
+    }
 
     /// A plain-number column compared with a quantity (`value >= 85%`) in a table with a `unit` column
     /// reads the row's unit: rows in another unit are not equal and not ordered (null), never an error.
     func unitAware(_ op: String, _ l: Expr, _ a: Value, _ r: Expr, _ b: Value, row: Int) -> Value? {
-        guard ExpressionEvaluator.comparisons.contains(op), let uc = columnIndex["unit"] else { return nil }
+        guard ExpressionEvaluator.isComparison(op), let uc = unitColumn else { return nil }
         func differs(_ columnSide: Expr, _ v: Value, _ other: Value) -> Bool? {
             guard case .column = columnSide, case .quantity(_, let want) = other else { return nil }
             switch v { case .int, .number: break; default: return nil }
@@ -108,7 +113,7 @@ struct ExpressionEvaluator {
 
     /// `text` read from a table that also has `norm` (sentences) uses the precomputed matching form.
     func normalized(_ e: Expr, _ v: Value, row: Int, group: [Int]?) -> Value {
-        guard case .column("text", _) = e, group == nil, let n = columnIndex["norm"],
+        guard case .column("text", _) = e, group == nil, let n = normColumn,
               case .text(let s) = table.data[n][row], !s.isEmpty else { return v }
         support.rememberNormal(s)
         return .text(s)
