@@ -22,8 +22,12 @@ struct BenchLoad: ParsableCommand {
     @Flag(name: .long, help: "Build on one thread, timing each stage of DocumentBuilder separately.")
     var stages = false
 
+    @Flag(name: .long, help: "Print one checksum per document of everything built, to prove a speed-up changed no result.")
+    var digest = false
+
     func run() throws {
         if stages { return runStages() }
+        if digest { return runDigest() }
         var loader = CorpusLoader()
         loader.builder.extracts = !noExtract
         let (start, startCPU) = (Date(), Self.cpuSeconds())
@@ -89,6 +93,26 @@ struct BenchLoad: ParsableCommand {
         let bytes = decoded.files.reduce(0) { $0 + $1.text.utf8.count }
         let fields = ["repeated_lines", "clean", "structure", "normalize", "extract"].map { "\($0)_cpu_seconds=" + String(format: "%.3f", times[$0] ?? 0) }
         print((["documents=\(decoded.files.count)", "text_bytes=\(bytes)"] + fields).joined(separator: " "))
+    }
+
+    /// A stable FNV-1a checksum of each built document's fields (Swift's `hashValue` is seeded per process).
+    func runDigest() {
+        let loader = CorpusLoader()
+        let corpus = loader.build(loader.decode(paths), roots: paths)
+        var total: UInt64 = 0xcbf29ce484222325
+        for document in corpus.documents {
+            let fields: [Any] = [document.name, document.encoding, document.clean, document.norm, document.metadata,
+                                 document.sections, document.sentences, document.targets, document.agencies,
+                                 document.phases, document.warnings, document.quality,
+                                 (0...document.clean.utf8.count).map { document.offsets.original($0) }]
+            var hash: UInt64 = 0xcbf29ce484222325
+            for field in fields {
+                for byte in String(describing: field).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            }
+            total = (total ^ hash) &* 0x100000001b3
+            print(document.name, String(hash, radix: 16))
+        }
+        print("total", String(total, radix: 16))
     }
 
     /// User plus system CPU time of this process so far, all threads.

@@ -249,3 +249,52 @@ private func run(_ input: String, _ pass: (TrackedText, inout CleaningLog) -> Tr
         #expect(out == "\(piece)生活性服務業\(piece)推進居家\(piece)")
     }
 }
+
+/// RepeatedLines.find on bytes must keep the lines the Character-and-String version kept.
+@Suite struct RepeatedLinesEquivalenceTests {
+    /// The earlier implementation, kept as the oracle.
+    static func reference(_ texts: [String]) -> Set<String> {
+        guard texts.count >= RepeatedLines.minimumDocuments else { return [] }
+        var counts: [Substring: Int] = [:]
+        for text in texts {
+            var seen = Set<Substring>()
+            for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                let line = RepeatedLines.trimmed(raw)
+                let n = line.unicodeScalars.count
+                guard RepeatedLines.lengthRange.contains(n), !RepeatedLines.looksLikeHeading(line),
+                      seen.insert(line).inserted else { continue }
+                counts[line, default: 0] += 1
+            }
+        }
+        let threshold = max(3, (texts.count + 1) / 2)
+        return Set(counts.filter { $0.value >= threshold }.map { String($0.key) })
+    }
+
+    static let lines = ["本网站由市政府办公厅主办", "  版权所有 © 2023 某某市人民政府\u{3000}", "Café déjà vu online", "Cafe\u{301} de\u{301}ja\u{300} vu online",
+                        "一、总体要求和基本原则", "\u{A0}联系电话:0531-1234567\r", "扫一扫在手机打开当前页", "短行", "发布时间:2023-01-01 来源:本站",
+                        "①②③④⑤⑥ 各项任务", "ｆｕｌｌ　ｗｉｄｔｈ　ｌｉｎｅ", "关闭窗口 打印本页\r\n保存本页"]
+
+    @Test(arguments: 0..<40)
+    func sameLinesAsTheStringVersion(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let texts = (0..<(4 + seed % 5)).map { _ in
+            (0..<12).map { _ in Self.lines[Int(rng.next() % UInt64(Self.lines.count))] }.joined(separator: rng.next() % 3 == 0 ? "\r\n" : "\n")
+        }
+        let found = RepeatedLines.find(in: texts).lines
+        let expected = Self.reference(texts)
+        #expect(found.count == expected.count)
+        #expect(found == expected)
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed &+ 0x9E3779B97F4A7C15 }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+}

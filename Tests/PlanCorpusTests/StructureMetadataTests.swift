@@ -104,3 +104,54 @@ import Testing
         #expect(ScriptDetector.detect(text) == expected)
     }
 }
+
+/// DateCandidates must never rule out a place where PublishDateFinder's regexes match.
+@Suite struct DateCandidatesTests {
+    @Test func whiteSpaceListMatchesUnicode() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DateCandidates.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test(arguments: [("发布时间 ：2020-01-06", true), ("日期:", true), ("发布于\u{3000}:", true), ("目标：提高", false), ("无冒号", false)])
+    func labelNeedsAColonAfterALabelWord(text: String, expected: Bool) {
+        #expect(DateCandidates.mayHoldLabel(text) == expected)
+    }
+
+    @Test func linesHoldingANeedleComeInOrderOnce() {
+        #expect(DateCandidates.lines(of: "a日\nb\n日c日\n日", containing: "日") == ["a日", "日c日", "日"])
+        #expect(DateCandidates.lines(of: "none\nhere", containing: "日").isEmpty)
+    }
+}
+
+/// PublishDateFinder.prefix must cut where the Character split it replaced did.
+@Suite struct HeaderPrefixTests {
+    @Test(arguments: ["", "one line", "a\nb\nc", "a\r\nb\nc\n\n\nd", "\n\n\n\n", "标题\n发布时间:2020-01-06\n正文\r\n更多", "x\ry\nz"])
+    func sameAsCharacterSplit(text: String) {
+        for count in 1...4 {
+            let expected = text.split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false)
+                .prefix(count).joined(separator: "\n")
+            #expect(PublishDateFinder.prefix(text, lines: count) == expected, "\(count) lines of \(text.debugDescription)")
+        }
+    }
+}
+
+/// IndicatorTableExtractor's byte line split and cell pre-check must agree with what they replace.
+@Suite struct TableRowShortcutTests {
+    static let samples = ["", "a\nb", "a\r\nb\n\nc\n", "指标  单位  目标", "指标\u{3000}单位\u{3000}目标", "a|b|c", "|a|b|", "x\ty\tz",
+                          "一句话没有空格。", "one space only", "two  runs  here", "\u{3000}\u{3000}前后\u{3000}", "a \u{3000}b", "€€ 钱 €"]
+
+    @Test(arguments: samples)
+    func linesMatchCharacterSplit(text: String) {
+        #expect(IndicatorTableExtractor.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    @Test(arguments: samples)
+    func preCheckNeverHidesThreeCells(text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+        where IndicatorTableExtractor.splitCells(String(line)).count >= 3 {
+            #expect(IndicatorTableExtractor.mayHoldThreeCells(line), "\(line.debugDescription)")
+        }
+    }
+}

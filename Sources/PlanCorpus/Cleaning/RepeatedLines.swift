@@ -13,20 +13,76 @@ public struct RepeatedLines: Sendable {
     /// documents. Numbered headings (`一、`, `(二)`, `3.`, `第四章`) never count: plans share them by design.
     public static func find(in texts: [String]) -> RepeatedLines {
         guard texts.count >= minimumDocuments else { return RepeatedLines() }
-        var counts: [Substring: Int] = [:]
+        // Keyed by NFC bytes (LineKey), so lines compare as String does (canonical equivalence) without
+        // String's per-comparison normalisation; the first line seen of each key is the one kept.
+        var counts: [LineKey: (line: Substring, documents: Int)] = [:]
         for text in texts {
-            var seen = Set<Substring>()
-            for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                let line = trimmed(raw)
-                let n = line.unicodeScalars.count
-                guard lengthRange.contains(n), !looksLikeHeading(line), seen.insert(line).inserted else { continue }
-                counts[line, default: 0] += 1
+            var seen = Set<LineKey>()
+            forEachTrimmedLine(of: text) { line, scalarCount in
+                guard lengthRange.contains(scalarCount), !looksLikeHeading(line) else { return }
+                let key = LineKey(line)
+                guard seen.insert(key).inserted else { return }
+                counts[key, default: (line, 0)].documents += 1
             }
         }
         let threshold = max(3, (texts.count + 1) / 2)
         var out = Set<String>()
-        for (line, n) in counts where n >= threshold { out.insert(String(line)) }
+        for (_, entry) in counts where entry.documents >= threshold { out.insert(String(entry.line)) }
         return RepeatedLines(lines: out)
+    }
+
+    /// The non-empty lines of `text`, trimmed as `trimmed` does, with their length in scalars: found on
+    /// UTF-8 bytes, where splitting on Character `"\n"` (as before) walked grapheme clusters. `\r\n` is one
+    /// Character, so a `\n` right after `\r` does not end a line, as with the Character split.
+    static func forEachTrimmedLine(of text: String, _ body: (Substring, Int) -> Void) {
+        let utf8 = text.utf8
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var start = 0
+            while start < n {
+                var end = start
+                while end < n, !(bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) { end += 1 }
+                var lo = start, hi = end
+                while lo < hi {
+                    let w = spaceWidth(bytes, at: lo, within: hi)
+                    if w == 0 { break }
+                    lo += w
+                }
+                while hi > lo {
+                    let w = spaceWidth(bytes, endingAt: hi, from: lo)
+                    if w == 0 { break }
+                    hi -= w
+                }
+                if lo < hi {
+                    var scalars = 0
+                    for i in lo..<hi where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+                    let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
+                    body(Substring(utf8[from..<to]), scalars)
+                }
+                start = end + 1
+            }
+        }
+    }
+
+    /// UTF-8 width of the `ScalarClass.isSpace` scalar (space, tab, CR, U+3000, U+00A0) at `i`, else 0.
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, within end: Int) -> Int {
+        switch b[i] {
+        case 0x20, 0x09, 0x0D: return 1
+        case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: return 2
+        case 0xE3 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3
+        default: return 0
+        }
+    }
+
+    /// Width of such a scalar ending just before `end`, else 0.
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, from start: Int) -> Int {
+        switch b[end - 1] {
+        case 0x20, 0x09, 0x0D: return 1
+        case 0xA0 where end - 2 >= start && b[end - 2] == 0xC2: return 2
+        case 0x80 where end - 3 >= start && b[end - 3] == 0xE3 && b[end - 2] == 0x80: return 3
+        default: return 0
+        }
     }
 
     static func trimmed(_ s: Substring) -> Substring {

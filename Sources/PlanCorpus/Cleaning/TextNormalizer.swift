@@ -16,7 +16,10 @@ public enum TextNormalizer {
             var ascii = true
             for b in buf where b >= 0x80 { ascii = false; break }
             if ascii { return text }
-            return normalize(utf8: buf) ?? foundationNormalize(text)
+            guard let normalized = normalize(utf8: buf) else { return foundationNormalize(text) }
+            // Unchanged text keeps the input's storage, so a norm equal to its text (many sentences) costs
+            // no memory of its own.
+            return normalized.utf8.elementsEqual(buf) ? text : normalized
         }
     }
 

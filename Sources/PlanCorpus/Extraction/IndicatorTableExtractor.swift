@@ -65,9 +65,9 @@ public struct IndicatorTableExtractor: Sendable {
     static func rows(of clean: String) -> [Row?] {
         var result: [Row?] = []
         var offset = 0
-        for line in clean.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines(of: clean) {
             let length = line.utf8.count
-            let cells = splitCells(String(line))
+            let cells = mayHoldThreeCells(line) ? splitCells(String(line)) : []
             if cells.count >= 3 {
                 result.append(Row(cells: cells, folded: cells.map { String(String.UnicodeScalarView(ScalarFolder.fold($0))) },
                                   cleanRange: offset..<(offset + length)))
@@ -77,6 +77,48 @@ public struct IndicatorTableExtractor: Sendable {
             offset += length + 1
         }
         return result
+    }
+
+    /// The text split on Character `"\n"` (empty lines kept), found on bytes: `\r\n` is one Character, so a
+    /// `\n` right after `\r` does not split, as with `split(separator:)`, which walked grapheme clusters.
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A, previous != 0x0D {
+                result.append(Substring(utf8[start..<i]))
+                start = utf8.index(after: i)
+            }
+            previous = byte
+            i = utf8.index(after: i)
+        }
+        result.append(Substring(utf8[start..<utf8.endIndex]))
+        return result
+    }
+
+    /// Whether `splitCells` can find three cells: it needs a bar, a tab, or two separating runs of spaces,
+    /// which take at least two space or ideographic-space scalars. Most prose lines have none, and skip
+    /// splitCells' Foundation trimming.
+    static func mayHoldThreeCells(_ line: Substring) -> Bool {
+        var spaces = 0
+        var ideographic = 0   // bytes E3 80 80 seen in a row
+        for byte in line.utf8 {
+            switch byte {
+            case 0x7C, 0x09: return true
+            case 0x20: spaces += 1
+            case 0xE3: ideographic = 1; continue
+            case 0x80 where ideographic == 1: ideographic = 2; continue
+            case 0x80 where ideographic == 2: spaces += 1
+            default: break
+            }
+            ideographic = 0
+            if spaces >= 2 { return true }
+        }
+        return spaces >= 2
     }
 
     /// Splits a line at tabs, Markdown bars, or runs of two or more spaces.

@@ -13,21 +13,32 @@ struct AlignedText: Sendable {
         let original = Array(text.unicodeScalars)
         // NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped),
         // remembering where each output scalar came from; then the script step over the whole text.
-        var nfkc = String.UnicodeScalarView()
+        var nfkc: [Unicode.Scalar] = []
+        nfkc.reserveCapacity(original.count)
         var origin: [Int] = []
         origin.reserveCapacity(original.count)
+        // NFKC of one scalar goes through Foundation; a text repeats few distinct ones (，。、（）), so each is
+        // mapped once per text.
+        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         for (i, s) in original.enumerated() {
             if s.value < 0x80 || (0x4E00...0x9FFF).contains(s.value) {
                 nfkc.append(s)
                 origin.append(i)
             } else {
-                for t in String(s).precomposedStringWithCompatibilityMapping.unicodeScalars {
+                let parts: [Unicode.Scalar]
+                if let known = mapped[s] {
+                    parts = known
+                } else {
+                    parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+                    mapped[s] = parts
+                }
+                for t in parts {
                     nfkc.append(t)
                     origin.append(i)
                 }
             }
         }
-        let norm = Array(TextNormalizer.normalize(String(nfkc)).unicodeScalars)
+        let norm = Array(TextNormalizer.normalize(String(scalars: nfkc)).unicodeScalars)
         self.original = original
         self.norm = norm
         self.origin = norm.count == origin.count ? origin : nil
@@ -40,15 +51,11 @@ struct AlignedText: Sendable {
         }
         let from = origin[range.lowerBound]
         let to = origin[range.upperBound - 1] + 1
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[from..<to])
-        return String(view)
+        return String(scalars: original[from..<to])
     }
 
     /// Normalised text of `range`.
     func normalized(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: norm[range.clamped(to: 0..<norm.count)])
-        return String(view)
+        return String(scalars: norm[range.clamped(to: 0..<norm.count)])
     }
 }

@@ -79,14 +79,14 @@ public struct RegionResolver: Sendable {
 
         if let t = titleLine {
             let aligned = AlignedText(t)
-            let norm = String(String.UnicodeScalarView(aligned.norm))
+            let norm = String(scalars: aligned.norm)
             if let p = templates.placeholders(in: norm, title: true).first {
                 return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
             }
         }
 
         let body = AlignedText(text)
-        let bodyNorm = String(String.UnicodeScalarView(body.norm))
+        let bodyNorm = String(scalars: body.norm)
         let bodyMentions = scanner.scan(body)
         let titleMentions = titleLine.map { scanner.scan(AlignedText($0)) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
@@ -121,7 +121,7 @@ public struct RegionResolver: Sendable {
 
         // 3. A template's opening.
         let openingText = AlignedText(opening.prefix(3).joined(separator: "\n"))
-        let openingNorm = String(String.UnicodeScalarView(openingText.norm))
+        let openingNorm = String(scalars: openingText.norm)
         if let p = templates.placeholders(in: openingNorm).first {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
@@ -295,18 +295,21 @@ public struct RegionResolver: Sendable {
         let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
         guard let open = scalars.first, let close = pairs[open] else { return nil }
         guard let end = scalars.prefix(12).firstIndex(of: close), end > 1 else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[1..<end]))
+        let name = String(scalars: scalars[1..<end])
         guard let e = gazetteer.unique(name), e.level != .county else { return nil }
-        return (e, String(String.UnicodeScalarView(scalars[(end + 1)...])))
+        return (e, String(scalars: scalars[(end + 1)...]))
     }
 
     /// First non-empty lines of the text (normalised later where needed).
+    /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost).
     private static func openingLines(_ text: String) -> [String] {
         var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let t = line.trimmingCharacters(in: .whitespaces)
+        var start = text.startIndex
+        while start < text.endIndex, lines.count < 10 {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            let t = text[start..<end].trimmingCharacters(in: .whitespaces)
             if !t.isEmpty { lines.append(t) }
-            if lines.count == 10 { break }
+            start = end < text.endIndex ? text.index(after: end) : end
         }
         return lines
     }

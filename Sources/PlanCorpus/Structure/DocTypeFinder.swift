@@ -9,18 +9,24 @@ struct DocTypeFinder: Sendable {
     func find(title: String?, text: String) -> String? {
         if let title {
             // 关于印发XX实施方案的通知: the notice wraps the plan, whose type is what the title names
-            for match in PeriodFinder.matches(#"印发(.+?)的通知"#, in: title) {
+            for match in PeriodFinder.matches(Self.notice, in: title) {
                 if let type = lastWord(of: match[1].trimmingCharacters(in: CharacterSet(charactersIn: "《》"))) { return type }
             }
             if let type = lastWord(of: title) { return type }
         }
-        for pattern in [#"(?:制定|制订|编制|印发)(?:了)?本([^。,，;；:：]{1,16})"#, #"本(\p{Han}{1,8})(?:旨在|所称|自)"#] {
-            for match in PeriodFinder.matches(pattern, in: text) {
+        for regex in Self.selfReferences {
+            for match in PeriodFinder.matches(regex, in: text) {
                 if let type = lastWord(of: match[1]) { return type }
             }
         }
         return nil
     }
+
+    // Compiled once (they were compiled per document): NSRegularExpression is immutable and thread-safe.
+    static let notice = try! NSRegularExpression(pattern: #"印发(.+?)的通知"#)
+    /// 制定本方案 / 本规划旨在: the text naming its own type.
+    static let selfReferences = [#"(?:制定|制订|编制|印发)(?:了)?本([^。,，;；:：]{1,16})"#, #"本(\p{Han}{1,8})(?:旨在|所称|自)"#]
+        .map { try! NSRegularExpression(pattern: $0) }
 
     /// The doc type word at the end of a phrase (after dropping a trailing (2023—2025年)), else the last one inside it.
     func lastWord(of phrase: String) -> String? {

@@ -143,18 +143,20 @@ struct HeadingParser: Sendable {
         var end = b.upperBound
         while end > b.lowerBound, s[end - 1] == ":" || s[end - 1] == "：" || s[end - 1] == "。" { end -= 1 }
         guard end > b.lowerBound else { return nil }
-        let whole = line.string(b.lowerBound..<end)
-        if end - b.lowerBound <= 12, vocabulary.sectionNames[TextNormalizer.normalize(whole)] != nil {
-            return HeadingCandidate(kind: .named, number: 0, marker: "", title: whole,
-                                    line: line.index, start: b.lowerBound, end: b.upperBound, inline: false)
+        if end - b.lowerBound <= 12 {
+            let whole = line.string(b.lowerBound..<end)
+            if vocabulary.sectionNames[TextNormalizer.normalize(whole)] != nil {
+                return HeadingCandidate(kind: .named, number: 0, marker: "", title: whole,
+                                        line: line.index, start: b.lowerBound, end: b.upperBound, inline: false)
+            }
         }
         // 保障措施:… run-in; only the line's opening needs normalising
         let prefix = b.lowerBound..<min(b.upperBound, b.lowerBound + 16)
         let norm = Array(TextNormalizer.normalize(line.string(prefix)).unicodeScalars)
         guard norm.count == prefix.count else { return nil }
-        for name in vocabulary.sectionNamesByLength {
-            let n = Array(name.unicodeScalars)
-            guard n.count < norm.count, n.count < b.count, Array(norm[0..<n.count]) == n else { continue }
+        // names as scalar arrays made once in the vocabulary: this loop runs for every unnumbered line
+        for n in vocabulary.sectionNameScalarsByLength {
+            guard n.count < norm.count, n.count < b.count, norm[0..<n.count].elementsEqual(n) else { continue }
             let after = s[b.lowerBound + n.count]
             if after == ":" || after == "：" || after == "。" {
                 return HeadingCandidate(kind: .named, number: 0, marker: "", title: line.string(b.lowerBound..<(b.lowerBound + n.count)),

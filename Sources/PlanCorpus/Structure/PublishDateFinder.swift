@@ -3,15 +3,23 @@ import Foundation
 /// Finds a publication date stated in the text (发布时间:2020-01-06, or a date line 2020年1月6日) as ISO `YYYY-MM-DD`.
 enum PublishDateFinder {
     /// `text` is normalised (simplified, half-width).
+    /// The regexes only run where they can match (see DateCandidates): over a whole document they
+    /// were the structure stage's largest cost, and most documents hold few such places.
     static func find(_ text: String) -> String? {
-        for m in PeriodFinder.matches(labelled, in: text) {
-            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        if DateCandidates.mayHoldLabel(text) {
+            for m in PeriodFinder.matches(labelled, in: text) {
+                if let iso = iso(m[1], m[2], m[3]) { return iso }
+            }
         }
-        for m in PeriodFinder.matches(dateLine, in: text) {
-            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        for line in DateCandidates.lines(of: text, containing: "日") {
+            for m in PeriodFinder.matches(dateLine, in: line) {
+                if let iso = iso(m[1], m[2], m[3]) { return iso }
+            }
         }
-        for m in PeriodFinder.matches(isoLine, in: text) {
-            if let iso = iso(m[1], m[2], m[3]) { return iso }
+        for line in DateCandidates.lines(of: text, containing: "-") {
+            for m in PeriodFinder.matches(isoLine, in: line) {
+                if let iso = iso(m[1], m[2], m[3]) { return iso }
+            }
         }
         return frontMatterDate(text)
     }
@@ -21,16 +29,21 @@ enum PublishDateFinder {
     /// A `date:` line of a YAML front matter, ISO (2022-04-12) or RFC 2822 (Tue, 12 Apr 2022 02:27:27 GMT),
     /// as scraped Markdown pages carry it.
     static func frontMatterDate(_ text: String) -> String? {
-        for m in PeriodFinder.matches(#"(?m)^date:\s*['"]?((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})"#, in: text) {
+        // both patterns need a literal `date:`; most documents have none
+        guard UTF8Search.contains(text, "date:") else { return nil }
+        for m in PeriodFinder.matches(frontMatterISO, in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
-        for m in PeriodFinder.matches(#"(?m)^date:\s*['"]?(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+((?:19|20)\d\d)"#, in: text) {
+        for m in PeriodFinder.matches(frontMatterRFC, in: text) {
             if let month = monthNames.firstIndex(of: m[2].lowercased()), let iso = iso(m[3], String(month + 1), m[1]) { return iso }
         }
         return nil
     }
 
     // Compiled once: NSRegularExpression is immutable and safe to share across threads.
+    static let frontMatterISO = try! NSRegularExpression(pattern: #"(?m)^date:\s*['"]?((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})"#)
+    static let frontMatterRFC = try! NSRegularExpression(pattern: #"(?m)^date:\s*['"]?(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+((?:19|20)\d\d)"#)
+    static let pinyin = try! NSRegularExpression(pattern: #"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"#)
     static let labelled = try! NSRegularExpression(pattern: #"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#)
     /// A line that is only a date, as under a signature.
     static let dateLine = try! NSRegularExpression(pattern: #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#)
@@ -42,15 +55,31 @@ enum PublishDateFinder {
 
     /// The date in the top lines of the original text, pinyin annotations (发(fā)布) removed first.
     static func findInHeader(original: String) -> String? {
-        let header = original.split(separator: "\n", maxSplits: headerLines, omittingEmptySubsequences: false)
-            .prefix(headerLines).joined(separator: "\n")
+        let header = prefix(original, lines: headerLines)
         let stripped = stripPinyin(header)
         return find(TextNormalizer.normalize(stripped))
     }
 
+    /// The text before its `count`-th line break, found on bytes (splitting on Characters walked grapheme
+    /// clusters). A `\n` right after `\r` is part of one `\r\n` Character and does not count, as before.
+    static func prefix(_ text: String, lines count: Int) -> String {
+        var breaks = 0
+        var previous: UInt8 = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x0A, previous != 0x0D {
+                breaks += 1
+                if breaks == count {
+                    let utf8 = text.utf8
+                    return String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: offset)]))
+                }
+            }
+            previous = byte
+        }
+        return text
+    }
+
     static func stripPinyin(_ text: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: #"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"#) else { return text }
-        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        pinyin.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
     }
 
     static func iso(_ y: String, _ m: String, _ d: String) -> String? {

@@ -5,16 +5,15 @@ enum ScriptDetector {
 
     /// `simplified` or `traditional`.
     static func detect(_ text: String, sample: Int = 4000) -> String {
-        var han = String.UnicodeScalarView()
-        var count = 0
+        var original: [Unicode.Scalar] = []
+        original.reserveCapacity(sample)
         for scalar in text.unicodeScalars where TextLine.isHan(scalar) {
-            han.append(scalar)
-            count += 1
-            if count >= sample { break }
+            original.append(scalar)
+            if original.count >= sample { break }
         }
+        let count = original.count
         guard count > 0 else { return "simplified" }
-        let original = Array(han)
-        let converted = Array(TextNormalizer.normalize(String(han)).unicodeScalars)
+        let converted = Array(TextNormalizer.normalize(String(scalars: original)).unicodeScalars)
         var changed = 0
         if converted.count == original.count {
             for i in 0..<count where original[i] != converted[i] { changed += 1 }

@@ -15,6 +15,13 @@ enum SentenceSplitter {
     /// `breaks` are UTF-8 offsets where a sentence must start (heading starts run into a sentence).
     static func split(lines: [TextLine], breaks: Set<Int> = []) -> [SentenceSpan] {
         var result: [SentenceSpan] = []
+        // Offsets only grow along the walk, so a cursor into the sorted breaks replaces a hash lookup per scalar.
+        let sortedBreaks = breaks.sorted()
+        var nextBreak = 0
+        func isBreak(_ offset: Int) -> Bool {
+            while nextBreak < sortedBreaks.count, sortedBreaks[nextBreak] < offset { nextBreak += 1 }
+            return nextBreak < sortedBreaks.count && sortedBreaks[nextBreak] == offset
+        }
         for line in lines {
             var depth = 0          // brackets
             var quoteDepth = 0     // paired quotes “” ‘’ 「」
@@ -25,7 +32,7 @@ enum SentenceSplitter {
             var i = 0
             while i < s.count {
                 let c = s[i]
-                if i > start, !breaks.isEmpty, breaks.contains(line.offsets[i]) {
+                if i > start, !breaks.isEmpty, isBreak(line.offsets[i]) {
                     append(line, start..<i, to: &result)
                     start = i
                     depth = 0

@@ -6,6 +6,8 @@ struct StructureVocabulary: Sendable {
     var sectionNames: [String: SectionKind]
     /// Longest name first, for prefix matching of run-in headings (一、总体目标以习近平…).
     var sectionNamesByLength: [String]
+    /// `sectionNamesByLength` as scalar arrays, for the per-line prefix check.
+    var sectionNameScalarsByLength: [[Unicode.Scalar]]
     /// Title keywords in priority order.
     var kindKeywords: [(String, SectionKind)]
     /// Doc type words, longest first.
@@ -24,9 +26,11 @@ struct StructureVocabulary: Sendable {
             fields.count >= 2 ? (fields[0], SectionKind(rawValue: fields[1]) ?? .other) : nil
         }
         let types = rows("doc-types").map { $0[0] }
+        let byLength = names.keys.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
         return StructureVocabulary(
             sectionNames: names,
-            sectionNamesByLength: names.keys.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
+            sectionNamesByLength: byLength,
+            sectionNameScalarsByLength: byLength.map { Array($0.unicodeScalars) },
             kindKeywords: keywords,
             docTypes: types.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
             headingVerbs: rows("heading-verbs").map { $0[0] })

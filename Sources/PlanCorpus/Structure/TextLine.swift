@@ -38,9 +38,7 @@ struct TextLine {
     var isBlank: Bool { trimmedBounds.isEmpty }
 
     func string(_ range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range])
-        return String(result)
+        String(scalars: scalars[range])
     }
 
     /// Blanks include the ideographic space and no-break space common in scraped pages.
@@ -71,6 +69,6 @@ extension TextLine {
         var lo = 0, hi = scalars.count
         while lo < hi, isBlank(scalars[lo]) { lo += 1 }
         while hi > lo, isBlank(scalars[hi - 1]) { hi -= 1 }
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        return String(scalars: scalars[lo..<hi])
     }
 }

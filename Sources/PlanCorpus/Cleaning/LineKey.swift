@@ -1,0 +1,34 @@
+import Foundation
+
+/// A line as a hash key that is equal exactly when the lines are equal as Swift `String`s (canonically
+/// equivalent), compared and hashed on bytes: both sides are in NFC, where canonical equivalence is byte
+/// equality. Lines made only of scalars that are NFC on their own and never combine with a neighbour (the
+/// usual CJK, ASCII and Chinese punctuation) are NFC as they stand; others are normalised first.
+struct LineKey: Hashable {
+    /// The line in NFC.
+    let form: Substring
+
+    init(_ line: Substring) {
+        form = line.unicodeScalars.allSatisfy(Self.isStableStarter)
+            ? line : Substring(String(line).precomposedStringWithCanonicalMapping)
+    }
+
+    /// Scalars with NFC_Quick_Check = Yes and combining class 0 that nothing composes with: a run of them
+    /// is in NFC. Conservative: anything else only takes the slower normalising path.
+    static func isStableStarter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x2FF, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x3098, 0x309D...0x30FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var form = form
+        form.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: LineKey, b: LineKey) -> Bool {
+        a.form.utf8.elementsEqual(b.form.utf8)
+    }
+}
