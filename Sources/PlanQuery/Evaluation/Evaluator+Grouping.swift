@@ -113,9 +113,19 @@ extension Evaluator {
         var matchesOf: [[Int]?] = []
         matchesOf.reserveCapacity(t.rowCount)
         var total = 0
+        // Rows with the same key often come together (a document's rows): look a key up once per run.
+        var lastKey: [Value]? = nil
+        var lastMatches: [Int]? = nil
         for row in 0..<t.rowCount {
             try tick(row)
-            let m = li.count == 1 ? single[ValueOrder.key(t.data[li[0]][row])] : index[li.map { ValueOrder.key(t.data[$0][row]) }]
+            let key = li.map { ValueOrder.key(t.data[$0][row]) }
+            let m: [Int]?
+            if let lastKey, lastKey == key {
+                m = lastMatches
+            } else {
+                m = li.count == 1 ? single[key[0]] : index[key]
+                (lastKey, lastMatches) = (key, m)
+            }
             total += m?.count ?? (left ? 1 : 0)
             matchesOf.append(m)
         }

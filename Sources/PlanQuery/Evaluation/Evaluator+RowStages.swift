@@ -124,24 +124,33 @@ extension Evaluator {
         // Sort on numbers: numeric columns as they are, others by the rank of each distinct value.
         let ranked = columns.map(Evaluator.sortKeys)
         try support.checkCancelled(nil)
-        var order = Array(0..<keyTable.rowCount)
         // The comparator cannot throw: poll the flag now and then, and once cancelled compare trivially.
+        // Ties fall back on the row number, so the order is total and the sort stable.
         var comparisons = 0
         var cancelled = false
         let flag = support.cancellation
-        order.sort { a, b in
+        let descending = keys.map(\.descending)
+        func before(_ a: Int, _ b: Int) -> Bool {
             comparisons &+= 1
             if comparisons & 0xFFFF == 0, flag.isCancelled { cancelled = true }
             if cancelled { return a < b }
-            for (k, col) in zip(keys, ranked) {
+            for (d, col) in zip(descending, ranked) {
                 let x = col[a], y = col[b]
                 if x.isNaN != y.isNaN { return y.isNaN }  // nulls (NaN here) last in both directions
-                if x != y && !x.isNaN { return k.descending ? x > y : x < y }
+                if x != y && !x.isNaN { return d ? x > y : x < y }
             }
             return a < b
         }
+        let picked: [Int]
+        if let limit, limit < keyTable.rowCount / 8 {
+            // `sort | take n` with a small n: keep the n first rows in a heap rather than sorting them all.
+            picked = TopRows.first(max(0, limit), of: keyTable.rowCount, by: before)
+        } else {
+            var order = Array(0..<keyTable.rowCount)
+            order.sort(by: before)
+            picked = limit.map { Array(order.prefix(max(0, $0))) } ?? order
+        }
         try support.checkCancelled(nil)
-        let picked = limit.map { Array(order.prefix(max(0, $0))) } ?? order
         return t.gather(rows.map { r in picked.map { r[$0] } } ?? picked)
     }
 

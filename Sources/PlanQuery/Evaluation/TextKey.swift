@@ -36,12 +36,17 @@ struct TextKey: Hashable {
         var keys: [TextKey?] = []
         var groups: [[Int]] = []
         var nullGroup: Int?
+        var last: Int?
         for (r, v) in column.enumerated() {
             try tick(r)
             switch v {
             case .text(let s):
                 let k = TextKey(s)
-                if let g = index[k] { groups[g].append(r) } else { index[k] = groups.count; keys.append(k); groups.append([r]) }
+                // Rows of one key often come together (a document's rows): the last group is checked first.
+                if let g = last, keys[g] == k { groups[g].append(r); continue }
+                if let g = index[k] { groups[g].append(r); last = g } else {
+                    last = groups.count; index[k] = groups.count; keys.append(k); groups.append([r])
+                }
             case .null:
                 if let g = nullGroup { groups[g].append(r) } else { nullGroup = groups.count; keys.append(nil); groups.append([r]) }
             default:
