@@ -114,17 +114,19 @@ extension Evaluator {
         matchesOf.reserveCapacity(t.rowCount)
         var total = 0
         // Rows with the same key often come together (a document's rows): look a key up once per run.
-        var lastKey: [Value]? = nil
+        var lastKey: Value? = nil
         var lastMatches: [Int]? = nil
         for row in 0..<t.rowCount {
             try tick(row)
-            let key = li.map { ValueOrder.key(t.data[$0][row]) }
             let m: [Int]?
-            if let lastKey, lastKey == key {
-                m = lastMatches
+            if li.count == 1 {
+                let key = ValueOrder.key(t.data[li[0]][row])
+                if let lastKey, lastKey == key { m = lastMatches } else {
+                    m = single[key]
+                    (lastKey, lastMatches) = (key, m)
+                }
             } else {
-                m = li.count == 1 ? single[key[0]] : index[key]
-                (lastKey, lastMatches) = (key, m)
+                m = index[li.map { ValueOrder.key(t.data[$0][row]) }]
             }
             total += m?.count ?? (left ? 1 : 0)
             matchesOf.append(m)
