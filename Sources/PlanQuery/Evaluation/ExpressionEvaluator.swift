@@ -68,6 +68,11 @@ struct ExpressionEvaluator {
                     throw Diagnostic.error("aggregate-outside-summarize", "aggregate '\(name)' outside summarize", span: span)
                 }
                 if args.isEmpty { return agg.apply(nil, rows: group.count) }
+                // A plain column (avg(value)) is read straight from its array.
+                if case .column(let name, _) = args[0], let c = columnNames.firstIndex(of: name) {
+                    let column = table.data[c]
+                    return agg.apply(group.map { column[$0] }, rows: group.count)
+                }
                 let values = try group.map { try eval(args[0], row: $0) }
                 return agg.apply(values, rows: group.count)
             }

@@ -24,8 +24,13 @@ struct TextKey: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
-        guard a.bytesHash == b.bytesHash, a.text.utf8.count == b.text.utf8.count else { return false }
-        var x = a.text, y = b.text
+        a.bytesHash == b.bytesHash && sameBytes(a.text, b.text)
+    }
+
+    /// Whether two strings are the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a, y = b
         return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 
@@ -41,9 +46,9 @@ struct TextKey: Hashable {
             try tick(r)
             switch v {
             case .text(let s):
+                // Rows of one key often come together (a document's rows): the last row's text is checked first.
+                if let g = last, let p = keys[g], sameBytes(p.text, s) { groups[g].append(r); continue }
                 let k = TextKey(s)
-                // Rows of one key often come together (a document's rows): the last group is checked first.
-                if let g = last, keys[g] == k { groups[g].append(r); continue }
                 if let g = index[k] { groups[g].append(r); last = g } else {
                     last = groups.count; index[k] = groups.count; keys.append(k); groups.append([r])
                 }
