@@ -27,6 +27,13 @@ struct TextKey: Hashable {
         a.bytesHash == b.bytesHash && sameBytes(a.text, b.text)
     }
 
+    /// The same 16 bytes of String: the same small (inline) string, or the same storage object, so the same
+    /// text. Rows of one document share their region's storage, so runs are found without reading bytes.
+    @inline(__always) static func identical(_ a: String, _ b: String) -> Bool {
+        MemoryLayout<String>.size == 16
+            && unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
     /// Whether two strings are the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
@@ -42,17 +49,20 @@ struct TextKey: Hashable {
         var groups: [[Int]] = []
         var nullGroup: Int?
         var last: Int?
+        var lastText: String?
         for (r, v) in column.enumerated() {
             try tick(r)
             switch v {
             case .text(let s):
                 // Rows of one key often come together (a document's rows): the last row's text is checked first.
-                if let g = last, let p = keys[g], sameBytes(p.text, s) { groups[g].append(r); continue }
+                if let g = last, let p = lastText, identical(p, s) || sameBytes(p, s) { groups[g].append(r); continue }
                 let k = TextKey(s)
                 if let g = index[k] { groups[g].append(r); last = g } else {
                     last = groups.count; index[k] = groups.count; keys.append(k); groups.append([r])
                 }
+                lastText = s
             case .null:
+                last = nil
                 if let g = nullGroup { groups[g].append(r) } else { nullGroup = groups.count; keys.append(nil); groups.append([r]) }
             default:
                 return nil
