@@ -92,14 +92,19 @@ extension Evaluator {
             }
             return i
         }
-        // Rows of the right table by key; one key (the common case) hashes the value, not an array per row.
-        var index: [[Value]: [Int]] = [:]
-        var single: [Value: [Int]] = [:]
-        if ri.count == 1 {
-            let column = r.data[ri[0]]
-            for row in 0..<r.rowCount { single[ValueOrder.key(column[row]), default: []].append(row) }
-        } else {
-            for row in 0..<r.rowCount { index[ri.map { ValueOrder.key(r.data[$0][row]) }, default: []].append(row) }
+        // Rows of the right table grouped by key; each left row then only notes its group's number. One key
+        // (the common case) hashes the value, not an array per row.
+        var rightGroups: [[Int]] = []
+        var groupOfKey: [Value: Int] = [:]
+        var groupOfKeys: [[Value]: Int] = [:]
+        for row in 0..<r.rowCount {
+            if ri.count == 1 {
+                let k = ValueOrder.key(r.data[ri[0]][row])
+                if let g = groupOfKey[k] { rightGroups[g].append(row) } else { groupOfKey[k] = rightGroups.count; rightGroups.append([row]) }
+            } else {
+                let k = ri.map { ValueOrder.key(r.data[$0][row]) }
+                if let g = groupOfKeys[k] { rightGroups[g].append(row) } else { groupOfKeys[k] = rightGroups.count; rightGroups.append([row]) }
+            }
         }
         let keySet = Set(keys.map(\.name))
         let leftNames = Set(t.columnNames)
@@ -110,38 +115,38 @@ extension Evaluator {
             return needs.contains(leftNames.contains(name) ? name + "_" + right.source.name : name)
         }
         // Count first, so a join that would explode is refused before it fills memory.
-        var matchesOf: [[Int]?] = []
-        matchesOf.reserveCapacity(t.rowCount)
+        var groupOfRow = [Int](repeating: -1, count: t.rowCount)
         var total = 0
         // Rows with the same key often come together (a document's rows): look a key up once per run.
         var lastKey: Value? = nil
-        var lastMatches: [Int]? = nil
+        var lastGroup = -1
         for row in 0..<t.rowCount {
             try tick(row)
-            let m: [Int]?
+            let g: Int
             if li.count == 1 {
                 let key = ValueOrder.key(t.data[li[0]][row])
-                if let lastKey, lastKey == key { m = lastMatches } else {
-                    m = single[key]
-                    (lastKey, lastMatches) = (key, m)
+                if let lastKey, lastKey == key { g = lastGroup } else {
+                    g = groupOfKey[key] ?? -1
+                    (lastKey, lastGroup) = (key, g)
                 }
             } else {
-                m = index[li.map { ValueOrder.key(t.data[$0][row]) }]
+                g = groupOfKeys[li.map { ValueOrder.key(t.data[$0][row]) }] ?? -1
             }
-            total += m?.count ?? (left ? 1 : 0)
-            matchesOf.append(m)
+            groupOfRow[row] = g
+            total += g >= 0 ? rightGroups[g].count : (left ? 1 : 0)
         }
         if total > Evaluator.maxJoinRows {
             throw Diagnostic.error("join-too-large", "the join would give \(total) rows, more than \(Evaluator.maxJoinRows)", span: keys[0].span,
                                    help: "join on more keys, or filter both sides first")
         }
-        var lrows: [Int] = [], rrows: [Int?] = []
+        // Left and right row of each output row; -1 on the right for an unmatched row of a left join.
+        var lrows: [Int] = [], rrows: [Int] = []
         lrows.reserveCapacity(total); rrows.reserveCapacity(total)
-        for (row, matches) in matchesOf.enumerated() {
-            if let matches {
-                for m in matches { lrows.append(row); rrows.append(m) }
+        for (row, g) in groupOfRow.enumerated() {
+            if g >= 0 {
+                for m in rightGroups[g] { lrows.append(row); rrows.append(m) }
             } else if left {
-                lrows.append(row); rrows.append(nil)
+                lrows.append(row); rrows.append(-1)
             }
         }
         var out = t.gather(lrows)
@@ -149,7 +154,8 @@ extension Evaluator {
             var name = r.columns[c].name
             if leftNames.contains(name) { name += "_" + right.source.name }
             out.columns.append(Table.Column(name, r.columns[c].type, hidden: r.columns[c].isHidden))
-            out.data.append(rrows.map { $0.map { r.data[c][$0] } ?? .null })
+            let column = r.data[c]
+            out.data.append(rrows.map { $0 >= 0 ? column[$0] : .null })
         }
         return out
     }
