@@ -80,6 +80,9 @@ import Testing
         ("到2025年5月完成。", nil),
         ("某市人民政府办公室\n2022-11-30\n", "2022-11-30"),
         ("发布时间:2020-13-06", nil),
+        ("政府工作报告\n——2026年1月25日在广东省第十四届人民代表大会第五次会议上\n", "2026-01-25"),
+        ("(2024年3月5日在第十四届全国人民代表大会第二次会议上)", "2024-03-05"),
+        ("2025年1月20日在会上指出，到2027年完成。", "2025-01-20"),
     ] as [(String, String?)])
     func publishDate(_ text: String, _ expected: String?) {
         #expect(PublishDateFinder.find(TextNormalizer.normalize(text)) == expected)

@@ -16,6 +16,12 @@ enum PublishDateFinder {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
         }
+        // A report's dateline: ——2026年1月25日在广东省第十四届人民代表大会第五次会议上.
+        for line in DateCandidates.lines(of: text, containing: "日在") {
+            for m in PeriodFinder.matches(deliveredLine, in: line) {
+                if let iso = iso(m[1], m[2], m[3]) { return iso }
+            }
+        }
         for line in DateCandidates.lines(of: text, containing: "-") {
             for m in PeriodFinder.matches(isoLine, in: line) {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
@@ -47,6 +53,7 @@ enum PublishDateFinder {
     static let labelled = try! NSRegularExpression(pattern: #"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#)
     /// A line that is only a date, as under a signature.
     static let dateLine = try! NSRegularExpression(pattern: #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#)
+    static let deliveredLine = try! NSRegularExpression(pattern: #"^[\s(（—–\-]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在"#)
     static let isoLine = try! NSRegularExpression(pattern: #"(?m)^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$"#)
 
     /// Lines of the original text searched when the clean text has no date: article metadata
