@@ -155,4 +155,19 @@ import Testing
         #expect(targets.map(describeTarget) == [expected])
         #expect(targets.first?.per == per)
     }
+
+    /// A work report whose title names no year plans for the year of its dateline.
+    @Test func aWorkReportWithoutATitleYearTakesItsDatelineYear() {
+        let report = """
+        政府工作报告
+        ——2026年1月25日在广东省第十四届人民代表大会第五次会议上
+        一、2025年工作回顾
+        城镇新增就业136万人。
+        二、主要预期目标
+        城镇新增就业110万人以上。
+        """
+        let document = makeDocument(report)
+        #expect(document.metadata.publishDate == "2026-01-25")
+        #expect(TargetExtractor().extract(document).map(describeTarget) == ["城镇新增就业|1100000|人|>=|2026|-"])
+    }
 }

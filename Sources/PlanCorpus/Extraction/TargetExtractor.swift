@@ -56,12 +56,16 @@ public struct TargetExtractor: Sendable {
     /// Document types that plan one year: their targets are for the year in the title.
     static let yearlyTypes = ["政府工作报告", "工作报告", "工作要点"]
 
-    /// The single year in the title of a yearly document (2026年山西省政府工作报告 → 2026), else nil.
+    /// The year a yearly document plans for: the single year in its title (2026年山西省政府工作报告 → 2026), else
+    /// the year it was delivered or issued (——2026年1月25日在…会议上), as these come out at the start of their year.
     static func yearlyDocumentYear(_ metadata: DocumentMetadata) -> Int? {
-        guard let type = metadata.docType, yearlyTypes.contains(type), let title = metadata.title else { return nil }
-        let times = YearScanner.years(in: title)
-        guard times.count == 1, times[0].kind == .year, let v = times[0].value else { return nil }
-        return Int(v)
+        guard let type = metadata.docType, yearlyTypes.contains(type) else { return nil }
+        if let title = metadata.title {
+            let times = YearScanner.years(in: title)
+            if times.count == 1, times[0].kind == .year, let v = times[0].value { return Int(v) }
+            if !times.isEmpty { return nil }
+        }
+        return metadata.publishDate.flatMap { Int($0.prefix(4)) }
     }
 
     /// For each section, the single calendar year named by its own title or, failing that, the nearest
