@@ -28,6 +28,10 @@ import Testing
         ("据武汉国土空间规划显示，2035年武汉常住人口将控制在1660万左右。", ["武汉常住人口|16600000|-|~|2035|-"]),
         // 015 / 018: a count of provinces is the scope, not a target.
         ("值得注意的是，今年国家统计局在公布上半年全国统计数据的同时，也同步公布了全国31个省市的经济数据。", []),
+        // 020 and five-year plans generally: a proportion of three parts and a fixed term opening with a number
+        // (三次产业, 一老一小) state no target.
+        ("到2025年，三次产业结构调整为5∶40∶55，一老一小服务更加完善，第二产业增加值增长6%。",
+         ["第二产业增加值增长|6|%|=|2025|-"]),
         // 013: a plan with 力争 keeps its hedge.
         ("2022年，力争战略性新兴产业增加值达1.3万亿元。", ["战略性新兴产业增加值|1.3|万亿元|=|2022|力争"]),
         // 020 (云南 十五 计划): a year before 价格 is the price base, not the year the figure belongs to.

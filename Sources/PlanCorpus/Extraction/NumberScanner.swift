@@ -319,8 +319,16 @@ struct ScanRun {
 
         // Clock times (09:23, 09:23:51) and ratios (1:1.2).
         if at(j) == ":", Self.isDigit(at(j + 1)), let b = readArabic(j + 1) {
-            // 09:23, 9:00, 17:30:05 are clock times; 1:1.2, 1:2, 1:10, 3:7 are ratios.
-            let isTime = b.isInteger && b.intDigits == 2 && a.isInteger && a.value <= 24 && b.value < 60
+            // A proportion of three or more parts (三次产业结构 5∶40∶55) is one token with no single value.
+            if o[j] == "∶", at(b.end) == ":", Self.isDigit(at(b.end + 1)) {
+                var k = b.end
+                while at(k) == ":", Self.isDigit(at(k + 1)), let c = readArabic(k + 1) { k = c.end }
+                emit(.ratio, i..<k, value: nil, unit: ("", "ratio", .multiplier))
+                return k
+            }
+            // 09:23, 9:00, 17:30:05 are clock times; 1:1.2, 1:2, 1:10, 3:7 are ratios; the ratio sign ∶ is
+            // never a clock's colon.
+            let isTime = o[j] != "∶" && b.isInteger && b.intDigits == 2 && a.isInteger && a.value <= 24 && b.value < 60
                 && (a.intDigits == 2 || a.value != 1 || (at(b.end) == ":" && Self.isDigit(at(b.end + 1))))
             if isTime {
                 var k = b.end

@@ -106,4 +106,5 @@ public struct PhraseLexicon: Sendable {
     public static let planOpening = PhraseLexicon(phrases["plan-opening"] ?? [])
     public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
     public static let priceBase = PhraseLexicon(phrases["price-base"] ?? [])
+    public static let numeralTerms = PhraseLexicon(phrases["numeral-term"] ?? [])
 }

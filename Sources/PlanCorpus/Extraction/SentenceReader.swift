@@ -31,7 +31,9 @@ struct SentenceReader {
         self.scanner = scanner
         self.metadata = metadata
         self.locator = locator
-        tokens = scanner.scan(original: o, folded: f)
+        // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
+        let folded = f
+        tokens = scanner.scan(original: o, folded: f).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
         var inside = [Bool](repeating: false, count: o.count + 1)
         var times: [Int: Quantity] = [:]
         var markers: [Int: Quantity] = [:]
