@@ -1,5 +1,6 @@
 /// Joins numbers that an OCR or newspaper-archive export wrote one digit at a time (`2 0 0 5年`, `1 2 %`,
-/// `6 .5 %`, `2 9 0 0 亿元`), so the number scanner reads 2005, 12 and 6.5 instead of separate digits.
+/// `6 .5 %`, `2 9 0 0 亿元`, `1 9 ∶4 3 ∶3 8`), so the number scanner reads 2005, 12, 6.5 and one proportion
+/// instead of separate digits.
 ///
 /// Only in documents that show the damage: at least `minSpacedYears` years written as four single digits
 /// with single spaces (`2 0 0 1年`). Elsewhere a space between two digits may separate table columns, so
@@ -13,12 +14,12 @@ struct SpacedDigitRepair {
         var cuts: [Int] = []
         var i = 1
         while i + 1 < s.count {
-            // A single ASCII space after a digit and before a digit, a decimal point followed by a digit, or
-            // the unit (`2 9 0 0 亿元`, `8 %`).
+            // A single ASCII space after a digit and before a digit, a decimal point or ratio sign followed by
+            // a digit (`6 .5`, `1 9 ∶4 3 ∶3 8`), or the unit (`2 9 0 0 亿元`, `8 %`).
             if s[i] == " ", ScalarClass.isASCIIDigit(s[i - 1]), s[i + 1] != " " {
                 let next = s[i + 1]
                 if ScalarClass.isASCIIDigit(next) || ScalarClass.isHan(next) || next == "%" || next == "‰"
-                    || (next == "." && i + 2 < s.count && ScalarClass.isASCIIDigit(s[i + 2])) {
+                    || ((next == "." || next == "∶") && i + 2 < s.count && ScalarClass.isASCIIDigit(s[i + 2])) {
                     cuts.append(i)
                 }
             }
