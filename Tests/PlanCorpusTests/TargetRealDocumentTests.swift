@@ -77,12 +77,13 @@ import Testing
     /// 020: a newspaper-archive export that spaced out every digit (`2 0 0 5年`, `1 2 %`).
     static let spacedDigitPage = """
     云南日报 / 2 0 0 1年 / 0 2月 / 2 0日 / 第 A0 1版 /
-    　　结构调整的主要预期目标 :产业结构实现优化升级 , 到2 0 0 5年 , 高新技术产业增加值占国内生产总值的比重达到1 2 %以上 , 城镇化水平达到2 6 %左右 。
+    　　结构调整的主要预期目标 :产业结构实现优化升级 , 到2 0 0 5年 , 三次产业增加值比例调整为1 9 ∶4 3 ∶3 8 , 高新技术产业增加值占国内生产总值的比重达到1 2 %以上 , 城镇化水平达到2 6 %左右 。
     """
 
     @Test func digitsSpacedApartAreJoinedWhereTheDocumentShowsTheDamage() {
         let document = makeDocument(Self.spacedDigitPage)
         #expect(document.clean.contains("到2005年"))
+        #expect(document.clean.contains("19∶43∶38"), "a proportion is joined too, and then states no target")
         #expect(TargetExtractor().extract(document).map(describeTarget) == [
             "高新技术产业增加值占国内生产总值的比重|12|%|>=|2005|-",
             "城镇化水平|26|%|~|2005|-",
