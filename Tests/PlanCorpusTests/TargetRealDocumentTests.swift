@@ -32,6 +32,9 @@ import Testing
         // (三次产业, 一老一小) state no target.
         ("到2025年，三次产业结构调整为5∶40∶55，一老一小服务更加完善，第二产业增加值增长6%。",
          ["第二产业增加值增长|6|%|=|2025|-"]),
+        // 022: a list read as A、B和C shares out its values in order; 与 inside an item does not split it.
+        ("到2024年，全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。",
+         ["全省与其他RCEP国家货物贸易|30|%|=|2024|-", "对外投资|20|%|=|2024|-", "实际利用外资占比|10|%|=|2024|-"]),
         // 013: a plan with 力争 keeps its hedge.
         ("2022年，力争战略性新兴产业增加值达1.3万亿元。", ["战略性新兴产业增加值|1.3|万亿元|=|2022|力争"]),
         // 020 (云南 十五 计划): a year before 价格 is the price base, not the year the figure belongs to.

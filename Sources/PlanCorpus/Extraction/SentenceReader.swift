@@ -129,7 +129,7 @@ struct SentenceReader {
     }
 
     /// Top-level position of the last separator (、和及与…) in a range, with its length.
-    func lastSeparator(in r: Range<Int>) -> (Int, Int)? {
+    func lastSeparator(in r: Range<Int>, using separators: [[Unicode.Scalar]] = separatorScalars) -> (Int, Int)? {
         var depth = 0
         var best: (Int, Int)? = nil
         var i = r.lowerBound
@@ -137,7 +137,7 @@ struct SentenceReader {
             let c = f[i]
             if c == "(" { depth += 1 } else if c == ")" && depth > 0 { depth -= 1 }
             else if depth == 0 {
-                for w in Self.separatorScalars where w[0] == c {
+                for w in separators where w[0] == c {
                     if i + w.count <= r.upperBound, w.count == 1 || f[i + 1] == w[1], !isInsideWord(i) {
                         // 、 outranks 和/与: 改造小区200个、惠及居民与… splits at the 、.
                         if c == "、" || best == nil || f[best!.0] != "、" { best = (i, w.count) }
@@ -633,7 +633,7 @@ struct SentenceReader {
             let groupTail = trimTail(groupPrefix)
             let groupLead = trimTail(trimLead(groupTail.range))
             var parts: [Range<Int>] = []
-            if group.count > 1 { parts = splitList(groupLead.range) }
+            if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
             for (pos, i) in group.enumerated() {
                 let c = cands[i]
                 let own = i == first ? groupPrefix : prefixStarts[i]..<max(prefixStarts[i], c.prefixLimit ?? c.start)
@@ -721,15 +721,30 @@ struct SentenceReader {
     }
 
     /// Splits a list of indicators at top-level 、/和/及/与.
-    func splitList(_ r: Range<Int>) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var rest = r
-        while let (p, len) = lastSeparator(in: rest) {
-            parts.insert((p + len)..<rest.upperBound, at: 0)
-            rest = rest.lowerBound..<p
+    /// The items of a list, split at its separators. With `count` (the number of values the list shares out),
+    /// the list is first read as A、B和C: an item at every 、, the last one split at its 和 (以及), so a 与 inside
+    /// an item stays when that reading gives one item per value (全省与其他RCEP国家货物贸易、对外投资和实际
+    /// 利用外资分别占比达30%、20%和10%).
+    func splitList(_ r: Range<Int>, count: Int? = nil) -> [Range<Int>] {
+        func split(_ range: Range<Int>, _ separators: [[Unicode.Scalar]]) -> [Range<Int>] {
+            var parts: [Range<Int>] = []
+            var rest = range
+            while let (p, len) = lastSeparator(in: rest, using: separators) {
+                parts.insert((p + len)..<rest.upperBound, at: 0)
+                rest = rest.lowerBound..<p
+            }
+            parts.insert(rest, at: 0)
+            return parts.filter { !$0.isEmpty }
         }
-        parts.insert(rest, at: 0)
-        return parts.filter { !$0.isEmpty }
+        let parts = split(r, Self.separatorScalars)
+        guard let count else { return parts }
+        var items = split(r, [["、"]])
+        if items.count == count - 1, let last = items.last,
+           let (p, len) = lastSeparator(in: last, using: [["以", "及"], ["和"], ["及"]]) {
+            items.removeLast()
+            items += [last.lowerBound..<p, (p + len)..<last.upperBound].filter { !$0.isEmpty }
+        }
+        return items.count == count ? items : parts
     }
 
     static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
