@@ -35,6 +35,9 @@ import Testing
         // 022: a list read as A、B和C shares out its values in order; 与 inside an item does not split it.
         ("到2024年，全省与其他RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%。",
          ["全省与其他RCEP国家货物贸易|30|%|=|2024|-", "对外投资|20|%|=|2024|-", "实际利用外资占比|10|%|=|2024|-"]),
+        // 025: a scope frame (以…为主要对象) counts whom the plan is for.
+        ("以全市就业年龄段的7600多名持证残疾人为主要对象,到2025年,全市新增残疾人就业800人以上。",
+         ["全市新增残疾人就业|800|人|>=|2025|-"]),
         // 013: a plan with 力争 keeps its hedge.
         ("2022年，力争战略性新兴产业增加值达1.3万亿元。", ["战略性新兴产业增加值|1.3|万亿元|=|2022|力争"]),
         // 020 (云南 十五 计划): a year before 价格 is the price base, not the year the figure belongs to.

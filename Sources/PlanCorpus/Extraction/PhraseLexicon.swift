@@ -107,4 +107,5 @@ public struct PhraseLexicon: Sendable {
     public static let descriptive = PhraseLexicon(phrases["descriptive"] ?? [])
     public static let priceBase = PhraseLexicon(phrases["price-base"] ?? [])
     public static let numeralTerms = PhraseLexicon(phrases["numeral-term"] ?? [])
+    public static let scopeFrames = PhraseLexicon(phrases["scope-frame"] ?? [])
 }

@@ -539,6 +539,8 @@ struct SentenceReader {
     }
 
     func isDescriptive(_ c: Candidate, clause: Range<Int>) -> Bool {
+        // A scope frame (以全市7600多名持证残疾人为主要对象) says whom the plan is for, not what it promises.
+        if isInScopeFrame(c, clause: clause) { return true }
         // A rank (位列前3位, 居全国第2名) is no quantity.
         if at(c.start - 1) == "前" || at(c.start - 1) == "第", c.q.unit == "位" || c.q.unit == "名" { return true }
         var k = c.end
@@ -556,6 +558,19 @@ struct SentenceReader {
             var end = e
             if at(end - 1) == "中" { end -= 1 }
             if let d = PhraseLexicon.descriptive.match(f, endingAt: end), end - d.scalars.count >= k { return true }
+        }
+        return false
+    }
+
+    /// True when the clause opens with 以 and, after the number, says 为(主要)对象 / 为重点 … ([scope-frame]).
+    func isInScopeFrame(_ c: Candidate, clause: Range<Int>) -> Bool {
+        var lo = clause.lowerBound
+        while lo < c.start, !Self.isWordScalar(f[lo]) { lo += 1 }
+        guard at(lo) == "以" else { return false }
+        var k = c.end
+        while k < clause.upperBound {
+            if f[k] == "为", PhraseLexicon.scopeFrames.match(f, at: k) != nil { return true }
+            k += 1
         }
         return false
     }
