@@ -1,4 +1,3 @@
-import Foundation
 import PlanCorpus
 
 /// The stages that read running text: search, kwic, ngrams and show.
