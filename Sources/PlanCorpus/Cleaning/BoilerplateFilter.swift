@@ -17,7 +17,6 @@ struct BoilerplateFilter {
     func apply(_ text: TrackedText, repeated: RepeatedLines, log: inout CleaningLog) -> TrackedText {
         let index = patterns.count == BoilerplatePatterns.all.count ? BoilerplateFilter.defaultIndex : KeyIndex(patterns)
         var removals: [Removal] = []
-        var cut: Int? = nil
         let total = max(text.count, 1)
         for line in text.lineRanges() {
             var lo = line.lowerBound, hi = line.upperBound
@@ -34,19 +33,13 @@ struct BoilerplateFilter {
             let wholeLine = hit.wholeLine || startsLine
             let range = wholeLine ? full : hit.range
             if hit.pattern.toEnd, Double(range.lowerBound) / Double(total) >= minimumToEndPosition {
-                cut = range.lowerBound
                 removals.append(Removal(range: range.lowerBound..<text.count, kind: hit.pattern.kind, toEnd: true, wholeLine: wholeLine))
                 break
             }
             removals.append(Removal(range: range, kind: hit.pattern.kind, toEnd: false, wholeLine: wholeLine))
         }
         if removals.isEmpty { return text }
-        var out = TrackedText()
-        out.reserve(text.count)
-        var pos = 0
         for r in removals {
-            out.append(from: text, pos..<r.range.lowerBound)
-            pos = r.range.upperBound
             var shown = r.range
             if r.toEnd {
                 // The warning shows the line where the cut starts; the count covers the rest.
@@ -62,7 +55,7 @@ struct BoilerplateFilter {
             log.note(kind, text: body, fixed: nil, origin: text.origins[r.range.lowerBound], detail: detail)
             log.removedBoilerplate += r.range.count
         }
-        if cut == nil { out.append(from: text, pos..<text.count) }
+        var out = text.removing(removals.map(\.range))
         // Leave no trailing spaces or blank lines where a cut removed the tail of a content line.
         while let last = out.scalars.last, ScalarClass.isSpace(last) || last == "\n" {
             out.scalars.removeLast(); out.origins.removeLast(); out.verbatim.removeLast()

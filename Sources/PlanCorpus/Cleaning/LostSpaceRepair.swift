@@ -40,12 +40,6 @@ struct LostSpaceRepair {
             lineStart = false
             i += 1
         }
-        if cuts.isEmpty { return text }
-        var out = TrackedText()
-        out.reserve(text.count)
-        var pos = 0
-        for r in cuts { out.append(from: text, pos..<r.lowerBound); pos = r.upperBound }
-        out.append(from: text, pos..<text.count)
-        return out
+        return text.removing(cuts)
     }
 }

@@ -66,17 +66,7 @@ struct MojibakeRepair {
             }
             i += 1
         }
-        if replacements.isEmpty { return text }
-        var out = TrackedText()
-        out.reserve(text.count)
-        var pos = 0
-        for r in replacements {
-            out.append(from: text, pos..<r.range.lowerBound)
-            for x in r.with { out.append(x, origin: text.origins[r.range.lowerBound], verbatim: false) }
-            pos = r.range.upperBound
-        }
-        out.append(from: text, pos..<text.count)
-        return out
+        return text.replacing(replacements.map { ($0.range, $0.with) })
     }
 
     /// A small-form comma or full stop right after a digit (`1﹒推进…`, list numbering typed with the small

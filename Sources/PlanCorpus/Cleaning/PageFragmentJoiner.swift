@@ -63,11 +63,7 @@ struct PageFragmentJoiner {
         }
         if edits.isEmpty { return text }
         edits.sort { $0.remove.lowerBound < $1.remove.lowerBound }
-        var out = TrackedText()
-        out.reserve(text.count)
-        var pos = 0
         for e in edits {
-            out.append(from: text, pos..<e.remove.lowerBound)
             let m = markers[e.index]!
             let before = text.string(max(0, e.remove.lowerBound - 6)..<e.remove.lowerBound)
             let after = text.string(m.markerEnd..<min(m.line.upperBound, m.markerEnd + 6))
@@ -77,9 +73,7 @@ struct PageFragmentJoiner {
             let origin = text.origins[joined ? m.line.lowerBound : max(0, e.remove.lowerBound - 6)]
             log.note("page-fragment", text: shown, fixed: joined ? after : before + after, origin: origin)
             log.repaired += QualityScore.pageFragmentWeight
-            pos = e.remove.upperBound
         }
-        out.append(from: text, pos..<text.count)
-        return out
+        return text.removing(edits.map(\.remove))
     }
 }

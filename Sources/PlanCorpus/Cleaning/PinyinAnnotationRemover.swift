@@ -19,26 +19,20 @@ struct PinyinAnnotationRemover {
         let toned = found.reduce(0) { $0 + ($1.toned ? 1 : 0) }
         let accepted = found.filter { $0.toned || toned >= 3 }
         if accepted.isEmpty { return text }
-        var out = TrackedText()
-        out.reserve(text.count)
-        var pos = 0
         // Identical glosses are counted here and reported once (hashing scalar values, not strings).
         var tally: [[UInt32]: (first: Int, count: Int)] = [:]
         var order: [[UInt32]] = []
         for m in accepted {
-            out.append(from: text, pos..<m.range.lowerBound)
             let key = s[(m.range.lowerBound - 1)..<m.range.upperBound].map(\.value)
             if let t = tally[key] { tally[key] = (t.first, t.count + 1) } else { tally[key] = (m.range.lowerBound - 1, 1); order.append(key) }
             log.repaired += QualityScore.pinyinWeight
-            pos = m.range.upperBound
         }
-        out.append(from: text, pos..<text.count)
         for key in order {
             let t = tally[key]!
             let token = text.string(t.first..<(t.first + key.count))
             log.note("pinyin", text: token, fixed: String(s[t.first]), origin: text.origins[t.first], count: t.count)
         }
-        return out
+        return text.removing(accepted.map(\.range))
     }
 
     /// The gloss starting at the opening parenthesis `open`, if the text there is one.

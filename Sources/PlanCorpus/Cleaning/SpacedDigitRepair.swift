@@ -28,12 +28,7 @@ struct SpacedDigitRepair {
         if cuts.isEmpty { return text }
         log.note("spaced-digits", text: "2 0 0 5", fixed: "2005", origin: text.origins[cuts[0]], count: cuts.count)
         log.repaired += QualityScore.spacedDigitWeight * Double(cuts.count)
-        var out = TrackedText()
-        out.reserve(text.count)
-        var pos = 0
-        for c in cuts { out.append(from: text, pos..<c); pos = c + 1 }
-        out.append(from: text, pos..<text.count)
-        return out
+        return text.removing(cuts.map { $0..<($0 + 1) })
     }
 
     /// Years written `d d d d年` (a space before 年 allowed).

@@ -35,18 +35,18 @@ public enum TextNormalizer {
         while i < n {
             let b0 = UInt32(buf[i])
             if b0 < 0x80 { out.append(UInt8(b0)); i += 1; continue }
-            let (v, w) = decode(buf, at: i)
-            if v > 0xFFFF { append(v, to: &out); i += w; continue }
+            let (v, w) = UTF8Codec.decode(buf, at: i)
+            if v > 0xFFFF { UTF8Codec.append(v, to: &out); i += w; continue }
             if tables.needsFullPath[Int(v)] { return nil }
             if tables.contextual[Int(v)] {
                 pending.append((i, out.count))
-                append(v, to: &out)   // placeholder of the same width, replaced below
+                UTF8Codec.append(v, to: &out)   // placeholder of the same width, replaced below
                 i += w
                 continue
             }
             let m = tables.single[Int(v)]
-            if m != 0 { append(m, to: &out); i += w; continue }
-            if tables.hasMulti[Int(v)], let many = tables.multi[v] { for x in many { append(x.value, to: &out) } } else { append(v, to: &out) }
+            if m != 0 { UTF8Codec.append(m, to: &out); i += w; continue }
+            if tables.hasMulti[Int(v)], let many = tables.multi[v] { for x in many { UTF8Codec.append(x.value, to: &out) } } else { UTF8Codec.append(v, to: &out) }
             i += w
         }
         if !pending.isEmpty {
@@ -68,16 +68,16 @@ public enum TextNormalizer {
             while before.count < contextWindow, j > 0 {
                 var k = j - 1
                 while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
-                let (v, _) = decode(buf, at: k)
+                let (v, _) = UTF8Codec.decode(buf, at: k)
                 if v == 0x0A || v == 0x0D { break }
                 before.append(Unicode.Scalar(v)!)
                 j = k
             }
             var after: [Unicode.Scalar] = []
-            let (centre, cw) = decode(buf, at: p.input)
+            let (centre, cw) = UTF8Codec.decode(buf, at: p.input)
             j = p.input + cw
             while after.count < contextWindow, j < buf.count {
-                let (v, w) = decode(buf, at: j)
+                let (v, w) = UTF8Codec.decode(buf, at: j)
                 if v == 0x0A || v == 0x0D { break }
                 after.append(Unicode.Scalar(v)!)
                 j += w
@@ -96,34 +96,12 @@ public enum TextNormalizer {
             let scalars = Array(part)
             guard scalars.count == counts[k] else { return false }
             var replacement: [UInt8] = []
-            append(scalars[centres[k]].value, to: &replacement)
-            let (_, width) = decode(buf, at: pending[k].input)
+            UTF8Codec.append(scalars[centres[k]].value, to: &replacement)
+            let (_, width) = UTF8Codec.decode(buf, at: pending[k].input)
             guard replacement.count == width else { return false }
             for (o, byte) in replacement.enumerated() { out[pending[k].output + o] = byte }
         }
         return true
-    }
-
-    /// Scalar value and width of the valid UTF-8 sequence at `i`.
-    @inline(__always) private static func decode(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
-        let b0 = UInt32(buf[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F), 3) }
-        return ((b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6 | UInt32(buf[i + 3] & 0x3F), 4)
-    }
-
-    @inline(__always) private static func append(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(v))
-        } else if v < 0x800 {
-            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 
     /// The reference path: Foundation's NFKC then ICU "Hant-Hans" (slow; used for rare scripts and tests).

@@ -20,15 +20,7 @@ struct TrackedText {
             // The bytes are valid UTF-8 (they come from a String), so decoding needs no checks.
             var i = 0
             while i < n {
-                let b0 = UInt32(buf[i])
-                var v: UInt32, w: Int
-                if b0 < 0x80 { v = b0; w = 1 }
-                else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); w = 2 }
-                else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F); w = 3 }
-                else {
-                    v = (b0 & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12 | UInt32(buf[i + 2] & 0x3F) << 6 | UInt32(buf[i + 3] & 0x3F)
-                    w = 4
-                }
+                let (v, w) = UTF8Codec.decode(buf, at: i)
                 scalars.append(unsafeBitCast(v, to: Unicode.Scalar.self))
                 origins.append(Int32(truncatingIfNeeded: i))
                 i += w
@@ -51,6 +43,27 @@ struct TrackedText {
 
     mutating func append(_ s: Unicode.Scalar, origin: Int32, verbatim v: Bool) {
         scalars.append(s); origins.append(origin); verbatim.append(v)
+    }
+
+    /// The text with each range (sorted, not overlapping) replaced by its scalars, which take the origin of the
+    /// range's first scalar and are not verbatim; an empty replacement removes the range.
+    func replacing(_ edits: [(range: Range<Int>, with: [Unicode.Scalar])]) -> TrackedText {
+        guard !edits.isEmpty else { return self }
+        var out = TrackedText()
+        out.reserve(count)
+        var pos = 0
+        for e in edits {
+            out.append(from: self, pos..<e.range.lowerBound)
+            for x in e.with { out.append(x, origin: origins[e.range.lowerBound], verbatim: false) }
+            pos = e.range.upperBound
+        }
+        out.append(from: self, pos..<count)
+        return out
+    }
+
+    /// The text without the ranges (sorted, not overlapping).
+    func removing(_ ranges: [Range<Int>]) -> TrackedText {
+        replacing(ranges.map { ($0, []) })
     }
 
     /// Ranges of lines (without their "\n"), in order.
@@ -82,16 +95,7 @@ struct TrackedText {
             let v = scalars[i].value
             let origin = Int(origins[i])
             if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            }
+            UTF8Codec.append(v, to: &bytes)
             if verbatim[i] {
                 expected = origin + (bytes.count - clean)
             } else {
