@@ -41,7 +41,7 @@ public struct TargetExtractor: Sendable {
         }
         // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
         // else, in a yearly document (a work report), the year in its title.
-        let headingYears = Self.headingYears(document.sections, skipping: statusSections)
+        let headingYears = Self.headingYears(document.sections, skipping: statusSections, scanner: scanner)
         let documentYear = Self.yearlyDocumentYear(document.metadata)
         for i in targets.indices where targets[i].year == nil && !targets[i].yearPlaceholder {
             if let section = targets[i].section, let year = headingYears[section] {
@@ -71,15 +71,17 @@ public struct TargetExtractor: Sendable {
     /// For each section, the single calendar year named by its own title or, failing that, the nearest
     /// ancestor's title that names any time at all; review (status) sections and titles naming a range
     /// or several years give none.
-    static func headingYears(_ sections: [Section], skipping status: Set<Int>) -> [Int: Int] {
+    static func headingYears(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
         var byId: [Int: Section] = [:]
         for s in sections { byId[s.id] = s }
-        let scanner = NumberScanner()
+        // Each title is scanned once, however many sections below it ask.
+        var timesOf: [Int: [Quantity]] = [:]
         var result: [Int: Int] = [:]
         for s in sections where !status.contains(s.id) {
             var cursor: Section? = s
             while let c = cursor {
-                let times = YearScanner.years(in: c.title, scanner: scanner)
+                let times = timesOf[c.id] ?? YearScanner.years(in: c.title, scanner: scanner)
+                timesOf[c.id] = times
                 if !times.isEmpty {
                     if times.count == 1, times[0].kind == .year, let v = times[0].value { result[s.id] = Int(v) }
                     break
