@@ -36,20 +36,13 @@ struct WordStages {
             keyColumns.append(i)
         }
         let perRow = try rowWords(t, stage: "words", span: span)
-        var groupOf: [[Value]: Int] = [:]
-        var groups: [[Value]] = []
-        var counts: [[String: Int]] = []
-        for r in 0..<t.rowCount {
-            let key = keyColumns.map { t.data[$0][r] }
-            let g: Int
-            if let i = groupOf[key] { g = i } else {
-                g = groups.count; groupOf[key] = g; groups.append(key); counts.append([:])
-            }
-            for w in perRow[r] { counts[g][w, default: 0] += 1 }
-        }
         var rows: [[Value]] = []
-        for (g, key) in groups.enumerated() {
-            for (w, n) in counts[g].sorted(by: WordStages.byCount) { rows.append(key + [.text(w), .int(n)]) }
+        for group in try evaluator.groups(keyColumns, t) {
+            guard let first = group.first else { continue }
+            var counts: [String: Int] = [:]
+            for r in group { for w in perRow[r] { counts[w, default: 0] += 1 } }
+            let key = keyColumns.map { t.data[$0][first] }
+            for (w, n) in counts.sorted(by: WordStages.byCount) { rows.append(key + [.text(w), .int(n)]) }
         }
         return Table(columns: keyColumns.map { t.columns[$0].shown } + [.init("word", .text), .init("n", .int)], rows: rows)
     }
