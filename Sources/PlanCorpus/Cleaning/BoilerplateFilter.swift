@@ -24,7 +24,7 @@ struct BoilerplateFilter {
             while hi > lo, ScalarClass.isSpace(text.scalars[hi - 1]) { hi -= 1 }
             if lo == hi { continue }
             let full = line.lowerBound..<min(line.upperBound + 1, text.count)
-            if !repeated.lines.isEmpty, repeated.lines.contains(text.string(lo..<hi)) {
+            if repeated.contains(text.scalars[lo..<hi]) {
                 removals.append(Removal(range: full, kind: "repeated-line", toEnd: false, wholeLine: true))
                 continue
             }

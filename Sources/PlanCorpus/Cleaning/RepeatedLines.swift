@@ -1,8 +1,22 @@
 /// Lines that recur across many documents of one corpus (site chrome the patterns do not know).
 public struct RepeatedLines: Sendable {
     /// Trimmed lines judged repeated.
-    public var lines: Set<String>
-    public init(lines: Set<String> = []) { self.lines = lines }
+    public var lines: Set<String> { didSet { index = RepeatedLineIndex(lines) } }
+    /// The lines as NFC scalars, for the per-line lookup of the boilerplate filter.
+    private var index: RepeatedLineIndex
+
+    public init(lines: Set<String> = []) {
+        self.lines = lines
+        index = RepeatedLineIndex(lines)
+    }
+
+    /// Whether the trimmed line `scalars` is one of `lines` (compared as `String`s are, by canonical
+    /// equivalence). Lines of NFC-stable scalars are looked up as scalars without building a String.
+    func contains(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        if lines.isEmpty { return false }
+        if scalars.allSatisfy(LineKey.isStableStarter) { return index.contains(scalars) }
+        return lines.contains(String(scalars: scalars))
+    }
 
     /// Fewest documents a corpus needs before lines are compared at all.
     public static let minimumDocuments = 4
@@ -109,5 +123,25 @@ public struct RepeatedLines: Sendable {
         if first == "(" || first == "（" { return next == ")" || next == "）" }
         if first == "第" { return ["章", "节", "条", "部", "篇", "编"].contains(next) }
         return next == "、" || next == "." || next == "．"
+    }
+}
+
+/// Repeated lines as NFC scalar sequences, with the scalar lengths present for a quick reject: most lines
+/// of a document have a length no repeated line has.
+private struct RepeatedLineIndex: Sendable {
+    var forms: Set<ArraySlice<Unicode.Scalar>> = []
+    var lengths: Set<Int> = []
+
+    init(_ lines: Set<String>) {
+        for line in lines {
+            let form = Array(LineKey(Substring(line)).form.unicodeScalars)
+            forms.insert(form[...])
+            lengths.insert(form.count)
+        }
+    }
+
+    /// `scalars` must be NFC already (as a run of NFC-stable scalars is).
+    func contains(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        lengths.contains(scalars.count) && forms.contains(scalars)
     }
 }
