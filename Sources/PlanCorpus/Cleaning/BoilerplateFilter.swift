@@ -70,23 +70,23 @@ struct BoilerplateFilter {
         let fold = ScriptFolding.shared
         // Quick reject: no scalar of the line starts any key.
         var any = false
-        for i in r {
-            let v = fold.folded(text.scalars[i]).value
-            if v <= 0xFFFF, index.firsts[Int(v)] { any = true; break }
-        }
+        for i in r where index.startsKey(fold.folded(text.scalars[i])) { any = true; break }
         if !any { return nil }
         var folded = [Unicode.Scalar]()
         folded.reserveCapacity(r.count)
         for i in r { folded.append(fold.folded(text.scalars[i])) }
+        // Patterns with a key in the line, each once, in pattern order (a pattern index is below 64 in the
+        // bundled list; larger lists take the set).
         var candidates: [Int] = []
-        var seen = Set<Int>()
+        var seenMask: UInt64 = 0
+        var seenLarge = Set<Int>()
         for i in 0..<folded.count {
-            let v = folded[i].value
-            guard v <= 0xFFFF, index.firsts[Int(v)], let entries = index.byFirst[v] else { continue }
-            for (p, key) in entries where !seen.contains(p) {
-                if i + key.count <= folded.count, Array(folded[i..<(i + key.count)]) == key {
-                    candidates.append(p); seen.insert(p)
-                }
+            guard index.startsKey(folded[i]), let entries = index.byFirst[folded[i].value] else { continue }
+            for (p, key) in entries {
+                let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
+                guard !seen, i + key.count <= folded.count, folded[i..<(i + key.count)].elementsEqual(key) else { continue }
+                candidates.append(p)
+                if p < 64 { seenMask |= 1 << UInt64(p) } else { seenLarge.insert(p) }
             }
         }
         if candidates.isEmpty { return nil }
@@ -145,6 +145,11 @@ struct BoilerplateFilter {
                     if key[0].value <= 0xFFFF { firsts[Int(key[0].value)] = true }
                 }
             }
+        }
+
+        /// Whether some key starts with `s` (keys are looked up by BMP scalars only).
+        @inline(__always) func startsKey(_ s: Unicode.Scalar) -> Bool {
+            s.value <= 0xFFFF && firsts[Int(s.value)]
         }
     }
 }
