@@ -100,13 +100,13 @@ struct BoilerplateFilter {
             if pattern.scope == .tail {
                 if tailText == nil {
                     let from = max(0, folded.count - tailWindow)
-                    let t = String(String.UnicodeScalarView(folded[from...]))
+                    let t = String(scalars: folded[from...])
                     tailText = (t, t as NSString, from)
                 }
                 (line, ns, offset) = tailText!
             } else {
                 if headText == nil {
-                    let t = String(String.UnicodeScalarView(folded.prefix(maxLineLength)))
+                    let t = String(scalars: folded.prefix(maxLineLength))
                     headText = (t, t as NSString)
                 }
                 (line, ns) = headText!

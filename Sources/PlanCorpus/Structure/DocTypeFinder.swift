@@ -15,7 +15,7 @@ struct DocTypeFinder: Sendable {
             if let type = lastWord(of: title) { return type }
         }
         for regex in Self.selfReferences {
-            for match in PeriodFinder.matches(regex, in: text) {
+            for match in regex.matches(in: text) {
                 if let type = lastWord(of: match[1]) { return type }
             }
         }
@@ -25,8 +25,11 @@ struct DocTypeFinder: Sendable {
     // Compiled once (they were compiled per document): NSRegularExpression is immutable and thread-safe.
     static let notice = try! NSRegularExpression(pattern: #"印发(.+?)的通知"#)
     /// 制定本方案 / 本规划旨在: the text naming its own type.
-    static let selfReferences = [#"(?:制定|制订|编制|印发)(?:了)?本([^。,，;；:：]{1,16})"#, #"本(\p{Han}{1,8})(?:旨在|所称|自)"#]
-        .map { try! NSRegularExpression(pattern: $0) }
+    /// Run on windows of the text from each opening word (see WindowedRegex); `reach` is the longest match.
+    static let selfReferences = [
+        WindowedRegex(#"(?:制定|制订|编制|印发)(?:了)?本([^。,，;；:：]{1,16})"#, openings: ["制定", "制订", "编制", "印发"], reach: 20),
+        WindowedRegex(#"本(\p{Han}{1,8})(?:旨在|所称|自)"#, openings: ["本"], reach: 11),
+    ]
 
     /// The doc type word at the end of a phrase (after dropping a trailing (2023—2025年)), else the last one inside it.
     func lastWord(of phrase: String) -> String? {

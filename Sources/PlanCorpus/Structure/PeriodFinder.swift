@@ -18,7 +18,7 @@ enum PeriodFinder {
     /// 2023—2025年, 2020年-2021年, 2021至2025年; in a title also (2021-2025).
     static func explicitRange(_ text: String, yearWordOptional: Bool,
                               endingNoEarlierThan minimumEnd: Int? = nil) -> (start: Int?, end: Int?)? {
-        for match in matches(yearWordOptional ? rangeInTitle : rangeInText, in: text) {
+        for match in yearWordOptional ? matches(rangeInTitle, in: text) : rangeInText.matches(in: text) {
             guard let a = Int(match[1]), let b = Int(match[2]), b > a, b - a <= 15, b >= (minimumEnd ?? b) else { continue }
             return (a, b)
         }
@@ -40,7 +40,7 @@ enum PeriodFinder {
     static func targetYear(_ text: String) -> Int? {
         var counts: [Int: Int] = [:]
         var order: [Int] = []
-        for match in matches(targetYearWords, in: text) {
+        for match in targetYearWords.matches(in: text) {
             guard let y = Int(match[1]) else { continue }
             if counts[y] == nil { order.append(y) }
             counts[y, default: 0] += 1
@@ -52,10 +52,13 @@ enum PeriodFinder {
 
     // Compiled once: NSRegularExpression is immutable and safe to share across threads.
     static let rangeInTitle = try! NSRegularExpression(pattern: #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)(?!\d)"#)
-    static let rangeInText = try! NSRegularExpression(pattern: #"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#)
+    /// Run on windows of the text (whole documents): a match opens with its first year and counts at most
+    /// ten scalars besides blanks and the dash run.
+    static let rangeInText = WindowedRegex(#"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#,
+                                           openings: ["19", "20"], reach: 10, isFree: { "—–-－~～至到".unicodeScalars.contains($0) })
     /// 十四五, and the written-out 第十四个五年规划.
     static let fiveYear = try! NSRegularExpression(pattern: #"十([一二三四五六七八九])(?:五|个五年)"#)
-    static let targetYearWords = try! NSRegularExpression(pattern: #"到\s*((?:19|20)\d\d)\s*年"#)
+    static let targetYearWords = WindowedRegex(#"到\s*((?:19|20)\d\d)\s*年"#, openings: ["到"], reach: 6)
 
     /// Capture groups of every match (group 0 is the whole match).
     static func matches(_ pattern: String, in text: String) -> [[String]] {

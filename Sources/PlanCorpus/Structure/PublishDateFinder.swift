@@ -7,7 +7,7 @@ enum PublishDateFinder {
     /// were the structure stage's largest cost, and most documents hold few such places.
     static func find(_ text: String) -> String? {
         if DateCandidates.mayHoldLabel(text) {
-            for m in PeriodFinder.matches(labelled, in: text) {
+            for m in labelled.matches(in: text) {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
         }
@@ -37,20 +37,25 @@ enum PublishDateFinder {
     static func frontMatterDate(_ text: String) -> String? {
         // both patterns need a literal `date:`; most documents have none
         guard UTF8Search.contains(text, "date:") else { return nil }
-        for m in PeriodFinder.matches(frontMatterISO, in: text) {
+        for m in frontMatterISO.matches(in: text) {
             if let iso = iso(m[1], m[2], m[3]) { return iso }
         }
-        for m in PeriodFinder.matches(frontMatterRFC, in: text) {
+        for m in frontMatterRFC.matches(in: text) {
             if let month = monthNames.firstIndex(of: m[2].lowercased()), let iso = iso(m[3], String(month + 1), m[1]) { return iso }
         }
         return nil
     }
 
     // Compiled once: NSRegularExpression is immutable and safe to share across threads.
-    static let frontMatterISO = try! NSRegularExpression(pattern: #"(?m)^date:\s*['"]?((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})"#)
-    static let frontMatterRFC = try! NSRegularExpression(pattern: #"(?m)^date:\s*['"]?(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+((?:19|20)\d\d)"#)
+    // The document-wide patterns run on windows from their opening words (see WindowedRegex); `reach` is the
+    // longest match counted without blanks (and, for the month name, its letters).
+    static let frontMatterISO = WindowedRegex(#"(?m)^date:\s*['"]?((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})"#,
+                                              openings: ["date:"], reach: 16, atLineStart: true)
+    static let frontMatterRFC = WindowedRegex(#"(?m)^date:\s*['"]?(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+((?:19|20)\d\d)"#,
+                                              openings: ["date:"], reach: 19, atLineStart: true, isFree: { ("a"..."z").contains($0) })
     static let pinyin = try! NSRegularExpression(pattern: #"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"#)
-    static let labelled = try! NSRegularExpression(pattern: #"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#)
+    static let labelled = WindowedRegex(#"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#,
+                                        openings: ["发布时间", "发布日期", "发文日期", "成文日期", "印发日期", "发布于", "日期", "时间"], reach: 15)
     /// A line that is only a date, as under a signature.
     static let dateLine = try! NSRegularExpression(pattern: #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"^[\s(（—–\-]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在"#)
