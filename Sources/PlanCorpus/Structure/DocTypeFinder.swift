@@ -33,6 +33,8 @@ struct DocTypeFinder: Sendable {
 
     /// The doc type word at the end of a phrase (after dropping a trailing (2023—2025年)), else the last one inside it.
     func lastWord(of phrase: String) -> String? {
+        let scalars = Array(phrase.unicodeScalars)
+        if scalars.allSatisfy(Self.isPlain) { return lastWord(plain: scalars) }
         var text = phrase.trimmingCharacters(in: .whitespaces)
         while let last = text.last, last == ")" || last == "）", let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
@@ -47,5 +49,41 @@ struct DocTypeFinder: Sendable {
             }
         }
         return best?.type
+    }
+
+    /// `lastWord(of:)` on scalars that are each a whole Character, equal only to themselves under canonical
+    /// equivalence and not blanks, where String's Character and Foundation's search steps are scalar steps.
+    func lastWord(plain text: [Unicode.Scalar]) -> String? {
+        var end = text.count
+        while end > 0, text[end - 1] == ")" || text[end - 1] == "）",
+              let open = text[..<end].lastIndex(where: { $0 == "(" || $0 == "（" }) {
+            end = open
+        }
+        let phrase = text[..<end]
+        for (type, scalars) in zip(vocabulary.docTypes, vocabulary.docTypeScalars) where phrase.count >= scalars.count {
+            if phrase.suffix(scalars.count).elementsEqual(scalars) { return type }
+        }
+        // the doc type word ending last, the longer one on a tie (types come longest first)
+        var best: (end: Int, length: Int, type: String)? = nil
+        for (type, scalars) in zip(vocabulary.docTypes, vocabulary.docTypeScalars) where scalars.count <= end {
+            var start = end - scalars.count
+            while start >= 0, !phrase[start..<(start + scalars.count)].elementsEqual(scalars) { start -= 1 }
+            guard start >= 0 else { continue }
+            let stop = start + scalars.count
+            if best == nil || stop > best!.end || (stop == best!.end && scalars.count > best!.length) {
+                best = (stop, scalars.count, type)
+            }
+        }
+        return best?.type
+    }
+
+    /// ASCII graphics, CJK ideographs and CJK, general and full-width punctuation: no whitespace, no
+    /// combining or composing scalars, no canonical decompositions.
+    static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x21...0x7E, 0xB7, 0x2010...0x2027, 0x3001...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 }

@@ -13,6 +13,7 @@ enum ScriptDetector {
         }
         let count = original.count
         guard count > 0 else { return "simplified" }
+        if let answer = tableDecision(original) { return answer }
         let converted = Array(TextNormalizer.normalize(String(scalars: original)).unicodeScalars)
         var changed = 0
         if converted.count == original.count {
@@ -22,6 +23,26 @@ enum ScriptDetector {
             let after = Set(converted)
             changed = original.filter { !after.contains($0) }.count
         }
-        return changed >= 3 && Double(changed) / Double(count) >= threshold ? "traditional" : "simplified"
+        return isTraditional(changed: changed, of: count) ? "traditional" : "simplified"
+    }
+
+    static func isTraditional(changed: Int, of count: Int) -> Bool {
+        changed >= 3 && Double(changed) / Double(count) >= threshold
+    }
+
+    /// The answer from ScriptFolding's tables, without building and normalising a string: each Han scalar
+    /// maps to one scalar, so the changed ones are counted directly. A context-sensitive scalar (著) may
+    /// change or not; when that could tip the answer, or a scalar does not map one to one, nil (the full path).
+    static func tableDecision(_ han: [Unicode.Scalar]) -> String? {
+        let tables = ScriptFolding.shared
+        var changed = 0, undecided = 0
+        for scalar in han {
+            let v = Int(scalar.value)
+            if tables.needsFullPath[v] || tables.hasMulti[v] { return nil }
+            if tables.contextual[v] { undecided += 1 } else if tables.single[v] != 0 { changed += 1 }
+        }
+        let low = isTraditional(changed: changed, of: han.count)
+        guard low == isTraditional(changed: changed + undecided, of: han.count) else { return nil }
+        return low ? "traditional" : "simplified"
     }
 }

@@ -12,6 +12,8 @@ struct StructureVocabulary: Sendable {
     var kindKeywords: [(String, SectionKind)]
     /// Doc type words, longest first.
     var docTypes: [String]
+    /// `docTypes` as scalar arrays, for the doc type search on scalars.
+    var docTypeScalars: [[Unicode.Scalar]]
     /// Verbs that open heading phrases (推进, 提升 …).
     var headingVerbs: [String]
 
@@ -26,13 +28,15 @@ struct StructureVocabulary: Sendable {
             fields.count >= 2 ? (fields[0], SectionKind(rawValue: fields[1]) ?? .other) : nil
         }
         let types = rows("doc-types").map { $0[0] }
+            .sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
         let byLength = names.keys.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
         return StructureVocabulary(
             sectionNames: names,
             sectionNamesByLength: byLength,
             sectionNameScalarsByLength: byLength.map { Array($0.unicodeScalars) },
             kindKeywords: keywords,
-            docTypes: types.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) },
+            docTypes: types,
+            docTypeScalars: types.map { Array($0.unicodeScalars) },
             headingVerbs: rows("heading-verbs").map { $0[0] })
     }
 
