@@ -34,7 +34,7 @@ public struct AgencyExtractor: Sendable {
     public func extract(_ document: Document) -> [AgencyMention] {
         let text = AlignedScalars(document.clean, normalized: document.norm)
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
-        let source = SourceText(name: document.name, text: document.original)
+        let source = document.lines
         var mentions: [AgencyMention] = []
         for list in lists(in: text) {
             let start = text.offsets[list.range.lowerBound]

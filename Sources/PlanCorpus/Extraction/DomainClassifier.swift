@@ -90,7 +90,7 @@ public struct DomainClassifier: Sendable {
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
                         bodies: inout [Int: String?]) -> String {
         if let d = classify(target.indicator) ?? classify(target.text) { return d }
-        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && $0.text.contains(target.text) }),
+        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && $0.slice.contains(target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
             return d

@@ -2,6 +2,13 @@
 public struct Extractor: Sendable {
     public init() {}
 
+    /// `norm` is `document.norm` already made, kept on the document while the extractors read it.
+    public func extract(into document: inout Document, norm: String) {
+        document.normDuringBuild = norm
+        defer { document.normDuringBuild = nil }
+        extract(into: &document)
+    }
+
     public func extract(into document: inout Document) {
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean).apply(to: &document.metadata)
         document.targets = TargetExtractor().extract(document)

@@ -125,7 +125,7 @@ public struct PhaseExtractor: Sendable {
     /// The document's phases in text order, with lines in the original text.
     public func extract(_ document: Document) -> [Phase] {
         let text = AlignedScalars(document.clean, normalized: document.norm)
-        let source = SourceText(name: document.name, text: document.original)
+        let source = document.lines
         let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
         return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in
             let utf8 = text.utf8Range(found.textRange)
