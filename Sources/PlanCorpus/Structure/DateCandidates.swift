@@ -25,15 +25,47 @@ enum DateCandidates {
 
     /// Whether a label match (发布时间: / 日期： / 发布于:) is possible: some colon whose previous non-blank
     /// scalar ends a label word (间, 期, 于). Blanks here are all White_Space scalars, a superset of ICU's `\s`.
+    /// Walks back from each colon's bytes (":" or "："), found by byte search, over blanks.
     static func mayHoldLabel(_ text: String) -> Bool {
-        var last: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if scalar == ":" || scalar == "：" {
-                if last == "间" || last == "期" || last == "于" { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x3A || (b == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9A) {
+                    // the scalar before, skipping White_Space
+                    var j = i
+                    while j > 0 {
+                        var k = j - 1
+                        while k > 0, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+                        let scalar = unsafeBitCast(UTF8Codec.decode(bytes, at: k).value, to: Unicode.Scalar.self)
+                        if !isWhiteSpace(scalar) {
+                            if scalar == "间" || scalar == "期" || scalar == "于" { return true }
+                            break
+                        }
+                        j = k
+                    }
+                }
+                i += 1
             }
-            if !isWhiteSpace(scalar) { last = scalar }
+            return false
         }
-        return false
+    }
+
+    /// Whether some part of `line` between ICU line terminators holds at most `limit` scalars that are neither
+    /// White_Space nor `free`: a `(?m)^…$` pattern matching at most that many such scalars needs one.
+    static func hasShortSegment(_ line: String, counting limit: Int, free: (Unicode.Scalar) -> Bool = { _ in false }) -> Bool {
+        var counted = 0
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:
+                if counted <= limit { return true }
+                counted = 0
+            default:
+                if !isWhiteSpace(scalar) && !free(scalar) { counted += 1 }
+            }
+        }
+        return counted <= limit
     }
 
     /// Unicode's White_Space list written out: `scalar.properties.isWhitespace` is a table lookup that cost

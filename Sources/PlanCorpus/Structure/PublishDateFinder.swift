@@ -11,7 +11,8 @@ enum PublishDateFinder {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
         }
-        for line in DateCandidates.lines(of: text, containing: "日") {
+        for line in DateCandidates.lines(of: text, containing: "日")
+        where DateCandidates.hasShortSegment(line, counting: dateLineCount, free: { $0 == "(" || $0 == "（" || $0 == ")" || $0 == "）" }) {
             for m in PeriodFinder.matches(dateLine, in: line) {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
@@ -22,7 +23,7 @@ enum PublishDateFinder {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
         }
-        for line in DateCandidates.lines(of: text, containing: "-") {
+        for line in DateCandidates.lines(of: text, containing: "-") where DateCandidates.hasShortSegment(line, counting: isoLineCount) {
             for m in PeriodFinder.matches(isoLine, in: line) {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
@@ -60,6 +61,8 @@ enum PublishDateFinder {
     static let dateLine = try! NSRegularExpression(pattern: #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"^[\s(（—–\-]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在"#)
     static let isoLine = try! NSRegularExpression(pattern: #"(?m)^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*$"#)
+    /// Most scalars of a `dateLine` / `isoLine` match other than blanks and brackets (2020年10月12日, 2020-10-12).
+    static let dateLineCount = 13, isoLineCount = 10
 
     /// Lines of the original text searched when the clean text has no date: article metadata
     /// (来源:… 发布时间:…) sits under the title and is removed by cleaning as boilerplate.
@@ -75,23 +78,29 @@ enum PublishDateFinder {
     /// The text before its `count`-th line break, found on bytes (splitting on Characters walked grapheme
     /// clusters). A `\n` right after `\r` is part of one `\r\n` Character and does not count, as before.
     static func prefix(_ text: String, lines count: Int) -> String {
-        var breaks = 0
-        var previous: UInt8 = 0
-        for (offset, byte) in text.utf8.enumerated() {
-            if byte == 0x0A, previous != 0x0D {
-                breaks += 1
-                if breaks == count {
-                    let utf8 = text.utf8
-                    return String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: offset)]))
+        var copy = text
+        let end: Int? = copy.withUTF8 { bytes in
+            var breaks = 0
+            var previous: UInt8 = 0
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                if byte == 0x0A, previous != 0x0D {
+                    breaks += 1
+                    if breaks == count { return offset }
                 }
+                previous = byte
             }
-            previous = byte
+            return nil
         }
-        return text
+        guard let end else { return text }
+        let utf8 = text.utf8
+        return String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]))
     }
 
     static func stripPinyin(_ text: String) -> String {
-        pinyin.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        // every annotation opens with an ASCII "("
+        guard text.utf8.contains(0x28) else { return text }
+        return pinyin.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
     }
 
     static func iso(_ y: String, _ m: String, _ d: String) -> String? {

@@ -1,4 +1,4 @@
-/// A sentence's place in the clean text, before it is attached to a section.
+/// A sentence of a text with its place in it (`SentenceSplitter.split`, for tests and tools).
 struct SentenceSpan: Equatable {
     /// UTF-8 range in the clean text, blanks trimmed, terminator included.
     var range: Range<Int>
@@ -9,12 +9,14 @@ struct SentenceSpan: Equatable {
 /// the terminator stays with its sentence.
 enum SentenceSplitter {
     static func split(_ text: String) -> [SentenceSpan] {
-        split(lines: TextLine.split(text))
+        let utf8 = Array(text.utf8)
+        return ranges(lines: TextLine.split(text)).map { SentenceSpan(range: $0, text: String(decoding: utf8[$0], as: UTF8.self)) }
     }
 
-    /// `breaks` are UTF-8 offsets where a sentence must start (heading starts run into a sentence).
-    static func split(lines: [TextLine], breaks: Set<Int> = []) -> [SentenceSpan] {
-        var result: [SentenceSpan] = []
+    /// The UTF-8 ranges of the sentences; `breaks` are UTF-8 offsets where a sentence must start (heading
+    /// starts run into a sentence).
+    static func ranges(lines: [TextLine], breaks: Set<Int> = []) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         // Offsets only grow along the walk, so a cursor into the sorted breaks replaces a hash lookup per scalar.
         let sortedBreaks = breaks.sorted()
         var nextBreak = 0
@@ -83,11 +85,11 @@ enum SentenceSplitter {
         }
     }
 
-    private static func append(_ line: TextLine, _ range: Range<Int>, to result: inout [SentenceSpan]) {
+    private static func append(_ line: TextLine, _ range: Range<Int>, to result: inout [Range<Int>]) {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, TextLine.isBlank(line.scalars[lo]) { lo += 1 }
         while hi > lo, TextLine.isBlank(line.scalars[hi - 1]) { hi -= 1 }
         guard lo < hi else { return }
-        result.append(SentenceSpan(range: line.offsets[lo]..<line.offsets[hi], text: line.string(lo..<hi)))
+        result.append(line.offsets[lo]..<line.offsets[hi])
     }
 }

@@ -33,16 +33,16 @@ public struct StructureParser: Sendable {
         }
 
         let breaks = Set(sections.map(\.cleanRange.lowerBound))
-        let spans = SentenceSplitter.split(lines: lines, breaks: breaks)
+        let spans = SentenceSplitter.ranges(lines: lines, breaks: breaks)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(spans.count)   // kept for the corpus's life: no spare capacity
         var next = 0   // sections[next] is the first section not yet started
         // A front matter block (title:, categories:, date:) holds metadata, no sentences.
         let bodyStart = title.flatMap { t in t.isFrontMatter && t.line + 1 < lines.count ? lines[t.line + 1].offsets.first : nil } ?? 0
-        for span in spans where span.range.lowerBound >= bodyStart {
-            while next < sections.count, sections[next].cleanRange.lowerBound <= span.range.lowerBound { next += 1 }
-            sentences.append(Sentence(section: next > 0 ? sections[next - 1].id : nil, line: lineOf(span.range.lowerBound),
-                                      cleanRange: span.range, of: clean))
+        for span in spans where span.lowerBound >= bodyStart {
+            while next < sections.count, sections[next].cleanRange.lowerBound <= span.lowerBound { next += 1 }
+            sentences.append(Sentence(section: next > 0 ? sections[next - 1].id : nil, line: lineOf(span.lowerBound),
+                                      cleanRange: span, of: clean))
         }
 
         var metadata = DocumentMetadata()
