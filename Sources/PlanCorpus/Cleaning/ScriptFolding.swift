@@ -20,6 +20,12 @@ final class ScriptFolding: @unchecked Sendable {
     let needsFullPath: [Bool]
     /// Scalars ICU maps by their neighbours (`contextSensitive`): resolved on a window around each.
     let contextual: [Bool]
+    /// What TextNormalizer does with each BMP scalar, in one read: 0 keeps it, `needsFullPathAction`,
+    /// `contextualAction` and `multiAction` send it to those paths, any other value replaces it.
+    let action: [UInt32]
+    static let needsFullPathAction: UInt32 = 0xFFFF_FFFF
+    static let contextualAction: UInt32 = 0xFFFF_FFFE
+    static let multiAction: UInt32 = 0xFFFF_FFFD
 
     private init() {
         var candidates: [Unicode.Scalar] = []
@@ -69,6 +75,15 @@ final class ScriptFolding: @unchecked Sendable {
         self.multi = multi
         self.needsFullPath = full
         self.hasMulti = hasMulti
+        // in the order the checks had when they were separate tables
+        var action = [UInt32](repeating: 0, count: 0x10000)
+        for v in 0..<0x10000 {
+            if full[v] { action[v] = Self.needsFullPathAction }
+            else if contextual[v] { action[v] = Self.contextualAction }
+            else if single[v] != 0 { action[v] = single[v] }
+            else if hasMulti[v] { action[v] = Self.multiAction }
+        }
+        self.action = action
     }
 
     /// Scalars ICU's "Hant-Hans" converts by context rather than one to one (checked against phrases).

@@ -16,43 +16,57 @@ public enum TextNormalizer {
             var ascii = true
             for b in buf where b >= 0x80 { ascii = false; break }
             if ascii { return text }
-            guard let normalized = normalize(utf8: buf) else { return foundationNormalize(text) }
+            switch normalize(utf8: buf) {
+            case .unchanged: return text
+            case .needsFoundation: return foundationNormalize(text)
             // Unchanged text keeps the input's storage, so a norm equal to its text (many sentences) costs
             // no memory of its own.
-            return normalized.utf8.elementsEqual(buf) ? text : normalized
+            case .changed(let normalized): return normalized.utf8.elementsEqual(buf) ? text : normalized
+            }
         }
     }
 
-    /// The table path over valid UTF-8, or nil when the text needs the exact Foundation path.
-    private static func normalize(utf8 buf: UnsafeBufferPointer<UInt8>) -> String? {
+    private enum TablePathResult { case unchanged, changed(String), needsFoundation }
+
+    /// The table path over valid UTF-8. Runs of scalars the tables leave alone are copied as they are.
+    private static func normalize(utf8 buf: UnsafeBufferPointer<UInt8>) -> TablePathResult {
         let tables = ScriptFolding.shared
         let n = buf.count
         var out: [UInt8] = []
-        out.reserveCapacity(n)
         // Context-sensitive scalars seen: their UTF-8 offset in the input and in `out` (resolved at the end).
         var pending: [(input: Int, output: Int)] = []
-        var i = 0
-        while i < n {
-            let b0 = UInt32(buf[i])
-            if b0 < 0x80 { out.append(UInt8(b0)); i += 1; continue }
-            let (v, w) = UTF8Codec.decode(buf, at: i)
-            if v > 0xFFFF { UTF8Codec.append(v, to: &out); i += w; continue }
-            if tables.needsFullPath[Int(v)] { return nil }
-            if tables.contextual[Int(v)] {
-                pending.append((i, out.count))
-                UTF8Codec.append(v, to: &out)   // placeholder of the same width, replaced below
+        var copiedTo = 0   // input bytes before this are in `out`
+        let fullPath = tables.action.withUnsafeBufferPointer { action -> Bool in
+            var i = 0
+            while i < n {
+                if buf[i] < 0x80 { i += 1; continue }
+                let (v, w) = UTF8Codec.decode(buf, at: i)
+                let a = v > 0xFFFF ? 0 : action[Int(v)]
+                if a == 0 { i += w; continue }
+                if a == ScriptFolding.needsFullPathAction { return true }
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[copiedTo..<i]))
+                switch a {
+                case ScriptFolding.contextualAction:
+                    pending.append((i, out.count))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + w)]))   // placeholder, replaced below
+                case ScriptFolding.multiAction:
+                    for x in tables.multi[v] ?? [] { UTF8Codec.append(x.value, to: &out) }
+                default:
+                    UTF8Codec.append(a, to: &out)
+                }
                 i += w
-                continue
+                copiedTo = i
             }
-            let m = tables.single[Int(v)]
-            if m != 0 { UTF8Codec.append(m, to: &out); i += w; continue }
-            if tables.hasMulti[Int(v)], let many = tables.multi[v] { for x in many { UTF8Codec.append(x.value, to: &out) } } else { UTF8Codec.append(v, to: &out) }
-            i += w
+            return false
         }
+        if fullPath { return .needsFoundation }
+        if copiedTo == 0 { return .unchanged }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[copiedTo..<n]))
         if !pending.isEmpty {
-            guard resolveContextual(pending, in: buf, into: &out) else { return nil }
+            guard resolveContextual(pending, in: buf, into: &out) else { return .needsFoundation }
         }
-        return String(decoding: out, as: UTF8.self)
+        return .changed(String(decoding: out, as: UTF8.self))
     }
 
     /// Asks ICU what each context-sensitive scalar becomes in a window of its line (one call for all of them),

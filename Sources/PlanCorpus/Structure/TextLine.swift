@@ -6,25 +6,33 @@ struct TextLine {
     /// `offsets[i]` is the UTF-8 offset of `scalars[i]`; `offsets[scalars.count]` is the line's end.
     var offsets: [Int]
 
-    /// Splits text on `\n`; hot path, so it walks scalars once.
+    /// Splits text on `\n`; hot path, so it works on the UTF-8 bytes and sizes each line's arrays exactly.
     static func split(_ text: String) -> [TextLine] {
-        var lines: [TextLine] = []
-        var current = TextLine(index: 0, scalars: [], offsets: [])
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                current.offsets.append(offset)
-                lines.append(current)
-                current = TextLine(index: lines.count, scalars: [], offsets: [])
-            } else {
-                current.scalars.append(scalar)
-                current.offsets.append(offset)
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [TextLine] = []
+            var start = 0
+            while true {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var count = 0
+                for i in start..<end where bytes[i] & 0xC0 != 0x80 { count += 1 }
+                var line = TextLine(index: lines.count, scalars: [], offsets: [])
+                line.scalars.reserveCapacity(count)
+                line.offsets.reserveCapacity(count + 1)
+                var i = start
+                while i < end {
+                    let (v, w) = UTF8Codec.decode(bytes, at: i)
+                    line.scalars.append(unsafeBitCast(v, to: Unicode.Scalar.self))
+                    line.offsets.append(i)
+                    i += w
+                }
+                line.offsets.append(end)
+                lines.append(line)
+                if end == bytes.count { return lines }
+                start = end + 1
             }
-            offset += UTF8.width(scalar)
         }
-        current.offsets.append(offset)
-        lines.append(current)
-        return lines
     }
 
     /// First and past-the-end scalar index of the line without surrounding blanks.
