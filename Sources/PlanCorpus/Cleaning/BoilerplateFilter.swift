@@ -68,9 +68,10 @@ struct BoilerplateFilter {
     /// The first pattern matching the trimmed line `r`, with the scalar range it covers.
     private func match(_ text: TrackedText, _ r: Range<Int>, index: KeyIndex) -> Hit? {
         let fold = ScriptFolding.shared
-        // Quick reject: no scalar of the line starts any key.
-        var any = false
-        for i in r where index.startsKey(fold.folded(text.scalars[i])) { any = true; break }
+        // Quick reject: no scalar of the line starts any key once folded (one table read per scalar).
+        let any = index.foldedStartsKey.withUnsafeBufferPointer { table in
+            text.scalars[r].contains { $0.value <= 0xFFFF && table[Int($0.value)] }
+        }
         if !any { return nil }
         var folded = [Unicode.Scalar]()
         folded.reserveCapacity(r.count)
@@ -138,12 +139,19 @@ struct BoilerplateFilter {
     struct KeyIndex: @unchecked Sendable {
         var byFirst: [UInt32: [(Int, [Unicode.Scalar])]] = [:]
         var firsts = [Bool](repeating: false, count: 0x10000)
+        /// Indexed by an unfolded BMP scalar: whether its matching fold starts a key.
+        var foldedStartsKey = [Bool](repeating: false, count: 0x10000)
         init(_ patterns: [BoilerplatePattern]) {
             for (p, pattern) in patterns.enumerated() {
                 for key in pattern.keys {
                     byFirst[key[0].value, default: []].append((p, key))
                     if key[0].value <= 0xFFFF { firsts[Int(key[0].value)] = true }
                 }
+            }
+            let fold = ScriptFolding.shared
+            for v in 0..<0x10000 {
+                guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+                foldedStartsKey[v] = startsKey(fold.folded(s))
             }
         }
 

@@ -15,8 +15,10 @@ struct TrackedText {
         var text = original
         text.withUTF8 { buf in
             let n = buf.count
-            scalars.reserveCapacity(n / 2 + 1)
-            origins.reserveCapacity(n / 2 + 1)
+            var count = 0
+            for i in 0..<n where buf[i] & 0xC0 != 0x80 { count += 1 }
+            scalars.reserveCapacity(count)
+            origins.reserveCapacity(count)
             // The bytes are valid UTF-8 (they come from a String), so decoding needs no checks.
             var i = 0
             while i < n {
