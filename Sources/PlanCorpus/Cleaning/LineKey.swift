@@ -9,8 +9,22 @@ struct LineKey: Hashable {
     let form: Substring
 
     init(_ line: Substring) {
-        form = line.unicodeScalars.allSatisfy(Self.isStableStarter)
-            ? line : Substring(String(line).precomposedStringWithCanonicalMapping)
+        form = Self.isStable(line) ? line : Substring(String(line).precomposedStringWithCanonicalMapping)
+    }
+
+    /// Whether every scalar of `line` is a stable starter, decoded from its UTF-8.
+    static func isStable(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 { i += 1; continue }
+                let (v, w) = UTF8Codec.decode(bytes, at: i)
+                if !isStableStarter(unsafeBitCast(v, to: Unicode.Scalar.self)) { return false }
+                i += w
+            }
+            return true
+        }
     }
 
     /// Scalars with NFC_Quick_Check = Yes and combining class 0 that nothing composes with: a run of them

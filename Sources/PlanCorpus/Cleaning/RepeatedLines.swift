@@ -108,16 +108,22 @@ public struct RepeatedLines: Sendable {
         return Substring(s.unicodeScalars[lo..<hi])
     }
 
+    static let headingNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
     /// A line that starts with a heading number: 一、 (二) （三） 4、 5. 第六章/节/条/部分.
     static func looksLikeHeading(_ line: Substring) -> Bool {
-        let u = Array(line.unicodeScalars.prefix(8))
+        var u: [Unicode.Scalar] = []
+        u.reserveCapacity(8)
+        for scalar in line.unicodeScalars {
+            if u.count == 8 { break }
+            u.append(scalar)
+        }
         guard let first = u.first else { return false }
-        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
         var i = 0
         if first == "(" || first == "（" { i = 1 }
         if first == "第" { i = 1 }
         var j = i
-        while j < u.count, numerals.contains(u[j]) || ScalarClass.isASCIIDigit(u[j]) { j += 1 }
+        while j < u.count, headingNumerals.contains(u[j]) || ScalarClass.isASCIIDigit(u[j]) { j += 1 }
         guard j > i, j < u.count else { return false }
         let next = u[j]
         if first == "(" || first == "（" { return next == ")" || next == "）" }
