@@ -98,9 +98,24 @@ enum PublishDateFinder {
     }
 
     static func stripPinyin(_ text: String) -> String {
-        // every annotation opens with an ASCII "("
-        guard text.utf8.contains(0x28) else { return text }
+        guard mayHoldPinyin(text) else { return text }
         return pinyin.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+    }
+
+    /// Whether some ASCII "(" is followed by a letter the pinyin pattern takes: a–z, or a tone-marked vowel or
+    /// ü (UTF-8 lead bytes C3, C4, C5, C7); every annotation the regex removes has one.
+    static func mayHoldPinyin(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for i in 0..<(bytes.count - 1) where bytes[i] == 0x28 {
+                switch bytes[i + 1] {
+                case 0x61...0x7A, 0xC3, 0xC4, 0xC5, 0xC7: return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     static func iso(_ y: String, _ m: String, _ d: String) -> String? {

@@ -7,9 +7,16 @@ enum ScriptDetector {
     static func detect(_ text: String, sample: Int = 4000) -> String {
         var original: [Unicode.Scalar] = []
         original.reserveCapacity(sample)
-        for scalar in text.unicodeScalars where TextLine.isHan(scalar) {
-            original.append(scalar)
-            if original.count >= sample { break }
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count, original.count < sample {
+                if bytes[i] < 0x80 { i += 1; continue }
+                let (v, w) = UTF8Codec.decode(bytes, at: i)
+                let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
+                if TextLine.isHan(scalar) { original.append(scalar) }
+                i += w
+            }
         }
         let count = original.count
         guard count > 0 else { return "simplified" }

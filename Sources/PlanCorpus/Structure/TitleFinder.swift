@@ -37,8 +37,9 @@ struct TitleFinder: Sendable {
             // kickers (——“…”解读), bullets and source lines are not titles
             if s[start] == "—" || s[start] == "-" || s[start] == "•" { continue }
             // navigation trails (首页 > 政策文件 | 规划) are not titles either
-            if s[b].contains(where: { $0 == "|" || $0 == "｜" || $0 == ">" || $0 == "»" || $0 == "›" }) || text.contains("首页")
-                || text.contains("当前位置") || text.contains("當前位置") { continue }
+            if s[b].contains(where: { $0 == "|" || $0 == "｜" || $0 == ">" || $0 == "»" || $0 == "›" })
+                || Self.contains(text, "首页", plain: s[b]) || Self.contains(text, "当前位置", plain: s[b])
+                || Self.contains(text, "當前位置", plain: s[b]) { continue }
             let hasStop = s[b].contains("。")
             // a numbered heading or an outline name (一、总体要求, 保障措施) means the body began without a title line
             if !hasStop && (MarkerScanner.scan(s, at: start, end: end) != nil
@@ -175,5 +176,14 @@ struct TitleFinder: Sendable {
         }
         guard let e = best else { return nil }
         return FoundTitle(text: line.string(start..<(start + e)), line: line.index, end: start + e)
+    }
+
+    /// Foundation's `contains`, searched on bytes when `scalars` (the text's) are all plain or spaces: then
+    /// canonical equivalence and Character boundaries add nothing to byte equality.
+    static func contains(_ text: String, _ word: String, plain scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        if scalars.allSatisfy({ DocTypeFinder.isPlain($0) || $0 == " " || $0 == "\u{3000}" }) {
+            return UTF8Search.contains(text, word)
+        }
+        return text.contains(word)
     }
 }
