@@ -17,15 +17,21 @@ struct TrackedText {
             let n = buf.count
             var count = 0
             for i in 0..<n where buf[i] & 0xC0 != 0x80 { count += 1 }
-            scalars.reserveCapacity(count)
-            origins.reserveCapacity(count)
-            // The bytes are valid UTF-8 (they come from a String), so decoding needs no checks.
-            var i = 0
-            while i < n {
-                let (v, w) = UTF8Codec.decode(buf, at: i)
-                scalars.append(unsafeBitCast(v, to: Unicode.Scalar.self))
-                origins.append(Int32(truncatingIfNeeded: i))
-                i += w
+            // The bytes are valid UTF-8 (they come from a String), so decoding needs no checks; both arrays
+            // are written in place, `count` long.
+            origins = [Int32](unsafeUninitializedCapacity: count) { originBuffer, originCount in
+                scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
+                    var i = 0, k = 0
+                    while i < n {
+                        let (v, w) = UTF8Codec.decode(buf, at: i)
+                        scalarBuffer[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                        originBuffer[k] = Int32(truncatingIfNeeded: i)
+                        k += 1
+                        i += w
+                    }
+                    scalarCount = k
+                }
+                originCount = count
             }
         }
         verbatim = [Bool](repeating: true, count: scalars.count)
@@ -87,27 +93,42 @@ struct TrackedText {
 
     /// The text, the offset map back to the original, and the clean UTF-8 ranges of non-verbatim text.
     func build() -> (text: String, map: OffsetMap, substituted: [Range<Int>]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
         var map = OffsetMap(anchors: [])
         var substituted: [Range<Int>] = []
-        var expected = -1
-        for i in 0..<scalars.count {
-            let clean = bytes.count
-            let v = scalars[i].value
-            let origin = Int(origins[i])
-            if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
-            UTF8Codec.append(v, to: &bytes)
-            if verbatim[i] {
-                expected = origin + (bytes.count - clean)
-            } else {
-                expected = -1
-                if let last = substituted.last, last.upperBound == clean {
-                    substituted[substituted.count - 1] = last.lowerBound..<bytes.count
+        var byteCount = 0
+        for s in scalars { byteCount += UTF8.width(s) }
+        // Written in place: the byte count is known, and the loop is the cleaner's last pass over every scalar.
+        let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { out, written in
+            var expected = -1
+            var at = 0
+            for i in 0..<scalars.count {
+                let clean = at
+                let v = scalars[i].value
+                let origin = Int(origins[i])
+                if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
+                if v < 0x80 {
+                    out[at] = UInt8(v); at += 1
+                } else if v < 0x800 {
+                    out[at] = UInt8(0xC0 | v >> 6); out[at + 1] = UInt8(0x80 | v & 0x3F); at += 2
+                } else if v < 0x10000 {
+                    out[at] = UInt8(0xE0 | v >> 12); out[at + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    out[at + 2] = UInt8(0x80 | v & 0x3F); at += 3
                 } else {
-                    substituted.append(clean..<bytes.count)
+                    out[at] = UInt8(0xF0 | v >> 18); out[at + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[at + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[at + 3] = UInt8(0x80 | v & 0x3F); at += 4
+                }
+                if verbatim[i] {
+                    expected = origin + (at - clean)
+                } else {
+                    expected = -1
+                    if let last = substituted.last, last.upperBound == clean {
+                        substituted[substituted.count - 1] = last.lowerBound..<at
+                    } else {
+                        substituted.append(clean..<at)
+                    }
                 }
             }
+            written = at
         }
         if map.anchors.isEmpty || map.anchors[0].clean != 0 {
             var fixed = OffsetMap(anchors: [OffsetMap.Anchor(clean: 0, original: scalars.isEmpty ? 0 : Int(origins[0]))])
