@@ -43,6 +43,9 @@ struct LineKey: Hashable {
     }
 
     static func == (a: LineKey, b: LineKey) -> Bool {
-        a.form.utf8.elementsEqual(b.form.utf8)
+        var x = a.form, y = b.form
+        return x.withUTF8 { xb in
+            y.withUTF8 { yb in xb.count == yb.count && (xb.count == 0 || memcmp(xb.baseAddress!, yb.baseAddress!, xb.count) == 0) }
+        }
     }
 }

@@ -34,7 +34,7 @@ struct DocTypeFinder: Sendable {
     /// The doc type word at the end of a phrase (after dropping a trailing (2023—2025年)), else the last one inside it.
     func lastWord(of phrase: String) -> String? {
         let scalars = Array(phrase.unicodeScalars)
-        if scalars.allSatisfy(Self.isPlain) { return lastWord(plain: scalars) }
+        if scalars.allSatisfy({ Self.isPlain($0) || Self.isPlainBlank($0) || $0 == "\n" }) { return lastWord(plain: scalars) }
         var text = phrase.trimmingCharacters(in: .whitespaces)
         while let last = text.last, last == ")" || last == "）", let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
@@ -51,30 +51,39 @@ struct DocTypeFinder: Sendable {
         return best?.type
     }
 
-    /// `lastWord(of:)` on scalars that are each a whole Character, equal only to themselves under canonical
-    /// equivalence and not blanks, where String's Character and Foundation's search steps are scalar steps.
+    /// `lastWord(of:)` on scalars that are each a whole Character and equal only to themselves under canonical
+    /// equivalence, where String's Character and Foundation's search steps are scalar steps; the blanks
+    /// among them are the ones `.whitespaces` trims.
     func lastWord(plain text: [Unicode.Scalar]) -> String? {
-        var end = text.count
-        while end > 0, text[end - 1] == ")" || text[end - 1] == "）",
-              let open = text[..<end].lastIndex(where: { $0 == "(" || $0 == "（" }) {
+        var lo = 0, end = text.count
+        while lo < end, Self.isPlainBlank(text[lo]) { lo += 1 }
+        while end > lo, Self.isPlainBlank(text[end - 1]) { end -= 1 }
+        while end > lo, text[end - 1] == ")" || text[end - 1] == "）",
+              let open = text[lo..<end].lastIndex(where: { $0 == "(" || $0 == "（" }) {
             end = open
+            while end > lo, Self.isPlainBlank(text[end - 1]) { end -= 1 }
         }
-        let phrase = text[..<end]
+        let phrase = text[lo..<end]
         for (type, scalars) in zip(vocabulary.docTypes, vocabulary.docTypeScalars) where phrase.count >= scalars.count {
             if phrase.suffix(scalars.count).elementsEqual(scalars) { return type }
         }
         // the doc type word ending last, the longer one on a tie (types come longest first)
         var best: (end: Int, length: Int, type: String)? = nil
-        for (type, scalars) in zip(vocabulary.docTypes, vocabulary.docTypeScalars) where scalars.count <= end {
+        for (type, scalars) in zip(vocabulary.docTypes, vocabulary.docTypeScalars) where scalars.count <= phrase.count {
             var start = end - scalars.count
-            while start >= 0, !phrase[start..<(start + scalars.count)].elementsEqual(scalars) { start -= 1 }
-            guard start >= 0 else { continue }
+            while start >= lo, !text[start..<(start + scalars.count)].elementsEqual(scalars) { start -= 1 }
+            guard start >= lo else { continue }
             let stop = start + scalars.count
             if best == nil || stop > best!.end || (stop == best!.end && scalars.count > best!.length) {
                 best = (stop, scalars.count, type)
             }
         }
         return best?.type
+    }
+
+    /// Blanks of `CharacterSet.whitespaces` that are their own Character.
+    static func isPlainBlank(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}"
     }
 
     /// ASCII graphics, CJK ideographs and CJK, general and full-width punctuation: no whitespace, no

@@ -17,18 +17,23 @@ struct TextLine {
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }
                 var count = 0
                 for i in start..<end where bytes[i] & 0xC0 != 0x80 { count += 1 }
-                var line = TextLine(index: lines.count, scalars: [], offsets: [])
-                line.scalars.reserveCapacity(count)
-                line.offsets.reserveCapacity(count + 1)
-                var i = start
-                while i < end {
-                    let (v, w) = UTF8Codec.decode(bytes, at: i)
-                    line.scalars.append(unsafeBitCast(v, to: Unicode.Scalar.self))
-                    line.offsets.append(i)
-                    i += w
+                var scalars: [Unicode.Scalar] = []
+                let offsets = [Int](unsafeUninitializedCapacity: count + 1) { offsetBuffer, offsetCount in
+                    scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
+                        var i = start, k = 0
+                        while i < end {
+                            let (v, w) = UTF8Codec.decode(bytes, at: i)
+                            scalarBuffer[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                            offsetBuffer[k] = i
+                            k += 1
+                            i += w
+                        }
+                        offsetBuffer[k] = end
+                        scalarCount = k
+                    }
+                    offsetCount = count + 1
                 }
-                line.offsets.append(end)
-                lines.append(line)
+                lines.append(TextLine(index: lines.count, scalars: scalars, offsets: offsets))
                 if end == bytes.count { return lines }
                 start = end + 1
             }
