@@ -29,14 +29,19 @@ public struct RepeatedLines: Sendable {
         guard texts.count >= minimumDocuments else { return RepeatedLines() }
         // Keyed by NFC bytes (LineKey), so lines compare as String does (canonical equivalence) without
         // String's per-comparison normalisation; the first line seen of each key is the one kept.
-        var counts: [LineKey: (line: Substring, documents: Int)] = [:]
-        for text in texts {
-            var seen = Set<LineKey>()
+        // One hash lookup per line: each entry remembers the last document that counted it.
+        var counts: [LineKey: (line: Substring, documents: Int, lastDocument: Int)] = [:]
+        for (document, text) in texts.enumerated() {
             forEachTrimmedLine(of: text) { line, scalarCount in
                 guard lengthRange.contains(scalarCount), !looksLikeHeading(line) else { return }
                 let key = LineKey(line)
-                guard seen.insert(key).inserted else { return }
-                counts[key, default: (line, 0)].documents += 1
+                if let index = counts.index(forKey: key) {
+                    guard counts.values[index].lastDocument != document else { return }
+                    counts.values[index].documents += 1
+                    counts.values[index].lastDocument = document
+                } else {
+                    counts[key] = (line, 1, document)
+                }
             }
         }
         let threshold = max(3, (texts.count + 1) / 2)

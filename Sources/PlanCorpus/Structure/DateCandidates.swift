@@ -25,31 +25,36 @@ enum DateCandidates {
 
     /// Whether a label match (发布时间: / 日期： / 发布于:) is possible: some colon whose previous non-blank
     /// scalar ends a label word (间, 期, 于). Blanks here are all White_Space scalars, a superset of ICU's `\s`.
-    /// Walks back from each colon's bytes (":" or "："), found by byte search, over blanks.
+    /// Walks back over blanks from each colon (":" or "："), found by byte search.
     static func mayHoldLabel(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x3A || (b == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9A) {
-                    // the scalar before, skipping White_Space
-                    var j = i
-                    while j > 0 {
-                        var k = j - 1
-                        while k > 0, bytes[k] & 0xC0 == 0x80 { k -= 1 }
-                        let scalar = unsafeBitCast(UTF8Codec.decode(bytes, at: k).value, to: Unicode.Scalar.self)
-                        if !isWhiteSpace(scalar) {
-                            if scalar == "间" || scalar == "期" || scalar == "于" { return true }
-                            break
-                        }
-                        j = k
+            for colon in [[UInt8(0x3A)], Array("：".utf8)] {
+                let found = colon.withUnsafeBufferPointer { needle -> Bool in
+                    var from = 0
+                    while let at = UTF8Search.firstOffset(of: needle, in: bytes, from: from) {
+                        if labelEnds(before: at, in: bytes) { return true }
+                        from = at + 1
                     }
+                    return false
                 }
-                i += 1
+                if found { return true }
             }
             return false
         }
+    }
+
+    /// Whether the last scalar before `offset` that is not White_Space ends a label word (间, 期, 于).
+    private static func labelEnds(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = offset
+        while j > 0 {
+            var k = j - 1
+            while k > 0, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+            let scalar = unsafeBitCast(UTF8Codec.decode(bytes, at: k).value, to: Unicode.Scalar.self)
+            if !isWhiteSpace(scalar) { return scalar == "间" || scalar == "期" || scalar == "于" }
+            j = k
+        }
+        return false
     }
 
     /// Whether some part of `line` between ICU line terminators holds at most `limit` scalars that are neither

@@ -55,10 +55,19 @@ enum PeriodFinder {
     /// Run on windows of the text (whole documents): a match opens with its first year and counts at most
     /// ten scalars besides blanks and the dash run.
     static let rangeInText = WindowedRegex(#"((?:19|20)\d\d)\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年"#,
-                                           openings: ["19", "20"], reach: 10, isFree: { "—–-－~～至到".unicodeScalars.contains($0) })
+                                           openings: ["19", "20"], reach: 10, isFree: isRangeDash) { after in
+        // two more digits, blanks, an optional 年, blanks, then the dash run
+        guard after.next() != nil, after.next() != nil, var next = after.nextAfterBlanks() else { return false }
+        if next == "年" { guard let n = after.nextAfterBlanks() else { return false }; next = n }
+        return isRangeDash(next)
+    }
+    @Sendable static func isRangeDash(_ s: Unicode.Scalar) -> Bool { "—–-－~～至到".unicodeScalars.contains(s) }
     /// 十四五, and the written-out 第十四个五年规划.
     static let fiveYear = try! NSRegularExpression(pattern: #"十([一二三四五六七八九])(?:五|个五年)"#)
-    static let targetYearWords = WindowedRegex(#"到\s*((?:19|20)\d\d)\s*年"#, openings: ["到"], reach: 6)
+    static let targetYearWords = WindowedRegex(#"到\s*((?:19|20)\d\d)\s*年"#, openings: ["到"], reach: 6) { after in
+        let first = after.nextAfterBlanks()
+        return (first == "1" && after.next() == "9") || (first == "2" && after.next() == "0")
+    }
 
     /// Capture groups of every match (group 0 is the whole match).
     static func matches(_ pattern: String, in text: String) -> [[String]] {

@@ -5,9 +5,15 @@ struct SectionKindClassifier: Sendable {
     /// `simplifiedTitle` is the normalised title; `parent` is the enclosing section's kind, inherited when no keyword matches.
     func kind(simplifiedTitle title: String, parent: SectionKind?) -> SectionKind {
         if let named = vocabulary.sectionNames[title] { return named }
-        for (keyword, kind) in vocabulary.kindKeywords where UTF8Search.contains(title, keyword) {
-            return kind
+        var title = title
+        let keywords = vocabulary.kindKeywordBytes
+        let found = title.withUTF8 { t -> SectionKind? in
+            for (index, keyword) in keywords.enumerated() {
+                let hit = keyword.withUnsafeBufferPointer { UTF8Search.firstOffset(of: $0, in: t) != nil }
+                if hit { return vocabulary.kindKeywords[index].1 }
+            }
+            return nil
         }
-        return parent ?? .other
+        return found ?? parent ?? .other
     }
 }

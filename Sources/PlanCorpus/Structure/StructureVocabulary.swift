@@ -10,6 +10,8 @@ struct StructureVocabulary: Sendable {
     var sectionNameScalarsByLength: [[Unicode.Scalar]]
     /// Title keywords in priority order.
     var kindKeywords: [(String, SectionKind)]
+    /// The UTF-8 of each of `kindKeywords`, searched in every section title.
+    var kindKeywordBytes: [[UInt8]]
     /// Doc type words, longest first.
     var docTypes: [String]
     /// `docTypes` as scalar arrays, for the doc type search on scalars.
@@ -35,6 +37,7 @@ struct StructureVocabulary: Sendable {
             sectionNamesByLength: byLength,
             sectionNameScalarsByLength: byLength.map { Array($0.unicodeScalars) },
             kindKeywords: keywords,
+            kindKeywordBytes: keywords.map { Array($0.0.utf8) },
             docTypes: types,
             docTypeScalars: types.map { Array($0.unicodeScalars) },
             headingVerbs: rows("heading-verbs").map { $0[0] })

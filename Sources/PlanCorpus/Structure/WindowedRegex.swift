@@ -22,14 +22,39 @@ struct WindowedRegex: @unchecked Sendable {
     let isFree: @Sendable (Unicode.Scalar) -> Bool
     /// The pattern opens with `(?m)^`: a match starts only at the text start or after an ICU line terminator.
     let atLineStart: Bool
+    /// A cheap test every match passes, given the scalars after the opening (most candidates fail it, so the
+    /// regex is not run there).
+    let precheck: (@Sendable (inout ScalarCursor) -> Bool)?
 
     init(_ pattern: String, openings: [String], reach: Int, atLineStart: Bool = false,
-         isFree: @escaping @Sendable (Unicode.Scalar) -> Bool = { _ in false }) {
+         isFree: @escaping @Sendable (Unicode.Scalar) -> Bool = { _ in false },
+         precheck: (@Sendable (inout ScalarCursor) -> Bool)? = nil) {
         regex = try! NSRegularExpression(pattern: pattern)
         self.openings = openings.map { Array($0.utf8) }
         self.reach = reach
         self.isFree = isFree
         self.atLineStart = atLineStart
+        self.precheck = precheck
+    }
+
+    /// Scalars read forward from a UTF-8 offset, for a precheck.
+    struct ScalarCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset: Int
+
+        /// The next scalar, or nil at the end of the text.
+        mutating func next() -> Unicode.Scalar? {
+            guard offset < bytes.count else { return nil }
+            let (v, w) = UTF8Codec.decode(bytes, at: offset)
+            offset += w
+            return unsafeBitCast(v, to: Unicode.Scalar.self)
+        }
+
+        /// The next scalar that is not White_Space.
+        mutating func nextAfterBlanks() -> Unicode.Scalar? {
+            while let s = next() { if !DateCandidates.isWhiteSpace(s) { return s } }
+            return nil
+        }
     }
 
     /// Capture groups of every match (group 0 is the whole match), as `PeriodFinder.matches` gives them.
@@ -38,8 +63,12 @@ struct WindowedRegex: @unchecked Sendable {
         return text.withUTF8 { bytes in
             var result: [[String]] = []
             var cursor = 0   // UTF-8 offset where the previous match ended
-            for start in candidates(in: bytes) where start >= cursor {
+            for (start, openingLength) in candidates(in: bytes) where start >= cursor {
                 if atLineStart, !Self.isLineStart(bytes, start) { continue }
+                if let precheck {
+                    var after = ScalarCursor(bytes: bytes, offset: start + openingLength)
+                    guard precheck(&after) else { continue }
+                }
                 let end = windowEnd(bytes, from: start)
                 let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 let ns = window as NSString
@@ -54,22 +83,23 @@ struct WindowedRegex: @unchecked Sendable {
         }
     }
 
-    /// UTF-8 offsets of every opening literal, in text order, each once.
-    private func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var found: [Int] = []
+    /// UTF-8 offsets of every opening literal with its length, in text order, each offset once (with its
+    /// shortest opening, so a precheck sees every scalar a longer opening would have covered).
+    private func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [(offset: Int, length: Int)] {
+        var found: [(offset: Int, length: Int)] = []
         for opening in openings {
             opening.withUnsafeBufferPointer { needle in
                 var from = 0
                 while let hit = UTF8Search.firstOffset(of: needle, in: bytes, from: from) {
-                    found.append(hit)
+                    found.append((hit, needle.count))
                     from = hit + 1
                 }
             }
         }
         if openings.count > 1 {
-            found.sort()
-            var unique: [Int] = []
-            for offset in found where unique.last != offset { unique.append(offset) }
+            found.sort { ($0.offset, $0.length) < ($1.offset, $1.length) }
+            var unique: [(offset: Int, length: Int)] = []
+            for candidate in found where unique.last?.offset != candidate.offset { unique.append(candidate) }
             return unique
         }
         return found
