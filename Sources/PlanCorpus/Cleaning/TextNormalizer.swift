@@ -73,9 +73,8 @@ public enum TextNormalizer {
     /// writing the answers over the placeholders; false when a window does not map one scalar to one.
     private static func resolveContextual(_ pending: [(input: Int, output: Int)], in buf: UnsafeBufferPointer<UInt8>,
                                           into out: inout [UInt8]) -> Bool {
-        var windows = String.UnicodeScalarView()
-        var centres: [Int] = []   // index of the scalar within its window
-        var counts: [Int] = []
+        var windows: [ContextWindow] = []
+        windows.reserveCapacity(pending.count)
         for p in pending {
             var before: [Unicode.Scalar] = []
             var j = p.input
@@ -87,30 +86,41 @@ public enum TextNormalizer {
                 before.append(Unicode.Scalar(v)!)
                 j = k
             }
-            var after: [Unicode.Scalar] = []
+            var scalars = Array(before.reversed())
             let (centre, cw) = UTF8Codec.decode(buf, at: p.input)
+            scalars.append(Unicode.Scalar(centre)!)
             j = p.input + cw
-            while after.count < contextWindow, j < buf.count {
+            var after = 0
+            while after < contextWindow, j < buf.count {
                 let (v, w) = UTF8Codec.decode(buf, at: j)
                 if v == 0x0A || v == 0x0D { break }
-                after.append(Unicode.Scalar(v)!)
+                scalars.append(Unicode.Scalar(v)!)
+                after += 1
                 j += w
             }
-            if !windows.isEmpty { windows.append("\n") }
-            windows.append(contentsOf: before.reversed())
-            windows.append(Unicode.Scalar(centre)!)
-            windows.append(contentsOf: after)
-            centres.append(before.count)
-            counts.append(before.count + 1 + after.count)
+            windows.append(ContextWindow(scalars: scalars, centre: before.count))
         }
-        let folded = foundationNormalize(String(windows))
-        let parts = folded.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        guard parts.count == pending.count else { return false }
-        for (k, part) in parts.enumerated() {
-            let scalars = Array(part)
-            guard scalars.count == counts[k] else { return false }
+        var answers = ContextAnswers.shared.answers(for: windows)
+        let missing = windows.indices.filter { answers[$0] == nil }
+        if !missing.isEmpty {
+            var joined = String.UnicodeScalarView()
+            for (n, index) in missing.enumerated() {
+                if n > 0 { joined.append("\n") }
+                joined.append(contentsOf: windows[index].scalars)
+            }
+            let folded = foundationNormalize(String(joined))
+            let parts = folded.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            guard parts.count == missing.count else { return false }
+            for (part, index) in zip(parts, missing) {
+                let scalars = Array(part)
+                guard scalars.count == windows[index].scalars.count else { return false }
+                answers[index] = scalars[windows[index].centre]
+            }
+            ContextAnswers.shared.store(missing.map { (windows[$0], answers[$0]!) })
+        }
+        for (k, answer) in answers.enumerated() {
             var replacement: [UInt8] = []
-            UTF8Codec.append(scalars[centres[k]].value, to: &replacement)
+            UTF8Codec.append(answer!.value, to: &replacement)
             let (_, width) = UTF8Codec.decode(buf, at: pending[k].input)
             guard replacement.count == width else { return false }
             for (o, byte) in replacement.enumerated() { out[pending[k].output + o] = byte }
@@ -122,5 +132,34 @@ public enum TextNormalizer {
     public static func foundationNormalize(_ text: String) -> String {
         let nfkc = text.precomposedStringWithCompatibilityMapping
         return nfkc.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? nfkc
+    }
+}
+
+/// A context-sensitive scalar with the scalars of its line around it, as ICU is asked about it.
+struct ContextWindow: Hashable {
+    var scalars: [Unicode.Scalar]
+    /// Index of the context-sensitive scalar in `scalars`.
+    var centre: Int
+}
+
+/// What ICU made of each context window seen so far, shared by all threads: the same phrases (显著, 著力)
+/// recur across a corpus, and one ICU transliteration costs more than the rest of normalising a document.
+final class ContextAnswers: @unchecked Sendable {
+    static let shared = ContextAnswers()
+    /// Answers kept before the table starts over (a bound on memory, not a tuning knob).
+    static let capacity = 100_000
+
+    private let lock = NSLock()
+    private var table: [ContextWindow: Unicode.Scalar] = [:]
+
+    func answers(for windows: [ContextWindow]) -> [Unicode.Scalar?] {
+        lock.lock(); defer { lock.unlock() }
+        return windows.map { table[$0] }
+    }
+
+    func store(_ answers: [(ContextWindow, Unicode.Scalar)]) {
+        lock.lock(); defer { lock.unlock() }
+        if table.count + answers.count > Self.capacity { table.removeAll() }
+        for (window, answer) in answers { table[window] = answer }
     }
 }
