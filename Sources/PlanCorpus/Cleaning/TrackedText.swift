@@ -86,9 +86,7 @@ struct TrackedText {
     }
 
     func string(_ range: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[range])
-        return String(v)
+        String(scalars: scalars[range])
     }
 
     /// The text, the offset map back to the original, and the clean UTF-8 ranges of non-verbatim text.

@@ -283,7 +283,7 @@ struct HeadingParser: Sendable {
         guard let stop else {
             var end = to
             while end > from, s[end - 1] == ":" || s[end - 1] == "：" { end -= 1 }
-            return (TextLine.trimBlanks(line.string(from..<end)), to, false)
+            return (line.trimmedString(from..<end), to, false)
         }
         let hasAfter = s[(stop + 1)..<to].contains { !TextLine.isBlank($0) }
         if stop - from > maxTitleLength {
@@ -297,7 +297,7 @@ struct HeadingParser: Sendable {
                 }
             }
         }
-        return (TextLine.trimBlanks(line.string(from..<stop)), stop + 1, hasAfter)
+        return (line.trimmedString(from..<stop), stop + 1, hasAfter)
     }
 
     func nextNonBlank(_ lines: [TextLine], after i: Int) -> Int? {

@@ -128,8 +128,6 @@ enum MarkerScanner {
         while body < end, TextLine.isBlank(s[body]) { body += 1 }
         // a marker with nothing after it is not a heading
         guard body < end else { return nil }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s[start..<markerEnd])
-        return HeadingMarker(kind: kind, number: n, text: String(text), bodyStart: body)
+        return HeadingMarker(kind: kind, number: n, text: String(scalars: s[start..<markerEnd]), bodyStart: body)
     }
 }

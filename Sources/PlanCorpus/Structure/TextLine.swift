@@ -54,6 +54,14 @@ struct TextLine {
         String(scalars: scalars[range])
     }
 
+    /// `TextLine.trimBlanks(string(range))`, trimmed before the string is made.
+    func trimmedString(_ range: Range<Int>) -> String {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, Self.isBlank(scalars[lo]) { lo += 1 }
+        while hi > lo, Self.isBlank(scalars[hi - 1]) { hi -= 1 }
+        return string(lo..<hi)
+    }
+
     /// Blanks include the ideographic space and no-break space common in scraped pages.
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
