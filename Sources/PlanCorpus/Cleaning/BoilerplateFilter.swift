@@ -97,6 +97,9 @@ struct BoilerplateFilter {
         for p in candidates {
             let pattern = patterns[p]
             if pattern.scope == .line, r.count > maxLineLength { continue }
+            // A whole-line pattern cannot match a line longer than its longest match (plus one: `$` also
+            // matches before a final line terminator such as U+2028, which trimming keeps).
+            if pattern.scope == .line, let longest = pattern.maxLength, r.count > longest + 1 { continue }
             let offset: Int, line: String, ns: NSString
             if pattern.scope == .tail {
                 if tailText == nil {

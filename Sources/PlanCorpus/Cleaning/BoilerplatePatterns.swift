@@ -20,6 +20,8 @@ public struct BoilerplatePattern: Sendable {
     /// Literals (folded), one of which must occur in a line before the regex is tried.
     public var keys: [[Unicode.Scalar]]
     public var regex: NSRegularExpression
+    /// Most scalars a match of the pattern takes (nil: unbounded), from `RegexLengthBound`.
+    public var maxLength: Int? = nil
 }
 
 /// The boilerplate pattern list, parsed once from the bundled data file.
@@ -45,7 +47,8 @@ public enum BoilerplatePatterns {
             }
             guard let re = try? NSRegularExpression(pattern: anchored, options: [.caseInsensitive]) else { continue }
             let keys = f[3].split(separator: "|").map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }
-            out.append(BoilerplatePattern(kind: f[0], scope: scope, toEnd: f[2] == "yes", keys: keys, regex: re))
+            out.append(BoilerplatePattern(kind: f[0], scope: scope, toEnd: f[2] == "yes", keys: keys, regex: re,
+                                          maxLength: RegexLengthBound.maxLength(f[4])))
         }
         return out
     }
