@@ -8,7 +8,8 @@ final class CharacterFrequencies: @unchecked Sendable {
     static let shared = CharacterFrequencies()
 
     private var unigram: [UInt32: Double] = [:]
-    private var bigram: [UInt64: Double] = [:]
+    /// Bigram probabilities, exp of the file's log values, taken once at load (the lookup is hot).
+    private var bigramP: [UInt64: Double] = [:]
 
     /// Log-probability for Han characters missing from the list.
     static let rareHan = -16.0
@@ -32,7 +33,7 @@ final class CharacterFrequencies: @unchecked Sendable {
                     var q = 0
                     while i < u.count, u[i] != " " { q = q * 10 + Int(u[i].value - 48); i += 1 }
                     i += 1
-                    bigram[a | UInt64(b.value)] = -Double(q) / 2
+                    bigramP[a | UInt64(b.value)] = exp(-Double(q) / 2)
                 }
             }
         }
@@ -79,7 +80,7 @@ final class CharacterFrequencies: @unchecked Sendable {
         let pb = logP(b)
         guard ScalarClass.isHan(a), ScalarClass.isHan(b) else { return pb }
         let fa = ScriptFolding.shared.folded(a).value, fb = ScriptFolding.shared.folded(b).value
-        let pab = bigram[UInt64(fa) << 32 | UInt64(fb)].map { exp($0) } ?? 0
+        let pab = bigramP[UInt64(fa) << 32 | UInt64(fb)] ?? 0
         return log(0.7 * pab + 0.3 * exp(pb))
     }
 }

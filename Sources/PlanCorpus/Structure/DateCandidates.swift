@@ -4,7 +4,9 @@ enum DateCandidates {
     /// Lines (split on `\n`) holding `needle`. A `(?m)^…$` pattern whose captures cannot hold a line break
     /// finds the same captures, in the same order, line by line: `\n` ends a line in both cases, and what
     /// such a match may take from a neighbouring line (blanks, brackets) never holds a capture.
-    static func lines(of text: String, containing needle: String) -> [String] {
+    /// `keep`, when given, sees each line's UTF-8 first (a cheap test that saves making the string).
+    static func lines(of text: String, containing needle: String,
+                      where keep: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> [String] {
         var text = text, needle = needle
         return text.withUTF8 { hay in
             needle.withUTF8 { pattern in
@@ -15,7 +17,8 @@ enum DateCandidates {
                     while lineStart > start, hay[lineStart - 1] != 0x0A { lineStart -= 1 }
                     var lineEnd = hit
                     while lineEnd < hay.count, hay[lineEnd] != 0x0A { lineEnd += 1 }
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: hay[lineStart..<lineEnd]), as: UTF8.self))
+                    let line = UnsafeBufferPointer(rebasing: hay[lineStart..<lineEnd])
+                    if keep(line) { result.append(String(decoding: line, as: UTF8.self)) }
                     start = lineEnd + 1
                 }
                 return result
@@ -59,9 +62,14 @@ enum DateCandidates {
 
     /// Whether some part of `line` between ICU line terminators holds at most `limit` scalars that are neither
     /// White_Space nor `free`: a `(?m)^…$` pattern matching at most that many such scalars needs one.
-    static func hasShortSegment(_ line: String, counting limit: Int, free: (Unicode.Scalar) -> Bool = { _ in false }) -> Bool {
+    static func hasShortSegment(_ line: UnsafeBufferPointer<UInt8>, counting limit: Int,
+                                free: (Unicode.Scalar) -> Bool = { _ in false }) -> Bool {
         var counted = 0
-        for scalar in line.unicodeScalars {
+        var i = 0
+        while i < line.count {
+            let (v, w) = UTF8Codec.decode(line, at: i)
+            i += w
+            let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
             switch scalar.value {
             case 0x0A...0x0D, 0x85, 0x2028, 0x2029:
                 if counted <= limit { return true }

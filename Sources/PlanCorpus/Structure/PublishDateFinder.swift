@@ -11,8 +11,9 @@ enum PublishDateFinder {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
         }
-        for line in DateCandidates.lines(of: text, containing: "日")
-        where DateCandidates.hasShortSegment(line, counting: dateLineCount, free: { $0 == "(" || $0 == "（" || $0 == ")" || $0 == "）" }) {
+        for line in DateCandidates.lines(of: text, containing: "日", where: {
+            DateCandidates.hasShortSegment($0, counting: dateLineCount, free: { $0 == "(" || $0 == "（" || $0 == ")" || $0 == "）" })
+        }) {
             for m in PeriodFinder.matches(dateLine, in: line) {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
@@ -23,7 +24,7 @@ enum PublishDateFinder {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
         }
-        for line in DateCandidates.lines(of: text, containing: "-") where DateCandidates.hasShortSegment(line, counting: isoLineCount) {
+        for line in DateCandidates.lines(of: text, containing: "-", where: { DateCandidates.hasShortSegment($0, counting: isoLineCount) }) {
             for m in PeriodFinder.matches(isoLine, in: line) {
                 if let iso = iso(m[1], m[2], m[3]) { return iso }
             }
