@@ -82,7 +82,8 @@ struct BoilerplateFilter {
         var seenMask: UInt64 = 0
         var seenLarge = Set<Int>()
         for i in 0..<folded.count {
-            guard index.startsKey(folded[i]), let entries = index.byFirst[folded[i].value] else { continue }
+            guard index.startsKey(folded[i]) else { continue }
+            let entries = index.keysStarting[Int(index.keysStartingIndex[Int(folded[i].value)])]
             for (p, key) in entries {
                 let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
                 guard !seen, i + key.count <= folded.count, folded[i..<(i + key.count)].elementsEqual(key) else { continue }
@@ -142,6 +143,10 @@ struct BoilerplateFilter {
     struct KeyIndex: @unchecked Sendable {
         var byFirst: [UInt32: [(Int, [Unicode.Scalar])]] = [:]
         var firsts = [Bool](repeating: false, count: 0x10000)
+        /// `byFirst` for BMP scalars as arrays: `keysStarting[keysStartingIndex[v]]` are the keys starting with v
+        /// (read only where `firsts[v]`).
+        var keysStartingIndex = [Int32](repeating: 0, count: 0x10000)
+        var keysStarting: [[(Int, [Unicode.Scalar])]] = []
         /// Indexed by an unfolded BMP scalar: whether its matching fold starts a key.
         var foldedStartsKey = [Bool](repeating: false, count: 0x10000)
         init(_ patterns: [BoilerplatePattern]) {
@@ -150,6 +155,10 @@ struct BoilerplateFilter {
                     byFirst[key[0].value, default: []].append((p, key))
                     if key[0].value <= 0xFFFF { firsts[Int(key[0].value)] = true }
                 }
+            }
+            for (first, entries) in byFirst where first <= 0xFFFF {
+                keysStartingIndex[Int(first)] = Int32(keysStarting.count)
+                keysStarting.append(entries)
             }
             let fold = ScriptFolding.shared
             for v in 0..<0x10000 {

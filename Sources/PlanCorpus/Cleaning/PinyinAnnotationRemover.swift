@@ -69,6 +69,8 @@ enum PinyinSyllables {
     static func letter(_ c: Unicode.Scalar) -> (Unicode.Scalar, Bool)? {
         if c.value >= 0x61 && c.value <= 0x7A { return (c, false) }
         if c == "ü" { return (c, false) }
+        // every tone-marked letter is in U+00E0…U+01FF or is ḿ: the table is not asked about the rest
+        guard (0xE0...0x1FF).contains(c.value) || c.value == 0x1E3F else { return nil }
         if let b = toneVowels[c] { return (b, true) }
         return nil
     }
