@@ -8,10 +8,13 @@ struct TrackedText {
     var origins: [Int32] = []
     /// False for scalars that are not a verbatim copy of the original character at `origins[i]`.
     var verbatim: [Bool] = []
+    /// The text the origins point into: `build` copies verbatim runs from it.
+    var original = ""
 
     init() {}
 
     init(original: String) {
+        self.original = original
         var text = original
         text.withUTF8 { buf in
             let n = buf.count
@@ -58,6 +61,7 @@ struct TrackedText {
     func replacing(_ edits: [(range: Range<Int>, with: [Unicode.Scalar])]) -> TrackedText {
         guard !edits.isEmpty else { return self }
         var out = TrackedText()
+        out.original = original
         out.reserve(count)
         var pos = 0
         for e in edits {
@@ -90,50 +94,53 @@ struct TrackedText {
     }
 
     /// The text, the offset map back to the original, and the clean UTF-8 ranges of non-verbatim text.
+    ///
+    /// Runs of verbatim scalars whose origins follow on are appended as slices of the original (a copy of
+    /// valid UTF-8: no encoding, no validation); only substituted scalars are encoded.
     func build() -> (text: String, map: OffsetMap, substituted: [Range<Int>]) {
         var map = OffsetMap(anchors: [])
         var substituted: [Range<Int>] = []
         var byteCount = 0
         for s in scalars { byteCount += UTF8.width(s) }
-        // Written in place: the byte count is known, and the loop is the cleaner's last pass over every scalar.
-        let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { out, written in
-            var expected = -1
-            var at = 0
-            for i in 0..<scalars.count {
-                let clean = at
-                let v = scalars[i].value
-                let origin = Int(origins[i])
-                if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
-                if v < 0x80 {
-                    out[at] = UInt8(v); at += 1
-                } else if v < 0x800 {
-                    out[at] = UInt8(0xC0 | v >> 6); out[at + 1] = UInt8(0x80 | v & 0x3F); at += 2
-                } else if v < 0x10000 {
-                    out[at] = UInt8(0xE0 | v >> 12); out[at + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    out[at + 2] = UInt8(0x80 | v & 0x3F); at += 3
+        var text = String()
+        text.reserveCapacity(byteCount)
+        let source = original.utf8
+        var run: Range<Int>? = nil   // original bytes of the verbatim run not yet appended
+        func flush() {
+            guard let r = run else { return }
+            text.append(contentsOf: Substring(source[source.index(source.startIndex, offsetBy: r.lowerBound)..<source.index(source.startIndex, offsetBy: r.upperBound)]))
+            run = nil
+        }
+        var expected = -1
+        var at = 0
+        for i in 0..<scalars.count {
+            let clean = at
+            let scalar = scalars[i]
+            let origin = Int(origins[i])
+            if origin != expected || !verbatim[i] { map.append(clean: clean, original: origin) }
+            let width = UTF8.width(scalar)
+            at += width
+            if verbatim[i] {
+                if let r = run, r.upperBound == origin { run = r.lowerBound..<(origin + width) } else { flush(); run = origin..<(origin + width) }
+                expected = origin + width
+            } else {
+                flush()
+                text.unicodeScalars.append(scalar)
+                expected = -1
+                if let last = substituted.last, last.upperBound == clean {
+                    substituted[substituted.count - 1] = last.lowerBound..<at
                 } else {
-                    out[at] = UInt8(0xF0 | v >> 18); out[at + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    out[at + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[at + 3] = UInt8(0x80 | v & 0x3F); at += 4
-                }
-                if verbatim[i] {
-                    expected = origin + (at - clean)
-                } else {
-                    expected = -1
-                    if let last = substituted.last, last.upperBound == clean {
-                        substituted[substituted.count - 1] = last.lowerBound..<at
-                    } else {
-                        substituted.append(clean..<at)
-                    }
+                    substituted.append(clean..<at)
                 }
             }
-            written = at
         }
+        flush()
         if map.anchors.isEmpty || map.anchors[0].clean != 0 {
             var fixed = OffsetMap(anchors: [OffsetMap.Anchor(clean: 0, original: scalars.isEmpty ? 0 : Int(origins[0]))])
             for a in map.anchors where a.clean != 0 { fixed.append(clean: a.clean, original: a.original) }
             map = fixed
         }
-        return (String(decoding: bytes, as: UTF8.self), map, substituted)
+        return (text, map, substituted)
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Finds a file's encoding from its bytes and decodes it: byte-order marks, then strict UTF-8, then GB18030 or Big5 by score.
 enum EncodingDetector {
     /// The result of detection.
@@ -26,7 +32,7 @@ enum EncodingDetector {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Detection(encoding: .utf16BE, decoded: UTF16Decoder.decode(UnsafeBufferPointer(rebasing: bytes.dropFirst(2)), bigEndian: true))
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = validUTF8(bytes) {
             return Detection(encoding: .utf8, decoded: DecodedBytes(text: text))
         }
         let survey = UTF8Survey.survey(bytes)
@@ -87,8 +93,18 @@ enum EncodingDetector {
     }
 
     private static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedBytes {
-        if let text = String(validating: bytes, as: UTF8.self) { return DecodedBytes(text: text) }
+        if let text = validUTF8(bytes) { return DecodedBytes(text: text) }
         return UTF8Survey.decodeRepairing(bytes)
+    }
+
+    /// `String(validating:as:)` in one pass: decoding repairs invalid bytes, so the bytes were valid exactly
+    /// when the decoded text has them unchanged (validating first and then making the string validated twice).
+    static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let same = text.withUTF8 { out in
+            out.count == bytes.count && (out.count == 0 || memcmp(out.baseAddress!, bytes.baseAddress!, out.count) == 0)
+        }
+        return same ? text : nil
     }
 
     private static func sample(of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
