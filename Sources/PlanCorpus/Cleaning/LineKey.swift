@@ -19,6 +19,8 @@ struct LineKey: Hashable {
             var i = 0
             while i < bytes.count {
                 if bytes[i] < 0x80 { i += 1; continue }
+                // lead bytes E5…E9 open U+5000…U+9FFF, all CJK ideographs: stable without decoding
+                if bytes[i] >= 0xE5 && bytes[i] <= 0xE9 { i += 3; continue }
                 let (v, w) = UTF8Codec.decode(bytes, at: i)
                 if !isStableStarter(unsafeBitCast(v, to: Unicode.Scalar.self)) { return false }
                 i += w

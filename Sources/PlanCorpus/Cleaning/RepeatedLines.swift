@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Lines that recur across many documents of one corpus (site chrome the patterns do not know).
 public struct RepeatedLines: Sendable {
     /// Trimmed lines judged repeated.
@@ -30,24 +36,30 @@ public struct RepeatedLines: Sendable {
         // Keyed by NFC bytes (LineKey), so lines compare as String does (canonical equivalence) without
         // String's per-comparison normalisation; the first line seen of each key is the one kept.
         // One hash lookup per line: each entry remembers the last document that counted it.
-        var counts: [LineKey: (line: Substring, documents: Int, lastDocument: Int)] = [:]
+        var counts: [LineKey: LineCount] = [:]
         for (document, text) in texts.enumerated() {
             forEachTrimmedLine(of: text) { line, scalarCount in
                 guard lengthRange.contains(scalarCount), !looksLikeHeading(line) else { return }
-                let key = LineKey(line)
-                if let index = counts.index(forKey: key) {
-                    guard counts.values[index].lastDocument != document else { return }
-                    counts.values[index].documents += 1
-                    counts.values[index].lastDocument = document
-                } else {
-                    counts[key] = (line, 1, document)
-                }
+                counts[LineKey(line), default: LineCount(line: line)].count(in: document)
             }
         }
         let threshold = max(3, (texts.count + 1) / 2)
         var out = Set<String>()
         for (_, entry) in counts where entry.documents >= threshold { out.insert(String(entry.line)) }
         return RepeatedLines(lines: out)
+    }
+
+    /// A line's first occurrence and how many documents hold it.
+    private struct LineCount {
+        var line: Substring
+        var documents = 0
+        var lastDocument = -1
+
+        mutating func count(in document: Int) {
+            guard document != lastDocument else { return }
+            documents += 1
+            lastDocument = document
+        }
     }
 
     /// The non-empty lines of `text`, trimmed as `trimmed` does, with their length in scalars: found on
@@ -60,8 +72,14 @@ public struct RepeatedLines: Sendable {
             let n = bytes.count
             var start = 0
             while start < n {
-                var end = start
-                while end < n, !(bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) { end += 1 }
+                // the next "\n" not right after "\r", found by memchr
+                var end = n
+                var from = start
+                while from < n, let p = memchr(bytes.baseAddress! + from, 0x0A, n - from) {
+                    let at = bytes.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if at == 0 || bytes[at - 1] != 0x0D { end = at; break }
+                    from = at + 1
+                }
                 var lo = start, hi = end
                 while lo < hi {
                     let w = spaceWidth(bytes, at: lo, within: hi)
