@@ -73,9 +73,15 @@ struct BoilerplateFilter {
             text.scalars[r].contains { $0.value <= 0xFFFF && table[Int($0.value)] }
         }
         if !any { return nil }
-        var folded = [Unicode.Scalar]()
-        folded.reserveCapacity(r.count)
-        for i in r { folded.append(fold.folded(text.scalars[i])) }
+        // `ScriptFolding.folded` over the line, reading the table directly
+        let folded: [Unicode.Scalar] = fold.fold.withUnsafeBufferPointer { table in
+            text.scalars[r].map { s in
+                let v = s.value
+                if v < 0x80 || v > 0xFFFF { return s }
+                let f = table[Int(v)]
+                return f == 0 ? s : unsafeBitCast(f, to: Unicode.Scalar.self)
+            }
+        }
         // Patterns with a key in the line, each once, in pattern order (a pattern index is below 64 in the
         // bundled list; larger lists take the set).
         var candidates: [Int] = []

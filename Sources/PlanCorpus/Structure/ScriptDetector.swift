@@ -43,11 +43,22 @@ enum ScriptDetector {
     static func tableDecision(_ han: [Unicode.Scalar]) -> String? {
         let tables = ScriptFolding.shared
         var changed = 0, undecided = 0
-        for scalar in han {
-            let v = Int(scalar.value)
-            if tables.needsFullPath[v] || tables.hasMulti[v] { return nil }
-            if tables.contextual[v] { undecided += 1 } else if tables.single[v] != 0 { changed += 1 }
+        // one read of the combined table per scalar: 0 unchanged, a replacement value, or a path marker
+        let fits = tables.action.withUnsafeBufferPointer { action -> Bool in
+            for scalar in han {
+                let v = Int(scalar.value)
+                switch action[v] {
+                case 0: continue
+                case ScriptFolding.needsFullPathAction, ScriptFolding.multiAction: return false
+                case ScriptFolding.contextualAction:
+                    if tables.hasMulti[v] { return false }
+                    undecided += 1
+                default: changed += 1
+                }
+            }
+            return true
         }
+        guard fits else { return nil }
         let low = isTraditional(changed: changed, of: han.count)
         guard low == isTraditional(changed: changed + undecided, of: han.count) else { return nil }
         return low ? "traditional" : "simplified"
