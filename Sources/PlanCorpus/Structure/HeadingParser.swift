@@ -152,6 +152,8 @@ struct HeadingParser: Sendable {
         }
         // 保障措施:… run-in; only the line's opening needs normalising
         let prefix = b.lowerBound..<min(b.upperBound, b.lowerBound + 16)
+        // the name is followed by :, ： or 。 inside that opening: without one there is nothing to normalise
+        guard s[prefix].contains(where: { $0 == ":" || $0 == "：" || $0 == "。" }) else { return nil }
         let norm = Array(TextNormalizer.normalize(line.string(prefix)).unicodeScalars)
         guard norm.count == prefix.count else { return nil }
         // names as scalar arrays made once in the vocabulary: this loop runs for every unnumbered line
