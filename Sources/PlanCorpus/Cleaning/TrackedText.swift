@@ -146,24 +146,10 @@ struct TrackedText {
 
 /// Line numbers of the original text, from UTF-8 offsets.
 struct OriginalLines {
-    let starts: [Int]
+    let index: LineIndex
 
-    init(_ text: String) {
-        var starts = [0]
-        var copy = text
-        copy.withUTF8 { buf in
-            for i in 0..<buf.count where buf[i] == 0x0A { starts.append(i + 1) }
-        }
-        self.starts = starts
-    }
+    init(_ text: String) { index = LineIndex(text) }
 
     /// 1-based line of a UTF-8 offset.
-    func line(of offset: Int) -> Int {
-        var lo = 0, hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo + 1
-    }
+    func line(of offset: Int) -> Int { index.lineIndex(ofOffset: offset) + 1 }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Where each line of a text starts (UTF-8 offsets), so lines can be found without keeping the text.
 public struct LineIndex: Sendable, Hashable {
     /// UTF-8 offset of each line's first byte; 32 bits each, as documents stay far below 4 GB.
@@ -7,7 +13,13 @@ public struct LineIndex: Sendable, Hashable {
         var starts: [UInt32] = [0]
         var copy = text
         copy.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(UInt32(offset + 1)) }
+            guard let base = bytes.baseAddress else { return }
+            var from = 0
+            while from < bytes.count, let p = memchr(base + from, 0x0A, bytes.count - from) {
+                let offset = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                starts.append(UInt32(offset + 1))
+                from = offset + 1
+            }
         }
         self.starts = starts
     }
