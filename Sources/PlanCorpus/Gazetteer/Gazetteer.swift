@@ -204,41 +204,99 @@ public final class Gazetteer: Sendable {
 }
 
 /// A trie over Unicode scalars of the gazetteer's surface forms, for longest-match scanning.
+///
+/// Children are kept as sorted edge lists (read by binary search) and the root's children as a table over
+/// the BMP, so the scan of a text pays one array read at positions where no name starts.
 struct SurfaceTrie: Sendable {
-    private struct Node: Sendable {
-        var next: [UInt32: Int32] = [:]
-        var surface: Int32 = -1
-    }
-    private var nodes: [Node] = [Node()]
+    /// Edges of node n: `edgeScalars[edgeStart[n]..<edgeStart[n + 1]]`, sorted, with targets in `edgeTargets`.
+    private let edgeStart: [Int32]
+    private let edgeScalars: [UInt32]
+    private let edgeTargets: [Int32]
+    /// Surface index ending at each node, or -1.
+    private let surfaceAt: [Int32]
+    /// Root child for BMP scalars (0 = none: the root is never a child).
+    private let rootChild: [Int32]
     let surfaces: [Gazetteer.Surface]
+    /// Per surface: its scalars, its last scalar, and whether every candidate is a county-level unit.
+    let scalars: [[Unicode.Scalar]]
 
     init(_ surfaces: [Gazetteer.Surface]) {
         self.surfaces = surfaces
+        var next: [[UInt32: Int32]] = [[:]]
+        var surfaceAt: [Int32] = [-1]
         for (i, s) in surfaces.enumerated() {
             var n = 0
             for scalar in s.text.unicodeScalars {
-                if let m = nodes[n].next[scalar.value] {
+                if let m = next[n][scalar.value] {
                     n = Int(m)
                 } else {
-                    nodes.append(Node())
-                    nodes[n].next[scalar.value] = Int32(nodes.count - 1)
-                    n = nodes.count - 1
+                    next.append([:])
+                    surfaceAt.append(-1)
+                    next[n][scalar.value] = Int32(next.count - 1)
+                    n = next.count - 1
                 }
             }
-            nodes[n].surface = Int32(i)
+            surfaceAt[n] = Int32(i)
         }
+        var edgeStart: [Int32] = []
+        var edgeScalars: [UInt32] = []
+        var edgeTargets: [Int32] = []
+        for children in next {
+            edgeStart.append(Int32(edgeScalars.count))
+            for (scalar, target) in children.sorted(by: { $0.key < $1.key }) {
+                edgeScalars.append(scalar)
+                edgeTargets.append(target)
+            }
+        }
+        edgeStart.append(Int32(edgeScalars.count))
+        var rootChild = [Int32](repeating: 0, count: 0x10000)
+        for (scalar, target) in next[0] where scalar < 0x10000 { rootChild[Int(scalar)] = target }
+        self.edgeStart = edgeStart
+        self.edgeScalars = edgeScalars
+        self.edgeTargets = edgeTargets
+        self.surfaceAt = surfaceAt
+        self.rootChild = rootChild
+        self.scalars = surfaces.map { Array($0.text.unicodeScalars) }
+    }
+
+    /// The child of node `n` along `scalar`, or nil.
+    @inline(__always) private func child(_ n: Int, _ scalar: UInt32) -> Int? {
+        if n == 0, scalar < 0x10000 {
+            let c = rootChild[Int(scalar)]
+            return c == 0 ? nil : Int(c)
+        }
+        var lo = Int(edgeStart[n]), hi = Int(edgeStart[n + 1])
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let v = edgeScalars[mid]
+            if v == scalar { return Int(edgeTargets[mid]) }
+            if v < scalar { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    /// True when some surface starts with the scalar at `start` (a cheap test before `matches`).
+    @inline(__always) func mayStart(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        child(0, scalars[start].value) != nil
     }
 
     /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length).
     func matches(in scalars: [Unicode.Scalar], at start: Int) -> [(surface: Int, length: Int)] {
-        var out: [(Int, Int)] = []
+        var out: [(surface: Int, length: Int)] = []
+        matches(in: scalars, at: start, into: &out)
+        return out
+    }
+
+    /// `matches(in:at:)` written into `out` (emptied first), so a scan reuses one buffer.
+    func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) {
+        out.removeAll(keepingCapacity: true)
         var n = 0
         var i = start
-        while i < scalars.count, let m = nodes[n].next[scalars[i].value] {
-            n = Int(m)
+        while i < scalars.count, let m = child(n, scalars[i].value) {
+            n = m
             i += 1
-            if nodes[n].surface >= 0 { out.append((Int(nodes[n].surface), i - start)) }
+            if surfaceAt[n] >= 0 { out.append((Int(surfaceAt[n]), i - start)) }
         }
-        return out.reversed()
+        out.reverse()
     }
 }

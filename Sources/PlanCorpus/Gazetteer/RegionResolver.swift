@@ -86,7 +86,6 @@ public struct RegionResolver: Sendable {
         }
 
         let body = AlignedText(text)
-        let bodyNorm = String(scalars: body.norm)
         let bodyMentions = scanner.scan(body)
         let titleMentions = titleLine.map { scanner.scan(AlignedText($0)) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
@@ -106,7 +105,7 @@ public struct RegionResolver: Sendable {
             if let e = chain {
                 // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
-                let hints = levelHints(bodyNorm)
+                let hints = levelHints(body.norm)
                 if !hints.isEmpty, !fits(e, hints),
                    let (inner, innerWritten) = mostMentioned(bodyMentions, province: e.province, levels: hints,
                                                              national: false, within: e) {
@@ -127,8 +126,9 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
+        let bodyNorm = String(scalars: body.norm)
         let national = Self.nationalFormulas.contains { UTF8Search.contains(bodyNorm, $0) }
-        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(bodyNorm), national: national) {
+        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(body.norm), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
@@ -266,22 +266,11 @@ public struct RegionResolver: Sendable {
         switch l { case .province: 0; case .prefecture: 1; case .county: 2 }
     }
 
-    private static let provinceWords = try! NSRegularExpression(
-        pattern: "[我全本]省|省(?:委|政府|人民政府)|[、,:;(]省[\\p{Han}]{1,8}?(?:厅|局|委|办)|(?<![古藏族尔])自治区")
-    private static let cityWords = try! NSRegularExpression(
-        pattern: "[我全本]市(?![场值])|(?<![各的])市(?:委|政府|人民政府)|[、,:;(]市[\\p{Han}]{1,8}?(?:局|委|办|中心)")
-    private static let countyWords = try! NSRegularExpression(
-        pattern: "[我全本][县旗]|(?<![各、])[县旗](?:委|政府|人民政府)|[、,:;(][县旗][\\p{Han}]{1,8}?(?:局|委|办)")
-
-    /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区; empty when unclear.
+    /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区 (`LevelWords`); empty when unclear.
     /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
-    func levelHints(_ norm: String) -> Set<AdminLevel> {
-        let range = NSRange(location: 0, length: (norm as NSString).length)
-        let counts: [(AdminLevel, Int)] = [
-            (.province, Self.provinceWords.numberOfMatches(in: norm, range: range)),
-            (.prefecture, Self.cityWords.numberOfMatches(in: norm, range: range)),
-            (.county, Self.countyWords.numberOfMatches(in: norm, range: range)),
-        ]
+    func levelHints(_ norm: [Unicode.Scalar]) -> Set<AdminLevel> {
+        let found = LevelWords.counts(in: norm)
+        let counts: [(AdminLevel, Int)] = [(.province, found.province), (.prefecture, found.prefecture), (.county, found.county)]
         guard let top = counts.map(\.1).max(), top >= 2 else { return [] }
         let levels = Set(counts.filter { $0.1 == top }.map(\.0))
         return levels.count == 3 ? [] : levels
