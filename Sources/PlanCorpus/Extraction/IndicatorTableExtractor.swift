@@ -123,6 +123,59 @@ public struct IndicatorTableExtractor: Sendable {
 
     /// Splits a line at tabs, Markdown bars, or runs of two or more spaces.
     static func splitCells(_ line: String) -> [String] {
+        let scalars = Array(line.unicodeScalars)
+        // On plain scalars Character splitting and scalar splitting agree; anything else takes the String path.
+        guard PlainScalars.arePlain(scalars) else { return splitCellsAsCharacters(line) }
+        let trimmed = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
+        var cells: [Range<Int>] = []
+        func split(at separator: Unicode.Scalar) {
+            var start = trimmed.lowerBound
+            for k in trimmed where scalars[k] == separator {
+                cells.append(start..<k)
+                start = k + 1
+            }
+            cells.append(start..<trimmed.upperBound)
+        }
+        var bars = 0
+        var tab = false
+        for k in trimmed {
+            if scalars[k] == "|" { bars += 1 } else if scalars[k] == "\t" { tab = true }
+        }
+        let opensWithBar = !trimmed.isEmpty && scalars[trimmed.lowerBound] == "|"
+        if opensWithBar || bars >= 2 {
+            split(at: "|")
+            if opensWithBar { cells.removeFirst() }
+            if !trimmed.isEmpty, scalars[trimmed.upperBound - 1] == "|", !cells.isEmpty { cells.removeLast() }
+        } else if tab {
+            split(at: "\t")
+        } else {
+            // Runs of spaces: one space stays inside a cell, two or more (an ideographic space counts two) split.
+            var result: [String] = []
+            var current: [Unicode.Scalar] = []
+            var spaces = 0
+            for k in trimmed {
+                let c = scalars[k]
+                if c == " " || c == "\u{3000}" {
+                    spaces += c == "\u{3000}" ? 2 : 1
+                    continue
+                }
+                if spaces >= 2, !current.isEmpty { result.append(trimmedString(current)); current.removeAll(keepingCapacity: true) }
+                else if spaces == 1 { current.append(" ") }
+                spaces = 0
+                current.append(c)
+            }
+            if !current.isEmpty { result.append(trimmedString(current)) }
+            return result
+        }
+        return cells.map { String(scalars: scalars[PlainScalars.trimmingWhitespace(scalars, $0)]) }
+    }
+
+    private static func trimmedString(_ scalars: [Unicode.Scalar]) -> String {
+        String(scalars: scalars[PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)])
+    }
+
+    /// `splitCells` over Characters and Foundation trimming, for lines with scalars that are not plain.
+    static func splitCellsAsCharacters(_ line: String) -> [String] {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         var cells: [String]
         if trimmed.hasPrefix("|") || trimmed.unicodeScalars.lazy.filter({ $0 == "|" }).count >= 2 {

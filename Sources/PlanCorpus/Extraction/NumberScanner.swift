@@ -54,17 +54,9 @@ struct ScanRun {
     }
     @inline(__always) static func isRangeWord(_ c: Unicode.Scalar?) -> Bool { c == "至" || c == "到" }
 
-    func text(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: o[r])
-        return String(v)
-    }
+    func text(_ r: Range<Int>) -> String { String(scalars: o[r]) }
 
-    func folded(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[r])
-        return String(v)
-    }
+    func folded(_ r: Range<Int>) -> String { String(scalars: s[r]) }
 
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                        unit: (raw: String, simple: String, category: UnitCategory)? = nil, hint: String? = nil,

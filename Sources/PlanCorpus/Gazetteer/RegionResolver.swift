@@ -278,28 +278,44 @@ public struct RegionResolver: Sendable {
 
     // MARK: Title and site tag
 
+    private static let tagClosers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
+
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture, and the rest of the line.
     private func siteTag(_ line: String) -> (GazetteerEntry, String)? {
-        let scalars = Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars)
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
-        guard let open = scalars.first, let close = pairs[open] else { return nil }
-        guard let end = scalars.prefix(12).firstIndex(of: close), end > 1 else { return nil }
-        let name = String(scalars: scalars[1..<end])
+        let all = Array(line.unicodeScalars)
+        let kept = PlainScalars.trimmingWhitespace(all, 0..<all.count)
+        guard let open = all[kept].first, let close = Self.tagClosers[open] else { return nil }
+        let scalars = all[kept]
+        guard let end = scalars.prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
+        let name = String(scalars: scalars[(kept.lowerBound + 1)..<end])
         guard let e = gazetteer.unique(name), e.level != .county else { return nil }
         return (e, String(scalars: scalars[(end + 1)...]))
     }
 
-    /// First non-empty lines of the text (normalised later where needed).
-    /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost).
+    /// First non-empty lines of the text, trimmed of whitespace (normalised later where needed).
+    /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost). A line ends
+    /// at a line feed that is a Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
     private static func openingLines(_ text: String) -> [String] {
         var lines: [String] = []
-        var start = text.startIndex
-        while start < text.endIndex, lines.count < 10 {
-            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-            let t = text[start..<end].trimmingCharacters(in: .whitespaces)
-            if !t.isEmpty { lines.append(t) }
-            start = end < text.endIndex ? text.index(after: end) : end
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        var previous: UInt8 = 0
+        func take(_ end: String.Index) {
+            let scalars = Array(text.unicodeScalars[start..<end])
+            let kept = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
+            if !kept.isEmpty { lines.append(String(scalars: scalars[kept])) }
         }
+        while i < utf8.endIndex, lines.count < 10 {
+            let byte = utf8[i]
+            if byte == 0x0A, previous != 0x0D {
+                take(i)
+                start = utf8.index(after: i)
+            }
+            previous = byte
+            i = utf8.index(after: i)
+        }
+        if lines.count < 10, start < utf8.endIndex { take(utf8.endIndex) }
         return lines
     }
 
