@@ -32,7 +32,11 @@ public struct AgencyExtractor: Sendable {
 
     /// The document's agency mentions, each tied to the innermost section around it and its original line.
     public func extract(_ document: Document) -> [AgencyMention] {
-        let text = AlignedScalars(document.clean, normalized: document.norm)
+        extract(document, text: AlignedScalars(document.clean, normalized: document.norm))
+    }
+
+    /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
+    func extract(_ document: Document, text: AlignedScalars) -> [AgencyMention] {
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = SourceText(name: document.name, text: document.original)
         var mentions: [AgencyMention] = []

@@ -13,17 +13,23 @@ struct AlignedScalars {
     /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
     /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
     init(_ text: String, normalized: String? = nil, base: Int = 0) {
-        var original = Array(text.unicodeScalars)
+        self.init(text, scalars: ScalarArray.of(text), normalized: normalized, base: base)
+    }
+
+    /// `scalars` are the scalars of `text`, when the caller has them already.
+    init(_ text: String, scalars: [Unicode.Scalar], normalized: String? = nil, base: Int = 0) {
+        var original = scalars
         var norm: [Unicode.Scalar] = []
-        if let normalized, normalized.unicodeScalars.count == original.count {
-            norm = Array(normalized.unicodeScalars)
+        let given = normalized.map(ScalarArray.of)
+        if let given, given.count == original.count {
+            norm = given
         } else {
             original = []
             original.reserveCapacity(text.unicodeScalars.count)
             norm.reserveCapacity(text.unicodeScalars.count)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if !original.isEmpty { original.append("\n"); norm.append("\n") }
-                let scalars = Array(line.unicodeScalars)
+                let scalars = ScalarArray.of(line)
                 original.append(contentsOf: scalars)
                 norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
             }

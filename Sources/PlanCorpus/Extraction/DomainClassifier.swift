@@ -12,6 +12,9 @@ public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
     /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
     private let index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
+    /// First scalars of the keywords as a BMP table (and whether any lies beyond), read before hashing a scalar.
+    private let opens: [Bool]
+    private let opensBeyondBMP: Bool
 
     public init(lexicon: DomainLexicon = .shared) {
         self.lexicon = lexicon
@@ -23,6 +26,10 @@ public struct DomainClassifier: Sendable {
         }
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
         self.index = index
+        var opens = [Bool](repeating: false, count: 0x10000)
+        for first in index.keys where first.value < 0x10000 { opens[Int(first.value)] = true }
+        self.opens = opens
+        self.opensBeyondBMP = index.keys.contains { $0.value >= 0x10000 }
     }
 
     /// Least total weight that decides a domain.
@@ -57,9 +64,12 @@ public struct DomainClassifier: Sendable {
     /// Total keyword weight per domain, in `domains` order.
     public func scores(normalized text: String) -> [Double] {
         var scores = [Double](repeating: 0, count: lexicon.domains.count)
-        let scalars = text.unicodeScalars.map(DomainClassifier.fold)
+        var scalars = ScalarArray.of(text)
+        for k in scalars.indices { scalars[k] = DomainClassifier.fold(scalars[k]) }
         var i = 0
         outer: while i < scalars.count {
+            let v = scalars[i].value
+            if v < 0x10000 ? !opens[Int(v)] : !opensBeyondBMP { i += 1; continue }
             if let candidates = index[scalars[i]] {
                 for keyword in candidates where keyword.scalars.count <= scalars.count - i {
                     var k = 1
@@ -90,7 +100,7 @@ public struct DomainClassifier: Sendable {
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
                         bodies: inout [Int: String?]) -> String {
         if let d = classify(target.indicator) ?? classify(target.text) { return d }
-        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && $0.text.contains(target.text) }),
+        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.text, target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
             return d
@@ -118,6 +128,15 @@ public struct DomainClassifier: Sendable {
             bodies[id] = .some(classify(normalized: body))
         }
         return bodies[id] ?? nil
+    }
+
+    /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
+    /// and `part` is not empty.
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text.unicodeScalars) {
+            return UTF8Search.contains(text, part)
+        }
+        return text.contains(part)
     }
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {

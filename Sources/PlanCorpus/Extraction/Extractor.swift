@@ -3,11 +3,15 @@ public struct Extractor: Sendable {
     public init() {}
 
     public func extract(into document: inout Document) {
-        RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean).apply(to: &document.metadata)
+        // The clean text's scalars and their alignment with the norm are made once for every pass.
+        let scalars = ScalarArray.of(document.clean)
+        RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
+                                                   normalized: document.norm).apply(to: &document.metadata)
         document.targets = TargetExtractor().extract(document)
         IndicatorKey.shared.assignKeys(in: &document)
-        document.agencies = AgencyExtractor().extract(document)
-        document.phases = PhaseExtractor().extract(document)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: document.norm)
+        document.agencies = AgencyExtractor().extract(document, text: aligned)
+        document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.
         DomainClassifier.shared.assignDomains(in: &document)
     }

@@ -124,7 +124,11 @@ public struct PhaseExtractor: Sendable {
 
     /// The document's phases in text order, with lines in the original text.
     public func extract(_ document: Document) -> [Phase] {
-        let text = AlignedScalars(document.clean, normalized: document.norm)
+        extract(document, text: AlignedScalars(document.clean, normalized: document.norm))
+    }
+
+    /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
+    func extract(_ document: Document, text: AlignedScalars) -> [Phase] {
         let source = SourceText(name: document.name, text: document.original)
         let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
         return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in

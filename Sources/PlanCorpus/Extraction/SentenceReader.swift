@@ -21,8 +21,8 @@ struct SentenceReader {
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
          referenceStart: Int? = nil, locator: ProvenanceLocator) {
         self.referenceStart = referenceStart
-        o = Array(text.unicodeScalars)
-        f = ScalarFolder.fold(text)
+        o = ScalarArray.of(text)
+        f = o.map(ScalarFolder.fold)
         var offsets = [Int](repeating: 0, count: o.count + 1)
         for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
         utf8 = offsets

@@ -119,7 +119,7 @@ public struct TargetExtractor: Sendable {
 
     /// How often each five-year plan is named, by its start year.
     static func periodCounts(_ text: String) -> [Int: Int] {
-        let s = Array(text.unicodeScalars)
+        let s = ScalarArray.of(text)
         var counts: [Int: Int] = [:]
         var i = 0
         while i + 2 < s.count {

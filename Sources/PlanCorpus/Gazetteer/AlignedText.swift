@@ -12,7 +12,13 @@ struct AlignedText: Sendable {
     private let origin: [Int]?
 
     init(_ text: String) {
-        let original = Array(text.unicodeScalars)
+        self.init(text, scalars: ScalarArray.of(text))
+    }
+
+    /// `scalars` are the scalars of `text`; `normalized`, when given, is `TextNormalizer.normalize(text)` already
+    /// made (a document's norm), used when NFKC leaves every scalar as it is.
+    init(_ text: String, scalars original: [Unicode.Scalar], normalized: String? = nil) {
+        var changed = false
         // NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped),
         // remembering where each output scalar came from; then the script step over the whole text.
         var nfkc: [Unicode.Scalar] = []
@@ -35,7 +41,9 @@ struct AlignedText: Sendable {
                 } else if m != CompatibilityTable.several {
                     nfkc.append(Unicode.Scalar(m)!)
                     origin.append(i)
+                    changed = true
                 } else {
+                    changed = true
                     for t in table.several[v] ?? [] {
                         nfkc.append(t)
                         origin.append(i)
@@ -49,13 +57,16 @@ struct AlignedText: Sendable {
                     parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
                     mapped[s] = parts
                 }
+                if parts != [s] { changed = true }
                 for t in parts {
                     nfkc.append(t)
                     origin.append(i)
                 }
             }
         }
-        let norm = Array(TextNormalizer.normalize(String(scalars: nfkc)).unicodeScalars)
+        // Unchanged by NFKC, the text normalises as itself.
+        let normText = changed ? TextNormalizer.normalize(String(scalars: nfkc)) : (normalized ?? TextNormalizer.normalize(text))
+        let norm = ScalarArray.of(normText)
         self.original = original
         self.norm = norm
         self.origin = norm.count == origin.count ? origin : nil

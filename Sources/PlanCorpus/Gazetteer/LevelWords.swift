@@ -10,9 +10,25 @@
 /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer, hence
 /// the look-behinds.
 enum LevelWords {
-    /// Matches of the province, prefecture and county words in `s`.
+    /// Matches of the province, prefecture and county words in `s`, in one pass: each level keeps its own
+    /// resume position, as three separate match loops would.
     static func counts(in s: [Unicode.Scalar]) -> (province: Int, prefecture: Int, county: Int) {
-        (count(.province, s), count(.prefecture, s), count(.county, s))
+        var province = 0, prefecture = 0, county = 0
+        var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
+        for p in 0..<s.count where opensMatch(s[p]) {
+            if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
+            if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
+            if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+        }
+        return (province, prefecture, county)
+    }
+
+    /// Scalars a match can start with; every other position is passed over.
+    @inline(__always) private static func opensMatch(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "我", "全", "本", "省", "市", "县", "旗", "自", "、", ",", ":", ";", "(": return true
+        default: return false
+        }
     }
 
     static func count(_ level: AdminLevel, _ s: [Unicode.Scalar]) -> Int {

@@ -64,6 +64,12 @@ public struct RegionResolver: Sendable {
 
     /// Resolves the region of a document with this title (nil when unknown) and clean text.
     public func resolve(title: String?, clean text: String) -> RegionResolution {
+        resolve(title: title, clean: text, scalars: ScalarArray.of(text), normalized: nil)
+    }
+
+    /// `scalars` are the clean text's scalars and `normalized` its `TextNormalizer.normalize` (a document's
+    /// norm), when the caller has them already.
+    func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: String?) -> RegionResolution {
         let opening = Self.openingLines(text)
         var titleLine = title ?? Self.guessTitle(opening)
         var tag: GazetteerEntry?
@@ -85,7 +91,7 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        let body = AlignedText(text)
+        let body = AlignedText(text, scalars: scalars, normalized: normalized)
         let bodyMentions = scanner.scan(body)
         let titleMentions = titleLine.map { scanner.scan(AlignedText($0)) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
