@@ -63,20 +63,32 @@ public struct IndicatorTableExtractor: Sendable {
 
     /// Every line of the clean text: its cells when it looks like a table row, else nil.
     static func rows(of clean: String) -> [Row?] {
-        var result: [Row?] = []
-        var offset = 0
-        for line in lines(of: clean) {
-            let length = line.utf8.count
-            let cells = mayHoldThreeCells(line) ? splitCells(String(line)) : []
-            if cells.count >= 3 {
-                result.append(Row(cells: cells, folded: cells.map { String(String.UnicodeScalarView(ScalarFolder.fold($0))) },
-                                  cleanRange: offset..<(offset + length)))
-            } else {
-                result.append(nil)
+        var copy = clean
+        return copy.withUTF8 { buf in
+            var result: [Row?] = []
+            // Lines as `lines(of:)` cuts them: at a line feed not preceded by a carriage return.
+            var start = 0
+            var previous: UInt8 = 0
+            func take(_ end: Int) {
+                let line = UnsafeBufferPointer(rebasing: buf[start..<end])
+                let cells = mayHoldThreeCells(line) ? splitCells(String(decoding: line, as: UTF8.self)) : []
+                if cells.count >= 3 {
+                    result.append(Row(cells: cells, folded: cells.map { ScalarFolder.foldedString($0) }, cleanRange: start..<end))
+                } else {
+                    result.append(nil)
+                }
             }
-            offset += length + 1
+            for i in 0..<buf.count {
+                let byte = buf[i]
+                if byte == 0x0A, previous != 0x0D {
+                    take(i)
+                    start = i + 1
+                }
+                previous = byte
+            }
+            take(buf.count)
+            return result
         }
-        return result
     }
 
     /// The text split on Character `"\n"` (empty lines kept), found on bytes: `\r\n` is one Character, so a
@@ -104,9 +116,14 @@ public struct IndicatorTableExtractor: Sendable {
     /// which take at least two space or ideographic-space scalars. Most prose lines have none, and skip
     /// splitCells' Foundation trimming.
     static func mayHoldThreeCells(_ line: Substring) -> Bool {
+        var copy = line
+        return copy.withUTF8 { mayHoldThreeCells($0) }
+    }
+
+    static func mayHoldThreeCells(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var spaces = 0
         var ideographic = 0   // bytes E3 80 80 seen in a row
-        for byte in line.utf8 {
+        for byte in line {
             switch byte {
             case 0x7C, 0x09: return true
             case 0x20: spaces += 1

@@ -190,9 +190,8 @@ struct ScanRun {
             result.end = j + 1
             return result
         }
-        for word in ["个百分点", "百分点"] {
-            let w = Array(word.unicodeScalars)
-            if j + w.count <= n, Array(s[j..<(j + w.count)]) == w {
+        for w in Self.percentagePointWords {
+            if PlainScalars.has(w, at: j, in: s) {
                 result.kind = .percentagePoint
                 result.unit = (text(j..<(j + w.count)), "百分点", .percent)
                 result.value = value
@@ -233,13 +232,16 @@ struct ScanRun {
         return result
     }
 
+    static let percentagePointWords: [[Unicode.Scalar]] = [["个", "百", "分", "点"], ["百", "分", "点"]]
+
     /// Bases that follow a slash in a compound unit without being units themselves (元/人, 万元/户).
     static func perWord(_ s: [Unicode.Scalar], at i: Int) -> PhraseLexicon.Entry? {
-        for word in ["人", "户", "年", "天", "日", "月", "床", "生", "亩"] {
-            let w = Array(word.unicodeScalars)
-            if i < s.count, s[i] == w[0] { return PhraseLexicon.Entry(scalars: w, text: word, value: "") }
-        }
+        guard i < s.count else { return nil }
+        for entry in perWordEntries where s[i] == entry.scalars[0] { return entry }
         return nil
+    }
+    static let perWordEntries: [PhraseLexicon.Entry] = ["人", "户", "年", "天", "日", "月", "床", "生", "亩"].map {
+        PhraseLexicon.Entry(scalars: Array($0.unicodeScalars), text: $0, value: "")
     }
 
     /// `xx个`, `XX%`: template slots written with x in place of digits.

@@ -5,9 +5,8 @@
 /// `ScriptFolding` (derived once from ICU); only the ratio colon is added here.
 public enum ScalarFolder {
     public static func fold(_ text: String) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.utf8.count / 2)
-        for s in text.unicodeScalars { result.append(fold(s)) }
+        var result = ScalarArray.of(text)
+        for k in result.indices { result[k] = fold(result[k]) }
         return result
     }
 
@@ -21,8 +20,6 @@ public enum ScalarFolder {
 
     /// The folded form of a text as a string (same length in scalars as the text).
     public static func foldedString(_ text: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: fold(text))
-        return String(view)
+        String(scalars: fold(text))
     }
 }

@@ -13,15 +13,24 @@ struct SentenceReader {
     let tokens: [Quantity]
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
     let inToken: [Bool]
-    /// Time tokens by start position.
-    let timeByStart: [Int: Quantity]
-    /// Heading and list markers by start position.
-    let markerByStart: [Int: Quantity]
+    /// Time tokens in text order, and their start positions (searched by bisection: a sentence has few).
+    let timeTokens: [Quantity]
+    let timeStarts: [Int]
+    /// Heading and list markers in text order, and their start positions.
+    let markerTokens: [Quantity]
+    let markerStarts: [Int]
 
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
          referenceStart: Int? = nil, locator: ProvenanceLocator) {
+        self.init(scalars: ScalarArray.of(text), cleanStart: cleanStart, section: section, scanner: scanner, metadata: metadata,
+                  referenceStart: referenceStart, locator: locator)
+    }
+
+    /// `scalars` are the sentence's scalars as written.
+    init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
+         referenceStart: Int? = nil, locator: ProvenanceLocator) {
         self.referenceStart = referenceStart
-        o = ScalarArray.of(text)
+        o = scalars
         f = o.map(ScalarFolder.fold)
         var offsets = [Int](repeating: 0, count: o.count + 1)
         for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
@@ -35,16 +44,18 @@ struct SentenceReader {
         let folded = f
         tokens = scanner.scan(original: o, folded: f).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
         var inside = [Bool](repeating: false, count: o.count + 1)
-        var times: [Int: Quantity] = [:]
-        var markers: [Int: Quantity] = [:]
+        var times: [Quantity] = []
+        var markers: [Quantity] = []
         for t in tokens {
-            if t.kind == .marker { markers[t.scalarRange.lowerBound] = t }
+            if t.kind == .marker { markers.append(t) }
             for k in t.scalarRange.dropFirst() { inside[k] = true }
-            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times[t.scalarRange.lowerBound] = t }
+            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times.append(t) }
         }
         inToken = inside
-        timeByStart = times
-        markerByStart = markers
+        timeTokens = times
+        timeStarts = times.map(\.scalarRange.lowerBound)
+        markerTokens = markers
+        markerStarts = markers.map(\.scalarRange.lowerBound)
     }
 
     // MARK: helpers
@@ -76,6 +87,7 @@ struct SentenceReader {
     static let separatorScalars: [[Unicode.Scalar]] = separators.map { Array($0.unicodeScalars) }
     /// Words in which 和/与 are not conjunctions.
     static let notSeparators: [String] = ["参与", "给与", "和谐", "和平", "温和", "与会", "赋与", "授与"]
+    static let notSeparatorScalars: [[Unicode.Scalar]] = notSeparators.map { Array($0.unicodeScalars) }
 
     /// Scalar ranges of the sub-sentences (split at 。!? and line breaks).
     func subSentences() -> [Range<Int>] {
@@ -149,11 +161,9 @@ struct SentenceReader {
 
     /// True when the conjunction at `i` is part of a word (参与, 和谐).
     func isInsideWord(_ i: Int) -> Bool {
-        for word in Self.notSeparators {
-            let w = Array(word.unicodeScalars)
+        for w in Self.notSeparatorScalars {
             for k in 0..<w.count where w[k] == f[i] {
-                let start = i - k
-                if start >= 0, start + w.count <= f.count, Array(f[start..<(start + w.count)]) == w { return true }
+                if PlainScalars.has(w, at: i - k, in: f) { return true }
             }
         }
         return false
@@ -178,7 +188,21 @@ struct SentenceReader {
     static let conjunctionScalars: [[Unicode.Scalar]] = ["以及", "、", "和", "及", "与", "或"].map { Array($0.unicodeScalars) }
 
     /// The time token starting at `i`, if any.
-    func timeToken(at i: Int) -> Quantity? { timeByStart[i] }
+    func timeToken(at i: Int) -> Quantity? { Self.token(startingAt: i, timeStarts, timeTokens) }
+
+    /// The marker token starting at `i`, if any.
+    func markerToken(at i: Int) -> Quantity? { Self.token(startingAt: i, markerStarts, markerTokens) }
+
+    /// The token of `tokens` (in text order, not overlapping, so starts are ascending and distinct) starting at `i`.
+    @inline(__always) static func token(startingAt i: Int, _ starts: [Int], _ tokens: [Quantity]) -> Quantity? {
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if starts[mid] == i { return tokens[mid] }
+            if starts[mid] < i { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
 
     // MARK: trimming
 
@@ -192,7 +216,7 @@ struct SentenceReader {
             while lo < hi, !Self.isWordScalar(f[lo]) || f[lo] == "“" || f[lo] == "”" { lo += 1; changed = true }
             if lo >= hi { break }
             // A list marker opening the sentence (4.城乡居民…, (2)…).
-            if let m = markerByStart[lo], m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
+            if let m = markerToken(at: lo), m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
                 k += lead.scalars.count
@@ -598,7 +622,7 @@ struct SentenceReader {
         while lo < r.upperBound {
             while lo < r.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
             // A list marker opening the sentence (4.城乡居民…, (2)…).
-            if let m = markerByStart[lo], m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
+            if let m = markerToken(at: lo), m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
             guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }

@@ -24,14 +24,19 @@ public struct TargetExtractor: Sendable {
             if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
-            let text = String(decoding: cleanUTF8[range], as: UTF8.self)
+            // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
+            // coming from the structure pass); otherwise through a repairing String.
+            let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
+                && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
+            let scalars = onBoundaries ? cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+                : ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
             // A year carried from the previous sentence only when nothing (no line break) separates them.
             if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
                 carry = nil
                 pastParagraph = false
             }
             lastEnd = range.upperBound
-            var reader = SentenceReader(text: text, cleanStart: range.lowerBound, section: sentence.section,
+            var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
                                         locator: locator)
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {

@@ -216,6 +216,12 @@ struct SurfaceTrie: Sendable {
     private let surfaceAt: [Int32]
     /// Root child for BMP scalars (0 = none: the root is never a child).
     private let rootChild: [Int32]
+    /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
+    /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
+    private let pairBits: [UInt64]
+    private static let pairHashBits: UInt32 = 20
+    /// True when a surface is one scalar long (then every root hit is looked at).
+    private let hasSingleScalarSurface: Bool
     let surfaces: [Gazetteer.Surface]
     /// Per surface: its scalars, its last scalar, and whether every candidate is a county-level unit.
     let scalars: [[Unicode.Scalar]]
@@ -256,7 +262,15 @@ struct SurfaceTrie: Sendable {
         self.edgeTargets = edgeTargets
         self.surfaceAt = surfaceAt
         self.rootChild = rootChild
-        self.scalars = surfaces.map { Array($0.text.unicodeScalars) }
+        let scalars = surfaces.map { Array($0.text.unicodeScalars) }
+        self.scalars = scalars
+        var pairBits = [UInt64](repeating: 0, count: 1 << (Int(SurfaceTrie.pairHashBits) - 6))
+        for s in scalars where s.count >= 2 {
+            let h = SurfaceTrie.pairHash(s[0], s[1])
+            pairBits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+        }
+        self.pairBits = pairBits
+        self.hasSingleScalarSurface = scalars.contains { $0.count == 1 }
     }
 
     /// The child of node `n` along `scalar`, or nil.
@@ -275,9 +289,16 @@ struct SurfaceTrie: Sendable {
         return nil
     }
 
-    /// True when some surface starts with the scalar at `start` (a cheap test before `matches`).
+    @inline(__always) private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
+        ((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA6B)) >> (32 - pairHashBits)
+    }
+
+    /// False when no surface starts at `start` (a cheap test before `matches`; true may still find none).
     @inline(__always) func mayStart(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
-        child(0, scalars[start].value) != nil
+        guard child(0, scalars[start].value) != nil else { return false }
+        if hasSingleScalarSurface || start + 1 >= scalars.count { return true }
+        let h = SurfaceTrie.pairHash(scalars[start], scalars[start + 1])
+        return pairBits[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
     }
 
     /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length).
