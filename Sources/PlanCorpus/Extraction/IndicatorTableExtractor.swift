@@ -71,7 +71,15 @@ public struct IndicatorTableExtractor: Sendable {
             var previous: UInt8 = 0
             func take(_ end: Int) {
                 let line = UnsafeBufferPointer(rebasing: buf[start..<end])
-                let cells = mayHoldThreeCells(line) ? splitCells(String(decoding: line, as: UTF8.self)) : []
+                guard mayHoldThreeCells(line) else { result.append(nil); return }
+                // Cells are made Strings only for lines that have three of them.
+                let scalars = ScalarArray.decode(line)
+                let cells: [String]
+                if let ranges = cellRanges(plain: scalars) {
+                    cells = ranges.count >= 3 ? ranges.map { String(scalars: scalars[$0]) } : []
+                } else {
+                    cells = splitCellsAsCharacters(String(decoding: line, as: UTF8.self))
+                }
                 if cells.count >= 3 {
                     result.append(Row(cells: cells, folded: cells.map { ScalarFolder.foldedString($0) }, cleanRange: start..<end))
                 } else {
@@ -140,9 +148,16 @@ public struct IndicatorTableExtractor: Sendable {
 
     /// Splits a line at tabs, Markdown bars, or runs of two or more spaces.
     static func splitCells(_ line: String) -> [String] {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = ScalarArray.of(line)
         // On plain scalars Character splitting and scalar splitting agree; anything else takes the String path.
-        guard PlainScalars.arePlain(scalars) else { return splitCellsAsCharacters(line) }
+        guard let ranges = cellRanges(plain: scalars) else { return splitCellsAsCharacters(line) }
+        return ranges.map { String(scalars: scalars[$0]) }
+    }
+
+    /// The trimmed cells of a line of plain scalars as scalar ranges (what `splitCells` returns), or nil when
+    /// the line has scalars that are not plain.
+    static func cellRanges(plain scalars: [Unicode.Scalar]) -> [Range<Int>]? {
+        guard PlainScalars.arePlain(scalars) else { return nil }
         let trimmed = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
         var cells: [Range<Int>] = []
         func split(at separator: Unicode.Scalar) {
@@ -166,9 +181,10 @@ public struct IndicatorTableExtractor: Sendable {
         } else if tab {
             split(at: "\t")
         } else {
-            // Runs of spaces: one space stays inside a cell, two or more (an ideographic space counts two) split.
-            var result: [String] = []
-            var current: [Unicode.Scalar] = []
+            // Runs of spaces: one space stays inside a cell, two or more (an ideographic space counts two) split;
+            // so a cell is the stretch of the line between two splitting runs.
+            var start = -1
+            var end = -1
             var spaces = 0
             for k in trimmed {
                 let c = scalars[k]
@@ -176,19 +192,14 @@ public struct IndicatorTableExtractor: Sendable {
                     spaces += c == "\u{3000}" ? 2 : 1
                     continue
                 }
-                if spaces >= 2, !current.isEmpty { result.append(trimmedString(current)); current.removeAll(keepingCapacity: true) }
-                else if spaces == 1 { current.append(" ") }
+                if spaces >= 2, start >= 0 { cells.append(start..<end); start = -1 }
                 spaces = 0
-                current.append(c)
+                if start < 0 { start = k }
+                end = k + 1
             }
-            if !current.isEmpty { result.append(trimmedString(current)) }
-            return result
+            if start >= 0 { cells.append(start..<end) }
         }
-        return cells.map { String(scalars: scalars[PlainScalars.trimmingWhitespace(scalars, $0)]) }
-    }
-
-    private static func trimmedString(_ scalars: [Unicode.Scalar]) -> String {
-        String(scalars: scalars[PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)])
+        return cells.map { PlainScalars.trimmingWhitespace(scalars, $0) }
     }
 
     /// `splitCells` over Characters and Foundation trimming, for lines with scalars that are not plain.

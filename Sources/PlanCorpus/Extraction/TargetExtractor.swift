@@ -14,8 +14,8 @@ public struct TargetExtractor: Sendable {
         var targets = table.targets
         let statusSections = Self.statusSections(document.sections)
         let cleanUTF8 = Array(document.clean.utf8)
-        var seen = Set<String>()
-        for t in targets { seen.insert(Self.key(t)) }
+        var seen = Set<DuplicateKey>()
+        for t in targets { seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
         let referenceStart = Self.planPeriodStart(document)
@@ -40,8 +40,7 @@ public struct TargetExtractor: Sendable {
                                         scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
                                         locator: locator)
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
-                let key = Self.key(found)
-                if seen.insert(key).inserted { targets.append(found) }
+                if seen.insert(Self.duplicateKey(found)).inserted { targets.append(found) }
             }
         }
         // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
@@ -152,6 +151,26 @@ public struct TargetExtractor: Sendable {
             }
         }
         return result
+    }
+
+    /// What makes two targets the same: the fields of `key(_:)`, compared as values, or `key(_:)` itself
+    /// when a field holds its separator `|` (or a value is NaN), so equal keys are exactly equal `key` strings.
+    enum DuplicateKey: Hashable {
+        case fields(indicator: String, value: UInt64, valueMax: UInt64, unit: String, comparator: String, year: Int)
+        case text(String)
+    }
+
+    static func duplicateKey(_ t: Target) -> DuplicateKey {
+        let indicator = ScalarFolder.foldedString(t.indicator)
+        let unit = t.unit ?? ""
+        let valueMax = t.valueMax ?? -1
+        // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
+        if t.value.isNaN || valueMax.isNaN || indicator.utf8.contains(0x7C) || unit.utf8.contains(0x7C)
+            || t.comparator.utf8.contains(0x7C) {
+            return .text(key(t))
+        }
+        return .fields(indicator: indicator, value: t.value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
+                       comparator: t.comparator, year: t.year ?? -1)
     }
 
     static func key(_ t: Target) -> String {

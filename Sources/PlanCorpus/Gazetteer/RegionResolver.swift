@@ -132,14 +132,14 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
-        let bodyNorm = String(scalars: body.norm)
-        let national = Self.nationalFormulas.contains { UTF8Search.contains(bodyNorm, $0) }
+        let national = Self.namesNationalFormula(body.norm)
         if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(body.norm), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
-        // 5. A placeholder anywhere.
-        if let p = templates.placeholders(in: bodyNorm).first {
+        // 5. A placeholder anywhere (the text is made a String only when a placeholder can start in it).
+        if body.norm.contains(where: TemplateDetector.opensPlaceholder), case let bodyNorm = String(scalars: body.norm),
+           let p = templates.placeholders(in: bodyNorm).first {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
@@ -302,17 +302,19 @@ public struct RegionResolver: Sendable {
     /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost). A line ends
     /// at a line feed that is a Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
     private static func openingLines(_ text: String) -> [String] {
+        // Only the first eight are ever read (title, site tag), the first three for a template's opening.
+        let wanted = 8
         var lines: [String] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
         var i = start
         var previous: UInt8 = 0
         func take(_ end: String.Index) {
-            let scalars = Array(text.unicodeScalars[start..<end])
+            let scalars = ScalarArray.of(text[start..<end])
             let kept = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
             if !kept.isEmpty { lines.append(String(scalars: scalars[kept])) }
         }
-        while i < utf8.endIndex, lines.count < 10 {
+        while i < utf8.endIndex, lines.count < wanted {
             let byte = utf8[i]
             if byte == 0x0A, previous != 0x0D {
                 take(i)
@@ -321,7 +323,7 @@ public struct RegionResolver: Sendable {
             previous = byte
             i = utf8.index(after: i)
         }
-        if lines.count < 10, start < utf8.endIndex { take(utf8.endIndex) }
+        if lines.count < wanted, start < utf8.endIndex { take(utf8.endIndex) }
         return lines
     }
 
@@ -329,6 +331,19 @@ public struct RegionResolver: Sendable {
     /// Words only the central government writes or says: addressing every province, or speaking for the State Council.
     private static let nationalFormulas = ["各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "国务院有关部门",
                                            "代表国务院"]
+
+    private static let nationalFormulaScalars = nationalFormulas.map { Array($0.unicodeScalars) }
+
+    /// Whether the normalised text holds one of `nationalFormulas`.
+    private static func namesNationalFormula(_ s: [Unicode.Scalar]) -> Bool {
+        let formulas = nationalFormulaScalars
+        for i in s.indices {
+            let c = s[i]
+            guard c == "各" || c == "国" || c == "代" else { continue }
+            for f in formulas where f[0] == c && PlainScalars.has(f, at: i, in: s) { return true }
+        }
+        return false
+    }
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 

@@ -28,7 +28,7 @@ public struct TemplateDetector: Sendable {
     public init() {}
 
     /// Scalars a placeholder match can start with: the opening brackets of `bracketed`, the marks of `lettered`, 某.
-    private static func opensPlaceholder(_ s: Unicode.Scalar) -> Bool {
+    static func opensPlaceholder(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "[", "【", "〔", "{", "<", "＜", "「", "〈", "x", "X", "×", "✕", "*", "＊", "○", "□", "△", "_", "＿", "某": return true
         default: return false
