@@ -118,7 +118,7 @@ import Testing
             Section(id: 3, parent: 1, level: 2, marker: "（二）", title: "卫生", kind: .other, line: 4, inline: false, cleanRange: range(of: "（二）卫生")),
         ]
         let document = Document(name: "t.txt", path: "t.txt", encoding: "UTF-8", original: text, clean: text,
-                                offsets: .identity, norm: TextNormalizer.normalize(text), sections: sections)
+                                offsets: .identity, sections: sections)
         let mentions = Self.extractor.extract(document)
         #expect(mentions.map(\.agency) == ["市教育局", "市卫健委"])
         #expect(mentions.map(\.section) == [2, 3])
@@ -137,7 +137,7 @@ import Testing
     @Test func withoutSectionsTheSectionIsNil() {
         let text = "建设医院。(责任单位:市卫健委)"
         let document = Document(name: "t.txt", path: "t.txt", encoding: "UTF-8", original: text, clean: text,
-                                offsets: .identity, norm: text)
+                                offsets: .identity)
         #expect(Self.extractor.extract(document).map(\.section) == [nil])
     }
 

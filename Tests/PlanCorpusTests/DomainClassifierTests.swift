@@ -97,12 +97,11 @@ import Testing
         var offset = 0
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let section = sections.last { $0.cleanRange.lowerBound <= offset }?.id
-            sentences.append(Sentence(section: section, line: n + 1, text: String(line), norm: TextNormalizer.normalize(String(line)),
-                                      cleanRange: offset..<(offset + line.utf8.count)))
+            sentences.append(Sentence(section: section, line: n + 1, cleanRange: offset..<(offset + line.utf8.count), of: text))
             offset += line.utf8.count + 1
         }
         var document = Document(name: "t.txt", path: "t.txt", encoding: "UTF-8", original: text, clean: text,
-                                offsets: .identity, norm: TextNormalizer.normalize(text), sections: sections, sentences: sentences)
+                                offsets: .identity, sections: sections, sentences: sentences)
         document.targets = targets
         return document
     }

@@ -182,7 +182,7 @@ struct EncodingDetectionShortTextTests {
         let corpus = CorpusLoader().load([folder.path])
         let document = try #require(corpus.documents.first)
         #expect(document.encoding == "GB18030")
-        #expect(document.original.contains("\n到20\u{FFFD}25年"))
+        #expect(document.original?.contains("\n到20\u{FFFD}25年") == true)
         let warning = try #require(corpus.warnings(kind: "invalid-bytes").first)
         #expect(warning.line == 2)
         #expect(warning.message.hasPrefix("gb.txt:2: invalid GB18030 bytes"))

@@ -125,6 +125,17 @@ import Testing
         #expect(first.documents.map(\.original) == second.documents.map(\.original))
     }
 
+    @Test func originalIsReadAgainFromTheFileAndNilOnceTheFileChanged() {
+        let folder = TemporaryFolder()
+        folder.write("a.html", "<p>关于托育的实施方案</p><p>到2025年，每千人口托位数达到4.5个。</p>")
+        let document = CorpusLoader().load([folder.path]).documents[0]
+        // The markup-stripped text the offsets refer to, not the file's bytes.
+        #expect(document.original == "关于托育的实施方案\n到2025年，每千人口托位数达到4.5个。")
+        #expect(document.line(ofClean: document.sentences.last!.cleanRange.lowerBound) == 2)
+        folder.write("a.html", "<p>改过的文件</p>")
+        #expect(document.original == nil)
+    }
+
     @Test func decodePhaseGivesTextAndEncodingWithoutBuilding() {
         let decoded = CorpusLoader().decode([EncodingFixtures.folder])
         #expect(decoded.files.count == 8)

@@ -12,10 +12,10 @@ import Testing
         #expect(phases.map(\.1.name) == ["第一阶段", "第二阶段", "第三阶段"])
         #expect(phases.map(\.1.start) == [1, 3, 5])
         #expect(phases.map(\.1.end) == [2, 4, nil])
-        let template = try #require(corpus.documents.first)
+        let original = try #require(corpus.documents.first?.original)
         for (_, phase) in phases {
             // Provenance points at the phase's own line in the original text.
-            let line = SourceText(name: "", text: template.original).line(at: phase.provenance.line - 1)
+            let line = SourceText(name: "", text: original).line(at: phase.provenance.line - 1)
             #expect(line.contains(phase.name))
             #expect(phase.text.hasPrefix(phase.name) && phase.text.contains("\n- "))
         }

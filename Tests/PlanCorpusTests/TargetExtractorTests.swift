@@ -149,8 +149,8 @@ func describeTarget(_ t: Target) -> String {
         var offsets = OffsetMap()
         offsets.append(clean: 0, original: header.utf8.count)
         let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: header + body, clean: body,
-                                offsets: offsets, norm: body,
-                                sentences: [Sentence(section: 3, line: 4, text: body, norm: body, cleanRange: 0..<body.utf8.count)])
+                                offsets: offsets,
+                                sentences: [Sentence(section: 3, line: 4, cleanRange: 0..<body.utf8.count, of: body)])
         let targets = TargetExtractor().extract(document)
         #expect(targets.count == 1)
         #expect(targets.first?.provenance.line == 4)
@@ -163,12 +163,12 @@ func describeTarget(_ t: Target) -> String {
     @Test func statusSectionsAreSkipped() {
         let body = "全市建成公园20个。"
         let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: body, clean: body,
-                                offsets: .identity, norm: body,
+                                offsets: .identity,
                                 sections: [Section(id: 1, parent: nil, level: 1, marker: "一、", title: "现状分析", kind: .status,
                                                    line: 1, inline: false, cleanRange: 0..<0),
                                            Section(id: 2, parent: 1, level: 2, marker: "1、", title: "基础设施", kind: .other,
                                                    line: 1, inline: false, cleanRange: 0..<0)],
-                                sentences: [Sentence(section: 2, line: 1, text: body, norm: body, cleanRange: 0..<body.utf8.count)])
+                                sentences: [Sentence(section: 2, line: 1, cleanRange: 0..<body.utf8.count, of: body)])
         #expect(TargetExtractor().extract(document).isEmpty)
     }
 
@@ -177,8 +177,8 @@ func describeTarget(_ t: Target) -> String {
         var metadata = DocumentMetadata()
         metadata.periodStart = 2021
         let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: body, clean: body,
-                                offsets: .identity, norm: body, metadata: metadata,
-                                sentences: [Sentence(section: nil, line: 1, text: body, norm: body, cleanRange: 0..<body.utf8.count)])
+                                offsets: .identity, metadata: metadata,
+                                sentences: [Sentence(section: nil, line: 1, cleanRange: 0..<body.utf8.count, of: body)])
         #expect(TargetExtractor().extract(document).map(describeTarget) == ["新建学校|30|所|=|2025|-"])
     }
 

@@ -5,31 +5,18 @@ public final class SourceText: Hashable, @unchecked Sendable {
     public let text: String
     /// Line number of the text's first line in its file (a notebook cell starts mid-file).
     public let firstLine: Int
-    /// UTF-8 offsets at which each line starts.
-    public let lineStarts: [Int]
+    /// Where each line starts.
+    public let lineStarts: LineIndex
 
     public init(name: String, text: String, firstLine: Int = 1) {
         self.name = name
         self.text = text
         self.firstLine = firstLine
-        var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
-        }
-        self.lineStarts = starts
+        self.lineStarts = LineIndex(text)
     }
 
     /// Zero-based line index containing a UTF-8 offset.
-    public func lineIndex(ofOffset offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
+    public func lineIndex(ofOffset offset: Int) -> Int { lineStarts.lineIndex(ofOffset: offset) }
 
     /// The text of a zero-based line, without its line break.
     public func line(at index: Int) -> Substring {

@@ -38,7 +38,7 @@ public struct AgencyExtractor: Sendable {
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [AgencyMention] {
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
-        let source = SourceText(name: document.name, text: document.original)
+        let source = document.lines
         var mentions: [AgencyMention] = []
         for list in lists(in: text) {
             let start = text.offsets[list.range.lowerBound]

@@ -100,7 +100,7 @@ public struct DomainClassifier: Sendable {
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
                         bodies: inout [Int: String?]) -> String {
         if let d = classify(target.indicator) ?? classify(target.text) { return d }
-        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.text, target.text) }),
+        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
             return d
@@ -132,9 +132,13 @@ public struct DomainClassifier: Sendable {
 
     /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
     /// and `part` is not empty.
-    private static func contains(_ text: String, _ part: String) -> Bool {
+    private static func contains(_ text: Substring, _ part: String) -> Bool {
         if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text.unicodeScalars) {
-            return UTF8Search.contains(text, part)
+            var needle = part
+            let found = needle.withUTF8 { n in
+                text.utf8.withContiguousStorageIfAvailable { h in UTF8Search.firstOffset(of: n, in: h) != nil }
+            }
+            if let found { return found }
         }
         return text.contains(part)
     }

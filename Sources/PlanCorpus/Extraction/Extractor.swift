@@ -2,14 +2,22 @@
 public struct Extractor: Sendable {
     public init() {}
 
+    /// `norm` is `document.norm` already made, kept on the document while the extractors read it.
+    public func extract(into document: inout Document, norm: String) {
+        document.normDuringBuild = norm
+        defer { document.normDuringBuild = nil }
+        extract(into: &document)
+    }
+
     public func extract(into document: inout Document) {
         // The clean text's scalars and their alignment with the norm are made once for every pass.
         let scalars = ScalarArray.of(document.clean)
+        let norm = document.norm
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
-                                                   normalized: document.norm).apply(to: &document.metadata)
+                                                   normalized: norm).apply(to: &document.metadata)
         document.targets = TargetExtractor().extract(document)
         IndicatorKey.shared.assignKeys(in: &document)
-        let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: document.norm)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: norm)
         document.agencies = AgencyExtractor().extract(document, text: aligned)
         document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.

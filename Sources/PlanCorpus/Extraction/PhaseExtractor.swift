@@ -129,7 +129,7 @@ public struct PhaseExtractor: Sendable {
 
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [Phase] {
-        let source = SourceText(name: document.name, text: document.original)
+        let source = document.lines
         let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
         return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in
             let utf8 = text.utf8Range(found.textRange)

@@ -104,7 +104,7 @@ public struct TargetExtractor: Sendable {
         for line in document.clean.split(separator: "\n", omittingEmptySubsequences: false) {
             let length = line.utf8.count
             if length > 0 {
-                result.append(Sentence(section: nil, line: 0, text: String(line), norm: "", cleanRange: offset..<(offset + length)))
+                result.append(Sentence(section: nil, line: 0, cleanRange: offset..<(offset + length), of: document.clean))
             }
             offset += length + 1
         }
@@ -181,17 +181,17 @@ public struct TargetExtractor: Sendable {
 /// Maps clean-text UTF-8 ranges to original lines and spans.
 struct ProvenanceLocator {
     let offsets: OffsetMap
-    let source: SourceText
+    let lines: LineIndex
 
     init(document: Document) {
         offsets = document.offsets
-        source = SourceText(name: document.name, text: document.original)
+        lines = document.lines
     }
 
     func provenance(clean range: Range<Int>) -> Provenance {
         let start = offsets.original(range.lowerBound)
         let end = max(start, offsets.original(range.upperBound))
-        return Provenance(line: source.lineIndex(ofOffset: start) + 1, originalRange: start..<end)
+        return Provenance(line: lines.lineIndex(ofOffset: start) + 1, originalRange: start..<end)
     }
 }
 

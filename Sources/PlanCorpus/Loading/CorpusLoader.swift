@@ -20,10 +20,20 @@ public struct CorpusLoader: Sendable {
     }
 
     /// The second phase alone: find repeated lines across the decoded files, then build every document.
-    public func build(_ decoded: (files: [DecodedFile], warnings: [CorpusWarning]), roots: [String]) -> Corpus {
+    /// It takes the decoded files over and lets go of each file's text once its document is built, so the
+    /// originals and the documents are not all in memory at once.
+    public func build(_ decoded: consuming (files: [DecodedFile], warnings: [CorpusWarning]), roots: [String]) -> Corpus {
         let repeated = RepeatedLines.find(in: decoded.files.map(\.text))
         let builder = self.builder
-        let documents = ConcurrentMap.map(decoded.files.count) { builder.build(decoded.files[$0], repeated: repeated) }
+        var files = decoded.files
+        decoded.files = []
+        let documents = files.withUnsafeMutableBufferPointer { pending in
+            ConcurrentMap.map(pending.count) { index -> Document in
+                let document = builder.build(pending[index], repeated: repeated)
+                pending[index].text = ""   // each index is touched by one iteration only
+                return document
+            }
+        }
         return Corpus(roots: roots, documents: documents, loadWarnings: decoded.warnings)
     }
 

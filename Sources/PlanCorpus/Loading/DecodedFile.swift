@@ -5,6 +5,8 @@ public struct DecodedFile: Sendable {
     public var text: String
     public var encoding: String
     public var warnings: [CorpusWarning]
+    /// The file it came from, so the built document can read its original text again instead of holding it.
+    var source: CorpusFile?
 
     public init(name: String, path: String, text: String, encoding: String, warnings: [CorpusWarning] = []) {
         self.name = name

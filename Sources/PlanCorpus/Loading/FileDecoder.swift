@@ -42,8 +42,10 @@ struct FileDecoder: Sendable {
             let what = file.isMarkup ? "no text after removing markup" : "only white space"
             return .skipped(CorpusWarning(kind: "empty-file", doc: file.name, message: "\(file.name): empty file (\(what)); skipped"))
         }
-        return .document(DecodedFile(name: file.name, path: file.path, text: text,
-                                     encoding: detection.encoding.rawValue, warnings: warnings))
+        var decoded = DecodedFile(name: file.name, path: file.path, text: text,
+                                  encoding: detection.encoding.rawValue, warnings: warnings)
+        decoded.source = file
+        return .document(decoded)
     }
 
     /// One `invalid-bytes` warning per damaged line (at most `DecodedBytes.maxLinesKept`), the first with the totals.

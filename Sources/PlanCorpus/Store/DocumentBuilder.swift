@@ -11,16 +11,15 @@ public struct DocumentBuilder: Sendable {
     /// `repeated` holds lines found in many documents of the same corpus; they are removed as boilerplate.
     public func build(_ file: DecodedFile, repeated: RepeatedLines = RepeatedLines()) -> Document {
         let cleaned = cleaner.clean(file.text, doc: file.name, repeated: repeated)
-        let source = SourceText(name: file.name, text: file.text)
+        let lines = LineIndex(file.text)
         let norm = TextNormalizer.normalize(cleaned.text)
         let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text, norm: norm) { cleanOffset in
-            source.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
+            lines.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
         }
-        var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
-                                clean: cleaned.text, offsets: cleaned.offsets, norm: norm,
-                                metadata: metadata, sections: sections, sentences: sentences,
-                                warnings: file.warnings + cleaned.warnings, quality: cleaned.quality)
-        if extracts { extractor.extract(into: &document) }
+        var document = Document(file, lines: lines, clean: cleaned.text, offsets: cleaned.offsets, metadata: metadata,
+                                sections: sections, sentences: sentences, warnings: file.warnings + cleaned.warnings,
+                                quality: cleaned.quality)
+        if extracts { extractor.extract(into: &document, norm: norm) }
         return document
     }
 }

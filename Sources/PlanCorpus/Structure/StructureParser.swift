@@ -32,15 +32,17 @@ public struct StructureParser: Sendable {
                                     line: lineOf(range.lowerBound), inline: heading.inline, cleanRange: range))
         }
 
-        var sentences: [Sentence] = []
-        var next = 0   // sections[next] is the first section not yet started
         let breaks = Set(sections.map(\.cleanRange.lowerBound))
+        let spans = SentenceSplitter.split(lines: lines, breaks: breaks)
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(spans.count)   // kept for the corpus's life: no spare capacity
+        var next = 0   // sections[next] is the first section not yet started
         // A front matter block (title:, categories:, date:) holds metadata, no sentences.
         let bodyStart = title.flatMap { t in t.isFrontMatter && t.line + 1 < lines.count ? lines[t.line + 1].offsets.first : nil } ?? 0
-        for span in SentenceSplitter.split(lines: lines, breaks: breaks) where span.range.lowerBound >= bodyStart {
+        for span in spans where span.range.lowerBound >= bodyStart {
             while next < sections.count, sections[next].cleanRange.lowerBound <= span.range.lowerBound { next += 1 }
             sentences.append(Sentence(section: next > 0 ? sections[next - 1].id : nil, line: lineOf(span.range.lowerBound),
-                                      text: span.text, norm: TextNormalizer.normalize(span.text), cleanRange: span.range))
+                                      cleanRange: span.range, of: clean))
         }
 
         var metadata = DocumentMetadata()
