@@ -30,6 +30,9 @@ public struct AgencyExtractor: Sendable {
         self.terms = AgencyTerms(lexicon)
     }
 
+    /// The extractor over the shipped lexicon, its terms made once (not once per document).
+    static let shared = AgencyExtractor(lexicon: .shared)
+
     /// The document's agency mentions, each tied to the innermost section around it and its original line.
     public func extract(_ document: Document) -> [AgencyMention] {
         extract(document, text: AlignedScalars(document.clean, normalized: document.norm))

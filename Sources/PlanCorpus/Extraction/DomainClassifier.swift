@@ -91,15 +91,24 @@ public struct DomainClassifier: Sendable {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var bodies: [Int: String?] = [:]
+        // Targets of one clause share its text (and often an indicator): each text is classified once.
+        var classified: [String: String?] = [:]
         for index in document.targets.indices where document.targets[index].domain == nil {
             let target = document.targets[index]
-            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies)
+            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies,
+                                                    classified: &classified)
         }
     }
 
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?]) -> String {
-        if let d = classify(target.indicator) ?? classify(target.text) { return d }
+                        bodies: inout [Int: String?], classified: inout [String: String?]) -> String {
+        func remembered(_ text: String) -> String? {
+            if let known = classified[text] { return known }
+            let d = classify(text)
+            classified[text] = .some(d)
+            return d
+        }
+        if let d = remembered(target.indicator) ?? remembered(target.text) { return d }
         if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {

@@ -18,7 +18,7 @@ public struct Extractor: Sendable {
         document.targets = TargetExtractor().extract(document)
         IndicatorKey.shared.assignKeys(in: &document)
         let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: norm)
-        document.agencies = AgencyExtractor().extract(document, text: aligned)
+        document.agencies = AgencyExtractor.shared.extract(document, text: aligned)
         document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.
         DomainClassifier.shared.assignDomains(in: &document)

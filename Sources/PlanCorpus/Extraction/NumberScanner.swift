@@ -19,6 +19,12 @@ public struct NumberScanner: Sendable {
         var run = ScanRun(o: original, s: folded, units: units)
         return run.scanAll()
     }
+
+    /// `scan(original:folded:)` with the UTF-8 offset of every scalar (plus the end) already counted.
+    func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int]) -> [Quantity] {
+        var run = ScanRun(o: original, s: folded, units: units, utf8: offsets)
+        return run.scanAll()
+    }
 }
 
 /// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far.
@@ -31,14 +37,29 @@ struct ScanRun {
     var out: [Quantity] = []
 
     init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon) {
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
+        self.init(o: o, s: s, units: units, utf8: offsets)
+    }
+
+    init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon, utf8: [Int]) {
         self.o = o
         self.s = s
         self.units = units
         self.n = s.count
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        self.utf8 = offsets
+        self.utf8 = utf8
     }
+
+    /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals), as a BMP table: the scan loop
+    /// passes over every other scalar with one read.
+    static let startsToken: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for v in 0..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            table[v] = isDigit(c) || isX(c) || ChineseNumeral.isNumeral(c)
+        }
+        return table
+    }()
 
     // MARK: scalar classes
 
@@ -86,9 +107,11 @@ struct ScanRun {
     // MARK: the loop
 
     mutating func scanAll() -> [Quantity] {
+        let startsToken = Self.startsToken
         var i = 0
         while i < n {
             let c = s[i]
+            if c.value < 0x10000 && !startsToken[Int(c.value)] { i += 1; continue }
             if Self.isDigit(c) {
                 i = scanArabic(i)
             } else if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) {

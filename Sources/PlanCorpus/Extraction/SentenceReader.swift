@@ -42,7 +42,7 @@ struct SentenceReader {
         self.locator = locator
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         let folded = f
-        tokens = scanner.scan(original: o, folded: f).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
+        tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
         var inside = [Bool](repeating: false, count: o.count + 1)
         var times: [Quantity] = []
         var markers: [Quantity] = []
