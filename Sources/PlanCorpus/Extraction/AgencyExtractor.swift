@@ -386,15 +386,13 @@ private struct AgencyTerms: Sendable {
     let areas: [[Unicode.Scalar]]
     let stopwords: [[Unicode.Scalar]]
 
-    /// First scalars of the labels, distinct.
-    let labelFirsts: [Unicode.Scalar]
+    /// First scalars of the labels.
+    let labelOpeners: ScalarSet
 
     init(_ lexicon: AgencyLexicon) {
         func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
         labels = scalars(lexicon.labels)
-        var firsts: [Unicode.Scalar] = []
-        for label in labels { if let f = label.first, !firsts.contains(f) { firsts.append(f) } }
-        labelFirsts = firsts
+        labelOpeners = ScalarSet(labels.compactMap(\.first))
         formulas = scalars(lexicon.formulas)
         strong = scalars(lexicon.strongSuffixes)
         weak = scalars(lexicon.weakSuffixes)
@@ -419,7 +417,7 @@ private struct AgencyTerms: Sendable {
     /// A label at `index` followed by `:`, `】` or `]`: where its list starts.
     func label(at index: Int, in text: [Unicode.Scalar]) -> (length: Int, listStart: Int)? {
         // Few scalars open a label: most positions are ruled out by one comparison each.
-        guard index >= 0, index < text.count, labelFirsts.contains(text[index]) else { return nil }
+        guard index >= 0, index < text.count, labelOpeners.contains(text[index]) else { return nil }
         for label in labels where has(label, at: index, in: text) {
             var j = index + label.count
             while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }

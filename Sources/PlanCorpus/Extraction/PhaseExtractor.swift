@@ -169,8 +169,8 @@ public struct PhaseExtractor: Sendable {
     public static let horizonWords: [String] = ["近期", "中期", "远期", "起步期", "攻坚期", "巩固期", "提升期", "冲刺期"]
     private static let horizons: [[Unicode.Scalar]] = horizonWords.map { Array($0.unicodeScalars) }
     /// First scalars of the horizons, tested before the horizons themselves at every position.
-    private static let horizonFirsts: [Unicode.Scalar] = horizons.compactMap(\.first)
-    @inline(__always) private static func opensHorizon(_ s: Unicode.Scalar) -> Bool { horizonFirsts.contains(s) }
+    private static let horizonOpeners = ScalarSet(horizons.compactMap(\.first))
+    @inline(__always) private static func opensHorizon(_ s: Unicode.Scalar) -> Bool { horizonOpeners.contains(s) }
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]

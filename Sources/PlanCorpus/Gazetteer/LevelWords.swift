@@ -15,7 +15,8 @@ enum LevelWords {
     static func counts(in s: [Unicode.Scalar]) -> (province: Int, prefecture: Int, county: Int) {
         var province = 0, prefecture = 0, county = 0
         var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
-        for p in 0..<s.count where opensMatch(s[p]) {
+        let opens = openers
+        for p in 0..<s.count where opens.contains(s[p]) {
             if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
             if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
             if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
@@ -24,12 +25,7 @@ enum LevelWords {
     }
 
     /// Scalars a match can start with; every other position is passed over.
-    @inline(__always) private static func opensMatch(_ c: Unicode.Scalar) -> Bool {
-        switch c {
-        case "我", "全", "本", "省", "市", "县", "旗", "自", "、", ",", ":", ";", "(": return true
-        default: return false
-        }
-    }
+    private static let openers = ScalarSet("我全本省市县旗自、,:;(")
 
     static func count(_ level: AdminLevel, _ s: [Unicode.Scalar]) -> Int {
         var n = 0
