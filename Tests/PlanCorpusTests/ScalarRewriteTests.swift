@@ -160,3 +160,14 @@ import Testing
         }
     }
 }
+
+extension ScalarRewriteTests {
+    @Test func agesStrippedAsByTheRegex() {
+        let texts = ["3岁以下婴幼儿", "0-3岁", "65周岁及以上老年人", "三岁以下", "1-2-3岁", "3-岁", "12周周岁", "岁", "3~6岁儿童", "十八岁以内以下",
+                     "3至6岁及以下", "两岁", "a5岁b6岁以上c"]
+            + Self.randomTexts("0123一二十两-~至到周岁及以下上内a中", count: 400, length: 0...12, seed: 9)
+        for text in texts {
+            #expect(IndicatorKey.stripAges(plain: text) == IndicatorKey.stripAges(text), "\(text)")
+        }
+    }
+}

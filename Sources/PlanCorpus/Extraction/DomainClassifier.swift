@@ -13,8 +13,9 @@ public struct DomainClassifier: Sendable {
     /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
     private let index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
     /// First scalars of the keywords as a BMP table (and whether any lies beyond), read before hashing a scalar.
-    private let opens: [Bool]
-    private let opensBeyondBMP: Bool
+    /// For BMP scalars: 1 + the position in `keywordLists` of the keywords starting with it (0: none).
+    private let listOfFirst: [Int32]
+    private let keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
 
     public init(lexicon: DomainLexicon = .shared) {
         self.lexicon = lexicon
@@ -26,10 +27,14 @@ public struct DomainClassifier: Sendable {
         }
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
         self.index = index
-        var opens = [Bool](repeating: false, count: 0x10000)
-        for first in index.keys where first.value < 0x10000 { opens[Int(first.value)] = true }
-        self.opens = opens
-        self.opensBeyondBMP = index.keys.contains { $0.value >= 0x10000 }
+        var listOfFirst = [Int32](repeating: 0, count: 0x10000)
+        var keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = []
+        for (first, list) in index where first.value < 0x10000 {
+            keywordLists.append(list)
+            listOfFirst[Int(first.value)] = Int32(keywordLists.count)
+        }
+        self.listOfFirst = listOfFirst
+        self.keywordLists = keywordLists
     }
 
     /// Least total weight that decides a domain.
@@ -69,8 +74,9 @@ public struct DomainClassifier: Sendable {
         var i = 0
         outer: while i < scalars.count {
             let v = scalars[i].value
-            if v < 0x10000 ? !opens[Int(v)] : !opensBeyondBMP { i += 1; continue }
-            if let candidates = index[scalars[i]] {
+            let slot = v < 0x10000 ? Int(listOfFirst[Int(v)]) : 0
+            if v < 0x10000 && slot == 0 { i += 1; continue }
+            if let candidates = slot > 0 ? keywordLists[slot - 1] : index[scalars[i]] {
                 for keyword in candidates where keyword.scalars.count <= scalars.count - i {
                     var k = 1
                     while k < keyword.scalars.count, scalars[i + k] == keyword.scalars[k] { k += 1 }
@@ -91,24 +97,15 @@ public struct DomainClassifier: Sendable {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var bodies: [Int: String?] = [:]
-        // Targets of one clause share its text (and often an indicator): each text is classified once.
-        var classified: [String: String?] = [:]
         for index in document.targets.indices where document.targets[index].domain == nil {
             let target = document.targets[index]
-            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies,
-                                                    classified: &classified)
+            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies)
         }
     }
 
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?], classified: inout [String: String?]) -> String {
-        func remembered(_ text: String) -> String? {
-            if let known = classified[text] { return known }
-            let d = classify(text)
-            classified[text] = .some(d)
-            return d
-        }
-        if let d = remembered(target.indicator) ?? remembered(target.text) { return d }
+                        bodies: inout [Int: String?]) -> String {
+        if let d = classify(target.indicator) ?? classify(target.text) { return d }
         if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {

@@ -63,7 +63,7 @@ public struct IndicatorKey: Sendable {
         if let whole = synonyms[norm] { return Parts(key: whole, base: base) }
         IndicatorKey.stripVerb(scalars, &core)
         var stripped = core.count == kept.count ? norm : String(scalars: scalars[core])
-        stripped = IndicatorKey.stripAges(stripped)
+        stripped = IndicatorKey.stripAges(plain: stripped)
         stripped = IndicatorKey.stripCountWord(stripped)
         if stripped.isEmpty { stripped = norm }
         return Parts(key: synonyms[stripped] ?? stripped, base: base)
@@ -191,6 +191,49 @@ public struct IndicatorKey: Sendable {
         guard s.unicodeScalars.contains("岁") else { return s }
         return s.replacing(ageQualifier, with: "")
     }
+
+    /// `stripAges` for text of plain scalars (see `PlainScalars`): the same matches, found by a scalar loop
+    /// (greedy runs, the optional range group tried first, suffixes in the pattern's order).
+    static func stripAges(plain s: String) -> String {
+        let t = ScalarArray.of(s)
+        guard t.contains("岁"), PlainScalars.arePlain(t) else { return stripAges(s) }
+        func isNumeral(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两": return true
+            default: return false
+            }
+        }
+        func run(_ from: Int) -> Int {
+            var k = from
+            while k < t.count, isNumeral(t[k]) { k += 1 }
+            return k
+        }
+        // Numerals, 周?, 岁, then a suffix: where such a tail starting at `from` ends.
+        func ageTail(_ from: Int) -> Int? {
+            var k = run(from)
+            guard k > from else { return nil }
+            if k < t.count, t[k] == "周" { k += 1 }
+            guard k < t.count, t[k] == "岁" else { return nil }
+            k += 1
+            for suffix in ageSuffixes where PlainScalars.has(suffix, at: k, in: t) { return k + suffix.count }
+            return k
+        }
+        func match(_ p: Int) -> Int? {
+            let k = run(p)
+            if k > p, k < t.count, "-~～至到".unicodeScalars.contains(t[k]), let end = ageTail(k + 1) { return end }
+            return ageTail(p)
+        }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(t.count)
+        var p = 0
+        var changed = false
+        while p < t.count {
+            if let end = match(p) { p = end; changed = true } else { kept.append(t[p]); p += 1 }
+        }
+        return changed ? String(scalars: kept) : s
+    }
+
+    private static let ageSuffixes: [[Unicode.Scalar]] = ["及以下", "及以上", "以下", "以上", "以内"].map { Array($0.unicodeScalars) }
 
     static let countWords = ["总数", "总量", "数量", "数"]
     /// Characters before 数 that make 数 part of the word (人数, 指数 …), so it stays.
