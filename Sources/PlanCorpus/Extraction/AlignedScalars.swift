@@ -61,6 +61,17 @@ struct AlignedScalars {
         return String(s)
     }
 
+    /// The scalar index whose UTF-8 offset (from `base`) is `offset` (`count` for the end), or nil when
+    /// `offset` is not on a scalar boundary.
+    func scalarIndex(ofUTF8 offset: Int) -> Int? {
+        var lo = 0, hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets.count && offsets[lo] == offset ? lo : nil
+    }
+
     /// UTF-8 range (from `base`) of a scalar range.
     func utf8Range(_ range: Range<Int>) -> Range<Int> { offsets[range.lowerBound]..<offsets[range.upperBound] }
 

@@ -15,9 +15,11 @@ public struct Extractor: Sendable {
         let norm = document.norm
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
-        document.targets = TargetExtractor().extract(document)
-        IndicatorKey.shared.assignKeys(in: &document)
         let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: norm)
+        // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
+        // fallback drops leading empty lines).
+        document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)
+        IndicatorKey.shared.assignKeys(in: &document)
         document.agencies = AgencyExtractor.shared.extract(document, text: aligned)
         document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.

@@ -9,6 +9,12 @@ public struct TargetExtractor: Sendable {
     public init() {}
 
     public func extract(_ document: Document) -> [Target] {
+        extract(document, text: nil)
+    }
+
+    /// `text`, when given, is the document's clean text as scalars with their UTF-8 offsets: sentences are
+    /// cut from it instead of being decoded again.
+    func extract(_ document: Document, text: AlignedScalars?) -> [Target] {
         let locator = ProvenanceLocator(document: document)
         let table = tables.extract(document, locator: locator)
         var targets = table.targets
@@ -28,8 +34,15 @@ public struct TargetExtractor: Sendable {
             // coming from the structure pass); otherwise through a repairing String.
             let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
                 && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
-            let scalars = onBoundaries ? cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
-                : ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
+            let scalars: [Unicode.Scalar]
+            if onBoundaries, let text, let from = text.scalarIndex(ofUTF8: range.lowerBound),
+               let to = text.scalarIndex(ofUTF8: range.upperBound) {
+                scalars = Array(text.original[from..<to])
+            } else if onBoundaries {
+                scalars = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+            } else {
+                scalars = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
+            }
             // A year carried from the previous sentence only when nothing (no line break) separates them.
             if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
                 carry = nil

@@ -301,6 +301,30 @@ struct SurfaceTrie: Sendable {
         return pairBits[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
     }
 
+    /// The first position from `start` at which `mayStart` holds, or `scalars.count`: the scan's inner loop,
+    /// over raw buffers since it visits every scalar of a document.
+    func nextCandidate(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        let n = scalars.count
+        return scalars.withUnsafeBufferPointer { s in
+            rootChild.withUnsafeBufferPointer { root in
+                pairBits.withUnsafeBufferPointer { pairs in
+                    var i = start
+                    while i < n {
+                        let v = s[i].value
+                        let starts = v < 0x10000 ? root[Int(v)] != 0 : child(0, v) != nil
+                        if starts {
+                            if hasSingleScalarSurface || i + 1 >= n { return i }
+                            let h = SurfaceTrie.pairHash(s[i], s[i + 1])
+                            if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }
+                        }
+                        i += 1
+                    }
+                    return n
+                }
+            }
+        }
+    }
+
     /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length).
     func matches(in scalars: [Unicode.Scalar], at start: Int) -> [(surface: Int, length: Int)] {
         var out: [(surface: Int, length: Int)] = []

@@ -63,7 +63,8 @@ struct MentionScanner: Sendable {
         var i = 0
         var lastEnd = -1
         while i < s.count {
-            guard trie.mayStart(s, at: i) else { i += 1; continue }
+            i = trie.nextCandidate(in: s, from: i)
+            if i >= s.count { break }
             var accepted = false
             trie.matches(in: s, at: i, into: &found)
             for (index, length) in found {

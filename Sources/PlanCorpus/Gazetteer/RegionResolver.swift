@@ -310,9 +310,12 @@ public struct RegionResolver: Sendable {
         var i = start
         var previous: UInt8 = 0
         func take(_ end: String.Index) {
-            let scalars = ScalarArray.of(text[start..<end])
-            let kept = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
-            if !kept.isEmpty { lines.append(String(scalars: scalars[kept])) }
+            // Trimmed from both ends of the line in place: a long line is not decoded whole.
+            let view = text.unicodeScalars
+            var lo = start, hi = end
+            while lo < hi, PlainScalars.isWhitespace(view[lo]) { lo = view.index(after: lo) }
+            while hi > lo, PlainScalars.isWhitespace(view[view.index(before: hi)]) { hi = view.index(before: hi) }
+            if lo < hi { lines.append(String(view[lo..<hi])) }
         }
         while i < utf8.endIndex, lines.count < wanted {
             let byte = utf8[i]
