@@ -14,22 +14,30 @@ public struct PhraseLexicon: Sendable {
     /// Entries grouped by last scalar, longest first, for matches that end at a position.
     private var byLast: [Unicode.Scalar: [Entry]] = [:]
     public private(set) var entries: [Entry] = []
-    /// First and last scalars of the entries as BMP bit tables (and whether any lies beyond the BMP), so
-    /// positions no entry can start or end at are passed over without hashing a scalar.
-    private var firstBits = [UInt64](repeating: 0, count: 1024)
-    private var lastBits = [UInt64](repeating: 0, count: 1024)
-    private var firstBeyondBMP = false
-    private var lastBeyondBMP = false
+    /// For BMP scalars: 1 + the position in `firstLists` / `lastLists` of the entries starting / ending with it
+    /// (0: none), so a lookup at a position is one array read instead of hashing a scalar.
+    private var firstSlot = [UInt16](repeating: 0, count: 0x10000)
+    private var lastSlot = [UInt16](repeating: 0, count: 0x10000)
+    private var firstLists: [[Entry]] = []
+    private var lastLists: [[Entry]] = []
 
-    @inline(__always) private static func test(_ bits: [UInt64], _ beyond: Bool, _ s: Unicode.Scalar) -> Bool {
+    /// The entries starting (`byFirst`) with `s`.
+    @inline(__always) private func startingWith(_ s: Unicode.Scalar) -> [Entry]? {
         let v = s.value
-        guard v < 0x10000 else { return beyond }
-        return bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
+        if v < 0x10000 {
+            let slot = Int(firstSlot[Int(v)])
+            return slot == 0 ? nil : firstLists[slot - 1]
+        }
+        return byFirst[s]
     }
 
-    private static func set(_ bits: inout [UInt64], _ beyond: inout Bool, _ s: Unicode.Scalar) {
+    @inline(__always) private func endingWith(_ s: Unicode.Scalar) -> [Entry]? {
         let v = s.value
-        if v < 0x10000 { bits[Int(v) >> 6] |= 1 << UInt64(v & 63) } else { beyond = true }
+        if v < 0x10000 {
+            let slot = Int(lastSlot[Int(v)])
+            return slot == 0 ? nil : lastLists[slot - 1]
+        }
+        return byLast[s]
     }
 
     public init(_ pairs: [(String, String)]) {
@@ -40,16 +48,22 @@ public struct PhraseLexicon: Sendable {
             entries.append(entry)
             byFirst[first, default: []].append(entry)
             byLast[scalars[scalars.count - 1], default: []].append(entry)
-            Self.set(&firstBits, &firstBeyondBMP, first)
-            Self.set(&lastBits, &lastBeyondBMP, scalars[scalars.count - 1])
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.scalars.count > $1.scalars.count } }
         for key in byLast.keys { byLast[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        for (key, list) in byFirst where key.value < 0x10000 {
+            firstLists.append(list)
+            firstSlot[Int(key.value)] = UInt16(firstLists.count)
+        }
+        for (key, list) in byLast where key.value < 0x10000 {
+            lastLists.append(list)
+            lastSlot[Int(key.value)] = UInt16(lastLists.count)
+        }
     }
 
     /// The longest entry that starts at `index` in `s`.
     public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, Self.test(firstBits, firstBeyondBMP, s[index]), let candidates = byFirst[s[index]] else { return nil }
+        guard index < s.count, let candidates = startingWith(s[index]) else { return nil }
         for e in candidates where index + e.scalars.count <= s.count {
             var ok = true
             for k in 1..<e.scalars.count where s[index + k] != e.scalars[k] { ok = false; break }
@@ -60,7 +74,7 @@ public struct PhraseLexicon: Sendable {
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, Self.test(lastBits, lastBeyondBMP, s[end - 1]), let candidates = byLast[s[end - 1]] else { return nil }
+        guard end > 0, end <= s.count, let candidates = endingWith(s[end - 1]) else { return nil }
         for e in candidates where e.scalars.count <= end {
             let start = end - e.scalars.count
             var ok = true

@@ -25,7 +25,8 @@ enum ScalarArray {
                     i += 1
                 } else {
                     let (v, w) = UTF8Codec.decode(buf, at: i)
-                    out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    // Valid UTF-8 (it comes from a String) decodes to valid scalar values.
+                    out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     i += w
                 }
                 k += 1

@@ -5,8 +5,24 @@
 /// `ScriptFolding` (derived once from ICU); only the ratio colon is added here.
 public enum ScalarFolder {
     public static func fold(_ text: String) -> [Unicode.Scalar] {
-        var result = ScalarArray.of(text)
-        for k in result.indices { result[k] = fold(result[k]) }
+        fold(scalars: ScalarArray.of(text))
+    }
+
+    /// Scalars folded one by one (the table read once, not once per scalar).
+    static func fold(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result = scalars
+        let table = ScriptFolding.shared.fold
+        table.withUnsafeBufferPointer { fold in
+            result.withUnsafeMutableBufferPointer { out in
+                for k in 0..<out.count {
+                    let v = out[k].value
+                    if v < 0x80 || v > 0xFFFF { continue }
+                    if v == 0x2236 { out[k] = ":"; continue }
+                    let f = fold[Int(v)]
+                    if f != 0 { out[k] = Unicode.Scalar(f)! }
+                }
+            }
+        }
         return result
     }
 

@@ -31,7 +31,7 @@ struct SentenceReader {
          referenceStart: Int? = nil, locator: ProvenanceLocator) {
         self.referenceStart = referenceStart
         o = scalars
-        f = o.map(ScalarFolder.fold)
+        f = ScalarFolder.fold(scalars: o)
         var offsets = [Int](repeating: 0, count: o.count + 1)
         for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
         utf8 = offsets
