@@ -9,77 +9,92 @@ public struct PhraseLexicon: Sendable {
         public var value: String
     }
 
-    /// Entries grouped by first scalar, longest first, for longest-match lookups.
-    private var byFirst: [Unicode.Scalar: [Entry]] = [:]
-    /// Entries grouped by last scalar, longest first, for matches that end at a position.
-    private var byLast: [Unicode.Scalar: [Entry]] = [:]
     public private(set) var entries: [Entry] = []
-    /// For BMP scalars: 1 + the position in `firstLists` / `lastLists` of the entries starting / ending with it
-    /// (0: none), so a lookup at a position is one array read instead of hashing a scalar.
+
+    /// Entry indices grouped by first scalar (and, apart, by last scalar), each group longest first:
+    /// `firstOrder[firstStart[g]..<firstStart[g + 1]]` is group g.
+    private var firstOrder: [Int32] = []
+    private var firstStart: [Int32] = [0]
+    private var lastOrder: [Int32] = []
+    private var lastStart: [Int32] = [0]
+    /// For BMP scalars: 1 + the group of entries starting (ending) with it, 0 for none: one array read per
+    /// position instead of hashing a scalar. Groups of scalars beyond the BMP are found by hashing.
     private var firstSlot = [UInt16](repeating: 0, count: 0x10000)
     private var lastSlot = [UInt16](repeating: 0, count: 0x10000)
-    private var firstLists: [[Entry]] = []
-    private var lastLists: [[Entry]] = []
-
-    /// The entries starting (`byFirst`) with `s`.
-    @inline(__always) private func startingWith(_ s: Unicode.Scalar) -> [Entry]? {
-        let v = s.value
-        if v < 0x10000 {
-            let slot = Int(firstSlot[Int(v)])
-            return slot == 0 ? nil : firstLists[slot - 1]
-        }
-        return byFirst[s]
-    }
-
-    @inline(__always) private func endingWith(_ s: Unicode.Scalar) -> [Entry]? {
-        let v = s.value
-        if v < 0x10000 {
-            let slot = Int(lastSlot[Int(v)])
-            return slot == 0 ? nil : lastLists[slot - 1]
-        }
-        return byLast[s]
-    }
+    private var firstBeyondBMP: [Unicode.Scalar: Int] = [:]
+    private var lastBeyondBMP: [Unicode.Scalar: Int] = [:]
+    /// Every entry's scalar values, end to end (`flatStart[e]` is where entry e begins), so matching compares
+    /// plain integers without copying entries.
+    private var flat: [UInt32] = []
+    private var flatStart: [Int32] = [0]
 
     public init(_ pairs: [(String, String)]) {
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        var byLast: [Unicode.Scalar: [Int]] = [:]
+        var firstKeys: [Unicode.Scalar] = []
+        var lastKeys: [Unicode.Scalar] = []
         for (text, value) in pairs {
             let scalars = Array(text.unicodeScalars)
-            guard let first = scalars.first else { continue }
-            let entry = Entry(scalars: scalars, text: text, value: value)
-            entries.append(entry)
-            byFirst[first, default: []].append(entry)
-            byLast[scalars[scalars.count - 1], default: []].append(entry)
+            guard let first = scalars.first, let last = scalars.last else { continue }
+            let e = entries.count
+            entries.append(Entry(scalars: scalars, text: text, value: value))
+            flat.append(contentsOf: scalars.map(\.value))
+            flatStart.append(Int32(flat.count))
+            if byFirst[first] == nil { firstKeys.append(first) }
+            byFirst[first, default: []].append(e)
+            if byLast[last] == nil { lastKeys.append(last) }
+            byLast[last, default: []].append(e)
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        for key in byLast.keys { byLast[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        for (key, list) in byFirst where key.value < 0x10000 {
-            firstLists.append(list)
-            firstSlot[Int(key.value)] = UInt16(firstLists.count)
+        let entries = self.entries
+        func longestFirst(_ group: [Int]) -> [Int] { group.sorted { entries[$0].scalars.count > entries[$1].scalars.count } }
+        for key in firstKeys {
+            firstOrder.append(contentsOf: longestFirst(byFirst[key]!).map(Int32.init))
+            firstStart.append(Int32(firstOrder.count))
+            let g = firstStart.count - 2
+            if key.value < 0x10000 { firstSlot[Int(key.value)] = UInt16(g + 1) } else { firstBeyondBMP[key] = g }
         }
-        for (key, list) in byLast where key.value < 0x10000 {
-            lastLists.append(list)
-            lastSlot[Int(key.value)] = UInt16(lastLists.count)
+        for key in lastKeys {
+            lastOrder.append(contentsOf: longestFirst(byLast[key]!).map(Int32.init))
+            lastStart.append(Int32(lastOrder.count))
+            let g = lastStart.count - 2
+            if key.value < 0x10000 { lastSlot[Int(key.value)] = UInt16(g + 1) } else { lastBeyondBMP[key] = g }
         }
+    }
+
+    @inline(__always) private func group(_ s: Unicode.Scalar, _ slots: [UInt16], _ beyond: [Unicode.Scalar: Int]) -> Int? {
+        let v = s.value
+        if v < 0x10000 {
+            let slot = Int(slots[Int(v)])
+            return slot == 0 ? nil : slot - 1
+        }
+        return beyond[s]
     }
 
     /// The longest entry that starts at `index` in `s`.
     public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, let candidates = startingWith(s[index]) else { return nil }
-        for e in candidates where index + e.scalars.count <= s.count {
+        guard index < s.count, let g = group(s[index], firstSlot, firstBeyondBMP) else { return nil }
+        for k in Int(firstStart[g])..<Int(firstStart[g + 1]) {
+            let e = Int(firstOrder[k])
+            let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
+            guard index + length <= s.count else { continue }
             var ok = true
-            for k in 1..<e.scalars.count where s[index + k] != e.scalars[k] { ok = false; break }
-            if ok { return e }
+            for j in 1..<length where s[index + j].value != flat[from + j] { ok = false; break }
+            if ok { return entries[e] }
         }
         return nil
     }
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, let candidates = endingWith(s[end - 1]) else { return nil }
-        for e in candidates where e.scalars.count <= end {
-            let start = end - e.scalars.count
+        guard end > 0, end <= s.count, let g = group(s[end - 1], lastSlot, lastBeyondBMP) else { return nil }
+        for k in Int(lastStart[g])..<Int(lastStart[g + 1]) {
+            let e = Int(lastOrder[k])
+            let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
+            guard length <= end else { continue }
+            let start = end - length
             var ok = true
-            for k in 0..<(e.scalars.count - 1) where s[start + k] != e.scalars[k] { ok = false; break }
-            if ok { return e }
+            for j in 0..<(length - 1) where s[start + j].value != flat[from + j] { ok = false; break }
+            if ok { return entries[e] }
         }
         return nil
     }
