@@ -13,8 +13,9 @@ public struct DomainClassifier: Sendable {
     /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
     private let index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
     /// First scalars of the keywords as a BMP table (and whether any lies beyond), read before hashing a scalar.
-    /// For BMP scalars: 1 + the position in `keywordLists` of the keywords starting with it (0: none).
-    private let listOfFirst: [Int32]
+    /// The position in `keywordLists` of the keywords starting with a scalar.
+    private let listOfFirst: ScalarIndex
+    private let firstScalars: ScalarSet
     private let keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
 
     public init(lexicon: DomainLexicon = .shared) {
@@ -27,13 +28,14 @@ public struct DomainClassifier: Sendable {
         }
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
         self.index = index
-        var listOfFirst = [Int32](repeating: 0, count: 0x10000)
+        var firsts: [(Unicode.Scalar, Int)] = []
         var keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = []
-        for (first, list) in index where first.value < 0x10000 {
+        for (first, list) in index {
+            firsts.append((first, keywordLists.count))
             keywordLists.append(list)
-            listOfFirst[Int(first.value)] = Int32(keywordLists.count)
         }
-        self.listOfFirst = listOfFirst
+        self.listOfFirst = ScalarIndex(firsts)
+        self.firstScalars = ScalarSet(firsts.map(\.0))
         self.keywordLists = keywordLists
     }
 
@@ -73,10 +75,8 @@ public struct DomainClassifier: Sendable {
         for k in scalars.indices { scalars[k] = DomainClassifier.fold(scalars[k]) }
         var i = 0
         outer: while i < scalars.count {
-            let v = scalars[i].value
-            let slot = v < 0x10000 ? Int(listOfFirst[Int(v)]) : 0
-            if v < 0x10000 && slot == 0 { i += 1; continue }
-            if let candidates = slot > 0 ? keywordLists[slot - 1] : index[scalars[i]] {
+            if firstScalars.contains(scalars[i]), let list = listOfFirst.value(of: scalars[i]) {
+                let candidates = keywordLists[list]
                 for keyword in candidates where keyword.scalars.count <= scalars.count - i {
                     var k = 1
                     while k < keyword.scalars.count, scalars[i + k] == keyword.scalars[k] { k += 1 }

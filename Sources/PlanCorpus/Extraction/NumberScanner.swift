@@ -52,13 +52,13 @@ struct ScanRun {
 
     /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals), as a BMP table: the scan loop
     /// passes over every other scalar with one read.
-    static let startsToken: [Bool] = {
-        var table = [Bool](repeating: false, count: 0x10000)
+    static let startsToken: ScalarSet = {
+        var set = ScalarSet([])
         for v in 0..<0x10000 {
             guard let c = Unicode.Scalar(UInt32(v)) else { continue }
-            table[v] = isDigit(c) || isX(c) || ChineseNumeral.isNumeral(c)
+            if isDigit(c) || isX(c) || ChineseNumeral.isNumeral(c) { set.insert(c) }
         }
-        return table
+        return set
     }()
 
     // MARK: scalar classes
@@ -111,7 +111,7 @@ struct ScanRun {
         var i = 0
         while i < n {
             let c = s[i]
-            if c.value < 0x10000 && !startsToken[Int(c.value)] { i += 1; continue }
+            if c.value < 0x10000 && !startsToken.contains(c) { i += 1; continue }
             if Self.isDigit(c) {
                 i = scanArabic(i)
             } else if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) {

@@ -17,12 +17,9 @@ public struct PhraseLexicon: Sendable {
     private var firstStart: [Int32] = [0]
     private var lastOrder: [Int32] = []
     private var lastStart: [Int32] = [0]
-    /// For BMP scalars: 1 + the group of entries starting (ending) with it, 0 for none: one array read per
-    /// position instead of hashing a scalar. Groups of scalars beyond the BMP are found by hashing.
-    private var firstSlot = [UInt16](repeating: 0, count: 0x10000)
-    private var lastSlot = [UInt16](repeating: 0, count: 0x10000)
-    private var firstBeyondBMP: [Unicode.Scalar: Int] = [:]
-    private var lastBeyondBMP: [Unicode.Scalar: Int] = [:]
+    /// The group of entries starting (ending) with a scalar.
+    private var firstGroup = ScalarIndex([])
+    private var lastGroup = ScalarIndex([])
     /// Every entry's scalar values, end to end (`flatStart[e]` is where entry e begins), so matching compares
     /// plain integers without copying entries.
     private var flat: [UInt32] = []
@@ -47,32 +44,25 @@ public struct PhraseLexicon: Sendable {
         }
         let entries = self.entries
         func longestFirst(_ group: [Int]) -> [Int] { group.sorted { entries[$0].scalars.count > entries[$1].scalars.count } }
+        var firstPairs: [(Unicode.Scalar, Int)] = []
         for key in firstKeys {
             firstOrder.append(contentsOf: longestFirst(byFirst[key]!).map(Int32.init))
             firstStart.append(Int32(firstOrder.count))
-            let g = firstStart.count - 2
-            if key.value < 0x10000 { firstSlot[Int(key.value)] = UInt16(g + 1) } else { firstBeyondBMP[key] = g }
+            firstPairs.append((key, firstStart.count - 2))
         }
+        var lastPairs: [(Unicode.Scalar, Int)] = []
         for key in lastKeys {
             lastOrder.append(contentsOf: longestFirst(byLast[key]!).map(Int32.init))
             lastStart.append(Int32(lastOrder.count))
-            let g = lastStart.count - 2
-            if key.value < 0x10000 { lastSlot[Int(key.value)] = UInt16(g + 1) } else { lastBeyondBMP[key] = g }
+            lastPairs.append((key, lastStart.count - 2))
         }
-    }
-
-    @inline(__always) private func group(_ s: Unicode.Scalar, _ slots: [UInt16], _ beyond: [Unicode.Scalar: Int]) -> Int? {
-        let v = s.value
-        if v < 0x10000 {
-            let slot = Int(slots[Int(v)])
-            return slot == 0 ? nil : slot - 1
-        }
-        return beyond[s]
+        firstGroup = ScalarIndex(firstPairs)
+        lastGroup = ScalarIndex(lastPairs)
     }
 
     /// The longest entry that starts at `index` in `s`.
     public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, let g = group(s[index], firstSlot, firstBeyondBMP) else { return nil }
+        guard index < s.count, let g = firstGroup.value(of: s[index]) else { return nil }
         for k in Int(firstStart[g])..<Int(firstStart[g + 1]) {
             let e = Int(firstOrder[k])
             let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
@@ -86,7 +76,7 @@ public struct PhraseLexicon: Sendable {
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, let g = group(s[end - 1], lastSlot, lastBeyondBMP) else { return nil }
+        guard end > 0, end <= s.count, let g = lastGroup.value(of: s[end - 1]) else { return nil }
         for k in Int(lastStart[g])..<Int(lastStart[g + 1]) {
             let e = Int(lastOrder[k])
             let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from

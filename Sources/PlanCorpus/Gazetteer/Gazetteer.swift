@@ -214,12 +214,13 @@ struct SurfaceTrie: Sendable {
     private let edgeTargets: [Int32]
     /// Surface index ending at each node, or -1.
     private let surfaceAt: [Int32]
-    /// Root child for BMP scalars (0 = none: the root is never a child).
-    private let rootChild: [Int32]
+    /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
+    private let rootChild: ScalarIndex
+    private let rootScalars: ScalarSet
     /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
     /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
     private let pairBits: [UInt64]
-    private static let pairHashBits: UInt32 = 20
+    private static let pairHashBits: UInt32 = 16
     /// True when a surface is one scalar long (then every root hit is looked at).
     private let hasSingleScalarSurface: Bool
     let surfaces: [Gazetteer.Surface]
@@ -255,8 +256,8 @@ struct SurfaceTrie: Sendable {
             }
         }
         edgeStart.append(Int32(edgeScalars.count))
-        var rootChild = [Int32](repeating: 0, count: 0x10000)
-        for (scalar, target) in next[0] where scalar < 0x10000 { rootChild[Int(scalar)] = target }
+        let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
+        self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
         self.edgeStart = edgeStart
         self.edgeScalars = edgeScalars
         self.edgeTargets = edgeTargets
@@ -275,10 +276,7 @@ struct SurfaceTrie: Sendable {
 
     /// The child of node `n` along `scalar`, or nil.
     @inline(__always) private func child(_ n: Int, _ scalar: UInt32) -> Int? {
-        if n == 0, scalar < 0x10000 {
-            let c = rootChild[Int(scalar)]
-            return c == 0 ? nil : Int(c)
-        }
+        if n == 0, let s = Unicode.Scalar(scalar) { return rootChild.value(of: s) }
         var lo = Int(edgeStart[n]), hi = Int(edgeStart[n + 1])
         while lo < hi {
             let mid = (lo + hi) >> 1
@@ -306,21 +304,17 @@ struct SurfaceTrie: Sendable {
     func nextCandidate(in scalars: [Unicode.Scalar], from start: Int) -> Int {
         let n = scalars.count
         return scalars.withUnsafeBufferPointer { s in
-            rootChild.withUnsafeBufferPointer { root in
-                pairBits.withUnsafeBufferPointer { pairs in
-                    var i = start
-                    while i < n {
-                        let v = s[i].value
-                        let starts = v < 0x10000 ? root[Int(v)] != 0 : child(0, v) != nil
-                        if starts {
-                            if hasSingleScalarSurface || i + 1 >= n { return i }
-                            let h = SurfaceTrie.pairHash(s[i], s[i + 1])
-                            if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }
-                        }
-                        i += 1
+            pairBits.withUnsafeBufferPointer { pairs in
+                var i = start
+                while i < n {
+                    if rootScalars.contains(s[i]) {
+                        if hasSingleScalarSurface || i + 1 >= n { return i }
+                        let h = SurfaceTrie.pairHash(s[i], s[i + 1])
+                        if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }
                     }
-                    return n
+                    i += 1
                 }
+                return n
             }
         }
     }
