@@ -187,8 +187,10 @@ public struct RegionResolver: Sendable {
         var weight: [String: Int] = [:]
         for (mentions, w) in [(title, 10), (body, 1)] {
             for m in mentions {
-                let provinces = Set(m.candidates.map { gazetteer.entries[$0].province })
-                if provinces.count == 1, let p = provinces.first { weight[p, default: 0] += w }
+                // The one province all candidates lie in, if they agree (no Set per mention).
+                guard let first = m.candidates.first else { continue }
+                let p = gazetteer.entries[first].province
+                if m.candidates.allSatisfy({ gazetteer.entries[$0].province == p }) { weight[p, default: 0] += w }
             }
         }
         guard let top = weight.values.max(), top >= 2 else { return nil }
