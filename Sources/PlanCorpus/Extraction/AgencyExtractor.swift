@@ -30,9 +30,16 @@ public struct AgencyExtractor: Sendable {
         self.terms = AgencyTerms(lexicon)
     }
 
+    /// The extractor over the shipped lexicon, its terms made once (not once per document).
+    static let shared = AgencyExtractor(lexicon: .shared)
+
     /// The document's agency mentions, each tied to the innermost section around it and its original line.
     public func extract(_ document: Document) -> [AgencyMention] {
-        let text = AlignedScalars(document.clean, normalized: document.norm)
+        extract(document, text: AlignedScalars(document.clean, normalized: document.norm))
+    }
+
+    /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
+    func extract(_ document: Document, text: AlignedScalars) -> [AgencyMention] {
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = document.lines
         var mentions: [AgencyMention] = []
@@ -87,7 +94,7 @@ public struct AgencyExtractor: Sendable {
         var covered: [Range<Int>] = []
         var i = 0
         while i < norm.count {
-            if AgencyExtractor.closers[norm[i]] != nil, let close = closing(of: i, in: norm) {
+            if AgencyExtractor.opensList(norm[i]), let close = closing(of: i, in: norm) {
                 let content = (i + 1)..<close
                 if let parsed = parseList(text, content) {
                     found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
@@ -128,6 +135,7 @@ public struct AgencyExtractor: Sendable {
 
     /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
     static let closers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "〔": "〕", "[": "]"]
+    @inline(__always) static func opensList(_ s: Unicode.Scalar) -> Bool { s == "(" || s == "〔" || s == "[" }
 
     /// Position of the parenthesis closing the one at `open`, on the same line, or nil.
     private func closing(of open: Int, in norm: [Unicode.Scalar]) -> Int? {
@@ -269,7 +277,9 @@ public struct AgencyExtractor: Sendable {
     }
 
     /// Separators between items: 、 , ; (full-width ones are half-width after normalisation) and spaces.
-    private static let separators: Set<Unicode.Scalar> = ["、", ",", ";", " ", "\u{3000}", "\t", "。", ":", "】", "【", "[", "]"]
+    @inline(__always) private static func separates(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "、", ",", ";", " ", "\u{3000}", "\t", "。", ":", "】", "【", "[", "]": return true; default: return false }
+    }
 
     /// Splits a segment at top-level separators, then at 和/及/与 between two full agency names.
     /// A right part that is only an agency ending (各县党委和政府) gets the left part's owner (各县) as `owner`.
@@ -281,7 +291,7 @@ public struct AgencyExtractor: Sendable {
         for j in segment {
             let s = norm[j]
             if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
-            if depth == 0, AgencyExtractor.separators.contains(s) {
+            if depth == 0, AgencyExtractor.separates(s) {
                 pieces.append(start..<j)
                 start = j + 1
             }
@@ -316,9 +326,11 @@ public struct AgencyExtractor: Sendable {
 
     private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
-        let junk: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r", ".", "。", ":", "、", ",", ";"]
-        while lo < hi, junk.contains(text.norm[lo]) { lo += 1 }
-        while hi > lo, junk.contains(text.norm[hi - 1]) { hi -= 1 }
+        func junk(_ s: Unicode.Scalar) -> Bool {
+            switch s { case " ", "\u{3000}", "\t", "\n", "\r", ".", "。", ":", "、", ",", ";": return true; default: return false }
+        }
+        while lo < hi, junk(text.norm[lo]) { lo += 1 }
+        while hi > lo, junk(text.norm[hi - 1]) { hi -= 1 }
         return lo..<hi
     }
 
@@ -374,9 +386,13 @@ private struct AgencyTerms: Sendable {
     let areas: [[Unicode.Scalar]]
     let stopwords: [[Unicode.Scalar]]
 
+    /// First scalars of the labels.
+    let labelOpeners: ScalarSet
+
     init(_ lexicon: AgencyLexicon) {
         func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
         labels = scalars(lexicon.labels)
+        labelOpeners = ScalarSet(labels.compactMap(\.first))
         formulas = scalars(lexicon.formulas)
         strong = scalars(lexicon.strongSuffixes)
         weak = scalars(lexicon.weakSuffixes)
@@ -400,6 +416,8 @@ private struct AgencyTerms: Sendable {
 
     /// A label at `index` followed by `:`, `】` or `]`: where its list starts.
     func label(at index: Int, in text: [Unicode.Scalar]) -> (length: Int, listStart: Int)? {
+        // Few scalars open a label: most positions are ruled out by one comparison each.
+        guard index >= 0, index < text.count, labelOpeners.contains(text[index]) else { return nil }
         for label in labels where has(label, at: index, in: text) {
             var j = index + label.count
             while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }

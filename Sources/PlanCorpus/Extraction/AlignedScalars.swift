@@ -13,17 +13,23 @@ struct AlignedScalars {
     /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
     /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
     init(_ text: String, normalized: String? = nil, base: Int = 0) {
-        var original = Array(text.unicodeScalars)
+        self.init(text, scalars: ScalarArray.of(text), normalized: normalized, base: base)
+    }
+
+    /// `scalars` are the scalars of `text`, when the caller has them already.
+    init(_ text: String, scalars: [Unicode.Scalar], normalized: String? = nil, base: Int = 0) {
+        var original = scalars
         var norm: [Unicode.Scalar] = []
-        if let normalized, normalized.unicodeScalars.count == original.count {
-            norm = Array(normalized.unicodeScalars)
+        let given = normalized.map(ScalarArray.of)
+        if let given, given.count == original.count {
+            norm = given
         } else {
             original = []
             original.reserveCapacity(text.unicodeScalars.count)
             norm.reserveCapacity(text.unicodeScalars.count)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if !original.isEmpty { original.append("\n"); norm.append("\n") }
-                let scalars = Array(line.unicodeScalars)
+                let scalars = ScalarArray.of(line)
                 original.append(contentsOf: scalars)
                 norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
             }
@@ -53,6 +59,17 @@ struct AlignedScalars {
         var s = String.UnicodeScalarView()
         s.append(contentsOf: norm[range])
         return String(s)
+    }
+
+    /// The scalar index whose UTF-8 offset (from `base`) is `offset` (`count` for the end), or nil when
+    /// `offset` is not on a scalar boundary.
+    func scalarIndex(ofUTF8 offset: Int) -> Int? {
+        var lo = 0, hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets.count && offsets[lo] == offset ? lo : nil
     }
 
     /// UTF-8 range (from `base`) of a scalar range.

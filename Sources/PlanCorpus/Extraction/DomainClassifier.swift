@@ -12,6 +12,11 @@ public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
     /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
     private let index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
+    /// First scalars of the keywords as a BMP table (and whether any lies beyond), read before hashing a scalar.
+    /// The position in `keywordLists` of the keywords starting with a scalar.
+    private let listOfFirst: ScalarIndex
+    private let firstScalars: ScalarSet
+    private let keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
 
     public init(lexicon: DomainLexicon = .shared) {
         self.lexicon = lexicon
@@ -23,6 +28,15 @@ public struct DomainClassifier: Sendable {
         }
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
         self.index = index
+        var firsts: [(Unicode.Scalar, Int)] = []
+        var keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = []
+        for (first, list) in index {
+            firsts.append((first, keywordLists.count))
+            keywordLists.append(list)
+        }
+        self.listOfFirst = ScalarIndex(firsts)
+        self.firstScalars = ScalarSet(firsts.map(\.0))
+        self.keywordLists = keywordLists
     }
 
     /// Least total weight that decides a domain.
@@ -57,10 +71,12 @@ public struct DomainClassifier: Sendable {
     /// Total keyword weight per domain, in `domains` order.
     public func scores(normalized text: String) -> [Double] {
         var scores = [Double](repeating: 0, count: lexicon.domains.count)
-        let scalars = text.unicodeScalars.map(DomainClassifier.fold)
+        var scalars = ScalarArray.of(text)
+        for k in scalars.indices { scalars[k] = DomainClassifier.fold(scalars[k]) }
         var i = 0
         outer: while i < scalars.count {
-            if let candidates = index[scalars[i]] {
+            if firstScalars.contains(scalars[i]), let list = listOfFirst.value(of: scalars[i]) {
+                let candidates = keywordLists[list]
                 for keyword in candidates where keyword.scalars.count <= scalars.count - i {
                     var k = 1
                     while k < keyword.scalars.count, scalars[i + k] == keyword.scalars[k] { k += 1 }
@@ -90,7 +106,7 @@ public struct DomainClassifier: Sendable {
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
                         bodies: inout [Int: String?]) -> String {
         if let d = classify(target.indicator) ?? classify(target.text) { return d }
-        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && $0.slice.contains(target.text) }),
+        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
             return d
@@ -118,6 +134,19 @@ public struct DomainClassifier: Sendable {
             bodies[id] = .some(classify(normalized: body))
         }
         return bodies[id] ?? nil
+    }
+
+    /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
+    /// and `part` is not empty.
+    private static func contains(_ text: Substring, _ part: String) -> Bool {
+        if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text.unicodeScalars) {
+            var needle = part
+            let found = needle.withUTF8 { n in
+                text.utf8.withContiguousStorageIfAvailable { h in UTF8Search.firstOffset(of: n, in: h) != nil }
+            }
+            if let found { return found }
+        }
+        return text.contains(part)
     }
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {

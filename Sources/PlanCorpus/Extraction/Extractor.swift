@@ -10,11 +10,18 @@ public struct Extractor: Sendable {
     }
 
     public func extract(into document: inout Document) {
-        RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean).apply(to: &document.metadata)
-        document.targets = TargetExtractor().extract(document)
+        // The clean text's scalars and their alignment with the norm are made once for every pass.
+        let scalars = ScalarArray.of(document.clean)
+        let norm = document.norm
+        RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
+                                                   normalized: norm).apply(to: &document.metadata)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: norm)
+        // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
+        // fallback drops leading empty lines).
+        document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)
         IndicatorKey.shared.assignKeys(in: &document)
-        document.agencies = AgencyExtractor().extract(document)
-        document.phases = PhaseExtractor().extract(document)
+        document.agencies = AgencyExtractor.shared.extract(document, text: aligned)
+        document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.
         DomainClassifier.shared.assignDomains(in: &document)
     }

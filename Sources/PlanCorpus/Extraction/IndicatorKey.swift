@@ -51,7 +51,27 @@ public struct IndicatorKey: Sendable {
 
     /// Key and base of an indicator as a plan words it.
     public func parts(_ indicator: String) -> Parts {
-        let norm = TextNormalizer.normalize(indicator).trimmingCharacters(in: .whitespaces)
+        let normalized = TextNormalizer.normalize(indicator)
+        let scalars = ScalarArray.of(normalized)
+        // On plain scalars the Character rules below read the same over scalars (see `PlainScalars`).
+        guard PlainScalars.arePlain(scalars) else { return partsOfCharacters(normalized) }
+        let kept = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
+        let norm = kept.count == scalars.count ? normalized : String(scalars: scalars[kept])
+        var core = kept
+        IndicatorKey.stripScope(scalars, &core)
+        let base = IndicatorKey.stripBase(scalars, &core)
+        if let whole = synonyms[norm] { return Parts(key: whole, base: base) }
+        IndicatorKey.stripVerb(scalars, &core)
+        var stripped = core.count == kept.count ? norm : String(scalars: scalars[core])
+        stripped = IndicatorKey.stripAges(plain: stripped)
+        stripped = IndicatorKey.stripCountWord(stripped)
+        if stripped.isEmpty { stripped = norm }
+        return Parts(key: synonyms[stripped] ?? stripped, base: base)
+    }
+
+    /// `parts` over Characters, for a normalised indicator with scalars that are not plain.
+    func partsOfCharacters(_ normalized: String) -> Parts {
+        let norm = normalized.trimmingCharacters(in: .whitespaces)
         var core = Substring(norm)
         IndicatorKey.stripScope(&core)
         let base = IndicatorKey.stripBase(&core)
@@ -67,6 +87,57 @@ public struct IndicatorKey: Sendable {
 
     /// Words naming the plan's own area (全市每千人口…): where, not what.
     static let scopes = ["全自治区", "全市", "全省", "全区", "全县", "全州", "全盟", "全国", "本市", "我市", "本省", "我省", "本区", "我区", "本县", "我县"]
+
+    private static let scopeScalars = scopes.map { Array($0.unicodeScalars) }
+    private static let verbScalars = verbs.map { Array($0.unicodeScalars) }
+    private static let sizeWordScalars = PerBase.sizeWords.map { Array($0.0.unicodeScalars) }
+    /// Population words, longest first (the order `stripBase` tries them in).
+    private static let populationWords = PerBase.populations.map(\.word).sorted(by: { $0.count > $1.count })
+    private static let populationScalars = populationWords.map { Array($0.unicodeScalars) }
+
+    @inline(__always) private static func has(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: [Unicode.Scalar]) -> Bool {
+        r.count >= word.count && PlainScalars.has(word, at: r.lowerBound, in: s)
+    }
+
+    /// `stripScope` over plain scalars: `core` is the range of `s` left.
+    static func stripScope(_ s: [Unicode.Scalar], _ core: inout Range<Int>) {
+        for w in scopeScalars where has(s, core, w) && core.count > w.count + 1 {
+            core = (core.lowerBound + w.count)..<core.upperBound
+            return
+        }
+    }
+
+    /// `stripBase` over plain scalars.
+    static func stripBase(_ s: [Unicode.Scalar], _ core: inout Range<Int>) -> String? {
+        if has(s, core, ["人", "均"]) || has(s, core, ["户", "均"]) {
+            let b = PerBase.canonical(String(scalars: s[core.lowerBound..<(core.lowerBound + 2)]))
+            core = (core.lowerBound + 2)..<core.upperBound
+            return b
+        }
+        var rest = core
+        if has(s, rest, ["每"]) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        guard let size = sizeWordScalars.firstIndex(where: { has(s, rest, $0) }) else { return nil }
+        rest = (rest.lowerBound + sizeWordScalars[size].count)..<rest.upperBound
+        var prefix = "每" + PerBase.sizeWords[size].0
+        if has(s, rest, ["名"]) { rest = (rest.lowerBound + 1)..<rest.upperBound; prefix += "名" }
+        if has(s, rest, ["常", "住"]) { rest = (rest.lowerBound + 2)..<rest.upperBound; prefix += "常住" }
+        for (k, p) in populationScalars.enumerated() where has(s, rest, p) {
+            let after = (rest.lowerBound + p.count)..<rest.upperBound
+            guard !after.isEmpty else { return nil }
+            if s[after.lowerBound] == "次" { return nil }
+            core = after
+            return PerBase.canonical(prefix + populationWords[k])
+        }
+        return nil
+    }
+
+    /// `stripVerb` over plain scalars.
+    static func stripVerb(_ s: [Unicode.Scalar], _ core: inout Range<Int>) {
+        for v in verbScalars where has(s, core, v) && core.count > v.count + 1 {
+            core = (core.lowerBound + v.count)..<core.upperBound
+            return
+        }
+    }
 
     static func stripScope(_ s: inout Substring) {
         for w in scopes where s.hasPrefix(w) && s.count > w.count + 1 {
@@ -120,6 +191,49 @@ public struct IndicatorKey: Sendable {
         guard s.unicodeScalars.contains("岁") else { return s }
         return s.replacing(ageQualifier, with: "")
     }
+
+    /// `stripAges` for text of plain scalars (see `PlainScalars`): the same matches, found by a scalar loop
+    /// (greedy runs, the optional range group tried first, suffixes in the pattern's order).
+    static func stripAges(plain s: String) -> String {
+        let t = ScalarArray.of(s)
+        guard t.contains("岁"), PlainScalars.arePlain(t) else { return stripAges(s) }
+        func isNumeral(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两": return true
+            default: return false
+            }
+        }
+        func run(_ from: Int) -> Int {
+            var k = from
+            while k < t.count, isNumeral(t[k]) { k += 1 }
+            return k
+        }
+        // Numerals, 周?, 岁, then a suffix: where such a tail starting at `from` ends.
+        func ageTail(_ from: Int) -> Int? {
+            var k = run(from)
+            guard k > from else { return nil }
+            if k < t.count, t[k] == "周" { k += 1 }
+            guard k < t.count, t[k] == "岁" else { return nil }
+            k += 1
+            for suffix in ageSuffixes where PlainScalars.has(suffix, at: k, in: t) { return k + suffix.count }
+            return k
+        }
+        func match(_ p: Int) -> Int? {
+            let k = run(p)
+            if k > p, k < t.count, "-~～至到".unicodeScalars.contains(t[k]), let end = ageTail(k + 1) { return end }
+            return ageTail(p)
+        }
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(t.count)
+        var p = 0
+        var changed = false
+        while p < t.count {
+            if let end = match(p) { p = end; changed = true } else { kept.append(t[p]); p += 1 }
+        }
+        return changed ? String(scalars: kept) : s
+    }
+
+    private static let ageSuffixes: [[Unicode.Scalar]] = ["及以下", "及以上", "以下", "以上", "以内"].map { Array($0.unicodeScalars) }
 
     static let countWords = ["总数", "总量", "数量", "数"]
     /// Characters before 数 that make 数 part of the word (人数, 指数 …), so it stays.

@@ -63,20 +63,40 @@ public struct IndicatorTableExtractor: Sendable {
 
     /// Every line of the clean text: its cells when it looks like a table row, else nil.
     static func rows(of clean: String) -> [Row?] {
-        var result: [Row?] = []
-        var offset = 0
-        for line in lines(of: clean) {
-            let length = line.utf8.count
-            let cells = mayHoldThreeCells(line) ? splitCells(String(line)) : []
-            if cells.count >= 3 {
-                result.append(Row(cells: cells, folded: cells.map { String(String.UnicodeScalarView(ScalarFolder.fold($0))) },
-                                  cleanRange: offset..<(offset + length)))
-            } else {
-                result.append(nil)
+        var copy = clean
+        return copy.withUTF8 { buf in
+            var result: [Row?] = []
+            // Lines as `lines(of:)` cuts them: at a line feed not preceded by a carriage return.
+            var start = 0
+            var previous: UInt8 = 0
+            func take(_ end: Int) {
+                let line = UnsafeBufferPointer(rebasing: buf[start..<end])
+                guard mayHoldThreeCells(line) else { result.append(nil); return }
+                // Cells are made Strings only for lines that have three of them.
+                let scalars = ScalarArray.decode(line)
+                let cells: [String]
+                if let ranges = cellRanges(plain: scalars) {
+                    cells = ranges.count >= 3 ? ranges.map { String(scalars: scalars[$0]) } : []
+                } else {
+                    cells = splitCellsAsCharacters(String(decoding: line, as: UTF8.self))
+                }
+                if cells.count >= 3 {
+                    result.append(Row(cells: cells, folded: cells.map { ScalarFolder.foldedString($0) }, cleanRange: start..<end))
+                } else {
+                    result.append(nil)
+                }
             }
-            offset += length + 1
+            for i in 0..<buf.count {
+                let byte = buf[i]
+                if byte == 0x0A, previous != 0x0D {
+                    take(i)
+                    start = i + 1
+                }
+                previous = byte
+            }
+            take(buf.count)
+            return result
         }
-        return result
     }
 
     /// The text split on Character `"\n"` (empty lines kept), found on bytes: `\r\n` is one Character, so a
@@ -104,9 +124,14 @@ public struct IndicatorTableExtractor: Sendable {
     /// which take at least two space or ideographic-space scalars. Most prose lines have none, and skip
     /// splitCells' Foundation trimming.
     static func mayHoldThreeCells(_ line: Substring) -> Bool {
+        var copy = line
+        return copy.withUTF8 { mayHoldThreeCells($0) }
+    }
+
+    static func mayHoldThreeCells(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var spaces = 0
         var ideographic = 0   // bytes E3 80 80 seen in a row
-        for byte in line.utf8 {
+        for byte in line {
             switch byte {
             case 0x7C, 0x09: return true
             case 0x20: spaces += 1
@@ -123,6 +148,62 @@ public struct IndicatorTableExtractor: Sendable {
 
     /// Splits a line at tabs, Markdown bars, or runs of two or more spaces.
     static func splitCells(_ line: String) -> [String] {
+        let scalars = ScalarArray.of(line)
+        // On plain scalars Character splitting and scalar splitting agree; anything else takes the String path.
+        guard let ranges = cellRanges(plain: scalars) else { return splitCellsAsCharacters(line) }
+        return ranges.map { String(scalars: scalars[$0]) }
+    }
+
+    /// The trimmed cells of a line of plain scalars as scalar ranges (what `splitCells` returns), or nil when
+    /// the line has scalars that are not plain.
+    static func cellRanges(plain scalars: [Unicode.Scalar]) -> [Range<Int>]? {
+        guard PlainScalars.arePlain(scalars) else { return nil }
+        let trimmed = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
+        var cells: [Range<Int>] = []
+        func split(at separator: Unicode.Scalar) {
+            var start = trimmed.lowerBound
+            for k in trimmed where scalars[k] == separator {
+                cells.append(start..<k)
+                start = k + 1
+            }
+            cells.append(start..<trimmed.upperBound)
+        }
+        var bars = 0
+        var tab = false
+        for k in trimmed {
+            if scalars[k] == "|" { bars += 1 } else if scalars[k] == "\t" { tab = true }
+        }
+        let opensWithBar = !trimmed.isEmpty && scalars[trimmed.lowerBound] == "|"
+        if opensWithBar || bars >= 2 {
+            split(at: "|")
+            if opensWithBar { cells.removeFirst() }
+            if !trimmed.isEmpty, scalars[trimmed.upperBound - 1] == "|", !cells.isEmpty { cells.removeLast() }
+        } else if tab {
+            split(at: "\t")
+        } else {
+            // Runs of spaces: one space stays inside a cell, two or more (an ideographic space counts two) split;
+            // so a cell is the stretch of the line between two splitting runs.
+            var start = -1
+            var end = -1
+            var spaces = 0
+            for k in trimmed {
+                let c = scalars[k]
+                if c == " " || c == "\u{3000}" {
+                    spaces += c == "\u{3000}" ? 2 : 1
+                    continue
+                }
+                if spaces >= 2, start >= 0 { cells.append(start..<end); start = -1 }
+                spaces = 0
+                if start < 0 { start = k }
+                end = k + 1
+            }
+            if start >= 0 { cells.append(start..<end) }
+        }
+        return cells.map { PlainScalars.trimmingWhitespace(scalars, $0) }
+    }
+
+    /// `splitCells` over Characters and Foundation trimming, for lines with scalars that are not plain.
+    static func splitCellsAsCharacters(_ line: String) -> [String] {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         var cells: [String]
         if trimmed.hasPrefix("|") || trimmed.unicodeScalars.lazy.filter({ $0 == "|" }).count >= 2 {

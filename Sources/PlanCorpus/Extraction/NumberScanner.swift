@@ -19,6 +19,12 @@ public struct NumberScanner: Sendable {
         var run = ScanRun(o: original, s: folded, units: units)
         return run.scanAll()
     }
+
+    /// `scan(original:folded:)` with the UTF-8 offset of every scalar (plus the end) already counted.
+    func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int]) -> [Quantity] {
+        var run = ScanRun(o: original, s: folded, units: units, utf8: offsets)
+        return run.scanAll()
+    }
 }
 
 /// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far.
@@ -31,14 +37,29 @@ struct ScanRun {
     var out: [Quantity] = []
 
     init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon) {
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
+        self.init(o: o, s: s, units: units, utf8: offsets)
+    }
+
+    init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon, utf8: [Int]) {
         self.o = o
         self.s = s
         self.units = units
         self.n = s.count
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        self.utf8 = offsets
+        self.utf8 = utf8
     }
+
+    /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals), as a BMP table: the scan loop
+    /// passes over every other scalar with one read.
+    static let startsToken: ScalarSet = {
+        var set = ScalarSet([])
+        for v in 0..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            if isDigit(c) || isX(c) || ChineseNumeral.isNumeral(c) { set.insert(c) }
+        }
+        return set
+    }()
 
     // MARK: scalar classes
 
@@ -54,17 +75,9 @@ struct ScanRun {
     }
     @inline(__always) static func isRangeWord(_ c: Unicode.Scalar?) -> Bool { c == "至" || c == "到" }
 
-    func text(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: o[r])
-        return String(v)
-    }
+    func text(_ r: Range<Int>) -> String { String(scalars: o[r]) }
 
-    func folded(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[r])
-        return String(v)
-    }
+    func folded(_ r: Range<Int>) -> String { String(scalars: s[r]) }
 
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                        unit: (raw: String, simple: String, category: UnitCategory)? = nil, hint: String? = nil,
@@ -94,9 +107,11 @@ struct ScanRun {
     // MARK: the loop
 
     mutating func scanAll() -> [Quantity] {
+        let startsToken = Self.startsToken
         var i = 0
         while i < n {
             let c = s[i]
+            if c.value < 0x10000 && !startsToken.contains(c) { i += 1; continue }
             if Self.isDigit(c) {
                 i = scanArabic(i)
             } else if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) {
@@ -198,9 +213,8 @@ struct ScanRun {
             result.end = j + 1
             return result
         }
-        for word in ["个百分点", "百分点"] {
-            let w = Array(word.unicodeScalars)
-            if j + w.count <= n, Array(s[j..<(j + w.count)]) == w {
+        for w in Self.percentagePointWords {
+            if PlainScalars.has(w, at: j, in: s) {
                 result.kind = .percentagePoint
                 result.unit = (text(j..<(j + w.count)), "百分点", .percent)
                 result.value = value
@@ -241,13 +255,16 @@ struct ScanRun {
         return result
     }
 
+    static let percentagePointWords: [[Unicode.Scalar]] = [["个", "百", "分", "点"], ["百", "分", "点"]]
+
     /// Bases that follow a slash in a compound unit without being units themselves (元/人, 万元/户).
     static func perWord(_ s: [Unicode.Scalar], at i: Int) -> PhraseLexicon.Entry? {
-        for word in ["人", "户", "年", "天", "日", "月", "床", "生", "亩"] {
-            let w = Array(word.unicodeScalars)
-            if i < s.count, s[i] == w[0] { return PhraseLexicon.Entry(scalars: w, text: word, value: "") }
-        }
+        guard i < s.count else { return nil }
+        for entry in perWordEntries where s[i] == entry.scalars[0] { return entry }
         return nil
+    }
+    static let perWordEntries: [PhraseLexicon.Entry] = ["人", "户", "年", "天", "日", "月", "床", "生", "亩"].map {
+        PhraseLexicon.Entry(scalars: Array($0.unicodeScalars), text: $0, value: "")
     }
 
     /// `xx个`, `XX%`: template slots written with x in place of digits.

@@ -124,7 +124,11 @@ public struct PhaseExtractor: Sendable {
 
     /// The document's phases in text order, with lines in the original text.
     public func extract(_ document: Document) -> [Phase] {
-        let text = AlignedScalars(document.clean, normalized: document.norm)
+        extract(document, text: AlignedScalars(document.clean, normalized: document.norm))
+    }
+
+    /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
+    func extract(_ document: Document, text: AlignedScalars) -> [Phase] {
         let source = document.lines
         let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
         return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in
@@ -164,6 +168,9 @@ public struct PhaseExtractor: Sendable {
     /// Planning horizons that act as phases when calendar years follow them.
     public static let horizonWords: [String] = ["近期", "中期", "远期", "起步期", "攻坚期", "巩固期", "提升期", "冲刺期"]
     private static let horizons: [[Unicode.Scalar]] = horizonWords.map { Array($0.unicodeScalars) }
+    /// First scalars of the horizons, tested before the horizons themselves at every position.
+    private static let horizonOpeners = ScalarSet(horizons.compactMap(\.first))
+    @inline(__always) private static func opensHorizon(_ s: Unicode.Scalar) -> Bool { horizonOpeners.contains(s) }
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]
@@ -198,7 +205,7 @@ public struct PhaseExtractor: Sendable {
         while p + 1 < norm.count {
             defer { p += 1 }
             // 近期(2023—2025年), 远期(2026—2035年): planning horizons count only with calendar years.
-            if let horizon = PhaseExtractor.horizons.first(where: { text.normHas($0, at: p) }),
+            if PhaseExtractor.opensHorizon(norm[p]), let horizon = PhaseExtractor.horizons.first(where: { text.normHas($0, at: p) }),
                p == 0 || PhaseExtractor.boundaries.contains(norm[p - 1]) || opensLine(p, in: norm),
                found.last.map({ p >= $0.headerEnd }) ?? true,
                let (piece, end) = periodPiece(after: p + horizon.count, in: norm),

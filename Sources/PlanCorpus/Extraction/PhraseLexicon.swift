@@ -9,44 +9,82 @@ public struct PhraseLexicon: Sendable {
         public var value: String
     }
 
-    /// Entries grouped by first scalar, longest first, for longest-match lookups.
-    private var byFirst: [Unicode.Scalar: [Entry]] = [:]
-    /// Entries grouped by last scalar, longest first, for matches that end at a position.
-    private var byLast: [Unicode.Scalar: [Entry]] = [:]
     public private(set) var entries: [Entry] = []
 
+    /// Entry indices grouped by first scalar (and, apart, by last scalar), each group longest first:
+    /// `firstOrder[firstStart[g]..<firstStart[g + 1]]` is group g.
+    private var firstOrder: [Int32] = []
+    private var firstStart: [Int32] = [0]
+    private var lastOrder: [Int32] = []
+    private var lastStart: [Int32] = [0]
+    /// The group of entries starting (ending) with a scalar.
+    private var firstGroup = ScalarIndex([])
+    private var lastGroup = ScalarIndex([])
+    /// Every entry's scalar values, end to end (`flatStart[e]` is where entry e begins), so matching compares
+    /// plain integers without copying entries.
+    private var flat: [UInt32] = []
+    private var flatStart: [Int32] = [0]
+
     public init(_ pairs: [(String, String)]) {
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        var byLast: [Unicode.Scalar: [Int]] = [:]
+        var firstKeys: [Unicode.Scalar] = []
+        var lastKeys: [Unicode.Scalar] = []
         for (text, value) in pairs {
             let scalars = Array(text.unicodeScalars)
-            guard let first = scalars.first else { continue }
-            let entry = Entry(scalars: scalars, text: text, value: value)
-            entries.append(entry)
-            byFirst[first, default: []].append(entry)
-            byLast[scalars[scalars.count - 1], default: []].append(entry)
+            guard let first = scalars.first, let last = scalars.last else { continue }
+            let e = entries.count
+            entries.append(Entry(scalars: scalars, text: text, value: value))
+            flat.append(contentsOf: scalars.map(\.value))
+            flatStart.append(Int32(flat.count))
+            if byFirst[first] == nil { firstKeys.append(first) }
+            byFirst[first, default: []].append(e)
+            if byLast[last] == nil { lastKeys.append(last) }
+            byLast[last, default: []].append(e)
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        for key in byLast.keys { byLast[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        let entries = self.entries
+        func longestFirst(_ group: [Int]) -> [Int] { group.sorted { entries[$0].scalars.count > entries[$1].scalars.count } }
+        var firstPairs: [(Unicode.Scalar, Int)] = []
+        for key in firstKeys {
+            firstOrder.append(contentsOf: longestFirst(byFirst[key]!).map(Int32.init))
+            firstStart.append(Int32(firstOrder.count))
+            firstPairs.append((key, firstStart.count - 2))
+        }
+        var lastPairs: [(Unicode.Scalar, Int)] = []
+        for key in lastKeys {
+            lastOrder.append(contentsOf: longestFirst(byLast[key]!).map(Int32.init))
+            lastStart.append(Int32(lastOrder.count))
+            lastPairs.append((key, lastStart.count - 2))
+        }
+        firstGroup = ScalarIndex(firstPairs)
+        lastGroup = ScalarIndex(lastPairs)
     }
 
     /// The longest entry that starts at `index` in `s`.
     public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, let candidates = byFirst[s[index]] else { return nil }
-        for e in candidates where index + e.scalars.count <= s.count {
+        guard index < s.count, let g = firstGroup.value(of: s[index]) else { return nil }
+        for k in Int(firstStart[g])..<Int(firstStart[g + 1]) {
+            let e = Int(firstOrder[k])
+            let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
+            guard index + length <= s.count else { continue }
             var ok = true
-            for k in 1..<e.scalars.count where s[index + k] != e.scalars[k] { ok = false; break }
-            if ok { return e }
+            for j in 1..<length where s[index + j].value != flat[from + j] { ok = false; break }
+            if ok { return entries[e] }
         }
         return nil
     }
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, let candidates = byLast[s[end - 1]] else { return nil }
-        for e in candidates where e.scalars.count <= end {
-            let start = end - e.scalars.count
+        guard end > 0, end <= s.count, let g = lastGroup.value(of: s[end - 1]) else { return nil }
+        for k in Int(lastStart[g])..<Int(lastStart[g + 1]) {
+            let e = Int(lastOrder[k])
+            let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
+            guard length <= end else { continue }
+            let start = end - length
             var ok = true
-            for k in 0..<(e.scalars.count - 1) where s[start + k] != e.scalars[k] { ok = false; break }
-            if ok { return e }
+            for j in 0..<(length - 1) where s[start + j].value != flat[from + j] { ok = false; break }
+            if ok { return entries[e] }
         }
         return nil
     }

@@ -5,9 +5,24 @@
 /// `ScriptFolding` (derived once from ICU); only the ratio colon is added here.
 public enum ScalarFolder {
     public static func fold(_ text: String) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.utf8.count / 2)
-        for s in text.unicodeScalars { result.append(fold(s)) }
+        fold(scalars: ScalarArray.of(text))
+    }
+
+    /// Scalars folded one by one (the table read once, not once per scalar).
+    static func fold(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var result = scalars
+        let table = ScriptFolding.shared.fold
+        table.withUnsafeBufferPointer { fold in
+            result.withUnsafeMutableBufferPointer { out in
+                for k in 0..<out.count {
+                    let v = out[k].value
+                    if v < 0x80 || v > 0xFFFF { continue }
+                    if v == 0x2236 { out[k] = ":"; continue }
+                    let f = fold[Int(v)]
+                    if f != 0 { out[k] = Unicode.Scalar(f)! }
+                }
+            }
+        }
         return result
     }
 
@@ -21,8 +36,6 @@ public enum ScalarFolder {
 
     /// The folded form of a text as a string (same length in scalars as the text).
     public static func foldedString(_ text: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: fold(text))
-        return String(view)
+        String(scalars: fold(text))
     }
 }

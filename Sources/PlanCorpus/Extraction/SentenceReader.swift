@@ -13,16 +13,25 @@ struct SentenceReader {
     let tokens: [Quantity]
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
     let inToken: [Bool]
-    /// Time tokens by start position.
-    let timeByStart: [Int: Quantity]
-    /// Heading and list markers by start position.
-    let markerByStart: [Int: Quantity]
+    /// Time tokens in text order, and their start positions (searched by bisection: a sentence has few).
+    let timeTokens: [Quantity]
+    let timeStarts: [Int]
+    /// Heading and list markers in text order, and their start positions.
+    let markerTokens: [Quantity]
+    let markerStarts: [Int]
 
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
          referenceStart: Int? = nil, locator: ProvenanceLocator) {
+        self.init(scalars: ScalarArray.of(text), cleanStart: cleanStart, section: section, scanner: scanner, metadata: metadata,
+                  referenceStart: referenceStart, locator: locator)
+    }
+
+    /// `scalars` are the sentence's scalars as written.
+    init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
+         referenceStart: Int? = nil, locator: ProvenanceLocator) {
         self.referenceStart = referenceStart
-        o = Array(text.unicodeScalars)
-        f = ScalarFolder.fold(text)
+        o = scalars
+        f = ScalarFolder.fold(scalars: o)
         var offsets = [Int](repeating: 0, count: o.count + 1)
         for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
         utf8 = offsets
@@ -33,35 +42,29 @@ struct SentenceReader {
         self.locator = locator
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         let folded = f
-        tokens = scanner.scan(original: o, folded: f).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
+        tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
         var inside = [Bool](repeating: false, count: o.count + 1)
-        var times: [Int: Quantity] = [:]
-        var markers: [Int: Quantity] = [:]
+        var times: [Quantity] = []
+        var markers: [Quantity] = []
         for t in tokens {
-            if t.kind == .marker { markers[t.scalarRange.lowerBound] = t }
+            if t.kind == .marker { markers.append(t) }
             for k in t.scalarRange.dropFirst() { inside[k] = true }
-            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times[t.scalarRange.lowerBound] = t }
+            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times.append(t) }
         }
         inToken = inside
-        timeByStart = times
-        markerByStart = markers
+        timeTokens = times
+        timeStarts = times.map(\.scalarRange.lowerBound)
+        markerTokens = markers
+        markerStarts = markers.map(\.scalarRange.lowerBound)
     }
 
     // MARK: helpers
 
     @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < f.count ? f[i] : nil }
 
-    func original(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: o[r])
-        return String(v)
-    }
+    func original(_ r: Range<Int>) -> String { String(scalars: o[r]) }
 
-    func folded(_ r: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: f[r])
-        return String(v)
-    }
+    func folded(_ r: Range<Int>) -> String { String(scalars: f[r]) }
 
     static func isIdeograph(_ c: Unicode.Scalar) -> Bool {
         (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x20000...0x2FFFF).contains(c.value)
@@ -73,18 +76,24 @@ struct SentenceReader {
 
     func isInsideToken(_ i: Int) -> Bool { inToken[i] }
 
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n", "\r"]
-    static let clauseEnds: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "："]
+    /// 。 ! ? and line breaks (a switch: hashing a scalar per position showed up as a top cost).
+    @inline(__always) static func endsSentence(_ c: Unicode.Scalar) -> Bool {
+        switch c { case "。", "!", "?", "\n", "\r": return true; default: return false }
+    }
+    @inline(__always) static func endsClause(_ c: Unicode.Scalar) -> Bool {
+        switch c { case ",", ";", ":", "，", "；", "：": return true; default: return false }
+    }
     static let separators: [String] = ["以及", "、", "和", "与"]
     static let separatorScalars: [[Unicode.Scalar]] = separators.map { Array($0.unicodeScalars) }
     /// Words in which 和/与 are not conjunctions.
     static let notSeparators: [String] = ["参与", "给与", "和谐", "和平", "温和", "与会", "赋与", "授与"]
+    static let notSeparatorScalars: [[Unicode.Scalar]] = notSeparators.map { Array($0.unicodeScalars) }
 
     /// Scalar ranges of the sub-sentences (split at 。!? and line breaks).
     func subSentences() -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for i in 0..<f.count where Self.sentenceEnds.contains(f[i]) {
+        for i in 0..<f.count where Self.endsSentence(f[i]) {
             if i > start { result.append(start..<i) }
             start = i + 1
         }
@@ -101,7 +110,7 @@ struct SentenceReader {
             let c = f[i]
             if c == "(" || c == "[" || c == "“" || c == "《" || c == "「" { depth += 1 }
             else if (c == ")" || c == "]" || c == "”" || c == "》" || c == "」") && depth > 0 { depth -= 1 }
-            else if depth == 0, Self.clauseEnds.contains(c), !isInsideToken(i) {
+            else if depth == 0, Self.endsClause(c), !isInsideToken(i) {
                 if i > start { result.append(start..<i) }
                 start = i + 1
             }
@@ -152,11 +161,9 @@ struct SentenceReader {
 
     /// True when the conjunction at `i` is part of a word (参与, 和谐).
     func isInsideWord(_ i: Int) -> Bool {
-        for word in Self.notSeparators {
-            let w = Array(word.unicodeScalars)
+        for w in Self.notSeparatorScalars {
             for k in 0..<w.count where w[k] == f[i] {
-                let start = i - k
-                if start >= 0, start + w.count <= f.count, Array(f[start..<(start + w.count)]) == w { return true }
+                if PlainScalars.has(w, at: i - k, in: f) { return true }
             }
         }
         return false
@@ -164,13 +171,38 @@ struct SentenceReader {
 
     /// True when the range holds nothing but separators and spaces (95%和55%).
     func isPureConjunction(_ r: Range<Int>) -> Bool {
+        if r.isEmpty { return false }
+        if PlainScalars.arePlain(f[r]) {
+            var kept = PlainScalars.trimmingWhitespace(f, r)
+            for sep in Self.conjunctionScalars where kept.count >= sep.count && PlainScalars.has(sep, at: kept.lowerBound, in: f) {
+                kept = PlainScalars.trimmingWhitespace(f, (kept.lowerBound + sep.count)..<kept.upperBound)
+                break
+            }
+            return kept.isEmpty
+        }
         var t = folded(r).trimmingCharacters(in: .whitespaces)
         for sep in ["以及", "、", "和", "及", "与", "或"] where t.hasPrefix(sep) { t.removeFirst(sep.count); break }
         return t.trimmingCharacters(in: .whitespaces).isEmpty && !r.isEmpty
     }
 
+    static let conjunctionScalars: [[Unicode.Scalar]] = ["以及", "、", "和", "及", "与", "或"].map { Array($0.unicodeScalars) }
+
     /// The time token starting at `i`, if any.
-    func timeToken(at i: Int) -> Quantity? { timeByStart[i] }
+    func timeToken(at i: Int) -> Quantity? { Self.token(startingAt: i, timeStarts, timeTokens) }
+
+    /// The marker token starting at `i`, if any.
+    func markerToken(at i: Int) -> Quantity? { Self.token(startingAt: i, markerStarts, markerTokens) }
+
+    /// The token of `tokens` (in text order, not overlapping, so starts are ascending and distinct) starting at `i`.
+    @inline(__always) static func token(startingAt i: Int, _ starts: [Int], _ tokens: [Quantity]) -> Quantity? {
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if starts[mid] == i { return tokens[mid] }
+            if starts[mid] < i { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
 
     // MARK: trimming
 
@@ -184,7 +216,7 @@ struct SentenceReader {
             while lo < hi, !Self.isWordScalar(f[lo]) || f[lo] == "“" || f[lo] == "”" { lo += 1; changed = true }
             if lo >= hi { break }
             // A list marker opening the sentence (4.城乡居民…, (2)…).
-            if let m = markerByStart[lo], m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
+            if let m = markerToken(at: lo), m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
                 k += lead.scalars.count
@@ -590,7 +622,7 @@ struct SentenceReader {
         while lo < r.upperBound {
             while lo < r.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
             // A list marker opening the sentence (4.城乡居民…, (2)…).
-            if let m = markerByStart[lo], m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
+            if let m = markerToken(at: lo), m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
             guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }
@@ -692,8 +724,7 @@ struct SentenceReader {
                     if !next.range.isEmpty { indicator += original(next.range) }
                 }
                 // 分别 (respectively) belongs to the list, never to one indicator.
-                indicator = indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
-                    .trimmingCharacters(in: .whitespaces)
+                indicator = Self.withoutRespectively(indicator)
                 guard !indicator.isEmpty else { continue }
 
                 var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
@@ -762,7 +793,36 @@ struct SentenceReader {
         return items.count == count ? items : parts
     }
 
+    /// The indicator without 分别 / 分別 and surrounding whitespace.
+    static func withoutRespectively(_ indicator: String) -> String {
+        let scalars = Array(indicator.unicodeScalars)
+        guard PlainScalars.arePlain(scalars) else {
+            return indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        var kept = scalars
+        if scalars.contains("分") {
+            // One left-to-right pass per word, as each replacingOccurrences makes.
+            for second in ["别", "別"] as [Unicode.Scalar] {
+                var out: [Unicode.Scalar] = []
+                out.reserveCapacity(kept.count)
+                var k = 0
+                while k < kept.count {
+                    if kept[k] == "分", k + 1 < kept.count, kept[k + 1] == second { k += 2; continue }
+                    out.append(kept[k])
+                    k += 1
+                }
+                kept = out
+            }
+        }
+        let range = PlainScalars.trimmingWhitespace(kept, 0..<kept.count)
+        if range.count == scalars.count { return indicator }
+        return String(scalars: kept[range])
+    }
+
     static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
+    private static let perWordScalars = perWords.map { Array($0.unicodeScalars) }
+    private static let perBaseScalars = perBases.map { Array($0.unicodeScalars) }
     static let perBases = ["平方公里", "人口", "居民", "家庭", "学生", "名老年人", "老年人", "老人", "人", "户", "名", "床"]
 
     /// Units of an age or a span of years: 人均 in 人均预期寿命 (岁) or 人均受教育年限 (年) names an average, not
@@ -771,6 +831,30 @@ struct SentenceReader {
 
     /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
     static func perBase(_ indicator: String, unit: String? = nil) -> String? {
+        let s = Array(indicator.unicodeScalars)
+        guard PlainScalars.arePlain(s) else { return perBaseOfCharacters(indicator, unit: unit) }
+        if let each = s.firstIndex(of: "每") {
+            var k = each + 1
+            while k < s.count, Self.isMagnitudeWord(s[k]) { k += 1 }
+            if let base = perBaseScalars.firstIndex(where: { PlainScalars.has($0, at: k, in: s) }) {
+                return String(scalars: s[(each + 1)..<k]) + perBases[base]
+            }
+        }
+        if let unit, averageUnits.contains(unit) { return nil }
+        for (w, word) in perWordScalars.enumerated() {
+            if s.count >= word.count, (0...(s.count - word.count)).contains(where: { PlainScalars.has(word, at: $0, in: s) }) {
+                return perWords[w]
+            }
+        }
+        return nil
+    }
+
+    @inline(__always) private static func isMagnitudeWord(_ c: Unicode.Scalar) -> Bool {
+        c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
+    }
+
+    /// `perBase` over Characters and Foundation search, for indicators with scalars that are not plain.
+    static func perBaseOfCharacters(_ indicator: String, unit: String? = nil) -> String? {
         if let range = indicator.range(of: "每") {
             let after = indicator[range.upperBound...]
             let mags = after.prefix { "十百千万亿".contains($0) }

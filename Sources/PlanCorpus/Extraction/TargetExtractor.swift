@@ -9,13 +9,19 @@ public struct TargetExtractor: Sendable {
     public init() {}
 
     public func extract(_ document: Document) -> [Target] {
+        extract(document, text: nil)
+    }
+
+    /// `text`, when given, is the document's clean text as scalars with their UTF-8 offsets: sentences are
+    /// cut from it instead of being decoded again.
+    func extract(_ document: Document, text: AlignedScalars?) -> [Target] {
         let locator = ProvenanceLocator(document: document)
         let table = tables.extract(document, locator: locator)
         var targets = table.targets
         let statusSections = Self.statusSections(document.sections)
         let cleanUTF8 = Array(document.clean.utf8)
-        var seen = Set<String>()
-        for t in targets { seen.insert(Self.key(t)) }
+        var seen = Set<DuplicateKey>()
+        for t in targets { seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
         let referenceStart = Self.planPeriodStart(document)
@@ -24,19 +30,30 @@ public struct TargetExtractor: Sendable {
             if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
-            let text = String(decoding: cleanUTF8[range], as: UTF8.self)
+            // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
+            // coming from the structure pass); otherwise through a repairing String.
+            let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
+                && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
+            let scalars: [Unicode.Scalar]
+            if onBoundaries, let text, let from = text.scalarIndex(ofUTF8: range.lowerBound),
+               let to = text.scalarIndex(ofUTF8: range.upperBound) {
+                scalars = Array(text.original[from..<to])
+            } else if onBoundaries {
+                scalars = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+            } else {
+                scalars = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
+            }
             // A year carried from the previous sentence only when nothing (no line break) separates them.
             if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
                 carry = nil
                 pastParagraph = false
             }
             lastEnd = range.upperBound
-            var reader = SentenceReader(text: text, cleanStart: range.lowerBound, section: sentence.section,
+            var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
                                         locator: locator)
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
-                let key = Self.key(found)
-                if seen.insert(key).inserted { targets.append(found) }
+                if seen.insert(Self.duplicateKey(found)).inserted { targets.append(found) }
             }
         }
         // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
@@ -119,7 +136,7 @@ public struct TargetExtractor: Sendable {
 
     /// How often each five-year plan is named, by its start year.
     static func periodCounts(_ text: String) -> [Int: Int] {
-        let s = Array(text.unicodeScalars)
+        let s = ScalarArray.of(text)
         var counts: [Int: Int] = [:]
         var i = 0
         while i + 2 < s.count {
@@ -147,6 +164,26 @@ public struct TargetExtractor: Sendable {
             }
         }
         return result
+    }
+
+    /// What makes two targets the same: the fields of `key(_:)`, compared as values, or `key(_:)` itself
+    /// when a field holds its separator `|` (or a value is NaN), so equal keys are exactly equal `key` strings.
+    enum DuplicateKey: Hashable {
+        case fields(indicator: String, value: UInt64, valueMax: UInt64, unit: String, comparator: String, year: Int)
+        case text(String)
+    }
+
+    static func duplicateKey(_ t: Target) -> DuplicateKey {
+        let indicator = ScalarFolder.foldedString(t.indicator)
+        let unit = t.unit ?? ""
+        let valueMax = t.valueMax ?? -1
+        // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
+        if t.value.isNaN || valueMax.isNaN || indicator.utf8.contains(0x7C) || unit.utf8.contains(0x7C)
+            || t.comparator.utf8.contains(0x7C) {
+            return .text(key(t))
+        }
+        return .fields(indicator: indicator, value: t.value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
+                       comparator: t.comparator, year: t.year ?? -1)
     }
 
     static func key(_ t: Target) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text's normalised scalars (TextNormalizer), each mapped back to the original scalars it came from,
 /// so a name found in the matching form can be reported as written (濰坊市, not 潍坊市).
 struct AlignedText: Sendable {
@@ -10,20 +12,43 @@ struct AlignedText: Sendable {
     private let origin: [Int]?
 
     init(_ text: String) {
-        let original = Array(text.unicodeScalars)
+        self.init(text, scalars: ScalarArray.of(text))
+    }
+
+    /// `scalars` are the scalars of `text`; `normalized`, when given, is `TextNormalizer.normalize(text)` already
+    /// made (a document's norm), used when NFKC leaves every scalar as it is.
+    init(_ text: String, scalars original: [Unicode.Scalar], normalized: String? = nil) {
+        var changed = false
         // NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped),
         // remembering where each output scalar came from; then the script step over the whole text.
         var nfkc: [Unicode.Scalar] = []
         nfkc.reserveCapacity(original.count)
         var origin: [Int] = []
         origin.reserveCapacity(original.count)
-        // NFKC of one scalar goes through Foundation; a text repeats few distinct ones (，。、（）), so each is
-        // mapped once per text.
+        // NFKC of one scalar: BMP scalars from a table made once; others through Foundation, each once per text.
+        let table = CompatibilityTable.shared
         var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         for (i, s) in original.enumerated() {
-            if s.value < 0x80 || (0x4E00...0x9FFF).contains(s.value) {
+            let v = s.value
+            if v < 0x80 || (0x4E00...0x9FFF).contains(v) {
                 nfkc.append(s)
                 origin.append(i)
+            } else if v < 0x10000 {
+                let m = table.single[Int(v)]
+                if m == 0 {
+                    nfkc.append(s)
+                    origin.append(i)
+                } else if m != CompatibilityTable.several {
+                    nfkc.append(Unicode.Scalar(m)!)
+                    origin.append(i)
+                    changed = true
+                } else {
+                    changed = true
+                    for t in table.several[v] ?? [] {
+                        nfkc.append(t)
+                        origin.append(i)
+                    }
+                }
             } else {
                 let parts: [Unicode.Scalar]
                 if let known = mapped[s] {
@@ -32,13 +57,16 @@ struct AlignedText: Sendable {
                     parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
                     mapped[s] = parts
                 }
+                if parts != [s] { changed = true }
                 for t in parts {
                     nfkc.append(t)
                     origin.append(i)
                 }
             }
         }
-        let norm = Array(TextNormalizer.normalize(String(scalars: nfkc)).unicodeScalars)
+        // Unchanged by NFKC, the text normalises as itself.
+        let normText = changed ? TextNormalizer.normalize(String(scalars: nfkc)) : (normalized ?? TextNormalizer.normalize(text))
+        let norm = ScalarArray.of(normText)
         self.original = original
         self.norm = norm
         self.origin = norm.count == origin.count ? origin : nil
@@ -57,5 +85,46 @@ struct AlignedText: Sendable {
     /// Normalised text of `range`.
     func normalized(_ range: Range<Int>) -> String {
         return String(scalars: norm[range.clamped(to: 0..<norm.count)])
+    }
+}
+
+/// NFKC of each BMP scalar taken alone (`String(s).precomposedStringWithCompatibilityMapping`), asked of
+/// Foundation once for all of them: scalars joined by line feeds, which compose with nothing and reorder with
+/// nothing, so each piece of the result is the scalar's own NFKC.
+final class CompatibilityTable: Sendable {
+    static let shared = CompatibilityTable()
+
+    /// Marks a scalar whose NFKC is not one scalar (several, or none): see `several`.
+    static let several: UInt32 = 0xFFFF_FFFF
+
+    /// Scalar value → its NFKC when that is one other scalar; 0 when unchanged; `several` otherwise.
+    let single: [UInt32]
+    let several: [UInt32: [Unicode.Scalar]]
+
+    private init() {
+        var candidates: [Unicode.Scalar] = []
+        var joined = String.UnicodeScalarView()
+        for v in UInt32(0x80)...UInt32(0xFFFF) {
+            guard let s = Unicode.Scalar(v) else { continue }
+            candidates.append(s)
+            joined.append(s)
+            joined.append("\n")
+        }
+        let parts = String(joined).precomposedStringWithCompatibilityMapping.unicodeScalars
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        var single = [UInt32](repeating: 0, count: 0x10000)
+        var several: [UInt32: [Unicode.Scalar]] = [:]
+        let aligned = parts.count == candidates.count + 1
+        for (i, s) in candidates.enumerated() {
+            let out = aligned ? Array(parts[i]) : Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+            if out.count == 1 {
+                if out[0] != s { single[Int(s.value)] = out[0].value }
+            } else {
+                single[Int(s.value)] = CompatibilityTable.several
+                several[s.value] = out
+            }
+        }
+        self.single = single
+        self.several = several
     }
 }

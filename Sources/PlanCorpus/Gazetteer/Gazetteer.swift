@@ -204,41 +204,138 @@ public final class Gazetteer: Sendable {
 }
 
 /// A trie over Unicode scalars of the gazetteer's surface forms, for longest-match scanning.
+///
+/// Children are kept as sorted edge lists (read by binary search) and the root's children as a table over
+/// the BMP, so the scan of a text pays one array read at positions where no name starts.
 struct SurfaceTrie: Sendable {
-    private struct Node: Sendable {
-        var next: [UInt32: Int32] = [:]
-        var surface: Int32 = -1
-    }
-    private var nodes: [Node] = [Node()]
+    /// Edges of node n: `edgeScalars[edgeStart[n]..<edgeStart[n + 1]]`, sorted, with targets in `edgeTargets`.
+    private let edgeStart: [Int32]
+    private let edgeScalars: [UInt32]
+    private let edgeTargets: [Int32]
+    /// Surface index ending at each node, or -1.
+    private let surfaceAt: [Int32]
+    /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
+    private let rootChild: ScalarIndex
+    private let rootScalars: ScalarSet
+    /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
+    /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
+    private let pairBits: [UInt64]
+    private static let pairHashBits: UInt32 = 16
+    /// True when a surface is one scalar long (then every root hit is looked at).
+    private let hasSingleScalarSurface: Bool
     let surfaces: [Gazetteer.Surface]
+    /// Per surface: its scalars, its last scalar, and whether every candidate is a county-level unit.
+    let scalars: [[Unicode.Scalar]]
 
     init(_ surfaces: [Gazetteer.Surface]) {
         self.surfaces = surfaces
+        var next: [[UInt32: Int32]] = [[:]]
+        var surfaceAt: [Int32] = [-1]
         for (i, s) in surfaces.enumerated() {
             var n = 0
             for scalar in s.text.unicodeScalars {
-                if let m = nodes[n].next[scalar.value] {
+                if let m = next[n][scalar.value] {
                     n = Int(m)
                 } else {
-                    nodes.append(Node())
-                    nodes[n].next[scalar.value] = Int32(nodes.count - 1)
-                    n = nodes.count - 1
+                    next.append([:])
+                    surfaceAt.append(-1)
+                    next[n][scalar.value] = Int32(next.count - 1)
+                    n = next.count - 1
                 }
             }
-            nodes[n].surface = Int32(i)
+            surfaceAt[n] = Int32(i)
+        }
+        var edgeStart: [Int32] = []
+        var edgeScalars: [UInt32] = []
+        var edgeTargets: [Int32] = []
+        for children in next {
+            edgeStart.append(Int32(edgeScalars.count))
+            for (scalar, target) in children.sorted(by: { $0.key < $1.key }) {
+                edgeScalars.append(scalar)
+                edgeTargets.append(target)
+            }
+        }
+        edgeStart.append(Int32(edgeScalars.count))
+        let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
+        self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
+        self.edgeStart = edgeStart
+        self.edgeScalars = edgeScalars
+        self.edgeTargets = edgeTargets
+        self.surfaceAt = surfaceAt
+        self.rootChild = rootChild
+        let scalars = surfaces.map { Array($0.text.unicodeScalars) }
+        self.scalars = scalars
+        var pairBits = [UInt64](repeating: 0, count: 1 << (Int(SurfaceTrie.pairHashBits) - 6))
+        for s in scalars where s.count >= 2 {
+            let h = SurfaceTrie.pairHash(s[0], s[1])
+            pairBits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+        }
+        self.pairBits = pairBits
+        self.hasSingleScalarSurface = scalars.contains { $0.count == 1 }
+    }
+
+    /// The child of node `n` along `scalar`, or nil.
+    @inline(__always) private func child(_ n: Int, _ scalar: UInt32) -> Int? {
+        if n == 0, let s = Unicode.Scalar(scalar) { return rootChild.value(of: s) }
+        var lo = Int(edgeStart[n]), hi = Int(edgeStart[n + 1])
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let v = edgeScalars[mid]
+            if v == scalar { return Int(edgeTargets[mid]) }
+            if v < scalar { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+
+    @inline(__always) private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
+        ((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA6B)) >> (32 - pairHashBits)
+    }
+
+    /// False when no surface starts at `start` (a cheap test before `matches`; true may still find none).
+    @inline(__always) func mayStart(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        guard child(0, scalars[start].value) != nil else { return false }
+        if hasSingleScalarSurface || start + 1 >= scalars.count { return true }
+        let h = SurfaceTrie.pairHash(scalars[start], scalars[start + 1])
+        return pairBits[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
+    }
+
+    /// The first position from `start` at which `mayStart` holds, or `scalars.count`: the scan's inner loop,
+    /// over raw buffers since it visits every scalar of a document.
+    func nextCandidate(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+        let n = scalars.count
+        return scalars.withUnsafeBufferPointer { s in
+            pairBits.withUnsafeBufferPointer { pairs in
+                var i = start
+                while i < n {
+                    if rootScalars.contains(s[i]) {
+                        if hasSingleScalarSurface || i + 1 >= n { return i }
+                        let h = SurfaceTrie.pairHash(s[i], s[i + 1])
+                        if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }
+                    }
+                    i += 1
+                }
+                return n
+            }
         }
     }
 
     /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length).
     func matches(in scalars: [Unicode.Scalar], at start: Int) -> [(surface: Int, length: Int)] {
-        var out: [(Int, Int)] = []
+        var out: [(surface: Int, length: Int)] = []
+        matches(in: scalars, at: start, into: &out)
+        return out
+    }
+
+    /// `matches(in:at:)` written into `out` (emptied first), so a scan reuses one buffer.
+    func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) {
+        out.removeAll(keepingCapacity: true)
         var n = 0
         var i = start
-        while i < scalars.count, let m = nodes[n].next[scalars[i].value] {
-            n = Int(m)
+        while i < scalars.count, let m = child(n, scalars[i].value) {
+            n = m
             i += 1
-            if nodes[n].surface >= 0 { out.append((Int(nodes[n].surface), i - start)) }
+            if surfaceAt[n] >= 0 { out.append((Int(surfaceAt[n]), i - start)) }
         }
-        return out.reversed()
+        out.reverse()
     }
 }

@@ -56,19 +56,24 @@ struct MentionScanner: Sendable {
     /// All mentions in `text`, in order; the start of the text counts as a word boundary.
     func scan(_ text: AlignedText) -> [Mention] {
         let s = text.norm
+        let trie = gazetteer.trie
         let blocked = Self.trapRanges(in: s)
         var out: [Mention] = []
+        var found: [(surface: Int, length: Int)] = []
         var i = 0
         var lastEnd = -1
         while i < s.count {
+            i = trie.nextCandidate(in: s, from: i)
+            if i >= s.count { break }
             var accepted = false
-            for (index, length) in gazetteer.trie.matches(in: s, at: i) {
-                let surface = gazetteer.trie.surfaces[index]
+            trie.matches(in: s, at: i, into: &found)
+            for (index, length) in found {
+                let surface = trie.surfaces[index]
                 let range = i..<(i + length)
                 if blocked.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
-                guard accepts(surface, range, in: s, adjacent: lastEnd == i) else { continue }
+                guard accepts(surface, trie.scalars[index], range, in: s, adjacent: lastEnd == i) else { continue }
                 out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
-                                   institutional: Self.institutional(after: range, surface: surface, in: s),
+                                   institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s),
                                    written: text.written(range)))
                 i += length
                 lastEnd = i
@@ -80,8 +85,20 @@ struct MentionScanner: Sendable {
         return out
     }
 
-    private func accepts(_ surface: Gazetteer.Surface, _ range: Range<Int>, in s: [Unicode.Scalar], adjacent: Bool) -> Bool {
-        let scalars = Array(surface.text.unicodeScalars)
+    /// Whether `s[from...]` starts with one of `words`, compared as Characters (as `String.hasPrefix` does) over
+    /// at most `window` scalars. Plain scalars compare one to one; anything else goes through String.
+    private static func startsWithAny(_ s: [Unicode.Scalar], from: Int, window: Int, _ words: [[Unicode.Scalar]],
+                                      _ strings: [String]) -> Bool {
+        let end = min(s.count, from + window)
+        if PlainScalars.arePlain(s[from..<end]) {
+            return words.contains { w in from + w.count <= end && PlainScalars.has(w, at: from, in: s) }
+        }
+        let rest = String(String.UnicodeScalarView(s[from..<end]))
+        return strings.contains { rest.hasPrefix($0) }
+    }
+
+    private func accepts(_ surface: Gazetteer.Surface, _ scalars: [Unicode.Scalar], _ range: Range<Int>,
+                         in s: [Unicode.Scalar], adjacent: Bool) -> Bool {
         guard let last = scalars.last else { return false }
         let next: Unicode.Scalar? = range.upperBound < s.count ? s[range.upperBound] : nil
         let next2: Unicode.Scalar? = range.upperBound + 1 < s.count ? s[range.upperBound + 1] : nil
@@ -90,15 +107,13 @@ struct MentionScanner: Sendable {
             if last == "县" && scalars.count == 2 && Self.afterShortCounty.contains(n) { return false }
             if last == "市" && Self.afterCity.contains(n) { return false }
         }
-        let allCounty = surface.candidates.allSatisfy { gazetteer.entries[$0].level == .county }
-        if surface.form == .full && allCounty && range.lowerBound > 0 && !adjacent {
+        if surface.form == .full && range.lowerBound > 0 && !adjacent {
             let before = s[range.lowerBound - 1]
-            if Self.isHan(before) && !Self.boundaryBefore.contains(before) { return false }
+            if Self.isHan(before) && !Self.boundaryBefore.contains(before)
+                && surface.candidates.allSatisfy({ gazetteer.entries[$0].level == .county }) { return false }
         }
         if surface.form == .short {
-            let rest = s[range.upperBound..<min(s.count, range.upperBound + 2)]
-            let restString = String(String.UnicodeScalarView(rest))
-            if Self.afterShortStop.contains(where: { restString.hasPrefix($0) }) { return false }
+            if Self.startsWithAny(s, from: range.upperBound, window: 2, Self.afterShortStopScalars, Self.afterShortStop) { return false }
             if Self.directions.contains(last), let n = next {
                 if Self.sideWords.contains(n) { return false }
                 if n == "部" && !(next2.map { Self.partKeep.contains($0) } ?? false) { return false }
@@ -107,10 +122,12 @@ struct MentionScanner: Sendable {
         return true
     }
 
-    private static func institutional(after range: Range<Int>, surface: Gazetteer.Surface, in s: [Unicode.Scalar]) -> Bool {
-        let rest = String(String.UnicodeScalarView(s[range.upperBound..<min(s.count, range.upperBound + 9)]))
-        if institutions.contains(where: { rest.hasPrefix($0) }) { return true }
-        if let last = surface.text.unicodeScalars.last, adminSuffixes.contains(last), rest.hasPrefix("委") { return true }
+    private static let afterShortStopScalars = afterShortStop.map { Array($0.unicodeScalars) }
+    private static let institutionScalars = institutions.map { Array($0.unicodeScalars) }
+
+    private static func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
+        if startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions) { return true }
+        if let last, adminSuffixes.contains(last), startsWithAny(s, from: range.upperBound, window: 9, [["委"]], ["委"]) { return true }
         return false
     }
 
@@ -131,10 +148,21 @@ struct MentionScanner: Sendable {
         return out
     }()
 
+    /// First scalars of trap words, as a BMP bit table (trap words are Han).
+    private static let trapFirsts: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for first in trapsByFirst.keys where first.value < 0x10000 { table[Int(first.value)] = true }
+        return table
+    }()
+    private static let trapsBeyondBMP = trapsByFirst.keys.contains { $0.value >= 0x10000 }
+
     /// Normalised scalar ranges covered by trap words.
     static func trapRanges(in s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        let table = trapFirsts
         for i in s.indices {
+            let v = s[i].value
+            if v < 0x10000 ? !table[Int(v)] : !trapsBeyondBMP { continue }
             guard let candidates = trapsByFirst[s[i]] else { continue }
             for trap in candidates where i + trap.count <= s.count && s[i..<(i + trap.count)].elementsEqual(trap) {
                 out.append(i..<(i + trap.count))

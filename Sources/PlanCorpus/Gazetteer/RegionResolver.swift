@@ -64,6 +64,12 @@ public struct RegionResolver: Sendable {
 
     /// Resolves the region of a document with this title (nil when unknown) and clean text.
     public func resolve(title: String?, clean text: String) -> RegionResolution {
+        resolve(title: title, clean: text, scalars: ScalarArray.of(text), normalized: nil)
+    }
+
+    /// `scalars` are the clean text's scalars and `normalized` its `TextNormalizer.normalize` (a document's
+    /// norm), when the caller has them already.
+    func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: String?) -> RegionResolution {
         let opening = Self.openingLines(text)
         var titleLine = title ?? Self.guessTitle(opening)
         var tag: GazetteerEntry?
@@ -85,8 +91,7 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        let body = AlignedText(text)
-        let bodyNorm = String(scalars: body.norm)
+        let body = AlignedText(text, scalars: scalars, normalized: normalized)
         let bodyMentions = scanner.scan(body)
         let titleMentions = titleLine.map { scanner.scan(AlignedText($0)) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
@@ -106,7 +111,7 @@ public struct RegionResolver: Sendable {
             if let e = chain {
                 // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
-                let hints = levelHints(bodyNorm)
+                let hints = levelHints(body.norm)
                 if !hints.isEmpty, !fits(e, hints),
                    let (inner, innerWritten) = mostMentioned(bodyMentions, province: e.province, levels: hints,
                                                              national: false, within: e) {
@@ -127,13 +132,14 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
-        let national = Self.nationalFormulas.contains { UTF8Search.contains(bodyNorm, $0) }
-        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(bodyNorm), national: national) {
+        let national = Self.namesNationalFormula(body.norm)
+        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(body.norm), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
-        // 5. A placeholder anywhere.
-        if let p = templates.placeholders(in: bodyNorm).first {
+        // 5. A placeholder anywhere (the text is made a String only when a placeholder can start in it).
+        if body.norm.contains(where: TemplateDetector.opensPlaceholder), case let bodyNorm = String(scalars: body.norm),
+           let p = templates.placeholders(in: bodyNorm).first {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
@@ -181,8 +187,10 @@ public struct RegionResolver: Sendable {
         var weight: [String: Int] = [:]
         for (mentions, w) in [(title, 10), (body, 1)] {
             for m in mentions {
-                let provinces = Set(m.candidates.map { gazetteer.entries[$0].province })
-                if provinces.count == 1, let p = provinces.first { weight[p, default: 0] += w }
+                // The one province all candidates lie in, if they agree (no Set per mention).
+                guard let first = m.candidates.first else { continue }
+                let p = gazetteer.entries[first].province
+                if m.candidates.allSatisfy({ gazetteer.entries[$0].province == p }) { weight[p, default: 0] += w }
             }
         }
         guard let top = weight.values.max(), top >= 2 else { return nil }
@@ -266,22 +274,11 @@ public struct RegionResolver: Sendable {
         switch l { case .province: 0; case .prefecture: 1; case .county: 2 }
     }
 
-    private static let provinceWords = try! NSRegularExpression(
-        pattern: "[我全本]省|省(?:委|政府|人民政府)|[、,:;(]省[\\p{Han}]{1,8}?(?:厅|局|委|办)|(?<![古藏族尔])自治区")
-    private static let cityWords = try! NSRegularExpression(
-        pattern: "[我全本]市(?![场值])|(?<![各的])市(?:委|政府|人民政府)|[、,:;(]市[\\p{Han}]{1,8}?(?:局|委|办|中心)")
-    private static let countyWords = try! NSRegularExpression(
-        pattern: "[我全本][县旗]|(?<![各、])[县旗](?:委|政府|人民政府)|[、,:;(][县旗][\\p{Han}]{1,8}?(?:局|委|办)")
-
-    /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区; empty when unclear.
+    /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区 (`LevelWords`); empty when unclear.
     /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
-    func levelHints(_ norm: String) -> Set<AdminLevel> {
-        let range = NSRange(location: 0, length: (norm as NSString).length)
-        let counts: [(AdminLevel, Int)] = [
-            (.province, Self.provinceWords.numberOfMatches(in: norm, range: range)),
-            (.prefecture, Self.cityWords.numberOfMatches(in: norm, range: range)),
-            (.county, Self.countyWords.numberOfMatches(in: norm, range: range)),
-        ]
+    func levelHints(_ norm: [Unicode.Scalar]) -> Set<AdminLevel> {
+        let found = LevelWords.counts(in: norm)
+        let counts: [(AdminLevel, Int)] = [(.province, found.province), (.prefecture, found.prefecture), (.county, found.county)]
         guard let top = counts.map(\.1).max(), top >= 2 else { return [] }
         let levels = Set(counts.filter { $0.1 == top }.map(\.0))
         return levels.count == 3 ? [] : levels
@@ -289,28 +286,49 @@ public struct RegionResolver: Sendable {
 
     // MARK: Title and site tag
 
+    private static let tagClosers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
+
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture, and the rest of the line.
     private func siteTag(_ line: String) -> (GazetteerEntry, String)? {
-        let scalars = Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars)
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
-        guard let open = scalars.first, let close = pairs[open] else { return nil }
-        guard let end = scalars.prefix(12).firstIndex(of: close), end > 1 else { return nil }
-        let name = String(scalars: scalars[1..<end])
+        let all = Array(line.unicodeScalars)
+        let kept = PlainScalars.trimmingWhitespace(all, 0..<all.count)
+        guard let open = all[kept].first, let close = Self.tagClosers[open] else { return nil }
+        let scalars = all[kept]
+        guard let end = scalars.prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
+        let name = String(scalars: scalars[(kept.lowerBound + 1)..<end])
         guard let e = gazetteer.unique(name), e.level != .county else { return nil }
         return (e, String(scalars: scalars[(end + 1)...]))
     }
 
-    /// First non-empty lines of the text (normalised later where needed).
-    /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost).
+    /// First non-empty lines of the text, trimmed of whitespace (normalised later where needed).
+    /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost). A line ends
+    /// at a line feed that is a Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
     private static func openingLines(_ text: String) -> [String] {
+        // Only the first eight are ever read (title, site tag), the first three for a template's opening.
+        let wanted = 8
         var lines: [String] = []
-        var start = text.startIndex
-        while start < text.endIndex, lines.count < 10 {
-            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-            let t = text[start..<end].trimmingCharacters(in: .whitespaces)
-            if !t.isEmpty { lines.append(t) }
-            start = end < text.endIndex ? text.index(after: end) : end
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        var previous: UInt8 = 0
+        func take(_ end: String.Index) {
+            // Trimmed from both ends of the line in place: a long line is not decoded whole.
+            let view = text.unicodeScalars
+            var lo = start, hi = end
+            while lo < hi, PlainScalars.isWhitespace(view[lo]) { lo = view.index(after: lo) }
+            while hi > lo, PlainScalars.isWhitespace(view[view.index(before: hi)]) { hi = view.index(before: hi) }
+            if lo < hi { lines.append(String(view[lo..<hi])) }
         }
+        while i < utf8.endIndex, lines.count < wanted {
+            let byte = utf8[i]
+            if byte == 0x0A, previous != 0x0D {
+                take(i)
+                start = utf8.index(after: i)
+            }
+            previous = byte
+            i = utf8.index(after: i)
+        }
+        if lines.count < wanted, start < utf8.endIndex { take(utf8.endIndex) }
         return lines
     }
 
@@ -318,6 +336,19 @@ public struct RegionResolver: Sendable {
     /// Words only the central government writes or says: addressing every province, or speaking for the State Council.
     private static let nationalFormulas = ["各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "国务院有关部门",
                                            "代表国务院"]
+
+    private static let nationalFormulaScalars = nationalFormulas.map { Array($0.unicodeScalars) }
+
+    /// Whether the normalised text holds one of `nationalFormulas`.
+    private static func namesNationalFormula(_ s: [Unicode.Scalar]) -> Bool {
+        let formulas = nationalFormulaScalars
+        for i in s.indices {
+            let c = s[i]
+            guard c == "各" || c == "国" || c == "代" else { continue }
+            for f in formulas where f[0] == c && PlainScalars.has(f, at: i, in: s) { return true }
+        }
+        return false
+    }
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 

@@ -27,8 +27,18 @@ public struct TemplateDetector: Sendable {
 
     public init() {}
 
+    /// Scalars a placeholder match can start with: the opening brackets of `bracketed`, the marks of `lettered`, 某.
+    static func opensPlaceholder(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "[", "【", "〔", "{", "<", "＜", "「", "〈", "x", "X", "×", "✕", "*", "＊", "○", "□", "△", "_", "＿", "某": return true
+        default: return false
+        }
+    }
+
     /// Placeholders in `text`, in order. `title` also accepts a single 某 (`某市`).
     public func placeholders(in text: String, title: Bool = false) -> [Placeholder] {
+        // Every match starts with an opening bracket, a placeholder mark or 某; most texts have none.
+        guard text.unicodeScalars.contains(where: Self.opensPlaceholder) else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var found: [Placeholder] = []

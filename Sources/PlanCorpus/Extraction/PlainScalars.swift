@@ -1,0 +1,60 @@
+import Foundation
+
+/// Scalars for which `Character` and `Unicode.Scalar` operations agree, and Foundation's whitespace as a table.
+///
+/// A scalar is plain when it is its own grapheme cluster next to any other plain scalar and has no canonical
+/// decomposition (ASCII without CR, CJK ideographs and punctuation, general punctuation, full-width forms).
+/// On text made only of plain scalars, `hasPrefix`, `split`, `contains` and `==` over Characters give the same
+/// answers as the same operations over scalars, so hot paths check plainness and fall back to the String code
+/// for anything else (combining marks, Hangul jamo, CJK compatibility ideographs, CR LF …).
+enum PlainScalars {
+    @inline(__always) static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x20 && v != 0x7F || v == 0x09 || v == 0x0A }
+        switch v {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF64, 0xFFE0...0xFFE6,
+             0x2010...0x2027, 0x2030...0x205E, 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2150...0x218B, 0x2460...0x24FF,
+             0x2500...0x257F, 0x25A0...0x26FF, 0xFE30...0xFE4F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when every scalar is plain.
+    @inline(__always) static func arePlain<C: Collection>(_ scalars: C) -> Bool where C.Element == Unicode.Scalar {
+        for s in scalars where !isPlain(s) { return false }
+        return true
+    }
+
+    /// Members of `CharacterSet.whitespaces` (no member lies beyond the BMP).
+    private static let whitespaceTable: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for v in 0..<0x10000 {
+            if let s = Unicode.Scalar(UInt32(v)), CharacterSet.whitespaces.contains(s) { table[v] = true }
+        }
+        return table
+    }()
+
+    /// Whether `CharacterSet.whitespaces` holds `s`.
+    @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v == 0x09 }
+        return v < 0x10000 && whitespaceTable[Int(v)]
+    }
+
+    /// `range` of `scalars` without leading and trailing whitespace (what `trimmingCharacters(in: .whitespaces)` keeps).
+    @inline(__always) static func trimmingWhitespace(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, isWhitespace(scalars[lo]) { lo += 1 }
+        while hi > lo, isWhitespace(scalars[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// True when `scalars` holds `word` at `index`.
+    @inline(__always) static func has(_ word: [Unicode.Scalar], at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard index >= 0, index + word.count <= scalars.count else { return false }
+        for k in 0..<word.count where scalars[index + k] != word[k] { return false }
+        return true
+    }
+}
