@@ -172,6 +172,24 @@ func describeTarget(_ t: Target) -> String {
         #expect(TargetExtractor().extract(document).isEmpty)
     }
 
+    /// In a text that is no plan (no doc type: news, commentary), a number with no year is a target only when
+    /// its sentence states an intent; in a plan, the same sentence is a target.
+    @Test(arguments: [
+        ("郑州常住人口为1260万人。", nil as String?, [String]()),
+        ("郑州常住人口为1260万人。", "实施方案", ["郑州常住人口|12600000|人|=|-|-"]),
+        ("未来五年数字经济占GDP比重超过45%。", nil, ["未来五年数字经济占GDP比重|45|%|>=|-|-"]),
+        ("武汉常住人口将控制在1660万人左右。", nil, ["武汉常住人口|16600000|人|~|-|-"]),
+        ("2035年全市新建学校30所。", nil, ["全市新建学校|30|所|=|2035|-"]),
+    ])
+    func textsThatAreNoPlanNeedAnIntentForTargetsWithoutAYear(body: String, docType: String?, expected: [String]) {
+        var metadata = DocumentMetadata()
+        metadata.docType = docType
+        let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: body, clean: body,
+                                offsets: .identity, metadata: metadata,
+                                sentences: [Sentence(section: nil, line: 1, cleanRange: 0..<body.utf8.count, of: body)])
+        #expect(TargetExtractor().extract(document).map(describeTarget) == expected)
+    }
+
     @Test func yearsBeforeThePlanPeriodAreReviews() {
         let body = "2020年,新建学校12所。到2025年,新建学校30所。"
         var metadata = DocumentMetadata()

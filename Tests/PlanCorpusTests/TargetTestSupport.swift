@@ -6,9 +6,12 @@ func makeDocument(_ text: String, name: String = "test.txt") -> Document {
     DocumentBuilder().build(DecodedFile(name: name, path: "/tmp/" + name, text: text, encoding: "UTF-8"))
 }
 
-/// Runs the target extractor alone over a text.
+/// Runs the target extractor alone over a text, read as a plan's: a lone sentence names no doc type, and a
+/// text that is no plan keeps only targets with a year or an intent (see `TargetExtractor.statesIntent`).
 func extractTargets(_ text: String) -> [Target] {
-    TargetExtractor().extract(makeDocument(text))
+    var document = makeDocument(text)
+    if document.metadata.docType == nil { document.metadata.docType = "实施方案" }
+    return TargetExtractor().extract(document)
 }
 
 /// The gold folder, if present (see GoldFolder).

@@ -139,6 +139,7 @@ public struct PhraseLexicon: Sendable {
     public static let pastMarkers = PhraseLexicon(phrases["past"] ?? [])
     public static let pastLocal = PhraseLexicon(phrases["past-local"] ?? [])
     public static let forwardMarkers = PhraseLexicon(phrases["forward"] ?? [])
+    public static let intentMarkers = PhraseLexicon(phrases["intent"] ?? [])
     public static let reportLead = PhraseLexicon(phrases["report-lead"] ?? [])
     public static let reportTail = PhraseLexicon(phrases["report-tail"] ?? [])
     public static let planOpening = PhraseLexicon(phrases["plan-opening"] ?? [])

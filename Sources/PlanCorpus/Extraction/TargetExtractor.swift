@@ -26,6 +26,19 @@ public struct TargetExtractor: Sendable {
         var pastParagraph = false
         let referenceStart = Self.planPeriodStart(document)
         var lastEnd = -1
+        // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
+        let reportsFacts = document.metadata.docType == nil
+        var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
+        // A heading above that states an intent (三、主要任务, 发展目标) speaks for the sentences below it.
+        let sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func headingsStateIntent(_ id: Int?) -> Bool {
+            var cursor = id.flatMap { sectionsById[$0] }
+            while let section = cursor {
+                if Self.statesIntent(TextNormalizer.normalize(section.title)) { return true }
+                cursor = section.parent.flatMap { sectionsById[$0] }
+            }
+            return false
+        }
         for sentence in Self.sentences(of: document) {
             if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
@@ -52,8 +65,14 @@ public struct TargetExtractor: Sendable {
             var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
                                         locator: locator)
+            var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
-                if seen.insert(Self.duplicateKey(found)).inserted { targets.append(found) }
+                guard seen.insert(Self.duplicateKey(found)).inserted else { continue }
+                if reportsFacts, found.year == nil, !found.yearPlaceholder {
+                    if intent == nil { intent = Self.statesIntent(sentence.norm) || headingsStateIntent(sentence.section) }
+                    if intent == false { withoutIntent.insert(targets.count) }
+                }
+                targets.append(found)
             }
         }
         // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
@@ -67,7 +86,19 @@ public struct TargetExtractor: Sendable {
                 targets[i].year = year
             }
         }
+        // What still has no year (none from its heading either) and states no intent reports a fact.
+        if !withoutIntent.isEmpty {
+            targets = targets.indices.filter { !(withoutIntent.contains($0) && targets[$0].year == nil) }.map { targets[$0] }
+        }
         return targets.sorted { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound }
+    }
+
+    /// True when a normalised sentence or heading states an intent or a projection ([intent] and [forward] in
+    /// target-phrases.txt): in a text that is no plan, only then is a number without a year a target.
+    static func statesIntent(_ normalized: String) -> Bool {
+        let s = ScalarArray.of(normalized)
+        return PhraseLexicon.intentMarkers.occurs(in: s, 0..<s.count) != nil
+            || PhraseLexicon.forwardMarkers.occurs(in: s, 0..<s.count) != nil
     }
 
     /// Document types that plan one year: their targets are for the year in the title.
