@@ -149,7 +149,7 @@ public struct CompletionEngine {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: expanded)) ?? []
         return names.sorted().map { name in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isDir)
             return isDir.boolValue ? name + "/" : name
         }
     }

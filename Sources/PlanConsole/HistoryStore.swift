@@ -59,7 +59,7 @@ public struct HistoryStore {
             handle.write(Data(text.utf8))
             try? handle.close()
         } else {
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
                                            attributes: [.posixPermissions: 0o600])
         }
         fileLineCount += 1

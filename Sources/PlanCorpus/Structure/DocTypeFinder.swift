@@ -27,18 +27,18 @@ struct DocTypeFinder: Sendable {
     /// 制定本方案 / 本规划旨在: the text naming its own type.
     /// Run on windows of the text from each opening word (see WindowedRegex); `reach` is the longest match.
     static let selfReferences = [
-        WindowedRegex(#"(?:制定|制订|编制|印发)(?:了)?本([^。,，;；:：]{1,16})"#, openings: ["制定", "制订", "编制", "印发"], reach: 20) { after in
+        WindowedRegex(#"(?:制定|制订|编制|印发)(?:了)?本([^。,，;；:：]{1,16})"#, openings: ["制定", "制订", "编制", "印发"], reach: 20, precheck: { after in
             let next = after.next()
             return next == "本" || (next == "了" && after.next() == "本")
-        },
+        }),
         // 旨在, 所称 or 自 within the nine scalars after 本
-        WindowedRegex(#"本(\p{Han}{1,8})(?:旨在|所称|自)"#, openings: ["本"], reach: 11) { after in
+        WindowedRegex(#"本(\p{Han}{1,8})(?:旨在|所称|自)"#, openings: ["本"], reach: 11, precheck: { after in
             for _ in 0..<9 {
                 guard let s = after.next() else { return false }
                 if s == "旨" || s == "所" || s == "自" { return true }
             }
             return false
-        },
+        }),
     ]
 
     /// The doc type word at the end of a phrase (after dropping a trailing (2023—2025年)), else the last one inside it.

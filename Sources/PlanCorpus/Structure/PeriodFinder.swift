@@ -64,10 +64,10 @@ enum PeriodFinder {
     @Sendable static func isRangeDash(_ s: Unicode.Scalar) -> Bool { "—–-－~～至到".unicodeScalars.contains(s) }
     /// 十四五, and the written-out 第十四个五年规划.
     static let fiveYear = try! NSRegularExpression(pattern: #"十([一二三四五六七八九])(?:五|个五年)"#)
-    static let targetYearWords = WindowedRegex(#"到\s*((?:19|20)\d\d)\s*年"#, openings: ["到"], reach: 6) { after in
+    static let targetYearWords = WindowedRegex(#"到\s*((?:19|20)\d\d)\s*年"#, openings: ["到"], reach: 6, precheck: { after in
         let first = after.nextAfterBlanks()
         return (first == "1" && after.next() == "9") || (first == "2" && after.next() == "0")
-    }
+    })
 
     /// Capture groups of every match (group 0 is the whole match).
     static func matches(_ pattern: String, in text: String) -> [[String]] {
