@@ -80,11 +80,10 @@ struct BenchLoad: ParsableCommand {
         let repeated = timed("repeated_lines") { RepeatedLines.find(in: decoded.files.map(\.text)) }
         for file in decoded.files {
             let cleaned = timed("clean") { builder.cleaner.clean(file.text, doc: file.name, repeated: repeated) }
-            let source = SourceText(name: file.name, text: file.text)
             let norm = timed("normalize") { TextNormalizer.normalize(cleaned.text) }
             let (metadata, sections, sentences) = timed("structure") {
                 builder.structure.parse(clean: cleaned.text, original: file.text, norm: norm) {
-                    source.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1
+                    cleaned.originalLines.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1
                 }
             }
             var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,

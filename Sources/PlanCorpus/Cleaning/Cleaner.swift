@@ -11,6 +11,8 @@ public struct CleanedText: Sendable {
     /// Removed article metadata and bylines (`来源:… 发布时间:…`, `本报记者 …`), in document order, for the
     /// metadata parser (publish date, source) since they are no longer in `text`.
     public var articleMetadata: [String] = []
+    /// Where each line of the original text starts (made for the warnings' lines, kept for the document's).
+    public var originalLines = LineIndex("")
 
     public init(text: String, offsets: OffsetMap, warnings: [CorpusWarning] = [], quality: Double = 1,
                 substituted: [Range<Int>] = [], counts: [String: Int] = [:]) {
@@ -46,6 +48,7 @@ public struct Cleaner: Sendable {
         var result = CleanedText(text: built.text, offsets: built.map, warnings: log.warnings, quality: quality,
                                  substituted: built.substituted, counts: log.counts)
         result.articleMetadata = log.articleMetadata
+        result.originalLines = log.lines
         return result
     }
 }

@@ -1,7 +1,8 @@
 /// What the cleaning passes did to one document: warnings (one per distinct change) and counts for the score.
 struct CleaningLog {
     let doc: String
-    let lines: OriginalLines
+    /// Where each line of the original text starts.
+    let lines: LineIndex
     private var order: [String] = []
     private var entries: [String: (kind: String, line: Int, text: String, fixed: String?, detail: String?, count: Int)] = [:]
     /// Scalars removed as boilerplate or repeated lines.
@@ -17,7 +18,7 @@ struct CleaningLog {
 
     init(doc: String, original: String) {
         self.doc = doc
-        self.lines = OriginalLines(original)
+        self.lines = LineIndex(original)
     }
 
     /// Records one change; identical changes (same kind, text and fix) are counted on one warning.
@@ -29,7 +30,7 @@ struct CleaningLog {
             entries[key] = e
         } else {
             order.append(key)
-            entries[key] = (kind, lines.line(of: Int(origin)), text, fixed, detail, count)
+            entries[key] = (kind, lines.lineIndex(ofOffset: Int(origin)) + 1, text, fixed, detail, count)
         }
     }
 

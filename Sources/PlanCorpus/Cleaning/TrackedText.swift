@@ -143,13 +143,3 @@ struct TrackedText {
         return (text, map, substituted)
     }
 }
-
-/// Line numbers of the original text, from UTF-8 offsets.
-struct OriginalLines {
-    let index: LineIndex
-
-    init(_ text: String) { index = LineIndex(text) }
-
-    /// 1-based line of a UTF-8 offset.
-    func line(of offset: Int) -> Int { index.lineIndex(ofOffset: offset) + 1 }
-}

@@ -31,13 +31,13 @@ public struct TargetExtractor: Sendable {
         var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
         // A heading above that states an intent (三、主要任务, 发展目标) speaks for the sentences below it.
         let sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var sectionIntent: [Int: Bool] = [:]   // each section answered once
         func headingsStateIntent(_ id: Int?) -> Bool {
-            var cursor = id.flatMap { sectionsById[$0] }
-            while let section = cursor {
-                if Self.statesIntent(TextNormalizer.normalize(section.title)) { return true }
-                cursor = section.parent.flatMap { sectionsById[$0] }
-            }
-            return false
+            guard let id, let section = sectionsById[id] else { return false }
+            if let known = sectionIntent[id] { return known }
+            let answer = Self.statesIntent(TextNormalizer.normalize(section.title)) || headingsStateIntent(section.parent)
+            sectionIntent[id] = answer
+            return answer
         }
         for sentence in Self.sentences(of: document) {
             if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }

@@ -11,7 +11,7 @@ public struct DocumentBuilder: Sendable {
     /// `repeated` holds lines found in many documents of the same corpus; they are removed as boilerplate.
     public func build(_ file: DecodedFile, repeated: RepeatedLines = RepeatedLines()) -> Document {
         let cleaned = cleaner.clean(file.text, doc: file.name, repeated: repeated)
-        let lines = LineIndex(file.text)
+        let lines = cleaned.originalLines
         let norm = TextNormalizer.normalize(cleaned.text)
         let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text, norm: norm) { cleanOffset in
             lines.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset)) + 1
