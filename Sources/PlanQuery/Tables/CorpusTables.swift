@@ -71,7 +71,9 @@ public struct CorpusTables: Sendable {
         for d in corpus.documents {
             let region = text(d.metadata.region)
             for s in d.sentences {
-                rows.append([.text(d.name), s.section.map(Value.int) ?? .null, .int(s.line), .text(s.text), .text(s.norm), region])
+                let text = s.text   // one copy, normalised from (`s.norm` would copy again)
+                rows.append([.text(d.name), s.section.map(Value.int) ?? .null, .int(s.line), .text(text),
+                             .text(TextNormalizer.normalize(text)), region])
             }
         }
         return Table(columns: columns, rows: rows)
