@@ -18,9 +18,13 @@ struct AlignedScalars {
 
     /// `scalars` are the scalars of `text`, when the caller has them already.
     init(_ text: String, scalars: [Unicode.Scalar], normalized: String? = nil, base: Int = 0) {
+        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), base: base)
+    }
+
+    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
+    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
         var original = scalars
         var norm: [Unicode.Scalar] = []
-        let given = normalized.map(ScalarArray.of)
         if let given, given.count == original.count {
             norm = given
         } else {

@@ -12,10 +12,10 @@ public struct Extractor: Sendable {
     public func extract(into document: inout Document) {
         // The clean text's scalars and their alignment with the norm are made once for every pass.
         let scalars = ScalarArray.of(document.clean)
-        let norm = document.norm
+        let norm = ScalarArray.of(document.norm)
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
-        let aligned = AlignedScalars(document.clean, scalars: scalars, normalized: norm)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, normalizedScalars: norm)
         // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
         // fallback drops leading empty lines).
         document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)

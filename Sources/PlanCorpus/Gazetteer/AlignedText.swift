@@ -15,9 +15,9 @@ struct AlignedText: Sendable {
         self.init(text, scalars: ScalarArray.of(text))
     }
 
-    /// `scalars` are the scalars of `text`; `normalized`, when given, is `TextNormalizer.normalize(text)` already
-    /// made (a document's norm), used when NFKC leaves every scalar as it is.
-    init(_ text: String, scalars original: [Unicode.Scalar], normalized: String? = nil) {
+    /// `scalars` are the scalars of `text`; `normalized`, when given, is the scalars of `TextNormalizer.normalize(text)`
+    /// already made (a document's norm), used when NFKC leaves every scalar as it is.
+    init(_ text: String, scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil) {
         var changed = false
         // NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped),
         // remembering where each output scalar came from; then the script step over the whole text.
@@ -64,9 +64,16 @@ struct AlignedText: Sendable {
                 }
             }
         }
-        // Unchanged by NFKC, the text normalises as itself.
-        let normText = changed ? TextNormalizer.normalize(String(scalars: nfkc)) : (normalized ?? TextNormalizer.normalize(text))
-        let norm = ScalarArray.of(normText)
+        // Unchanged by NFKC, the text normalises as itself. Otherwise its NFKC scalars are normalised as they are,
+        // through a String only when the tables alone cannot say.
+        let norm: [Unicode.Scalar]
+        if !changed, let normalized {
+            norm = normalized
+        } else if let direct = ScalarNormalizer.normalize(nfkc) {
+            norm = direct
+        } else {
+            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text))
+        }
         self.original = original
         self.norm = norm
         self.origin = norm.count == origin.count ? origin : nil

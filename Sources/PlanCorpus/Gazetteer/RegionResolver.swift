@@ -67,9 +67,9 @@ public struct RegionResolver: Sendable {
         resolve(title: title, clean: text, scalars: ScalarArray.of(text), normalized: nil)
     }
 
-    /// `scalars` are the clean text's scalars and `normalized` its `TextNormalizer.normalize` (a document's
-    /// norm), when the caller has them already.
-    func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: String?) -> RegionResolution {
+    /// `scalars` are the clean text's scalars and `normalized` the scalars of its `TextNormalizer.normalize` (a
+    /// document's norm), when the caller has them already.
+    func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: [Unicode.Scalar]?) -> RegionResolution {
         let opening = Self.openingLines(text)
         var titleLine = title ?? Self.guessTitle(opening)
         var tag: GazetteerEntry?
