@@ -26,6 +26,31 @@ public enum ScalarFolder {
         return result
     }
 
+    /// `fold(scalars:)`, also telling whether any folded scalar is in `marked` or lies beyond the BMP (which a
+    /// `ScalarSet` test of BMP scalars alone cannot rule out), so a caller can skip work on the rest.
+    static func foldNoting(_ scalars: [Unicode.Scalar], _ marked: ScalarSet) -> (folded: [Unicode.Scalar], found: Bool) {
+        var result = scalars
+        var found = false
+        let table = ScriptFolding.shared.fold
+        table.withUnsafeBufferPointer { fold in
+            result.withUnsafeMutableBufferPointer { out in
+                for k in 0..<out.count {
+                    let v = out[k].value
+                    if v >= 0x80 && v <= 0xFFFF {
+                        if v == 0x2236 {
+                            out[k] = ":"
+                        } else {
+                            let f = fold[Int(v)]
+                            if f != 0 { out[k] = Unicode.Scalar(f)! }
+                        }
+                    }
+                    if !found, out[k].value > 0xFFFF || marked.contains(out[k]) { found = true }
+                }
+            }
+        }
+        return (result, found)
+    }
+
     /// One scalar folded: width, then script.
     @inline(__always)
     public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {

@@ -31,17 +31,29 @@ struct SentenceReader {
          referenceStart: Int? = nil, locator: ProvenanceLocator) {
         self.referenceStart = referenceStart
         o = scalars
-        f = ScalarFolder.fold(scalars: o)
-        var offsets = [Int](repeating: 0, count: o.count + 1)
-        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        utf8 = offsets
         self.cleanStart = cleanStart
         self.section = section
         self.scanner = scanner
         self.metadata = metadata
         self.locator = locator
+        let (folded, mayHoldToken) = ScalarFolder.foldNoting(scalars, ScanRun.startsToken)
+        f = folded
+        // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
+        // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
+        guard mayHoldToken else {
+            utf8 = []
+            tokens = []
+            inToken = []
+            timeTokens = []
+            timeStarts = []
+            markerTokens = []
+            markerStarts = []
+            return
+        }
+        var offsets = [Int](repeating: 0, count: o.count + 1)
+        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
+        utf8 = offsets
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-        let folded = f
         tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
         var inside = [Bool](repeating: false, count: o.count + 1)
         var times: [Quantity] = []
@@ -70,11 +82,15 @@ struct SentenceReader {
         (0x3400...0x9FFF).contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x20000...0x2FFFF).contains(c.value)
     }
 
-    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        isIdeograph(c) || c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+    @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        // ASCII answered by range (its alphabetic scalars are the Latin letters): the property lookup is slow,
+        // and folded text is mostly ASCII punctuation between ideographs.
+        let v = c.value
+        if v < 0x80 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) }
+        return isIdeograph(c) || c.properties.isAlphabetic
     }
 
-    func isInsideToken(_ i: Int) -> Bool { inToken[i] }
+    @inline(__always) func isInsideToken(_ i: Int) -> Bool { i < inToken.count && inToken[i] }
 
     /// 。 ! ? and line breaks (a switch: hashing a scalar per position showed up as a top cost).
     @inline(__always) static func endsSentence(_ c: Unicode.Scalar) -> Bool {
@@ -104,6 +120,12 @@ struct SentenceReader {
     /// Clause ranges of a sub-sentence: split at , ; : outside brackets, quotes and numbers.
     func clauses(_ sub: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        forEachClause(sub) { result.append($0); return true }
+        return result
+    }
+
+    /// `clauses(sub)` one at a time, without the array, until `body` returns false.
+    @inline(__always) func forEachClause(_ sub: Range<Int>, _ body: (Range<Int>) -> Bool) {
         var start = sub.lowerBound
         var depth = 0
         for i in sub {
@@ -111,12 +133,11 @@ struct SentenceReader {
             if c == "(" || c == "[" || c == "“" || c == "《" || c == "「" { depth += 1 }
             else if (c == ")" || c == "]" || c == "”" || c == "》" || c == "」") && depth > 0 { depth -= 1 }
             else if depth == 0, Self.endsClause(c), !isInsideToken(i) {
-                if i > start { result.append(start..<i) }
+                if i > start, !body(start..<i) { return }
                 start = i + 1
             }
         }
-        if sub.upperBound > start { result.append(start..<sub.upperBound) }
-        return result
+        if sub.upperBound > start { _ = body(start..<sub.upperBound) }
     }
 
     /// Spans inside quotation marks and book-title marks (programme names such as “300米见绿”).
@@ -375,20 +396,21 @@ struct SentenceReader {
     /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
     /// 2023年以来,… also after a speaker (袁家军表示,十年来,…).
     func opensReview(_ sub: Range<Int>) -> Bool {
-        for clause in clauses(sub) {
+        var answer = false
+        forEachClause(sub) { clause in
             var lo = clause.lowerBound, hi = clause.upperBound
             while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
             while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
-            guard lo < hi else { continue }
-            if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { return true }
-            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { return true }
+            guard lo < hi else { return true }
+            if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { answer = true; return false }
+            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { answer = true; return false }
             // 据统计, 根据…经济数据, 数据显示: statistics being reported.
             if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
-               tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { return true }
+               tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { answer = true; return false }
             // Only the lead-in before the first figure counts (十年来 is itself a duration).
-            if tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) }) { return false }
+            return !tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) })
         }
-        return false
+        return answer
     }
 
     /// True when the sub-sentence reports the past: a past marker (完成了, 同比), unless every marker only
@@ -411,8 +433,9 @@ struct SentenceReader {
     }
 
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
+        // Asked before the sub-sentence's tokens are gathered: most hold no amount.
+        guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
         let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
-        guard subTokens.contains(where: { $0.isAmount }) else { return ([], nil) }
         // A review of the past is not a target.
         if reportsPast(sub) { return ([], nil) }
         let quotes = quoted(sub)
