@@ -139,31 +139,43 @@ struct ScanRun {
     func readArabic(_ i: Int) -> ArabicReading? {
         guard Self.isDigit(at(i)) else { return nil }
         var j = i
-        var digits = ""
-        while Self.isDigit(at(j)) { digits.unicodeScalars.append(s[j]); j += 1 }
+        // The integer's value read as it goes: up to 15 digits it is exact in a Double, as `Double(String)`
+        // reads it; longer numbers and decimals are read from their text.
+        var whole = 0
+        while Self.isDigit(at(j)) { whole = whole &* 10 &+ Int(s[j].value - 48); j += 1 }
+        let firstRun = j
         // Thousands separators: a comma followed by exactly three digits, after a first group of at most three.
-        if digits.count <= 3 {
+        var groups = 0
+        if firstRun - i <= 3 {
             while at(j) == ",", Self.isDigit(at(j + 1)), Self.isDigit(at(j + 2)), Self.isDigit(at(j + 3)), !Self.isDigit(at(j + 4)) {
-                for k in 1...3 { digits.unicodeScalars.append(s[j + k]) }
+                for k in 1...3 { whole = whole &* 10 &+ Int(s[j + k].value - 48) }
+                groups += 1
                 j += 4
             }
         }
-        let intDigits = digits.count
+        let intDigits = firstRun - i + 3 * groups
+        func integerText() -> String {
+            var digits = ""
+            for k in i..<firstRun { digits.unicodeScalars.append(s[k]) }
+            for g in 0..<groups { for k in (firstRun + 4 * g + 1)..<(firstRun + 4 * g + 4) { digits.unicodeScalars.append(s[k]) } }
+            return digits
+        }
+        func integerValue() -> Double { intDigits <= 15 ? Double(whole) : (Double(integerText()) ?? 0) }
         if Self.isX(at(j)) {
             var k = j
             while Self.isX(at(k)) { k += 1 }
             if k - j <= 3, !Self.isLetter(at(k)) {
-                return ArabicReading(value: Double(digits) ?? 0, end: k, intDigits: intDigits + (k - j), isInteger: true, placeholder: true)
+                return ArabicReading(value: integerValue(), end: k, intDigits: intDigits + (k - j), isInteger: true, placeholder: true)
             }
         }
-        var isInteger = true
         if at(j) == ".", Self.isDigit(at(j + 1)) {
-            isInteger = false
+            var digits = integerText()
             digits.append(".")
             j += 1
             while Self.isDigit(at(j)) { digits.unicodeScalars.append(s[j]); j += 1 }
+            return ArabicReading(value: Double(digits) ?? 0, end: j, intDigits: intDigits, isInteger: false, placeholder: false)
         }
-        return ArabicReading(value: Double(digits) ?? 0, end: j, intDigits: intDigits, isInteger: isInteger, placeholder: false)
+        return ArabicReading(value: integerValue(), end: j, intDigits: intDigits, isInteger: true, placeholder: false)
     }
 
     /// A number (or placeholder digits) plus what follows it: magnitude, 余/多, percent, unit.

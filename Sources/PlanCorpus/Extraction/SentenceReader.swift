@@ -449,12 +449,15 @@ struct SentenceReader {
         let sentenceHedge = openingHedge(clauseList)
         var targets: [Target] = []
         var leadYear: CarriedContext? = nil
+        // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
+        var pastLocal: [(start: Int, length: Int)]? = nil
         for clause in clauseList {
             var cands: [Candidate] = subTokens.compactMap { q in
                 guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
                 if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
                 // 现有养老机构120家, 已建成10所: a state already reached, not a target.
-                if let p = lastOccurrence(of: PhraseLexicon.pastLocal, in: sub.lowerBound..<q.scalarRange.lowerBound),
+                if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, in: sub) }
+                if let p = Self.lastOccurrence(in: pastLocal!, before: q.scalarRange.lowerBound),
                    !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < q.scalarRange.lowerBound }) {
                     return nil
                 }
@@ -530,14 +533,18 @@ struct SentenceReader {
         return (targets, leadYear)
     }
 
-    /// Start of the last occurrence of any entry of `lexicon` in a range.
-    func lastOccurrence(of lexicon: PhraseLexicon, in r: Range<Int>) -> Int? {
-        var i = r.upperBound - 1
-        while i >= r.lowerBound {
-            if let e = lexicon.match(f, at: i), i + e.scalars.count <= r.upperBound { return i }
-            i -= 1
+    /// Every start in `r` where `lexicon` matches, with the length of the longest entry there (as `match` finds it).
+    func matches(of lexicon: PhraseLexicon, in r: Range<Int>) -> [(start: Int, length: Int)] {
+        var found: [(start: Int, length: Int)] = []
+        for i in r {
+            if let e = lexicon.match(f, at: i) { found.append((i, e.scalars.count)) }
         }
-        return nil
+        return found
+    }
+
+    /// Start of the last match in `matches` that ends by `end`: the last occurrence of the lexicon before `end`.
+    static func lastOccurrence(in matches: [(start: Int, length: Int)], before end: Int) -> Int? {
+        matches.last { $0.start + $0.length <= end }?.start
     }
 
     /// The position of 从/由 shortly before a number (skipping a year and 的), if any.

@@ -24,7 +24,8 @@ public struct TargetExtractor: Sendable {
         for t in targets { seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
-        let referenceStart = Self.planPeriodStart(document)
+        // `text`, when given, holds the clean text's own scalars (see `Extractor`): not decoded again.
+        let referenceStart = Self.planPeriodStart(document, scalars: text?.original)
         var lastEnd = -1
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
@@ -157,17 +158,21 @@ public struct TargetExtractor: Sendable {
 
     /// Start year of the five-year plan a document is about: the one its title names, else the one it names most.
     /// Years before it are the document's review of the past (十三五时期…, 2020年…).
-    static func planPeriodStart(_ document: Document) -> Int? {
+    /// `scalars`, when given, are the clean text's scalars.
+    static func planPeriodStart(_ document: Document, scalars: [Unicode.Scalar]? = nil) -> Int? {
         if let title = document.metadata.title, let start = periodCounts(title).max(by: { $0.value < $1.value })?.key {
             return start
         }
         // Most mentioned wins; a tie goes to the earlier period (谋划十五五 in a report on 十四五).
-        return periodCounts(document.clean).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        return periodCounts(scalars ?? ScalarArray.of(document.clean)).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
 
     /// How often each five-year plan is named, by its start year.
     static func periodCounts(_ text: String) -> [Int: Int] {
-        let s = ScalarArray.of(text)
+        periodCounts(ScalarArray.of(text))
+    }
+
+    static func periodCounts(_ s: [Unicode.Scalar]) -> [Int: Int] {
         var counts: [Int: Int] = [:]
         var i = 0
         while i + 2 < s.count {
