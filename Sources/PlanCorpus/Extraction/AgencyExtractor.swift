@@ -108,7 +108,10 @@ public struct AgencyExtractor: Sendable {
         // Labels outside any list: 责任单位:… to the end of the line or sentence.
         i = 0
         var next = 0   // covered ranges are in text order: the first one not yet behind i
+        let openers = terms.labelOpeners
         while i < norm.count {
+            // Most positions open no label: passed over with one table read each.
+            if !openers.contains(norm[i]) { i += 1; continue }
             while next < covered.count, covered[next].upperBound <= i { next += 1 }
             if next < covered.count, covered[next].contains(i) { i = covered[next].upperBound; continue }
             if let label = terms.label(at: i, in: norm) {

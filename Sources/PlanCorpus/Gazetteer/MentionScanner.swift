@@ -155,15 +155,28 @@ struct MentionScanner: Sendable {
         return table
     }()
     private static let trapsBeyondBMP = trapsByFirst.keys.contains { $0.value >= 0x10000 }
+    /// `trapsByFirst` as lists found through a `ScalarIndex`: the first scalars (中, 大, 新, 日 …) are common, and
+    /// hashing one through the Dictionary at each of them cost more than the rest of the walk.
+    private static let trapLists: (index: ScalarIndex, lists: [[[Unicode.Scalar]]]) = {
+        var pairs: [(Unicode.Scalar, Int)] = []
+        var lists: [[[Unicode.Scalar]]] = []
+        for (first, list) in trapsByFirst {
+            pairs.append((first, lists.count))
+            lists.append(list)
+        }
+        return (ScalarIndex(pairs), lists)
+    }()
 
     /// Normalised scalar ranges covered by trap words.
     static func trapRanges(in s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let table = trapFirsts
+        let (index, lists) = trapLists
         for i in s.indices {
             let v = s[i].value
             if v < 0x10000 ? !table[Int(v)] : !trapsBeyondBMP { continue }
-            guard let candidates = trapsByFirst[s[i]] else { continue }
+            guard let list = index.value(of: s[i]) else { continue }
+            let candidates = lists[list]
             for trap in candidates where i + trap.count <= s.count && s[i..<(i + trap.count)].elementsEqual(trap) {
                 out.append(i..<(i + trap.count))
             }
