@@ -103,8 +103,9 @@ import Testing
 
     static let tableLines = [
         "| 指标 | 单位 | 2025年 |", "指标\t单位\t2020年\t2025年", "指标  单位  2025年", "指标\u{3000}单位 属性\u{3000}\u{3000}2025",
-        "|a|b", "a|b|", "|", "||", " 1. 人均  预期寿命   岁  78 ", "a \u{A0} b  c",
+        "|a|b", "a|b|", "|", "||", " 1. 人均  预期寿命   岁  78 ", "a \u{A0} b  c", "a、、b c", "、\u{3000}x 。y",
     ] + randomTexts("ab中 \u{3000}\t|\u{A0}", count: 400, length: 0...16, seed: 3)
+        + randomTexts("a中、。 \u{3000}\r\t|", count: 200, length: 0...16, seed: 5)
 
     @Test func cellsSplitAsOverCharacters() {
         for line in Self.tableLines {

@@ -97,26 +97,15 @@ public struct DomainClassifier: Sendable {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var bodies: [Int: String?] = [:]
-        // Targets of one clause share its text, and often their indicators: each text is classified once,
-        // keyed by its bytes (hashing a String normalises it first, which costs more than the key).
-        var known: [[UInt8]: String?] = [:]
-        func classifyOnce(_ text: String) -> String? {
-            let key = Array(text.utf8)
-            if let answer = known[key] { return answer }
-            let answer = classify(text)
-            known[key] = .some(answer)
-            return answer
-        }
         for index in document.targets.indices where document.targets[index].domain == nil {
             let target = document.targets[index]
-            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies,
-                                                    classifyText: classifyOnce)
+            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies)
         }
     }
 
     private func domain(of target: Target, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?], classifyText: (String) -> String?) -> String {
-        if let d = classifyText(target.indicator) ?? classifyText(target.text) { return d }
+                        bodies: inout [Int: String?]) -> String {
+        if let d = classify(target.indicator) ?? classify(target.text) { return d }
         if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
            let d = classify(normalized: sentence.norm) { return d }
         if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {

@@ -69,9 +69,13 @@ public struct IndicatorTableExtractor: Sendable {
             // Lines as `lines(of:)` cuts them: at a line feed not preceded by a carriage return.
             var start = 0
             var previous: UInt8 = 0
+            // `mayHoldThreeCells` of the current line, worked out during the same walk over its bytes.
+            var may = false
+            var spaces = 0
+            var ideographic = 0   // bytes E3 80 80 seen in a row
             func take(_ end: Int) {
                 let line = UnsafeBufferPointer(rebasing: buf[start..<end])
-                guard mayHoldThreeCells(line) else { result.append(nil); return }
+                guard may || spaces >= 2 else { result.append(nil); return }
                 // Cells are made Strings only for lines that have three of them.
                 let scalars = ScalarArray.decode(line)
                 let cells: [String]
@@ -91,8 +95,23 @@ public struct IndicatorTableExtractor: Sendable {
                 if byte == 0x0A, previous != 0x0D {
                     take(i)
                     start = i + 1
+                    (may, spaces, ideographic) = (false, 0, 0)
+                    previous = byte
+                    continue
                 }
                 previous = byte
+                if may { continue }
+                // As `mayHoldThreeCells` reads each byte.
+                switch byte {
+                case 0x7C, 0x09: may = true; continue
+                case 0x20: spaces += 1
+                case 0xE3: ideographic = 1; continue
+                case 0x80 where ideographic == 1: ideographic = 2; continue
+                case 0x80 where ideographic == 2: spaces += 1
+                default: break
+                }
+                ideographic = 0
+                if spaces >= 2 { may = true }
             }
             take(buf.count)
             return result

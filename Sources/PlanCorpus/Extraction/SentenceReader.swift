@@ -326,8 +326,8 @@ struct SentenceReader {
         var hi = r0.upperBound
         var standard = false, basis = false
         while lo < hi, f[lo] == " " { lo += 1 }
-        if folded(lo..<hi).hasPrefix("的基础上") { basis = true; return (lo..<lo, false, true) }
-        if folded(lo..<hi).hasPrefix("的标准") { standard = true; lo += 3 }
+        if foldedHasPrefix(lo..<hi, Self.basisWord, "的基础上") { basis = true; return (lo..<lo, false, true) }
+        if foldedHasPrefix(lo..<hi, Self.standardWord, "的标准") { standard = true; lo += 3 }
         // Drop a closing parenthetical: 医疗机构(含中医类医院), 8000套(间).
         if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
         while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
@@ -335,6 +335,18 @@ struct SentenceReader {
         if let t = PhraseLexicon.tailTrim.match(f, at: lo), lo + t.scalars.count == hi { return (lo..<lo, standard, basis) }
         let trimmed = trimTail(lo..<hi)
         return (trimmed.range, standard, basis)
+    }
+
+    static let basisWord: [Unicode.Scalar] = Array("的基础上".unicodeScalars)
+    static let standardWord: [Unicode.Scalar] = Array("的标准".unicodeScalars)
+
+    /// `folded(r).hasPrefix(text)`, where `word` is `text`'s (plain) scalars: compared scalar by scalar when the
+    /// scalars it covers and the one after are plain (then Characters are those scalars), else through the String.
+    func foldedHasPrefix(_ r: Range<Int>, _ word: [Unicode.Scalar], _ text: String) -> Bool {
+        if PlainScalars.arePlain(f[r.lowerBound..<min(r.upperBound, r.lowerBound + word.count + 1)]) {
+            return r.count >= word.count && PlainScalars.has(word, at: r.lowerBound, in: f)
+        }
+        return folded(r).hasPrefix(text)
     }
 
     // MARK: reading
