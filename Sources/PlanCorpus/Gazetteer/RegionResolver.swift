@@ -303,32 +303,42 @@ public struct RegionResolver: Sendable {
     /// First non-empty lines of the text, trimmed of whitespace (normalised later where needed).
     /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost). A line ends
     /// at a line feed that is a Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
-    private static func openingLines(_ text: String) -> [String] {
+    static func openingLines(_ text: String) -> [String] {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.
         let wanted = 8
         var lines: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        var previous: UInt8 = 0
-        func take(_ end: String.Index) {
-            // Trimmed from both ends of the line in place: a long line is not decoded whole.
-            let view = text.unicodeScalars
-            var lo = start, hi = end
-            while lo < hi, PlainScalars.isWhitespace(view[lo]) { lo = view.index(after: lo) }
-            while hi > lo, PlainScalars.isWhitespace(view[view.index(before: hi)]) { hi = view.index(before: hi) }
-            if lo < hi { lines.append(String(view[lo..<hi])) }
-        }
-        while i < utf8.endIndex, lines.count < wanted {
-            let byte = utf8[i]
-            if byte == 0x0A, previous != 0x0D {
-                take(i)
-                start = utf8.index(after: i)
+        var copy = text
+        copy.withUTF8 { buf in
+            var start = 0
+            var previous: UInt8 = 0
+            func take(_ end: Int) {
+                // Trimmed from both ends of the line in place: a long line is not decoded whole.
+                var lo = start, hi = end
+                while lo < hi {
+                    let (v, w) = UTF8Codec.decode(buf, at: lo)
+                    guard PlainScalars.isWhitespace(Unicode.Scalar(v)!) else { break }
+                    lo += w
+                }
+                while hi > lo {
+                    var k = hi - 1
+                    while k > lo, buf[k] & 0xC0 == 0x80 { k -= 1 }
+                    guard PlainScalars.isWhitespace(Unicode.Scalar(UTF8Codec.decode(buf, at: k).value)!) else { break }
+                    hi = k
+                }
+                if lo < hi { lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self)) }
             }
-            previous = byte
-            i = utf8.index(after: i)
+            var i = 0
+            while i < buf.count, lines.count < wanted {
+                let byte = buf[i]
+                if byte == 0x0A, previous != 0x0D {
+                    take(i)
+                    start = i + 1
+                }
+                previous = byte
+                i += 1
+            }
+            if lines.count < wanted, start < buf.count { take(buf.count) }
         }
-        if lines.count < wanted, start < utf8.endIndex { take(utf8.endIndex) }
         return lines
     }
 
