@@ -241,7 +241,10 @@ struct ScanRun {
             let category = UnitCategory(rawValue: u.value) ?? .count
             let uEnd = k + u.scalars.count
             if category == .money, let m = magnitudeRange {
-                result.unit = (text(m.lowerBound..<uEnd).replacingOccurrences(of: " ", with: ""),
+                // Foundation's search only when there is a space to remove (it costs more than the rest of the scan):
+                // no scalar but the space itself is canonically a space, so without one the text stays as it is.
+                let raw = text(m.lowerBound..<uEnd)
+                result.unit = (o[m.lowerBound..<uEnd].contains(" ") ? raw.replacingOccurrences(of: " ", with: "") : raw,
                                folded(m) + u.text, .money)
                 result.value = value
             } else {

@@ -110,6 +110,61 @@ public final class Gazetteer: Sendable {
 
     /// Parses the TSV format written by scripts/gazetteer/generate.py (`#` comment lines, a header line).
     public convenience init(tsv: String) {
+        self.init(entries: Gazetteer.entries(ofTSV: tsv))
+    }
+
+    /// The entries of a TSV text, cut over its bytes when every scalar is plain (then bytes and Characters
+    /// split alike: see `PlainScalars`), which spares the Character walk over the whole file at start-up.
+    static func entries(ofTSV tsv: String) -> [GazetteerEntry] {
+        guard PlainScalars.arePlain(tsv.unicodeScalars) else { return entriesOverCharacters(ofTSV: tsv) }
+        var copy = tsv
+        return copy.withUTF8 { buf -> [GazetteerEntry] in
+            func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+            // The fields of a line, empty ones kept.
+            func fields(_ r: Range<Int>) -> [String] {
+                var parts: [String] = []
+                var start = r.lowerBound
+                for k in r where buf[k] == 0x09 {
+                    parts.append(string(start..<k))
+                    start = k + 1
+                }
+                parts.append(string(start..<r.upperBound))
+                return parts
+            }
+            let header = Array("code\t".utf8)
+            var entries: [GazetteerEntry] = []
+            var start = 0
+            while start < buf.count {
+                var end = start
+                while end < buf.count, buf[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                if end == start || buf[start] == UInt8(ascii: "#") { continue }
+                if end - start >= header.count, buf[start..<(start + header.count)].elementsEqual(header) { continue }
+                let f = fields(start..<end)
+                guard f.count >= 6, let level = AdminLevel(rawValue: f[3]) else { continue }
+                var aliases: [String] = []
+                if f.count > 6 {
+                    // The seventh field's bytes, split at bars with empty pieces left out.
+                    var from = start
+                    for _ in 0..<6 { while buf[from] != 0x09 { from += 1 }; from += 1 }
+                    var to = from
+                    while to < end, buf[to] != 0x09 { to += 1 }
+                    var piece = from
+                    for k in from..<to where buf[k] == UInt8(ascii: "|") {
+                        if k > piece { aliases.append(string(piece..<k)) }
+                        piece = k + 1
+                    }
+                    if to > piece { aliases.append(string(piece..<to)) }
+                }
+                entries.append(GazetteerEntry(code: f[0], name: f[1], short: f[2], level: level,
+                                              parent: f[4].isEmpty ? nil : f[4], province: f[5], aliases: aliases))
+            }
+            return entries
+        }
+    }
+
+    /// `entries(ofTSV:)` over Characters, for text with scalars that are not plain.
+    static func entriesOverCharacters(ofTSV tsv: String) -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
             if line.hasPrefix("#") || line.hasPrefix("code\t") { continue }
@@ -119,7 +174,7 @@ public final class Gazetteer: Sendable {
             entries.append(GazetteerEntry(code: f[0], name: f[1], short: f[2], level: level,
                                           parent: f[4].isEmpty ? nil : f[4], province: f[5], aliases: aliases))
         }
-        self.init(entries: entries)
+        return entries
     }
 
     /// The entry with this GB/T 2260 code.
