@@ -22,3 +22,18 @@ import Testing
         #expect(Gazetteer.shared.entries.count > 3000)
     }
 }
+
+/// Strings of plain scalars sorted by their bytes come out in String's own order.
+@Suite struct GazetteerSortTests {
+    @Test func byteOrderIsStringOrderOnPlainStrings() {
+        var strings = Gazetteer.shared.entries.flatMap { [$0.name, $0.short, $0.code] + $0.aliases }
+        strings += ScalarRewriteTests.randomTexts("aZ1 中文北京市县区\u{3000}、，·\u{FF01}\u{2460}😀", count: 400, length: 0...6, seed: 37)
+            .filter { PlainScalars.arePlain($0.unicodeScalars) }
+        let unique = Array(Set(strings))
+        #expect(unique.count > 3000)
+        #expect(Gazetteer.sortedStrings(unique) == unique.sorted())
+        // Not plain: String's order.
+        let mixed = ["e\u{301}", "é", "f", "e"]
+        #expect(Gazetteer.sortedStrings(mixed) == mixed.sorted())
+    }
+}
