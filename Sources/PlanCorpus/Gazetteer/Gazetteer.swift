@@ -254,7 +254,8 @@ public final class Gazetteer: Sendable {
     /// Comparing Chinese Strings the general way was most of the gazetteer's start-up.
     static func sortedStrings(_ strings: [String]) -> [String] {
         guard strings.allSatisfy({ PlainScalars.arePlain($0.unicodeScalars) }) else { return strings.sorted() }
-        return strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let bytes = strings.map { Array($0.utf8) }
+        return bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }.map { strings[$0] }
     }
 
     private static func preferred(_ key: String, byFull: [String: [Int]], byShort: [String: [Int]],
