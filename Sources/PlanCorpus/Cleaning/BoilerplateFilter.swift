@@ -68,37 +68,39 @@ struct BoilerplateFilter {
     /// The first pattern matching the trimmed line `r`, with the scalar range it covers.
     private func match(_ text: TrackedText, _ r: Range<Int>, index: KeyIndex) -> Hit? {
         let fold = ScriptFolding.shared
-        // Quick reject: no scalar of the line starts any key once folded (one table read per scalar).
-        let any = index.foldedStartsKey.withUnsafeBufferPointer { table in
-            text.scalars[r].contains { $0.value <= 0xFFFF && table[Int($0.value)] }
-        }
-        if !any { return nil }
-        // `ScriptFolding.folded` over the line, reading the table directly
-        let folded: [Unicode.Scalar] = fold.fold.withUnsafeBufferPointer { table in
-            text.scalars[r].map { s in
-                let v = s.value
-                if v < 0x80 || v > 0xFFFF { return s }
-                let f = table[Int(v)]
-                return f == 0 ? s : unsafeBitCast(f, to: Unicode.Scalar.self)
-            }
-        }
         // Patterns with a key in the line, each once, in pattern order (a pattern index is below 64 in the
-        // bundled list; larger lists take the set).
+        // bundled list; larger lists take the set). One pass folding on the fly: most lines hold no key start,
+        // and for them nothing is allocated.
         var candidates: [Int] = []
         var seenMask: UInt64 = 0
         var seenLarge = Set<Int>()
-        for i in 0..<folded.count {
-            guard index.startsKey(folded[i]) else { continue }
-            let entries = index.keysStarting[Int(index.keysStartingIndex[Int(folded[i].value)])]
-            for (p, key) in entries {
-                let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
-                guard !seen, i + key.count <= folded.count, folded[i..<(i + key.count)].elementsEqual(key) else { continue }
-                candidates.append(p)
-                if p < 64 { seenMask |= 1 << UInt64(p) } else { seenLarge.insert(p) }
+        text.scalars.withUnsafeBufferPointer { s in
+            index.foldedStartsKey.withUnsafeBufferPointer { starts in
+                fold.fold.withUnsafeBufferPointer { table in
+                    @inline(__always) func folded(_ c: Unicode.Scalar) -> Unicode.Scalar { ScriptFolding.folded(c, table) }
+                    for i in r {
+                        let v = s[i].value
+                        guard v <= 0xFFFF, starts[Int(v)] else { continue }
+                        let entries = index.keysStarting[Int(index.keysStartingIndex[Int(folded(s[i]).value)])]
+                        for (p, key) in entries {
+                            let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
+                            guard !seen, i + key.count <= r.upperBound else { continue }
+                            var k = 1
+                            while k < key.count && folded(s[i + k]) == key[k] { k += 1 }
+                            guard k == key.count else { continue }
+                            candidates.append(p)
+                            if p < 64 { seenMask |= 1 << UInt64(p) } else { seenLarge.insert(p) }
+                        }
+                    }
+                }
             }
         }
         if candidates.isEmpty { return nil }
         candidates.sort()
+        // `ScriptFolding.folded` over the line, for the regexes
+        let folded: [Unicode.Scalar] = fold.fold.withUnsafeBufferPointer { table in
+            text.scalars[r].map { ScriptFolding.folded($0, table) }
+        }
         // Line and head patterns see the start of the line, tail patterns its last `tailWindow` scalars.
         var headText: (String, NSString)? = nil, tailText: (String, NSString, Int)? = nil
         for p in candidates {

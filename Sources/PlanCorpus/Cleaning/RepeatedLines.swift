@@ -135,12 +135,19 @@ public struct RepeatedLines: Sendable {
 
     /// A line that starts with a heading number: 一、 (二) （三） 4、 5. 第六章/节/条/部分.
     static func looksLikeHeading(_ line: Substring) -> Bool {
-        var u: [Unicode.Scalar] = []
-        u.reserveCapacity(8)
-        for scalar in line.unicodeScalars {
-            if u.count == 8 { break }
-            u.append(scalar)
+        // The first eight scalars are all it reads: kept on the stack, as this runs for every line of a corpus.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 8) { buffer in
+            var count = 0
+            for scalar in line.unicodeScalars {
+                if count == 8 { break }
+                buffer[count] = scalar
+                count += 1
+            }
+            return looksLikeHeading(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
+    }
+
+    private static func looksLikeHeading(_ u: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard let first = u.first else { return false }
         var i = 0
         if first == "(" || first == "（" { i = 1 }
