@@ -8,7 +8,7 @@ struct LineKey: Hashable {
     /// The line in NFC.
     let form: Substring
     /// A hash of `form`'s bytes, eight at a time: the dictionary then hashes one word, not the whole line.
-    private let digest: UInt64
+    let digest: UInt64
 
     init(_ line: Substring) {
         var form = Self.isStable(line) ? line : Substring(String(line).precomposedStringWithCanonicalMapping)
@@ -17,7 +17,7 @@ struct LineKey: Hashable {
     }
 
     /// Multiply-rotate over 8-byte words (the tail zero-padded), with the length mixed in.
-    private static func digest(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func digest(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
         var i = 0
         let raw = UnsafeRawBufferPointer(bytes)
@@ -35,18 +35,21 @@ struct LineKey: Hashable {
     /// Whether every scalar of `line` is a stable starter, decoded from its UTF-8.
     static func isStable(_ line: Substring) -> Bool {
         var line = line
-        return line.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] < 0x80 { i += 1; continue }
-                // lead bytes E5…E9 open U+5000…U+9FFF, all CJK ideographs: stable without decoding
-                if bytes[i] >= 0xE5 && bytes[i] <= 0xE9 { i += 3; continue }
-                let (v, w) = UTF8Codec.decode(bytes, at: i)
-                if !isStableStarter(unsafeBitCast(v, to: Unicode.Scalar.self)) { return false }
-                i += w
-            }
-            return true
+        return line.withUTF8 { isStable($0) }
+    }
+
+    /// `isStable` of a line's UTF-8 (valid, as it comes from a String).
+    static func isStable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            // lead bytes E5…E9 open U+5000…U+9FFF, all CJK ideographs: stable without decoding
+            if bytes[i] >= 0xE5 && bytes[i] <= 0xE9 { i += 3; continue }
+            let (v, w) = UTF8Codec.decode(bytes, at: i)
+            if !isStableStarter(unsafeBitCast(v, to: Unicode.Scalar.self)) { return false }
+            i += w
         }
+        return true
     }
 
     /// Scalars with NFC_Quick_Check = Yes and combining class 0 that nothing composes with: a run of them
