@@ -48,8 +48,8 @@ public struct RepeatedLines: Sendable {
                     guard !looksLikeHeading(line) else { return }
                     let digest = LineKey.isStable(line) ? LineKey.digest(of: line) : LineKey(substring(text, range)).digest
                     byDigest[digest, default: DigestCount()].count(in: document)
-                    places.append(Place(document: Int32(document), start: Int32(range.lowerBound),
-                                        end: Int32(range.upperBound), digest: digest))
+                    places.append(Place(document: Int32(document), start: UInt32(range.lowerBound),
+                                        end: UInt32(range.upperBound), digest: digest))
                 }
             }
         }
@@ -65,11 +65,12 @@ public struct RepeatedLines: Sendable {
         return RepeatedLines(lines: out)
     }
 
-    /// Where pass 1 saw a line: its document, its UTF-8 range there and its digest.
+    /// Where pass 1 saw a line: its document, its UTF-8 range there (texts are under 4 GB, as `LineIndex`
+    /// assumes) and its digest.
     private struct Place {
         var document: Int32
-        var start: Int32
-        var end: Int32
+        var start: UInt32
+        var end: UInt32
         var digest: UInt64
     }
 
