@@ -45,6 +45,22 @@ import Testing
         #expect(f.folded("a") == "a")
         #expect(f.folded("㈠") == "㈠")
     }
+
+    /// ScriptFolding sends only text with ideographs through ICU's "Hant-Hans": it must leave all else alone.
+    @Test func hantHansChangesNothingWithoutIdeographs() {
+        var joined = String.UnicodeScalarView()
+        for v in UInt32(0x80)...UInt32(0xFFFF) {
+            guard let s = Unicode.Scalar(v), v != 0x2028, v != 0x2029, v != 0x85 else { continue }
+            let nfkc = String(s).precomposedStringWithCompatibilityMapping.unicodeScalars
+            if nfkc.contains(where: ScriptFolding.isIdeograph) || nfkc.contains("\n") { continue }
+            joined.append(contentsOf: nfkc)
+            joined.append("\n")
+        }
+        let text = String(joined)
+        #expect(text.unicodeScalars.count > 20_000)
+        let simplified = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false)
+        #expect(simplified.map { Array($0.unicodeScalars) } == Array(text.unicodeScalars))
+    }
 }
 
 @Suite struct CleanerOffsetTests {

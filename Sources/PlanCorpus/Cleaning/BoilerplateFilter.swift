@@ -47,7 +47,9 @@ struct BoilerplateFilter {
                 while e < text.count, text.scalars[e] != "\n" { e += 1 }
                 shown = shown.lowerBound..<e
             }
-            var body = text.string(shown).trimmingCharacters(in: .whitespacesAndNewlines)
+            while !shown.isEmpty, ScalarClass.isWhitespaceOrNewline(text.scalars[shown.lowerBound]) { shown = (shown.lowerBound + 1)..<shown.upperBound }
+            while !shown.isEmpty, ScalarClass.isWhitespaceOrNewline(text.scalars[shown.upperBound - 1]) { shown = shown.lowerBound..<(shown.upperBound - 1) }
+            var body = text.string(shown)
             if r.kind == "article_metadata" || r.kind == "byline" { log.articleMetadata.append(body) }
             if body.unicodeScalars.count > 80 { body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(80))) + "…" }
             let kind = r.kind == "repeated-line" ? "repeated-line" : "boilerplate"
@@ -68,64 +70,62 @@ struct BoilerplateFilter {
     /// The first pattern matching the trimmed line `r`, with the scalar range it covers.
     private func match(_ text: TrackedText, _ r: Range<Int>, index: KeyIndex) -> Hit? {
         let fold = ScriptFolding.shared
-        // Quick reject: no scalar of the line starts any key once folded (one table read per scalar).
-        let any = index.foldedStartsKey.withUnsafeBufferPointer { table in
-            text.scalars[r].contains { $0.value <= 0xFFFF && table[Int($0.value)] }
-        }
-        if !any { return nil }
-        // `ScriptFolding.folded` over the line, reading the table directly
-        let folded: [Unicode.Scalar] = fold.fold.withUnsafeBufferPointer { table in
-            text.scalars[r].map { s in
-                let v = s.value
-                if v < 0x80 || v > 0xFFFF { return s }
-                let f = table[Int(v)]
-                return f == 0 ? s : unsafeBitCast(f, to: Unicode.Scalar.self)
-            }
-        }
         // Patterns with a key in the line, each once, in pattern order (a pattern index is below 64 in the
-        // bundled list; larger lists take the set).
+        // bundled list; larger lists take the set). One pass folding on the fly: most lines hold no key start,
+        // and for them nothing is allocated.
         var candidates: [Int] = []
         var seenMask: UInt64 = 0
         var seenLarge = Set<Int>()
-        for i in 0..<folded.count {
-            guard index.startsKey(folded[i]) else { continue }
-            let entries = index.keysStarting[Int(index.keysStartingIndex[Int(folded[i].value)])]
-            for (p, key) in entries {
-                let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
-                guard !seen, i + key.count <= folded.count, folded[i..<(i + key.count)].elementsEqual(key) else { continue }
-                candidates.append(p)
-                if p < 64 { seenMask |= 1 << UInt64(p) } else { seenLarge.insert(p) }
+        text.scalars.withUnsafeBufferPointer { s in
+            index.foldedStartsKey.withUnsafeBufferPointer { starts in
+                fold.fold.withUnsafeBufferPointer { table in
+                    @inline(__always) func folded(_ c: Unicode.Scalar) -> Unicode.Scalar { ScriptFolding.folded(c, table) }
+                    for i in r {
+                        let v = s[i].value
+                        guard v <= 0xFFFF, starts[Int(v)] else { continue }
+                        let entries = index.keysStarting[Int(index.keysStartingIndex[Int(folded(s[i]).value)])]
+                        for (p, key) in entries {
+                            let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
+                            guard !seen, i + key.count <= r.upperBound else { continue }
+                            var k = 1
+                            while k < key.count && folded(s[i + k]) == key[k] { k += 1 }
+                            guard k == key.count else { continue }
+                            candidates.append(p)
+                            if p < 64 { seenMask |= 1 << UInt64(p) } else { seenLarge.insert(p) }
+                        }
+                    }
+                }
             }
         }
         if candidates.isEmpty { return nil }
         candidates.sort()
+        // `ScriptFolding.folded` over the line, for the regexes
+        let folded: [Unicode.Scalar] = fold.fold.withUnsafeBufferPointer { table in
+            text.scalars[r].map { ScriptFolding.folded($0, table) }
+        }
         // Line and head patterns see the start of the line, tail patterns its last `tailWindow` scalars.
-        var headText: (String, NSString)? = nil, tailText: (String, NSString, Int)? = nil
+        var headText: String? = nil, tailText: (String, Int)? = nil
         for p in candidates {
             let pattern = patterns[p]
             if pattern.scope == .line, r.count > maxLineLength { continue }
             // A whole-line pattern cannot match a line longer than its longest match (plus one: `$` also
             // matches before a final line terminator such as U+2028, which trimming keeps).
             if pattern.scope == .line, let longest = pattern.maxLength, r.count > longest + 1 { continue }
-            let offset: Int, line: String, ns: NSString
+            let offset: Int, line: String
             if pattern.scope == .tail {
                 if tailText == nil {
                     let from = max(0, folded.count - tailWindow)
-                    let t = String(scalars: folded[from...])
-                    tailText = (t, t as NSString, from)
+                    tailText = (String(scalars: folded[from...]), from)
                 }
-                (line, ns, offset) = tailText!
+                (line, offset) = tailText!
             } else {
-                if headText == nil {
-                    let t = String(scalars: folded.prefix(maxLineLength))
-                    headText = (t, t as NSString)
-                }
-                (line, ns) = headText!
+                if headText == nil { headText = String(scalars: folded.prefix(maxLineLength)) }
+                line = headText!
                 offset = 0
             }
-            guard let m = pattern.regex.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else { continue }
-            let start = offset + Self.scalarIndex(ns, utf16: m.range.location)
-            let end = offset + Self.scalarIndex(ns, utf16: m.range.location + m.range.length)
+            guard let m = pattern.regex.firstMatch(in: line, range: NSRange(location: 0, length: line.utf16.count)) else { continue }
+            let start = offset + Self.scalarIndex(line, utf16: m.range.location)
+            let end = offset + Self.scalarIndex(line, utf16: m.range.location + m.range.length)
             if pattern.scope == .tail, start == end { continue }
             return Hit(pattern: pattern, range: (r.lowerBound + start)..<(r.lowerBound + end),
                        wholeLine: pattern.scope != .tail || start == 0)
@@ -133,14 +133,9 @@ struct BoilerplateFilter {
         return nil
     }
 
-    private static func scalarIndex(_ s: NSString, utf16 offset: Int) -> Int {
-        var n = 0, i = 0
-        while i < offset {
-            let u = s.character(at: i)
-            i += (u >= 0xD800 && u < 0xDC00) ? 2 : 1
-            n += 1
-        }
-        return n
+    /// The scalar offset of a UTF-16 offset of `s` (a match's bound, so on a scalar boundary).
+    private static func scalarIndex(_ s: String, utf16 offset: Int) -> Int {
+        s.unicodeScalars.distance(from: s.startIndex, to: String.Index(utf16Offset: offset, in: s))
     }
 
     static let defaultIndex = KeyIndex(BoilerplatePatterns.all)

@@ -18,24 +18,46 @@ final class CharacterFrequencies: @unchecked Sendable {
 
     private init() {
         guard let url = Bundle.module.url(forResource: "charfreq", withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return }
-        for line in text.split(separator: "\n") {
-            let u = Array(line.unicodeScalars)
-            guard u.count >= 4, u[1] == "\t", u[3] == "\t" else { continue }
-            if u[0] == "U" {
-                let q = Int(String(String.UnicodeScalarView(u[4...]))) ?? 40
-                unigram[u[2].value] = -Double(q) / 2
-            } else if u[0] == "B" {
-                let a = UInt64(u[2].value) << 32
-                var i = 4
-                while i < u.count {
-                    let b = u[i]; i += 1
-                    var q = 0
-                    while i < u.count, u[i] != " " { q = q * 10 + Int(u[i].value - 48); i += 1 }
+              var text = try? String(contentsOf: url, encoding: .utf8) else { return }
+        text.withUTF8 { parse($0) }
+    }
+
+    /// Reads the file's `U` and `B` lines on bytes (it is read by every process that repairs mojibake).
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        // exp(-q/2) for the small integer q the file holds, each computed once
+        let probability = (0..<128).map { exp(-Double($0) / 2) }
+        func number(_ i: inout Int) -> Int {
+            var q = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { q = q * 10 + Int(bytes[i] - 0x30); i += 1 }
+            return q
+        }
+        var i = 0
+        while i < bytes.count {
+            let kind = bytes[i]
+            if (kind == UInt8(ascii: "U") || kind == UInt8(ascii: "B")), i + 2 < bytes.count, bytes[i + 1] == tab {
+                i += 2
+                let (a, width) = UTF8Codec.decode(bytes, at: i)
+                i += width
+                if i < bytes.count, bytes[i] == tab {
                     i += 1
-                    bigramP[a | UInt64(b.value)] = exp(-Double(q) / 2)
+                    if kind == UInt8(ascii: "U") {
+                        let from = i
+                        let q = number(&i)
+                        unigram[a] = -Double(i == from ? 40 : q) / 2
+                    } else {
+                        while i < bytes.count, bytes[i] != newline {
+                            let (b, w) = UTF8Codec.decode(bytes, at: i)
+                            i += w
+                            let q = number(&i)
+                            bigramP[UInt64(a) << 32 | UInt64(b)] = q < probability.count ? probability[q] : exp(-Double(q) / 2)
+                            while i < bytes.count, bytes[i] == space { i += 1 }
+                        }
+                    }
                 }
             }
+            while i < bytes.count, bytes[i] != newline { i += 1 }
+            i += 1
         }
     }
 

@@ -7,9 +7,12 @@ import Glibc
 final class GBKCodec: @unchecked Sendable {
     static let shared = GBKCodec()
 
-    /// Scalar for a two-byte code `lead << 8 | trail` (nil: not a two-byte code).
-    private var decodeTable: [UInt16: Unicode.Scalar] = [:]
-    private var encodeTable: [UInt32: UInt16] = [:]
+    /// Scalar value for a two-byte code `lead << 8 | trail` (0: not a two-byte code). Arrays, not
+    /// dictionaries: both are read per scalar of every mojibake candidate.
+    private var decodeTable = [UInt32](repeating: 0, count: 0x10000)
+    /// Two-byte code of a BMP scalar value (0: none; every code has a lead byte of 0x81 or more).
+    private var encodeTable = [UInt16](repeating: 0, count: 0x10000)
+    private(set) var isAvailable = false
 
     private init() {
         var pairs: [UInt16] = []
@@ -25,22 +28,24 @@ final class GBKCodec: @unchecked Sendable {
         guard lines.count >= pairs.count else { return }
         for (i, code) in pairs.enumerated() where lines[i].count == 1 {
             let s = lines[i].first!
-            decodeTable[code] = s
-            if encodeTable[s.value] == nil { encodeTable[s.value] = code }
+            decodeTable[Int(code)] = s.value
+            if s.value < 0x10000, encodeTable[Int(s.value)] == 0 { encodeTable[Int(s.value)] = code }
+            isAvailable = true
         }
     }
 
-    var isAvailable: Bool { !decodeTable.isEmpty }
-
     /// The two GBK bytes of a scalar, or nil for ASCII and scalars outside GBK's two-byte area.
     func encode(_ s: Unicode.Scalar) -> (UInt8, UInt8)? {
-        guard let code = encodeTable[s.value] else { return nil }
+        guard s.value < 0x10000 else { return nil }
+        let code = encodeTable[Int(s.value)]
+        guard code != 0 else { return nil }
         return (UInt8(code >> 8), UInt8(code & 0xFF))
     }
 
     /// The scalar of one two-byte code.
     @inline(__always) func decodePair(_ lead: UInt8, _ trail: UInt8) -> Unicode.Scalar? {
-        decodeTable[UInt16(lead) << 8 | UInt16(trail)]
+        let v = decodeTable[Int(lead) << 8 | Int(trail)]
+        return v == 0 ? nil : Unicode.Scalar(v)
     }
 
     /// Decodes bytes strictly: ASCII bytes stand for themselves, other bytes must form two-byte codes.
@@ -50,7 +55,7 @@ final class GBKCodec: @unchecked Sendable {
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 { out.append(Unicode.Scalar(b)); i += 1; continue }
-            guard i + 1 < bytes.count, let s = decodeTable[UInt16(b) << 8 | UInt16(bytes[i + 1])] else { return nil }
+            guard i + 1 < bytes.count, let s = decodePair(b, bytes[i + 1]) else { return nil }
             out.append(s)
             i += 2
         }

@@ -167,7 +167,7 @@ struct MojibakeRepair {
         for lead in UInt8(0x81)...UInt8(0xFE) {
             guard let c = codec.decodePair(lead, bytes[0]), ScalarClass.isHan(c) else { continue }
             let after: Unicode.Scalar? = middle.first ?? (unknownTrail ? nil : next)
-            leads.append((partial([c], prev: prev, next: after, context: &context), c))
+            leads.append((partial(c, prev: prev, next: after, context: &context), c))
         }
         guard let bestLead = leads.max(by: { $0.score < $1.score }) else { return (nil, false) }
         let leadMargin = bestLead.score - (leads.filter { $0.char != bestLead.char }.map(\.score).max() ?? -.infinity)
@@ -180,7 +180,7 @@ struct MojibakeRepair {
             for trail in UInt8(0x40)...UInt8(0xFE) where trail != 0x7F {
                 guard let raw = codec.decodePair(bytes[m - 1], trail), readable([raw]) else { continue }
                 let c = context.convention(raw)
-                trails.append((partial([c], prev: before, next: next, context: &context), c))
+                trails.append((partial(c, prev: before, next: next, context: &context), c))
             }
             guard let bestTrail = trails.max(by: { $0.score < $1.score }) else { return (nil, false) }
             trailMargin = bestTrail.score - (trails.filter { $0.char != bestTrail.char }.map(\.score).max() ?? -.infinity)
@@ -199,15 +199,31 @@ struct MojibakeRepair {
     /// Sum of transition log-probabilities of `prev + text (+ next)`, with the document-pair bonus.
     func partial(_ text: [Unicode.Scalar], prev: Unicode.Scalar, next: Unicode.Scalar?, context: inout DocumentContext) -> Double {
         let freq = CharacterFrequencies.shared
-        var seq = [prev] + text
-        if let next { seq.append(next) }
         var total = 0.0
-        for k in 1..<seq.count {
-            total += freq.logP(seq[k], after: seq[k - 1])
-            if context.hasPair(seq[k - 1], seq[k]) { total += documentPairBonus }
-            total += Self.lineEndBonus(seq[k - 1], seq[k])
+        var before = prev
+        for c in text {
+            addTransition(before, c, to: &total, freq: freq, context: &context)
+            before = c
         }
+        if let next { addTransition(before, next, to: &total, freq: freq, context: &context) }
         return total
+    }
+
+    /// `partial` of one character: the lead and trail guesses ask it about 100–200 characters per run.
+    func partial(_ c: Unicode.Scalar, prev: Unicode.Scalar, next: Unicode.Scalar?, context: inout DocumentContext) -> Double {
+        let freq = CharacterFrequencies.shared
+        var total = 0.0
+        addTransition(prev, c, to: &total, freq: freq, context: &context)
+        if let next { addTransition(c, next, to: &total, freq: freq, context: &context) }
+        return total
+    }
+
+    /// Adds the score of the step `a → b`, term by term (the order of the additions is the score's).
+    @inline(__always) private func addTransition(_ a: Unicode.Scalar, _ b: Unicode.Scalar, to total: inout Double,
+                                                 freq: CharacterFrequencies, context: inout DocumentContext) {
+        total += freq.logP(b, after: a)
+        if context.hasPair(a, b) { total += documentPairBonus }
+        total += Self.lineEndBonus(a, b)
     }
 
     /// A line (paragraph) ends in sentence-final punctuation far more often than in a comma.

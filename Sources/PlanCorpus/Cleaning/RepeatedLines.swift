@@ -33,20 +33,62 @@ public struct RepeatedLines: Sendable {
     /// documents. Numbered headings (`一、`, `(二)`, `3.`, `第四章`) never count: plans share them by design.
     public static func find(in texts: [String]) -> RepeatedLines {
         guard texts.count >= minimumDocuments else { return RepeatedLines() }
-        // Keyed by NFC bytes (LineKey), so lines compare as String does (canonical equivalence) without
-        // String's per-comparison normalisation; the first line seen of each key is the one kept.
-        // One hash lookup per line: each entry remembers the last document that counted it.
-        var counts: [LineKey: LineCount] = [:]
+        let threshold = max(3, (texts.count + 1) / 2)
+        // Pass 1 counts documents per digest of each line's NFC bytes, in a table of integers, and notes where
+        // each line is. Lines that share a digest only add up, so every line that reaches the threshold has a
+        // digest that does; pass 2 counts exactly, on those lines alone (few: the repeated ones).
+        var byDigest: [UInt64: DigestCount] = [:]
+        var places: [Place] = []
         for (document, text) in texts.enumerated() {
-            forEachTrimmedLine(of: text) { line, scalarCount in
-                guard lengthRange.contains(scalarCount), !looksLikeHeading(line) else { return }
-                counts[LineKey(line), default: LineCount(line: line)].count(in: document)
+            var copy = text
+            copy.withUTF8 { bytes in
+                forEachTrimmedLine(of: bytes) { range, scalarCount in
+                    guard lengthRange.contains(scalarCount) else { return }
+                    let line = UnsafeBufferPointer(rebasing: bytes[range])
+                    guard !looksLikeHeading(line) else { return }
+                    let digest = LineKey.isStable(line) ? LineKey.digest(of: line) : LineKey(substring(text, range)).digest
+                    byDigest[digest, default: DigestCount()].count(in: document)
+                    places.append(Place(document: Int32(document), start: UInt32(range.lowerBound),
+                                        end: UInt32(range.upperBound), digest: digest))
+                }
             }
         }
-        let threshold = max(3, (texts.count + 1) / 2)
+        // Keyed by NFC bytes (LineKey), so lines compare as String does (canonical equivalence) without
+        // String's per-comparison normalisation; the first line seen of each key is the one kept.
+        var counts: [LineKey: LineCount] = [:]
+        for place in places where byDigest[place.digest]!.documents >= threshold {
+            let line = substring(texts[Int(place.document)], Int(place.start)..<Int(place.end))
+            counts[LineKey(line), default: LineCount(line: line)].count(in: Int(place.document))
+        }
         var out = Set<String>()
         for (_, entry) in counts where entry.documents >= threshold { out.insert(String(entry.line)) }
         return RepeatedLines(lines: out)
+    }
+
+    /// Where pass 1 saw a line: its document, its UTF-8 range there (texts are under 4 GB, as `LineIndex`
+    /// assumes) and its digest.
+    private struct Place {
+        var document: Int32
+        var start: UInt32
+        var end: UInt32
+        var digest: UInt64
+    }
+
+    /// How many documents hold lines of one digest.
+    private struct DigestCount {
+        var documents: Int32 = 0
+        var lastDocument: Int32 = -1
+
+        mutating func count(in document: Int) {
+            guard document != lastDocument else { return }
+            documents += 1
+            lastDocument = Int32(document)
+        }
+    }
+
+    private static func substring(_ text: String, _ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
 
     /// A line's first occurrence and how many documents hold it.
@@ -65,40 +107,35 @@ public struct RepeatedLines: Sendable {
     /// The non-empty lines of `text`, trimmed as `trimmed` does, with their length in scalars: found on
     /// UTF-8 bytes, where splitting on Character `"\n"` (as before) walked grapheme clusters. `\r\n` is one
     /// Character, so a `\n` right after `\r` does not end a line, as with the Character split.
-    static func forEachTrimmedLine(of text: String, _ body: (Substring, Int) -> Void) {
-        let utf8 = text.utf8
-        var text = text
-        text.withUTF8 { bytes in
-            let n = bytes.count
-            var start = 0
-            while start < n {
-                // the next "\n" not right after "\r", found by memchr
-                var end = n
-                var from = start
-                while from < n, let p = memchr(bytes.baseAddress! + from, 0x0A, n - from) {
-                    let at = bytes.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                    if at == 0 || bytes[at - 1] != 0x0D { end = at; break }
-                    from = at + 1
-                }
-                var lo = start, hi = end
-                while lo < hi {
-                    let w = spaceWidth(bytes, at: lo, within: hi)
-                    if w == 0 { break }
-                    lo += w
-                }
-                while hi > lo {
-                    let w = spaceWidth(bytes, endingAt: hi, from: lo)
-                    if w == 0 { break }
-                    hi -= w
-                }
-                if lo < hi {
-                    var scalars = 0
-                    for i in lo..<hi where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
-                    let from = utf8.index(utf8.startIndex, offsetBy: lo), to = utf8.index(utf8.startIndex, offsetBy: hi)
-                    body(Substring(utf8[from..<to]), scalars)
-                }
-                start = end + 1
+    static func forEachTrimmedLine(of bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int) -> Void) {
+        let n = bytes.count
+        var start = 0
+        while start < n {
+            // the next "\n" not right after "\r", found by memchr
+            var end = n
+            var from = start
+            while from < n, let p = memchr(bytes.baseAddress! + from, 0x0A, n - from) {
+                let at = bytes.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if at == 0 || bytes[at - 1] != 0x0D { end = at; break }
+                from = at + 1
             }
+            var lo = start, hi = end
+            while lo < hi {
+                let w = spaceWidth(bytes, at: lo, within: hi)
+                if w == 0 { break }
+                lo += w
+            }
+            while hi > lo {
+                let w = spaceWidth(bytes, endingAt: hi, from: lo)
+                if w == 0 { break }
+                hi -= w
+            }
+            if lo < hi {
+                var scalars = 0
+                for i in lo..<hi where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+                body(lo..<hi, scalars)
+            }
+            start = end + 1
         }
     }
 
@@ -135,12 +172,26 @@ public struct RepeatedLines: Sendable {
 
     /// A line that starts with a heading number: 一、 (二) （三） 4、 5. 第六章/节/条/部分.
     static func looksLikeHeading(_ line: Substring) -> Bool {
-        var u: [Unicode.Scalar] = []
-        u.reserveCapacity(8)
-        for scalar in line.unicodeScalars {
-            if u.count == 8 { break }
-            u.append(scalar)
+        var line = line
+        return line.withUTF8 { looksLikeHeading($0) }
+    }
+
+    /// `looksLikeHeading` of a line's UTF-8 (valid, as it comes from a String).
+    static func looksLikeHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The first eight scalars are all it reads: kept on the stack, as this runs for every line of a corpus.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 8) { buffer in
+            var count = 0, i = 0
+            while count < 8, i < bytes.count {
+                let (v, w) = UTF8Codec.decode(bytes, at: i)
+                buffer[count] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                count += 1
+                i += w
+            }
+            return looksLikeHeading(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
+    }
+
+    private static func looksLikeHeading(_ u: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard let first = u.first else { return false }
         var i = 0
         if first == "(" || first == "（" { i = 1 }

@@ -12,6 +12,19 @@ enum ScalarClass {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\r"
     }
 
+    /// Foundation's `CharacterSet.whitespacesAndNewlines`: general categories Zs, Zl, Zp, U+0009–U+000D and U+0085.
+    static func isWhitespaceOrNewline(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        case 0..<0x80: return false
+        default:
+            switch s.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
+        }
+    }
+
     /// Punctuation that ends a sentence or clause, after which a line break is a real break.
     @inline(__always) static func endsSentence(_ s: Unicode.Scalar) -> Bool {
         switch s {

@@ -97,14 +97,9 @@ enum EncodingDetector {
         return UTF8Survey.decodeRepairing(bytes)
     }
 
-    /// `String(validating:as:)` in one pass: decoding repairs invalid bytes, so the bytes were valid exactly
-    /// when the decoded text has them unchanged (validating first and then making the string validated twice).
+    /// The bytes as a String when they are valid UTF-8 (one validating pass and a copy), else nil.
     static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var text = String(decoding: bytes, as: UTF8.self)
-        let same = text.withUTF8 { out in
-            out.count == bytes.count && (out.count == 0 || memcmp(out.baseAddress!, bytes.baseAddress!, out.count) == 0)
-        }
-        return same ? text : nil
+        String(validating: bytes, as: UTF8.self)
     }
 
     private static func sample(of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

@@ -57,7 +57,12 @@ enum PublishDateFinder {
                                               openings: ["date:"], reach: 19, atLineStart: true, isFree: { ("a"..."z").contains($0) })
     static let pinyin = try! NSRegularExpression(pattern: #"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"#)
     static let labelled = WindowedRegex(#"(?:发布时间|发布日期|发文日期|成文日期|印发日期|发布于|日期|时间)\s*[:：]\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#,
-                                        openings: ["发布时间", "发布日期", "发文日期", "成文日期", "印发日期", "发布于", "日期", "时间"], reach: 15)
+                                        openings: ["发布时间", "发布日期", "发文日期", "成文日期", "印发日期", "发布于", "日期", "时间"], reach: 15,
+                                        precheck: { after in
+        // every label is followed by blanks and a colon; 时间 and 日期 mostly are not (完成时间节点)
+        let next = after.nextAfterBlanks()
+        return next == ":" || next == "："
+    })
     /// A line that is only a date, as under a signature.
     static let dateLine = try! NSRegularExpression(pattern: #"(?m)^[\s(（]*((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日[\s)）]*$"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"^[\s(（—–\-]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在"#)

@@ -41,6 +41,8 @@ enum SentenceSplitter {
                     quoteDepth = 0
                     asciiQuoteOpen = false
                 }
+                // Ideographs and kana (most of the text) open, close and end nothing: one comparison, not the switch.
+                if c.value >= 0x3040 && c.value < 0xFF00 { i += 1; continue }
                 switch c {
                 case "(", "（", "【", "《", "[", "〔", "［":
                     if depth == 0 { groupAfterStop = i == start && i > 0 && isTerminator(s[i - 1]) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// One line of clean text as Unicode scalars, with the UTF-8 offset of every scalar in the whole text.
 struct TextLine {
     /// 0-based index of the line in the clean text.
@@ -14,12 +20,16 @@ struct TextLine {
             var start = 0
             while true {
                 var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                var count = 0
-                for i in start..<end where bytes[i] & 0xC0 != 0x80 { count += 1 }
+                if let p = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                    end = bytes.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    end = bytes.count
+                }
+                // Room for one scalar per byte, filled in one decoding pass (the lines live only while the
+                // structure is parsed, so the spare capacity is brief).
                 var scalars: [Unicode.Scalar] = []
-                let offsets = [Int](unsafeUninitializedCapacity: count + 1) { offsetBuffer, offsetCount in
-                    scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
+                let offsets = [Int](unsafeUninitializedCapacity: end - start + 1) { offsetBuffer, offsetCount in
+                    scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end - start) { scalarBuffer, scalarCount in
                         var i = start, k = 0
                         while i < end {
                             let (v, w) = UTF8Codec.decode(bytes, at: i)
@@ -31,7 +41,7 @@ struct TextLine {
                         offsetBuffer[k] = end
                         scalarCount = k
                     }
-                    offsetCount = count + 1
+                    offsetCount = scalars.count + 1
                 }
                 lines.append(TextLine(index: lines.count, scalars: scalars, offsets: offsets))
                 if end == bytes.count { return lines }
