@@ -5,10 +5,9 @@ struct SentenceReader {
     let utf8: [Int]
     let cleanStart: Int
     let section: Int?
-    let scanner: NumberScanner
-    let metadata: DocumentMetadata
-    /// First year of the latest plan period the document names (十四五 → 2021), when its metadata has no period.
-    let referenceStart: Int?
+    /// The document's years that mark the past (kept instead of the scanner and metadata: copying those for every
+    /// sentence, and releasing them, was a visible share of the reading).
+    let pastYears: PastYears
     let locator: ProvenanceLocator
     let tokens: [Quantity]
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
@@ -20,21 +19,32 @@ struct SentenceReader {
     let markerTokens: [Quantity]
     let markerStarts: [Int]
 
+    /// Years before the plan's period or before the document was published are its review of the past.
+    struct PastYears {
+        var periodStart: Int?
+        var published: Int?
+
+        /// `referenceStart`: first year of the latest plan period the document names (十四五 → 2021), for a
+        /// document whose metadata has no period.
+        init(_ metadata: DocumentMetadata, referenceStart: Int? = nil) {
+            periodStart = metadata.periodStart ?? referenceStart
+            published = metadata.publishDate.flatMap { Int($0.prefix(4)) }
+        }
+    }
+
     init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
          referenceStart: Int? = nil, locator: ProvenanceLocator) {
-        self.init(scalars: ScalarArray.of(text), cleanStart: cleanStart, section: section, scanner: scanner, metadata: metadata,
-                  referenceStart: referenceStart, locator: locator)
+        self.init(scalars: ScalarArray.of(text), cleanStart: cleanStart, section: section, scanner: scanner,
+                  pastYears: PastYears(metadata, referenceStart: referenceStart), locator: locator)
     }
 
     /// `scalars` are the sentence's scalars as written.
-    init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
-         referenceStart: Int? = nil, locator: ProvenanceLocator) {
-        self.referenceStart = referenceStart
+    init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
+         locator: ProvenanceLocator) {
         o = scalars
         self.cleanStart = cleanStart
         self.section = section
-        self.scanner = scanner
-        self.metadata = metadata
+        self.pastYears = pastYears
         self.locator = locator
         let (folded, mayHoldToken) = ScalarFolder.foldNoting(scalars, ScanRun.startsToken)
         f = folded
@@ -400,8 +410,8 @@ struct SentenceReader {
 
     /// True for a year before the plan's period or before the document was published.
     func isPastYear(_ y: Int) -> Bool {
-        if let start = metadata.periodStart ?? referenceStart, y < start { return true }
-        if let published = metadata.publishDate.flatMap({ Int($0.prefix(4)) }), y < published { return true }
+        if let start = pastYears.periodStart, y < start { return true }
+        if let published = pastYears.published, y < published { return true }
         return false
     }
 

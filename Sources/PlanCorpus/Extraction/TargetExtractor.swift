@@ -25,7 +25,8 @@ public struct TargetExtractor: Sendable {
         var carry: CarriedContext? = nil
         var pastParagraph = false
         // `text`, when given, holds the clean text's own scalars (see `Extractor`): not decoded again.
-        let referenceStart = Self.planPeriodStart(document, scalars: text?.original)
+        let pastYears = SentenceReader.PastYears(document.metadata,
+                                                 referenceStart: Self.planPeriodStart(document, scalars: text?.original))
         var lastEnd = -1
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
@@ -64,8 +65,7 @@ public struct TargetExtractor: Sendable {
             }
             lastEnd = range.upperBound
             var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
-                                        scanner: scanner, metadata: document.metadata, referenceStart: referenceStart,
-                                        locator: locator)
+                                        scanner: scanner, pastYears: pastYears, locator: locator)
             var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
                 guard seen.insert(Self.duplicateKey(found)).inserted else { continue }
