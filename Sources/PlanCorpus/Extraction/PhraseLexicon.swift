@@ -20,6 +20,9 @@ public struct PhraseLexicon: Sendable {
     /// The group of entries starting (ending) with a scalar.
     private var firstGroup = ScalarIndex([])
     private var lastGroup = ScalarIndex([])
+    /// First (last) scalars of the entries, see `mayHold`.
+    private var firstBits = [UInt64](repeating: 0, count: 64)
+    private var lastBits = [UInt64](repeating: 0, count: 64)
     /// Every entry's scalar values, end to end (`flatStart[e]` is where entry e begins), so matching compares
     /// plain integers without copying entries.
     private var flat: [UInt32] = []
@@ -37,6 +40,8 @@ public struct PhraseLexicon: Sendable {
             entries.append(Entry(scalars: scalars, text: text, value: value))
             flat.append(contentsOf: scalars.map(\.value))
             flatStart.append(Int32(flat.count))
+            firstBits[Int((first.value & 4095) >> 6)] |= 1 << UInt64(first.value & 63)
+            lastBits[Int((last.value & 4095) >> 6)] |= 1 << UInt64(last.value & 63)
             if byFirst[first] == nil { firstKeys.append(first) }
             byFirst[first, default: []].append(e)
             if byLast[last] == nil { lastKeys.append(last) }
@@ -60,9 +65,27 @@ public struct PhraseLexicon: Sendable {
         lastGroup = ScalarIndex(lastPairs)
     }
 
-    /// The longest entry that starts at `index` in `s`.
-    public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, let g = firstGroup.value(of: s[index]) else { return nil }
+    /// The longest entry that starts at `index` in `s`. Most positions of a text start no entry: the bit test,
+    /// inlined where it is asked, turns them away before a call.
+    @inline(__always) public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
+        guard index < s.count, Self.mayHold(firstBits, s[index]) else { return nil }
+        return match(s, startingAt: index)
+    }
+
+    /// The longest entry that ends exactly at `end` (exclusive) in `s`.
+    @inline(__always) public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
+        guard end > 0, end <= s.count, Self.mayHold(lastBits, s[end - 1]) else { return nil }
+        return match(s, endingBefore: end)
+    }
+
+    /// Scalars as 4096 bits (by their value's low twelve bits): a clear bit means no entry starts (ends) there.
+    @inline(__always) private static func mayHold(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
+        let v = c.value & 4095
+        return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+    }
+
+    private func match(_ s: [Unicode.Scalar], startingAt index: Int) -> Entry? {
+        guard let g = firstGroup.value(of: s[index]) else { return nil }
         for k in Int(firstStart[g])..<Int(firstStart[g + 1]) {
             let e = Int(firstOrder[k])
             let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
@@ -74,9 +97,8 @@ public struct PhraseLexicon: Sendable {
         return nil
     }
 
-    /// The longest entry that ends exactly at `end` (exclusive) in `s`.
-    public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, let g = lastGroup.value(of: s[end - 1]) else { return nil }
+    private func match(_ s: [Unicode.Scalar], endingBefore end: Int) -> Entry? {
+        guard let g = lastGroup.value(of: s[end - 1]) else { return nil }
         for k in Int(lastStart[g])..<Int(lastStart[g + 1]) {
             let e = Int(lastOrder[k])
             let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from

@@ -115,18 +115,6 @@ struct SentenceReader {
     static let notSeparators: [String] = ["参与", "给与", "和谐", "和平", "温和", "与会", "赋与", "授与"]
     static let notSeparatorScalars: [[Unicode.Scalar]] = notSeparators.map { Array($0.unicodeScalars) }
 
-    /// Scalar ranges of the sub-sentences (split at 。!? and line breaks).
-    func subSentences() -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = 0
-        for i in 0..<f.count where Self.endsSentence(f[i]) {
-            if i > start { result.append(start..<i) }
-            start = i + 1
-        }
-        if f.count > start { result.append(start..<f.count) }
-        return result
-    }
-
     /// Clause ranges of a sub-sentence: split at , ; : outside brackets, quotes and numbers.
     func clauses(_ sub: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -376,7 +364,15 @@ struct SentenceReader {
     /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
-        for sub in subSentences() {
+        // Sub-sentences: split at 。!? and line breaks, walked in place.
+        var start = 0
+        var i = -1
+        while i < f.count {
+            i += 1
+            guard i == f.count || Self.endsSentence(f[i]) else { continue }
+            defer { start = i + 1 }
+            guard i > start else { continue }
+            let sub = start..<i
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
             if opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
