@@ -68,11 +68,10 @@ public struct IndicatorTableExtractor: Sendable {
             var result: [Row?] = []
             // Lines as `lines(of:)` cuts them: at a line feed not preceded by a carriage return.
             var start = 0
-            var previous: UInt8 = 0
-            // `mayHoldThreeCells` of the current line, worked out during the same walk over its bytes.
+            // `mayHoldThreeCells` of the current line, worked out during the same walk over its bytes: a bar or a
+            // tab, or two spaces (an ideographic space, E3 80 80 in valid UTF-8, counts as one).
             var may = false
             var spaces = 0
-            var ideographic = 0   // bytes E3 80 80 seen in a row
             func take(_ end: Int) {
                 let line = UnsafeBufferPointer(rebasing: buf[start..<end])
                 guard may || spaces >= 2 else { result.append(nil); return }
@@ -90,33 +89,31 @@ public struct IndicatorTableExtractor: Sendable {
                     result.append(nil)
                 }
             }
-            for i in 0..<buf.count {
+            let marks = rowBytes
+            var i = 0
+            while i < buf.count {
                 let byte = buf[i]
-                if byte == 0x0A, previous != 0x0D {
+                // Most bytes are none of the few this walk looks at: one table read each.
+                if !marks[Int(byte)] { i += 1; continue }
+                switch byte {
+                case 0x0A where i == 0 || buf[i - 1] != 0x0D:
                     take(i)
                     start = i + 1
-                    (may, spaces, ideographic) = (false, 0, 0)
-                    previous = byte
-                    continue
-                }
-                previous = byte
-                if may { continue }
-                // As `mayHoldThreeCells` reads each byte.
-                switch byte {
-                case 0x7C, 0x09: may = true; continue
+                    (may, spaces) = (false, 0)
+                case 0x7C, 0x09: may = true
                 case 0x20: spaces += 1
-                case 0xE3: ideographic = 1; continue
-                case 0x80 where ideographic == 1: ideographic = 2; continue
-                case 0x80 where ideographic == 2: spaces += 1
+                case 0xE3 where i + 2 < buf.count && buf[i + 1] == 0x80 && buf[i + 2] == 0x80: spaces += 1
                 default: break
                 }
-                ideographic = 0
-                if spaces >= 2 { may = true }
+                i += 1
             }
             take(buf.count)
             return result
         }
     }
+
+    /// Bytes `rows(of:)` stops at: line feed, bar, tab, space, and the lead byte of an ideographic space.
+    private static let rowBytes: [Bool] = (0..<256).map { [0x0A, 0x7C, 0x09, 0x20, 0xE3].contains($0) }
 
     /// The text split on Character `"\n"` (empty lines kept), found on bytes: `\r\n` is one Character, so a
     /// `\n` right after `\r` does not split, as with `split(separator:)`, which walked grapheme clusters.
