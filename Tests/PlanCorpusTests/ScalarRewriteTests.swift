@@ -73,6 +73,16 @@ import Testing
     static let spacedTexts = [" a ", "\u{3000}指标\u{3000}", "\t|x|\t", "\u{A0}\u{2003}b\u{200B}", "", "   ", "a\u{3000} \tb"]
         + randomTexts(" \t\u{3000}\u{A0}\u{2002}\u{200B}\u{FEFF}a中|,", count: 300, length: 0...12, seed: 11)
 
+    @Test func whitespaceTableIsFoundationsSet() {
+        var members = 0
+        for v in 0..<0x10000 {
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(PlainScalars.whitespaceTable[v] == CharacterSet.whitespaces.contains(s), "U+\(String(v, radix: 16))")
+            if PlainScalars.whitespaceTable[v] { members += 1 }
+        }
+        #expect(members > 10)
+    }
+
     @Test func whitespaceTrimMatchesFoundation() {
         for text in Self.spacedTexts {
             let scalars = Array(text.unicodeScalars)

@@ -28,8 +28,16 @@ enum PlainScalars {
     }
 
     /// Members of `CharacterSet.whitespaces` (no member lies beyond the BMP).
-    private static let whitespaceTable: [Bool] = {
+    static let whitespaceTable: [Bool] = {
         var table = [Bool](repeating: false, count: 0x10000)
+        // The set's own bitmap (bit v & 7 of byte v >> 3, the BMP first): one call instead of a question per scalar.
+        let bitmap = CharacterSet.whitespaces.bitmapRepresentation
+        if bitmap.count >= 0x2000 {
+            bitmap.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                for v in 0..<0x10000 where bytes[v >> 3] & (1 << UInt8(v & 7)) != 0 { table[v] = true }
+            }
+            return table
+        }
         for v in 0..<0x10000 {
             if let s = Unicode.Scalar(UInt32(v)), CharacterSet.whitespaces.contains(s) { table[v] = true }
         }
