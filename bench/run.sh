@@ -31,16 +31,35 @@ CORES=$(nproc)
 # Warm the page cache so both tools read from memory.
 cat $(find "$CORPUS" -type f) >/dev/null
 
-# planq: load+clean+structure alone (--no-extract), then the full build with extraction, each one run under
-# /usr/bin/time -v for the peak resident set. Extraction's cost is the difference of the two.
-/usr/bin/time -v "$PLANQ" bench-load --no-extract "$CORPUS" >"$OUT/planq.out" 2>"$OUT/planq.time"
-/usr/bin/time -v "$PLANQ" bench-load "$CORPUS" >"$OUT/planq-full.out" 2>"$OUT/planq-full.time"
+# planq: load+clean+structure alone (--no-extract), then the full build with extraction, each under
+# /usr/bin/time -v for the peak resident set. Extraction's cost is the difference of the two. Each is run
+# three times, as ripgrep is below: the figures are those of the run with the least CPU time (a shared
+# machine only ever adds time), the peak memory is the largest of the three.
+best_of_three() {   # best_of_three NAME ARGS…: $OUT/NAME.out and .time of the fastest run, MAX_RSS_KB of all
+    local best="" run
+    MAX_RSS_KB=0
+    for run in 1 2 3; do
+        /usr/bin/time -v "$PLANQ" bench-load "${@:2}" "$CORPUS" >"$OUT/$1.run.out" 2>"$OUT/$1.run.time"
+        local cpu rss
+        cpu=$(grep '^documents=' "$OUT/$1.run.out" | tr ' ' '\n' | sed -n 's/^cpu_seconds=//p')
+        rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/$1.run.time")
+        [ "$rss" -gt "$MAX_RSS_KB" ] && MAX_RSS_KB=$rss
+        if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+            best=$cpu
+            mv "$OUT/$1.run.out" "$OUT/$1.out"
+            mv "$OUT/$1.run.time" "$OUT/$1.time"
+        fi
+    done
+    rm -f "$OUT/$1.run.out" "$OUT/$1.run.time"
+}
+best_of_three planq --no-extract
+RSS_KB=$MAX_RSS_KB
+best_of_three planq-full
+FULL_RSS_KB=$MAX_RSS_KB
 PLANQ_LINE=$(grep '^documents=' "$OUT/planq.out")
 FULL_LINE=$(grep '^documents=' "$OUT/planq-full.out")
 field() { echo "$PLANQ_LINE" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 full() { echo "$FULL_LINE" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-RSS_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/planq.time")
-FULL_RSS_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/planq-full.time")
 # The same process on an empty folder: what planq holds before any document (runtime, ICU data).
 mkdir -p "$OUT/empty"
 /usr/bin/time -v "$PLANQ" bench-load "$OUT/empty" >/dev/null 2>"$OUT/empty.time"

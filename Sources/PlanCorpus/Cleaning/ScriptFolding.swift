@@ -97,7 +97,11 @@ final class ScriptFolding: @unchecked Sendable {
 
     /// Ideographs, the only scalars "Hant-Hans" converts.
     static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isIdeographic || s.properties.isUnifiedIdeograph
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true   // the common blocks, without a property lookup
+        case 0..<0x3000: return false                        // no ideograph below U+3000
+        default: return s.properties.isIdeographic || s.properties.isUnifiedIdeograph
+        }
     }
 
     /// Scalars ICU's "Hant-Hans" converts by context rather than one to one (checked against phrases).

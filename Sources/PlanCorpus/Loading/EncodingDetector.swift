@@ -48,17 +48,18 @@ enum EncodingDetector {
 
         // Score each candidate on a sample cut at a line break (0x0A is never part of a GB18030 or Big5 character).
         let sample = self.sample(of: bytes)
-        var best: (encoding: TextEncoding, score: EncodingScore)?
+        var best: (encoding: TextEncoding, score: EncodingScore, decoded: DecodedBytes)?
         for encoding in [TextEncoding.gb18030, .big5] {
             guard let decoded = IconvDecoder.decode(sample, from: encoding) else { continue }
             let score = EncodingScore(decoded.text, invalid: decoded.invalidCount)
-            if best == nil || score > best!.score { best = (encoding, score) }
+            if best == nil || score > best!.score { best = (encoding, score, decoded) }
         }
         let utf8 = UTF8Survey.decodeRepairing(sample)
         let utf8Score = EncodingScore(utf8.text, invalid: utf8.invalidCount)
         guard let winner = best, winner.score > utf8Score,
               winner.score.ideographs < 20 || winner.score.value >= minimumScore,
-              let decoded = IconvDecoder.decode(bytes, from: winner.encoding)
+              // a file no longer than the sample was decoded whole already
+              let decoded = sample.count == bytes.count ? winner.decoded : IconvDecoder.decode(bytes, from: winner.encoding)
         else {
             let doubt = "encoding not recognised (not UTF-8, GB18030 or Big5); read as UTF-8 with replacement characters"
             return Detection(encoding: .utf8, decoded: UTF8Survey.decodeRepairing(bytes), doubt: survey.validShare < 0.5 ? doubt : nil)

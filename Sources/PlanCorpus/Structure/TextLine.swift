@@ -12,6 +12,9 @@ struct TextLine {
     /// `offsets[i]` is the UTF-8 offset of `scalars[i]`; `offsets[scalars.count]` is the line's end.
     var offsets: [Int]
 
+    /// Lines longer than this many bytes have their scalars counted before their arrays are made.
+    static let countedLineBytes = 1 << 16
+
     /// Splits text on `\n`; hot path, so it works on the UTF-8 bytes and sizes each line's arrays exactly.
     static func split(_ text: String) -> [TextLine] {
         var text = text
@@ -26,10 +29,16 @@ struct TextLine {
                     end = bytes.count
                 }
                 // Room for one scalar per byte, filled in one decoding pass (the lines live only while the
-                // structure is parsed, so the spare capacity is brief).
+                // structure is parsed, so the spare capacity is brief); a very long line is counted first, so
+                // that a one-line 50 MB document does not take three times the room it needs.
+                var capacity = end - start
+                if capacity > Self.countedLineBytes {
+                    capacity = 0
+                    for i in start..<end where bytes[i] & 0xC0 != 0x80 { capacity += 1 }
+                }
                 var scalars: [Unicode.Scalar] = []
-                let offsets = [Int](unsafeUninitializedCapacity: end - start + 1) { offsetBuffer, offsetCount in
-                    scalars = [Unicode.Scalar](unsafeUninitializedCapacity: end - start) { scalarBuffer, scalarCount in
+                let offsets = [Int](unsafeUninitializedCapacity: capacity + 1) { offsetBuffer, offsetCount in
+                    scalars = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { scalarBuffer, scalarCount in
                         var i = start, k = 0
                         while i < end {
                             let (v, w) = UTF8Codec.decode(bytes, at: i)

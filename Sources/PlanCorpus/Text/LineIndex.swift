@@ -32,11 +32,26 @@ public struct LineIndex: Sendable, Hashable {
 
     /// Zero-based index of the line containing a UTF-8 offset.
     public func lineIndex(ofOffset offset: Int) -> Int {
-        var lo = 0, hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
+        var hint = -1
+        return lineIndex(ofOffset: offset, hint: &hint)
+    }
+
+    /// `lineIndex(ofOffset:)` for offsets asked in increasing order: `hint` (start at -1) keeps the line found
+    /// last, and the search walks on from it instead of bisecting again; an offset before it bisects as usual.
+    func lineIndex(ofOffset offset: Int, hint: inout Int) -> Int {
+        var lo: Int
+        if hint >= 0, hint < starts.count, Int(starts[hint]) <= offset {
+            lo = hint
+            while lo + 1 < starts.count, Int(starts[lo + 1]) <= offset { lo += 1 }
+        } else {
+            lo = 0
+            var hi = starts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
+            }
         }
+        hint = lo
         return lo
     }
 }
