@@ -73,6 +73,19 @@ import Testing
     static let spacedTexts = [" a ", "\u{3000}指标\u{3000}", "\t|x|\t", "\u{A0}\u{2003}b\u{200B}", "", "   ", "a\u{3000} \tb"]
         + randomTexts(" \t\u{3000}\u{A0}\u{2002}\u{200B}\u{FEFF}a中|,", count: 300, length: 0...12, seed: 11)
 
+    @Test func plainnessOverBytesIsPlainnessOverScalars() {
+        let texts = Self.spacedTexts + Self.tableLines + ["中文，。", "e\u{301}", "😀", "\r\n", "①②", "가"]
+            + Self.randomTexts("a中、\u{301}\r😀①가\u{3000}·", count: 300, length: 0...8, seed: 41)
+        var plain = 0
+        for text in texts {
+            let expected = PlainScalars.arePlain(text.unicodeScalars)
+            #expect(PlainScalars.arePlain(Substring(text)) == expected, "\(text.debugDescription)")
+            #expect(PlainScalars.arePlain(text.dropFirst()) == PlainScalars.arePlain(text.dropFirst().unicodeScalars))
+            if expected { plain += 1 }
+        }
+        #expect(plain > 10 && plain < texts.count)
+    }
+
     @Test func whitespaceTableIsFoundationsSet() {
         var members = 0
         for v in 0..<0x10000 {

@@ -139,7 +139,7 @@ public struct DomainClassifier: Sendable {
     /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
     /// and `part` is not empty.
     private static func contains(_ text: Substring, _ part: String) -> Bool {
-        if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text.unicodeScalars) {
+        if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text) {
             var needle = part
             let found = needle.withUTF8 { n in
                 text.utf8.withContiguousStorageIfAvailable { h in UTF8Search.firstOffset(of: n, in: h) != nil }

@@ -27,6 +27,23 @@ enum PlainScalars {
         return true
     }
 
+    /// `arePlain` of a text's scalars read from its UTF-8 (valid: it comes from a String), without the generic
+    /// scalar view, which was the cost of the check on long sentences.
+    static func arePlain(utf8 buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < buf.count {
+            let (v, w) = UTF8Codec.decode(buf, at: i)
+            if !isPlain(unsafeBitCast(v, to: Unicode.Scalar.self)) { return false }
+            i += w
+        }
+        return true
+    }
+
+    /// `arePlain(text.unicodeScalars)`, over the UTF-8 when it is contiguous.
+    static func arePlain(_ text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { arePlain(utf8: $0) } ?? arePlain(text.unicodeScalars)
+    }
+
     /// Members of `CharacterSet.whitespaces` (no member lies beyond the BMP).
     static let whitespaceTable: [Bool] = {
         var table = [Bool](repeating: false, count: 0x10000)
