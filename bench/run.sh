@@ -106,10 +106,9 @@ BEGIN {
     printf "%-38s %9.1f x slower than ripgrep -j1 per core\n", "planq vs floor", (rgone > 0 && cpu > 0) ? mbps(rgone) / mbps(cpu) : 0
     goal1 = mbps(cpu) >= 20 ? "met" : "NOT met"
     goal2 = rss * 1024 <= 3 * bytes ? "met" : "NOT met"
-    goal3 = frss * 1024 <= 3 * bytes ? "met" : "NOT met"
     printf "\ngoal >= 20 MB/s per core (load+clean+structure, CPU time): %s (%.1f)\n", goal1, mbps(cpu)
     printf "goal peak memory <= 3 x corpus (load+clean+structure):    %s (%.2f x)\n", goal2, rss * 1024 / bytes
-    printf "goal peak memory <= 3 x corpus (full load):               %s (%.2f x)\n", goal3, frss * 1024 / bytes
+    printf "(peak memory of the full load with extraction, no goal set: %.2f x)\n", frss * 1024 / bytes
 }'
 
 # Where the build time goes: each DocumentBuilder stage on one thread, over the first 1,000 documents.

@@ -9,6 +9,9 @@ struct SentenceReader {
     /// sentence, and releasing them, was a visible share of the reading).
     let pastYears: PastYears
     let locator: ProvenanceLocator
+    /// The document's clean text, which the sentence is a range of: targets then keep their clause as a range
+    /// of it rather than a copy (`Target.shareCleanText`).
+    var cleanText: String? = nil
     let tokens: [Quantity]
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
     let inToken: [Bool]
@@ -805,10 +808,12 @@ struct SentenceReader {
                 guard let value = c.q.value else { continue }
                 let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
                 let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
-                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
-                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator), unit: unit),
-                                     baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean)))
+                var target = Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
+                                    unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                    hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator), unit: unit),
+                                    baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean))
+                if let cleanText { target.shareCleanText(cleanText, clause: clean) }
+                result.append(target)
             }
         }
         return result

@@ -66,6 +66,7 @@ public struct TargetExtractor: Sendable {
             lastEnd = range.upperBound
             var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, pastYears: pastYears, locator: locator)
+            reader.cleanText = document.clean
             var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
                 guard seen.insert(Self.duplicateKey(found)).inserted else { continue }

@@ -33,8 +33,20 @@ public struct Target: Sendable, Hashable {
     /// 约束性 or 预期性, from indicator tables.
     public var binding: String?
     /// The clause stating the target, from the clean text.
-    public var text: String
+    public var text: String {
+        get { clause.string }
+        set { clause = SharedText(newValue) }
+    }
     public var provenance: Provenance
+    /// `text`, kept as a range of the document's clean text where it is one (a corpus holds about nine
+    /// targets a document, and their copied clauses took more memory than the rest of them).
+    private var clause: SharedText
+
+    /// Keeps `text` as the UTF-8 range `range` of `clean` (the document's clean text, shared) when it is
+    /// exactly those bytes; otherwise `text` stays as it is.
+    mutating func shareCleanText(_ clean: String, clause range: Range<Int>) {
+        if let slice = SharedText(clean, utf8: range, equalTo: clause.string) { clause = slice }
+    }
 
     public init(section: Int?, domain: String? = nil, indicator: String, value: Double, valueMax: Double? = nil,
                 unit: String?, comparator: String = "=", year: Int? = nil, yearPlaceholder: Bool = false,
@@ -53,9 +65,54 @@ public struct Target: Sendable, Hashable {
         self.per = per
         self.baseline = baseline
         self.binding = binding
-        self.text = text
+        self.clause = SharedText(text)
         self.provenance = provenance
     }
+}
+
+/// A target shows (prints, dumps) its clause as the text it is, not as the storage behind it.
+extension Target: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "section": section as Any, "domain": domain as Any, "indicator": indicator, "key": key as Any,
+            "base": base as Any, "value": value, "valueMax": valueMax as Any, "unit": unit as Any,
+            "comparator": comparator, "year": year as Any, "yearPlaceholder": yearPlaceholder, "hedge": hedge as Any,
+            "per": per as Any, "baseline": baseline as Any, "binding": binding as Any, "text": text,
+            "provenance": provenance,
+        ], displayStyle: .struct)
+    }
+}
+
+/// Text of its own, or a UTF-8 range of a document's clean text (no copy). Equal and hashed as the text it
+/// stands for.
+struct SharedText: Sendable, Hashable {
+    private let source: String
+    private let start: UInt32
+    private let end: UInt32
+
+    init(_ text: String) {
+        source = text
+        start = 0
+        end = UInt32(text.utf8.count)
+    }
+
+    /// The range of `clean`, or nil when its bytes are not `text`'s (or lie outside `clean`).
+    init?(_ clean: String, utf8 range: Range<Int>, equalTo text: String) {
+        guard range.lowerBound >= 0, range.upperBound <= clean.utf8.count, range.upperBound <= Int(UInt32.max),
+              clean.utf8.dropFirst(range.lowerBound).prefix(range.count).elementsEqual(text.utf8) else { return nil }
+        source = clean
+        start = UInt32(range.lowerBound)
+        end = UInt32(range.upperBound)
+    }
+
+    var string: String {
+        if start == 0 && Int(end) == source.utf8.count { return source }
+        let utf8 = source.utf8
+        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]))
+    }
+
+    static func == (a: SharedText, b: SharedText) -> Bool { a.string == b.string }
+    func hash(into hasher: inout Hasher) { hasher.combine(string) }
 }
 
 /// An agency named as responsible for a measure: a row of the `agencies` table.
