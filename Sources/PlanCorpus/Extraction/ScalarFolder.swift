@@ -11,16 +11,9 @@ public enum ScalarFolder {
     /// Scalars folded one by one (the table read once, not once per scalar).
     static func fold(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var result = scalars
-        let table = ScriptFolding.shared.fold
-        table.withUnsafeBufferPointer { fold in
+        ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
             result.withUnsafeMutableBufferPointer { out in
-                for k in 0..<out.count {
-                    let v = out[k].value
-                    if v < 0x80 || v > 0xFFFF { continue }
-                    if v == 0x2236 { out[k] = ":"; continue }
-                    let f = fold[Int(v)]
-                    if f != 0 { out[k] = Unicode.Scalar(f)! }
-                }
+                for k in 0..<out.count { out[k] = fold(out[k], table) }
             }
         }
         return result
@@ -31,24 +24,20 @@ public enum ScalarFolder {
     static func foldNoting(_ scalars: [Unicode.Scalar], _ marked: ScalarSet) -> (folded: [Unicode.Scalar], found: Bool) {
         var result = scalars
         var found = false
-        let table = ScriptFolding.shared.fold
-        table.withUnsafeBufferPointer { fold in
+        ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
             result.withUnsafeMutableBufferPointer { out in
                 for k in 0..<out.count {
-                    let v = out[k].value
-                    if v >= 0x80 && v <= 0xFFFF {
-                        if v == 0x2236 {
-                            out[k] = ":"
-                        } else {
-                            let f = fold[Int(v)]
-                            if f != 0 { out[k] = Unicode.Scalar(f)! }
-                        }
-                    }
+                    out[k] = fold(out[k], table)
                     if !found, out[k].value > 0xFFFF || marked.contains(out[k]) { found = true }
                 }
             }
         }
         return (result, found)
+    }
+
+    /// `fold(_:)` reading the script table through a buffer a loop holds.
+    @inline(__always) private static func fold(_ s: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt32>) -> Unicode.Scalar {
+        s.value == 0x2236 ? ":" : ScriptFolding.folded(s, table)
     }
 
     /// One scalar folded: width, then script.
