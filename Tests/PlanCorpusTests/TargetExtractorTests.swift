@@ -108,6 +108,9 @@ func describeTarget(_ t: Target) -> String {
         ("聚焦最后一公里。", []),
         ("利用三年时间完成改造。", []),
         ("第一阶段(第1-2年)完成规划设计。", []),
+        // scoring formulas define a score: their percentages are weights
+        ("综合得分=服务质量(50%)+群众满意度(30%)+创新工作(20%)。", []),
+        ("年度考核得分＝平时考核×40%＋年终考核×60%。", []),
     ]
 
     @Test(arguments: statements)

@@ -434,6 +434,17 @@ struct SentenceReader {
         return answer
     }
 
+    /// True when the sub-sentence is a formula (an `=` and a `+`, full-width ones folded): its numbers are
+    /// weights and terms that define a score, not levels to reach.
+    func isFormula(_ sub: Range<Int>) -> Bool {
+        var equals = false, plus = false
+        for i in sub {
+            if f[i] == "=" { equals = true } else if f[i] == "+" { plus = true }
+            if equals && plus { return true }
+        }
+        return false
+    }
+
     /// True when the sub-sentence reports the past: a past marker (完成了, 同比), unless every marker only
     /// compares with last year and the sub-sentence states a plan (拟安排…、比上年增加…).
     func reportsPast(_ sub: Range<Int>) -> Bool {
@@ -457,8 +468,8 @@ struct SentenceReader {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
         let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
-        // A review of the past is not a target.
-        if reportsPast(sub) { return ([], nil) }
+        // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
+        if reportsPast(sub) || isFormula(sub) { return ([], nil) }
         let quotes = quoted(sub)
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
