@@ -44,3 +44,26 @@ import Testing
         #expect(t != Self.target("到2025年"))
     }
 }
+
+/// Targets count as the same when their folded indicators are the same text (canonically equivalent).
+@Suite struct TargetDuplicateKeyTests {
+    static func target(_ indicator: String, value: Double = 5) -> Target {
+        Target(section: nil, indicator: indicator, value: value, unit: "%", year: 2025, text: indicator,
+               provenance: Provenance(line: 1, originalRange: 0..<1))
+    }
+
+    @Test(arguments: [
+        ("café覆盖率", "cafe\u{301}覆盖率", true),      // precomposed and decomposed é
+        ("覆蓋率", "覆盖率", true),                      // folded to simplified
+        ("ＰＭ２．５浓度", "PM2.5浓度", true),           // folded to half-width
+        ("覆盖率", "普及率", false),
+        ("a|b", "a|b", true),                            // through the whole key string
+        ("a|b", "a|c", false),
+    ])
+    func sameWhenTheFoldedIndicatorIsTheSameText(_ a: String, _ b: String, _ same: Bool) {
+        let x = TargetExtractor.duplicateKey(Self.target(a)), y = TargetExtractor.duplicateKey(Self.target(b))
+        #expect((x == y) == same)
+        if same { #expect(x.hashValue == y.hashValue) }
+        #expect(TargetExtractor.duplicateKey(Self.target(a, value: 6)) != x)
+    }
+}

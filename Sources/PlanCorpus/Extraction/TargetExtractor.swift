@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds forward-looking quantitative statements (targets) in a document's sentences and indicator tables.
 ///
 /// Rules are general: a number with a unit, read with the words around it in its clause. The word
@@ -205,20 +207,25 @@ public struct TargetExtractor: Sendable {
 
     /// What makes two targets the same: the fields of `key(_:)`, compared as values, or `key(_:)` itself
     /// when a field holds its separator `|` (or a value is NaN), so equal keys are exactly equal `key` strings.
+    /// The indicator is held as the scalar values of its folded form in NFC, which are equal exactly when the
+    /// folded strings are (String equality is canonical equivalence) and hash without String's normalising.
     enum DuplicateKey: Hashable {
-        case fields(indicator: String, value: UInt64, valueMax: UInt64, unit: String, comparator: String, year: Int)
+        case fields(indicator: [UInt32], value: UInt64, valueMax: UInt64, unit: String, comparator: String, year: Int)
         case text(String)
     }
 
     static func duplicateKey(_ t: Target) -> DuplicateKey {
-        let indicator = ScalarFolder.foldedString(t.indicator)
+        let folded = ScalarFolder.fold(t.indicator)
         let unit = t.unit ?? ""
         let valueMax = t.valueMax ?? -1
         // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
-        if t.value.isNaN || valueMax.isNaN || indicator.utf8.contains(0x7C) || unit.utf8.contains(0x7C)
+        if t.value.isNaN || valueMax.isNaN || folded.contains("|") || unit.utf8.contains(0x7C)
             || t.comparator.utf8.contains(0x7C) {
             return .text(key(t))
         }
+        // A run of stable starters is NFC as it stands (see LineKey); anything else is composed first.
+        let indicator = folded.allSatisfy(LineKey.isStableStarter) ? folded.map(\.value)
+            : String(scalars: folded).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
         return .fields(indicator: indicator, value: t.value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
                        comparator: t.comparator, year: t.year ?? -1)
     }
