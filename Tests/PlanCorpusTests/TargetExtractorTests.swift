@@ -108,6 +108,10 @@ func describeTarget(_ t: Target) -> String {
         ("聚焦最后一公里。", []),
         ("利用三年时间完成改造。", []),
         ("第一阶段(第1-2年)完成规划设计。", []),
+        // a clause opening with 针对 names what a measure is aimed at
+        ("针对首年关税为零的1800种出口商品,加大政策宣传力度。", []),
+        ("针对全市3000家规模以上企业开展数字化诊断服务。", []),
+        ("到2025年,针对性帮扶企业达到500家。", ["针对性帮扶企业|500|家|=|2025|-"]),
         // scoring formulas define a score: their percentages are weights
         ("综合得分=服务质量(50%)+群众满意度(30%)+创新工作(20%)。", []),
         ("年度考核得分＝平时考核×40%＋年终考核×60%。", []),

@@ -169,4 +169,5 @@ public struct PhraseLexicon: Sendable {
     public static let priceBase = PhraseLexicon(phrases["price-base"] ?? [])
     public static let numeralTerms = PhraseLexicon(phrases["numeral-term"] ?? [])
     public static let scopeFrames = PhraseLexicon(phrases["scope-frame"] ?? [])
+    public static let scopeOpenings = PhraseLexicon(phrases["scope-opening"] ?? [])
 }

@@ -656,10 +656,15 @@ struct SentenceReader {
         return false
     }
 
-    /// True when the clause opens with 以 and, after the number, says 为(主要)对象 / 为重点 … ([scope-frame]).
+    /// True when the clause opens with a [scope-opening] (针对…, not 针对性), or with 以 and, after the number,
+    /// says 为(主要)对象 / 为重点 … ([scope-frame]).
     func isInScopeFrame(_ c: Candidate, clause: Range<Int>) -> Bool {
         var lo = clause.lowerBound
         while lo < c.start, !Self.isWordScalar(f[lo]) { lo += 1 }
+        if let opening = PhraseLexicon.scopeOpenings.match(f, at: lo), lo + opening.scalars.count < c.start,
+           at(lo + opening.scalars.count) != "性" {
+            return true
+        }
         guard at(lo) == "以" else { return false }
         var k = c.end
         while k < clause.upperBound {
