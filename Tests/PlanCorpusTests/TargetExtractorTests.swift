@@ -108,6 +108,8 @@ func describeTarget(_ t: Target) -> String {
         ("聚焦最后一公里。", []),
         ("利用三年时间完成改造。", []),
         ("第一阶段(第1-2年)完成规划设计。", []),
+        // items of a list share the last item's noun, also with blanks after 、
+        ("到2025年,小学、 初中毕业生升学率分别达到97%和40%。", ["小学毕业生升学率|97|%|=|2025|-", "初中毕业生升学率|40|%|=|2025|-"]),
         // a clause opening with 针对 names what a measure is aimed at
         ("针对首年关税为零的1800种出口商品,加大政策宣传力度。", []),
         ("针对全市3000家规模以上企业开展数字化诊断服务。", []),

@@ -849,7 +849,8 @@ struct SentenceReader {
                 rest = rest.lowerBound..<p
             }
             parts.insert(rest, at: 0)
-            return parts.filter { !$0.isEmpty }
+            // 小学、 初中: blanks after a separator (common in scraped text) belong to no item.
+            return parts.map { PlainScalars.trimmingWhitespace(f, $0) }.filter { !$0.isEmpty }
         }
         let parts = split(r, Self.separatorScalars)
         guard let count else { return parts }
