@@ -328,3 +328,22 @@ import PlanCorpus
         #expect(s.completions(in: "targets | where indi", at: 20) == ["indicator", "indicator_key"])
     }
 }
+
+/// A join with several right rows per key gives each left row all of them, in the right table's order.
+@Suite struct JoinOrderTests {
+    @Test func oneToManyKeepsTheRightTablesOrder() {
+        let s = Fixtures.session()
+        let docs = s.run("docs | select doc").column("doc")
+        var expected: [String] = []
+        for d in docs { expected += s.run("targets | where doc == \"\(d)\" | select line").column("line") }
+        let joined = s.run("docs | join targets on doc | select line")
+        #expect(!joined.hasErrors, "\(joined.renderedDiagnostics())")
+        #expect(joined.column("line") == expected)
+        #expect(Set(docs).count < expected.count)   // some document has several targets
+        let left = s.run("docs | join left (targets | where value > 100) on doc | select doc, value")
+        #expect(left.column("doc") == docs.flatMap { d in
+            let n = s.run("targets | where doc == \"\(d)\" and value > 100").column("value").count
+            return Array(repeating: d, count: max(n, 1))
+        })
+    }
+}

@@ -93,17 +93,30 @@ extension Evaluator {
             return i
         }
         // Rows of the right table grouped by key; each left row then only notes its group's number. One key
-        // (the common case) hashes the value, not an array per row.
-        var rightGroups: [[Int]] = []
+        // (the common case) hashes the value, not an array per row. A group's rows are a chain through
+        // `nextRow` (in row order), not an array each: a joined table mostly has one row per key.
+        var firstRow: [Int] = [], lastRow: [Int] = [], groupSize: [Int] = []
+        var nextRow = [Int](repeating: -1, count: r.rowCount)
         var groupOfKey: [Value: Int] = [:]
         var groupOfKeys: [[Value]: Int] = [:]
+        if ri.count == 1 { groupOfKey.reserveCapacity(r.rowCount) }
         for row in 0..<r.rowCount {
+            let known: Int?
             if ri.count == 1 {
                 let k = ValueOrder.key(r.data[ri[0]][row])
-                if let g = groupOfKey[k] { rightGroups[g].append(row) } else { groupOfKey[k] = rightGroups.count; rightGroups.append([row]) }
+                known = groupOfKey[k]
+                if known == nil { groupOfKey[k] = firstRow.count }
             } else {
                 let k = ri.map { ValueOrder.key(r.data[$0][row]) }
-                if let g = groupOfKeys[k] { rightGroups[g].append(row) } else { groupOfKeys[k] = rightGroups.count; rightGroups.append([row]) }
+                known = groupOfKeys[k]
+                if known == nil { groupOfKeys[k] = firstRow.count }
+            }
+            if let g = known {
+                nextRow[lastRow[g]] = row
+                lastRow[g] = row
+                groupSize[g] += 1
+            } else {
+                firstRow.append(row); lastRow.append(row); groupSize.append(1)
             }
         }
         let keySet = Set(keys.map(\.name))
@@ -133,7 +146,7 @@ extension Evaluator {
                 g = groupOfKeys[li.map { ValueOrder.key(t.data[$0][row]) }] ?? -1
             }
             groupOfRow[row] = g
-            total += g >= 0 ? rightGroups[g].count : (left ? 1 : 0)
+            total += g >= 0 ? groupSize[g] : (left ? 1 : 0)
         }
         if total > Evaluator.maxJoinRows {
             throw Diagnostic.error("join-too-large", "the join would give \(total) rows, more than \(Evaluator.maxJoinRows)", span: keys[0].span,
@@ -144,7 +157,8 @@ extension Evaluator {
         lrows.reserveCapacity(total); rrows.reserveCapacity(total)
         for (row, g) in groupOfRow.enumerated() {
             if g >= 0 {
-                for m in rightGroups[g] { lrows.append(row); rrows.append(m) }
+                var m = firstRow[g]
+                while m >= 0 { lrows.append(row); rrows.append(m); m = nextRow[m] }
             } else if left {
                 lrows.append(row); rrows.append(-1)
             }
