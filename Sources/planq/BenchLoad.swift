@@ -82,9 +82,7 @@ struct BenchLoad: ParsableCommand {
             let cleaned = timed("clean") { builder.cleaner.clean(file.text, doc: file.name, repeated: repeated) }
             let norm = timed("normalize") { TextNormalizer.normalize(cleaned.text) }
             let (metadata, sections, sentences) = timed("structure") {
-                builder.structure.parse(clean: cleaned.text, original: file.text, norm: norm) {
-                    cleaned.originalLines.lineIndex(ofOffset: cleaned.offsets.original($0)) + 1
-                }
+                builder.structure.parse(clean: cleaned.text, original: file.text, norm: norm, lineOf: cleaned.originalLineLookup())
             }
             var document = Document(name: file.name, path: file.path, encoding: file.encoding, original: file.text,
                                     clean: cleaned.text, offsets: cleaned.offsets, metadata: metadata,

@@ -113,7 +113,7 @@ import Testing
     @Test func whiteSpaceListMatchesUnicode() {
         for value in UInt32(0)...0x3100 {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(DateCandidates.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(ScalarClass.isWhiteSpace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
         }
     }
 

@@ -47,8 +47,8 @@ struct BoilerplateFilter {
                 while e < text.count, text.scalars[e] != "\n" { e += 1 }
                 shown = shown.lowerBound..<e
             }
-            while !shown.isEmpty, ScalarClass.isWhitespaceOrNewline(text.scalars[shown.lowerBound]) { shown = (shown.lowerBound + 1)..<shown.upperBound }
-            while !shown.isEmpty, ScalarClass.isWhitespaceOrNewline(text.scalars[shown.upperBound - 1]) { shown = shown.lowerBound..<(shown.upperBound - 1) }
+            while !shown.isEmpty, ScalarClass.isWhiteSpace(text.scalars[shown.lowerBound]) { shown = (shown.lowerBound + 1)..<shown.upperBound }
+            while !shown.isEmpty, ScalarClass.isWhiteSpace(text.scalars[shown.upperBound - 1]) { shown = shown.lowerBound..<(shown.upperBound - 1) }
             var body = text.string(shown)
             if r.kind == "article_metadata" || r.kind == "byline" { log.articleMetadata.append(body) }
             if body.unicodeScalars.count > 80 { body = String(String.UnicodeScalarView(body.unicodeScalars.prefix(80))) + "…" }
@@ -83,7 +83,8 @@ struct BoilerplateFilter {
                     for i in r {
                         let v = s[i].value
                         guard v <= 0xFFFF, starts[Int(v)] else { continue }
-                        let entries = index.keysStarting[Int(index.keysStartingIndex[Int(folded(s[i]).value)])]
+                        guard let list = index.listOfFirst.value(of: folded(s[i])) else { continue }
+                        let entries = index.keysStarting[list]
                         for (p, key) in entries {
                             let seen = p < 64 ? seenMask & (1 << UInt64(p)) != 0 : seenLarge.contains(p)
                             guard !seen, i + key.count <= r.upperBound else { continue }
@@ -142,35 +143,32 @@ struct BoilerplateFilter {
 
     /// Patterns indexed by the first scalar of each of their keys, with a BMP bitmap for the quick reject.
     struct KeyIndex: @unchecked Sendable {
-        var byFirst: [UInt32: [(Int, [Unicode.Scalar])]] = [:]
-        var firsts = [Bool](repeating: false, count: 0x10000)
-        /// `byFirst` for BMP scalars as arrays: `keysStarting[keysStartingIndex[v]]` are the keys starting with v
-        /// (read only where `firsts[v]`).
-        var keysStartingIndex = [Int32](repeating: 0, count: 0x10000)
-        var keysStarting: [[(Int, [Unicode.Scalar])]] = []
+        /// (pattern, key) pairs by the key's first scalar: `keysStarting[listOfFirst.value(of: s)]` (BMP only).
+        let listOfFirst: ScalarIndex
+        let keysStarting: [[(Int, [Unicode.Scalar])]]
         /// Indexed by an unfolded BMP scalar: whether its matching fold starts a key.
-        var foldedStartsKey = [Bool](repeating: false, count: 0x10000)
+        let foldedStartsKey: [Bool]
+
         init(_ patterns: [BoilerplatePattern]) {
+            var byFirst: [Unicode.Scalar: [(Int, [Unicode.Scalar])]] = [:]
             for (p, pattern) in patterns.enumerated() {
-                for key in pattern.keys {
-                    byFirst[key[0].value, default: []].append((p, key))
-                    if key[0].value <= 0xFFFF { firsts[Int(key[0].value)] = true }
-                }
+                for key in pattern.keys where key[0].value <= 0xFFFF { byFirst[key[0], default: []].append((p, key)) }
             }
-            for (first, entries) in byFirst where first <= 0xFFFF {
-                keysStartingIndex[Int(first)] = Int32(keysStarting.count)
+            var pairs: [(Unicode.Scalar, Int)] = []
+            var keysStarting: [[(Int, [Unicode.Scalar])]] = []
+            for (first, entries) in byFirst {
+                pairs.append((first, keysStarting.count))
                 keysStarting.append(entries)
             }
+            listOfFirst = ScalarIndex(pairs)
+            self.keysStarting = keysStarting
             let fold = ScriptFolding.shared
+            var foldedStartsKey = [Bool](repeating: false, count: 0x10000)
             for v in 0..<0x10000 {
                 guard let s = Unicode.Scalar(UInt32(v)) else { continue }
-                foldedStartsKey[v] = startsKey(fold.folded(s))
+                foldedStartsKey[v] = byFirst[fold.folded(s)] != nil
             }
-        }
-
-        /// Whether some key starts with `s` (keys are looked up by BMP scalars only).
-        @inline(__always) func startsKey(_ s: Unicode.Scalar) -> Bool {
-            s.value <= 0xFFFF && firsts[Int(s.value)]
+            self.foldedStartsKey = foldedStartsKey
         }
     }
 }

@@ -14,6 +14,14 @@ public struct CleanedText: Sendable {
     /// Where each line of the original text starts (made for the warnings' lines, kept for the document's).
     public var originalLines = LineIndex("")
 
+    /// The 1-based original line of a clean offset, for offsets asked in increasing order (sections, then
+    /// sentences): each lookup walks on from the one before.
+    public func originalLineLookup() -> (Int) -> Int {
+        var anchor = -1, line = -1
+        let offsets = self.offsets, lines = originalLines
+        return { lines.lineIndex(ofOffset: offsets.original($0, hint: &anchor), hint: &line) + 1 }
+    }
+
     public init(text: String, offsets: OffsetMap, warnings: [CorpusWarning] = [], quality: Double = 1,
                 substituted: [Range<Int>] = [], counts: [String: Int] = [:]) {
         self.text = text

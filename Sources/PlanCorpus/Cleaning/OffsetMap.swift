@@ -34,20 +34,7 @@ public struct OffsetMap: Sendable, Hashable {
     /// `original(_:)` for offsets asked in increasing order: `hint` (start at -1) keeps the anchor found last,
     /// and the search walks on from it instead of bisecting again; an offset before it bisects as usual.
     func original(_ clean: Int, hint: inout Int) -> Int {
-        var lo: Int
-        if hint >= 0, hint < anchors.count, anchors[hint].clean <= clean {
-            lo = hint
-            while lo + 1 < anchors.count, anchors[lo + 1].clean <= clean { lo += 1 }
-        } else {
-            lo = 0
-            var hi = anchors.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if anchors[mid].clean <= clean { lo = mid } else { hi = mid - 1 }
-            }
-        }
-        hint = lo
-        let a = anchors[lo]
+        let a = anchors[SortedSearch.lastIndex(count: anchors.count, notAfter: clean, hint: &hint) { anchors[$0].clean }]
         return a.original + (clean - a.clean)
     }
 }

@@ -46,7 +46,7 @@ public struct RepeatedLines: Sendable {
                     guard lengthRange.contains(scalarCount) else { return }
                     let line = UnsafeBufferPointer(rebasing: bytes[range])
                     guard !looksLikeHeading(line) else { return }
-                    let digest = LineKey.isStable(line) ? LineKey.digest(of: line) : LineKey(substring(text, range)).digest
+                    let digest = LineKey.isStable(line) ? LineKey.digest(of: line) : LineKey(text.utf8Slice(range)).digest
                     byDigest[digest, default: DigestCount()].count(in: document)
                     places.append(Place(document: Int32(document), start: UInt32(range.lowerBound),
                                         end: UInt32(range.upperBound), digest: digest))
@@ -57,7 +57,7 @@ public struct RepeatedLines: Sendable {
         // String's per-comparison normalisation; the first line seen of each key is the one kept.
         var counts: [LineKey: LineCount] = [:]
         for place in places where byDigest[place.digest]!.documents >= threshold {
-            let line = substring(texts[Int(place.document)], Int(place.start)..<Int(place.end))
+            let line = texts[Int(place.document)].utf8Slice(Int(place.start)..<Int(place.end))
             counts[LineKey(line), default: LineCount(line: line)].count(in: Int(place.document))
         }
         var out = Set<String>()
@@ -84,11 +84,6 @@ public struct RepeatedLines: Sendable {
             documents += 1
             lastDocument = Int32(document)
         }
-    }
-
-    private static func substring(_ text: String, _ range: Range<Int>) -> Substring {
-        let utf8 = text.utf8
-        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
 
     /// A line's first occurrence and how many documents hold it.

@@ -12,16 +12,13 @@ enum ScalarClass {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\r"
     }
 
-    /// Foundation's `CharacterSet.whitespacesAndNewlines`: general categories Zs, Zl, Zp, U+0009–U+000D and U+0085.
-    static func isWhitespaceOrNewline(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
-        case 0..<0x80: return false
-        default:
-            switch s.properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-            default: return false
-            }
+    /// Unicode's White_Space list written out (the set of Foundation's `CharacterSet.whitespacesAndNewlines`
+    /// and ICU's `\s`): `scalar.properties.isWhitespace` is a table lookup that cost more than the regexes it
+    /// guards.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 

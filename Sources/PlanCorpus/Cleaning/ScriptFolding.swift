@@ -8,18 +8,16 @@ import Foundation
 final class ScriptFolding: @unchecked Sendable {
     static let shared = ScriptFolding()
 
-    /// Scalar value → replacement scalar value for one-to-one mappings (0 = unchanged or not one-to-one).
-    let single: [UInt32]
-    /// Mappings to zero or several scalars (e.g. ㈠ → (一)); absent means `single` applies.
+    /// Mappings to zero or several scalars (e.g. ㈠ → (一)); absent means `action` says what happens.
     let multi: [UInt32: [Unicode.Scalar]]
     /// One-to-one fold used for matching inside cleaning (keeps positions): simplified, half-width ASCII.
     let fold: [UInt32]
     /// True where `multi` has an entry (an array read instead of a hash lookup per scalar).
     let hasMulti: [Bool]
-    /// Scalars after which the per-scalar path is not exact (combining marks, conjoining jamo).
-    let needsFullPath: [Bool]
-    /// Scalars ICU maps by their neighbours (`contextSensitive`): resolved on a window around each.
-    let contextual: [Bool]
+    /// NFKC alone of each BMP scalar: its value when that is one other scalar, 0 when unchanged,
+    /// `CompatibilityTable.several` otherwise (then `compatibilitySeveral` holds it). AlignedText reads it.
+    let compatibilitySingle: [UInt32]
+    let compatibilitySeveral: [UInt32: [Unicode.Scalar]]
     /// What TextNormalizer does with each BMP scalar, in one read: 0 keeps it, `needsFullPathAction`,
     /// `contextualAction` and `multiAction` send it to those paths, any other value replaces it.
     let action: [UInt32]
@@ -54,8 +52,17 @@ final class ScriptFolding: @unchecked Sendable {
         var full = [Bool](repeating: false, count: 0x10000)
         var hasMulti = [Bool](repeating: false, count: 0x10000)
         let aligned = parts.count >= candidates.count && nfkcParts.count >= candidates.count
+        var compatibilitySingle = [UInt32](repeating: 0, count: 0x10000)
+        var compatibilitySeveral: [UInt32: [Unicode.Scalar]] = [:]
         for (i, s) in candidates.enumerated() {
             let v = s.value
+            let n = aligned ? Array(nfkcParts[i]) : Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+            if n.count != 1 {
+                compatibilitySingle[Int(v)] = CompatibilityTable.several
+                compatibilitySeveral[v] = n
+            } else if n[0] != s {
+                compatibilitySingle[Int(v)] = n[0].value
+            }
             if s.properties.canonicalCombiningClass.rawValue != 0 || (0x1100...0x11FF).contains(v)
                 || (0x3131...0x318E).contains(v) || (0xAC00...0xD7A3).contains(v) {
                 full[Int(v)] = true
@@ -69,20 +76,18 @@ final class ScriptFolding: @unchecked Sendable {
                 hasMulti[Int(v)] = true
             }
             // The matching fold keeps one scalar per scalar: simplified form when one-to-one.
-            let n = Array(nfkcParts[i])
             if out.count == 1, out[0] != s { fold[Int(v)] = out[0].value }
             else if n.count == 1, n[0] != s { fold[Int(v)] = n[0].value }
         }
         // ICU converts 著 by context (顯著 → 显著, 著 → 着): TextNormalizer asks ICU about its neighbourhood.
         var contextual = [Bool](repeating: false, count: 0x10000)
         for c in Self.contextSensitive { contextual[Int(c.value)] = true }
-        self.contextual = contextual
         // The ideographic space folds to an ASCII space for matching as NFKC does.
         fold[0x3000] = 0x20
-        self.single = single
         self.fold = fold
+        self.compatibilitySingle = compatibilitySingle
+        self.compatibilitySeveral = compatibilitySeveral
         self.multi = multi
-        self.needsFullPath = full
         self.hasMulti = hasMulti
         // in the order the checks had when they were separate tables
         var action = [UInt32](repeating: 0, count: 0x10000)

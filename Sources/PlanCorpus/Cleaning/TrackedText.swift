@@ -104,11 +104,10 @@ struct TrackedText {
         for s in scalars { byteCount += UTF8.width(s) }
         var text = String()
         text.reserveCapacity(byteCount)
-        let source = original.utf8
         var run: Range<Int>? = nil   // original bytes of the verbatim run not yet appended
         func flush() {
             guard let r = run else { return }
-            text.append(contentsOf: Substring(source[source.index(source.startIndex, offsetBy: r.lowerBound)..<source.index(source.startIndex, offsetBy: r.upperBound)]))
+            text.append(contentsOf: original.utf8Slice(r))
             run = nil
         }
         var expected = -1

@@ -10,12 +10,11 @@
 /// does, the lexicon's fallback (治理: residual targets are about running the plan itself).
 public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
-    /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
-    private let index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
-    /// First scalars of the keywords as a BMP table (and whether any lies beyond), read before hashing a scalar.
     /// The position in `keywordLists` of the keywords starting with a scalar.
     private let listOfFirst: ScalarIndex
+    /// First scalars of the keywords, read before the index.
     private let firstScalars: ScalarSet
+    /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
     private let keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
 
     public init(lexicon: DomainLexicon = .shared) {
@@ -27,7 +26,6 @@ public struct DomainClassifier: Sendable {
             index[first, default: []].append((scalars, keyword.domain, keyword.weight))
         }
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        self.index = index
         var firsts: [(Unicode.Scalar, Int)] = []
         var keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = []
         for (first, list) in index {
@@ -140,11 +138,7 @@ public struct DomainClassifier: Sendable {
     /// and `part` is not empty.
     private static func contains(_ text: Substring, _ part: String) -> Bool {
         if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text) {
-            var needle = part
-            let found = needle.withUTF8 { n in
-                text.utf8.withContiguousStorageIfAvailable { h in UTF8Search.firstOffset(of: n, in: h) != nil }
-            }
-            if let found { return found }
+            if let found = UTF8Search.contains(text, part) { return found }
         }
         return text.contains(part)
     }

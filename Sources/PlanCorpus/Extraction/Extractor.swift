@@ -2,17 +2,15 @@
 public struct Extractor: Sendable {
     public init() {}
 
-    /// `norm` is `document.norm` already made, kept on the document while the extractors read it.
-    public func extract(into document: inout Document, norm: String) {
-        document.normDuringBuild = norm
-        defer { document.normDuringBuild = nil }
-        extract(into: &document)
+    public func extract(into document: inout Document) {
+        extract(into: &document, norm: document.norm)
     }
 
-    public func extract(into document: inout Document) {
+    /// `norm` is `document.norm` already made (the builder has it from the structure pass).
+    public func extract(into document: inout Document, norm normText: String) {
         // The clean text's scalars and their alignment with the norm are made once for every pass.
         let scalars = ScalarArray.of(document.clean)
-        let norm = ScalarArray.of(document.norm)
+        let norm = ScalarArray.of(normText)
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
         let aligned = AlignedScalars(document.clean, scalars: scalars, normalizedScalars: norm)

@@ -95,9 +95,8 @@ struct AlignedText: Sendable {
     }
 }
 
-/// NFKC of each BMP scalar taken alone (`String(s).precomposedStringWithCompatibilityMapping`), asked of
-/// Foundation once for all of them: scalars joined by line feeds, which compose with nothing and reorder with
-/// nothing, so each piece of the result is the scalar's own NFKC.
+/// NFKC of each BMP scalar taken alone (`String(s).precomposedStringWithCompatibilityMapping`): the table
+/// `ScriptFolding` derives from Foundation once, before its script step.
 final class CompatibilityTable: Sendable {
     static let shared = CompatibilityTable()
 
@@ -109,31 +108,7 @@ final class CompatibilityTable: Sendable {
     let several: [UInt32: [Unicode.Scalar]]
 
     private init() {
-        var candidates: [Unicode.Scalar] = []
-        var joined = String.UnicodeScalarView()
-        for v in UInt32(0x80)...UInt32(0xFFFF) {
-            // CJK unified ideographs and Hangul syllables have no compatibility mapping and compose back to
-            // themselves: their NFKC is themselves (entry 0), so Foundation is not asked about a third of the BMP.
-            guard let s = Unicode.Scalar(v), !(0x4E00...0x9FFF).contains(v), !(0xAC00...0xD7A3).contains(v) else { continue }
-            candidates.append(s)
-            joined.append(s)
-            joined.append("\n")
-        }
-        let parts = String(joined).precomposedStringWithCompatibilityMapping.unicodeScalars
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        var single = [UInt32](repeating: 0, count: 0x10000)
-        var several: [UInt32: [Unicode.Scalar]] = [:]
-        let aligned = parts.count == candidates.count + 1
-        for (i, s) in candidates.enumerated() {
-            let out = aligned ? Array(parts[i]) : Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
-            if out.count == 1 {
-                if out[0] != s { single[Int(s.value)] = out[0].value }
-            } else {
-                single[Int(s.value)] = CompatibilityTable.several
-                several[s.value] = out
-            }
-        }
-        self.single = single
-        self.several = several
+        single = ScriptFolding.shared.compatibilitySingle
+        several = ScriptFolding.shared.compatibilitySeveral
     }
 }

@@ -288,7 +288,7 @@ struct SurfaceTrie: Sendable {
     /// True when a surface is one scalar long (then every root hit is looked at).
     private let hasSingleScalarSurface: Bool
     let surfaces: [Gazetteer.Surface]
-    /// Per surface: its scalars, its last scalar, and whether every candidate is a county-level unit.
+    /// Per surface: its scalars.
     let scalars: [[Unicode.Scalar]]
 
     init(_ surfaces: [Gazetteer.Surface]) {
@@ -355,16 +355,9 @@ struct SurfaceTrie: Sendable {
         ((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA6B)) >> (32 - pairHashBits)
     }
 
-    /// False when no surface starts at `start` (a cheap test before `matches`; true may still find none).
-    @inline(__always) func mayStart(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
-        guard child(0, scalars[start].value) != nil else { return false }
-        if hasSingleScalarSurface || start + 1 >= scalars.count { return true }
-        let h = SurfaceTrie.pairHash(scalars[start], scalars[start + 1])
-        return pairBits[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
-    }
-
-    /// The first position from `start` at which `mayStart` holds, or `scalars.count`: the scan's inner loop,
-    /// over raw buffers since it visits every scalar of a document.
+    /// The first position from `start` at which a surface may start (a root scalar, and a pair the table
+    /// holds; some find none), or `scalars.count`: the scan's inner loop, over raw buffers since it visits
+    /// every scalar of a document.
     func nextCandidate(in scalars: [Unicode.Scalar], from start: Int) -> Int {
         let n = scalars.count
         return scalars.withUnsafeBufferPointer { s in
@@ -383,14 +376,8 @@ struct SurfaceTrie: Sendable {
         }
     }
 
-    /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length).
-    func matches(in scalars: [Unicode.Scalar], at start: Int) -> [(surface: Int, length: Int)] {
-        var out: [(surface: Int, length: Int)] = []
-        matches(in: scalars, at: start, into: &out)
-        return out
-    }
-
-    /// `matches(in:at:)` written into `out` (emptied first), so a scan reuses one buffer.
+    /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length), written into
+    /// `out` (emptied first) so a scan reuses one buffer.
     func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) {
         out.removeAll(keepingCapacity: true)
         var n = 0

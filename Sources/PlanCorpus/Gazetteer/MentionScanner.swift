@@ -148,13 +148,8 @@ struct MentionScanner: Sendable {
         return out
     }()
 
-    /// First scalars of trap words, as a BMP bit table (trap words are Han).
-    private static let trapFirsts: [Bool] = {
-        var table = [Bool](repeating: false, count: 0x10000)
-        for first in trapsByFirst.keys where first.value < 0x10000 { table[Int(first.value)] = true }
-        return table
-    }()
-    private static let trapsBeyondBMP = trapsByFirst.keys.contains { $0.value >= 0x10000 }
+    /// First scalars of trap words.
+    private static let trapFirsts = ScalarSet(trapsByFirst.keys)
     /// `trapsByFirst` as lists found through a `ScalarIndex`: the first scalars (中, 大, 新, 日 …) are common, and
     /// hashing one through the Dictionary at each of them cost more than the rest of the walk.
     private static let trapLists: (index: ScalarIndex, lists: [[[Unicode.Scalar]]]) = {
@@ -173,9 +168,7 @@ struct MentionScanner: Sendable {
         let table = trapFirsts
         let (index, lists) = trapLists
         for i in s.indices {
-            let v = s[i].value
-            if v < 0x10000 ? !table[Int(v)] : !trapsBeyondBMP { continue }
-            guard let list = index.value(of: s[i]) else { continue }
+            guard table.contains(s[i]), let list = index.value(of: s[i]) else { continue }
             let candidates = lists[list]
             for trap in candidates where i + trap.count <= s.count && s[i..<(i + trap.count)].elementsEqual(trap) {
                 out.append(i..<(i + trap.count))

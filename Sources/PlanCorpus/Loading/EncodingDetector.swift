@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Finds a file's encoding from its bytes and decodes it: byte-order marks, then strict UTF-8, then GB18030 or Big5 by score.
 enum EncodingDetector {
     /// The result of detection.
@@ -32,7 +26,7 @@ enum EncodingDetector {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return Detection(encoding: .utf16BE, decoded: UTF16Decoder.decode(UnsafeBufferPointer(rebasing: bytes.dropFirst(2)), bigEndian: true))
         }
-        if let text = validUTF8(bytes) {
+        if let text = String(validating: bytes, as: UTF8.self) {
             return Detection(encoding: .utf8, decoded: DecodedBytes(text: text))
         }
         let survey = UTF8Survey.survey(bytes)
@@ -94,13 +88,8 @@ enum EncodingDetector {
     }
 
     private static func decodeUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedBytes {
-        if let text = validUTF8(bytes) { return DecodedBytes(text: text) }
+        if let text = String(validating: bytes, as: UTF8.self) { return DecodedBytes(text: text) }
         return UTF8Survey.decodeRepairing(bytes)
-    }
-
-    /// The bytes as a String when they are valid UTF-8 (one validating pass and a copy), else nil.
-    static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        String(validating: bytes, as: UTF8.self)
     }
 
     private static func sample(of bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

@@ -31,8 +31,6 @@ public struct Document: Sendable {
     private var heldOriginal: String?
     /// The file a loaded document came from.
     private var file: CorpusFile?
-    /// The normalised text while the builder extracts (made once for all extractors); nil once built.
-    var normDuringBuild: String?
 
     /// A document made from text in memory (tests, generated documents): it holds its original.
     public init(name: String, path: String, encoding: String, original: String, clean: String,
@@ -80,7 +78,7 @@ public struct Document: Sendable {
     }
 
     /// Matching text of the whole document: NFKC, half-width, simplified (`TextNormalizer`), made on each use.
-    public var norm: String { normDuringBuild ?? TextNormalizer.normalize(clean) }
+    public var norm: String { TextNormalizer.normalize(clean) }
 
     /// 1-based line of the original text holding a UTF-8 offset of the clean text.
     public func line(ofClean offset: Int) -> Int { lines.lineIndex(ofOffset: offsets.original(offset)) + 1 }
@@ -176,8 +174,7 @@ public struct Sentence: Sendable, Hashable {
     public var cleanRange: Range<Int> { Int(start)..<Int(end) }
     /// The sentence's text without a copy.
     public var slice: Substring {
-        let utf8 = clean.utf8
-        return clean[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
+        clean.utf8Slice(Int(start)..<Int(end))
     }
     /// The sentence's clean text.
     public var text: String { String(slice) }

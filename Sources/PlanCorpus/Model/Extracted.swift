@@ -107,8 +107,7 @@ struct SharedText: Sendable, Hashable {
 
     var string: String {
         if start == 0 && Int(end) == source.utf8.count { return source }
-        let utf8 = source.utf8
-        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]))
+        return String(source.utf8Slice(Int(start)..<Int(end)))
     }
 
     static func == (a: SharedText, b: SharedText) -> Bool { a.string == b.string }

@@ -13,11 +13,8 @@ public struct DocumentBuilder: Sendable {
         let cleaned = cleaner.clean(file.text, doc: file.name, repeated: repeated)
         let lines = cleaned.originalLines
         let norm = TextNormalizer.normalize(cleaned.text)
-        // Sections, then sentences, ask in text order: each lookup walks on from the one before.
-        var anchor = -1, line = -1
-        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text, norm: norm) { cleanOffset in
-            lines.lineIndex(ofOffset: cleaned.offsets.original(cleanOffset, hint: &anchor), hint: &line) + 1
-        }
+        let (metadata, sections, sentences) = structure.parse(clean: cleaned.text, original: file.text, norm: norm,
+                                                              lineOf: cleaned.originalLineLookup())
         var document = Document(file, lines: lines, clean: cleaned.text, offsets: cleaned.offsets, metadata: metadata,
                                 sections: sections, sentences: sentences, warnings: file.warnings + cleaned.warnings,
                                 quality: cleaned.quality)

@@ -54,7 +54,7 @@ enum DateCandidates {
             var k = j - 1
             while k > 0, bytes[k] & 0xC0 == 0x80 { k -= 1 }
             let scalar = unsafeBitCast(UTF8Codec.decode(bytes, at: k).value, to: Unicode.Scalar.self)
-            if !isWhiteSpace(scalar) { return scalar == "间" || scalar == "期" || scalar == "于" }
+            if !ScalarClass.isWhiteSpace(scalar) { return scalar == "间" || scalar == "期" || scalar == "于" }
             j = k
         }
         return false
@@ -75,18 +75,10 @@ enum DateCandidates {
                 if counted <= limit { return true }
                 counted = 0
             default:
-                if !isWhiteSpace(scalar) && !free(scalar) { counted += 1 }
+                if !ScalarClass.isWhiteSpace(scalar) && !free(scalar) { counted += 1 }
             }
         }
         return counted <= limit
     }
 
-    /// Unicode's White_Space list written out: `scalar.properties.isWhitespace` is a table lookup that cost
-    /// more than the regex it guards.
-    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
 }

@@ -44,7 +44,7 @@ struct DocTypeFinder: Sendable {
     /// The doc type word at the end of a phrase (after dropping a trailing (2023—2025年)), else the last one inside it.
     func lastWord(of phrase: String) -> String? {
         let scalars = Array(phrase.unicodeScalars)
-        if scalars.allSatisfy({ Self.isPlain($0) || Self.isPlainBlank($0) || $0 == "\n" }) { return lastWord(plain: scalars) }
+        if PlainScalars.arePlain(scalars) { return lastWord(plain: scalars) }
         var text = phrase.trimmingCharacters(in: .whitespaces)
         while let last = text.last, last == ")" || last == "）", let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
@@ -66,12 +66,12 @@ struct DocTypeFinder: Sendable {
     /// among them are the ones `.whitespaces` trims.
     func lastWord(plain text: [Unicode.Scalar]) -> String? {
         var lo = 0, end = text.count
-        while lo < end, Self.isPlainBlank(text[lo]) { lo += 1 }
-        while end > lo, Self.isPlainBlank(text[end - 1]) { end -= 1 }
+        while lo < end, PlainScalars.isWhitespace(text[lo]) { lo += 1 }
+        while end > lo, PlainScalars.isWhitespace(text[end - 1]) { end -= 1 }
         while end > lo, text[end - 1] == ")" || text[end - 1] == "）",
               let open = text[lo..<end].lastIndex(where: { $0 == "(" || $0 == "（" }) {
             end = open
-            while end > lo, Self.isPlainBlank(text[end - 1]) { end -= 1 }
+            while end > lo, PlainScalars.isWhitespace(text[end - 1]) { end -= 1 }
         }
         let phrase = text[lo..<end]
         for (type, scalars) in zip(vocabulary.docTypes, vocabulary.docTypeScalars) where phrase.count >= scalars.count {
@@ -89,20 +89,5 @@ struct DocTypeFinder: Sendable {
             }
         }
         return best?.type
-    }
-
-    /// Blanks of `CharacterSet.whitespaces` that are their own Character.
-    static func isPlainBlank(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{3000}"
-    }
-
-    /// ASCII graphics, CJK ideographs and CJK, general and full-width punctuation: no whitespace, no
-    /// combining or composing scalars, no canonical decompositions.
-    static func isPlain(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x21...0x7E, 0xB7, 0x2010...0x2027, 0x3001...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xFF01...0xFF5E: return true
-        default: return false
-        }
     }
 }

@@ -37,9 +37,9 @@ struct TitleFinder: Sendable {
             // kickers (——“…”解读), bullets and source lines are not titles
             if s[start] == "—" || s[start] == "-" || s[start] == "•" { continue }
             // navigation trails (首页 > 政策文件 | 规划) are not titles either
+            let plain = PlainScalars.arePlain(s[b])
             if s[b].contains(where: { $0 == "|" || $0 == "｜" || $0 == ">" || $0 == "»" || $0 == "›" })
-                || Self.contains(text, "首页", plain: s[b]) || Self.contains(text, "当前位置", plain: s[b])
-                || Self.contains(text, "當前位置", plain: s[b]) { continue }
+                || ["首页", "当前位置", "當前位置"].contains(where: { Self.contains(text, $0, plain: plain) }) { continue }
             let hasStop = s[b].contains("。")
             // a numbered heading or an outline name (一、总体要求, 保障措施) means the body began without a title line
             if !hasStop && (MarkerScanner.scan(s, at: start, end: end) != nil
@@ -178,12 +178,9 @@ struct TitleFinder: Sendable {
         return FoundTitle(text: line.string(start..<(start + e)), line: line.index, end: start + e)
     }
 
-    /// Foundation's `contains`, searched on bytes when `scalars` (the text's) are all plain or spaces: then
+    /// Foundation's `contains`, searched on bytes when the text's scalars are all plain (`PlainScalars`): then
     /// canonical equivalence and Character boundaries add nothing to byte equality.
-    static func contains(_ text: String, _ word: String, plain scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        if scalars.allSatisfy({ DocTypeFinder.isPlain($0) || $0 == " " || $0 == "\u{3000}" }) {
-            return UTF8Search.contains(text, word)
-        }
-        return text.contains(word)
+    static func contains(_ text: String, _ word: String, plain: Bool) -> Bool {
+        plain ? UTF8Search.contains(text, word) : text.contains(word)
     }
 }

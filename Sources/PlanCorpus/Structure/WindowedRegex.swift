@@ -52,7 +52,7 @@ struct WindowedRegex: @unchecked Sendable {
 
         /// The next scalar that is not White_Space.
         mutating func nextAfterBlanks() -> Unicode.Scalar? {
-            while let s = next() { if !DateCandidates.isWhiteSpace(s) { return s } }
+            while let s = next() { if !ScalarClass.isWhiteSpace(s) { return s } }
             return nil
         }
     }
@@ -111,7 +111,7 @@ struct WindowedRegex: @unchecked Sendable {
         while i < bytes.count {
             let (v, w) = UTF8Codec.decode(bytes, at: i)
             let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
-            if !DateCandidates.isWhiteSpace(scalar) && !isFree(scalar) {
+            if !ScalarClass.isWhiteSpace(scalar) && !isFree(scalar) {
                 if counted == reach { break }
                 counted += 1
             }

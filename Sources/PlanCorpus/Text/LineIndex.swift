@@ -39,19 +39,6 @@ public struct LineIndex: Sendable, Hashable {
     /// `lineIndex(ofOffset:)` for offsets asked in increasing order: `hint` (start at -1) keeps the line found
     /// last, and the search walks on from it instead of bisecting again; an offset before it bisects as usual.
     func lineIndex(ofOffset offset: Int, hint: inout Int) -> Int {
-        var lo: Int
-        if hint >= 0, hint < starts.count, Int(starts[hint]) <= offset {
-            lo = hint
-            while lo + 1 < starts.count, Int(starts[lo + 1]) <= offset { lo += 1 }
-        } else {
-            lo = 0
-            var hi = starts.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
-            }
-        }
-        hint = lo
-        return lo
+        SortedSearch.lastIndex(count: starts.count, notAfter: offset, hint: &hint) { Int(starts[$0]) }
     }
 }

@@ -12,4 +12,10 @@ extension String {
             return i
         }
     }
+
+    /// The text at UTF-8 offsets `range` (on scalar boundaries), without a copy.
+    func utf8Slice(_ range: Range<Int>) -> Substring {
+        let utf8 = self.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
 }
