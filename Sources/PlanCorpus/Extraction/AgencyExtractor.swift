@@ -88,71 +88,84 @@ public struct AgencyExtractor: Sendable {
     /// Longest bracketed note considered, in scalars: agency lists are short.
     static let maxListLength = 400
 
+    /// Bracket openers, and what ends a label (责任单位:, 【牵头单位】), found by memchr rather than a walk.
+    private static let openerSearches = [ScalarSearch("("), ScalarSearch("〔"), ScalarSearch("[")]
+    private static let labelEndSearches = [ScalarSearch(":"), ScalarSearch("】"), ScalarSearch("]")]
+
     func lists(in text: AlignedScalars) -> [ScalarList] {
         let norm = text.norm
         var found: [ScalarList] = []
         var covered: [Range<Int>] = []
+        // Positions that open a bracket or end a label word; every other position starts nothing.
+        var opens: [Int] = []
+        var labelStarts: [Int] = []
+        norm.withUnsafeBufferPointer { buf in
+            for search in AgencyExtractor.openerSearches { opens += search.indices(in: buf) }
+            for search in AgencyExtractor.labelEndSearches {
+                for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
+            }
+        }
+        opens.sort()
         var i = 0
-        while i < norm.count {
-            if AgencyExtractor.opensList(norm[i]), let close = closing(of: i, in: norm) {
-                let content = (i + 1)..<close
+        for open in opens where open >= i {
+            // Only notes holding a scalar an agency name can end or start with are parsed.
+            if let (close, mayHold) = closing(of: open, in: norm), mayHold {
+                let content = (open + 1)..<close
                 if let parsed = parseList(text, content) {
                     found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
-                    covered.append(i..<(close + 1))
+                    covered.append(open..<(close + 1))
                     i = close + 1
-                    continue
                 }
             }
-            i += 1
         }
         // Labels outside any list: 责任单位:… to the end of the line or sentence.
+        labelStarts.sort()
         i = 0
         var next = 0   // covered ranges are in text order: the first one not yet behind i
-        let openers = terms.labelOpeners
-        while i < norm.count {
-            // Most positions open no label: passed over with one table read each.
-            if !openers.contains(norm[i]) { i += 1; continue }
+        for start in labelStarts where start >= i {
+            i = start
             while next < covered.count, covered[next].upperBound <= i { next += 1 }
             if next < covered.count, covered[next].contains(i) { i = covered[next].upperBound; continue }
-            if let label = terms.label(at: i, in: norm) {
-                var end = label.listStart
-                var depth = 0
-                while end < norm.count {
-                    let s = norm[end]
-                    if s == "\n" || s == "。" || (depth == 0 && s == ")") { break }
-                    if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
-                    end += 1
-                }
-                var start = i
-                if start > 0, norm[start - 1] == "【" || norm[start - 1] == "[" { start -= 1 }
-                if let parsed = parseList(text, start..<end), !parsed.isEmpty {
-                    found.append(ScalarList(agencies: parsed.map(\.name), range: start..<end, agencyRanges: parsed.map(\.range)))
-                }
-                i = max(end, i + 1)
-                continue
+            guard let label = terms.label(at: i, in: norm) else { i += 1; continue }
+            var end = label.listStart
+            var depth = 0
+            while end < norm.count {
+                let s = norm[end]
+                if s == "\n" || s == "。" || (depth == 0 && s == ")") { break }
+                if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
+                end += 1
             }
-            i += 1
+            var start = i
+            if start > 0, norm[start - 1] == "【" || norm[start - 1] == "[" { start -= 1 }
+            if let parsed = parseList(text, start..<end), !parsed.isEmpty {
+                found.append(ScalarList(agencies: parsed.map(\.name), range: start..<end, agencyRanges: parsed.map(\.range)))
+            }
+            i = max(end, i + 1)
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
     static let closers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "〔": "〕", "[": "]"]
-    @inline(__always) static func opensList(_ s: Unicode.Scalar) -> Bool { s == "(" || s == "〔" || s == "[" }
 
-    /// Position of the parenthesis closing the one at `open`, on the same line, or nil.
-    private func closing(of open: Int, in norm: [Unicode.Scalar]) -> Int? {
+    /// Position of the parenthesis closing the one at `open`, on the same line, or nil; and whether the note
+    /// holds a scalar that can end or open an agency name (`AgencyTerms.nameScalars`): without one no item of
+    /// it is agency-like or owned, so `parseList` would find nothing.
+    private func closing(of open: Int, in norm: [Unicode.Scalar]) -> (close: Int, mayHold: Bool)? {
         let opener = norm[open]
         guard let closer = AgencyExtractor.closers[opener] else { return nil }
         var depth = 0
         var j = open
+        var mayHold = false
         let limit = min(norm.count, open + AgencyExtractor.maxListLength)
         while j < limit {
             let s = norm[j]
             if s == "\n" { return nil }
             if s == opener { depth += 1 } else if s == closer {
                 depth -= 1
-                if depth == 0 { return j }
+                if depth == 0 { return (j, mayHold) }
+            } else if terms.nameScalars.contains(s) {
+                mayHold = true
             }
             j += 1
         }
@@ -170,13 +183,16 @@ public struct AgencyExtractor: Sendable {
     /// An item of a list while it is being expanded.
     private struct Item {
         var range: Range<Int>
-        var norm: [Unicode.Scalar]
+        /// The item's normalised scalars, a slice of the text's (no copy).
+        var norm: ArraySlice<Unicode.Scalar>
         /// Original scalars added in front (a shared prefix or 各) and behind (a shared frame's tail).
         var head: [Unicode.Scalar] = []
         var headNorm: [Unicode.Scalar] = []
         var tail: [Unicode.Scalar] = []
         var tailNorm: [Unicode.Scalar] = []
-        var fullNorm: [Unicode.Scalar] { headNorm + norm + tailNorm }
+        var fullNorm: ArraySlice<Unicode.Scalar> {
+            headNorm.isEmpty && tailNorm.isEmpty ? norm : (headNorm + norm + tailNorm)[...]
+        }
     }
 
     func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
@@ -218,7 +234,7 @@ public struct AgencyExtractor: Sendable {
                 var stripped = true
                 while stripped {
                     stripped = false
-                    if let f = terms.formulaSuffix(of: Array(norm[r])), f < r.count {
+                    if let f = terms.formulaSuffix(of: norm[r]), f < r.count {
                         r = trim(text, r.lowerBound..<(r.upperBound - f))
                         sawFormula = true
                         stripped = true
@@ -226,7 +242,7 @@ public struct AgencyExtractor: Sendable {
                     // 市教育局(牵头): a bracketed role after the name.
                     if r.count > 2, norm[r.upperBound - 1] == ")",
                        let open = norm[r].lastIndex(of: "("), open > r.lowerBound {
-                        let role = Array(norm[(open + 1)..<(r.upperBound - 1)])
+                        let role = norm[(open + 1)..<(r.upperBound - 1)]
                         if terms.formulaSuffix(of: role) == role.count || terms.isLabelWord(role) {
                             r = trim(text, r.lowerBound..<open)
                             sawFormula = true
@@ -234,9 +250,9 @@ public struct AgencyExtractor: Sendable {
                         }
                     }
                 }
-                if terms.formulaSuffix(of: Array(norm[r])) == r.count { sawFormula = true; continue }
+                if terms.formulaSuffix(of: norm[r]) == r.count { sawFormula = true; continue }
                 if r.isEmpty { continue }
-                var item = Item(range: r, norm: Array(norm[r]))
+                var item = Item(range: r, norm: norm[r])
                 if let owner {
                     item.head = Array(text.original[owner])
                     item.headNorm = Array(norm[owner])
@@ -250,11 +266,12 @@ public struct AgencyExtractor: Sendable {
 
         // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
         items.removeAll { terms.isDeadline($0.norm) }
-        if labelled {
+        if labelled || sawFormula {
             // Declared lists keep every name, but not what another field (完成时限:…) put after them.
-            items = items.filter { terms.isAgencyLike($0.fullNorm) || terms.hasOwner($0.fullNorm) }
-        } else if sawFormula {
-            items = items.filter { terms.isAgencyLike($0.fullNorm) || terms.hasOwner($0.fullNorm) }
+            items = items.filter { item in
+                let n = item.fullNorm
+                return terms.isAgencyLike(n) || terms.hasOwner(n)
+            }
         } else {
             for item in items {
                 let n = item.fullNorm
@@ -267,14 +284,15 @@ public struct AgencyExtractor: Sendable {
         expandPrefixes(&items, text)
 
         var result: [ParsedAgency] = []
-        var seen = Set<String>()
         for item in items {
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: item.head)
-            scalars.append(contentsOf: text.original[item.range])
-            scalars.append(contentsOf: item.tail)
-            let name = String(scalars)
-            if seen.insert(name).inserted { result.append(ParsedAgency(name: name, range: item.range)) }
+            let name: String
+            if item.head.isEmpty, item.tail.isEmpty {
+                name = String(scalars: text.original[item.range])
+            } else {
+                name = String(scalars: item.head + text.original[item.range] + item.tail)
+            }
+            // Lists are short: a look through the names kept beats hashing each one.
+            if !result.contains(where: { $0.name == name }) { result.append(ParsedAgency(name: name, range: item.range)) }
         }
         return result
     }
@@ -308,17 +326,20 @@ public struct AgencyExtractor: Sendable {
             var j = rest.lowerBound + 1
             while j < rest.upperBound - 1 {
                 let s = norm[j]
-                let left = Array(norm[rest.lowerBound..<j])
-                let right = terms.withoutFormulas(Array(norm[(j + 1)..<rest.upperBound]))
-                if s == "和" || s == "及" || s == "与", terms.hasStrongSuffix(left), terms.isAgencyLike(right) {
-                    result.append((rest.lowerBound..<j, owner))
-                    owner = nil
-                    if let ending = terms.strongEnding(of: left), ending < left.count, terms.strongEnding(of: right) == right.count {
-                        owner = rest.lowerBound..<(j - ending)
+                if s == "和" || s == "及" || s == "与" {
+                    let left = norm[rest.lowerBound..<j]
+                    let right = terms.withoutFormulas(norm[(j + 1)..<rest.upperBound])
+                    if terms.hasStrongSuffix(left), terms.isAgencyLike(right) {
+                        result.append((rest.lowerBound..<j, owner))
+                        owner = nil
+                        if let ending = terms.strongEnding(of: left), ending < left.count,
+                           terms.strongEnding(of: right) == right.count {
+                            owner = rest.lowerBound..<(j - ending)
+                        }
+                        rest = (j + 1)..<rest.upperBound
+                        j = rest.lowerBound + 1
+                        continue
                     }
-                    rest = (j + 1)..<rest.upperBound
-                    j = rest.lowerBound + 1
-                    continue
                 }
                 j += 1
             }
@@ -365,7 +386,7 @@ public struct AgencyExtractor: Sendable {
             if terms.hasOwner(n) { continue }
             if let p = terms.levelPrefixLength(n) {
                 // The prefix is cut from the name as written, so it keeps the document's script.
-                let full = items[index].head + Array(text.original[items[index].range]) + items[index].tail
+                let full = items[index].head + text.original[items[index].range] + items[index].tail
                 current = (Array(full.prefix(p)), Array(n.prefix(p)))
                 continue
             }
@@ -379,6 +400,9 @@ public struct AgencyExtractor: Sendable {
 
 /// The lexicon as scalar arrays, with the matching rules that use it.
 private struct AgencyTerms: Sendable {
+    /// Scalars of a name or note under judgement, cut from a longer array without a copy.
+    typealias Scalars = ArraySlice<Unicode.Scalar>
+
     let labels: [[Unicode.Scalar]]
     let formulas: [[Unicode.Scalar]]
     let strong: [[Unicode.Scalar]]
@@ -391,11 +415,18 @@ private struct AgencyTerms: Sendable {
 
     /// First scalars of the labels.
     let labelOpeners: ScalarSet
+    /// Last scalars of the labels.
+    let labelLasts: ScalarSet
+    /// Scalars an agency-like name ends with (last of a strong or weak ending) or an owned name starts with.
+    let nameScalars: ScalarSet
+    /// 长期坚持, 持续推进: ongoing work, no agency.
+    private let ongoing: [[Unicode.Scalar]]
 
     init(_ lexicon: AgencyLexicon) {
         func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
         labels = scalars(lexicon.labels)
         labelOpeners = ScalarSet(labels.compactMap(\.first))
+        labelLasts = ScalarSet(labels.compactMap(\.last))
         formulas = scalars(lexicon.formulas)
         strong = scalars(lexicon.strongSuffixes)
         weak = scalars(lexicon.weakSuffixes)
@@ -404,6 +435,20 @@ private struct AgencyTerms: Sendable {
         barewords = scalars(lexicon.barewords)
         areas = scalars(lexicon.areas)
         stopwords = scalars(lexicon.stopwords)
+        nameScalars = ScalarSet(strong.compactMap(\.last) + weak.compactMap(\.last) + owners.compactMap(\.first))
+        ongoing = scalars(["长期坚持", "持续推进", "持续实施", "长期", "持续", "常态化", "逐年推进"])
+    }
+
+    /// Adds to `starts` where a label followed by spaces and the label end at `end` (:, 】 or ]) can start.
+    func labelStarts(endingBefore end: Int, in text: UnsafeBufferPointer<Unicode.Scalar>, into starts: inout [Int]) {
+        var e = end
+        while e > 0, text[e - 1] == " " || text[e - 1] == "\u{3000}" { e -= 1 }
+        guard e > 0, labelLasts.contains(text[e - 1]) else { return }
+        for label in labels where e - label.count >= 0 {
+            var k = 0
+            while k < label.count, text[e - label.count + k] == label[k] { k += 1 }
+            if k == label.count { starts.append(e - label.count) }
+        }
     }
 
     private func has(_ word: [Unicode.Scalar], at index: Int, in text: [Unicode.Scalar]) -> Bool {
@@ -412,9 +457,17 @@ private struct AgencyTerms: Sendable {
         return true
     }
 
-    private func hasPrefix(_ text: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Bool { has(word, at: 0, in: text) }
-    private func hasSuffix(_ text: [Unicode.Scalar], _ word: [Unicode.Scalar]) -> Bool {
-        has(word, at: text.count - word.count, in: text)
+    /// `word` at `offset` scalars into `text` (a slice: its indices start at `text.startIndex`).
+    @inline(__always) private func has(_ word: [Unicode.Scalar], atOffset offset: Int, in text: Scalars) -> Bool {
+        guard offset >= 0, offset + word.count <= text.count else { return false }
+        let base = text.startIndex + offset
+        for k in 0..<word.count where text[base + k] != word[k] { return false }
+        return true
+    }
+
+    private func hasPrefix(_ text: Scalars, _ word: [Unicode.Scalar]) -> Bool { has(word, atOffset: 0, in: text) }
+    private func hasSuffix(_ text: Scalars, _ word: [Unicode.Scalar]) -> Bool {
+        has(word, atOffset: text.count - word.count, in: text)
     }
 
     /// A label at `index` followed by `:`, `】` or `]`: where its list starts.
@@ -430,52 +483,51 @@ private struct AgencyTerms: Sendable {
     }
 
     /// A label without its colon (牵头单位, 责任单位), as written in a bracketed role.
-    func isLabelWord(_ text: [Unicode.Scalar]) -> Bool { labels.contains(text) }
+    func isLabelWord(_ text: Scalars) -> Bool { labels.contains { $0[...] == text } }
 
     /// Length of a closing formula at the end of `text`, if any (longest first).
-    func formulaSuffix(of text: [Unicode.Scalar]) -> Int? {
+    func formulaSuffix(of text: Scalars) -> Int? {
         formulas.first { hasSuffix(text, $0) }?.count
     }
 
     /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
-    func withoutFormulas(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    func withoutFormulas(_ text: Scalars) -> Scalars {
         var text = text
-        while let f = formulaSuffix(of: text), f < text.count { text.removeLast(f) }
+        while let f = formulaSuffix(of: text), f < text.count { text = text.dropLast(f) }
         return text
     }
 
     /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
-    func strongEnding(of text: [Unicode.Scalar]) -> Int? {
+    func strongEnding(of text: Scalars) -> Int? {
         strong.first { hasSuffix(text, $0) }?.count
     }
 
-    func hasStrongSuffix(_ text: [Unicode.Scalar]) -> Bool {
+    func hasStrongSuffix(_ text: Scalars) -> Bool {
         text.count >= 2 && strong.contains { hasSuffix(text, $0) }
     }
 
-    func isAgencyLike(_ text: [Unicode.Scalar]) -> Bool {
+    func isAgencyLike(_ text: Scalars) -> Bool {
         hasStrongSuffix(text) || (text.count >= 2 && weak.contains { hasSuffix(text, $0) })
     }
 
-    func hasOwner(_ text: [Unicode.Scalar]) -> Bool { owners.contains { hasPrefix(text, $0) } }
+    func hasOwner(_ text: Scalars) -> Bool { owners.contains { hasPrefix(text, $0) } }
 
     /// Openings of notes such as 以下简称… or 含…, which are never lists.
-    func isNote(_ text: [Unicode.Scalar]) -> Bool {
+    func isNote(_ text: Scalars) -> Bool {
         stopwords.contains { hasPrefix(text, $0) }
     }
 
     /// 2023年底前, 2025年6月完成, 长期坚持, 持续推进: when an item is due, not who does it.
-    func isDeadline(_ text: [Unicode.Scalar]) -> Bool {
+    func isDeadline(_ text: Scalars) -> Bool {
         let hasDigit = text.contains { $0.value >= 48 && $0.value <= 57 }
         if hasDigit, text.contains(where: { $0 == "年" || $0 == "月" || $0 == "底" }) { return true }
-        let ongoing = ["长期坚持", "持续推进", "持续实施", "长期", "持续", "常态化", "逐年推进"].map { Array($0.unicodeScalars) }
-        return ongoing.contains(text)
+        return ongoing.contains { $0[...] == text }
     }
 
     /// Length of the level prefix a name starts with (市, 自治区, 包头市), or nil for a bare name.
-    func levelPrefixLength(_ text: [Unicode.Scalar]) -> Int? {
+    func levelPrefixLength(_ text: Scalars) -> Int? {
         if let p = prefixes.first(where: { hasPrefix(text, $0) }) {
-            let rest = Array(text.dropFirst(p.count))
+            let rest = text.dropFirst(p.count)
             // 市场监管局 is bare; 市政府 is 市 + 政府.
             let isBareword = barewords.contains { hasPrefix(text, $0) } && !strong.contains { hasPrefix(rest, $0) }
             if !isBareword { return p.count }
@@ -483,14 +535,16 @@ private struct AgencyTerms: Sendable {
         return placePrefixLength(text)
     }
 
+    private static let units = ScalarSet("市县区旗盟州")
+    /// Characters that make 城市, 社区, 开发区 … ordinary words rather than place names.
+    private static let notPlace = ScalarSet("城社小园景片辖街矿新发校专特山湾营全本该各郊都")
+
     /// 包头市教育局 → 3: two to four characters and a unit word, when the rest is a name.
-    private func placePrefixLength(_ text: [Unicode.Scalar]) -> Int? {
-        let units: Set<Unicode.Scalar> = ["市", "县", "区", "旗", "盟", "州"]
-        // Characters that make 城市, 社区, 开发区 … ordinary words rather than place names.
-        let notPlace: Set<Unicode.Scalar> = ["城", "社", "小", "园", "景", "片", "辖", "街", "矿", "新", "发", "校", "专", "特", "山", "湾", "营", "全", "本", "该", "各", "郊", "都"]
+    private func placePrefixLength(_ text: Scalars) -> Int? {
+        let b = text.startIndex
         for end in 2...4 where end < text.count - 1 {
-            if units.contains(text[end]), !notPlace.contains(text[end - 1]),
-               text[0..<end].allSatisfy({ $0.properties.isIdeographic }) {
+            if AgencyTerms.units.contains(text[b + end]), !AgencyTerms.notPlace.contains(text[b + end - 1]),
+               text[b..<(b + end)].allSatisfy({ $0.properties.isIdeographic }) {
                 return end + 1
             }
         }
@@ -498,17 +552,17 @@ private struct AgencyTerms: Sendable {
     }
 
     /// For a unit-only item (各市, 县区, 市): the number of scalars, else nil.
-    func unitOnly(_ text: [Unicode.Scalar]) -> Int? {
+    func unitOnly(_ text: Scalars) -> Int? {
         guard let n = unitRun(text), n == text.count, n > 0, n <= 6 else { return nil }
         return n
     }
 
     /// Scalars of the optional 各 and unit words at the start.
-    private func unitRun(_ text: [Unicode.Scalar]) -> Int? {
+    private func unitRun(_ text: Scalars) -> Int? {
         var j = text.first == "各" ? 1 : 0
         var any = false
         outer: while j < text.count {
-            for area in areas where has(area, at: j, in: text) {
+            for area in areas where has(area, atOffset: j, in: text) {
                 j += area.count
                 any = true
                 continue outer
@@ -519,9 +573,8 @@ private struct AgencyTerms: Sendable {
     }
 
     /// For a framed name (县区人民政府, 各县人民政府): where its tail starts, when the tail is a name.
-    func unitFrame(_ text: [Unicode.Scalar]) -> Int? {
+    func unitFrame(_ text: Scalars) -> Int? {
         guard let n = unitRun(text), n < text.count else { return nil }
-        let tail = Array(text[n...])
-        return isAgencyLike(tail) ? n : nil
+        return isAgencyLike(text.dropFirst(n)) ? n : nil
     }
 }

@@ -34,30 +34,38 @@ public struct IndicatorTableExtractor: Sendable {
     }
 
     /// Targets of every indicator table, and the clean-text ranges of the rows read (so sentences skip them).
-    func extract(_ document: Document, locator: ProvenanceLocator) -> (targets: [Target], consumed: [Range<Int>]) {
+    ///
+    /// Outside a table only a header row matters, and it has three cells: lines that cannot split so are
+    /// passed over unread (`TableLineScanner.nextPossibleRow`). `everyLine` reads every line instead, as the
+    /// reference the tests compare with.
+    func extract(_ document: Document, locator: ProvenanceLocator, everyLine: Bool = false)
+        -> (targets: [Target], consumed: [Range<Int>]) {
         var targets: [Target] = []
         var consumed: [Range<Int>] = []
-        let rows = Self.rows(of: document.clean)
         var header: Header? = nil
-        var lastRowEnd = -1
-        for row in rows {
-            guard let cells = row else { header = nil; continue }
+        func read(_ row: Row?) {
+            guard let cells = row else { header = nil; return }
             if let h = parseHeader(cells) {
                 header = h
                 consumed.append(cells.cleanRange)
-                lastRowEnd = cells.cleanRange.upperBound
-                continue
+                return
             }
-            guard let h = header else { continue }
-            if cells.cells.allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } }) { consumed.append(cells.cleanRange); continue }
+            guard let h = header else { return }
+            if cells.cells.allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } }) { consumed.append(cells.cleanRange); return }
             let found = readRow(cells, header: h, document: document, locator: locator)
             if !found.isEmpty || cells.cells.count >= 2 {
                 targets += found
                 consumed.append(cells.cleanRange)
-                lastRowEnd = cells.cleanRange.upperBound
             }
         }
-        _ = lastRowEnd
+        var clean = document.clean
+        clean.withUTF8 { buf in
+            var scanner = TableLineScanner(buf)
+            // Inside a table every line is read: a line that is no row ends it.
+            while let line = everyLine || header != nil ? scanner.nextLine() : scanner.nextPossibleRow() {
+                read(Self.row(buf, line))
+            }
+        }
         return (targets, consumed)
     }
 
@@ -66,54 +74,27 @@ public struct IndicatorTableExtractor: Sendable {
         var copy = clean
         return copy.withUTF8 { buf in
             var result: [Row?] = []
-            // Lines as `lines(of:)` cuts them: at a line feed not preceded by a carriage return.
-            var start = 0
-            // `mayHoldThreeCells` of the current line, worked out during the same walk over its bytes: a bar or a
-            // tab, or two spaces (an ideographic space, E3 80 80 in valid UTF-8, counts as one).
-            var may = false
-            var spaces = 0
-            func take(_ end: Int) {
-                let line = UnsafeBufferPointer(rebasing: buf[start..<end])
-                guard may || spaces >= 2 else { result.append(nil); return }
-                // Cells are made Strings only for lines that have three of them.
-                let scalars = ScalarArray.decode(line)
-                let cells: [String]
-                if let ranges = cellRanges(plain: scalars) {
-                    cells = ranges.count >= 3 ? ranges.map { String(scalars: scalars[$0]) } : []
-                } else {
-                    cells = splitCellsAsCharacters(String(decoding: line, as: UTF8.self))
-                }
-                if cells.count >= 3 {
-                    result.append(Row(cells: cells, folded: cells.map { ScalarFolder.foldedString($0) }, cleanRange: start..<end))
-                } else {
-                    result.append(nil)
-                }
-            }
-            let marks = rowBytes
-            var i = 0
-            while i < buf.count {
-                let byte = buf[i]
-                // Most bytes are none of the few this walk looks at: one table read each.
-                if !marks[Int(byte)] { i += 1; continue }
-                switch byte {
-                case 0x0A where i == 0 || buf[i - 1] != 0x0D:
-                    take(i)
-                    start = i + 1
-                    (may, spaces) = (false, 0)
-                case 0x7C, 0x09: may = true
-                case 0x20: spaces += 1
-                case 0xE3 where i + 2 < buf.count && buf[i + 1] == 0x80 && buf[i + 2] == 0x80: spaces += 1
-                default: break
-                }
-                i += 1
-            }
-            take(buf.count)
+            var scanner = TableLineScanner(buf)
+            while let line = scanner.nextLine() { result.append(row(buf, line)) }
             return result
         }
     }
 
-    /// Bytes `rows(of:)` stops at: line feed, bar, tab, space, and the lead byte of an ideographic space.
-    private static let rowBytes: [Bool] = (0..<256).map { [0x0A, 0x7C, 0x09, 0x20, 0xE3].contains($0) }
+    /// The line at `range` of `buf` split into cells, when it has three or more.
+    static func row(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Row? {
+        let line = UnsafeBufferPointer(rebasing: buf[range])
+        guard mayHoldThreeCells(line) else { return nil }
+        // Cells are made Strings only for lines that have three of them.
+        let scalars = ScalarArray.decode(line)
+        let cells: [String]
+        if let ranges = cellRanges(plain: scalars) {
+            cells = ranges.count >= 3 ? ranges.map { String(scalars: scalars[$0]) } : []
+        } else {
+            cells = splitCellsAsCharacters(String(decoding: line, as: UTF8.self))
+        }
+        guard cells.count >= 3 else { return nil }
+        return Row(cells: cells, folded: cells.map { ScalarFolder.foldedString($0) }, cleanRange: range)
+    }
 
     /// The text split on Character `"\n"` (empty lines kept), found on bytes: `\r\n` is one Character, so a
     /// `\n` right after `\r` does not split, as with `split(separator:)`, which walked grapheme clusters.
@@ -306,7 +287,7 @@ public struct IndicatorTableExtractor: Sendable {
         let binding: String? = attribute.contains("约束") ? "约束性" : attribute.contains("预期") ? "预期性" : nil
         let baseline = cell(header.base).flatMap { readValue($0.raw, unit: unit)?.value }
         let section = document.sections.last { $0.cleanRange.lowerBound <= row.cleanRange.lowerBound }?.id
-        let text = String(decoding: Array(document.clean.utf8)[row.cleanRange], as: UTF8.self)
+        let text = String(document.clean.utf8Slice(row.cleanRange))
         var targets: [Target] = []
         for (column, year) in header.years where column != header.base {
             guard let raw = cell(column)?.raw, let v = readValue(raw, unit: unit) else { continue }

@@ -171,6 +171,20 @@ public struct PhaseExtractor: Sendable {
     /// First scalars of the horizons, tested before the horizons themselves at every position.
     private static let horizonOpeners = ScalarSet(horizons.compactMap(\.first))
     @inline(__always) private static func opensHorizon(_ s: Unicode.Scalar) -> Bool { horizonOpeners.contains(s) }
+    /// Each last scalar of a horizon (期), found by memchr, with the lengths of the horizons it ends.
+    private static let horizonEnds: [(search: ScalarSearch, lengths: [Int])] = {
+        var ends: [(search: ScalarSearch, lengths: [Int])] = []
+        for horizon in horizons {
+            guard let last = horizon.last else { continue }
+            if let k = ends.firstIndex(where: { $0.search.target == last }) {
+                if !ends[k].lengths.contains(horizon.count) { ends[k].lengths.append(horizon.count) }
+            } else {
+                ends.append((ScalarSearch(last), [horizon.count]))
+            }
+        }
+        return ends
+    }()
+    private static let stageSearch = ScalarSearch("阶")
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]
@@ -195,15 +209,29 @@ public struct PhaseExtractor: Sendable {
                 }
             }
             let nameNorm = Array(norm[nameRange])
-            found.append(Found(name: text.originalString(nameRange), normName: String(String.UnicodeScalarView(nameNorm)),
+            found.append(Found(name: String(scalars: text.original[nameRange]), normName: String(String.UnicodeScalarView(nameNorm)),
                                start: period?.start, end: period?.end, deadlineOnly: period?.deadlineOnly ?? false,
                                nameStart: lineStartOfMarker(nameRange.lowerBound, in: norm), headerEnd: max(headerEnd, after),
                                textRange: nameRange.lowerBound..<textEnd, text: ""))
         }
 
-        var p = 0
-        while p + 1 < norm.count {
-            defer { p += 1 }
+        // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (阶, and the
+        // horizons' last scalars), and every other position is passed over.
+        var candidates: [Int] = []
+        norm.withUnsafeBufferPointer { buf in
+            for p in PhaseExtractor.stageSearch.indices(in: buf) where p + 1 < buf.count && buf[p + 1] == "段" {
+                candidates.append(p)
+            }
+            for end in PhaseExtractor.horizonEnds {
+                for q in end.search.indices(in: buf) {
+                    for length in end.lengths where q + 1 >= length { candidates.append(q + 1 - length) }
+                }
+            }
+        }
+        candidates.sort()
+        var previous = -1
+        for p in candidates where p != previous && p + 1 < norm.count {
+            previous = p
             // 近期(2023—2025年), 远期(2026—2035年): planning horizons count only with calendar years.
             if PhaseExtractor.opensHorizon(norm[p]), let horizon = PhaseExtractor.horizons.first(where: { text.normHas($0, at: p) }),
                p == 0 || PhaseExtractor.boundaries.contains(norm[p - 1]) || opensLine(p, in: norm),
@@ -257,7 +285,7 @@ public struct PhaseExtractor: Sendable {
             }
             range = trimmed(range, in: norm)
             found[k].textRange = range
-            found[k].text = text.originalString(range)
+            found[k].text = String(scalars: text.original[range])
         }
         inferStarts(&found, periodStart: periodStart)
         return deduplicated(found)
