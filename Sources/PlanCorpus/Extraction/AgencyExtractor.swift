@@ -79,7 +79,7 @@ public struct AgencyExtractor: Sendable {
     // MARK: - Scanning
 
     /// A found list in scalar positions of an `AlignedScalars`.
-    struct ScalarList {
+    struct ScalarList: Equatable {
         var agencies: [String]
         var range: Range<Int>
         var agencyRanges: [Range<Int>]
@@ -92,24 +92,31 @@ public struct AgencyExtractor: Sendable {
     private static let openerSearches = [ScalarSearch("("), ScalarSearch("〔"), ScalarSearch("[")]
     private static let labelEndSearches = [ScalarSearch(":"), ScalarSearch("】"), ScalarSearch("]")]
 
-    func lists(in text: AlignedScalars) -> [ScalarList] {
+    /// `exhaustive` tries every position and parses every bracketed note: the reference the tests compare the
+    /// shortcuts with.
+    func lists(in text: AlignedScalars, exhaustive: Bool = false) -> [ScalarList] {
         let norm = text.norm
         var found: [ScalarList] = []
         var covered: [Range<Int>] = []
-        // Positions that open a bracket or end a label word; every other position starts nothing.
+        // Positions that open a bracket or start a label word; every other position starts nothing.
         var opens: [Int] = []
         var labelStarts: [Int] = []
-        norm.withUnsafeBufferPointer { buf in
-            for search in AgencyExtractor.openerSearches { opens += search.indices(in: buf) }
-            for search in AgencyExtractor.labelEndSearches {
-                for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
+        if exhaustive {
+            opens = Array(norm.indices)
+            labelStarts = opens
+        } else {
+            norm.withUnsafeBufferPointer { buf in
+                for search in AgencyExtractor.openerSearches { opens += search.indices(in: buf) }
+                for search in AgencyExtractor.labelEndSearches {
+                    for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
+                }
             }
+            opens.sort()
         }
-        opens.sort()
         var i = 0
         for open in opens where open >= i {
             // Only notes holding a scalar an agency name can end or start with are parsed.
-            if let (close, mayHold) = closing(of: open, in: norm), mayHold {
+            if let (close, mayHold) = closing(of: open, in: norm), mayHold || exhaustive {
                 let content = (open + 1)..<close
                 if let parsed = parseList(text, content) {
                     found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))

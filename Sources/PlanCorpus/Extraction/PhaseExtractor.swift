@@ -153,7 +153,7 @@ public struct PhaseExtractor: Sendable {
 
     // MARK: - Scanning
 
-    struct Found {
+    struct Found: Equatable {
         var name: String
         var normName: String
         var start: Int?
@@ -190,7 +190,9 @@ public struct PhaseExtractor: Sendable {
     private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]
     private static let boundaries: Set<Unicode.Scalar> = ["。", ";", ":", ",", "、", "\n", ")", "(", " ", "\u{3000}", "!", "?", "“", "”", "\"", "《", "》"]
 
-    func phases(in text: AlignedScalars, headingStarts: [Int], periodStart: Int?) -> [Found] {
+    /// `exhaustive` visits every position, not only those of 阶段 and the horizons: the reference the tests
+    /// compare the shortcut with.
+    func phases(in text: AlignedScalars, headingStarts: [Int], periodStart: Int?, exhaustive: Bool = false) -> [Found] {
         let norm = text.norm
         var found: [Found] = []
         /// Adds a phase whose name and header (name plus period) are known; its text is found here.
@@ -218,13 +220,17 @@ public struct PhaseExtractor: Sendable {
         // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (阶, and the
         // horizons' last scalars), and every other position is passed over.
         var candidates: [Int] = []
-        norm.withUnsafeBufferPointer { buf in
-            for p in PhaseExtractor.stageSearch.indices(in: buf) where p + 1 < buf.count && buf[p + 1] == "段" {
-                candidates.append(p)
-            }
-            for end in PhaseExtractor.horizonEnds {
-                for q in end.search.indices(in: buf) {
-                    for length in end.lengths where q + 1 >= length { candidates.append(q + 1 - length) }
+        if exhaustive {
+            candidates = Array(norm.indices)
+        } else {
+            norm.withUnsafeBufferPointer { buf in
+                for p in PhaseExtractor.stageSearch.indices(in: buf) where p + 1 < buf.count && buf[p + 1] == "段" {
+                    candidates.append(p)
+                }
+                for end in PhaseExtractor.horizonEnds {
+                    for q in end.search.indices(in: buf) {
+                        for length in end.lengths where q + 1 >= length { candidates.append(q + 1 - length) }
+                    }
                 }
             }
         }

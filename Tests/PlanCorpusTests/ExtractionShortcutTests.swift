@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// The agency, phase and table extractors look only near their trigger scalars (found by memchr) and skip what
+/// cannot match; on the samples and on random text full of trigger words they must find what trying every
+/// position finds.
+@Suite struct ExtractionShortcutTests {
+    /// Pieces random texts are made of: the words and marks each extractor keys on, and some plain text.
+    static let pieces = [
+        "(", ")", "（", "）", "〔", "〕", "[", "]", "【", "】", ":", "：", "、", ",", "，", ";", "；", "。", "\n", "\r\n",
+        " ", "  ", "\u{3000}", "\t", "|", "责任单位", "牵头单位", "配合部门", "責任單位", "市", "县", "各", "有关", "国家",
+        "教育局", "财政局", "人民政府", "党委", "中心", "和", "及", "按职责分工负责", "牵头", "负责", "由", "2023年底前",
+        "长期坚持", "以下简称", "第一阶段", "阶段", "階段", "启动", "推进阶段", "近期", "远期", "中期", "起步期", "期",
+        "2023—2025年", "第1-2年", "为", "指标", "名称", "单位", "2020年", "2025年", "属性", "预期性", "80%", "5", "1.2",
+        "文字", "建设", "6", "阶",
+    ]
+
+    /// Fewer pieces, shaped like agency lists and like phase headings, so that many texts hold one.
+    static let listPieces = ["(", ")", "(", ")", "、", ",", ";", "市", "县", "各", "有关", "教育局", "财政局", "人民政府", "党委",
+                             "中心", "和", "按职责分工负责", "牵头", "责任单位:", "【牵头单位】", "2023年底前", "\n", "。", "建设",
+                             "(责任单位:", "牵头)", "负责)", "国家", "相关"]
+    static let phasePieces = ["第一阶段", "第二阶段", "启动阶段", "全面推进阶段", "近期", "远期", "(", ")", "2023—2025年", "2026年",
+                              ":", "\n", "为", "2024年底前", "第1-2年", "。", "1、", "(一)", ",", "工作"]
+
+    static func randomTexts(_ pieces: [String], count: Int, length: ClosedRange<Int>, seed: UInt64) -> [String] {
+        var rng = ScalarRewriteTests.SeededGenerator(state: seed)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: length, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    static let texts = randomTexts(pieces, count: 400, length: 0...60, seed: 11)
+        + randomTexts(pieces, count: 400, length: 0...60, seed: 29)
+        + randomTexts(listPieces, count: 400, length: 0...16, seed: 7)
+        + randomTexts(phasePieces, count: 400, length: 0...12, seed: 5)
+
+    /// The sample documents, loaded through the real pipeline.
+    static let samples: [Document] = {
+        guard let folder = sampleFolder() else { return [] }
+        return CorpusLoader().load([folder.path]).documents
+    }()
+
+    @Test func agencyListsMatchTheExhaustiveWalk() {
+        var found = 0
+        for text in Self.texts {
+            let aligned = AlignedScalars(text)
+            let lists = AgencyExtractor.shared.lists(in: aligned)
+            #expect(lists == AgencyExtractor.shared.lists(in: aligned, exhaustive: true), "\(text.debugDescription)")
+            found += lists.count
+        }
+        // The random texts hold lists, so the comparison is not of empty results alone.
+        #expect(found >= 100)
+    }
+
+    @Test func phasesMatchTheExhaustiveWalk() {
+        var found = 0
+        for text in Self.texts {
+            let aligned = AlignedScalars(text)
+            let phases = PhaseExtractor().phases(in: aligned, headingStarts: [], periodStart: 2023)
+            #expect(phases == PhaseExtractor().phases(in: aligned, headingStarts: [], periodStart: 2023, exhaustive: true),
+                    "\(text.debugDescription)")
+            found += phases.count
+        }
+        #expect(found >= 100)
+    }
+
+    @Test func tableTargetsMatchReadingEveryLine() {
+        // Texts with a table header first, so that random rows after it are read as a table.
+        let texts = Self.texts.prefix(300).map { "指标  单位  2020年  2025年\n" + $0 } + Self.texts.suffix(300)
+        let tables = IndicatorTableExtractor()
+        var found = 0
+        for text in texts {
+            let document = makeDocument(text)
+            let locator = ProvenanceLocator(document: document)
+            let quick = tables.extract(document, locator: locator)
+            let every = tables.extract(document, locator: locator, everyLine: true)
+            #expect(quick.targets == every.targets, "\(text.debugDescription)")
+            #expect(quick.consumed == every.consumed, "\(text.debugDescription)")
+            found += quick.consumed.count
+        }
+        #expect(found >= 100)
+    }
+
+    @Test func possibleRowsHoldEveryRow() {
+        for text in Self.texts + Self.samples.map(\.clean) {
+            var copy = text
+            let possible: [Range<Int>] = copy.withUTF8 { buf in
+                var scanner = TableLineScanner(buf)
+                var lines: [Range<Int>] = []
+                while let line = scanner.nextPossibleRow() { lines.append(line) }
+                return lines
+            }
+            let rows = IndicatorTableExtractor.rows(of: text).compactMap { $0?.cleanRange }
+            #expect(Set(rows).isSubset(of: Set(possible)), "\(text.debugDescription)")
+        }
+    }
+
+    @Test(.enabled(if: sampleFolder() != nil, "sample corpus absent"))
+    func samplesMatchTheExhaustivePaths() {
+        #expect(!Self.samples.isEmpty)
+        let tables = IndicatorTableExtractor()
+        for document in Self.samples {
+            let aligned = AlignedScalars(document.clean, normalized: document.norm)
+            #expect(AgencyExtractor.shared.lists(in: aligned) == AgencyExtractor.shared.lists(in: aligned, exhaustive: true),
+                    "\(document.name)")
+            let starts = document.sections.map(\.cleanRange.lowerBound).sorted()
+            #expect(PhaseExtractor().phases(in: aligned, headingStarts: starts, periodStart: document.metadata.periodStart)
+                        == PhaseExtractor().phases(in: aligned, headingStarts: starts, periodStart: document.metadata.periodStart,
+                                                   exhaustive: true), "\(document.name)")
+            let locator = ProvenanceLocator(document: document)
+            let quick = tables.extract(document, locator: locator)
+            let every = tables.extract(document, locator: locator, everyLine: true)
+            #expect(quick.targets == every.targets && quick.consumed == every.consumed, "\(document.name)")
+        }
+    }
+
+    /// Scalars whose bytes hold those of the targets at other offsets (U+3696 holds 阶's 96; 6 is its 36).
+    @Test(arguments: ["阶", "期", "(", "〔", "】", ":"] as [Unicode.Scalar])
+    func scalarSearchFindsExactlyTheTarget(target: Unicode.Scalar) {
+        let alphabet: [Unicode.Scalar] = [target, "6", "\u{3696}", "\u{9600}", "\u{9636}", "\u{671F}", "\u{1F67}", "\u{3014}",
+                                          "\u{2830}", "\u{1128}", "(", ":", "段", "\u{1F600}", "\u{28}", "\u{3A00}"]
+        var rng = ScalarRewriteTests.SeededGenerator(state: UInt64(target.value))
+        let search = ScalarSearch(target)
+        for _ in 0..<300 {
+            let scalars = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let found = scalars.withUnsafeBufferPointer { search.indices(in: $0) }
+            #expect(found == scalars.indices.filter { scalars[$0] == target })
+        }
+    }
+}
