@@ -115,8 +115,8 @@ public struct AgencyExtractor: Sendable {
         }
         var i = 0
         for open in opens where open >= i {
-            // Only notes holding a scalar an agency name can end or start with are parsed.
-            if let (close, mayHold) = closing(of: open, in: norm), mayHold || exhaustive {
+            // Only notes holding a word an agency name can end or start with are parsed.
+            if let close = closing(of: open, in: norm), exhaustive || terms.holdsNameWord(norm, (open + 1)..<close) {
                 let content = (open + 1)..<close
                 if let parsed = parseList(text, content) {
                     found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
@@ -155,24 +155,19 @@ public struct AgencyExtractor: Sendable {
     /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
     static let closers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "〔": "〕", "[": "]"]
 
-    /// Position of the parenthesis closing the one at `open`, on the same line, or nil; and whether the note
-    /// holds a scalar that can end or open an agency name (`AgencyTerms.nameScalars`): without one no item of
-    /// it is agency-like or owned, so `parseList` would find nothing.
-    private func closing(of open: Int, in norm: [Unicode.Scalar]) -> (close: Int, mayHold: Bool)? {
+    /// Position of the parenthesis closing the one at `open`, on the same line, or nil.
+    private func closing(of open: Int, in norm: [Unicode.Scalar]) -> Int? {
         let opener = norm[open]
         guard let closer = AgencyExtractor.closers[opener] else { return nil }
         var depth = 0
         var j = open
-        var mayHold = false
         let limit = min(norm.count, open + AgencyExtractor.maxListLength)
         while j < limit {
             let s = norm[j]
             if s == "\n" { return nil }
             if s == opener { depth += 1 } else if s == closer {
                 depth -= 1
-                if depth == 0 { return (j, mayHold) }
-            } else if terms.nameScalars.contains(s) {
-                mayHold = true
+                if depth == 0 { return j }
             }
             j += 1
         }
@@ -424,10 +419,14 @@ private struct AgencyTerms: Sendable {
     let labelOpeners: ScalarSet
     /// Last scalars of the labels.
     let labelLasts: ScalarSet
-    /// Scalars an agency-like name ends with (last of a strong or weak ending) or an owned name starts with.
-    let nameScalars: ScalarSet
+    /// Last scalars of the strong and weak endings, and first scalars of the owners: a cheap test before
+    /// `holdsNameWord` matches the words.
+    private let nameScalars: ScalarSet
+    private let endings: [[Unicode.Scalar]]
     /// 长期坚持, 持续推进: ongoing work, no agency.
     private let ongoing: [[Unicode.Scalar]]
+    /// The scalars each word list's words end or start with, asked before the words are matched one by one.
+    private let formulaLasts, strongLasts, weakLasts, strongFirsts, prefixFirsts, ownerFirsts, bareFirsts, stopFirsts: EdgeScalars
 
     init(_ lexicon: AgencyLexicon) {
         func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
@@ -443,7 +442,33 @@ private struct AgencyTerms: Sendable {
         areas = scalars(lexicon.areas)
         stopwords = scalars(lexicon.stopwords)
         nameScalars = ScalarSet(strong.compactMap(\.last) + weak.compactMap(\.last) + owners.compactMap(\.first))
+        endings = strong + weak
+        formulaLasts = EdgeScalars(formulas, last: true)
+        strongLasts = EdgeScalars(strong, last: true)
+        weakLasts = EdgeScalars(weak, last: true)
+        strongFirsts = EdgeScalars(strong, last: false)
+        prefixFirsts = EdgeScalars(prefixes, last: false)
+        ownerFirsts = EdgeScalars(owners, last: false)
+        bareFirsts = EdgeScalars(barewords, last: false)
+        stopFirsts = EdgeScalars(stopwords, last: false)
         ongoing = scalars(["长期坚持", "持续推进", "持续实施", "长期", "持续", "常态化", "逐年推进"])
+    }
+
+    /// Whether `range` of `text` holds a whole strong or weak ending or an owner word. A note without one
+    /// is no list: an item counts only when its name ends with an ending or starts with an owner, and a name
+    /// is the item's own scalars, or gets a head or tail only from an item that is itself agency-like
+    /// (a shared frame's tail, the owner before 和 + a bare ending), so one of these words stands in the note.
+    func holdsNameWord(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for k in range where nameScalars.contains(text[k]) {
+            let s = text[k]
+            for word in endings where word.last == s && k + 1 - word.count >= range.lowerBound {
+                if has(word, at: k + 1 - word.count, in: text) { return true }
+            }
+            for word in owners where word.first == s && k + word.count <= range.upperBound {
+                if has(word, at: k, in: text) { return true }
+            }
+        }
+        return false
     }
 
     /// Adds to `starts` where a label followed by spaces and the label end at `end` (:, 】 or ]) can start.
@@ -494,7 +519,8 @@ private struct AgencyTerms: Sendable {
 
     /// Length of a closing formula at the end of `text`, if any (longest first).
     func formulaSuffix(of text: Scalars) -> Int? {
-        formulas.first { hasSuffix(text, $0) }?.count
+        guard formulaLasts.mayMatch(text.last) else { return nil }
+        return formulas.first { hasSuffix(text, $0) }?.count
     }
 
     /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
@@ -506,22 +532,23 @@ private struct AgencyTerms: Sendable {
 
     /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
     func strongEnding(of text: Scalars) -> Int? {
-        strong.first { hasSuffix(text, $0) }?.count
+        guard strongLasts.mayMatch(text.last) else { return nil }
+        return strong.first { hasSuffix(text, $0) }?.count
     }
 
     func hasStrongSuffix(_ text: Scalars) -> Bool {
-        text.count >= 2 && strong.contains { hasSuffix(text, $0) }
+        text.count >= 2 && strongLasts.mayMatch(text.last) && strong.contains { hasSuffix(text, $0) }
     }
 
     func isAgencyLike(_ text: Scalars) -> Bool {
-        hasStrongSuffix(text) || (text.count >= 2 && weak.contains { hasSuffix(text, $0) })
+        hasStrongSuffix(text) || (text.count >= 2 && weakLasts.mayMatch(text.last) && weak.contains { hasSuffix(text, $0) })
     }
 
-    func hasOwner(_ text: Scalars) -> Bool { owners.contains { hasPrefix(text, $0) } }
+    func hasOwner(_ text: Scalars) -> Bool { ownerFirsts.mayMatch(text.first) && owners.contains { hasPrefix(text, $0) } }
 
     /// Openings of notes such as 以下简称… or 含…, which are never lists.
     func isNote(_ text: Scalars) -> Bool {
-        stopwords.contains { hasPrefix(text, $0) }
+        stopFirsts.mayMatch(text.first) && stopwords.contains { hasPrefix(text, $0) }
     }
 
     /// 2023年底前, 2025年6月完成, 长期坚持, 持续推进: when an item is due, not who does it.
@@ -533,10 +560,11 @@ private struct AgencyTerms: Sendable {
 
     /// Length of the level prefix a name starts with (市, 自治区, 包头市), or nil for a bare name.
     func levelPrefixLength(_ text: Scalars) -> Int? {
-        if let p = prefixes.first(where: { hasPrefix(text, $0) }) {
+        if prefixFirsts.mayMatch(text.first), let p = prefixes.first(where: { hasPrefix(text, $0) }) {
             let rest = text.dropFirst(p.count)
             // 市场监管局 is bare; 市政府 is 市 + 政府.
-            let isBareword = barewords.contains { hasPrefix(text, $0) } && !strong.contains { hasPrefix(rest, $0) }
+            let isBareword = bareFirsts.mayMatch(text.first) && barewords.contains { hasPrefix(text, $0) }
+                && !(strongFirsts.mayMatch(rest.first) && strong.contains { hasPrefix(rest, $0) })
             if !isBareword { return p.count }
         }
         return placePrefixLength(text)
@@ -583,5 +611,22 @@ private struct AgencyTerms: Sendable {
     func unitFrame(_ text: Scalars) -> Int? {
         guard let n = unitRun(text), n < text.count else { return nil }
         return isAgencyLike(text.dropFirst(n)) ? n : nil
+    }
+}
+
+/// The first or last scalars of a word list, for ruling a text out with one table read before matching the
+/// words one by one. A list holding an empty word (which every text starts and ends with) rules nothing out.
+private struct EdgeScalars: Sendable {
+    private let scalars: ScalarSet?
+
+    init(_ words: [[Unicode.Scalar]], last: Bool) {
+        scalars = words.contains(where: \.isEmpty) ? nil : ScalarSet(words.compactMap { last ? $0.last : $0.first })
+    }
+
+    /// False when no word can start (or end) with `scalar`, the text's first (or last) scalar, nil when empty.
+    @inline(__always) func mayMatch(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalars else { return true }
+        guard let scalar else { return false }
+        return scalars.contains(scalar)
     }
 }
