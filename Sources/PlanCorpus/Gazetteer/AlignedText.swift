@@ -7,9 +7,17 @@ struct AlignedText: Sendable {
     let norm: [Unicode.Scalar]
     /// Original scalars.
     let original: [Unicode.Scalar]
-    /// For each normalised scalar, the index of the original scalar it came from; nil when the
-    /// traditional-to-simplified step changed the length and no alignment could be kept.
-    private let origin: [Int]?
+    /// How normalised scalars map back to original ones.
+    private let origin: Origin
+
+    private enum Origin: Sendable {
+        /// Normalised scalar k came from original scalar k (NFKC kept every scalar one for one).
+        case identity
+        /// For each normalised scalar, the index of the original scalar it came from.
+        case table([Int])
+        /// The traditional-to-simplified step changed the length and no alignment could be kept.
+        case none
+    }
 
     init(_ text: String) {
         self.init(text, scalars: ScalarArray.of(text))
@@ -17,10 +25,133 @@ struct AlignedText: Sendable {
 
     /// `scalars` are the scalars of `text`; `normalized`, when given, is the scalars of `TextNormalizer.normalize(text)`
     /// already made (a document's norm), used when NFKC leaves every scalar as it is.
+    ///
+    /// NFKC is taken one scalar at a time, each output scalar remembering the original it came from, and the
+    /// script step (`ScalarNormalizer`) follows over the NFKC scalars. Both steps are done in one walk: runs of
+    /// scalars neither step changes (ASCII, simplified ideographs) are copied whole, so only the scalars in
+    /// between (full-width punctuation, traditional forms) are looked at one by one.
     init(_ text: String, scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil) {
+        self.original = original
+        if let walked = Self.walk(original) {
+            let nfkcCount = walked.origin?.count ?? original.count
+            let norm = !walked.changed && normalized != nil ? normalized! : walked.norm
+            self.norm = norm
+            self.origin = norm.count != nfkcCount ? .none : walked.origin.map { .table($0) } ?? .identity
+            return
+        }
+        // A scalar the tables cannot normalise alone (著, a combining mark): NFKC first, then TextNormalizer.
+        let (nfkc, origin, changed) = Self.compatibilityScalars(original)
+        let norm: [Unicode.Scalar]
+        if !changed, let normalized {
+            norm = normalized
+        } else {
+            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text))
+        }
+        self.norm = norm
+        self.origin = norm.count == origin.count ? .table(origin) : .none
+    }
+
+    /// NFKC and the script step in one walk over `original`: the normalised scalars, each NFKC scalar's original
+    /// index (nil while NFKC kept one scalar per scalar), and whether NFKC changed anything; nil when a scalar
+    /// needs more than its table entry (`ScalarNormalizer` declines it).
+    private static func walk(_ original: [Unicode.Scalar]) -> (norm: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
+        let compatibility = CompatibilityTable.shared
+        let folding = ScriptFolding.shared
+        var norm: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        var identity = true
+        var nfkcCount = 0
         var changed = false
-        // NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped),
-        // remembering where each output scalar came from; then the script step over the whole text.
+        var untouched = false
+        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        let complete = original.withUnsafeBufferPointer { src -> Bool in
+            compatibility.single.withUnsafeBufferPointer { single -> Bool in
+                folding.action.withUnsafeBufferPointer { action -> Bool in
+                    var runStart = 0
+                    /// Copies the unchanged run before `end`.
+                    func flush(_ end: Int) {
+                        if norm.capacity == 0 { norm.reserveCapacity(src.count + 16) }
+                        guard runStart < end else { return }
+                        norm.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<end]))
+                        if !identity { origin.append(contentsOf: runStart..<end) }
+                        nfkcCount += end - runStart
+                    }
+                    /// One NFKC scalar `t` of original scalar `i`, normalised; false when the tables cannot say.
+                    func emit(_ t: Unicode.Scalar, from i: Int) -> Bool {
+                        if identity && nfkcCount != i {
+                            origin = Array(0..<nfkcCount)
+                            identity = false
+                        }
+                        if !identity { origin.append(i) }
+                        nfkcCount += 1
+                        return ScalarNormalizer.append(t, action: action, tables: folding, to: &norm)
+                    }
+                    for i in 0..<src.count {
+                        let s = src[i]
+                        let v = s.value
+                        if v < 0x80 { continue }
+                        if v < 0x10000 {
+                            // ASCII and CJK ideographs are NFKC fixed points; the script step keeps most scalars too.
+                            let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
+                            if m == 0 {
+                                if action[Int(v)] == 0 { continue }
+                                flush(i)
+                                guard emit(s, from: i) else { return false }
+                            } else if m != CompatibilityTable.several {
+                                flush(i)
+                                changed = true
+                                guard emit(Unicode.Scalar(m)!, from: i) else { return false }
+                            } else {
+                                flush(i)
+                                changed = true
+                                for t in compatibility.several[v] ?? [] {
+                                    guard emit(t, from: i) else { return false }
+                                }
+                                // A scalar NFKC drops leaves the next one off its own index.
+                                if identity && nfkcCount != i + 1 {
+                                    origin = Array(0..<nfkcCount)
+                                    identity = false
+                                }
+                            }
+                        } else {
+                            flush(i)
+                            let parts: [Unicode.Scalar]
+                            if let known = mapped[s] {
+                                parts = known
+                            } else {
+                                parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+                                mapped[s] = parts
+                            }
+                            if parts != [s] { changed = true }
+                            for t in parts {
+                                guard emit(t, from: i) else { return false }
+                            }
+                            if identity && nfkcCount != i + 1 {
+                                origin = Array(0..<nfkcCount)
+                                identity = false
+                            }
+                        }
+                        runStart = i + 1
+                    }
+                    if runStart == 0 {
+                        untouched = true
+                        return true
+                    }
+                    flush(src.count)
+                    return true
+                }
+            }
+        }
+        guard complete else { return nil }
+        // Nothing changed: the text is its own norm.
+        if untouched { return (original, nil, false) }
+        return (norm, identity ? nil : origin, changed)
+    }
+
+    /// NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped), with the
+    /// original index of each output scalar and whether any scalar changed.
+    private static func compatibilityScalars(_ original: [Unicode.Scalar]) -> (nfkc: [Unicode.Scalar], origin: [Int], changed: Bool) {
+        var changed = false
         var nfkc: [Unicode.Scalar] = []
         nfkc.reserveCapacity(original.count)
         var origin: [Int] = []
@@ -64,29 +195,20 @@ struct AlignedText: Sendable {
                 }
             }
         }
-        // Unchanged by NFKC, the text normalises as itself. Otherwise its NFKC scalars are normalised as they are,
-        // through a String only when the tables alone cannot say.
-        let norm: [Unicode.Scalar]
-        if !changed, let normalized {
-            norm = normalized
-        } else if let direct = ScalarNormalizer.normalize(nfkc) {
-            norm = direct
-        } else {
-            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text))
-        }
-        self.original = original
-        self.norm = norm
-        self.origin = norm.count == origin.count ? origin : nil
+        return (nfkc, origin, changed)
     }
 
     /// The original text behind normalised scalars `range`, or the normalised text when unaligned.
     func written(_ range: Range<Int>) -> String {
-        guard let origin, range.lowerBound < range.upperBound, range.upperBound <= origin.count else {
+        guard range.lowerBound < range.upperBound, range.upperBound <= norm.count else { return normalized(range) }
+        switch origin {
+        case .identity:
+            return String(scalars: original[range])
+        case .table(let origin):
+            return String(scalars: original[origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)])
+        case .none:
             return normalized(range)
         }
-        let from = origin[range.lowerBound]
-        let to = origin[range.upperBound - 1] + 1
-        return String(scalars: original[from..<to])
     }
 
     /// Normalised text of `range`.

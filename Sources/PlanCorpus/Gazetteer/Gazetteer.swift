@@ -73,6 +73,16 @@ public final class Gazetteer: Sendable {
     private let byShort: [String: [Int]]
     /// Surface forms worth looking for in running text, as a trie over normalised scalars.
     let trie: SurfaceTrie
+    /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
+    let parentIndex: [Int]
+    /// Per entry: a small number standing for its province (`provinceNames` has the names).
+    let provinceID: [Int]
+    let provinceNames: [String]
+    private let provinceIDs: [String: Int]
+    /// Per trie surface: whether every candidate is county-level.
+    let surfaceOnlyCounties: [Bool]
+    /// Per trie surface: the province id all its candidates lie in, or -1 when they differ (or there are none).
+    let surfaceProvince: [Int]
 
     public init(entries: [GazetteerEntry]) {
         let sorted = entries.sorted { $0.code < $1.code }
@@ -106,6 +116,39 @@ public final class Gazetteer: Sendable {
             surfaces.append(Surface(text: key, form: form, candidates: candidates))
         }
         self.trie = SurfaceTrie(surfaces)
+        self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
+        var provinceIDs: [String: Int] = [:]
+        var provinceNames: [String] = []
+        var provinceID: [Int] = []
+        for e in sorted {
+            if provinceIDs[e.province] == nil {
+                provinceIDs[e.province] = provinceNames.count
+                provinceNames.append(e.province)
+            }
+            provinceID.append(provinceIDs[e.province]!)
+        }
+        self.provinceID = provinceID
+        self.provinceNames = provinceNames
+        self.provinceIDs = provinceIDs
+        self.surfaceOnlyCounties = surfaces.map { $0.candidates.allSatisfy { sorted[$0].level == .county } }
+        self.surfaceProvince = surfaces.map { surface in
+            guard let first = surface.candidates.first else { return -1 }
+            let p = provinceID[first]
+            return surface.candidates.allSatisfy { provinceID[$0] == p } ? p : -1
+        }
+    }
+
+    /// The id of a province full name in `provinceID`, or nil when no entry lies in it.
+    func provinceID(of name: String) -> Int? { provinceIDs[name] }
+
+    /// True when entry `ancestor` is entry `entry` itself or encloses it (by index).
+    func contains(index ancestor: Int, _ entry: Int) -> Bool {
+        var current = entry
+        while current >= 0 {
+            if current == ancestor { return true }
+            current = parentIndex[current]
+        }
+        return false
     }
 
     /// Parses the TSV format written by scripts/gazetteer/generate.py (`#` comment lines, a header line).

@@ -16,10 +16,12 @@ enum LevelWords {
         var province = 0, prefecture = 0, county = 0
         var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
         let opens = openers
-        for p in 0..<s.count where opens.contains(s[p]) {
-            if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
-            if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
-            if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+        s.withUnsafeBufferPointer { buf in
+            for p in 0..<buf.count where opens.contains(buf[p]) {
+                if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
+                if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
+                if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+            }
         }
         return (province, prefecture, county)
     }

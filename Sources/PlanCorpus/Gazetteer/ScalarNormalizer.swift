@@ -11,19 +11,25 @@ enum ScalarNormalizer {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
         let complete = tables.action.withUnsafeBufferPointer { action -> Bool in
-            for s in scalars {
-                let v = s.value
-                if v < 0x80 || v > 0xFFFF { out.append(s); continue }
-                let a = action[Int(v)]
-                switch a {
-                case 0: out.append(s)
-                case ScriptFolding.needsFullPathAction, ScriptFolding.contextualAction: return false
-                case ScriptFolding.multiAction: out.append(contentsOf: tables.multi[v] ?? [])
-                default: out.append(unsafeBitCast(a, to: Unicode.Scalar.self))
-                }
-            }
+            for s in scalars where !append(s, action: action, tables: tables, to: &out) { return false }
             return true
         }
         return complete ? out : nil
+    }
+
+    /// Appends the normalised form of one scalar to `out`; false when its table entry does not settle it
+    /// (`action` is `tables.action` as a buffer, opened once by the caller).
+    @inline(__always) static func append(_ s: Unicode.Scalar, action: UnsafeBufferPointer<UInt32>, tables: ScriptFolding,
+                                         to out: inout [Unicode.Scalar]) -> Bool {
+        let v = s.value
+        if v < 0x80 || v > 0xFFFF { out.append(s); return true }
+        let a = action[Int(v)]
+        switch a {
+        case 0: out.append(s)
+        case ScriptFolding.needsFullPathAction, ScriptFolding.contextualAction: return false
+        case ScriptFolding.multiAction: out.append(contentsOf: tables.multi[v] ?? [])
+        default: out.append(unsafeBitCast(a, to: Unicode.Scalar.self))
+        }
+        return true
     }
 }
