@@ -32,15 +32,15 @@ struct AlignedText: Sendable {
     /// between (full-width punctuation, traditional forms) are looked at one by one.
     init(_ text: String, scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil) {
         self.original = original
-        if let walked = Self.walk(original) {
+        if let walked = Self.walk(original, normalizing: true) {
             let nfkcCount = walked.origin?.count ?? original.count
-            let norm = !walked.changed && normalized != nil ? normalized! : walked.norm
+            let norm = !walked.changed && normalized != nil ? normalized! : walked.scalars
             self.norm = norm
             self.origin = norm.count != nfkcCount ? .none : walked.origin.map { .table($0) } ?? .identity
             return
         }
         // A scalar the tables cannot normalise alone (著, a combining mark): NFKC first, then TextNormalizer.
-        let (nfkc, origin, changed) = Self.compatibilityScalars(original)
+        guard let (nfkc, origin, changed) = Self.walk(original, normalizing: false) else { preconditionFailure() }
         let norm: [Unicode.Scalar]
         if !changed, let normalized {
             norm = normalized
@@ -48,154 +48,102 @@ struct AlignedText: Sendable {
             norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text))
         }
         self.norm = norm
-        self.origin = norm.count == origin.count ? .table(origin) : .none
+        self.origin = norm.count != (origin?.count ?? original.count) ? .none : origin.map { .table($0) } ?? .identity
     }
 
-    /// NFKC and the script step in one walk over `original`: the normalised scalars, each NFKC scalar's original
-    /// index (nil while NFKC kept one scalar per scalar), and whether NFKC changed anything; nil when a scalar
-    /// needs more than its table entry (`ScalarNormalizer` declines it).
-    private static func walk(_ original: [Unicode.Scalar]) -> (norm: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
+    /// NFKC of each scalar taken alone and, when `normalizing`, the script step (`ScalarNormalizer`) over the NFKC
+    /// scalars, in one walk over `original`: the resulting scalars, each NFKC scalar's original index (nil while
+    /// NFKC kept one scalar per scalar), and whether NFKC changed anything; nil when the script step cannot
+    /// settle a scalar alone (`ScalarNormalizer` declines it).
+    ///
+    /// The result starts as `original` itself and is patched in place while every scalar maps to one scalar
+    /// (full-width punctuation, traditional forms); from the first that does not (…, ㈠) it is built by appending,
+    /// runs of unchanged scalars copied whole. ASCII and simplified ideographs are passed over with a table read.
+    private static func walk(_ original: [Unicode.Scalar],
+                             normalizing: Bool) -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
         let compatibility = CompatibilityTable.shared
+        let single = compatibility.single
         let folding = ScriptFolding.shared
-        var norm: [Unicode.Scalar] = []
-        var origin: [Int] = []
-        var identity = true
-        var nfkcCount = 0
-        var changed = false
-        var untouched = false
+        let action = folding.action
+        var w = CompatibilityWalk(out: original)
         var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        let complete = original.withUnsafeBufferPointer { src -> Bool in
-            compatibility.single.withUnsafeBufferPointer { single -> Bool in
-                folding.action.withUnsafeBufferPointer { action -> Bool in
-                    var runStart = 0
-                    /// Copies the unchanged run before `end`.
-                    func flush(_ end: Int) {
-                        if norm.capacity == 0 { norm.reserveCapacity(src.count + 16) }
-                        guard runStart < end else { return }
-                        norm.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<end]))
-                        if !identity { origin.append(contentsOf: runStart..<end) }
-                        nfkcCount += end - runStart
-                    }
-                    /// One NFKC scalar `t` of original scalar `i`, normalised; false when the tables cannot say.
-                    func emit(_ t: Unicode.Scalar, from i: Int) -> Bool {
-                        if identity && nfkcCount != i {
-                            origin = Array(0..<nfkcCount)
-                            identity = false
-                        }
-                        if !identity { origin.append(i) }
-                        nfkcCount += 1
-                        return ScalarNormalizer.append(t, action: action, tables: folding, to: &norm)
-                    }
-                    for i in 0..<src.count {
-                        let s = src[i]
-                        let v = s.value
-                        if v < 0x80 { continue }
-                        if v < 0x10000 {
-                            // ASCII and CJK ideographs are NFKC fixed points; the script step keeps most scalars too.
-                            let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
-                            if m == 0 {
-                                if action[Int(v)] == 0 { continue }
-                                flush(i)
-                                guard emit(s, from: i) else { return false }
-                            } else if m != CompatibilityTable.several {
-                                flush(i)
-                                changed = true
-                                guard emit(Unicode.Scalar(m)!, from: i) else { return false }
-                            } else {
-                                flush(i)
-                                changed = true
-                                for t in compatibility.several[v] ?? [] {
-                                    guard emit(t, from: i) else { return false }
-                                }
-                                // A scalar NFKC drops leaves the next one off its own index.
-                                if identity && nfkcCount != i + 1 {
-                                    origin = Array(0..<nfkcCount)
-                                    identity = false
-                                }
-                            }
-                        } else {
-                            flush(i)
-                            let parts: [Unicode.Scalar]
-                            if let known = mapped[s] {
-                                parts = known
-                            } else {
-                                parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
-                                mapped[s] = parts
-                            }
-                            if parts != [s] { changed = true }
-                            for t in parts {
-                                guard emit(t, from: i) else { return false }
-                            }
-                            if identity && nfkcCount != i + 1 {
-                                origin = Array(0..<nfkcCount)
-                                identity = false
-                            }
-                        }
-                        runStart = i + 1
-                    }
-                    if runStart == 0 {
-                        untouched = true
-                        return true
-                    }
-                    flush(src.count)
-                    return true
-                }
-            }
+        /// NFKC of a scalar beyond the BMP, through Foundation once per scalar and text.
+        func parts(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+            if let known = mapped[s] { return known }
+            let parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+            mapped[s] = parts
+            return parts
         }
-        guard complete else { return nil }
-        // Nothing changed: the text is its own norm.
-        if untouched { return (original, nil, false) }
-        return (norm, identity ? nil : origin, changed)
-    }
-
-    /// NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped), with the
-    /// original index of each output scalar and whether any scalar changed.
-    private static func compatibilityScalars(_ original: [Unicode.Scalar]) -> (nfkc: [Unicode.Scalar], origin: [Int], changed: Bool) {
-        var changed = false
-        var nfkc: [Unicode.Scalar] = []
-        nfkc.reserveCapacity(original.count)
-        var origin: [Int] = []
-        origin.reserveCapacity(original.count)
-        // NFKC of one scalar: BMP scalars from a table made once; others through Foundation, each once per text.
-        let table = CompatibilityTable.shared
-        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        for (i, s) in original.enumerated() {
+        let n = original.count
+        var i = 0
+        while i < n {
+            let s = original[i]
             let v = s.value
-            if v < 0x80 || (0x4E00...0x9FFF).contains(v) {
-                nfkc.append(s)
-                origin.append(i)
-            } else if v < 0x10000 {
-                let m = table.single[Int(v)]
+            if v < 0x80 { i += 1; continue }
+            if v < 0x10000 {
+                // ASCII and CJK ideographs are NFKC fixed points (no table read for them).
+                let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
                 if m == 0 {
-                    nfkc.append(s)
-                    origin.append(i)
-                } else if m != CompatibilityTable.several {
-                    nfkc.append(Unicode.Scalar(m)!)
-                    origin.append(i)
-                    changed = true
-                } else {
-                    changed = true
-                    for t in table.several[v] ?? [] {
-                        nfkc.append(t)
-                        origin.append(i)
+                    if !normalizing { i += 1; continue }
+                    let a = action[Int(v)]
+                    if a == 0 { i += 1; continue }
+                    if a == ScriptFolding.needsFullPathAction || a == ScriptFolding.contextualAction { return nil }
+                    if w.patching && a != ScriptFolding.multiAction {
+                        w.out[i] = unsafeBitCast(a, to: Unicode.Scalar.self)
+                        i += 1
+                        continue
                     }
+                } else if m != CompatibilityTable.several {
+                    w.changed = true
+                    if w.patching {
+                        let a = !normalizing || m < 0x80 || m > 0xFFFF ? 0 : action[Int(m)]
+                        if a == ScriptFolding.needsFullPathAction || a == ScriptFolding.contextualAction { return nil }
+                        if a != ScriptFolding.multiAction {
+                            w.out[i] = unsafeBitCast(a == 0 ? m : a, to: Unicode.Scalar.self)
+                            i += 1
+                            continue
+                        }
+                    }
+                } else {
+                    w.changed = true
+                }
+            } else if parts(s) == [s] {
+                // Beyond the BMP the script step keeps every scalar.
+                i += 1
+                continue
+            }
+            // The general step: NFKC or the script step gives other than one scalar, or the result has left the
+            // original's positions already.
+            if w.patching { w.leavePositions(at: i) }
+            w.flush(original, to: i)
+            var each: [Unicode.Scalar] = []
+            if v < 0x10000 {
+                let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
+                if m == 0 {
+                    each = [s]
+                } else if m != CompatibilityTable.several {
+                    each = [unsafeBitCast(m, to: Unicode.Scalar.self)]
+                } else {
+                    each = compatibility.several[v] ?? []
                 }
             } else {
-                let parts: [Unicode.Scalar]
-                if let known = mapped[s] {
-                    parts = known
-                } else {
-                    parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
-                    mapped[s] = parts
-                }
-                if parts != [s] { changed = true }
-                for t in parts {
-                    nfkc.append(t)
-                    origin.append(i)
+                each = parts(s)
+                w.changed = true
+            }
+            for t in each {
+                w.note(from: i)
+                if !normalizing {
+                    w.out.append(t)
+                } else if !ScalarNormalizer.append(t, action: action, tables: folding, to: &w.out) {
+                    return nil
                 }
             }
+            w.close(i)
+            i += 1
         }
-        return (nfkc, origin, changed)
+        if w.patching { return (w.out, nil, w.changed) }
+        w.flush(original, to: n)
+        return (w.out, w.identity ? nil : w.origin, w.changed)
     }
 
     /// The original text behind normalised scalars `range`, or the normalised text when unaligned.
@@ -232,5 +180,55 @@ final class CompatibilityTable: Sendable {
     private init() {
         single = ScriptFolding.shared.compatibilitySingle
         several = ScriptFolding.shared.compatibilitySeveral
+    }
+}
+
+/// The state of `AlignedText.walk`: its result, patched in place and then appended to.
+private struct CompatibilityWalk {
+    /// The result so far.
+    var out: [Unicode.Scalar]
+    /// True while `out` holds one scalar per original scalar, patched in place.
+    var patching = true
+    /// Original index of each NFKC scalar, kept only once that is not its own index.
+    var origin: [Int] = []
+    var identity = true
+    /// NFKC scalars made so far (when not patching).
+    var nfkcCount = 0
+    /// First original scalar not yet in `out` (when not patching).
+    var runStart = 0
+    var changed = false
+
+    /// From original scalar `i` on, the result is appended (the patched part before it is kept).
+    mutating func leavePositions(at i: Int) {
+        out.removeSubrange(i..<out.count)
+        nfkcCount = i
+        runStart = i
+        patching = false
+    }
+
+    /// Copies the unchanged run before `end`.
+    mutating func flush(_ original: [Unicode.Scalar], to end: Int) {
+        guard runStart < end else { return }
+        out.append(contentsOf: original[runStart..<end])
+        if !identity { origin.append(contentsOf: runStart..<end) }
+        nfkcCount += end - runStart
+    }
+
+    /// One more NFKC scalar, from original scalar `i`.
+    mutating func note(from i: Int) {
+        if identity && nfkcCount != i { keepOrigins() }
+        if !identity { origin.append(i) }
+        nfkcCount += 1
+    }
+
+    /// Original scalar `i` is done.
+    mutating func close(_ i: Int) {
+        if identity && nfkcCount != i + 1 { keepOrigins() }
+        runStart = i + 1
+    }
+
+    private mutating func keepOrigins() {
+        origin = Array(0..<nfkcCount)
+        identity = false
     }
 }

@@ -158,10 +158,10 @@ public struct RegionResolver: Sendable {
     }
 
     /// The first placeholder in an aligned text's norm, with that norm as a String; the String is made only
-    /// when a placeholder can start in the text.
+    /// when a placeholder can occur in the text.
     private static func firstPlaceholder(_ templates: TemplateDetector, _ aligned: AlignedText,
                                          title: Bool) -> (TemplateDetector.Placeholder, String)? {
-        guard aligned.norm.contains(where: TemplateDetector.opensPlaceholder) else { return nil }
+        guard TemplateDetector.mayHoldPlaceholder(aligned.norm) else { return nil }
         let norm = String(scalars: aligned.norm)
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
     }

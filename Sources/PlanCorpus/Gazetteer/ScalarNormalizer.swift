@@ -10,16 +10,14 @@ enum ScalarNormalizer {
         let tables = ScriptFolding.shared
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
-        let complete = tables.action.withUnsafeBufferPointer { action -> Bool in
-            for s in scalars where !append(s, action: action, tables: tables, to: &out) { return false }
-            return true
-        }
-        return complete ? out : nil
+        let action = tables.action
+        for s in scalars where !append(s, action: action, tables: tables, to: &out) { return nil }
+        return out
     }
 
     /// Appends the normalised form of one scalar to `out`; false when its table entry does not settle it
-    /// (`action` is `tables.action` as a buffer, opened once by the caller).
-    @inline(__always) static func append(_ s: Unicode.Scalar, action: UnsafeBufferPointer<UInt32>, tables: ScriptFolding,
+    /// (`action` is `tables.action`, read once by the caller).
+    @inline(__always) static func append(_ s: Unicode.Scalar, action: [UInt32], tables: ScriptFolding,
                                          to out: inout [Unicode.Scalar]) -> Bool {
         let v = s.value
         if v < 0x80 || v > 0xFFFF { out.append(s); return true }
