@@ -62,6 +62,8 @@ import Testing
                      "…", "……文", "㍻", "ﷺ"]
             + ScalarRewriteTests.randomTexts("濰坊寧夏國發展abc 12１２，。：；（）㈠①…ｘ\u{3000}\u{A0}著가\u{301}𠀀𝐀中文㍻\u{AD}",
                                              count: 600, length: 0...30, seed: 31)
+            // 著 is read by ICU in a window of its line: lines, traditional neighbours and length changes around it.
+            + ScalarRewriteTests.randomTexts("著顯著力名作者，…㈠\n\r中文濰坊abc１", count: 600, length: 0...40, seed: 41)
         for text in texts { #expect(Self.agrees(text), "\(text.debugDescription)") }
     }
 

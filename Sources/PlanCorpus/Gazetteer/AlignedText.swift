@@ -32,15 +32,15 @@ struct AlignedText: Sendable {
     /// between (full-width punctuation, traditional forms) are looked at one by one.
     init(_ text: String, scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil) {
         self.original = original
-        if let walked = Self.walk(original, normalizing: true) {
+        if let walked = Self.walk(original, normalizing: true, hasNorm: normalized != nil) {
             let nfkcCount = walked.origin?.count ?? original.count
             let norm = !walked.changed && normalized != nil ? normalized! : walked.scalars
             self.norm = norm
             self.origin = norm.count != nfkcCount ? .none : walked.origin.map { .table($0) } ?? .identity
             return
         }
-        // A scalar the tables cannot normalise alone (著, a combining mark): NFKC first, then TextNormalizer.
-        guard let (nfkc, origin, changed) = Self.walk(original, normalizing: false) else { preconditionFailure() }
+        // A scalar the tables cannot normalise alone (a combining mark, Hangul jamo): NFKC first, then TextNormalizer.
+        guard let (nfkc, origin, changed) = Self.walk(original, normalizing: false, hasNorm: false) else { preconditionFailure() }
         let norm: [Unicode.Scalar]
         if !changed, let normalized {
             norm = normalized
@@ -51,99 +51,165 @@ struct AlignedText: Sendable {
         self.origin = norm.count != (origin?.count ?? original.count) ? .none : origin.map { .table($0) } ?? .identity
     }
 
-    /// NFKC of each scalar taken alone and, when `normalizing`, the script step (`ScalarNormalizer`) over the NFKC
-    /// scalars, in one walk over `original`: the resulting scalars, each NFKC scalar's original index (nil while
-    /// NFKC kept one scalar per scalar), and whether NFKC changed anything; nil when the script step cannot
-    /// settle a scalar alone (`ScalarNormalizer` declines it).
+    /// NFKC of each scalar taken alone and, when `normalizing`, TextNormalizer's table path over the NFKC scalars
+    /// (`ScalarNormalizer`, with 著 and the other scalars ICU reads by context asked as TextNormalizer asks them),
+    /// in one walk over `original`: the resulting scalars, each NFKC scalar's original index (nil while NFKC kept
+    /// one scalar per scalar), and whether NFKC changed anything; nil when TextNormalizer would leave its table
+    /// path (a combining mark, or a context answer that is not one scalar of the same width). `hasNorm` says the
+    /// caller has the norm for text NFKC leaves alone, so context scalars need no answer then.
     ///
     /// The result starts as `original` itself and is patched in place while every scalar maps to one scalar
     /// (full-width punctuation, traditional forms); from the first that does not (…, ㈠) it is built by appending,
     /// runs of unchanged scalars copied whole. ASCII and simplified ideographs are passed over with a table read.
-    private static func walk(_ original: [Unicode.Scalar],
-                             normalizing: Bool) -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
+    private static func walk(_ original: [Unicode.Scalar], normalizing: Bool,
+                             hasNorm: Bool) -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
         let compatibility = CompatibilityTable.shared
-        let single = compatibility.single
         let folding = ScriptFolding.shared
         let action = folding.action
-        var w = CompatibilityWalk(out: original)
-        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        /// NFKC of a scalar beyond the BMP, through Foundation once per scalar and text.
-        func parts(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
-            if let known = mapped[s] { return known }
-            let parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
-            mapped[s] = parts
-            return parts
-        }
-        let n = original.count
-        var i = 0
-        while i < n {
-            let s = original[i]
-            let v = s.value
-            if v < 0x80 { i += 1; continue }
-            if v < 0x10000 {
-                // ASCII and CJK ideographs are NFKC fixed points (no table read for them).
-                let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
-                if m == 0 {
-                    if !normalizing { i += 1; continue }
-                    let a = action[Int(v)]
-                    if a == 0 { i += 1; continue }
-                    if a == ScriptFolding.needsFullPathAction || a == ScriptFolding.contextualAction { return nil }
-                    if w.patching && a != ScriptFolding.multiAction {
-                        w.out[i] = unsafeBitCast(a, to: Unicode.Scalar.self)
-                        i += 1
-                        continue
-                    }
-                } else if m != CompatibilityTable.several {
-                    w.changed = true
-                    if w.patching {
-                        let a = !normalizing || m < 0x80 || m > 0xFFFF ? 0 : action[Int(m)]
-                        if a == ScriptFolding.needsFullPathAction || a == ScriptFolding.contextualAction { return nil }
-                        if a != ScriptFolding.multiAction {
-                            w.out[i] = unsafeBitCast(a == 0 ? m : a, to: Unicode.Scalar.self)
+        return original.withUnsafeBufferPointer { src in
+            compatibility.single.withUnsafeBufferPointer { single in
+                action.withUnsafeBufferPointer { act -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? in
+                    var w = CompatibilityWalk(out: original)
+                    var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+                    // Context scalars met: where their stand-in is in `out`, their original index and NFKC part.
+                    var pending: [(output: Int, original: Int, part: Int)] = []
+                    let n = src.count
+                    var i = 0
+                    while i < n {
+                        let s = src[i]
+                        let v = s.value
+                        if v < 0x80 { i += 1; continue }
+                        if v < 0x10000 {
+                            // ASCII and CJK ideographs are NFKC fixed points (no table read for them).
+                            let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
+                            if m == 0 {
+                                if !normalizing { i += 1; continue }
+                                let a = act[Int(v)]
+                                if a == 0 { i += 1; continue }
+                                if a == ScriptFolding.needsFullPathAction { return nil }
+                                if w.patching && a == ScriptFolding.contextualAction {
+                                    pending.append((i, i, 0))
+                                    i += 1
+                                    continue
+                                }
+                                if w.patching && a != ScriptFolding.multiAction {
+                                    w.out[i] = unsafeBitCast(a, to: Unicode.Scalar.self)
+                                    i += 1
+                                    continue
+                                }
+                            } else if m != CompatibilityTable.several {
+                                w.changed = true
+                                if w.patching {
+                                    let a = !normalizing || m < 0x80 || m > 0xFFFF ? 0 : act[Int(m)]
+                                    if a == ScriptFolding.needsFullPathAction { return nil }
+                                    if a != ScriptFolding.multiAction {
+                                        if a == ScriptFolding.contextualAction { pending.append((i, i, 0)) }
+                                        let kept = a == 0 || a == ScriptFolding.contextualAction
+                                        w.out[i] = unsafeBitCast(kept ? m : a, to: Unicode.Scalar.self)
+                                        i += 1
+                                        continue
+                                    }
+                                }
+                            } else {
+                                w.changed = true
+                            }
+                        } else if compatibilityParts(s, memo: &mapped) == [s] {
+                            // Beyond the BMP the script step keeps every scalar.
                             i += 1
                             continue
                         }
+                        // The general step: NFKC or the script step gives other than one scalar, or the result has
+                        // left the original's positions already.
+                        if w.patching { w.leavePositions(at: i) }
+                        w.flush(original, to: i)
+                        let each = v < 0x10000 ? compatibilityParts(s, single: single[Int(v)]) : compatibilityParts(s, memo: &mapped)
+                        if v >= 0x10000 { w.changed = true }
+                        for (part, t) in each.enumerated() {
+                            w.note(from: i)
+                            if !normalizing {
+                                w.out.append(t)
+                                continue
+                            }
+                            let u = t.value
+                            if u >= 0x80 && u <= 0xFFFF && act[Int(u)] == ScriptFolding.contextualAction {
+                                pending.append((w.out.count, i, part))
+                                w.out.append(t)
+                            } else if !ScalarNormalizer.append(t, action: action, tables: folding, to: &w.out) {
+                                return nil
+                            }
+                        }
+                        w.close(i)
+                        i += 1
                     }
-                } else {
-                    w.changed = true
-                }
-            } else if parts(s) == [s] {
-                // Beyond the BMP the script step keeps every scalar.
-                i += 1
-                continue
-            }
-            // The general step: NFKC or the script step gives other than one scalar, or the result has left the
-            // original's positions already.
-            if w.patching { w.leavePositions(at: i) }
-            w.flush(original, to: i)
-            var each: [Unicode.Scalar] = []
-            if v < 0x10000 {
-                let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
-                if m == 0 {
-                    each = [s]
-                } else if m != CompatibilityTable.several {
-                    each = [unsafeBitCast(m, to: Unicode.Scalar.self)]
-                } else {
-                    each = compatibility.several[v] ?? []
-                }
-            } else {
-                each = parts(s)
-                w.changed = true
-            }
-            for t in each {
-                w.note(from: i)
-                if !normalizing {
-                    w.out.append(t)
-                } else if !ScalarNormalizer.append(t, action: action, tables: folding, to: &w.out) {
-                    return nil
+                    if !w.patching { w.flush(original, to: n) }
+                    // Context scalars get the answers TextNormalizer would give, from the same windows.
+                    if !pending.isEmpty && !(hasNorm && !w.changed) {
+                        let windows = pending.map { contextWindow(src, at: $0.original, part: $0.part, memo: &mapped) }
+                        guard let answers = TextNormalizer.contextAnswers(for: windows) else { return nil }
+                        for (k, p) in pending.enumerated() {
+                            guard UTF8.width(answers[k]) == UTF8.width(windows[k].scalars[windows[k].centre]) else { return nil }
+                            w.out[p.output] = answers[k]
+                        }
+                    }
+                    return (w.out, w.patching || w.identity ? nil : w.origin, w.changed)
                 }
             }
-            w.close(i)
-            i += 1
         }
-        if w.patching { return (w.out, nil, w.changed) }
-        w.flush(original, to: n)
-        return (w.out, w.identity ? nil : w.origin, w.changed)
+    }
+
+    /// NFKC of a BMP scalar taken alone, from its `CompatibilityTable.single` entry.
+    private static func compatibilityParts(_ s: Unicode.Scalar, single m: UInt32) -> [Unicode.Scalar] {
+        if m == 0 { return [s] }
+        if m != CompatibilityTable.several { return [unsafeBitCast(m, to: Unicode.Scalar.self)] }
+        return CompatibilityTable.shared.several[s.value] ?? []
+    }
+
+    /// NFKC of any scalar taken alone; beyond the BMP through Foundation, once per scalar and text (`memo`).
+    private static func compatibilityParts(_ s: Unicode.Scalar, memo: inout [Unicode.Scalar: [Unicode.Scalar]]) -> [Unicode.Scalar] {
+        let v = s.value
+        if v < 0x80 || (0x4E00...0x9FFF).contains(v) { return [s] }
+        if v < 0x10000 { return compatibilityParts(s, single: CompatibilityTable.shared.single[Int(v)]) }
+        if let known = memo[s] { return known }
+        let parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        memo[s] = parts
+        return parts
+    }
+
+    /// The window TextNormalizer shows ICU for the context scalar that is NFKC part `part` of original scalar `i`:
+    /// up to `TextNormalizer.contextWindow` NFKC scalars either side, within its line.
+    private static func contextWindow(_ src: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, part: Int,
+                                      memo: inout [Unicode.Scalar: [Unicode.Scalar]]) -> ContextWindow {
+        let limit = TextNormalizer.contextWindow
+        let own = compatibilityParts(src[i], memo: &memo)
+        var before: [Unicode.Scalar] = []
+        var stopped = false
+        func takeBefore(_ parts: ArraySlice<Unicode.Scalar>) {
+            for t in parts.reversed() where !stopped {
+                if before.count >= limit || t == "\n" || t == "\r" { stopped = true; return }
+                before.append(t)
+            }
+        }
+        takeBefore(own[..<part])
+        var j = i - 1
+        while !stopped && before.count < limit && j >= 0 {
+            takeBefore(compatibilityParts(src[j], memo: &memo)[...])
+            j -= 1
+        }
+        var after: [Unicode.Scalar] = []
+        stopped = false
+        func takeAfter(_ parts: ArraySlice<Unicode.Scalar>) {
+            for t in parts where !stopped {
+                if after.count >= limit || t == "\n" || t == "\r" { stopped = true; return }
+                after.append(t)
+            }
+        }
+        takeAfter(own[(part + 1)...])
+        j = i + 1
+        while !stopped && after.count < limit && j < src.count {
+            takeAfter(compatibilityParts(src[j], memo: &memo)[...])
+            j += 1
+        }
+        return ContextWindow(scalars: before.reversed() + [own[part]] + after, centre: before.count)
     }
 
     /// The original text behind normalised scalars `range`, or the normalised text when unaligned.

@@ -42,16 +42,16 @@ struct MentionScanner: Sendable {
     ]
 
     /// Characters after which a county-level name may start (besides non-Han characters).
-    private static let boundaryBefore: Set<Unicode.Scalar> = Set("在和与及至到赴对于是的我全本该由从向往同为将把括含即如各及或共".unicodeScalars)
-    private static let afterDistrict: Set<Unicode.Scalar> = Set("域块位间划".unicodeScalars)
-    private static let afterShortCounty: Set<Unicode.Scalar> = Set("城域级乡区".unicodeScalars)
-    private static let afterCity: Set<Unicode.Scalar> = Set("场值".unicodeScalars)
+    private static let boundaryBefore = ScalarSet("在和与及至到赴对于是的我全本该由从向往同为将把括含即如各及或共")
+    private static let afterDistrict = ScalarSet("域块位间划")
+    private static let afterShortCounty = ScalarSet("城域级乡区")
+    private static let afterCity = ScalarSet("场值")
     private static let afterShortStop: [String] = ["路", "街", "大道", "大街", "公园", "广场", "大学", "学院", "中学", "小学", "银行"]
-    private static let directions: Set<Unicode.Scalar> = Set("东西南北".unicodeScalars)
-    private static let sideWords: Set<Unicode.Scalar> = Set("侧岸麓坡端".unicodeScalars)
-    private static let partKeep: Set<Unicode.Scalar> = Set("分门署长委队".unicodeScalars)
+    private static let directions = ScalarSet("东西南北")
+    private static let sideWords = ScalarSet("侧岸麓坡端")
+    private static let partKeep = ScalarSet("分门署长委队")
     private static let institutions: [String] = ["人民政府", "政府", "党委", "委员会", "人大", "政协", "发展和改革委员会", "发改委"]
-    private static let adminSuffixes: Set<Unicode.Scalar> = Set("省市县区州盟旗".unicodeScalars)
+    private static let adminSuffixes = ScalarSet("省市县区州盟旗")
 
     /// All mentions in `text`, in order; the start of the text counts as a word boundary.
     func scan(_ text: AlignedText) -> [Mention] {
