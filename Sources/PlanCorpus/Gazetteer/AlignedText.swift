@@ -60,70 +60,79 @@ struct AlignedText: Sendable {
     ///
     /// The result starts as `original` itself and is patched in place while every scalar maps to one scalar
     /// (full-width punctuation, traditional forms); from the first that does not (…, ㈠) it is built by appending,
-    /// runs of unchanged scalars copied whole. ASCII and simplified ideographs are passed over with a table read.
+    /// runs of unchanged scalars copied whole. Scalars neither step changes cost one table read.
     private static func walk(_ original: [Unicode.Scalar], normalizing: Bool,
                              hasNorm: Bool) -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
         let compatibility = CompatibilityTable.shared
         let folding = ScriptFolding.shared
         let action = folding.action
-        return original.withUnsafeBufferPointer { src in
-            compatibility.single.withUnsafeBufferPointer { single in
-                action.withUnsafeBufferPointer { act -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? in
-                    var w = CompatibilityWalk(out: original)
-                    var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-                    // Context scalars met: where their stand-in is in `out`, their original index and NFKC part.
-                    var pending: [(output: Int, original: Int, part: Int)] = []
-                    let n = src.count
-                    var i = 0
+        let mask = normalizing ? CompatibilityTable.changedByEither : CompatibilityTable.changedByNFKC
+        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        // Context scalars met: where their stand-in is in the result, their original index and NFKC part.
+        var pending: [(output: Int, original: Int, part: Int)] = []
+        var changed = false
+        var out = original
+        let n = original.count
+        // Phase one: one scalar for one, patched in place; `stop` is the first scalar that is not (or n).
+        var stop = n
+        let patched = original.withUnsafeBufferPointer { src in
+            compatibility.flags.withUnsafeBufferPointer { flags in
+                compatibility.single.withUnsafeBufferPointer { single in
+                    action.withUnsafeBufferPointer { act in
+                        out.withUnsafeMutableBufferPointer { dst -> Bool in
+                            var i = 0
+                            while i < n {
+                                let s = src[i]
+                                let v = s.value
+                                if v < 0x10000 {
+                                    if flags[Int(v)] & mask == 0 { i += 1; continue }
+                                } else if compatibilityParts(s, memo: &mapped) == [s] {
+                                    // Beyond the BMP the script step keeps every scalar.
+                                    i += 1
+                                    continue
+                                } else {
+                                    stop = i
+                                    return true
+                                }
+                                // ASCII and CJK ideographs are NFKC fixed points (no table read for them).
+                                let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
+                                if m == CompatibilityTable.several { stop = i; return true }
+                                if m != 0 { changed = true }
+                                let t = m == 0 ? v : m
+                                let a = !normalizing || t < 0x80 || t > 0xFFFF ? 0 : act[Int(t)]
+                                if a == ScriptFolding.needsFullPathAction { return false }
+                                if a == ScriptFolding.multiAction { stop = i; return true }
+                                if a == ScriptFolding.contextualAction { pending.append((i, i, 0)) }
+                                let kept = a == 0 || a == ScriptFolding.contextualAction
+                                dst[i] = unsafeBitCast(kept ? t : a, to: Unicode.Scalar.self)
+                                i += 1
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+        guard patched else { return nil }
+        var origin: [Int]?
+        if stop < n {
+            // Phase two: appending, runs of unchanged scalars copied whole.
+            var w = CompatibilityWalk(out: Array(out[0..<stop]), nfkcCount: stop, runStart: stop)
+            let complete = original.withUnsafeBufferPointer { src in
+                compatibility.flags.withUnsafeBufferPointer { flags -> Bool in
+                    var i = stop
                     while i < n {
                         let s = src[i]
                         let v = s.value
-                        if v < 0x80 { i += 1; continue }
                         if v < 0x10000 {
-                            // ASCII and CJK ideographs are NFKC fixed points (no table read for them).
-                            let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
-                            if m == 0 {
-                                if !normalizing { i += 1; continue }
-                                let a = act[Int(v)]
-                                if a == 0 { i += 1; continue }
-                                if a == ScriptFolding.needsFullPathAction { return nil }
-                                if w.patching && a == ScriptFolding.contextualAction {
-                                    pending.append((i, i, 0))
-                                    i += 1
-                                    continue
-                                }
-                                if w.patching && a != ScriptFolding.multiAction {
-                                    w.out[i] = unsafeBitCast(a, to: Unicode.Scalar.self)
-                                    i += 1
-                                    continue
-                                }
-                            } else if m != CompatibilityTable.several {
-                                w.changed = true
-                                if w.patching {
-                                    let a = !normalizing || m < 0x80 || m > 0xFFFF ? 0 : act[Int(m)]
-                                    if a == ScriptFolding.needsFullPathAction { return nil }
-                                    if a != ScriptFolding.multiAction {
-                                        if a == ScriptFolding.contextualAction { pending.append((i, i, 0)) }
-                                        let kept = a == 0 || a == ScriptFolding.contextualAction
-                                        w.out[i] = unsafeBitCast(kept ? m : a, to: Unicode.Scalar.self)
-                                        i += 1
-                                        continue
-                                    }
-                                }
-                            } else {
-                                w.changed = true
-                            }
+                            if flags[Int(v)] & mask == 0 { i += 1; continue }
                         } else if compatibilityParts(s, memo: &mapped) == [s] {
-                            // Beyond the BMP the script step keeps every scalar.
                             i += 1
                             continue
                         }
-                        // The general step: NFKC or the script step gives other than one scalar, or the result has
-                        // left the original's positions already.
-                        if w.patching { w.leavePositions(at: i) }
                         w.flush(original, to: i)
-                        let each = v < 0x10000 ? compatibilityParts(s, single: single[Int(v)]) : compatibilityParts(s, memo: &mapped)
-                        if v >= 0x10000 { w.changed = true }
+                        let each = compatibilityParts(s, memo: &mapped)
+                        if each != [s] { changed = true }
                         for (part, t) in each.enumerated() {
                             w.note(from: i)
                             if !normalizing {
@@ -131,30 +140,36 @@ struct AlignedText: Sendable {
                                 continue
                             }
                             let u = t.value
-                            if u >= 0x80 && u <= 0xFFFF && act[Int(u)] == ScriptFolding.contextualAction {
+                            if u >= 0x80 && u <= 0xFFFF && action[Int(u)] == ScriptFolding.contextualAction {
                                 pending.append((w.out.count, i, part))
                                 w.out.append(t)
                             } else if !ScalarNormalizer.append(t, action: action, tables: folding, to: &w.out) {
-                                return nil
+                                return false
                             }
                         }
                         w.close(i)
                         i += 1
                     }
-                    if !w.patching { w.flush(original, to: n) }
-                    // Context scalars get the answers TextNormalizer would give, from the same windows.
-                    if !pending.isEmpty && !(hasNorm && !w.changed) {
-                        let windows = pending.map { contextWindow(src, at: $0.original, part: $0.part, memo: &mapped) }
-                        guard let answers = TextNormalizer.contextAnswers(for: windows) else { return nil }
-                        for (k, p) in pending.enumerated() {
-                            guard UTF8.width(answers[k]) == UTF8.width(windows[k].scalars[windows[k].centre]) else { return nil }
-                            w.out[p.output] = answers[k]
-                        }
-                    }
-                    return (w.out, w.patching || w.identity ? nil : w.origin, w.changed)
+                    w.flush(original, to: n)
+                    return true
                 }
             }
+            guard complete else { return nil }
+            out = w.out
+            origin = w.identity ? nil : w.origin
         }
+        // Context scalars get the answers TextNormalizer would give, from the same windows.
+        if !pending.isEmpty && !(hasNorm && !changed) {
+            let windows = original.withUnsafeBufferPointer { src in
+                pending.map { contextWindow(src, at: $0.original, part: $0.part, memo: &mapped) }
+            }
+            guard let answers = TextNormalizer.contextAnswers(for: windows) else { return nil }
+            for (k, p) in pending.enumerated() {
+                guard UTF8.width(answers[k]) == UTF8.width(windows[k].scalars[windows[k].centre]) else { return nil }
+                out[p.output] = answers[k]
+            }
+        }
+        return (out, origin, changed)
     }
 
     /// NFKC of a BMP scalar taken alone, from its `CompatibilityTable.single` entry.
@@ -242,34 +257,42 @@ final class CompatibilityTable: Sendable {
     /// Scalar value → its NFKC when that is one other scalar; 0 when unchanged; `several` otherwise.
     let single: [UInt32]
     let several: [UInt32: [Unicode.Scalar]]
+    /// Per BMP scalar: `changedByNFKC` when NFKC changes it (never for ASCII and CJK ideographs, which
+    /// AlignedText does not look up), `changedByScript` when TextNormalizer's action table does not keep it.
+    let flags: [UInt8]
+    static let changedByNFKC: UInt8 = 1
+    static let changedByScript: UInt8 = 2
+    static let changedByEither: UInt8 = 3
 
     private init() {
         single = ScriptFolding.shared.compatibilitySingle
         several = ScriptFolding.shared.compatibilitySeveral
+        let action = ScriptFolding.shared.action
+        var flags = [UInt8](repeating: 0, count: 0x10000)
+        for v in 0x80..<0x10000 {
+            if !(0x4E00...0x9FFF).contains(v) && single[v] != 0 { flags[v] |= Self.changedByNFKC }
+            if action[v] != 0 { flags[v] |= Self.changedByScript }
+        }
+        self.flags = flags
     }
 }
 
-/// The state of `AlignedText.walk`: its result, patched in place and then appended to.
+/// The state of `AlignedText.walk` once its result is appended to.
 private struct CompatibilityWalk {
     /// The result so far.
     var out: [Unicode.Scalar]
-    /// True while `out` holds one scalar per original scalar, patched in place.
-    var patching = true
     /// Original index of each NFKC scalar, kept only once that is not its own index.
     var origin: [Int] = []
     var identity = true
-    /// NFKC scalars made so far (when not patching).
-    var nfkcCount = 0
-    /// First original scalar not yet in `out` (when not patching).
-    var runStart = 0
-    var changed = false
+    /// NFKC scalars made so far.
+    var nfkcCount: Int
+    /// First original scalar not yet in `out`.
+    var runStart: Int
 
-    /// From original scalar `i` on, the result is appended (the patched part before it is kept).
-    mutating func leavePositions(at i: Int) {
-        out.removeSubrange(i..<out.count)
-        nfkcCount = i
-        runStart = i
-        patching = false
+    init(out: [Unicode.Scalar], nfkcCount: Int, runStart: Int) {
+        self.out = out
+        self.nfkcCount = nfkcCount
+        self.runStart = runStart
     }
 
     /// Copies the unchanged run before `end`.

@@ -324,6 +324,8 @@ struct SurfaceTrie: Sendable {
     /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
     private let rootChild: ScalarIndex
     private let rootScalars: ScalarSet
+    /// `rootScalars` over the BMP as one byte per scalar: the scan's test at every position is one read.
+    private let rootBytes: [UInt8]
     /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
     /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
     private let pairBits: [UInt64]
@@ -365,6 +367,9 @@ struct SurfaceTrie: Sendable {
         edgeStart.append(Int32(edgeScalars.count))
         let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
         self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
+        var rootBytes = [UInt8](repeating: 0, count: 0x10000)
+        for v in next[0].keys where v < 0x10000 { rootBytes[Int(v)] = 1 }
+        self.rootBytes = rootBytes
         self.edgeStart = edgeStart
         self.edgeScalars = edgeScalars
         self.edgeTargets = edgeTargets
@@ -401,15 +406,17 @@ struct SurfaceTrie: Sendable {
     /// The first position from `start` at which a surface may start (a root scalar, and a pair the table
     /// holds; some find none), or `scalars.count`: the scan's inner loop, over raw buffers since it visits
     /// every scalar of a document.
-    func nextCandidate(in scalars: [Unicode.Scalar], from start: Int) -> Int {
-        let n = scalars.count
-        return scalars.withUnsafeBufferPointer { s in
+    func nextCandidate(in s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
+        let n = s.count
+        return rootBytes.withUnsafeBufferPointer { roots in
             pairBits.withUnsafeBufferPointer { pairs in
                 var i = start
                 while i < n {
-                    if rootScalars.contains(s[i]) {
+                    let c = s[i]
+                    let v = c.value
+                    if v < 0x10000 ? roots[Int(v)] != 0 : rootScalars.contains(c) {
                         if hasSingleScalarSurface || i + 1 >= n { return i }
-                        let h = SurfaceTrie.pairHash(s[i], s[i + 1])
+                        let h = SurfaceTrie.pairHash(c, s[i + 1])
                         if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }
                     }
                     i += 1

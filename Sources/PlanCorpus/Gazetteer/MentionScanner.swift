@@ -61,26 +61,28 @@ struct MentionScanner: Sendable {
         var found: [(surface: Int, length: Int)] = []
         var i = 0
         var lastEnd = -1
-        while i < s.count {
-            i = trie.nextCandidate(in: s, from: i)
-            if i >= s.count { break }
-            var accepted = false
-            trie.matches(in: s, at: i, into: &found)
-            for (index, length) in found {
-                let range = i..<(i + length)
-                // Trap words are looked for only around a match (most texts have none near one).
-                if Self.inTrap(range, in: s) { continue }
-                let surface = trie.surfaces[index]
-                guard accepts(surface, index, trie.scalars[index], range, in: s, adjacent: lastEnd == i) else { continue }
-                out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
-                                   institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s),
-                                   written: text.written(range)))
-                i += length
-                lastEnd = i
-                accepted = true
-                break
+        s.withUnsafeBufferPointer { buffer in
+            while i < s.count {
+                i = trie.nextCandidate(in: buffer, from: i)
+                if i >= s.count { break }
+                var accepted = false
+                trie.matches(in: s, at: i, into: &found)
+                for (index, length) in found {
+                    let range = i..<(i + length)
+                    // Trap words are looked for only around a match (most texts have none near one).
+                    if Self.inTrap(range, in: s) { continue }
+                    let surface = trie.surfaces[index]
+                    guard accepts(surface, index, trie.scalars[index], range, in: s, adjacent: lastEnd == i) else { continue }
+                    out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
+                                       institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s),
+                                       written: text.written(range)))
+                    i += length
+                    lastEnd = i
+                    accepted = true
+                    break
+                }
+                if !accepted { i += 1 }
             }
-            if !accepted { i += 1 }
         }
         return out
     }
