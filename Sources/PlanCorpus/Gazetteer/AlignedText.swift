@@ -71,8 +71,14 @@ struct AlignedText: Sendable {
         // Context scalars met: where their stand-in is in the result, their original index and NFKC part.
         var pending: [(output: Int, original: Int, part: Int)] = []
         var changed = false
-        var out = original
         let n = original.count
+        // A copy of the original, made with one block copy, to patch in place.
+        var out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
+            original.withUnsafeBufferPointer { src in
+                if let base = src.baseAddress, n > 0 { buffer.baseAddress!.initialize(from: base, count: n) }
+            }
+            count = n
+        }
         // Phase one: one scalar for one, patched in place; `stop` is the first scalar that is not (or n).
         var stop = n
         let patched = original.withUnsafeBufferPointer { src in
@@ -82,10 +88,17 @@ struct AlignedText: Sendable {
                         out.withUnsafeMutableBufferPointer { dst -> Bool in
                             var i = 0
                             while i < n {
+                                // The run of scalars neither step changes, in a loop of its own.
+                                while i < n {
+                                    let v = src[i].value
+                                    if v >= 0x10000 || flags[Int(v)] & mask != 0 { break }
+                                    i += 1
+                                }
+                                if i >= n { break }
                                 let s = src[i]
                                 let v = s.value
                                 if v < 0x10000 {
-                                    if flags[Int(v)] & mask == 0 { i += 1; continue }
+                                    // A scalar one of the steps changes: below.
                                 } else if compatibilityParts(s, memo: &mapped) == [s] {
                                     // Beyond the BMP the script step keeps every scalar.
                                     i += 1

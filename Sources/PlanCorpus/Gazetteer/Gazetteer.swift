@@ -412,9 +412,15 @@ struct SurfaceTrie: Sendable {
             pairBits.withUnsafeBufferPointer { pairs in
                 var i = start
                 while i < n {
+                    // Positions whose scalar starts no surface, in a loop of their own.
+                    while i < n {
+                        let v = s[i].value
+                        if v >= 0x10000 || roots[Int(v)] != 0 { break }
+                        i += 1
+                    }
+                    if i >= n { break }
                     let c = s[i]
-                    let v = c.value
-                    if v < 0x10000 ? roots[Int(v)] != 0 : rootScalars.contains(c) {
+                    if c.value < 0x10000 || rootScalars.contains(c) {
                         if hasSingleScalarSurface || i + 1 >= n { return i }
                         let h = SurfaceTrie.pairHash(c, s[i + 1])
                         if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }

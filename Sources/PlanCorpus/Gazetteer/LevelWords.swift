@@ -15,19 +15,26 @@ enum LevelWords {
     static func counts(in s: [Unicode.Scalar]) -> (province: Int, prefecture: Int, county: Int) {
         var province = 0, prefecture = 0, county = 0
         var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
-        let opens = openers
         s.withUnsafeBufferPointer { buf in
-            for p in 0..<buf.count where opens.contains(buf[p]) {
+            openerBytes.withUnsafeBufferPointer { opens in
+            for p in 0..<buf.count {
+                let v = buf[p].value
+                guard v < 0x10000, opens[Int(v)] != 0 else { continue }
                 if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
                 if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
                 if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+            }
             }
         }
         return (province, prefecture, county)
     }
 
-    /// Scalars a match can start with; every other position is passed over.
-    private static let openers = ScalarSet("我全本省市县旗自、,:;(")
+    /// Scalars a match can start with (all in the BMP), one byte per BMP scalar; every other position is passed over.
+    private static let openerBytes: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: 0x10000)
+        for s in "我全本省市县旗自、,:;(".unicodeScalars { bytes[Int(s.value)] = 1 }
+        return bytes
+    }()
 
     static func count(_ level: AdminLevel, _ s: [Unicode.Scalar]) -> Int {
         var n = 0

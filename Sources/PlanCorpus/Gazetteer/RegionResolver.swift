@@ -224,10 +224,11 @@ public struct RegionResolver: Sendable {
                                national: Bool, within: Int? = nil) -> (Int, String)? {
         var own: [Int: Int] = [:]
         var total: [Int: Int] = [:]
-        var writtenFull: [Int: [String: Int]] = [:]
-        var writtenAny: [Int: [String: Int]] = [:]
-        for m in mentions {
+        // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
+        var resolved = [Int](repeating: -1, count: mentions.count)
+        for (k, m) in mentions.enumerated() {
             guard let i = resolve(m, province: province) else { continue }
+            resolved[k] = i
             let w = (m.form == .full ? 2 : 1) * (m.institutional ? 3 : 1)
             own[i, default: 0] += w
             var c = i
@@ -235,8 +236,6 @@ public struct RegionResolver: Sendable {
                 total[c, default: 0] += w
                 c = gazetteer.parentIndex[c]
             }
-            writtenAny[i, default: [:]][m.written, default: 0] += 1
-            if m.form == .full { writtenFull[i, default: [:]][m.written, default: 0] += 1 }
         }
         func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
         // The province with the most support, unless it is a tie.
@@ -264,7 +263,12 @@ public struct RegionResolver: Sendable {
             pick = single(best: pool, by: { own[$0] ?? 0 })
         }
         guard let i = pick else { return nil }
-        let forms = writtenFull[i] ?? writtenAny[i] ?? [:]
+        // How the winner is written most often, counting full forms only when there are any.
+        let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
+        var forms: [String: Int] = [:]
+        for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
+            forms[mentions[k].written, default: 0] += 1
+        }
         let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
         return (i, written)
     }

@@ -41,7 +41,13 @@ public struct TemplateDetector: Sendable {
     /// after it (a run of at most 4 marks, or 某某). Checking this first spares the regular expressions.
     static func mayHoldPlaceholder(_ s: [Unicode.Scalar]) -> Bool {
         let n = s.count
-        for i in 0..<n where openers.contains(s[i]) {
+        let table = openers
+        let found: Int? = s.withUnsafeBufferPointer { buf in
+            for i in 0..<n where table.contains(buf[i]) { return i }
+            return nil
+        }
+        guard let first = found else { return false }
+        for i in first..<n where openers.contains(s[i]) {
             if brackets.contains(s[i]) {
                 var j = i + 2
                 while j < min(n, i + 12) {
