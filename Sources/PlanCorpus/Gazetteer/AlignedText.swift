@@ -31,6 +31,11 @@ struct AlignedText: Sendable {
     /// scalars neither step changes (ASCII, simplified ideographs) are copied whole, so only the scalars in
     /// between (full-width punctuation, traditional forms) are looked at one by one.
     init(_ text: String, scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil) {
+        self.init(scalars: original, normalized: normalized, text: text)
+    }
+
+    /// `text`, when given, is the String of `original` (made from the scalars only if TextNormalizer must be asked).
+    init(scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil, text: String? = nil) {
         self.original = original
         if let walked = Self.walk(original, normalizing: true, hasNorm: normalized != nil) {
             let nfkcCount = walked.origin?.count ?? original.count
@@ -45,7 +50,7 @@ struct AlignedText: Sendable {
         if !changed, let normalized {
             norm = normalized
         } else {
-            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text))
+            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text ?? String(scalars: original)))
         }
         self.norm = norm
         self.origin = norm.count != (origin?.count ?? original.count) ? .none : origin.map { .table($0) } ?? .identity

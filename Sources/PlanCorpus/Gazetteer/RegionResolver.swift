@@ -131,7 +131,7 @@ public struct RegionResolver: Sendable {
             if !openingScalars.isEmpty { openingScalars.append("\n") }
             openingScalars.append(contentsOf: scalars[line])
         }
-        let openingText = AlignedText(String(scalars: openingScalars), scalars: openingScalars)
+        let openingText = AlignedText(scalars: openingScalars)
         if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
