@@ -17,23 +17,30 @@ enum LevelWords {
         var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
         s.withUnsafeBufferPointer { buf in
             openerBytes.withUnsafeBufferPointer { opens in
-            for p in 0..<buf.count {
-                let v = buf[p].value
-                guard v < 0x10000 else { continue }
-                let kind = opens[Int(v)]
-                guard kind != 0 else { continue }
-                // Every word goes on with a known second scalar: without it no level matches here.
-                guard p + 1 < buf.count else { continue }
-                let next = buf[p + 1]
-                switch kind {
-                case 1: guard next == "省" || next == "市" || next == "县" || next == "旗" else { continue }
-                case 2: guard next == "委" || next == "政" || next == "人" else { continue }
-                default: guard next == "治" else { continue }
+                let n = buf.count
+                var p = -1
+                while true {
+                    // Positions no word starts at, in a loop of their own.
+                    p += 1
+                    while p < n {
+                        let v = buf[p].value
+                        if v < 0x10000 && opens[Int(v)] != 0 { break }
+                        p += 1
+                    }
+                    guard p < n else { break }
+                    let kind = opens[Int(buf[p].value)]
+                    // Every word goes on with a known second scalar: without it no level matches here.
+                    guard p + 1 < buf.count else { continue }
+                    let next = buf[p + 1]
+                    switch kind {
+                    case 1: guard next == "省" || next == "市" || next == "县" || next == "旗" else { continue }
+                    case 2: guard next == "委" || next == "政" || next == "人" else { continue }
+                    default: guard next == "治" else { continue }
+                    }
+                    if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
+                    if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
+                    if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
                 }
-                if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
-                if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
-                if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
-            }
             }
         }
         return (province, prefecture, county)
