@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import PlanCorpus
 
-/// The byte walk that finds a text's opening lines gives the lines the walk over String indices gave.
+/// The scalar walk that finds a text's opening lines gives the lines the walk over String indices gave.
 @Suite struct OpeningLinesTests {
-    /// `RegionResolver.openingLines` as it was written over String indices, before the walk over bytes.
+    /// `RegionResolver.openingLines` as it was written over String indices, before the walk over bytes and then scalars.
     static func openingLinesOverIndices(_ text: String) -> [String] {
         let wanted = 8
         var lines: [String] = []
@@ -42,7 +42,9 @@ import Testing
             }
         }
         for text in texts {
-            #expect(RegionResolver.openingLines(text) == Self.openingLinesOverIndices(text), "\(text.prefix(80).debugDescription)")
+            let scalars = Array(text.unicodeScalars)
+            let lines = RegionResolver.openingLines(scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+            #expect(lines == Self.openingLinesOverIndices(text), "\(text.prefix(80).debugDescription)")
         }
     }
 }

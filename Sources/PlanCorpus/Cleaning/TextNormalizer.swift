@@ -100,6 +100,20 @@ public enum TextNormalizer {
             }
             windows.append(ContextWindow(scalars: scalars, centre: before.count))
         }
+        guard let answers = contextAnswers(for: windows) else { return false }
+        for (k, answer) in answers.enumerated() {
+            var replacement: [UInt8] = []
+            UTF8Codec.append(answer.value, to: &replacement)
+            let (_, width) = UTF8Codec.decode(buf, at: pending[k].input)
+            guard replacement.count == width else { return false }
+            for (o, byte) in replacement.enumerated() { out[pending[k].output + o] = byte }
+        }
+        return true
+    }
+
+    /// What ICU makes of the centre of each window (answers kept in `ContextAnswers`, the others asked of ICU
+    /// in one call); nil when ICU does not map a window one scalar to one. AlignedText asks it too.
+    static func contextAnswers(for windows: [ContextWindow]) -> [Unicode.Scalar]? {
         var answers = ContextAnswers.shared.answers(for: windows)
         let missing = windows.indices.filter { answers[$0] == nil }
         if !missing.isEmpty {
@@ -110,22 +124,15 @@ public enum TextNormalizer {
             }
             let folded = foundationNormalize(String(joined))
             let parts = folded.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-            guard parts.count == missing.count else { return false }
+            guard parts.count == missing.count else { return nil }
             for (part, index) in zip(parts, missing) {
                 let scalars = Array(part)
-                guard scalars.count == windows[index].scalars.count else { return false }
+                guard scalars.count == windows[index].scalars.count else { return nil }
                 answers[index] = scalars[windows[index].centre]
             }
             ContextAnswers.shared.store(missing.map { (windows[$0], answers[$0]!) })
         }
-        for (k, answer) in answers.enumerated() {
-            var replacement: [UInt8] = []
-            UTF8Codec.append(answer!.value, to: &replacement)
-            let (_, width) = UTF8Codec.decode(buf, at: pending[k].input)
-            guard replacement.count == width else { return false }
-            for (o, byte) in replacement.enumerated() { out[pending[k].output + o] = byte }
-        }
-        return true
+        return answers.map { $0! }
     }
 
     /// The reference path: Foundation's NFKC then ICU "Hant-Hans" (slow; used for rare scripts and tests).

@@ -7,9 +7,17 @@ struct AlignedText: Sendable {
     let norm: [Unicode.Scalar]
     /// Original scalars.
     let original: [Unicode.Scalar]
-    /// For each normalised scalar, the index of the original scalar it came from; nil when the
-    /// traditional-to-simplified step changed the length and no alignment could be kept.
-    private let origin: [Int]?
+    /// How normalised scalars map back to original ones.
+    private let origin: Origin
+
+    private enum Origin: Sendable {
+        /// Normalised scalar k came from original scalar k (NFKC kept every scalar one for one).
+        case identity
+        /// For each normalised scalar, the index of the original scalar it came from.
+        case table([Int])
+        /// The traditional-to-simplified step changed the length and no alignment could be kept.
+        case none
+    }
 
     init(_ text: String) {
         self.init(text, scalars: ScalarArray.of(text))
@@ -17,76 +25,237 @@ struct AlignedText: Sendable {
 
     /// `scalars` are the scalars of `text`; `normalized`, when given, is the scalars of `TextNormalizer.normalize(text)`
     /// already made (a document's norm), used when NFKC leaves every scalar as it is.
+    ///
+    /// NFKC is taken one scalar at a time, each output scalar remembering the original it came from, and the
+    /// script step (`ScalarNormalizer`) follows over the NFKC scalars. Both steps are done in one walk: runs of
+    /// scalars neither step changes (ASCII, simplified ideographs) are copied whole, so only the scalars in
+    /// between (full-width punctuation, traditional forms) are looked at one by one.
     init(_ text: String, scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil) {
-        var changed = false
-        // NFKC one scalar at a time (ASCII and CJK ideographs are fixed points, so most are skipped),
-        // remembering where each output scalar came from; then the script step over the whole text.
-        var nfkc: [Unicode.Scalar] = []
-        nfkc.reserveCapacity(original.count)
-        var origin: [Int] = []
-        origin.reserveCapacity(original.count)
-        // NFKC of one scalar: BMP scalars from a table made once; others through Foundation, each once per text.
-        let table = CompatibilityTable.shared
-        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
-        for (i, s) in original.enumerated() {
-            let v = s.value
-            if v < 0x80 || (0x4E00...0x9FFF).contains(v) {
-                nfkc.append(s)
-                origin.append(i)
-            } else if v < 0x10000 {
-                let m = table.single[Int(v)]
-                if m == 0 {
-                    nfkc.append(s)
-                    origin.append(i)
-                } else if m != CompatibilityTable.several {
-                    nfkc.append(Unicode.Scalar(m)!)
-                    origin.append(i)
-                    changed = true
-                } else {
-                    changed = true
-                    for t in table.several[v] ?? [] {
-                        nfkc.append(t)
-                        origin.append(i)
-                    }
-                }
-            } else {
-                let parts: [Unicode.Scalar]
-                if let known = mapped[s] {
-                    parts = known
-                } else {
-                    parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
-                    mapped[s] = parts
-                }
-                if parts != [s] { changed = true }
-                for t in parts {
-                    nfkc.append(t)
-                    origin.append(i)
-                }
-            }
+        self.init(scalars: original, normalized: normalized, text: text)
+    }
+
+    /// `text`, when given, is the String of `original` (made from the scalars only if TextNormalizer must be asked).
+    init(scalars original: [Unicode.Scalar], normalized: [Unicode.Scalar]? = nil, text: String? = nil) {
+        self.original = original
+        if let walked = Self.walk(original, normalizing: true, hasNorm: normalized != nil) {
+            let nfkcCount = walked.origin?.count ?? original.count
+            let norm = !walked.changed && normalized != nil ? normalized! : walked.scalars
+            self.norm = norm
+            self.origin = norm.count != nfkcCount ? .none : walked.origin.map { .table($0) } ?? .identity
+            return
         }
-        // Unchanged by NFKC, the text normalises as itself. Otherwise its NFKC scalars are normalised as they are,
-        // through a String only when the tables alone cannot say.
+        // A scalar the tables cannot normalise alone (a combining mark, Hangul jamo): NFKC first, then TextNormalizer.
+        guard let (nfkc, origin, changed) = Self.walk(original, normalizing: false, hasNorm: false) else { preconditionFailure() }
         let norm: [Unicode.Scalar]
         if !changed, let normalized {
             norm = normalized
-        } else if let direct = ScalarNormalizer.normalize(nfkc) {
-            norm = direct
         } else {
-            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text))
+            norm = ScalarArray.of(TextNormalizer.normalize(changed ? String(scalars: nfkc) : text ?? String(scalars: original)))
         }
-        self.original = original
         self.norm = norm
-        self.origin = norm.count == origin.count ? origin : nil
+        self.origin = norm.count != (origin?.count ?? original.count) ? .none : origin.map { .table($0) } ?? .identity
+    }
+
+    /// NFKC of each scalar taken alone and, when `normalizing`, TextNormalizer's table path over the NFKC scalars
+    /// (`ScalarNormalizer`, with 著 and the other scalars ICU reads by context asked as TextNormalizer asks them),
+    /// in one walk over `original`: the resulting scalars, each NFKC scalar's original index (nil while NFKC kept
+    /// one scalar per scalar), and whether NFKC changed anything; nil when TextNormalizer would leave its table
+    /// path (a combining mark, or a context answer that is not one scalar of the same width). `hasNorm` says the
+    /// caller has the norm for text NFKC leaves alone, so context scalars need no answer then.
+    ///
+    /// The result starts as `original` itself and is patched in place while every scalar maps to one scalar
+    /// (full-width punctuation, traditional forms); from the first that does not (…, ㈠) it is built by appending,
+    /// runs of unchanged scalars copied whole. Scalars neither step changes cost one table read.
+    private static func walk(_ original: [Unicode.Scalar], normalizing: Bool,
+                             hasNorm: Bool) -> (scalars: [Unicode.Scalar], origin: [Int]?, changed: Bool)? {
+        let compatibility = CompatibilityTable.shared
+        let folding = ScriptFolding.shared
+        let action = folding.action
+        let mask = normalizing ? CompatibilityTable.changedByEither : CompatibilityTable.changedByNFKC
+        var mapped: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        // Context scalars met: where their stand-in is in the result, their original index and NFKC part.
+        var pending: [(output: Int, original: Int, part: Int)] = []
+        var changed = false
+        let n = original.count
+        // A copy of the original, made with one block copy, to patch in place.
+        var out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
+            original.withUnsafeBufferPointer { src in
+                if let base = src.baseAddress, n > 0 { buffer.baseAddress!.initialize(from: base, count: n) }
+            }
+            count = n
+        }
+        // Phase one: one scalar for one, patched in place; `stop` is the first scalar that is not (or n).
+        var stop = n
+        let patched = original.withUnsafeBufferPointer { src in
+            compatibility.flags.withUnsafeBufferPointer { flags in
+                compatibility.single.withUnsafeBufferPointer { single in
+                    action.withUnsafeBufferPointer { act in
+                        out.withUnsafeMutableBufferPointer { dst -> Bool in
+                            var i = 0
+                            while i < n {
+                                // The run of scalars neither step changes, in a loop of its own.
+                                while i < n {
+                                    let v = src[i].value
+                                    if v >= 0x10000 || flags[Int(v)] & mask != 0 { break }
+                                    i += 1
+                                }
+                                if i >= n { break }
+                                let s = src[i]
+                                let v = s.value
+                                if v < 0x10000 {
+                                    // A scalar one of the steps changes: below.
+                                } else if compatibilityParts(s, memo: &mapped) == [s] {
+                                    // Beyond the BMP the script step keeps every scalar.
+                                    i += 1
+                                    continue
+                                } else {
+                                    stop = i
+                                    return true
+                                }
+                                // ASCII and CJK ideographs are NFKC fixed points (no table read for them).
+                                let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[Int(v)]
+                                if m == CompatibilityTable.several { stop = i; return true }
+                                if m != 0 { changed = true }
+                                let t = m == 0 ? v : m
+                                let a = !normalizing || t < 0x80 || t > 0xFFFF ? 0 : act[Int(t)]
+                                if a == ScriptFolding.needsFullPathAction { return false }
+                                if a == ScriptFolding.multiAction { stop = i; return true }
+                                if a == ScriptFolding.contextualAction { pending.append((i, i, 0)) }
+                                let kept = a == 0 || a == ScriptFolding.contextualAction
+                                dst[i] = unsafeBitCast(kept ? t : a, to: Unicode.Scalar.self)
+                                i += 1
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+        guard patched else { return nil }
+        var origin: [Int]?
+        if stop < n {
+            // Phase two: appending, runs of unchanged scalars copied whole.
+            var w = CompatibilityWalk(out: Array(out[0..<stop]), nfkcCount: stop, runStart: stop)
+            let complete = original.withUnsafeBufferPointer { src in
+                compatibility.flags.withUnsafeBufferPointer { flags -> Bool in
+                    var i = stop
+                    while i < n {
+                        let s = src[i]
+                        let v = s.value
+                        if v < 0x10000 {
+                            if flags[Int(v)] & mask == 0 { i += 1; continue }
+                        } else if compatibilityParts(s, memo: &mapped) == [s] {
+                            i += 1
+                            continue
+                        }
+                        w.flush(original, to: i)
+                        let each = compatibilityParts(s, memo: &mapped)
+                        if each != [s] { changed = true }
+                        for (part, t) in each.enumerated() {
+                            w.note(from: i)
+                            if !normalizing {
+                                w.out.append(t)
+                                continue
+                            }
+                            let u = t.value
+                            if u >= 0x80 && u <= 0xFFFF && action[Int(u)] == ScriptFolding.contextualAction {
+                                pending.append((w.out.count, i, part))
+                                w.out.append(t)
+                            } else if !ScalarNormalizer.append(t, action: action, tables: folding, to: &w.out) {
+                                return false
+                            }
+                        }
+                        w.close(i)
+                        i += 1
+                    }
+                    w.flush(original, to: n)
+                    return true
+                }
+            }
+            guard complete else { return nil }
+            out = w.out
+            origin = w.identity ? nil : w.origin
+        }
+        // Context scalars get the answers TextNormalizer would give, from the same windows.
+        if !pending.isEmpty && !(hasNorm && !changed) {
+            let windows = original.withUnsafeBufferPointer { src in
+                pending.map { contextWindow(src, at: $0.original, part: $0.part, memo: &mapped) }
+            }
+            guard let answers = TextNormalizer.contextAnswers(for: windows) else { return nil }
+            for (k, p) in pending.enumerated() {
+                guard UTF8.width(answers[k]) == UTF8.width(windows[k].scalars[windows[k].centre]) else { return nil }
+                out[p.output] = answers[k]
+            }
+        }
+        return (out, origin, changed)
+    }
+
+    /// NFKC of a BMP scalar taken alone, from its `CompatibilityTable.single` entry.
+    private static func compatibilityParts(_ s: Unicode.Scalar, single m: UInt32) -> [Unicode.Scalar] {
+        if m == 0 { return [s] }
+        if m != CompatibilityTable.several { return [unsafeBitCast(m, to: Unicode.Scalar.self)] }
+        return CompatibilityTable.shared.several[s.value] ?? []
+    }
+
+    /// NFKC of any scalar taken alone; beyond the BMP through Foundation, once per scalar and text (`memo`).
+    private static func compatibilityParts(_ s: Unicode.Scalar, memo: inout [Unicode.Scalar: [Unicode.Scalar]]) -> [Unicode.Scalar] {
+        let v = s.value
+        if v < 0x80 || (0x4E00...0x9FFF).contains(v) { return [s] }
+        if v < 0x10000 { return compatibilityParts(s, single: CompatibilityTable.shared.single[Int(v)]) }
+        if let known = memo[s] { return known }
+        let parts = Array(String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        memo[s] = parts
+        return parts
+    }
+
+    /// The window TextNormalizer shows ICU for the context scalar that is NFKC part `part` of original scalar `i`:
+    /// up to `TextNormalizer.contextWindow` NFKC scalars either side, within its line.
+    private static func contextWindow(_ src: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, part: Int,
+                                      memo: inout [Unicode.Scalar: [Unicode.Scalar]]) -> ContextWindow {
+        let limit = TextNormalizer.contextWindow
+        let own = compatibilityParts(src[i], memo: &memo)
+        var before: [Unicode.Scalar] = []
+        var stopped = false
+        func takeBefore(_ parts: ArraySlice<Unicode.Scalar>) {
+            for t in parts.reversed() where !stopped {
+                if before.count >= limit || t == "\n" || t == "\r" { stopped = true; return }
+                before.append(t)
+            }
+        }
+        takeBefore(own[..<part])
+        var j = i - 1
+        while !stopped && before.count < limit && j >= 0 {
+            takeBefore(compatibilityParts(src[j], memo: &memo)[...])
+            j -= 1
+        }
+        var after: [Unicode.Scalar] = []
+        stopped = false
+        func takeAfter(_ parts: ArraySlice<Unicode.Scalar>) {
+            for t in parts where !stopped {
+                if after.count >= limit || t == "\n" || t == "\r" { stopped = true; return }
+                after.append(t)
+            }
+        }
+        takeAfter(own[(part + 1)...])
+        j = i + 1
+        while !stopped && after.count < limit && j < src.count {
+            takeAfter(compatibilityParts(src[j], memo: &memo)[...])
+            j += 1
+        }
+        return ContextWindow(scalars: before.reversed() + [own[part]] + after, centre: before.count)
     }
 
     /// The original text behind normalised scalars `range`, or the normalised text when unaligned.
     func written(_ range: Range<Int>) -> String {
-        guard let origin, range.lowerBound < range.upperBound, range.upperBound <= origin.count else {
+        guard range.lowerBound < range.upperBound, range.upperBound <= norm.count else { return normalized(range) }
+        switch origin {
+        case .identity:
+            return String(scalars: original[range])
+        case .table(let origin):
+            return String(scalars: original[origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)])
+        case .none:
             return normalized(range)
         }
-        let from = origin[range.lowerBound]
-        let to = origin[range.upperBound - 1] + 1
-        return String(scalars: original[from..<to])
     }
 
     /// Normalised text of `range`.
@@ -106,9 +275,67 @@ final class CompatibilityTable: Sendable {
     /// Scalar value → its NFKC when that is one other scalar; 0 when unchanged; `several` otherwise.
     let single: [UInt32]
     let several: [UInt32: [Unicode.Scalar]]
+    /// Per BMP scalar: `changedByNFKC` when NFKC changes it (never for ASCII and CJK ideographs, which
+    /// AlignedText does not look up), `changedByScript` when TextNormalizer's action table does not keep it.
+    let flags: [UInt8]
+    static let changedByNFKC: UInt8 = 1
+    static let changedByScript: UInt8 = 2
+    static let changedByEither: UInt8 = 3
 
     private init() {
         single = ScriptFolding.shared.compatibilitySingle
         several = ScriptFolding.shared.compatibilitySeveral
+        let action = ScriptFolding.shared.action
+        var flags = [UInt8](repeating: 0, count: 0x10000)
+        for v in 0x80..<0x10000 {
+            if !(0x4E00...0x9FFF).contains(v) && single[v] != 0 { flags[v] |= Self.changedByNFKC }
+            if action[v] != 0 { flags[v] |= Self.changedByScript }
+        }
+        self.flags = flags
+    }
+}
+
+/// The state of `AlignedText.walk` once its result is appended to.
+private struct CompatibilityWalk {
+    /// The result so far.
+    var out: [Unicode.Scalar]
+    /// Original index of each NFKC scalar, kept only once that is not its own index.
+    var origin: [Int] = []
+    var identity = true
+    /// NFKC scalars made so far.
+    var nfkcCount: Int
+    /// First original scalar not yet in `out`.
+    var runStart: Int
+
+    init(out: [Unicode.Scalar], nfkcCount: Int, runStart: Int) {
+        self.out = out
+        self.nfkcCount = nfkcCount
+        self.runStart = runStart
+    }
+
+    /// Copies the unchanged run before `end`.
+    mutating func flush(_ original: [Unicode.Scalar], to end: Int) {
+        guard runStart < end else { return }
+        out.append(contentsOf: original[runStart..<end])
+        if !identity { origin.append(contentsOf: runStart..<end) }
+        nfkcCount += end - runStart
+    }
+
+    /// One more NFKC scalar, from original scalar `i`.
+    mutating func note(from i: Int) {
+        if identity && nfkcCount != i { keepOrigins() }
+        if !identity { origin.append(i) }
+        nfkcCount += 1
+    }
+
+    /// Original scalar `i` is done.
+    mutating func close(_ i: Int) {
+        if identity && nfkcCount != i + 1 { keepOrigins() }
+        runStart = i + 1
+    }
+
+    private mutating func keepOrigins() {
+        origin = Array(0..<nfkcCount)
+        identity = false
     }
 }

@@ -73,6 +73,16 @@ public final class Gazetteer: Sendable {
     private let byShort: [String: [Int]]
     /// Surface forms worth looking for in running text, as a trie over normalised scalars.
     let trie: SurfaceTrie
+    /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
+    let parentIndex: [Int]
+    /// Per entry: a small number standing for its province (`provinceNames` has the names).
+    let provinceID: [Int]
+    let provinceNames: [String]
+    private let provinceIDs: [String: Int]
+    /// Per trie surface: whether every candidate is county-level.
+    let surfaceOnlyCounties: [Bool]
+    /// Per trie surface: the province id all its candidates lie in, or -1 when they differ (or there are none).
+    let surfaceProvince: [Int]
 
     public init(entries: [GazetteerEntry]) {
         let sorted = entries.sorted { $0.code < $1.code }
@@ -106,6 +116,39 @@ public final class Gazetteer: Sendable {
             surfaces.append(Surface(text: key, form: form, candidates: candidates))
         }
         self.trie = SurfaceTrie(surfaces)
+        self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
+        var provinceIDs: [String: Int] = [:]
+        var provinceNames: [String] = []
+        var provinceID: [Int] = []
+        for e in sorted {
+            if provinceIDs[e.province] == nil {
+                provinceIDs[e.province] = provinceNames.count
+                provinceNames.append(e.province)
+            }
+            provinceID.append(provinceIDs[e.province]!)
+        }
+        self.provinceID = provinceID
+        self.provinceNames = provinceNames
+        self.provinceIDs = provinceIDs
+        self.surfaceOnlyCounties = surfaces.map { $0.candidates.allSatisfy { sorted[$0].level == .county } }
+        self.surfaceProvince = surfaces.map { surface in
+            guard let first = surface.candidates.first else { return -1 }
+            let p = provinceID[first]
+            return surface.candidates.allSatisfy { provinceID[$0] == p } ? p : -1
+        }
+    }
+
+    /// The id of a province full name in `provinceID`, or nil when no entry lies in it.
+    func provinceID(of name: String) -> Int? { provinceIDs[name] }
+
+    /// True when entry `ancestor` is entry `entry` itself or encloses it (by index).
+    func contains(index ancestor: Int, _ entry: Int) -> Bool {
+        var current = entry
+        while current >= 0 {
+            if current == ancestor { return true }
+            current = parentIndex[current]
+        }
+        return false
     }
 
     /// Parses the TSV format written by scripts/gazetteer/generate.py (`#` comment lines, a header line).
@@ -281,6 +324,8 @@ struct SurfaceTrie: Sendable {
     /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
     private let rootChild: ScalarIndex
     private let rootScalars: ScalarSet
+    /// `rootScalars` over the BMP as one byte per scalar: the scan's test at every position is one read.
+    private let rootBytes: [UInt8]
     /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
     /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
     private let pairBits: [UInt64]
@@ -322,6 +367,9 @@ struct SurfaceTrie: Sendable {
         edgeStart.append(Int32(edgeScalars.count))
         let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
         self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
+        var rootBytes = [UInt8](repeating: 0, count: 0x10000)
+        for v in next[0].keys where v < 0x10000 { rootBytes[Int(v)] = 1 }
+        self.rootBytes = rootBytes
         self.edgeStart = edgeStart
         self.edgeScalars = edgeScalars
         self.edgeTargets = edgeTargets
@@ -358,15 +406,23 @@ struct SurfaceTrie: Sendable {
     /// The first position from `start` at which a surface may start (a root scalar, and a pair the table
     /// holds; some find none), or `scalars.count`: the scan's inner loop, over raw buffers since it visits
     /// every scalar of a document.
-    func nextCandidate(in scalars: [Unicode.Scalar], from start: Int) -> Int {
-        let n = scalars.count
-        return scalars.withUnsafeBufferPointer { s in
+    func nextCandidate(in s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
+        let n = s.count
+        return rootBytes.withUnsafeBufferPointer { roots in
             pairBits.withUnsafeBufferPointer { pairs in
                 var i = start
                 while i < n {
-                    if rootScalars.contains(s[i]) {
+                    // Positions whose scalar starts no surface, in a loop of their own.
+                    while i < n {
+                        let v = s[i].value
+                        if v >= 0x10000 || roots[Int(v)] != 0 { break }
+                        i += 1
+                    }
+                    if i >= n { break }
+                    let c = s[i]
+                    if c.value < 0x10000 || rootScalars.contains(c) {
                         if hasSingleScalarSurface || i + 1 >= n { return i }
-                        let h = SurfaceTrie.pairHash(s[i], s[i + 1])
+                        let h = SurfaceTrie.pairHash(c, s[i + 1])
                         if pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { return i }
                     }
                     i += 1

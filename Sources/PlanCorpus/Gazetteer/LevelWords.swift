@@ -15,17 +15,47 @@ enum LevelWords {
     static func counts(in s: [Unicode.Scalar]) -> (province: Int, prefecture: Int, county: Int) {
         var province = 0, prefecture = 0, county = 0
         var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
-        let opens = openers
-        for p in 0..<s.count where opens.contains(s[p]) {
-            if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
-            if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
-            if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+        s.withUnsafeBufferPointer { buf in
+            openerBytes.withUnsafeBufferPointer { opens in
+                let n = buf.count
+                var p = -1
+                while true {
+                    // Positions no word starts at, in a loop of their own.
+                    p += 1
+                    while p < n {
+                        let v = buf[p].value
+                        if v < 0x10000 && opens[Int(v)] != 0 { break }
+                        p += 1
+                    }
+                    guard p < n else { break }
+                    let kind = opens[Int(buf[p].value)]
+                    // Every word goes on with a known second scalar: without it no level matches here.
+                    guard p + 1 < buf.count else { continue }
+                    let next = buf[p + 1]
+                    switch kind {
+                    case 1: guard next == "省" || next == "市" || next == "县" || next == "旗" else { continue }
+                    case 2: guard next == "委" || next == "政" || next == "人" else { continue }
+                    default: guard next == "治" else { continue }
+                    }
+                    if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
+                    if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
+                    if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+                }
+            }
         }
         return (province, prefecture, county)
     }
 
-    /// Scalars a match can start with; every other position is passed over.
-    private static let openers = ScalarSet("我全本省市县旗自、,:;(")
+    /// Scalars a match can start with (all in the BMP), one byte per BMP scalar, by what must follow them: 1 for
+    /// 我全本、,:;( (a level word 省市县旗), 2 for 省市县旗 (委, 政府, 人民政府), 3 for 自 (治区). Every other
+    /// position is passed over.
+    private static let openerBytes: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: 0x10000)
+        for s in "我全本、,:;(".unicodeScalars { bytes[Int(s.value)] = 1 }
+        for s in "省市县旗".unicodeScalars { bytes[Int(s.value)] = 2 }
+        bytes[Int(("自" as Unicode.Scalar).value)] = 3
+        return bytes
+    }()
 
     static func count(_ level: AdminLevel, _ s: [Unicode.Scalar]) -> Int {
         var n = 0

@@ -42,53 +42,59 @@ struct MentionScanner: Sendable {
     ]
 
     /// Characters after which a county-level name may start (besides non-Han characters).
-    private static let boundaryBefore: Set<Unicode.Scalar> = Set("在和与及至到赴对于是的我全本该由从向往同为将把括含即如各及或共".unicodeScalars)
-    private static let afterDistrict: Set<Unicode.Scalar> = Set("域块位间划".unicodeScalars)
-    private static let afterShortCounty: Set<Unicode.Scalar> = Set("城域级乡区".unicodeScalars)
-    private static let afterCity: Set<Unicode.Scalar> = Set("场值".unicodeScalars)
+    private static let boundaryBefore = ScalarSet("在和与及至到赴对于是的我全本该由从向往同为将把括含即如各及或共")
+    private static let afterDistrict = ScalarSet("域块位间划")
+    private static let afterShortCounty = ScalarSet("城域级乡区")
+    private static let afterCity = ScalarSet("场值")
     private static let afterShortStop: [String] = ["路", "街", "大道", "大街", "公园", "广场", "大学", "学院", "中学", "小学", "银行"]
-    private static let directions: Set<Unicode.Scalar> = Set("东西南北".unicodeScalars)
-    private static let sideWords: Set<Unicode.Scalar> = Set("侧岸麓坡端".unicodeScalars)
-    private static let partKeep: Set<Unicode.Scalar> = Set("分门署长委队".unicodeScalars)
+    private static let directions = ScalarSet("东西南北")
+    private static let sideWords = ScalarSet("侧岸麓坡端")
+    private static let partKeep = ScalarSet("分门署长委队")
     private static let institutions: [String] = ["人民政府", "政府", "党委", "委员会", "人大", "政协", "发展和改革委员会", "发改委"]
-    private static let adminSuffixes: Set<Unicode.Scalar> = Set("省市县区州盟旗".unicodeScalars)
+    private static let adminSuffixes = ScalarSet("省市县区州盟旗")
 
     /// All mentions in `text`, in order; the start of the text counts as a word boundary.
     func scan(_ text: AlignedText) -> [Mention] {
         let s = text.norm
         let trie = gazetteer.trie
-        let blocked = Self.trapRanges(in: s)
         var out: [Mention] = []
         var found: [(surface: Int, length: Int)] = []
         var i = 0
         var lastEnd = -1
-        while i < s.count {
-            i = trie.nextCandidate(in: s, from: i)
-            if i >= s.count { break }
-            var accepted = false
-            trie.matches(in: s, at: i, into: &found)
-            for (index, length) in found {
-                let surface = trie.surfaces[index]
-                let range = i..<(i + length)
-                if blocked.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { continue }
-                guard accepts(surface, trie.scalars[index], range, in: s, adjacent: lastEnd == i) else { continue }
-                out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
-                                   institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s),
-                                   written: text.written(range)))
-                i += length
-                lastEnd = i
-                accepted = true
-                break
+        s.withUnsafeBufferPointer { buffer in
+            while i < s.count {
+                i = trie.nextCandidate(in: buffer, from: i)
+                if i >= s.count { break }
+                var accepted = false
+                trie.matches(in: s, at: i, into: &found)
+                for (index, length) in found {
+                    let range = i..<(i + length)
+                    // Trap words are looked for only around a match (most texts have none near one).
+                    if Self.inTrap(range, in: s) { continue }
+                    let surface = trie.surfaces[index]
+                    guard accepts(surface, index, trie.scalars[index], range, in: s, adjacent: lastEnd == i) else { continue }
+                    out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
+                                       institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s),
+                                       written: text.written(range)))
+                    i += length
+                    lastEnd = i
+                    accepted = true
+                    break
+                }
+                if !accepted { i += 1 }
             }
-            if !accepted { i += 1 }
         }
         return out
     }
 
     /// Whether `s[from...]` starts with one of `words`, compared as Characters (as `String.hasPrefix` does) over
-    /// at most `window` scalars. Plain scalars compare one to one; anything else goes through String.
+    /// at most `window` scalars. Plain scalars compare one to one; anything else goes through String. `firsts`
+    /// holds the words' first scalars: a plain scalar outside it starts none of them (a plain scalar has no
+    /// canonical decomposition, so no Character starting with it equals one starting with another scalar).
     private static func startsWithAny(_ s: [Unicode.Scalar], from: Int, window: Int, _ words: [[Unicode.Scalar]],
-                                      _ strings: [String]) -> Bool {
+                                      _ strings: [String], firsts: ScalarSet) -> Bool {
+        guard from < s.count else { return false }
+        if PlainScalars.isPlain(s[from]) && !firsts.contains(s[from]) { return false }
         let end = min(s.count, from + window)
         if PlainScalars.arePlain(s[from..<end]) {
             return words.contains { w in from + w.count <= end && PlainScalars.has(w, at: from, in: s) }
@@ -97,7 +103,7 @@ struct MentionScanner: Sendable {
         return strings.contains { rest.hasPrefix($0) }
     }
 
-    private func accepts(_ surface: Gazetteer.Surface, _ scalars: [Unicode.Scalar], _ range: Range<Int>,
+    private func accepts(_ surface: Gazetteer.Surface, _ index: Int, _ scalars: [Unicode.Scalar], _ range: Range<Int>,
                          in s: [Unicode.Scalar], adjacent: Bool) -> Bool {
         guard let last = scalars.last else { return false }
         let next: Unicode.Scalar? = range.upperBound < s.count ? s[range.upperBound] : nil
@@ -110,10 +116,11 @@ struct MentionScanner: Sendable {
         if surface.form == .full && range.lowerBound > 0 && !adjacent {
             let before = s[range.lowerBound - 1]
             if Self.isHan(before) && !Self.boundaryBefore.contains(before)
-                && surface.candidates.allSatisfy({ gazetteer.entries[$0].level == .county }) { return false }
+                && gazetteer.surfaceOnlyCounties[index] { return false }
         }
         if surface.form == .short {
-            if Self.startsWithAny(s, from: range.upperBound, window: 2, Self.afterShortStopScalars, Self.afterShortStop) { return false }
+            if Self.startsWithAny(s, from: range.upperBound, window: 2, Self.afterShortStopScalars, Self.afterShortStop,
+                                  firsts: Self.afterShortStopFirsts) { return false }
             if Self.directions.contains(last), let n = next {
                 if Self.sideWords.contains(n) { return false }
                 if n == "部" && !(next2.map { Self.partKeep.contains($0) } ?? false) { return false }
@@ -123,11 +130,16 @@ struct MentionScanner: Sendable {
     }
 
     private static let afterShortStopScalars = afterShortStop.map { Array($0.unicodeScalars) }
+    private static let afterShortStopFirsts = ScalarSet(afterShortStopScalars.compactMap(\.first))
     private static let institutionScalars = institutions.map { Array($0.unicodeScalars) }
+    private static let institutionFirsts = ScalarSet(institutionScalars.compactMap(\.first))
+    private static let committeeScalars: [[Unicode.Scalar]] = [["委"]]
+    private static let committeeFirsts = ScalarSet("委")
 
     private static func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
-        if startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions) { return true }
-        if let last, adminSuffixes.contains(last), startsWithAny(s, from: range.upperBound, window: 9, [["委"]], ["委"]) { return true }
+        if startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions, firsts: institutionFirsts) { return true }
+        if let last, adminSuffixes.contains(last),
+           startsWithAny(s, from: range.upperBound, window: 9, committeeScalars, ["委"], firsts: committeeFirsts) { return true }
         return false
     }
 
@@ -162,18 +174,23 @@ struct MentionScanner: Sendable {
         return (ScalarIndex(pairs), lists)
     }()
 
-    /// Normalised scalar ranges covered by trap words.
-    static func trapRanges(in s: [Unicode.Scalar]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    /// Scalars in the longest trap word.
+    private static let longestTrap = trapsByFirst.values.joined().map(\.count).max() ?? 0
+
+    /// Whether a trap word in `s` covers `range` (starts at or before it and ends at or after it). Only the
+    /// few positions where such a word could start are looked at.
+    static func inTrap(_ range: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
+        let from = max(0, range.upperBound - longestTrap)
+        guard from <= range.lowerBound else { return false }
         let table = trapFirsts
         let (index, lists) = trapLists
-        for i in s.indices {
-            guard table.contains(s[i]), let list = index.value(of: s[i]) else { continue }
-            let candidates = lists[list]
-            for trap in candidates where i + trap.count <= s.count && s[i..<(i + trap.count)].elementsEqual(trap) {
-                out.append(i..<(i + trap.count))
+        for j in from...range.lowerBound {
+            guard table.contains(s[j]), let list = index.value(of: s[j]) else { continue }
+            for trap in lists[list] where j + trap.count >= range.upperBound && j + trap.count <= s.count
+                && s[j..<(j + trap.count)].elementsEqual(trap) {
+                return true
             }
         }
-        return out
+        return false
     }
 }

@@ -70,40 +70,41 @@ public struct RegionResolver: Sendable {
     /// `scalars` are the clean text's scalars and `normalized` the scalars of its `TextNormalizer.normalize` (a
     /// document's norm), when the caller has them already.
     func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: [Unicode.Scalar]?) -> RegionResolution {
-        let opening = Self.openingLines(text)
-        var titleLine = title ?? Self.guessTitle(opening)
+        // Lines are ranges of `scalars`; a String is made only of a line that is read as one.
+        let opening = Self.openingLines(scalars)
+        let titleGiven = title ?? Self.guessTitle(opening.map { String(scalars: scalars[$0]) })
+        var titleLine: (text: String, scalars: [Unicode.Scalar])? = titleGiven.map { ($0, ScalarArray.of($0)) }
         var tag: GazetteerEntry?
-        if let t = titleLine, let (entry, rest) = siteTag(t) {
+        if let t = titleLine, let (entry, rest) = siteTag(t.scalars, 0..<t.scalars.count) {
             tag = entry
-            titleLine = rest
+            let restScalars = Array(t.scalars[rest])
+            titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
             for line in opening.prefix(8) {
-                if let (entry, _) = siteTag(line) { tag = entry; break }
+                if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
             }
         }
 
-        if let t = titleLine {
-            let aligned = AlignedText(t)
-            let norm = String(scalars: aligned.norm)
-            if let p = templates.placeholders(in: norm, title: true).first {
-                return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
-            }
+        let titleText = titleLine.map { AlignedText($0.text, scalars: $0.scalars) }
+        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true) {
+            return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
         let body = AlignedText(text, scalars: scalars, normalized: normalized)
         let bodyMentions = scanner.scan(body)
-        let titleMentions = titleLine.map { scanner.scan(AlignedText($0)) } ?? []
+        let titleMentions = titleText.map { scanner.scan($0) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
+        let contextID = context.map { gazetteer.provinceID(of: $0) ?? -1 }
 
         // 2. The title.
         if !titleMentions.isEmpty {
-            var chain: GazetteerEntry?
+            var chain: Int?
             var written: String?
             for m in titleMentions {
-                guard let e = resolve(m, province: context) else { continue }
+                guard let e = resolve(m, province: contextID) else { continue }
                 if let c = chain {
-                    guard gazetteer.contains(c, e) else { break }
+                    guard gazetteer.contains(index: c, e) else { break }
                 }
                 chain = e
                 written = m.written
@@ -113,7 +114,7 @@ public struct RegionResolver: Sendable {
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
                 let hints = levelHints(body.norm)
                 if !hints.isEmpty, !fits(e, hints),
-                   let (inner, innerWritten) = mostMentioned(bodyMentions, province: e.province, levels: hints,
+                   let (inner, innerWritten) = mostMentioned(bodyMentions, province: gazetteer.provinceID[e], levels: hints,
                                                              national: false, within: e) {
                     return resolution(inner, written: innerWritten, source: "title+mentions")
                 }
@@ -125,31 +126,44 @@ public struct RegionResolver: Sendable {
         }
 
         // 3. A template's opening.
-        let openingText = AlignedText(opening.prefix(3).joined(separator: "\n"))
-        let openingNorm = String(scalars: openingText.norm)
-        if let p = templates.placeholders(in: openingNorm).first {
+        var openingScalars: [Unicode.Scalar] = []
+        for line in opening.prefix(3) {
+            if !openingScalars.isEmpty { openingScalars.append("\n") }
+            openingScalars.append(contentsOf: scalars[line])
+        }
+        let openingText = AlignedText(scalars: openingScalars)
+        if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
 
         // 4. Mentions.
         let national = Self.namesNationalFormula(body.norm)
-        if let (entry, written) = mostMentioned(bodyMentions, province: context, levels: levelHints(body.norm), national: national) {
+        if let (entry, written) = mostMentioned(bodyMentions, province: contextID, levels: levelHints(body.norm), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
-        // 5. A placeholder anywhere (the text is made a String only when a placeholder can start in it).
-        if body.norm.contains(where: TemplateDetector.opensPlaceholder), case let bodyNorm = String(scalars: body.norm),
-           let p = templates.placeholders(in: bodyNorm).first {
+        // 5. A placeholder anywhere.
+        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
         // 6. The site tag.
         if let e = tag {
-            return resolution(e, written: e.short.isEmpty ? e.name : e.short, source: "site-tag")
+            return RegionResolution(region: e.name, regionCode: e.code, province: e.province, adminLevel: e.level.rawValue,
+                                    isTemplate: false, asWritten: e.short.isEmpty ? e.name : e.short, source: "site-tag")
         }
         // 7. A national text that names no single place: the whole country.
         if national { return RegionResolution(region: "全国", adminLevel: "national", source: "national") }
         return RegionResolution(province: context, source: "none")
+    }
+
+    /// The first placeholder in an aligned text's norm, with that norm as a String; the String is made only
+    /// when a placeholder can occur in the text.
+    private static func firstPlaceholder(_ templates: TemplateDetector, _ aligned: AlignedText,
+                                         title: Bool) -> (TemplateDetector.Placeholder, String)? {
+        guard TemplateDetector.mayHoldPlaceholder(aligned.norm) else { return nil }
+        let norm = String(scalars: aligned.norm)
+        return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
     }
 
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
@@ -159,23 +173,25 @@ public struct RegionResolver: Sendable {
         return aligned.written(start..<(start + p.text.unicodeScalars.count))
     }
 
-    private func resolution(_ e: GazetteerEntry, written: String?, source: String) -> RegionResolution {
-        RegionResolution(region: e.name, regionCode: e.code, province: e.province, adminLevel: e.level.rawValue,
-                         isTemplate: false, asWritten: written, source: source)
+    private func resolution(_ i: Int, written: String?, source: String) -> RegionResolution {
+        let e = gazetteer.entries[i]
+        return RegionResolution(region: e.name, regionCode: e.code, province: e.province, adminLevel: e.level.rawValue,
+                                isTemplate: false, asWritten: written, source: source)
     }
 
     // MARK: Evidence
 
-    /// A mention's entry, using the province context for ambiguous names.
-    private func resolve(_ m: Mention, province: String?) -> GazetteerEntry? {
-        var candidates = m.candidates.map { gazetteer.entries[$0] }
+    /// A mention's entry (an index into the gazetteer's entries), using the province context (an id of
+    /// `Gazetteer.provinceID`) for ambiguous names.
+    private func resolve(_ m: Mention, province: Int?) -> Int? {
+        var candidates = m.candidates
         if candidates.count > 1, let p = province {
-            candidates = candidates.filter { $0.province == p }
+            candidates = candidates.filter { gazetteer.provinceID[$0] == p }
         }
         if candidates.count == 1 { return candidates[0] }
         // Candidates forming one chain (朝阳市 and its 朝阳县 under a 辽宁 context): the enclosing one.
-        if let top = candidates.min(by: { Self.rank($0.level) < Self.rank($1.level) }),
-           candidates.count > 1, candidates.allSatisfy({ gazetteer.contains(top, $0) }), province != nil {
+        if let top = candidates.min(by: { Self.rank(gazetteer.entries[$0].level) < Self.rank(gazetteer.entries[$1].level) }),
+           candidates.count > 1, candidates.allSatisfy({ gazetteer.contains(index: top, $0) }), province != nil {
             return top
         }
         return nil
@@ -184,50 +200,48 @@ public struct RegionResolver: Sendable {
     /// The province the document is in: the site tag, else the title's, else the text's most mentioned.
     private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> String? {
         if let t = tag { return t.province }
-        var weight: [String: Int] = [:]
+        // Weight by province id; a mention counts when all its candidates lie in one province.
+        var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
         for (mentions, w) in [(title, 10), (body, 1)] {
             for m in mentions {
-                // The one province all candidates lie in, if they agree (no Set per mention).
-                guard let first = m.candidates.first else { continue }
-                let p = gazetteer.entries[first].province
-                if m.candidates.allSatisfy({ gazetteer.entries[$0].province == p }) { weight[p, default: 0] += w }
+                let p = gazetteer.surfaceProvince[m.surface]
+                if p >= 0 { weight[p] += w }
             }
         }
-        guard let top = weight.values.max(), top >= 2 else { return nil }
-        let leaders = weight.filter { $0.value == top }
-        return leaders.count == 1 ? leaders.first?.key : nil
+        guard let top = weight.max(), top >= 2 else { return nil }
+        guard let leader = weight.firstIndex(of: top), weight.lastIndex(of: top) == leader else { return nil }
+        return gazetteer.provinceNames[leader]
     }
 
-    /// The entry mentioned most. Mentions count for the place and every unit enclosing it, so the
-    /// province is the one with the most support overall (宁夏 with 银川市 and 固原市 beats a related-documents
-    /// list naming 贵州省 twice); the level is then the one the text speaks at (我市 → the best city inside
-    /// that province), or, with no level words, the unit named most often by itself.
+    /// The entry mentioned most (an index, with its written form). Mentions count for the place and every unit
+    /// enclosing it, so the province is the one with the most support overall (宁夏 with 银川市 and 固原市 beats a
+    /// related-documents list naming 贵州省 twice); the level is then the one the text speaks at (我市 → the best
+    /// city inside that province), or, with no level words, the unit named most often by itself.
     ///
     /// A national document (各省、自治区、直辖市…) names provinces in passing, so there the leading province
     /// must hold at least half of all province support to count.
-    private func mostMentioned(_ mentions: [Mention], province: String?, levels: Set<AdminLevel>,
-                               national: Bool, within: GazetteerEntry? = nil) -> (GazetteerEntry, String)? {
+    private func mostMentioned(_ mentions: [Mention], province: Int?, levels: Set<AdminLevel>,
+                               national: Bool, within: Int? = nil) -> (Int, String)? {
         var own: [Int: Int] = [:]
         var total: [Int: Int] = [:]
-        var writtenFull: [Int: [String: Int]] = [:]
-        var writtenAny: [Int: [String: Int]] = [:]
-        for m in mentions {
-            guard let e = resolve(m, province: province), let i = gazetteer.index(code: e.code) else { continue }
+        // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
+        var resolved = [Int](repeating: -1, count: mentions.count)
+        for (k, m) in mentions.enumerated() {
+            guard let i = resolve(m, province: province) else { continue }
+            resolved[k] = i
             let w = (m.form == .full ? 2 : 1) * (m.institutional ? 3 : 1)
             own[i, default: 0] += w
-            var current: GazetteerEntry? = e
-            while let c = current, let ci = gazetteer.index(code: c.code) {
-                total[ci, default: 0] += w
-                current = gazetteer.parent(of: c)
+            var c = i
+            while c >= 0 {
+                total[c, default: 0] += w
+                c = gazetteer.parentIndex[c]
             }
-            writtenAny[i, default: [:]][m.written, default: 0] += 1
-            if m.form == .full { writtenFull[i, default: [:]][m.written, default: 0] += 1 }
         }
         func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
         // The province with the most support, unless it is a tie.
         let p: Int
-        if let w = within, let wi = gazetteer.index(code: w.code) {
-            p = wi
+        if let w = within {
+            p = w
         } else {
             let provinces = total.filter { entry($0.key).level == .province }
             guard let topProvince = provinces.values.max(), topProvince >= 2 else { return nil }
@@ -236,22 +250,27 @@ public struct RegionResolver: Sendable {
             if national && topProvince * 2 < provinces.values.reduce(0, +) { return nil }
             p = leader
         }
-        let inside = total.keys.filter { gazetteer.contains(entry(p), entry($0)) && (within == nil || $0 != p) }
+        let inside = total.keys.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
         if levels == [.province] {
             pick = p
         } else if !levels.isEmpty {
-            let pool = inside.filter { fits(entry($0), levels) && total[$0]! >= 2 }
+            let pool = inside.filter { fits($0, levels) && total[$0]! >= 2 }
             pick = single(best: pool, by: { total[$0]! })
         } else {
             let pool = inside.filter { (own[$0] ?? 0) >= 2 }
             pick = single(best: pool, by: { own[$0] ?? 0 })
         }
         guard let i = pick else { return nil }
-        let forms = writtenFull[i] ?? writtenAny[i] ?? [:]
+        // How the winner is written most often, counting full forms only when there are any.
+        let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
+        var forms: [String: Int] = [:]
+        for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
+            forms[mentions[k].written, default: 0] += 1
+        }
         let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
-        return (entry(i), written)
+        return (i, written)
     }
 
     /// The highest-scoring index; a tie goes to the most specific unit when the tied ones form one chain,
@@ -261,13 +280,14 @@ public struct RegionResolver: Sendable {
         let best = pool.filter { score($0) == top }.sorted()
         guard let inner = best.max(by: { Self.rank(gazetteer.entries[$0].level) < Self.rank(gazetteer.entries[$1].level) })
         else { return nil }
-        let chained = best.allSatisfy { gazetteer.contains(gazetteer.entries[$0], gazetteer.entries[inner]) }
+        let chained = best.allSatisfy { gazetteer.contains(index: $0, inner) }
         return chained ? inner : nil
     }
 
     /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
-    private func fits(_ e: GazetteerEntry, _ levels: Set<AdminLevel>) -> Bool {
-        levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && e.name.hasSuffix("市"))
+    private func fits(_ i: Int, _ levels: Set<AdminLevel>) -> Bool {
+        let e = gazetteer.entries[i]
+        return levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && e.name.hasSuffix("市"))
     }
 
     private static func rank(_ l: AdminLevel) -> Int {
@@ -286,59 +306,51 @@ public struct RegionResolver: Sendable {
 
     // MARK: Title and site tag
 
-    private static let tagClosers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"]
-
-    /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture, and the rest of the line.
-    private func siteTag(_ line: String) -> (GazetteerEntry, String)? {
-        let all = Array(line.unicodeScalars)
-        let kept = PlainScalars.trimmingWhitespace(all, 0..<all.count)
-        guard let open = all[kept].first, let close = Self.tagClosers[open] else { return nil }
-        let scalars = all[kept]
-        guard let end = scalars.prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
-        let name = String(scalars: scalars[(kept.lowerBound + 1)..<end])
-        guard let e = gazetteer.unique(name), e.level != .county else { return nil }
-        return (e, String(scalars: scalars[(end + 1)...]))
+    /// The closing bracket of a site tag's opening bracket.
+    private static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+        switch open {
+        case "(": ")"
+        case "（": "）"
+        case "[": "]"
+        case "［": "］"
+        case "【": "】"
+        case "〔": "〕"
+        default: nil
+        }
     }
 
-    /// First non-empty lines of the text, trimmed of whitespace (normalised later where needed).
-    /// Walks line by line and stops at the tenth (splitting the whole text first was a top cost). A line ends
-    /// at a line feed that is a Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
-    static func openingLines(_ text: String) -> [String] {
+    /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, and the
+    /// range of the rest of the line.
+    private func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
+        let kept = PlainScalars.trimmingWhitespace(all, range)
+        guard let open = all[kept].first, let close = Self.tagCloser(open) else { return nil }
+        guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
+        let name = String(scalars: all[(kept.lowerBound + 1)..<end])
+        guard let e = gazetteer.unique(name), e.level != .county else { return nil }
+        return (e, (end + 1)..<kept.upperBound)
+    }
+
+    /// First non-empty lines of the text (as ranges of its scalars), trimmed of whitespace (normalised later
+    /// where needed). Walks line by line and stops at the eighth. A line ends at a line feed that is a
+    /// Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
+    static func openingLines(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.
         let wanted = 8
-        var lines: [String] = []
-        var copy = text
-        copy.withUTF8 { buf in
-            var start = 0
-            var previous: UInt8 = 0
-            func take(_ end: Int) {
-                // Trimmed from both ends of the line in place: a long line is not decoded whole.
-                var lo = start, hi = end
-                while lo < hi {
-                    let (v, w) = UTF8Codec.decode(buf, at: lo)
-                    guard PlainScalars.isWhitespace(Unicode.Scalar(v)!) else { break }
-                    lo += w
-                }
-                while hi > lo {
-                    var k = hi - 1
-                    while k > lo, buf[k] & 0xC0 == 0x80 { k -= 1 }
-                    guard PlainScalars.isWhitespace(Unicode.Scalar(UTF8Codec.decode(buf, at: k).value)!) else { break }
-                    hi = k
-                }
-                if lo < hi { lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[lo..<hi]), as: UTF8.self)) }
-            }
-            var i = 0
-            while i < buf.count, lines.count < wanted {
-                let byte = buf[i]
-                if byte == 0x0A, previous != 0x0D {
-                    take(i)
-                    start = i + 1
-                }
-                previous = byte
-                i += 1
-            }
-            if lines.count < wanted, start < buf.count { take(buf.count) }
+        var lines: [Range<Int>] = []
+        var start = 0
+        func take(_ end: Int) {
+            let kept = PlainScalars.trimmingWhitespace(s, start..<end)
+            if !kept.isEmpty { lines.append(kept) }
         }
+        var i = 0
+        while i < s.count, lines.count < wanted {
+            if s[i] == "\n", i == 0 || s[i - 1] != "\r" {
+                take(i)
+                start = i + 1
+            }
+            i += 1
+        }
+        if lines.count < wanted, start < s.count { take(s.count) }
         return lines
     }
 
@@ -352,12 +364,14 @@ public struct RegionResolver: Sendable {
     /// Whether the normalised text holds one of `nationalFormulas`.
     private static func namesNationalFormula(_ s: [Unicode.Scalar]) -> Bool {
         let formulas = nationalFormulaScalars
-        for i in s.indices {
-            let c = s[i]
-            guard c == "各" || c == "国" || c == "代" else { continue }
-            for f in formulas where f[0] == c && PlainScalars.has(f, at: i, in: s) { return true }
+        return s.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count {
+                let c = buf[i]
+                guard c == "各" || c == "国" || c == "代" else { continue }
+                for f in formulas where f[0] == c && PlainScalars.has(f, at: i, in: s) { return true }
+            }
+            return false
         }
-        return false
     }
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]

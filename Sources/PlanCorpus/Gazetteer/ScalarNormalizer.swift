@@ -10,20 +10,24 @@ enum ScalarNormalizer {
         let tables = ScriptFolding.shared
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
-        let complete = tables.action.withUnsafeBufferPointer { action -> Bool in
-            for s in scalars {
-                let v = s.value
-                if v < 0x80 || v > 0xFFFF { out.append(s); continue }
-                let a = action[Int(v)]
-                switch a {
-                case 0: out.append(s)
-                case ScriptFolding.needsFullPathAction, ScriptFolding.contextualAction: return false
-                case ScriptFolding.multiAction: out.append(contentsOf: tables.multi[v] ?? [])
-                default: out.append(unsafeBitCast(a, to: Unicode.Scalar.self))
-                }
-            }
-            return true
+        let action = tables.action
+        for s in scalars where !append(s, action: action, tables: tables, to: &out) { return nil }
+        return out
+    }
+
+    /// Appends the normalised form of one scalar to `out`; false when its table entry does not settle it
+    /// (`action` is `tables.action`, read once by the caller).
+    @inline(__always) static func append(_ s: Unicode.Scalar, action: [UInt32], tables: ScriptFolding,
+                                         to out: inout [Unicode.Scalar]) -> Bool {
+        let v = s.value
+        if v < 0x80 || v > 0xFFFF { out.append(s); return true }
+        let a = action[Int(v)]
+        switch a {
+        case 0: out.append(s)
+        case ScriptFolding.needsFullPathAction, ScriptFolding.contextualAction: return false
+        case ScriptFolding.multiAction: out.append(contentsOf: tables.multi[v] ?? [])
+        default: out.append(unsafeBitCast(a, to: Unicode.Scalar.self))
         }
-        return complete ? out : nil
+        return true
     }
 }

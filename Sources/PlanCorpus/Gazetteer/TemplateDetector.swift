@@ -28,11 +28,41 @@ public struct TemplateDetector: Sendable {
     public init() {}
 
     /// Scalars a placeholder match can start with: the opening brackets of `bracketed`, the marks of `lettered`, 某.
-    static func opensPlaceholder(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "[", "【", "〔", "{", "<", "＜", "「", "〈", "x", "X", "×", "✕", "*", "＊", "○", "□", "△", "_", "＿", "某": return true
-        default: return false
+    static func opensPlaceholder(_ s: Unicode.Scalar) -> Bool { openers.contains(s) }
+
+    private static let openers = ScalarSet("[【〔{<＜「〈xX×✕*＊○□△_＿某")
+    private static let brackets = ScalarSet("[【〔{<＜「〈")
+    private static let closers = ScalarSet("]】〕}>＞」〉")
+    private static let suffixFirsts = ScalarSet("省自市州盟县区旗镇乡")
+
+    /// False when no placeholder can occur in the scalars of a text: every match of `placeholders(in:title:)`
+    /// (title or not) needs an opening bracket with a closing one 2–11 scalars after it (content of 1–10 UTF-16
+    /// units is at most 10 scalars), or a mark or 某 with the first scalar of an administrative suffix 1–4 scalars
+    /// after it (a run of at most 4 marks, or 某某). Checking this first spares the regular expressions.
+    static func mayHoldPlaceholder(_ s: [Unicode.Scalar]) -> Bool {
+        let n = s.count
+        let table = openers
+        let found: Int? = s.withUnsafeBufferPointer { buf in
+            for i in 0..<n where table.contains(buf[i]) { return i }
+            return nil
         }
+        guard let first = found else { return false }
+        for i in first..<n where openers.contains(s[i]) {
+            if brackets.contains(s[i]) {
+                var j = i + 2
+                while j < min(n, i + 12) {
+                    if closers.contains(s[j]) { return true }
+                    j += 1
+                }
+            } else {
+                var j = i + 1
+                while j < min(n, i + 5) {
+                    if suffixFirsts.contains(s[j]) { return true }
+                    j += 1
+                }
+            }
+        }
+        return false
     }
 
     /// Placeholders in `text`, in order. `title` also accepts a single 某 (`某市`).
