@@ -10,12 +10,19 @@
 /// does, the lexicon's fallback (治理: residual targets are about running the plan itself).
 public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
-    /// The position in `keywordLists` of the keywords starting with a scalar.
-    private let listOfFirst: ScalarIndex
+    /// The group (in `groupStart`) of the keywords starting with a scalar.
+    private let groupOfFirst: ScalarIndex
     /// First scalars of the keywords, read before the index.
     private let firstScalars: ScalarSet
-    /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
-    private let keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
+    /// Keywords grouped by first scalar, each group longest first: group g is keywords
+    /// `groupStart[g]..<groupStart[g + 1]`.
+    private let groupStart: [Int32]
+    /// Every keyword's scalar values (ASCII letters folded to lower case) end to end: keyword k is
+    /// `flat[flatStart[k]..<flatStart[k + 1]]`, so matching compares plain integers.
+    private let flat: [UInt32]
+    private let flatStart: [Int32]
+    private let keywordDomain: [Int32]
+    private let keywordWeight: [Double]
 
     public init(lexicon: DomainLexicon = .shared) {
         self.lexicon = lexicon
@@ -27,14 +34,28 @@ public struct DomainClassifier: Sendable {
         }
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
         var firsts: [(Unicode.Scalar, Int)] = []
-        var keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = []
+        var groupStart: [Int32] = [0]
+        var flat: [UInt32] = []
+        var flatStart: [Int32] = [0]
+        var keywordDomain: [Int32] = []
+        var keywordWeight: [Double] = []
         for (first, list) in index {
-            firsts.append((first, keywordLists.count))
-            keywordLists.append(list)
+            firsts.append((first, groupStart.count - 1))
+            for keyword in list {
+                flat += keyword.scalars.map(\.value)
+                flatStart.append(Int32(flat.count))
+                keywordDomain.append(Int32(keyword.domain))
+                keywordWeight.append(keyword.weight)
+            }
+            groupStart.append(Int32(keywordDomain.count))
         }
-        self.listOfFirst = ScalarIndex(firsts)
+        self.groupOfFirst = ScalarIndex(firsts)
         self.firstScalars = ScalarSet(firsts.map(\.0))
-        self.keywordLists = keywordLists
+        self.groupStart = groupStart
+        self.flat = flat
+        self.flatStart = flatStart
+        self.keywordDomain = keywordDomain
+        self.keywordWeight = keywordWeight
     }
 
     /// Least total weight that decides a domain.
@@ -53,85 +74,217 @@ public struct DomainClassifier: Sendable {
     public static func classify(_ text: String) -> String? { shared.classify(text) }
 
     public func classify(_ text: String) -> String? {
-        classify(normalized: TextNormalizer.normalize(text))
+        var scratch = Scratch(domains: lexicon.domains.count)
+        return label(classify(text, &scratch))
     }
 
     /// The domain of an already normalised text (a `Sentence.norm`, `Document.norm`).
     public func classify(normalized text: String) -> String? {
-        let scores = self.scores(normalized: text)
-        var best: Int?
-        for (domain, score) in scores.enumerated() where score >= DomainClassifier.minimumScore {
-            if best == nil || score > scores[best!] { best = domain }
-        }
-        return best.map { lexicon.domains[$0].label }
+        var scratch = Scratch(domains: lexicon.domains.count)
+        return label(classify(normalized: text, &scratch))
     }
 
     /// Total keyword weight per domain, in `domains` order.
     public func scores(normalized text: String) -> [Double] {
-        var scores = [Double](repeating: 0, count: lexicon.domains.count)
-        var scalars = ScalarArray.of(text)
-        for k in scalars.indices { scalars[k] = DomainClassifier.fold(scalars[k]) }
-        var i = 0
-        outer: while i < scalars.count {
-            if firstScalars.contains(scalars[i]), let list = listOfFirst.value(of: scalars[i]) {
-                let candidates = keywordLists[list]
-                for keyword in candidates where keyword.scalars.count <= scalars.count - i {
-                    var k = 1
-                    while k < keyword.scalars.count, scalars[i + k] == keyword.scalars[k] { k += 1 }
-                    if k == keyword.scalars.count {
-                        scores[keyword.domain] += keyword.weight
-                        i += k
-                        continue outer
+        var scratch = Scratch(domains: lexicon.domains.count)
+        scratch.count = Self.decode(text, into: &scratch.scalars)
+        score(&scratch)
+        return scratch.scores
+    }
+
+    // MARK: - scoring
+
+    /// Buffers one classification after another reuses: the text's scalars and the scores.
+    struct Scratch {
+        var scalars: [UInt32] = []
+        /// Scalars of `scalars` in use.
+        var count = 0
+        var scores: [Double]
+
+        init(domains: Int) { scores = [Double](repeating: 0, count: domains) }
+    }
+
+    private func label(_ domain: Int?) -> String? { domain.map { lexicon.domains[$0].label } }
+
+    /// The domain index of a text in any script (normalised on the way).
+    func classify<S: StringProtocol>(_ text: S, _ scratch: inout Scratch) -> Int? {
+        scratch.count = NormalizedScalars.load(text, into: &scratch.scalars).count
+        score(&scratch)
+        return best(scratch.scores)
+    }
+
+    /// The domain index of a normalised text.
+    private func classify(normalized text: String, _ scratch: inout Scratch) -> Int? {
+        scratch.count = Self.decode(text, into: &scratch.scalars)
+        score(&scratch)
+        return best(scratch.scores)
+    }
+
+    /// The highest score reaching `minimumScore`, the first domain on ties.
+    private func best(_ scores: [Double]) -> Int? {
+        var best: Int?
+        for (domain, score) in scores.enumerated() where score >= DomainClassifier.minimumScore {
+            if best == nil || score > scores[best!] { best = domain }
+        }
+        return best
+    }
+
+    /// Scores of `scratch.scalars[0..<scratch.count]`: keywords leftmost-longest without overlap.
+    private func score(_ scratch: inout Scratch) {
+        let n = scratch.count
+        flat.withUnsafeBufferPointer { flat in
+        flatStart.withUnsafeBufferPointer { flatStart in
+        groupStart.withUnsafeBufferPointer { groupStart in
+        keywordDomain.withUnsafeBufferPointer { keywordDomain in
+        keywordWeight.withUnsafeBufferPointer { keywordWeight in
+        scratch.scalars.withUnsafeBufferPointer { s in
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            for d in 0..<scores.count { scores[d] = 0 }
+            var i = 0
+            outer: while i < n {
+                let c = Self.fold(s[i])
+                let scalar = unsafeBitCast(c, to: Unicode.Scalar.self)
+                if firstScalars.contains(scalar), let g = groupOfFirst.value(of: scalar) {
+                    for k in Int(groupStart[g])..<Int(groupStart[g + 1]) {
+                        let from = Int(flatStart[k]), length = Int(flatStart[k + 1]) - from
+                        guard length <= n - i else { continue }
+                        var j = 1
+                        while j < length, Self.fold(s[i + j]) == flat[from + j] { j += 1 }
+                        if j == length {
+                            scores[Int(keywordDomain[k])] += keywordWeight[k]
+                            i += length
+                            continue outer
+                        }
                     }
                 }
+                i += 1
             }
-            i += 1
+        }}}}}}}
+    }
+
+    /// The scalars of a text as it is, into `out`; returns how many.
+    private static func decode(_ text: String, into out: inout [UInt32]) -> Int {
+        var count = 0
+        for s in text.unicodeScalars {
+            if count == out.count { out.append(0) }
+            out[count] = s.value
+            count += 1
         }
-        return scores
+        return count
+    }
+
+    // MARK: - targets and sections
+
+    /// What classifying one document's targets keeps: scratch buffers, and the answers for sentences and
+    /// sections (several targets share them).
+    private struct DocumentState {
+        var scratch: Scratch
+        /// Sentence index → domain index, -1 for none.
+        var sentenceDomains: [Int: Int] = [:]
+        /// Whether the sentences are in line order (then a target's sentence is found by a binary search).
+        var linesSorted: Bool?
+        var sections: [Int: Section]?
+        /// Section id → domain index (-1 for none) of its title, and of its body.
+        var titleDomains: [Int: Int] = [:]
+        var bodyDomains: [Int: Int] = [:]
     }
 
     /// Sets the domain of every target that has none, by the chain described on the type.
     public func assignDomains(in document: inout Document) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
-        let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var bodies: [Int: String?] = [:]
+        var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
         for index in document.targets.indices where document.targets[index].domain == nil {
-            let target = document.targets[index]
-            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies)
+            let domain = domain(ofTarget: index, in: document, &state)
+            document.targets[index].domain = domain.map { lexicon.domains[$0].label } ?? fallback
         }
     }
 
-    private func domain(of target: Target, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?]) -> String {
-        if let d = classify(target.indicator) ?? classify(target.text) { return d }
-        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
-           let d = classify(normalized: sentence.norm) { return d }
-        if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
-            return d
+    private func domain(ofTarget index: Int, in document: Document, _ state: inout DocumentState) -> Int? {
+        if let d = classify(document.targets[index].indicator, &state.scratch) { return d }
+        let text = document.targets[index].text
+        if let d = classify(text, &state.scratch) { return d }
+        if let s = sentence(line: document.targets[index].provenance.line, containing: text, in: document, &state) {
+            let d: Int
+            if let known = state.sentenceDomains[s] {
+                d = known
+            } else {
+                d = classify(document.sentences[s].slice, &state.scratch) ?? -1
+                state.sentenceDomains[s] = d
+            }
+            if d >= 0 { return d }
         }
-        return fallback
+        if let id = document.targets[index].section { return domain(ofSection: id, in: document, &state) }
+        return nil
+    }
+
+    /// The first sentence (in document order) on `line` whose text contains `text`.
+    private func sentence(line: Int, containing text: String, in document: Document, _ state: inout DocumentState) -> Int? {
+        document.sentences.withUnsafeBufferPointer { sentences -> Int? in
+            if state.linesSorted == nil {
+                var sorted = true
+                for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
+                state.linesSorted = sorted
+            }
+            var k = 0
+            if state.linesSorted == true {
+                var hi = sentences.count
+                while k < hi {
+                    let mid = (k + hi) >> 1
+                    if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
+                }
+            }
+            while k < sentences.count {
+                let sentenceLine = sentences[k].line
+                if sentenceLine == line, Self.contains(sentences[k].slice, text) { return k }
+                if state.linesSorted == true, sentenceLine > line { return nil }
+                k += 1
+            }
+            return nil
+        }
     }
 
     /// The domain of a section: its title, else the titles above it, else its body; nil when none matches.
     public func domain(ofSection id: Int, in document: Document) -> String? {
-        let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var bodies: [Int: String?] = [:]
-        return domain(ofSection: id, in: document, sections: sections, bodies: &bodies)
+        guard !lexicon.domains.isEmpty else { return nil }
+        var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
+        return label(domain(ofSection: id, in: document, &state))
     }
 
-    private func domain(ofSection id: Int, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?]) -> String? {
+    private func domain(ofSection id: Int, in document: Document, _ state: inout DocumentState) -> Int? {
+        if state.sections == nil {
+            state.sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         var current: Int? = id
         var seen = Set<Int>()
-        while let sectionID = current, let section = sections[sectionID], seen.insert(sectionID).inserted {
-            if let d = classify(section.title) { return d }
+        while let sectionID = current, let section = state.sections![sectionID], seen.insert(sectionID).inserted {
+            let d: Int
+            if let known = state.titleDomains[sectionID] {
+                d = known
+            } else {
+                d = classify(section.title, &state.scratch) ?? -1
+                state.titleDomains[sectionID] = d
+            }
+            if d >= 0 { return d }
             current = section.parent
         }
-        if bodies[id] == nil {
-            let body = document.sentences.filter { $0.section == id }.map(\.norm).joined(separator: "\n")
-            bodies[id] = .some(classify(normalized: body))
+        if state.bodyDomains[id] == nil {
+            // The body is its sentences' normalised texts joined by line breaks.
+            var body: [UInt32] = []
+            var first = true
+            for sentence in document.sentences where sentence.section == id {
+                if !first { body.append(0x0A) }
+                first = false
+                let count = NormalizedScalars.load(sentence.slice, into: &state.scratch.scalars).count
+                body += state.scratch.scalars[0..<count]
+            }
+            var scratch = Scratch(domains: lexicon.domains.count)
+            scratch.count = body.count
+            scratch.scalars = body
+            score(&scratch)
+            state.bodyDomains[id] = best(scratch.scores) ?? -1
         }
-        return bodies[id] ?? nil
+        let d = state.bodyDomains[id]!
+        return d >= 0 ? d : nil
     }
 
     /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
@@ -146,4 +299,7 @@ public struct DomainClassifier: Sendable {
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s
     }
+
+    /// `fold` of a scalar value.
+    @inline(__always) private static func fold(_ v: UInt32) -> UInt32 { (v >= 65 && v <= 90) ? v + 32 : v }
 }
