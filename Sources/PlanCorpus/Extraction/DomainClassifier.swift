@@ -96,7 +96,7 @@ public struct DomainClassifier: Sendable {
 
     /// Buffers one classification after another reuses: the text's scalars and the scores.
     struct Scratch {
-        var scalars: [UInt32] = []
+        var scalars = [UInt32](repeating: 0, count: 256)
         /// Scalars of `scalars` in use.
         var count = 0
         var scores: [Double]
@@ -179,8 +179,10 @@ public struct DomainClassifier: Sendable {
     /// sections (several targets share them).
     private struct DocumentState {
         var scratch: Scratch
-        /// Sentence index → domain index, -1 for none.
-        var sentenceDomains: [Int: Int] = [:]
+        /// Per sentence index: domain index + 1 (0 for none), -1 before it is asked.
+        var sentenceDomains: [Int] = []
+        /// Per sentence index: 1 when its text is plain (see `PlainScalars`), 2 when not, 0 before it is asked.
+        var sentencePlain: [UInt8] = []
         /// Whether the sentences are in line order (then a target's sentence is found by a binary search).
         var linesSorted: Bool?
         var sections: [Int: Section]?
@@ -193,53 +195,74 @@ public struct DomainClassifier: Sendable {
     public func assignDomains(in document: inout Document) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
-        for index in document.targets.indices where document.targets[index].domain == nil {
-            let domain = domain(ofTarget: index, in: document, &state)
-            document.targets[index].domain = domain.map { lexicon.domains[$0].label } ?? fallback
+        // Domains are found with the targets read in place, then written.
+        let found = document.targets.withUnsafeBufferPointer { targets in
+            targets.indices.map { index -> Int? in
+                guard targets[index].domain == nil else { return nil }
+                return domain(of: targets[index], in: document, &state) ?? lexicon.fallback
+            }
+        }
+        for (index, domain) in found.enumerated() {
+            if let domain { document.targets[index].domain = lexicon.domains[domain].label }
         }
     }
 
-    private func domain(ofTarget index: Int, in document: Document, _ state: inout DocumentState) -> Int? {
-        if let d = classify(document.targets[index].indicator, &state.scratch) { return d }
-        let text = document.targets[index].text
+    /// The domain index of a target by the chain, nil when nothing matches.
+    private func domain(of target: Target, in document: Document, _ state: inout DocumentState) -> Int? {
+        if let d = classify(target.indicator, &state.scratch) { return d }
+        let text = target.text
         if let d = classify(text, &state.scratch) { return d }
-        if let s = sentence(line: document.targets[index].provenance.line, containing: text, in: document, &state) {
-            let d: Int
-            if let known = state.sentenceDomains[s] {
-                d = known
-            } else {
-                d = classify(document.sentences[s].slice, &state.scratch) ?? -1
-                state.sentenceDomains[s] = d
+        if let s = sentence(line: target.provenance.line, containing: text, in: document, &state) {
+            if state.sentenceDomains.isEmpty { state.sentenceDomains = [Int](repeating: -1, count: document.sentences.count) }
+            if state.sentenceDomains[s] < 0 {
+                state.sentenceDomains[s] = (classify(document.sentences[s].slice, &state.scratch) ?? -1) + 1
             }
-            if d >= 0 { return d }
+            if state.sentenceDomains[s] > 0 { return state.sentenceDomains[s] - 1 }
         }
-        if let id = document.targets[index].section { return domain(ofSection: id, in: document, &state) }
+        if let id = target.section { return domain(ofSection: id, in: document, &state) }
         return nil
     }
 
     /// The first sentence (in document order) on `line` whose text contains `text`.
     private func sentence(line: Int, containing text: String, in document: Document, _ state: inout DocumentState) -> Int? {
-        document.sentences.withUnsafeBufferPointer { sentences -> Int? in
-            if state.linesSorted == nil {
-                var sorted = true
-                for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
-                state.linesSorted = sorted
-            }
-            var k = 0
-            if state.linesSorted == true {
-                var hi = sentences.count
-                while k < hi {
-                    let mid = (k + hi) >> 1
-                    if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
+        var needle = text
+        return needle.withUTF8 { needle in
+            // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
+            let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+            return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
+                if state.linesSorted == nil {
+                    var sorted = true
+                    for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
+                    state.linesSorted = sorted
                 }
+                var k = 0
+                if state.linesSorted == true {
+                    var hi = sentences.count
+                    while k < hi {
+                        let mid = (k + hi) >> 1
+                        if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
+                    }
+                }
+                while k < sentences.count {
+                    let sentenceLine = sentences[k].line
+                    if sentenceLine == line {
+                        let slice = sentences[k].slice
+                        if plainNeedle, let found = slice.utf8.withContiguousStorageIfAvailable({ hay -> Bool in
+                            if state.sentencePlain.isEmpty { state.sentencePlain = [UInt8](repeating: 0, count: sentences.count) }
+                            if state.sentencePlain[k] == 0 { state.sentencePlain[k] = PlainScalars.arePlain(utf8: hay) ? 1 : 2 }
+                            return state.sentencePlain[k] == 1 ? UTF8Search.firstOffset(of: needle, in: hay) != nil
+                                : Self.contains(slice, text)
+                        }) {
+                            if found { return k }
+                        } else if Self.contains(slice, text) {
+                            return k
+                        }
+                    }
+                    if state.linesSorted == true, sentenceLine > line { return nil }
+                    k += 1
+                }
+                return nil
             }
-            while k < sentences.count {
-                let sentenceLine = sentences[k].line
-                if sentenceLine == line, Self.contains(sentences[k].slice, text) { return k }
-                if state.linesSorted == true, sentenceLine > line { return nil }
-                k += 1
-            }
-            return nil
         }
     }
 
