@@ -10,13 +10,15 @@
 /// does, the lexicon's fallback (治理: residual targets are about running the plan itself).
 public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
-    /// The group (in `groupStart`) of the keywords starting with a scalar.
-    private let groupOfFirst: ScalarIndex
-    /// First scalars of the keywords, read before the index.
+    /// First scalars of the keywords: most positions of a text start none, and one bit read says so.
     private let firstScalars: ScalarSet
-    /// Keywords grouped by first scalar, each group longest first: group g is keywords
-    /// `groupStart[g]..<groupStart[g + 1]`.
-    private let groupStart: [Int32]
+    /// Keywords of two scalars or more by their first two scalars: the group (in `pairStart`) of each pair.
+    private let groupOfPair: PairIndex
+    /// Group g is the keywords `pairOrder[pairStart[g]..<pairStart[g + 1]]`, longest first.
+    private let pairStart: [Int32]
+    private let pairOrder: [Int32]
+    /// The keyword of one scalar that a scalar is (the first listed, if several fold alike).
+    private let singleOf: ScalarIndex
     /// Every keyword's scalar values (ASCII letters folded to lower case) end to end: keyword k is
     /// `flat[flatStart[k]..<flatStart[k + 1]]`, so matching compares plain integers.
     private let flat: [UInt32]
@@ -32,26 +34,49 @@ public struct DomainClassifier: Sendable {
             guard let first = scalars.first else { continue }
             index[first, default: []].append((scalars, keyword.domain, keyword.weight))
         }
+        // Longest first, so the first keyword that matches at a position is the longest there.
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        var firsts: [(Unicode.Scalar, Int)] = []
-        var groupStart: [Int32] = [0]
         var flat: [UInt32] = []
         var flatStart: [Int32] = [0]
         var keywordDomain: [Int32] = []
         var keywordWeight: [Double] = []
+        var pairs: [(UInt64, Int)] = []
+        var pairStart: [Int32] = [0]
+        var pairOrder: [Int32] = []
+        var singles: [(Unicode.Scalar, Int)] = []
         for (first, list) in index {
-            firsts.append((first, groupStart.count - 1))
+            // A keyword of two scalars or more can match only where its second scalar follows, and all of
+            // them come before those of one scalar: splitting the group by second scalar (order kept) and
+            // trying the one-scalar keyword last finds the same keyword as trying the whole group.
+            var bySecond: [UInt32: [Int32]] = [:]
+            var seconds: [UInt32] = []
+            var single: Int?
             for keyword in list {
+                let k = keywordDomain.count
                 flat += keyword.scalars.map(\.value)
                 flatStart.append(Int32(flat.count))
                 keywordDomain.append(Int32(keyword.domain))
                 keywordWeight.append(keyword.weight)
+                if keyword.scalars.count == 1 {
+                    if single == nil { single = k }
+                } else {
+                    let second = keyword.scalars[1].value
+                    if bySecond[second] == nil { seconds.append(second) }
+                    bySecond[second, default: []].append(Int32(k))
+                }
             }
-            groupStart.append(Int32(keywordDomain.count))
+            for second in seconds {
+                pairs.append((PairIndex.key(first.value, second), pairStart.count - 1))
+                pairOrder += bySecond[second]!
+                pairStart.append(Int32(pairOrder.count))
+            }
+            if let single { singles.append((first, single)) }
         }
-        self.groupOfFirst = ScalarIndex(firsts)
-        self.firstScalars = ScalarSet(firsts.map(\.0))
-        self.groupStart = groupStart
+        self.firstScalars = ScalarSet(index.keys)
+        self.groupOfPair = PairIndex(pairs)
+        self.pairStart = pairStart
+        self.pairOrder = pairOrder
+        self.singleOf = ScalarIndex(singles)
         self.flat = flat
         self.flatStart = flatStart
         self.keywordDomain = keywordDomain
@@ -134,32 +159,35 @@ public struct DomainClassifier: Sendable {
         let n = scratch.count
         flat.withUnsafeBufferPointer { flat in
         flatStart.withUnsafeBufferPointer { flatStart in
-        groupStart.withUnsafeBufferPointer { groupStart in
-        keywordDomain.withUnsafeBufferPointer { keywordDomain in
-        keywordWeight.withUnsafeBufferPointer { keywordWeight in
+        pairStart.withUnsafeBufferPointer { pairStart in
+        pairOrder.withUnsafeBufferPointer { pairOrder in
         scratch.scalars.withUnsafeBufferPointer { s in
         scratch.scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
             var i = 0
             outer: while i < n {
                 let c = Self.fold(s[i])
-                let scalar = unsafeBitCast(c, to: Unicode.Scalar.self)
-                if firstScalars.contains(scalar), let g = groupOfFirst.value(of: scalar) {
-                    for k in Int(groupStart[g])..<Int(groupStart[g + 1]) {
+                guard firstScalars.contains(unsafeBitCast(c, to: Unicode.Scalar.self)) else { i += 1; continue }
+                if i + 1 < n, let g = groupOfPair.value(c, Self.fold(s[i + 1])) {
+                    for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
+                        let k = Int(pairOrder[p])
                         let from = Int(flatStart[k]), length = Int(flatStart[k + 1]) - from
                         guard length <= n - i else { continue }
-                        var j = 1
+                        var j = 2
                         while j < length, Self.fold(s[i + j]) == flat[from + j] { j += 1 }
-                        if j == length {
+                        if j >= length {
                             scores[Int(keywordDomain[k])] += keywordWeight[k]
                             i += length
                             continue outer
                         }
                     }
                 }
+                if let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) {
+                    scores[Int(keywordDomain[k])] += keywordWeight[k]
+                }
                 i += 1
             }
-        }}}}}}}
+        }}}}}}
     }
 
     /// The scalars of a text as it is, into `out`; returns how many.
@@ -199,7 +227,7 @@ public struct DomainClassifier: Sendable {
         let found = document.targets.withUnsafeBufferPointer { targets in
             targets.indices.map { index -> Int? in
                 guard targets[index].domain == nil else { return nil }
-                return domain(of: targets[index], in: document, &state) ?? lexicon.fallback
+                return domain(of: targets, index, in: document, &state) ?? lexicon.fallback
             }
         }
         for (index, domain) in found.enumerated() {
@@ -208,18 +236,19 @@ public struct DomainClassifier: Sendable {
     }
 
     /// The domain index of a target by the chain, nil when nothing matches.
-    private func domain(of target: Target, in document: Document, _ state: inout DocumentState) -> Int? {
-        if let d = classify(target.indicator, &state.scratch) { return d }
-        let text = target.text
+    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: Document,
+                        _ state: inout DocumentState) -> Int? {
+        if let d = classify(targets[index].indicator, &state.scratch) { return d }
+        let text = targets[index].text
         if let d = classify(text, &state.scratch) { return d }
-        if let s = sentence(line: target.provenance.line, containing: text, in: document, &state) {
+        if let s = sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
             if state.sentenceDomains.isEmpty { state.sentenceDomains = [Int](repeating: -1, count: document.sentences.count) }
             if state.sentenceDomains[s] < 0 {
                 state.sentenceDomains[s] = (classify(document.sentences[s].slice, &state.scratch) ?? -1) + 1
             }
             if state.sentenceDomains[s] > 0 { return state.sentenceDomains[s] - 1 }
         }
-        if let id = target.section { return domain(ofSection: id, in: document, &state) }
+        if let id = targets[index].section { return domain(ofSection: id, in: document, &state) }
         return nil
     }
 
@@ -325,4 +354,44 @@ public struct DomainClassifier: Sendable {
 
     /// `fold` of a scalar value.
     @inline(__always) private static func fold(_ v: UInt32) -> UInt32 { (v >= 65 && v <= 90) ? v + 32 : v }
+}
+
+/// A small map from pairs of scalar values to non-negative integers, as an open-addressing table (the two-scalar
+/// counterpart of `ScalarIndex`).
+private struct PairIndex: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let shift: UInt64
+
+    @inline(__always) static func key(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+
+    /// `pairs` must have distinct keys; the table is kept at most a quarter full, so a miss ends soon.
+    init(_ pairs: [(UInt64, Int)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < pairs.count * 4 { bits += 1 }
+        shift = 64 - bits
+        keys = [UInt64](repeating: Self.empty, count: 1 << Int(bits))
+        values = [Int32](repeating: -1, count: 1 << Int(bits))
+        let mask = (1 << Int(bits)) - 1
+        for (key, value) in pairs {
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = Int32(value)
+        }
+    }
+
+    /// The value of the pair (a, b), or nil.
+    @inline(__always) func value(_ a: UInt32, _ b: UInt32) -> Int? {
+        let key = Self.key(a, b)
+        let mask = keys.count - 1
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return Int(values[slot]) }
+            if k == Self.empty { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
 }

@@ -132,8 +132,8 @@ public struct IndicatorKey: Sendable {
     private static let scopeScalars = scopes.map { $0.unicodeScalars.map(\.value) }
     private static let verbScalars = verbs.map { $0.unicodeScalars.map(\.value) }
     /// First scalars of the scope words and the verbs: most indicators start with neither.
-    private static let scopeFirsts = Set(scopeScalars.compactMap(\.first))
-    private static let verbFirsts = Set(verbScalars.compactMap(\.first))
+    private static let scopeFirsts = ScalarSet(scopes.compactMap(\.unicodeScalars.first))
+    private static let verbFirsts = ScalarSet(verbs.compactMap(\.unicodeScalars.first))
     private static let sizeWordScalars = PerBase.sizeWords.map { $0.0.unicodeScalars.map(\.value) }
     /// Population words, longest first (the order `stripBase` tries them in).
     private static let populationWords = PerBase.populations.map(\.word).sorted(by: { $0.count > $1.count })
@@ -168,7 +168,7 @@ public struct IndicatorKey: Sendable {
 
     /// `stripScope` over plain scalars: `core` is the range of `s` left.
     static func stripScope(_ s: UnsafeBufferPointer<UInt32>, _ core: inout Range<Int>) {
-        guard !core.isEmpty, scopeFirsts.contains(s[core.lowerBound]) else { return }
+        guard !core.isEmpty, scopeFirsts.contains(unsafeBitCast(s[core.lowerBound], to: Unicode.Scalar.self)) else { return }
         for w in scopeScalars where has(s, core, w) && core.count > w.count + 1 {
             core = (core.lowerBound + w.count)..<core.upperBound
             return
@@ -203,7 +203,7 @@ public struct IndicatorKey: Sendable {
 
     /// `stripVerb` over plain scalars.
     static func stripVerb(_ s: UnsafeBufferPointer<UInt32>, _ core: inout Range<Int>) {
-        guard !core.isEmpty, verbFirsts.contains(s[core.lowerBound]) else { return }
+        guard !core.isEmpty, verbFirsts.contains(unsafeBitCast(s[core.lowerBound], to: Unicode.Scalar.self)) else { return }
         for v in verbScalars where has(s, core, v) && core.count > v.count + 1 {
             core = (core.lowerBound + v.count)..<core.upperBound
             return
