@@ -113,7 +113,7 @@ public struct DomainClassifier: Sendable {
     public func scores(normalized text: String) -> [Double] {
         var scratch = Scratch(domains: lexicon.domains.count)
         scratch.count = Self.decode(text, into: &scratch.scalars)
-        score(&scratch)
+        _ = score(&scratch)
         return scratch.scores
     }
 
@@ -134,30 +134,20 @@ public struct DomainClassifier: Sendable {
     /// The domain index of a text in any script (normalised on the way).
     func classify<S: StringProtocol>(_ text: S, _ scratch: inout Scratch) -> Int? {
         scratch.count = NormalizedScalars.load(text, into: &scratch.scalars).count
-        score(&scratch)
-        return best(scratch.scores)
+        return score(&scratch)
     }
 
     /// The domain index of a normalised text.
     private func classify(normalized text: String, _ scratch: inout Scratch) -> Int? {
         scratch.count = Self.decode(text, into: &scratch.scalars)
-        score(&scratch)
-        return best(scratch.scores)
+        return score(&scratch)
     }
 
-    /// The highest score reaching `minimumScore`, the first domain on ties.
-    private func best(_ scores: [Double]) -> Int? {
-        var best: Int?
-        for (domain, score) in scores.enumerated() where score >= DomainClassifier.minimumScore {
-            if best == nil || score > scores[best!] { best = domain }
-        }
-        return best
-    }
-
-    /// Scores of `scratch.scalars[0..<scratch.count]`: keywords leftmost-longest without overlap.
-    private func score(_ scratch: inout Scratch) {
+    /// Scores of `scratch.scalars[0..<scratch.count]` (keywords leftmost-longest without overlap), and the
+    /// domain they decide: the highest score reaching `minimumScore`, the first domain on ties.
+    private func score(_ scratch: inout Scratch) -> Int? {
         let n = scratch.count
-        flat.withUnsafeBufferPointer { flat in
+        return flat.withUnsafeBufferPointer { flat in
         flatStart.withUnsafeBufferPointer { flatStart in
         pairStart.withUnsafeBufferPointer { pairStart in
         pairOrder.withUnsafeBufferPointer { pairOrder in
@@ -187,6 +177,11 @@ public struct DomainClassifier: Sendable {
                 }
                 i += 1
             }
+            var best = -1
+            for d in 0..<scores.count where scores[d] >= DomainClassifier.minimumScore {
+                if best < 0 || scores[d] > scores[best] { best = d }
+            }
+            return best < 0 ? nil : best
         }}}}}}
     }
 
@@ -219,24 +214,28 @@ public struct DomainClassifier: Sendable {
         var bodyDomains: [Int: Int] = [:]
     }
 
+    /// What the chain reads of a document besides its targets.
+    private struct DocumentParts {
+        let sentences: [Sentence]
+        let sections: [Section]
+    }
+
     /// Sets the domain of every target that has none, by the chain described on the type.
     public func assignDomains(in document: inout Document) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
-        // Domains are found with the targets read in place, then written.
-        let found = document.targets.withUnsafeBufferPointer { targets in
-            targets.indices.map { index -> Int? in
-                guard targets[index].domain == nil else { return nil }
-                return domain(of: targets, index, in: document, &state) ?? lexicon.fallback
+        // The targets are written in place while the rest of the document is read.
+        let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
+        document.targets.withUnsafeMutableBufferPointer { targets in
+            for index in targets.indices where targets[index].domain == nil {
+                let domain = domain(of: UnsafeBufferPointer(targets), index, in: parts, &state) ?? lexicon.fallback
+                targets[index].domain = lexicon.domains[domain].label
             }
-        }
-        for (index, domain) in found.enumerated() {
-            if let domain { document.targets[index].domain = lexicon.domains[domain].label }
         }
     }
 
     /// The domain index of a target by the chain, nil when nothing matches.
-    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: Document,
+    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: DocumentParts,
                         _ state: inout DocumentState) -> Int? {
         if let d = classify(targets[index].indicator, &state.scratch) { return d }
         let text = targets[index].text
@@ -253,7 +252,7 @@ public struct DomainClassifier: Sendable {
     }
 
     /// The first sentence (in document order) on `line` whose text contains `text`.
-    private func sentence(line: Int, containing text: String, in document: Document, _ state: inout DocumentState) -> Int? {
+    private func sentence(line: Int, containing text: String, in document: DocumentParts, _ state: inout DocumentState) -> Int? {
         var needle = text
         return needle.withUTF8 { needle in
             // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
@@ -299,10 +298,10 @@ public struct DomainClassifier: Sendable {
     public func domain(ofSection id: Int, in document: Document) -> String? {
         guard !lexicon.domains.isEmpty else { return nil }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
-        return label(domain(ofSection: id, in: document, &state))
+        return label(domain(ofSection: id, in: DocumentParts(sentences: document.sentences, sections: document.sections), &state))
     }
 
-    private func domain(ofSection id: Int, in document: Document, _ state: inout DocumentState) -> Int? {
+    private func domain(ofSection id: Int, in document: DocumentParts, _ state: inout DocumentState) -> Int? {
         if state.sections == nil {
             state.sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -332,8 +331,7 @@ public struct DomainClassifier: Sendable {
             var scratch = Scratch(domains: lexicon.domains.count)
             scratch.count = body.count
             scratch.scalars = body
-            score(&scratch)
-            state.bodyDomains[id] = best(scratch.scores) ?? -1
+            state.bodyDomains[id] = score(&scratch) ?? -1
         }
         let d = state.bodyDomains[id]!
         return d >= 0 ? d : nil
