@@ -10,7 +10,8 @@
 /// does, the lexicon's fallback (治理: residual targets are about running the plan itself).
 public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
-    /// First scalars of the keywords: most positions of a text start none, and one bit read says so.
+    /// First scalars of the keywords, ASCII letters in both cases: most positions of a text start none, and
+    /// one bit read says so.
     private let firstScalars: ScalarSet
     /// Keywords of two scalars or more by their first two scalars: the group (in `pairStart`) of each pair.
     private let groupOfPair: PairIndex
@@ -25,6 +26,8 @@ public struct DomainClassifier: Sendable {
     private let flatStart: [Int32]
     private let keywordDomain: [Int32]
     private let keywordWeight: [Double]
+    /// True when no weight is negative or NaN (a lexicon could say so): then scores only grow.
+    private let weightsOnlyAdd: Bool
 
     public init(lexicon: DomainLexicon = .shared) {
         self.lexicon = lexicon
@@ -72,7 +75,9 @@ public struct DomainClassifier: Sendable {
             }
             if let single { singles.append((first, single)) }
         }
-        self.firstScalars = ScalarSet(index.keys)
+        var firstScalars = ScalarSet(index.keys)
+        for first in index.keys where first.value >= 97 && first.value <= 122 { firstScalars.insert(Unicode.Scalar(first.value - 32)!) }
+        self.firstScalars = firstScalars
         self.groupOfPair = PairIndex(pairs)
         self.pairStart = pairStart
         self.pairOrder = pairOrder
@@ -81,6 +86,7 @@ public struct DomainClassifier: Sendable {
         self.flatStart = flatStart
         self.keywordDomain = keywordDomain
         self.keywordWeight = keywordWeight
+        self.weightsOnlyAdd = keywordWeight.allSatisfy { $0 >= 0 }
     }
 
     /// Least total weight that decides a domain.
@@ -154,10 +160,21 @@ public struct DomainClassifier: Sendable {
         scratch.scalars.withUnsafeBufferPointer { s in
         scratch.scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
+            // The best domain so far (the first of the highest scores): scores only grow, so checking the
+            // domain that grew keeps it, and no pass over the scores is needed at the end.
+            var best = -1
+            var bestScore = 0.0
+            @inline(__always) func add(_ k: Int) {
+                let d = Int(keywordDomain[k])
+                let score = scores[d] + keywordWeight[k]
+                scores[d] = score
+                if best < 0 || score > bestScore || (score == bestScore && d < best) { best = d; bestScore = score }
+            }
             var i = 0
             outer: while i < n {
+                // Either case of an ASCII letter is in the set, so the fold waits for a hit.
+                guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
                 let c = Self.fold(s[i])
-                guard firstScalars.contains(unsafeBitCast(c, to: Unicode.Scalar.self)) else { i += 1; continue }
                 if i + 1 < n, let g = groupOfPair.value(c, Self.fold(s[i + 1])) {
                     for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
                         let k = Int(pairOrder[p])
@@ -166,22 +183,23 @@ public struct DomainClassifier: Sendable {
                         var j = 2
                         while j < length, Self.fold(s[i + j]) == flat[from + j] { j += 1 }
                         if j >= length {
-                            scores[Int(keywordDomain[k])] += keywordWeight[k]
+                            add(k)
                             i += length
                             continue outer
                         }
                     }
                 }
-                if let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) {
-                    scores[Int(keywordDomain[k])] += keywordWeight[k]
+                if let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) { add(k) }
+                i &+= 1
+            }
+            if !weightsOnlyAdd {
+                best = -1
+                for d in 0..<scores.count where scores[d] >= DomainClassifier.minimumScore {
+                    if best < 0 || scores[d] > scores[best] { best = d }
                 }
-                i += 1
+                return best < 0 ? nil : best
             }
-            var best = -1
-            for d in 0..<scores.count where scores[d] >= DomainClassifier.minimumScore {
-                if best < 0 || scores[d] > scores[best] { best = d }
-            }
-            return best < 0 ? nil : best
+            return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
         }}}}}}
     }
 
