@@ -134,6 +134,8 @@ public struct IndicatorKey: Sendable {
     /// First scalars of the scope words and the verbs: most indicators start with neither.
     private static let scopeFirsts = ScalarSet(scopes.compactMap(\.unicodeScalars.first))
     private static let verbFirsts = ScalarSet(verbs.compactMap(\.unicodeScalars.first))
+    /// Scalars a base can start with: 人均, 户均, 每, and the size words.
+    private static let baseFirsts = ScalarSet("人户每" + PerBase.sizeWords.map(\.0).joined())
     private static let sizeWordScalars = PerBase.sizeWords.map { $0.0.unicodeScalars.map(\.value) }
     /// Population words, longest first (the order `stripBase` tries them in).
     private static let populationWords = PerBase.populations.map(\.word).sorted(by: { $0.count > $1.count })
@@ -177,6 +179,7 @@ public struct IndicatorKey: Sendable {
 
     /// `stripBase` over plain scalars.
     static func stripBase(_ s: UnsafeBufferPointer<UInt32>, _ core: inout Range<Int>) -> String? {
+        guard !core.isEmpty, baseFirsts.contains(unsafeBitCast(s[core.lowerBound], to: Unicode.Scalar.self)) else { return nil }
         if core.count >= 2, s[core.lowerBound + 1] == ("均" as Unicode.Scalar).value {
             let first = s[core.lowerBound]
             if first == ("人" as Unicode.Scalar).value || first == ("户" as Unicode.Scalar).value {
@@ -319,11 +322,14 @@ public struct IndicatorKey: Sendable {
     static let countWordKeepers: Set<Character> = ["人", "户", "次", "指", "系", "倍", "分", "件", "函", "基", "参", "例", "岁", "天", "日", "年"]
 
     private static let countWordScalars = countWords.map { $0.unicodeScalars.map(\.value) }
+    /// Last scalars of the count words (数, 量): most indicators end otherwise.
+    private static let countWordLasts = ScalarSet(countWords.compactMap(\.unicodeScalars.last))
     private static let numberWord = "数".unicodeScalars.map(\.value)
     private static let countWordKeeperSet = ScalarSet(countWordKeepers.map { $0.unicodeScalars.first! })
 
     /// `stripCountWord` of `t[range]`, plain scalars (one Character each): the range left.
     static func stripCountWord(_ t: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty, countWordLasts.contains(unsafeBitCast(t[range.upperBound - 1], to: Unicode.Scalar.self)) else { return range }
         for w in countWordScalars where range.count > w.count + 1 {
             let head = range.lowerBound..<(range.upperBound - w.count)
             guard has(t, head.upperBound..<range.upperBound, w) else { continue }
