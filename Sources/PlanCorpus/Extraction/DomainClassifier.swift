@@ -220,10 +220,9 @@ public struct DomainClassifier: Sendable {
     /// sections (several targets share them).
     private struct DocumentState {
         var scratch: Scratch
-        /// Per sentence index: domain index + 1 (0 for none), -1 before it is asked.
-        var sentenceDomains: [Int] = []
-        /// Per sentence index: 1 when its text is plain (see `PlainScalars`), 2 when not, 0 before it is asked.
-        var sentencePlain: [UInt8] = []
+        /// Per sentence index: bit 0 set when its text is plain (see `PlainScalars`), bit 1 when that was asked;
+        /// the rest, when bit 2 is set, is its domain index + 1 (0 for none).
+        var sentences: [Int32] = []
         /// Whether the sentences are in line order (then a target's sentence is found by a binary search).
         var linesSorted: Bool?
         var sections: [Int: Section]?
@@ -259,11 +258,13 @@ public struct DomainClassifier: Sendable {
         let text = targets[index].text
         if let d = classify(text, &state.scratch) { return d }
         if let s = sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
-            if state.sentenceDomains.isEmpty { state.sentenceDomains = [Int](repeating: -1, count: document.sentences.count) }
-            if state.sentenceDomains[s] < 0 {
-                state.sentenceDomains[s] = (classify(document.sentences[s].slice, &state.scratch) ?? -1) + 1
+            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
+            if state.sentences[s] & 4 == 0 {
+                let d = classify(document.sentences[s].slice, &state.scratch).map { Int32($0) + 1 } ?? 0
+                state.sentences[s] |= 4 | d << 3
             }
-            if state.sentenceDomains[s] > 0 { return state.sentenceDomains[s] - 1 }
+            let d = Int(state.sentences[s] >> 3)
+            if d > 0 { return d - 1 }
         }
         if let id = targets[index].section { return domain(ofSection: id, in: document, &state) }
         return nil
@@ -294,9 +295,9 @@ public struct DomainClassifier: Sendable {
                     if sentenceLine == line {
                         let slice = sentences[k].slice
                         if plainNeedle, let found = slice.utf8.withContiguousStorageIfAvailable({ hay -> Bool in
-                            if state.sentencePlain.isEmpty { state.sentencePlain = [UInt8](repeating: 0, count: sentences.count) }
-                            if state.sentencePlain[k] == 0 { state.sentencePlain[k] = PlainScalars.arePlain(utf8: hay) ? 1 : 2 }
-                            return state.sentencePlain[k] == 1 ? UTF8Search.firstOffset(of: needle, in: hay) != nil
+                            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
+                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
+                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil
                                 : Self.contains(slice, text)
                         }) {
                             if found { return k }

@@ -379,10 +379,12 @@ extension IndicatorKey {
     /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
     public func assignKeys(in document: inout Document) {
         var buffer = [UInt32](repeating: 0, count: 64)
-        for i in document.targets.indices {
-            let p = parts(document.targets[i].indicator, &buffer)
-            document.targets[i].key = p.key
-            document.targets[i].base = Self.canonicalBase(document.targets[i].per) ?? p.base
+        document.targets.withUnsafeMutableBufferPointer { targets in
+            for i in targets.indices {
+                let p = parts(targets[i].indicator, &buffer)
+                targets[i].key = p.key
+                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
+            }
         }
     }
 }
