@@ -23,6 +23,7 @@ enum NormalizedScalars {
 
     /// The table path; nil when the text needs `TextNormalizer`'s other paths (or maps to more scalars than
     /// it has bytes, which only some compatibility ligatures do).
+    @inline(__always)
     private static func load(utf8 buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> (count: Int, changed: Bool)? {
         let n = buf.count
         if out.count < n { out = [UInt32](repeating: 0, count: max(n, 2 * out.count)) }
