@@ -27,8 +27,7 @@ enum NormalizedScalars {
     private static func load(utf8 buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> (count: Int, changed: Bool)? {
         let n = buf.count
         if out.count < n { out = [UInt32](repeating: 0, count: max(n, 2 * out.count)) }
-        let tables = ScriptFolding.shared
-        return tables.action.withUnsafeBufferPointer { action in
+        return actionTable.withUnsafeBufferPointer { action in
             out.withUnsafeMutableBufferPointer { out -> (count: Int, changed: Bool)? in
                 var count = 0
                 var changed = false
@@ -52,7 +51,7 @@ enum NormalizedScalars {
                     if a == ScriptFolding.needsFullPathAction || a == ScriptFolding.contextualAction { return nil }
                     changed = true
                     if a == ScriptFolding.multiAction {
-                        let several = tables.multi[v] ?? []
+                        let several = ScriptFolding.shared.multi[v] ?? []
                         if count + several.count + (n - i) > out.count { return nil }
                         for x in several { out[count] = x.value; count += 1 }
                     } else {
@@ -64,6 +63,9 @@ enum NormalizedScalars {
             }
         }
     }
+
+    /// `ScriptFolding.shared.action`, held here so that a call reads it without going through the shared instance.
+    private static let actionTable = ScriptFolding.shared.action
 
     /// Through `TextNormalizer`, for text with context-sensitive scalars or combining marks.
     private static func loadSlowly(_ text: String, into out: inout [UInt32]) -> (count: Int, changed: Bool) {
