@@ -378,6 +378,7 @@ extension IndicatorKey {
 
     /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
     public func assignKeys(in document: inout Document) {
+        guard !document.targets.isEmpty else { return }
         var buffer = [UInt32](repeating: 0, count: 64)
         document.targets.withUnsafeMutableBufferPointer { targets in
             for i in targets.indices {
