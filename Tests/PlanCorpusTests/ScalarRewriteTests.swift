@@ -76,6 +76,8 @@ import Testing
     @Test func plainnessOverBytesIsPlainnessOverScalars() {
         let texts = Self.spacedTexts + Self.tableLines + ["中文，。", "e\u{301}", "😀", "\r\n", "①②", "가"]
             + Self.randomTexts("a中、\u{301}\r😀①가\u{3000}·", count: 300, length: 0...8, seed: 41)
+            // the byte fast path's edges: lead bytes E5 and E9, DEL, U+A000 past the ideographs
+            + Self.randomTexts("a~国龙\u{9FFF}\u{7F}\u{A000}\u{1F}", count: 300, length: 0...8, seed: 43)
         var plain = 0
         for text in texts {
             let expected = PlainScalars.arePlain(text.unicodeScalars)

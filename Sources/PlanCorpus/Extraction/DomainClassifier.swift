@@ -10,12 +10,24 @@
 /// does, the lexicon's fallback (治理: residual targets are about running the plan itself).
 public struct DomainClassifier: Sendable {
     public let lexicon: DomainLexicon
-    /// The position in `keywordLists` of the keywords starting with a scalar.
-    private let listOfFirst: ScalarIndex
-    /// First scalars of the keywords, read before the index.
+    /// First scalars of the keywords, ASCII letters in both cases: most positions of a text start none, and
+    /// one bit read says so.
     private let firstScalars: ScalarSet
-    /// Keywords by first scalar, longest first, ASCII letters folded to lower case.
-    private let keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]]
+    /// Keywords of two scalars or more by their first two scalars: the group (in `pairStart`) of each pair.
+    private let groupOfPair: PairIndex
+    /// Group g is the keywords `pairOrder[pairStart[g]..<pairStart[g + 1]]`, longest first.
+    private let pairStart: [Int32]
+    private let pairOrder: [Int32]
+    /// The keyword of one scalar that a scalar is (the first listed, if several fold alike).
+    private let singleOf: ScalarIndex
+    /// Every keyword's scalar values (ASCII letters folded to lower case) end to end: keyword k is
+    /// `flat[flatStart[k]..<flatStart[k + 1]]`, so matching compares plain integers.
+    private let flat: [UInt32]
+    private let flatStart: [Int32]
+    private let keywordDomain: [Int32]
+    private let keywordWeight: [Double]
+    /// True when no weight is negative or NaN (a lexicon could say so): then scores only grow.
+    private let weightsOnlyAdd: Bool
 
     public init(lexicon: DomainLexicon = .shared) {
         self.lexicon = lexicon
@@ -25,16 +37,56 @@ public struct DomainClassifier: Sendable {
             guard let first = scalars.first else { continue }
             index[first, default: []].append((scalars, keyword.domain, keyword.weight))
         }
+        // Longest first, so the first keyword that matches at a position is the longest there.
         for key in index.keys { index[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        var firsts: [(Unicode.Scalar, Int)] = []
-        var keywordLists: [[(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = []
+        var flat: [UInt32] = []
+        var flatStart: [Int32] = [0]
+        var keywordDomain: [Int32] = []
+        var keywordWeight: [Double] = []
+        var pairs: [(UInt64, Int)] = []
+        var pairStart: [Int32] = [0]
+        var pairOrder: [Int32] = []
+        var singles: [(Unicode.Scalar, Int)] = []
         for (first, list) in index {
-            firsts.append((first, keywordLists.count))
-            keywordLists.append(list)
+            // A keyword of two scalars or more can match only where its second scalar follows, and all of
+            // them come before those of one scalar: splitting the group by second scalar (order kept) and
+            // trying the one-scalar keyword last finds the same keyword as trying the whole group.
+            var bySecond: [UInt32: [Int32]] = [:]
+            var seconds: [UInt32] = []
+            var single: Int?
+            for keyword in list {
+                let k = keywordDomain.count
+                flat += keyword.scalars.map(\.value)
+                flatStart.append(Int32(flat.count))
+                keywordDomain.append(Int32(keyword.domain))
+                keywordWeight.append(keyword.weight)
+                if keyword.scalars.count == 1 {
+                    if single == nil { single = k }
+                } else {
+                    let second = keyword.scalars[1].value
+                    if bySecond[second] == nil { seconds.append(second) }
+                    bySecond[second, default: []].append(Int32(k))
+                }
+            }
+            for second in seconds {
+                pairs.append((PairIndex.key(first.value, second), pairStart.count - 1))
+                pairOrder += bySecond[second]!
+                pairStart.append(Int32(pairOrder.count))
+            }
+            if let single { singles.append((first, single)) }
         }
-        self.listOfFirst = ScalarIndex(firsts)
-        self.firstScalars = ScalarSet(firsts.map(\.0))
-        self.keywordLists = keywordLists
+        var firstScalars = ScalarSet(index.keys)
+        for first in index.keys where first.value >= 97 && first.value <= 122 { firstScalars.insert(Unicode.Scalar(first.value - 32)!) }
+        self.firstScalars = firstScalars
+        self.groupOfPair = PairIndex(pairs)
+        self.pairStart = pairStart
+        self.pairOrder = pairOrder
+        self.singleOf = ScalarIndex(singles)
+        self.flat = flat
+        self.flatStart = flatStart
+        self.keywordDomain = keywordDomain
+        self.keywordWeight = keywordWeight
+        self.weightsOnlyAdd = keywordWeight.allSatisfy { $0 >= 0 }
     }
 
     /// Least total weight that decides a domain.
@@ -53,85 +105,255 @@ public struct DomainClassifier: Sendable {
     public static func classify(_ text: String) -> String? { shared.classify(text) }
 
     public func classify(_ text: String) -> String? {
-        classify(normalized: TextNormalizer.normalize(text))
+        var scratch = Scratch(domains: lexicon.domains.count)
+        return label(classify(text, &scratch))
     }
 
     /// The domain of an already normalised text (a `Sentence.norm`, `Document.norm`).
     public func classify(normalized text: String) -> String? {
-        let scores = self.scores(normalized: text)
-        var best: Int?
-        for (domain, score) in scores.enumerated() where score >= DomainClassifier.minimumScore {
-            if best == nil || score > scores[best!] { best = domain }
-        }
-        return best.map { lexicon.domains[$0].label }
+        var scratch = Scratch(domains: lexicon.domains.count)
+        return label(classify(normalized: text, &scratch))
     }
 
     /// Total keyword weight per domain, in `domains` order.
     public func scores(normalized text: String) -> [Double] {
-        var scores = [Double](repeating: 0, count: lexicon.domains.count)
-        var scalars = ScalarArray.of(text)
-        for k in scalars.indices { scalars[k] = DomainClassifier.fold(scalars[k]) }
-        var i = 0
-        outer: while i < scalars.count {
-            if firstScalars.contains(scalars[i]), let list = listOfFirst.value(of: scalars[i]) {
-                let candidates = keywordLists[list]
-                for keyword in candidates where keyword.scalars.count <= scalars.count - i {
-                    var k = 1
-                    while k < keyword.scalars.count, scalars[i + k] == keyword.scalars[k] { k += 1 }
-                    if k == keyword.scalars.count {
-                        scores[keyword.domain] += keyword.weight
-                        i += k
-                        continue outer
+        var scratch = Scratch(domains: lexicon.domains.count)
+        scratch.count = Self.decode(text, into: &scratch.scalars)
+        _ = score(&scratch)
+        return scratch.scores
+    }
+
+    // MARK: - scoring
+
+    /// Buffers one classification after another reuses: the text's scalars and the scores.
+    struct Scratch {
+        var scalars = [UInt32](repeating: 0, count: 256)
+        /// Scalars of `scalars` in use.
+        var count = 0
+        var scores: [Double]
+
+        init(domains: Int) { scores = [Double](repeating: 0, count: domains) }
+    }
+
+    private func label(_ domain: Int?) -> String? { domain.map { lexicon.domains[$0].label } }
+
+    /// The domain index of a text in any script (normalised on the way).
+    func classify<S: StringProtocol>(_ text: S, _ scratch: inout Scratch) -> Int? {
+        scratch.count = NormalizedScalars.load(text, into: &scratch.scalars).count
+        return score(&scratch)
+    }
+
+    /// The domain index of a normalised text.
+    private func classify(normalized text: String, _ scratch: inout Scratch) -> Int? {
+        scratch.count = Self.decode(text, into: &scratch.scalars)
+        return score(&scratch)
+    }
+
+    /// Scores of `scratch.scalars[0..<scratch.count]` (keywords leftmost-longest without overlap), and the
+    /// domain they decide: the highest score reaching `minimumScore`, the first domain on ties.
+    private func score(_ scratch: inout Scratch) -> Int? {
+        let n = scratch.count
+        return flat.withUnsafeBufferPointer { flat in
+        flatStart.withUnsafeBufferPointer { flatStart in
+        pairStart.withUnsafeBufferPointer { pairStart in
+        pairOrder.withUnsafeBufferPointer { pairOrder in
+        scratch.scalars.withUnsafeBufferPointer { s in
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            for d in 0..<scores.count { scores[d] = 0 }
+            // The best domain so far (the first of the highest scores): scores only grow, so checking the
+            // domain that grew keeps it, and no pass over the scores is needed at the end.
+            var best = -1
+            var bestScore = 0.0
+            @inline(__always) func add(_ k: Int) {
+                let d = Int(keywordDomain[k])
+                let score = scores[d] + keywordWeight[k]
+                scores[d] = score
+                if best < 0 || score > bestScore || (score == bestScore && d < best) { best = d; bestScore = score }
+            }
+            var i = 0
+            outer: while i < n {
+                // Either case of an ASCII letter is in the set, so the fold waits for a hit.
+                guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
+                let c = Self.fold(s[i])
+                if i + 1 < n, let g = groupOfPair.value(c, Self.fold(s[i + 1])) {
+                    for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
+                        let k = Int(pairOrder[p])
+                        let from = Int(flatStart[k]), length = Int(flatStart[k + 1]) - from
+                        guard length <= n - i else { continue }
+                        var j = 2
+                        while j < length, Self.fold(s[i + j]) == flat[from + j] { j += 1 }
+                        if j >= length {
+                            add(k)
+                            i += length
+                            continue outer
+                        }
                     }
                 }
+                if let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) { add(k) }
+                i &+= 1
             }
-            i += 1
+            if !weightsOnlyAdd {
+                best = -1
+                for d in 0..<scores.count where scores[d] >= DomainClassifier.minimumScore {
+                    if best < 0 || scores[d] > scores[best] { best = d }
+                }
+                return best < 0 ? nil : best
+            }
+            return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
+        }}}}}}
+    }
+
+    /// The scalars of a text as it is, into `out`; returns how many.
+    private static func decode(_ text: String, into out: inout [UInt32]) -> Int {
+        var count = 0
+        for s in text.unicodeScalars {
+            if count == out.count { out.append(0) }
+            out[count] = s.value
+            count += 1
         }
-        return scores
+        return count
+    }
+
+    // MARK: - targets and sections
+
+    /// What classifying one document's targets keeps: scratch buffers, and the answers for sentences and
+    /// sections (several targets share them).
+    private struct DocumentState {
+        var scratch: Scratch
+        /// Per sentence index: bit 0 set when its text is plain (see `PlainScalars`), bit 1 when that was asked;
+        /// the rest, when bit 2 is set, is its domain index + 1 (0 for none).
+        var sentences: [Int32] = []
+        /// Whether the sentences are in line order (then a target's sentence is found by a binary search).
+        var linesSorted: Bool?
+        var sections: [Int: Section]?
+        /// Section id → domain index (-1 for none) of its title, and of its body.
+        var titleDomains: [Int: Int] = [:]
+        var bodyDomains: [Int: Int] = [:]
+    }
+
+    /// What the chain reads of a document besides its targets.
+    private struct DocumentParts {
+        let sentences: [Sentence]
+        let sections: [Section]
     }
 
     /// Sets the domain of every target that has none, by the chain described on the type.
     public func assignDomains(in document: inout Document) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
-        let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var bodies: [Int: String?] = [:]
-        for index in document.targets.indices where document.targets[index].domain == nil {
-            let target = document.targets[index]
-            document.targets[index].domain = domain(of: target, in: document, sections: sections, bodies: &bodies)
+        var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
+        // The targets are written in place while the rest of the document is read.
+        let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
+        document.targets.withUnsafeMutableBufferPointer { targets in
+            for index in targets.indices where targets[index].domain == nil {
+                let domain = domain(of: UnsafeBufferPointer(targets), index, in: parts, &state) ?? lexicon.fallback
+                targets[index].domain = lexicon.domains[domain].label
+            }
         }
     }
 
-    private func domain(of target: Target, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?]) -> String {
-        if let d = classify(target.indicator) ?? classify(target.text) { return d }
-        if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && Self.contains($0.slice, target.text) }),
-           let d = classify(normalized: sentence.norm) { return d }
-        if let id = target.section, let d = domain(ofSection: id, in: document, sections: sections, bodies: &bodies) {
-            return d
+    /// The domain index of a target by the chain, nil when nothing matches.
+    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: DocumentParts,
+                        _ state: inout DocumentState) -> Int? {
+        if let d = classify(targets[index].indicator, &state.scratch) { return d }
+        let text = targets[index].text
+        if let d = classify(text, &state.scratch) { return d }
+        if let s = sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
+            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
+            if state.sentences[s] & 4 == 0 {
+                let d = classify(document.sentences[s].slice, &state.scratch).map { Int32($0) + 1 } ?? 0
+                state.sentences[s] |= 4 | d << 3
+            }
+            let d = Int(state.sentences[s] >> 3)
+            if d > 0 { return d - 1 }
         }
-        return fallback
+        if let id = targets[index].section { return domain(ofSection: id, in: document, &state) }
+        return nil
+    }
+
+    /// The first sentence (in document order) on `line` whose text contains `text`.
+    private func sentence(line: Int, containing text: String, in document: DocumentParts, _ state: inout DocumentState) -> Int? {
+        var needle = text
+        return needle.withUTF8 { needle in
+            // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
+            let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+            return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
+                if state.linesSorted == nil {
+                    var sorted = true
+                    for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
+                    state.linesSorted = sorted
+                }
+                var k = 0
+                if state.linesSorted == true {
+                    var hi = sentences.count
+                    while k < hi {
+                        let mid = (k + hi) >> 1
+                        if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
+                    }
+                }
+                while k < sentences.count {
+                    let sentenceLine = sentences[k].line
+                    if sentenceLine == line {
+                        let slice = sentences[k].slice
+                        if plainNeedle, let found = slice.utf8.withContiguousStorageIfAvailable({ hay -> Bool in
+                            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
+                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
+                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil
+                                : Self.contains(slice, text)
+                        }) {
+                            if found { return k }
+                        } else if Self.contains(slice, text) {
+                            return k
+                        }
+                    }
+                    if state.linesSorted == true, sentenceLine > line { return nil }
+                    k += 1
+                }
+                return nil
+            }
+        }
     }
 
     /// The domain of a section: its title, else the titles above it, else its body; nil when none matches.
     public func domain(ofSection id: Int, in document: Document) -> String? {
-        let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var bodies: [Int: String?] = [:]
-        return domain(ofSection: id, in: document, sections: sections, bodies: &bodies)
+        guard !lexicon.domains.isEmpty else { return nil }
+        var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
+        return label(domain(ofSection: id, in: DocumentParts(sentences: document.sentences, sections: document.sections), &state))
     }
 
-    private func domain(ofSection id: Int, in document: Document, sections: [Int: Section],
-                        bodies: inout [Int: String?]) -> String? {
+    private func domain(ofSection id: Int, in document: DocumentParts, _ state: inout DocumentState) -> Int? {
+        if state.sections == nil {
+            state.sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         var current: Int? = id
         var seen = Set<Int>()
-        while let sectionID = current, let section = sections[sectionID], seen.insert(sectionID).inserted {
-            if let d = classify(section.title) { return d }
+        while let sectionID = current, let section = state.sections![sectionID], seen.insert(sectionID).inserted {
+            let d: Int
+            if let known = state.titleDomains[sectionID] {
+                d = known
+            } else {
+                d = classify(section.title, &state.scratch) ?? -1
+                state.titleDomains[sectionID] = d
+            }
+            if d >= 0 { return d }
             current = section.parent
         }
-        if bodies[id] == nil {
-            let body = document.sentences.filter { $0.section == id }.map(\.norm).joined(separator: "\n")
-            bodies[id] = .some(classify(normalized: body))
+        if state.bodyDomains[id] == nil {
+            // The body is its sentences' normalised texts joined by line breaks.
+            var body: [UInt32] = []
+            var first = true
+            for sentence in document.sentences where sentence.section == id {
+                if !first { body.append(0x0A) }
+                first = false
+                let count = NormalizedScalars.load(sentence.slice, into: &state.scratch.scalars).count
+                body += state.scratch.scalars[0..<count]
+            }
+            var scratch = Scratch(domains: lexicon.domains.count)
+            scratch.count = body.count
+            scratch.scalars = body
+            state.bodyDomains[id] = score(&scratch) ?? -1
         }
-        return bodies[id] ?? nil
+        let d = state.bodyDomains[id]!
+        return d >= 0 ? d : nil
     }
 
     /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
@@ -145,5 +367,48 @@ public struct DomainClassifier: Sendable {
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s
+    }
+
+    /// `fold` of a scalar value.
+    @inline(__always) private static func fold(_ v: UInt32) -> UInt32 { (v >= 65 && v <= 90) ? v + 32 : v }
+}
+
+/// A small map from pairs of scalar values to non-negative integers, as an open-addressing table (the two-scalar
+/// counterpart of `ScalarIndex`).
+private struct PairIndex: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let shift: UInt64
+
+    @inline(__always) static func key(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+
+    /// `pairs` must have distinct keys; the table is kept at most a quarter full, so a miss ends soon.
+    init(_ pairs: [(UInt64, Int)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < pairs.count * 4 { bits += 1 }
+        shift = 64 - bits
+        keys = [UInt64](repeating: Self.empty, count: 1 << Int(bits))
+        values = [Int32](repeating: -1, count: 1 << Int(bits))
+        let mask = (1 << Int(bits)) - 1
+        for (key, value) in pairs {
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = Int32(value)
+        }
+    }
+
+    /// The value of the pair (a, b), or nil.
+    @inline(__always) func value(_ a: UInt32, _ b: UInt32) -> Int? {
+        let key = Self.key(a, b)
+        let mask = keys.count - 1
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return Int(values[slot]) }
+            if k == Self.empty { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 }

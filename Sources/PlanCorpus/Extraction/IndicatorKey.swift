@@ -17,8 +17,13 @@ public struct IndicatorKey: Sendable {
 
     /// Variant → key, in normalised form.
     let synonyms: [String: String]
+    /// `synonyms` looked up by scalars.
+    private let table: NameTable
 
-    public init(synonyms: [String: String]) { self.synonyms = synonyms }
+    public init(synonyms: [String: String]) {
+        self.synonyms = synonyms
+        self.table = NameTable(synonyms)
+    }
 
     /// Reads `key <TAB> variant|variant…` lines; `#` lines are comments.
     public init(tsv: String) {
@@ -51,22 +56,58 @@ public struct IndicatorKey: Sendable {
 
     /// Key and base of an indicator as a plan words it.
     public func parts(_ indicator: String) -> Parts {
-        let normalized = TextNormalizer.normalize(indicator)
-        let scalars = ScalarArray.of(normalized)
-        // On plain scalars the Character rules below read the same over scalars (see `PlainScalars`).
-        guard PlainScalars.arePlain(scalars) else { return partsOfCharacters(normalized) }
-        let kept = PlainScalars.trimmingWhitespace(scalars, 0..<scalars.count)
-        let norm = kept.count == scalars.count ? normalized : String(scalars: scalars[kept])
+        var buffer: [UInt32] = []
+        return parts(indicator, &buffer)
+    }
+
+    /// `parts`, with `buffer` for the indicator's normalised scalars (a loop keying many indicators keeps one).
+    func parts(_ indicator: String, _ buffer: inout [UInt32]) -> Parts {
+        let (count, changed) = NormalizedScalars.load(indicator, into: &buffer)
+        let parts = buffer.withUnsafeBufferPointer { b -> Parts? in
+            let s = UnsafeBufferPointer(rebasing: b[0..<count])
+            // On plain scalars the Character rules below read the same over scalars (see `PlainScalars`).
+            for v in s where !PlainScalars.isPlain(unsafeBitCast(v, to: Unicode.Scalar.self)) { return nil }
+            return partsOfPlain(s, unchanged: changed ? nil : indicator)
+        }
+        return parts ?? partsOfCharacters(TextNormalizer.normalize(indicator))
+    }
+
+    /// `parts` of normalised plain scalars; `unchanged` is the indicator when `s` are its own scalars.
+    private func partsOfPlain(_ s: UnsafeBufferPointer<UInt32>, unchanged: String?) -> Parts {
+        let kept = Self.trimmingWhitespace(s)
+        // The trimmed normalised wording, made only when it is the answer.
+        func norm() -> String {
+            if let unchanged, kept.count == s.count { return unchanged }
+            return Self.string(s, kept)
+        }
         var core = kept
-        IndicatorKey.stripScope(scalars, &core)
-        let base = IndicatorKey.stripBase(scalars, &core)
-        if let whole = synonyms[norm] { return Parts(key: whole, base: base) }
-        IndicatorKey.stripVerb(scalars, &core)
-        var stripped = core.count == kept.count ? norm : String(scalars: scalars[core])
-        stripped = IndicatorKey.stripAges(plain: stripped)
-        stripped = IndicatorKey.stripCountWord(stripped)
-        if stripped.isEmpty { stripped = norm }
-        return Parts(key: synonyms[stripped] ?? stripped, base: base)
+        Self.stripScope(s, &core)
+        let base = Self.stripBase(s, &core)
+        if let whole = table.value(s, kept) { return Parts(key: whole, base: base) }
+        Self.stripVerb(s, &core)
+        func key(_ t: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> String {
+            let stripped = Self.stripCountWord(t, range)
+            // Nothing left: the whole wording is the key (it was looked up above).
+            if stripped.isEmpty { return norm() }
+            if let key = table.value(t, stripped) { return key }
+            return stripped == kept && t.baseAddress == s.baseAddress ? norm() : Self.string(t, stripped)
+        }
+        guard s[core].contains(Self.yearsOld) else { return Parts(key: key(s, core), base: base) }
+        let ageless = Self.stripAges(s, core)
+        return ageless.withUnsafeBufferPointer { Parts(key: key($0, 0..<$0.count), base: base) }
+    }
+
+    /// A range of scalar values as a String.
+    private static func string(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> String {
+        String(scalars: s[range].lazy.map { unsafeBitCast($0, to: Unicode.Scalar.self) })
+    }
+
+    /// `PlainScalars.trimmingWhitespace` of the whole of `s`.
+    private static func trimmingWhitespace(_ s: UnsafeBufferPointer<UInt32>) -> Range<Int> {
+        var lo = 0, hi = s.count
+        while lo < hi, PlainScalars.isWhitespace(unsafeBitCast(s[lo], to: Unicode.Scalar.self)) { lo += 1 }
+        while hi > lo, PlainScalars.isWhitespace(unsafeBitCast(s[hi - 1], to: Unicode.Scalar.self)) { hi -= 1 }
+        return lo..<hi
     }
 
     /// `parts` over Characters, for a normalised indicator with scalars that are not plain.
@@ -88,19 +129,48 @@ public struct IndicatorKey: Sendable {
     /// Words naming the plan's own area (全市每千人口…): where, not what.
     static let scopes = ["全自治区", "全市", "全省", "全区", "全县", "全州", "全盟", "全国", "本市", "我市", "本省", "我省", "本区", "我区", "本县", "我县"]
 
-    private static let scopeScalars = scopes.map { Array($0.unicodeScalars) }
-    private static let verbScalars = verbs.map { Array($0.unicodeScalars) }
-    private static let sizeWordScalars = PerBase.sizeWords.map { Array($0.0.unicodeScalars) }
+    private static let scopeScalars = scopes.map { $0.unicodeScalars.map(\.value) }
+    private static let verbScalars = verbs.map { $0.unicodeScalars.map(\.value) }
+    /// First scalars of the scope words and the verbs: most indicators start with neither.
+    private static let scopeFirsts = ScalarSet(scopes.compactMap(\.unicodeScalars.first))
+    private static let verbFirsts = ScalarSet(verbs.compactMap(\.unicodeScalars.first))
+    /// Scalars a base can start with: 人均, 户均, 每, and the size words.
+    private static let baseFirsts = ScalarSet("人户每" + PerBase.sizeWords.map(\.0).joined())
+    private static let sizeWordScalars = PerBase.sizeWords.map { $0.0.unicodeScalars.map(\.value) }
     /// Population words, longest first (the order `stripBase` tries them in).
     private static let populationWords = PerBase.populations.map(\.word).sorted(by: { $0.count > $1.count })
-    private static let populationScalars = populationWords.map { Array($0.unicodeScalars) }
+    private static let populationScalars = populationWords.map { $0.unicodeScalars.map(\.value) }
+    /// The canonical base of each wording `stripBase` reads, made once: index
+    /// `((size * 2 + 名) * 2 + 常住) * populations + population`.
+    private static let baseNames: [String?] = {
+        var names: [String?] = []
+        for size in PerBase.sizeWords {
+            for named in ["", "名"] {
+                for resident in ["", "常住"] {
+                    for word in populationWords { names.append(PerBase.canonical("每" + size.0 + named + resident + word)) }
+                }
+            }
+        }
+        return names
+    }()
+    private static let perCapita = PerBase.canonical("人均")
+    private static let perHousehold = PerBase.canonical("户均")
+    private static let yearsOld = ("岁" as Unicode.Scalar).value
+    private static let residentScalars = "常住".unicodeScalars.map(\.value)
 
-    @inline(__always) private static func has(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: [Unicode.Scalar]) -> Bool {
-        r.count >= word.count && PlainScalars.has(word, at: r.lowerBound, in: s)
+    @inline(__always) private static func has(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, _ word: [UInt32]) -> Bool {
+        guard r.count >= word.count else { return false }
+        for k in 0..<word.count where s[r.lowerBound + k] != word[k] { return false }
+        return true
+    }
+
+    @inline(__always) private static func has(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, _ c: Unicode.Scalar) -> Bool {
+        !r.isEmpty && s[r.lowerBound] == c.value
     }
 
     /// `stripScope` over plain scalars: `core` is the range of `s` left.
-    static func stripScope(_ s: [Unicode.Scalar], _ core: inout Range<Int>) {
+    static func stripScope(_ s: UnsafeBufferPointer<UInt32>, _ core: inout Range<Int>) {
+        guard !core.isEmpty, scopeFirsts.contains(unsafeBitCast(s[core.lowerBound], to: Unicode.Scalar.self)) else { return }
         for w in scopeScalars where has(s, core, w) && core.count > w.count + 1 {
             core = (core.lowerBound + w.count)..<core.upperBound
             return
@@ -108,31 +178,35 @@ public struct IndicatorKey: Sendable {
     }
 
     /// `stripBase` over plain scalars.
-    static func stripBase(_ s: [Unicode.Scalar], _ core: inout Range<Int>) -> String? {
-        if has(s, core, ["人", "均"]) || has(s, core, ["户", "均"]) {
-            let b = PerBase.canonical(String(scalars: s[core.lowerBound..<(core.lowerBound + 2)]))
-            core = (core.lowerBound + 2)..<core.upperBound
-            return b
+    static func stripBase(_ s: UnsafeBufferPointer<UInt32>, _ core: inout Range<Int>) -> String? {
+        guard !core.isEmpty, baseFirsts.contains(unsafeBitCast(s[core.lowerBound], to: Unicode.Scalar.self)) else { return nil }
+        if core.count >= 2, s[core.lowerBound + 1] == ("均" as Unicode.Scalar).value {
+            let first = s[core.lowerBound]
+            if first == ("人" as Unicode.Scalar).value || first == ("户" as Unicode.Scalar).value {
+                core = (core.lowerBound + 2)..<core.upperBound
+                return first == ("人" as Unicode.Scalar).value ? perCapita : perHousehold
+            }
         }
         var rest = core
-        if has(s, rest, ["每"]) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        if has(s, rest, "每") { rest = (rest.lowerBound + 1)..<rest.upperBound }
         guard let size = sizeWordScalars.firstIndex(where: { has(s, rest, $0) }) else { return nil }
         rest = (rest.lowerBound + sizeWordScalars[size].count)..<rest.upperBound
-        var prefix = "每" + PerBase.sizeWords[size].0
-        if has(s, rest, ["名"]) { rest = (rest.lowerBound + 1)..<rest.upperBound; prefix += "名" }
-        if has(s, rest, ["常", "住"]) { rest = (rest.lowerBound + 2)..<rest.upperBound; prefix += "常住" }
+        var named = 0, resident = 0
+        if has(s, rest, "名") { rest = (rest.lowerBound + 1)..<rest.upperBound; named = 1 }
+        if has(s, rest, residentScalars) { rest = (rest.lowerBound + 2)..<rest.upperBound; resident = 1 }
         for (k, p) in populationScalars.enumerated() where has(s, rest, p) {
             let after = (rest.lowerBound + p.count)..<rest.upperBound
             guard !after.isEmpty else { return nil }
-            if s[after.lowerBound] == "次" { return nil }
+            if s[after.lowerBound] == ("次" as Unicode.Scalar).value { return nil }
             core = after
-            return PerBase.canonical(prefix + populationWords[k])
+            return baseNames[((size * 2 + named) * 2 + resident) * populationScalars.count + k]
         }
         return nil
     }
 
     /// `stripVerb` over plain scalars.
-    static func stripVerb(_ s: [Unicode.Scalar], _ core: inout Range<Int>) {
+    static func stripVerb(_ s: UnsafeBufferPointer<UInt32>, _ core: inout Range<Int>) {
+        guard !core.isEmpty, verbFirsts.contains(unsafeBitCast(s[core.lowerBound], to: Unicode.Scalar.self)) else { return }
         for v in verbScalars where has(s, core, v) && core.count > v.count + 1 {
             core = (core.lowerBound + v.count)..<core.upperBound
             return
@@ -192,52 +266,80 @@ public struct IndicatorKey: Sendable {
         return s.replacing(ageQualifier, with: "")
     }
 
-    /// `stripAges` for text of plain scalars (see `PlainScalars`): the same matches, found by a scalar loop
-    /// (greedy runs, the optional range group tried first, suffixes in the pattern's order).
+    /// `stripAges` for text of plain scalars (see `PlainScalars`).
     static func stripAges(plain s: String) -> String {
         let t = ScalarArray.of(s)
         guard t.contains("岁"), PlainScalars.arePlain(t) else { return stripAges(s) }
-        func isNumeral(_ c: Unicode.Scalar) -> Bool {
-            switch c {
+        let values = t.map(\.value)
+        let kept = values.withUnsafeBufferPointer { stripAges($0, 0..<$0.count) }
+        return kept.count == t.count ? s : String(scalars: kept.map { unsafeBitCast($0, to: Unicode.Scalar.self) })
+    }
+
+    /// `stripAges` of `t[range]`, plain scalars: the same matches as the regex, found by a scalar loop (greedy
+    /// runs, the optional range group tried first, suffixes in the pattern's order); returns what is left.
+    static func stripAges(_ t: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> [UInt32] {
+        let end = range.upperBound
+        func isNumeral(_ c: UInt32) -> Bool {
+            switch unsafeBitCast(c, to: Unicode.Scalar.self) {
             case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两": return true
             default: return false
             }
         }
         func run(_ from: Int) -> Int {
             var k = from
-            while k < t.count, isNumeral(t[k]) { k += 1 }
+            while k < end, isNumeral(t[k]) { k += 1 }
             return k
         }
         // Numerals, 周?, 岁, then a suffix: where such a tail starting at `from` ends.
         func ageTail(_ from: Int) -> Int? {
             var k = run(from)
             guard k > from else { return nil }
-            if k < t.count, t[k] == "周" { k += 1 }
-            guard k < t.count, t[k] == "岁" else { return nil }
+            if k < end, t[k] == ("周" as Unicode.Scalar).value { k += 1 }
+            guard k < end, t[k] == yearsOld else { return nil }
             k += 1
-            for suffix in ageSuffixes where PlainScalars.has(suffix, at: k, in: t) { return k + suffix.count }
+            for suffix in ageSuffixes where has(t, k..<end, suffix) { return k + suffix.count }
             return k
         }
         func match(_ p: Int) -> Int? {
             let k = run(p)
-            if k > p, k < t.count, "-~～至到".unicodeScalars.contains(t[k]), let end = ageTail(k + 1) { return end }
+            if k > p, k < end, ageRangeMarks.contains(t[k]), let tail = ageTail(k + 1) { return tail }
             return ageTail(p)
         }
-        var kept: [Unicode.Scalar] = []
-        kept.reserveCapacity(t.count)
-        var p = 0
-        var changed = false
-        while p < t.count {
-            if let end = match(p) { p = end; changed = true } else { kept.append(t[p]); p += 1 }
+        var kept: [UInt32] = []
+        kept.reserveCapacity(range.count)
+        var p = range.lowerBound
+        while p < end {
+            if let tail = match(p) { p = tail } else { kept.append(t[p]); p += 1 }
         }
-        return changed ? String(scalars: kept) : s
+        return kept
     }
 
-    private static let ageSuffixes: [[Unicode.Scalar]] = ["及以下", "及以上", "以下", "以上", "以内"].map { Array($0.unicodeScalars) }
+    private static let ageRangeMarks = "-~～至到".unicodeScalars.map(\.value)
+    private static let ageSuffixes: [[UInt32]] = ["及以下", "及以上", "以下", "以上", "以内"].map { $0.unicodeScalars.map(\.value) }
 
     static let countWords = ["总数", "总量", "数量", "数"]
     /// Characters before 数 that make 数 part of the word (人数, 指数 …), so it stays.
     static let countWordKeepers: Set<Character> = ["人", "户", "次", "指", "系", "倍", "分", "件", "函", "基", "参", "例", "岁", "天", "日", "年"]
+
+    private static let countWordScalars = countWords.map { $0.unicodeScalars.map(\.value) }
+    /// Last scalars of the count words (数, 量): most indicators end otherwise.
+    private static let countWordLasts = ScalarSet(countWords.compactMap(\.unicodeScalars.last))
+    private static let numberWord = "数".unicodeScalars.map(\.value)
+    private static let countWordKeeperSet = ScalarSet(countWordKeepers.map { $0.unicodeScalars.first! })
+
+    /// `stripCountWord` of `t[range]`, plain scalars (one Character each): the range left.
+    static func stripCountWord(_ t: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty, countWordLasts.contains(unsafeBitCast(t[range.upperBound - 1], to: Unicode.Scalar.self)) else { return range }
+        for w in countWordScalars where range.count > w.count + 1 {
+            let head = range.lowerBound..<(range.upperBound - w.count)
+            guard has(t, head.upperBound..<range.upperBound, w) else { continue }
+            if w == numberWord, countWordKeeperSet.contains(unsafeBitCast(t[head.upperBound - 1], to: Unicode.Scalar.self)) {
+                return range
+            }
+            return head
+        }
+        return range
+    }
 
     static func stripCountWord(_ s: String) -> String {
         for w in countWords where s.hasSuffix(w) && s.count > w.count + 1 {
@@ -250,12 +352,93 @@ public struct IndicatorKey: Sendable {
 }
 
 extension IndicatorKey {
+    /// `PerBase.canonical` of the bases plans write (每千人口, 万人, 人均 …), each worked out once; any other
+    /// text goes to `PerBase` itself. (Equal Strings are equal to `PerBase` too: it reads them normalised.)
+    static let commonBases: [String: String?] = {
+        var table: [String: String?] = [:]
+        var words = ["人均", "户均", "每人均", "每户均"]
+        for each in ["", "每"] {
+            for size in PerBase.sizeWords {
+                for named in ["", "名"] {
+                    for resident in ["", "常住"] {
+                        for population in PerBase.populations { words.append(each + size.0 + named + resident + population.word) }
+                    }
+                }
+            }
+        }
+        for word in words { table[word] = .some(PerBase.canonical(word)) }
+        return table
+    }()
+
+    static func canonicalBase(_ text: String?) -> String? {
+        guard let text else { return nil }
+        if let known = commonBases[text] { return known }
+        return PerBase.canonical(text)
+    }
+
     /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
     public func assignKeys(in document: inout Document) {
-        for i in document.targets.indices {
-            let p = parts(document.targets[i].indicator)
-            document.targets[i].key = p.key
-            document.targets[i].base = PerBase.canonical(document.targets[i].per) ?? p.base
+        guard !document.targets.isEmpty else { return }
+        var buffer = [UInt32](repeating: 0, count: 64)
+        document.targets.withUnsafeMutableBufferPointer { targets in
+            for i in targets.indices {
+                let p = parts(targets[i].indicator, &buffer)
+                targets[i].key = p.key
+                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
+            }
+        }
+    }
+}
+
+/// Names (the synonym list's variants) by their scalars, in a hashed table: looking up a range of scalars
+/// makes no String. A plain wording equals a name as Strings compare (canonical equivalence) exactly when it
+/// has the scalars of the name's NFC form, so those are what the table holds.
+private struct NameTable: Sendable {
+    /// Scalars of name n: `flat[start[n]..<start[n + 1]]`; its value is `values[n]`.
+    private var flat: [UInt32] = []
+    private var start: [Int32] = [0]
+    private var values: [String] = []
+    /// Open addressing: name index + 1, 0 for empty.
+    private var slots: [Int32]
+
+    init(_ map: [String: String]) {
+        var size = 16
+        while size < map.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        for (name, value) in map {
+            let scalars = name.precomposedStringWithCanonicalMapping.unicodeScalars
+            guard PlainScalars.arePlain(scalars) else { continue }
+            let values = scalars.map(\.value)
+            let n = self.values.count
+            flat += values
+            start.append(Int32(flat.count))
+            self.values.append(value)
+            var slot = values.withUnsafeBufferPointer { Self.hash($0, 0..<$0.count) } & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(n + 1)
+        }
+    }
+
+    @inline(__always) private static func hash(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in range { h = (h ^ UInt64(s[k])) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The value of the name spelt by `s[range]`, or nil.
+    func value(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> String? {
+        let mask = slots.count - 1
+        var slot = Self.hash(s, range) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let from = Int(start[entry - 1]), to = Int(start[entry])
+            if to - from == range.count {
+                var same = true
+                for k in 0..<range.count where flat[from + k] != s[range.lowerBound + k] { same = false; break }
+                if same { return values[entry - 1] }
+            }
+            slot = (slot + 1) & mask
         }
     }
 }

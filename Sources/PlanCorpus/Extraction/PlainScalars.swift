@@ -32,6 +32,11 @@ enum PlainScalars {
     static func arePlain(utf8 buf: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < buf.count {
+            // Most of a Chinese text by its first byte alone: printable ASCII, and lead bytes E5–E9, which open
+            // the ideographs U+5000–U+9FFF (all plain).
+            let b = buf[i]
+            if b >= 0x20 && b < 0x7F { i += 1; continue }
+            if b >= 0xE5 && b <= 0xE9 { i += 3; continue }
             let (v, w) = UTF8Codec.decode(buf, at: i)
             if !isPlain(unsafeBitCast(v, to: Unicode.Scalar.self)) { return false }
             i += w

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// The scalar tables behind indicator keys and domains answer as the String code they replaced: normalised
+/// scalars as `TextNormalizer` makes them, the count-word rule as over Characters, synonyms as a Dictionary
+/// of Strings finds them, keyword scores as the plain first-scalar scan.
+@Suite struct KeyAndDomainScalarTests {
+    /// Lines of the sample documents (when present) and generated text over the scalars the paths treat apart:
+    /// traditional and full-width forms, … (several scalars), 著 (by context), combining marks, Hangul, emoji.
+    static let texts: [String] = {
+        var texts = ["", "a", "每千人口拥有3岁以下婴幼儿托位数", "數字經濟占地區生產總值比重", "ＰＭ２.５浓度……", "顯著提高著力",
+                     "e\u{301}x", "가나", "😀托位", "\u{F900}率", "\t 全市人均 \u{3000}"]
+        if let folder = sampleFolder(), let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                guard let text = try? String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8) else { continue }
+                texts += text.split(separator: "\n").prefix(60).map(String.init)
+            }
+        }
+        return texts + ScalarRewriteTests.randomTexts("托位數数养老機構护理型床位社區医生5GgＧ…著\u{301}가😀 \u{3000}、", count: 400,
+                                                      length: 0...16, seed: 77)
+    }()
+
+    @Test func normalisedScalarsAreTheNormalisersOwn() {
+        var buffer: [UInt32] = []
+        for text in Self.texts {
+            let expected = TextNormalizer.normalize(text).unicodeScalars.map(\.value)
+            let (count, changed) = NormalizedScalars.load(text, into: &buffer)
+            #expect(Array(buffer[0..<count]) == expected, "\(text.debugDescription)")
+            #expect(changed == (expected != text.unicodeScalars.map(\.value)), "\(text.debugDescription)")
+            let tail = text.dropFirst()
+            let (tailCount, _) = NormalizedScalars.load(tail, into: &buffer)
+            #expect(Array(buffer[0..<tailCount]) == TextNormalizer.normalize(String(tail)).unicodeScalars.map(\.value))
+        }
+    }
+
+    @Test func countWordStrippedAsOverCharacters() {
+        let texts = ["人数", "床位数", "托位总数", "总数", "数量", "学校数量", "指数", "人总数", "数数", "数"]
+            + ScalarRewriteTests.randomTexts("数量总人指位床a", count: 400, length: 0...6, seed: 21)
+        for text in texts {
+            let values = text.unicodeScalars.map(\.value)
+            let kept = values.withUnsafeBufferPointer { IndicatorKey.stripCountWord($0, 0..<$0.count) }
+            #expect(String(String.UnicodeScalarView(text.unicodeScalars.prefix(kept.count))) == IndicatorKey.stripCountWord(text),
+                    "\(text)")
+        }
+    }
+
+    @Test func synonymsFoundAsByStringEquality() {
+        // U+F9DC is canonically the same as 隆 (U+9686): String equality and the table both find it.
+        let k = IndicatorKey(synonyms: ["\u{F9DC}率": "甲", "托位": "托位", "婴幼儿托位": "托位"])
+        #expect(TextNormalizer.normalize("隆率") == "隆率")
+        #expect(k.parts("隆率").key == "甲")
+        #expect(k.parts("每千人口婴幼儿托位数").key == "托位")
+        #expect(k.parts("托位率").key == "托位率")
+    }
+
+    /// The scan the classifier's tables replaced: keywords grouped by first scalar, longest first, tried in
+    /// turn at each position.
+    static func referenceDomain(_ text: String, lexicon: DomainLexicon) -> String? {
+        func fold(_ s: Unicode.Scalar) -> Unicode.Scalar { (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s }
+        var groups: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = [:]
+        for keyword in lexicon.keywords {
+            let scalars = keyword.text.unicodeScalars.map(fold)
+            guard let first = scalars.first else { continue }
+            groups[first, default: []].append((scalars, keyword.domain, keyword.weight))
+        }
+        for key in groups.keys { groups[key]!.sort { $0.scalars.count > $1.scalars.count } }
+        let s = TextNormalizer.normalize(text).unicodeScalars.map(fold)
+        var scores = [Double](repeating: 0, count: lexicon.domains.count)
+        var i = 0
+        outer: while i < s.count {
+            for keyword in groups[s[i]] ?? [] where keyword.scalars.count <= s.count - i
+                && Array(s[i..<(i + keyword.scalars.count)]) == keyword.scalars {
+                scores[keyword.domain] += keyword.weight
+                i += keyword.scalars.count
+                continue outer
+            }
+            i += 1
+        }
+        var best: Int?
+        for (domain, score) in scores.enumerated() where score >= DomainClassifier.minimumScore {
+            if best == nil || score > scores[best!] { best = domain }
+        }
+        return best.map { lexicon.domains[$0].label }
+    }
+
+    @Test func domainsAsByTheFirstScalarScan() {
+        let lexicon = DomainLexicon.shared
+        // Text made of keywords and their pieces, where the longest-match and overlap rules decide.
+        var rng = ScalarRewriteTests.SeededGenerator(state: 5)
+        let words = lexicon.keywords.map(\.text)
+        let made = (0..<400).map { _ in
+            (0..<Int.random(in: 1...6, using: &rng)).map { _ -> String in
+                let word = words.randomElement(using: &rng)!
+                return Bool.random(using: &rng) ? word : String(word.unicodeScalars.dropFirst(Int.random(in: 0...1, using: &rng)))
+            }.joined()
+        }
+        for text in Self.texts + made {
+            #expect(DomainClassifier.shared.classify(text) == Self.referenceDomain(text, lexicon: lexicon), "\(text)")
+        }
+        // A lexicon with one-scalar keywords, keywords sharing two first scalars, ASCII case and a tie.
+        let small = DomainLexicon(tsv: "@domain\ta\t甲\n@domain\tb\t乙\n@fallback\tb\n老\tb\t1\n老年\ta\t2\n老年人\tb\t2\n老人\ta\t1\n"
+                                  + "5G\ta\t2\n养\tb\t2\n养老\ta\t2\n")
+        let classifier = DomainClassifier(lexicon: small)
+        for text in ScalarRewriteTests.randomTexts("老年人养5gG ", count: 400, length: 0...10, seed: 6) + ["老年人", "5g", "养老老"] {
+            #expect(classifier.classify(text) == Self.referenceDomain(text, lexicon: small), "\(text)")
+        }
+    }
+
+    @Test func targetsFindTheirSentenceWhenSentencesAreOutOfLineOrder() {
+        var document = DomainClassifierTests.document("完成任务。\n发展养老服务,新建示范点5个。", targets: [
+            DomainClassifierTests.target("示范点", "新建示范点5个", line: 2),
+        ])
+        document.sentences.reverse()
+        DomainClassifier.shared.assignDomains(in: &document)
+        #expect(document.targets.first?.domain == "养老")
+    }
+}
