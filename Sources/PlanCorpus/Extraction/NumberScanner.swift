@@ -14,6 +14,22 @@ public struct NumberScanner: Sendable {
         scan(original: Array(text.unicodeScalars), folded: ScalarFolder.fold(text))
     }
 
+    /// False when `scan(text)` is sure to find nothing: no folded scalar of the text can start a token (the scan
+    /// loop passes over every such scalar of the BMP).
+    static func mayHoldToken(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buf in
+            var i = 0
+            while i < buf.count {
+                let (v, w) = UTF8Codec.decode(buf, at: i)
+                let folded = ScalarFolder.fold(unsafeBitCast(v, to: Unicode.Scalar.self))
+                if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { return true }
+                i += w
+            }
+            return false
+        }
+    }
+
     /// Scans a text already split into scalars and folded (`ScalarFolder.fold`); both arrays have the same length.
     public func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar]) -> [Quantity] {
         var run = ScanRun(o: original, s: folded, units: units)

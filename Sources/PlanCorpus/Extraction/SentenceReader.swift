@@ -9,8 +9,8 @@ struct SentenceReader {
     /// sentence, and releasing them, was a visible share of the reading).
     let pastYears: PastYears
     let locator: ProvenanceLocator
-    /// The document's clean text, which the sentence is a range of: targets then keep their clause as a range
-    /// of it rather than a copy (`Target.shareCleanText`).
+    /// The document's clean text, when the sentence's scalars are exactly its bytes at `cleanStart`: targets
+    /// then keep their clause as a range of it rather than a copy (`SharedText`).
     var cleanText: String? = nil
     let tokens: [Quantity]
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
@@ -824,12 +824,11 @@ struct SentenceReader {
                 guard let value = c.q.value else { continue }
                 let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
                 let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
-                var target = Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
-                                    unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                    hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator), unit: unit),
-                                    baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean))
-                if let cleanText { target.shareCleanText(cleanText, clause: clean) }
-                result.append(target)
+                let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
+                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
+                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                     hedge: hedge, per: Self.perBase(scalars: ScalarFolder.fold(indicator), unit: unit),
+                                     baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
         return result
@@ -865,6 +864,19 @@ struct SentenceReader {
 
     /// The indicator without 分别 / 分別 and surrounding whitespace.
     static func withoutRespectively(_ indicator: String) -> String {
+        // Most indicators hold no 分 and no blank at either end: nothing to take out, known from the bytes.
+        var copy = indicator
+        let untouched = copy.withUTF8 { buf -> Bool in
+            guard let first = indicator.unicodeScalars.first, let last = indicator.unicodeScalars.last,
+                  !PlainScalars.isWhitespace(first), !PlainScalars.isWhitespace(last) else { return false }
+            var i = 0
+            while i + 2 < buf.count {
+                if buf[i] == 0xE5, buf[i + 1] == 0x88, buf[i + 2] == 0x86 { return false }   // 分
+                i += 1
+            }
+            return PlainScalars.arePlain(utf8: buf)
+        }
+        if untouched { return indicator }
         let scalars = Array(indicator.unicodeScalars)
         guard PlainScalars.arePlain(scalars) else {
             return indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
@@ -901,8 +913,12 @@ struct SentenceReader {
 
     /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
     static func perBase(_ indicator: String, unit: String? = nil) -> String? {
-        let s = Array(indicator.unicodeScalars)
-        guard PlainScalars.arePlain(s) else { return perBaseOfCharacters(indicator, unit: unit) }
+        perBase(scalars: ScalarArray.of(indicator), unit: unit)
+    }
+
+    /// `perBase` of the text `s` spells (a folded indicator's scalars).
+    static func perBase(scalars s: [Unicode.Scalar], unit: String? = nil) -> String? {
+        guard PlainScalars.arePlain(s) else { return perBaseOfCharacters(String(scalars: s), unit: unit) }
         if let each = s.firstIndex(of: "每") {
             var k = each + 1
             while k < s.count, Self.isMagnitudeWord(s[k]) { k += 1 }

@@ -68,7 +68,8 @@ public struct TargetExtractor: Sendable {
             lastEnd = range.upperBound
             var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, pastYears: pastYears, locator: locator)
-            reader.cleanText = document.clean
+            // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
+            if onBoundaries { reader.cleanText = document.clean }
             var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
                 guard seen.insert(Self.duplicateKey(found)).inserted else { continue }
@@ -212,20 +213,52 @@ public struct TargetExtractor: Sendable {
     enum DuplicateKey: Hashable {
         case fields(indicator: [UInt32], value: UInt64, valueMax: UInt64, unit: String, comparator: String, year: Int)
         case text(String)
+
+        /// Hashes the integer fields only (equal keys have equal integers): String hashing normalises, and
+        /// keys that differ only in unit or comparator are rare.
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .fields(let indicator, let value, let valueMax, _, _, let year):
+                var h: UInt64 = 0xcbf29ce484222325
+                for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
+                hasher.combine(h)
+                hasher.combine(value)
+                hasher.combine(valueMax)
+                hasher.combine(year)
+            case .text(let text):
+                hasher.combine(text)
+            }
+        }
     }
 
     static func duplicateKey(_ t: Target) -> DuplicateKey {
-        let folded = ScalarFolder.fold(t.indicator)
         let unit = t.unit ?? ""
         let valueMax = t.valueMax ?? -1
+        // The folded indicator's scalar values, and whether they are a run of stable starters (NFC as they
+        // stand, see LineKey) without `|`.
+        var indicator = [UInt32]()
+        var stable = true
+        var copy = t.indicator
+        copy.withUTF8 { buf in
+            indicator.reserveCapacity(buf.count)
+            var i = 0
+            while i < buf.count {
+                let (v, w) = UTF8Codec.decode(buf, at: i)
+                let folded = ScalarFolder.fold(unsafeBitCast(v, to: Unicode.Scalar.self))
+                if !LineKey.isStableStarter(folded) { stable = false }
+                indicator.append(folded.value)
+                i += w
+            }
+        }
         // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
-        if t.value.isNaN || valueMax.isNaN || folded.contains("|") || unit.utf8.contains(0x7C)
+        if t.value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || unit.utf8.contains(0x7C)
             || t.comparator.utf8.contains(0x7C) {
             return .text(key(t))
         }
-        // A run of stable starters is NFC as it stands (see LineKey); anything else is composed first.
-        let indicator = folded.allSatisfy(LineKey.isStableStarter) ? folded.map(\.value)
-            : String(scalars: folded).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+        // Anything but a run of stable starters is composed first.
+        if !stable {
+            indicator = String(scalars: indicator.map { Unicode.Scalar($0)! }).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+        }
         return .fields(indicator: indicator, value: t.value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
                        comparator: t.comparator, year: t.year ?? -1)
     }
