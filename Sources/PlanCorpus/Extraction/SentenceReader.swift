@@ -712,51 +712,51 @@ struct SentenceReader {
     func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?,
                       sentenceHedge: String?, leadYear: inout CarriedContext?) -> [Target] {
         let n = cands.count
-        var prefixStarts = [Int](repeating: clause.lowerBound, count: n)
-        var objects = [Range<Int>](repeating: clause.lowerBound..<clause.lowerBound, count: n)
-        var groupNext = [Bool](repeating: false, count: n)
+        // Where each number's words start (prefix) and what follows it (object), in one array.
+        struct Span { var prefixStart: Int; var object: Range<Int>; var groupNext = false }
+        var spans = [Span](repeating: Span(prefixStart: clause.lowerBound, object: clause.lowerBound..<clause.lowerBound), count: n)
         for i in 0..<n {
             if i + 1 < n {
                 let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
-                groupNext[i] = isPureConjunction(between)
+                spans[i].groupNext = isPureConjunction(between)
                 if let (p, len) = lastSeparator(in: between) {
-                    objects[i] = cands[i].end..<p
-                    prefixStarts[i + 1] = p + len
+                    spans[i].object = cands[i].end..<p
+                    spans[i + 1].prefixStart = p + len
                 } else {
-                    objects[i] = cands[i].end..<cands[i].end
-                    prefixStarts[i + 1] = cands[i].end
+                    spans[i].object = cands[i].end..<cands[i].end
+                    spans[i + 1].prefixStart = cands[i].end
                 }
             } else {
                 // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
                 let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
-                objects[i] = cands[i].end..<max(cands[i].end, stop)
+                spans[i].object = cands[i].end..<max(cands[i].end, stop)
             }
         }
         // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
-        var groups: [[Int]] = []
-        var current: [Int] = []
-        for i in 0..<n {
-            current.append(i)
-            if !groupNext[i] { groups.append(current); current = [] }
+        var groups: [Range<Int>] = []
+        var groupStart = 0
+        for i in 0..<n where !spans[i].groupNext {
+            groups.append(groupStart..<(i + 1))
+            groupStart = i + 1
         }
         var result: [Target] = []
         for group in groups {
-            let first = group[0]
-            let lastComparator = cands[group.last!].comparator
-            let groupPrefix = prefixStarts[first]..<max(prefixStarts[first], cands[first].prefixLimit ?? cands[first].start)
+            let first = group.lowerBound
+            let lastComparator = cands[group.upperBound - 1].comparator
+            let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
             let groupTail = trimTail(groupPrefix)
             let groupLead = trimTail(trimLead(groupTail.range))
             var parts: [Range<Int>] = []
             if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
             for (pos, i) in group.enumerated() {
                 let c = cands[i]
-                let own = i == first ? groupPrefix : prefixStarts[i]..<max(prefixStarts[i], c.prefixLimit ?? c.start)
+                let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
                 let tail = i == first ? groupTail : trimTail(own)
                 var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
                 if group.count > 1 {
                     prefix = parts.count == group.count ? parts[pos] : groupLead.range
                 }
-                let object = trimObject(objects[i])
+                let object = trimObject(spans[i].object)
                 var pText = original(prefix)
                 if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
                     pText = original(prefix.lowerBound..<g.lowerBound) + original(g.upperBound..<prefix.upperBound)
@@ -785,9 +785,9 @@ struct SentenceReader {
                     indicator = pText
                 }
                 // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
-                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, objects[i].isEmpty || object.range.isEmpty,
+                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
                    cands[i + 1].q.unit == c.q.unit {
-                    let next = trimObject(objects[i + 1])
+                    let next = trimObject(spans[i + 1].object)
                     if !next.range.isEmpty { indicator += original(next.range) }
                 }
                 // 分别 (respectively) belongs to the list, never to one indicator.
@@ -927,13 +927,18 @@ struct SentenceReader {
             }
         }
         if let unit, averageUnits.contains(unit) { return nil }
-        for (w, word) in perWordScalars.enumerated() {
-            if s.count >= word.count, (0...(s.count - word.count)).contains(where: { PlainScalars.has(word, at: $0, in: s) }) {
-                return perWords[w]
-            }
+        // Every per word is a head and 均: one pass notes which occur, and the first of the list wins.
+        var first = perWords.count
+        var k = 1
+        while k < s.count {
+            if s[k] == "均", let w = perWordHeads.firstIndex(of: s[k - 1]), w < first { first = w }
+            k += 1
         }
-        return nil
+        return first < perWords.count ? perWords[first] : nil
     }
+
+    /// The first scalars of `perWords`, in order (each word is that scalar and 均).
+    private static let perWordHeads: [Unicode.Scalar] = perWordScalars.map { precondition($0.count == 2 && $0[1] == "均"); return $0[0] }
 
     @inline(__always) private static func isMagnitudeWord(_ c: Unicode.Scalar) -> Bool {
         c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
