@@ -63,6 +63,7 @@ struct ScanRun {
         self.s = s
         self.units = units
         self.n = s.count
+        out.reserveCapacity(4)
         self.utf8 = utf8
     }
 

@@ -13,8 +13,6 @@ struct SentenceReader {
     /// then keep their clause as a range of it rather than a copy (`SharedText`).
     var cleanText: String? = nil
     let tokens: [Quantity]
-    /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
-    let inToken: [Bool]
     /// Time tokens in text order, and their start positions (searched by bisection: a sentence has few).
     let timeTokens: [Quantity]
     let timeStarts: [Int]
@@ -56,7 +54,6 @@ struct SentenceReader {
         guard mayHoldToken else {
             utf8 = []
             tokens = []
-            inToken = []
             timeTokens = []
             timeStarts = []
             markerTokens = []
@@ -68,15 +65,12 @@ struct SentenceReader {
         utf8 = offsets
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
-        var inside = [Bool](repeating: false, count: o.count + 1)
         var times: [Quantity] = []
         var markers: [Quantity] = []
         for t in tokens {
             if t.kind == .marker { markers.append(t) }
-            for k in t.scalarRange.dropFirst() { inside[k] = true }
             if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times.append(t) }
         }
-        inToken = inside
         timeTokens = times
         timeStarts = times.map(\.scalarRange.lowerBound)
         markerTokens = markers
@@ -103,7 +97,16 @@ struct SentenceReader {
         return isIdeograph(c) || c.properties.isAlphabetic
     }
 
-    @inline(__always) func isInsideToken(_ i: Int) -> Bool { i < inToken.count && inToken[i] }
+    /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2). Tokens are in text
+    /// order and do not overlap: the last one starting before `i` is the only one that can hold it.
+    func isInsideToken(_ i: Int) -> Bool {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if tokens[mid].scalarRange.lowerBound < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && i < tokens[lo - 1].scalarRange.upperBound
+    }
 
     /// 。 ! ? and line breaks (a switch: hashing a scalar per position showed up as a top cost).
     @inline(__always) static func endsSentence(_ c: Unicode.Scalar) -> Bool {
@@ -131,9 +134,12 @@ struct SentenceReader {
         var depth = 0
         for i in sub {
             let c = f[i]
-            if c == "(" || c == "[" || c == "“" || c == "《" || c == "「" { depth += 1 }
-            else if (c == ")" || c == "]" || c == "”" || c == "》" || c == "」") && depth > 0 { depth -= 1 }
-            else if depth == 0, Self.endsClause(c), !isInsideToken(i) {
+            switch c {
+            case "(", "[", "“", "《", "「": depth += 1; continue
+            case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1; continue }
+            default: break
+            }
+            if depth == 0, Self.endsClause(c), !isInsideToken(i) {
                 if i > start, !body(start..<i) { return }
                 start = i + 1
             }
@@ -909,7 +915,7 @@ struct SentenceReader {
 
     /// Units of an age or a span of years: 人均 in 人均预期寿命 (岁) or 人均受教育年限 (年) names an average, not
     /// an amount shared out per person, so it is no base to convert on.
-    static let averageUnits: Set<String> = ["岁", "年"]
+    @inline(__always) private static func isAverageUnit(_ unit: String) -> Bool { unit == "岁" || unit == "年" }
 
     /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
     static func perBase(_ indicator: String, unit: String? = nil) -> String? {
@@ -926,7 +932,7 @@ struct SentenceReader {
                 return String(scalars: s[(each + 1)..<k]) + perBases[base]
             }
         }
-        if let unit, averageUnits.contains(unit) { return nil }
+        if let unit, isAverageUnit(unit) { return nil }
         // Every per word is a head and 均: one pass notes which occur, and the first of the list wins.
         var first = perWords.count
         var k = 1
@@ -952,7 +958,7 @@ struct SentenceReader {
             let rest = after.dropFirst(mags.count)
             if let base = perBases.first(where: { rest.hasPrefix($0) }) { return String(mags) + base }
         }
-        if let unit, averageUnits.contains(unit) { return nil }
+        if let unit, isAverageUnit(unit) { return nil }
         return perWords.first { indicator.contains($0) }
     }
 }
