@@ -12,13 +12,8 @@ struct SentenceReader {
     /// The document's clean text, when the sentence's scalars are exactly its bytes at `cleanStart`: targets
     /// then keep their clause as a range of it rather than a copy (`SharedText`).
     var cleanText: String? = nil
+    /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
     let tokens: [Quantity]
-    /// Time tokens in text order, and their start positions (searched by bisection: a sentence has few).
-    let timeTokens: [Quantity]
-    let timeStarts: [Int]
-    /// Heading and list markers in text order, and their start positions.
-    let markerTokens: [Quantity]
-    let markerStarts: [Int]
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -54,10 +49,6 @@ struct SentenceReader {
         guard mayHoldToken else {
             utf8 = []
             tokens = []
-            timeTokens = []
-            timeStarts = []
-            markerTokens = []
-            markerStarts = []
             return
         }
         var offsets = [Int](repeating: 0, count: o.count + 1)
@@ -65,16 +56,6 @@ struct SentenceReader {
         utf8 = offsets
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
-        var times: [Quantity] = []
-        var markers: [Quantity] = []
-        for t in tokens {
-            if t.kind == .marker { markers.append(t) }
-            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times.append(t) }
-        }
-        timeTokens = times
-        timeStarts = times.map(\.scalarRange.lowerBound)
-        markerTokens = markers
-        markerStarts = markers.map(\.scalarRange.lowerBound)
     }
 
     // MARK: helpers
@@ -215,19 +196,24 @@ struct SentenceReader {
 
     static let conjunctionScalars: [[Unicode.Scalar]] = ["以及", "、", "和", "及", "与", "或"].map { Array($0.unicodeScalars) }
 
-    /// The time token starting at `i`, if any.
-    func timeToken(at i: Int) -> Quantity? { Self.token(startingAt: i, timeStarts, timeTokens) }
+    /// The time token (year, year range, plan period, date) starting at `i`, if any.
+    func timeToken(at i: Int) -> Quantity? {
+        token(startingAt: i) { $0 == .year || $0 == .yearRange || $0 == .planPeriod || $0 == .date }
+    }
 
     /// The marker token starting at `i`, if any.
-    func markerToken(at i: Int) -> Quantity? { Self.token(startingAt: i, markerStarts, markerTokens) }
+    func markerToken(at i: Int) -> Quantity? { token(startingAt: i) { $0 == .marker } }
 
-    /// The token of `tokens` (in text order, not overlapping, so starts are ascending and distinct) starting at `i`.
-    @inline(__always) static func token(startingAt i: Int, _ starts: [Int], _ tokens: [Quantity]) -> Quantity? {
-        var lo = 0, hi = starts.count
+    /// The token of a kind `kind` accepts starting at `i` (tokens are in text order, so their starts ascend).
+    @inline(__always) func token(startingAt i: Int, _ kind: (QuantityKind) -> Bool) -> Quantity? {
+        var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if starts[mid] == i { return tokens[mid] }
-            if starts[mid] < i { lo = mid + 1 } else { hi = mid }
+            if tokens[mid].scalarRange.lowerBound < i { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < tokens.count, tokens[lo].scalarRange.lowerBound == i {
+            if kind(tokens[lo].kind) { return tokens[lo] }
+            lo += 1
         }
         return nil
     }
