@@ -37,13 +37,31 @@ struct SentenceReader {
     /// `scalars` are the sentence's scalars as written.
     init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
          locator: ProvenanceLocator) {
-        o = scalars
+        var buffers = Buffers()
+        buffers.original = scalars
+        self.init(buffers: &buffers, cleanStart: cleanStart, section: section, scanner: scanner, pastYears: pastYears,
+                  locator: locator)
+    }
+
+    /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
+    /// made once per document rather than once per sentence (a reader that is gone leaves them unshared).
+    struct Buffers {
+        /// The sentence's scalars as written: the caller fills it.
+        var original: [Unicode.Scalar] = []
+        var folded: [Unicode.Scalar] = []
+        var utf8: [Int] = []
+    }
+
+    /// Reads the sentence in `buffers.original`; folds it and counts its UTF-8 offsets in the other buffers.
+    init(buffers: inout Buffers, cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
+         locator: ProvenanceLocator) {
         self.cleanStart = cleanStart
         self.section = section
         self.pastYears = pastYears
         self.locator = locator
-        let (folded, mayHoldToken) = ScalarFolder.foldNoting(scalars, ScanRun.startsToken)
-        f = folded
+        let mayHoldToken = ScalarFolder.foldNoting(buffers.original, into: &buffers.folded, ScanRun.startsToken)
+        o = buffers.original
+        f = buffers.folded
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         guard mayHoldToken else {
@@ -51,11 +69,17 @@ struct SentenceReader {
             tokens = []
             return
         }
-        var offsets = [Int](repeating: 0, count: o.count + 1)
-        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        utf8 = offsets
+        buffers.utf8.removeAll(keepingCapacity: true)
+        buffers.utf8.append(0)
+        var offset = 0
+        for c in o {
+            offset += UTF8.width(c)
+            buffers.utf8.append(offset)
+        }
+        utf8 = buffers.utf8
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-        tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
+        let folded = buffers.folded
+        tokens = scanner.scan(original: o, folded: folded, utf8: buffers.utf8).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
     }
 
     // MARK: helpers
@@ -409,6 +433,10 @@ struct SentenceReader {
     /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
     /// 2023年以来,… also after a speaker (袁家军表示,十年来,…).
     func opensReview(_ sub: Range<Int>) -> Bool {
+        // A clause can open a review only where it starts or ends with a scalar one of the words starts or ends
+        // with: a sub-sentence with none of them is answered without cutting it into clauses.
+        let ends = Self.reviewEnds
+        guard sub.contains(where: { ends.contains(f[$0]) }) else { return false }
         var answer = false
         forEachClause(sub) { clause in
             var lo = clause.lowerBound, hi = clause.upperBound
@@ -425,6 +453,14 @@ struct SentenceReader {
         }
         return answer
     }
+
+    /// The first and last scalars of [past-opening] words, and the last ones of [report-tail] words.
+    static let reviewEnds: ScalarSet = {
+        var set = ScalarSet([])
+        for e in PhraseLexicon.pastOpening.entries { set.insert(e.scalars[0]); set.insert(e.scalars[e.scalars.count - 1]) }
+        for e in PhraseLexicon.reportTail.entries { set.insert(e.scalars[e.scalars.count - 1]) }
+        return set
+    }()
 
     /// True when the sub-sentence is a formula (an `=` and a `+`, full-width ones folded): its numbers are
     /// weights and terms that define a score, not levels to reach.

@@ -30,6 +30,7 @@ public struct TargetExtractor: Sendable {
         let pastYears = SentenceReader.PastYears(document.metadata,
                                                  referenceStart: Self.planPeriodStart(document, scalars: text?.original))
         var lastEnd = -1
+        var buffers = SentenceReader.Buffers()   // the sentences' arrays, made once
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
         var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
@@ -51,14 +52,14 @@ public struct TargetExtractor: Sendable {
             // coming from the structure pass); otherwise through a repairing String.
             let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
                 && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
-            let scalars: [Unicode.Scalar]
+            buffers.original.removeAll(keepingCapacity: true)
             if onBoundaries, let text, let from = text.scalarIndex(ofUTF8: range.lowerBound),
                let to = text.scalarIndex(ofUTF8: range.upperBound) {
-                scalars = Array(text.original[from..<to])
+                buffers.original.append(contentsOf: text.original[from..<to])
             } else if onBoundaries {
-                scalars = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+                buffers.original = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
             } else {
-                scalars = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
+                buffers.original = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
             }
             // A year carried from the previous sentence only when nothing (no line break) separates them.
             if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
@@ -66,7 +67,7 @@ public struct TargetExtractor: Sendable {
                 pastParagraph = false
             }
             lastEnd = range.upperBound
-            var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
+            var reader = SentenceReader(buffers: &buffers, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, pastYears: pastYears, locator: locator)
             // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
             if onBoundaries { reader.cleanText = document.clean }
@@ -176,16 +177,19 @@ public struct TargetExtractor: Sendable {
         periodCounts(ScalarArray.of(text))
     }
 
-    static func periodCounts(_ s: [Unicode.Scalar]) -> [Int: Int] {
+    static func periodCounts(_ scalars: [Unicode.Scalar]) -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        var i = 0
-        while i + 2 < s.count {
-            if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
-               !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
-                counts[period.lowerBound, default: 0] += 1
-                i += 3
-            } else {
-                i += 1
+        // A whole document is walked: through a buffer, the loop for 十 is a compare per scalar.
+        scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i + 2 < s.count {
+                if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
+                   !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
+                    counts[period.lowerBound, default: 0] += 1
+                    i += 3
+                } else {
+                    i += 1
+                }
             }
         }
         return counts
