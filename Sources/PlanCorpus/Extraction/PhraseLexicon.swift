@@ -113,7 +113,7 @@ public struct PhraseLexicon: Sendable {
     /// Scalars as 4096 bits (by their value's low twelve bits): a clear bit means no entry starts (ends) there.
     @inline(__always) private static func mayHold(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
         let v = c.value & 4095
-        return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+        return bits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0
     }
 
     private func match(_ s: [Unicode.Scalar], startingAt index: Int) -> Entry? {
