@@ -63,7 +63,6 @@ struct ScanRun {
         self.s = s
         self.units = units
         self.n = s.count
-        out.reserveCapacity(4)
         self.utf8 = utf8
     }
 
@@ -103,6 +102,7 @@ struct ScanRun {
         func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
         var kind = kind
         if kind == .number, unit?.category == .date { kind = .date }
+        if out.isEmpty { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
         out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitRaw: unit?.raw, unit: unit?.simple,
                             unitCategory: unit?.category, comparatorHint: hint, isPlaceholder: placeholder,
                             isChineseNumeral: chinese, scalarRange: range,

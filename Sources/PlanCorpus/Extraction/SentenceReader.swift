@@ -220,6 +220,20 @@ struct SentenceReader {
 
     static let conjunctionScalars: [[Unicode.Scalar]] = ["以及", "、", "和", "及", "与", "或"].map { Array($0.unicodeScalars) }
 
+    /// Indices of the tokens that start in `range` (tokens are in text order: they are one run).
+    func tokenIndices(startingIn range: Range<Int>) -> Range<Int> {
+        func firstStart(notBefore position: Int) -> Int {
+            var lo = 0, hi = tokens.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if tokens[mid].scalarRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let from = firstStart(notBefore: range.lowerBound)
+        return from..<max(from, firstStart(notBefore: range.upperBound))
+    }
+
     /// The time token (year, year range, plan period, date) starting at `i`, if any.
     func timeToken(at i: Int) -> Quantity? {
         token(startingAt: i) { $0 == .year || $0 == .yearRange || $0 == .planPeriod || $0 == .date }
@@ -495,7 +509,7 @@ struct SentenceReader {
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
-        let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
+        let subTokens = tokens[tokenIndices(startingIn: sub)]
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
         if reportsPast(sub) || isFormula(sub) { return ([], nil) }
         let quotes = quoted(sub)
@@ -641,8 +655,8 @@ struct SentenceReader {
     }
 
     /// A bare number joined by 和/、 to a bare number stated by a verb (分别控制在0.5和0.45以内).
-    func followsLinkedBareNumber(_ q: Quantity, in tokens: [Quantity], clause: Range<Int>) -> Bool {
-        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > 0 else { return false }
+    func followsLinkedBareNumber(_ q: Quantity, in tokens: ArraySlice<Quantity>, clause: Range<Int>) -> Bool {
+        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > tokens.startIndex else { return false }
         let p = tokens[k - 1]
         guard p.kind == .number, p.unit == nil, clause.contains(p.scalarRange.lowerBound),
               isPureConjunction(p.scalarRange.upperBound..<q.scalarRange.lowerBound) else { return false }
@@ -651,7 +665,7 @@ struct SentenceReader {
 
     /// True when the number's phrase opens with a comparison with last year (比上年增加…) and an earlier
     /// figure of the same sub-sentence is what changed.
-    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: [Quantity]) -> Bool {
+    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: ArraySlice<Quantity>) -> Bool {
         guard subTokens.contains(where: { $0.isAmount && $0.scalarRange.upperBound <= c.start }) else { return false }
         var lo = c.start
         while lo > sub.lowerBound, !["," , "、", ";", ":"].contains(f[lo - 1]) { lo -= 1 }
