@@ -14,6 +14,22 @@ public struct NumberScanner: Sendable {
         scan(original: Array(text.unicodeScalars), folded: ScalarFolder.fold(text))
     }
 
+    /// False when `scan(text)` is sure to find nothing: no folded scalar of the text can start a token (the scan
+    /// loop passes over every such scalar of the BMP).
+    static func mayHoldToken(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buf in
+            var i = 0
+            while i < buf.count {
+                let (v, w) = UTF8Codec.decode(buf, at: i)
+                let folded = ScalarFolder.fold(unsafeBitCast(v, to: Unicode.Scalar.self))
+                if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { return true }
+                i += w
+            }
+            return false
+        }
+    }
+
     /// Scans a text already split into scalars and folded (`ScalarFolder.fold`); both arrays have the same length.
     public func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar]) -> [Quantity] {
         var run = ScanRun(o: original, s: folded, units: units)
@@ -86,6 +102,7 @@ struct ScanRun {
         func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
         var kind = kind
         if kind == .number, unit?.category == .date { kind = .date }
+        if out.isEmpty { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
         out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitRaw: unit?.raw, unit: unit?.simple,
                             unitCategory: unit?.category, comparatorHint: hint, isPlaceholder: placeholder,
                             isChineseNumeral: chinese, scalarRange: range,

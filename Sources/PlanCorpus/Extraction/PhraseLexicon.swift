@@ -9,26 +9,58 @@ public struct PhraseLexicon: Sendable {
         public var value: String
     }
 
-    public private(set) var entries: [Entry] = []
+    public var entries: [Entry] { tables.entries }
 
-    /// Entry indices grouped by first scalar (and, apart, by last scalar), each group longest first:
-    /// `firstOrder[firstStart[g]..<firstStart[g + 1]]` is group g.
-    private var firstOrder: [Int32] = []
-    private var firstStart: [Int32] = [0]
-    private var lastOrder: [Int32] = []
-    private var lastStart: [Int32] = [0]
-    /// The group of entries starting (ending) with a scalar.
-    private var firstGroup = ScalarIndex([])
-    private var lastGroup = ScalarIndex([])
-    /// First (last) scalars of the entries, see `mayHold`.
-    private var firstBits = [UInt64](repeating: 0, count: 64)
-    private var lastBits = [UInt64](repeating: 0, count: 64)
-    /// Every entry's scalar values, end to end (`flatStart[e]` is where entry e begins), so matching compares
-    /// plain integers without copying entries.
-    private var flat: [UInt32] = []
-    private var flatStart: [Int32] = [0]
+    /// The lists below, shared by every copy: a lexicon is copied into each scanner and reader, and one
+    /// reference to retain is cheaper than a dozen arrays.
+    private let tables: Tables
+
+    private final class Tables: Sendable {
+        let entries: [Entry]
+        /// Entry indices grouped by first scalar (and, apart, by last scalar), each group longest first:
+        /// `firstOrder[firstStart[g]..<firstStart[g + 1]]` is group g.
+        let firstOrder: [Int32]
+        let firstStart: [Int32]
+        let lastOrder: [Int32]
+        let lastStart: [Int32]
+        /// The group of entries starting (ending) with a scalar.
+        let firstGroup: ScalarIndex
+        let lastGroup: ScalarIndex
+        /// First (last) scalars of the entries, see `mayHold`.
+        let firstBits: [UInt64]
+        let lastBits: [UInt64]
+        /// Every entry's scalar values, end to end (`flatStart[e]` is where entry e begins), so matching compares
+        /// plain integers without copying entries.
+        let flat: [UInt32]
+        let flatStart: [Int32]
+
+        init(entries: [Entry], firstOrder: [Int32], firstStart: [Int32], lastOrder: [Int32], lastStart: [Int32],
+             firstGroup: ScalarIndex, lastGroup: ScalarIndex, firstBits: [UInt64], lastBits: [UInt64], flat: [UInt32],
+             flatStart: [Int32]) {
+            self.entries = entries
+            self.firstOrder = firstOrder
+            self.firstStart = firstStart
+            self.lastOrder = lastOrder
+            self.lastStart = lastStart
+            self.firstGroup = firstGroup
+            self.lastGroup = lastGroup
+            self.firstBits = firstBits
+            self.lastBits = lastBits
+            self.flat = flat
+            self.flatStart = flatStart
+        }
+    }
 
     public init(_ pairs: [(String, String)]) {
+        var entries: [Entry] = []
+        var firstOrder: [Int32] = []
+        var firstStart: [Int32] = [0]
+        var lastOrder: [Int32] = []
+        var lastStart: [Int32] = [0]
+        var firstBits = [UInt64](repeating: 0, count: 64)
+        var lastBits = [UInt64](repeating: 0, count: 64)
+        var flat: [UInt32] = []
+        var flatStart: [Int32] = [0]
         var byFirst: [Unicode.Scalar: [Int]] = [:]
         var byLast: [Unicode.Scalar: [Int]] = [:]
         var firstKeys: [Unicode.Scalar] = []
@@ -47,7 +79,6 @@ public struct PhraseLexicon: Sendable {
             if byLast[last] == nil { lastKeys.append(last) }
             byLast[last, default: []].append(e)
         }
-        let entries = self.entries
         func longestFirst(_ group: [Int]) -> [Int] { group.sorted { entries[$0].scalars.count > entries[$1].scalars.count } }
         var firstPairs: [(Unicode.Scalar, Int)] = []
         for key in firstKeys {
@@ -61,52 +92,55 @@ public struct PhraseLexicon: Sendable {
             lastStart.append(Int32(lastOrder.count))
             lastPairs.append((key, lastStart.count - 2))
         }
-        firstGroup = ScalarIndex(firstPairs)
-        lastGroup = ScalarIndex(lastPairs)
+        tables = Tables(entries: entries, firstOrder: firstOrder, firstStart: firstStart, lastOrder: lastOrder,
+                        lastStart: lastStart, firstGroup: ScalarIndex(firstPairs), lastGroup: ScalarIndex(lastPairs),
+                        firstBits: firstBits, lastBits: lastBits, flat: flat, flatStart: flatStart)
     }
 
     /// The longest entry that starts at `index` in `s`. Most positions of a text start no entry: the bit test,
     /// inlined where it is asked, turns them away before a call.
     @inline(__always) public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, Self.mayHold(firstBits, s[index]) else { return nil }
+        guard index < s.count, Self.mayHold(tables.firstBits, s[index]) else { return nil }
         return match(s, startingAt: index)
     }
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     @inline(__always) public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, Self.mayHold(lastBits, s[end - 1]) else { return nil }
+        guard end > 0, end <= s.count, Self.mayHold(tables.lastBits, s[end - 1]) else { return nil }
         return match(s, endingBefore: end)
     }
 
     /// Scalars as 4096 bits (by their value's low twelve bits): a clear bit means no entry starts (ends) there.
     @inline(__always) private static func mayHold(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
         let v = c.value & 4095
-        return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+        return bits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0
     }
 
     private func match(_ s: [Unicode.Scalar], startingAt index: Int) -> Entry? {
-        guard let g = firstGroup.value(of: s[index]) else { return nil }
-        for k in Int(firstStart[g])..<Int(firstStart[g + 1]) {
-            let e = Int(firstOrder[k])
-            let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
+        let t = tables
+        guard let g = t.firstGroup.value(of: s[index]) else { return nil }
+        for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
+            let e = Int(t.firstOrder[k])
+            let from = Int(t.flatStart[e]), length = Int(t.flatStart[e + 1]) - from
             guard index + length <= s.count else { continue }
             var ok = true
-            for j in 1..<length where s[index + j].value != flat[from + j] { ok = false; break }
-            if ok { return entries[e] }
+            for j in 1..<length where s[index + j].value != t.flat[from + j] { ok = false; break }
+            if ok { return t.entries[e] }
         }
         return nil
     }
 
     private func match(_ s: [Unicode.Scalar], endingBefore end: Int) -> Entry? {
-        guard let g = lastGroup.value(of: s[end - 1]) else { return nil }
-        for k in Int(lastStart[g])..<Int(lastStart[g + 1]) {
-            let e = Int(lastOrder[k])
-            let from = Int(flatStart[e]), length = Int(flatStart[e + 1]) - from
+        let t = tables
+        guard let g = t.lastGroup.value(of: s[end - 1]) else { return nil }
+        for k in Int(t.lastStart[g])..<Int(t.lastStart[g + 1]) {
+            let e = Int(t.lastOrder[k])
+            let from = Int(t.flatStart[e]), length = Int(t.flatStart[e + 1]) - from
             guard length <= end else { continue }
             let start = end - length
             var ok = true
-            for j in 0..<(length - 1) where s[start + j].value != flat[from + j] { ok = false; break }
-            if ok { return entries[e] }
+            for j in 0..<(length - 1) where s[start + j].value != t.flat[from + j] { ok = false; break }
+            if ok { return t.entries[e] }
         }
         return nil
     }

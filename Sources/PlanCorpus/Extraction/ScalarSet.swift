@@ -17,7 +17,7 @@ struct ScalarSet: Sendable {
 
     @inline(__always) func contains(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x10000 { return bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 }
+        if v < 0x10000 { return bits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 }
         return beyondBMP.contains(s)
     }
 }

@@ -9,18 +9,11 @@ struct SentenceReader {
     /// sentence, and releasing them, was a visible share of the reading).
     let pastYears: PastYears
     let locator: ProvenanceLocator
-    /// The document's clean text, which the sentence is a range of: targets then keep their clause as a range
-    /// of it rather than a copy (`Target.shareCleanText`).
+    /// The document's clean text, when the sentence's scalars are exactly its bytes at `cleanStart`: targets
+    /// then keep their clause as a range of it rather than a copy (`SharedText`).
     var cleanText: String? = nil
+    /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
     let tokens: [Quantity]
-    /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2).
-    let inToken: [Bool]
-    /// Time tokens in text order, and their start positions (searched by bisection: a sentence has few).
-    let timeTokens: [Quantity]
-    let timeStarts: [Int]
-    /// Heading and list markers in text order, and their start positions.
-    let markerTokens: [Quantity]
-    let markerStarts: [Int]
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -44,43 +37,49 @@ struct SentenceReader {
     /// `scalars` are the sentence's scalars as written.
     init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
          locator: ProvenanceLocator) {
-        o = scalars
+        var buffers = Buffers()
+        buffers.original = scalars
+        self.init(buffers: &buffers, cleanStart: cleanStart, section: section, scanner: scanner, pastYears: pastYears,
+                  locator: locator)
+    }
+
+    /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
+    /// made once per document rather than once per sentence (a reader that is gone leaves them unshared).
+    struct Buffers {
+        /// The sentence's scalars as written: the caller fills it.
+        var original: [Unicode.Scalar] = []
+        var folded: [Unicode.Scalar] = []
+        var utf8: [Int] = []
+    }
+
+    /// Reads the sentence in `buffers.original`; folds it and counts its UTF-8 offsets in the other buffers.
+    init(buffers: inout Buffers, cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
+         locator: ProvenanceLocator) {
         self.cleanStart = cleanStart
         self.section = section
         self.pastYears = pastYears
         self.locator = locator
-        let (folded, mayHoldToken) = ScalarFolder.foldNoting(scalars, ScanRun.startsToken)
-        f = folded
+        let mayHoldToken = ScalarFolder.foldNoting(buffers.original, into: &buffers.folded, ScanRun.startsToken)
+        o = buffers.original
+        f = buffers.folded
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         guard mayHoldToken else {
             utf8 = []
             tokens = []
-            inToken = []
-            timeTokens = []
-            timeStarts = []
-            markerTokens = []
-            markerStarts = []
             return
         }
-        var offsets = [Int](repeating: 0, count: o.count + 1)
-        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        utf8 = offsets
-        // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-        tokens = scanner.scan(original: o, folded: f, utf8: offsets).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
-        var inside = [Bool](repeating: false, count: o.count + 1)
-        var times: [Quantity] = []
-        var markers: [Quantity] = []
-        for t in tokens {
-            if t.kind == .marker { markers.append(t) }
-            for k in t.scalarRange.dropFirst() { inside[k] = true }
-            if t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod || t.kind == .date { times.append(t) }
+        buffers.utf8.removeAll(keepingCapacity: true)
+        buffers.utf8.append(0)
+        var offset = 0
+        for c in o {
+            offset += UTF8.width(c)
+            buffers.utf8.append(offset)
         }
-        inToken = inside
-        timeTokens = times
-        timeStarts = times.map(\.scalarRange.lowerBound)
-        markerTokens = markers
-        markerStarts = markers.map(\.scalarRange.lowerBound)
+        utf8 = buffers.utf8
+        // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
+        let folded = buffers.folded
+        tokens = scanner.scan(original: o, folded: folded, utf8: buffers.utf8).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
     }
 
     // MARK: helpers
@@ -103,7 +102,16 @@ struct SentenceReader {
         return isIdeograph(c) || c.properties.isAlphabetic
     }
 
-    @inline(__always) func isInsideToken(_ i: Int) -> Bool { i < inToken.count && inToken[i] }
+    /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2). Tokens are in text
+    /// order and do not overlap: the last one starting before `i` is the only one that can hold it.
+    func isInsideToken(_ i: Int) -> Bool {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if tokens[mid].scalarRange.lowerBound < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && i < tokens[lo - 1].scalarRange.upperBound
+    }
 
     /// 。 ! ? and line breaks (a switch: hashing a scalar per position showed up as a top cost).
     @inline(__always) static func endsSentence(_ c: Unicode.Scalar) -> Bool {
@@ -131,9 +139,12 @@ struct SentenceReader {
         var depth = 0
         for i in sub {
             let c = f[i]
-            if c == "(" || c == "[" || c == "“" || c == "《" || c == "「" { depth += 1 }
-            else if (c == ")" || c == "]" || c == "”" || c == "》" || c == "」") && depth > 0 { depth -= 1 }
-            else if depth == 0, Self.endsClause(c), !isInsideToken(i) {
+            switch c {
+            case "(", "[", "“", "《", "「": depth += 1; continue
+            case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1; continue }
+            default: break
+            }
+            if depth == 0, Self.endsClause(c), !isInsideToken(i) {
                 if i > start, !body(start..<i) { return }
                 start = i + 1
             }
@@ -209,19 +220,38 @@ struct SentenceReader {
 
     static let conjunctionScalars: [[Unicode.Scalar]] = ["以及", "、", "和", "及", "与", "或"].map { Array($0.unicodeScalars) }
 
-    /// The time token starting at `i`, if any.
-    func timeToken(at i: Int) -> Quantity? { Self.token(startingAt: i, timeStarts, timeTokens) }
+    /// Indices of the tokens that start in `range` (tokens are in text order: they are one run).
+    func tokenIndices(startingIn range: Range<Int>) -> Range<Int> {
+        func firstStart(notBefore position: Int) -> Int {
+            var lo = 0, hi = tokens.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if tokens[mid].scalarRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let from = firstStart(notBefore: range.lowerBound)
+        return from..<max(from, firstStart(notBefore: range.upperBound))
+    }
+
+    /// The time token (year, year range, plan period, date) starting at `i`, if any.
+    func timeToken(at i: Int) -> Quantity? {
+        token(startingAt: i) { $0 == .year || $0 == .yearRange || $0 == .planPeriod || $0 == .date }
+    }
 
     /// The marker token starting at `i`, if any.
-    func markerToken(at i: Int) -> Quantity? { Self.token(startingAt: i, markerStarts, markerTokens) }
+    func markerToken(at i: Int) -> Quantity? { token(startingAt: i) { $0 == .marker } }
 
-    /// The token of `tokens` (in text order, not overlapping, so starts are ascending and distinct) starting at `i`.
-    @inline(__always) static func token(startingAt i: Int, _ starts: [Int], _ tokens: [Quantity]) -> Quantity? {
-        var lo = 0, hi = starts.count
+    /// The token of a kind `kind` accepts starting at `i` (tokens are in text order, so their starts ascend).
+    @inline(__always) func token(startingAt i: Int, _ kind: (QuantityKind) -> Bool) -> Quantity? {
+        var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if starts[mid] == i { return tokens[mid] }
-            if starts[mid] < i { lo = mid + 1 } else { hi = mid }
+            if tokens[mid].scalarRange.lowerBound < i { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < tokens.count, tokens[lo].scalarRange.lowerBound == i {
+            if kind(tokens[lo].kind) { return tokens[lo] }
+            lo += 1
         }
         return nil
     }
@@ -417,6 +447,10 @@ struct SentenceReader {
     /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
     /// 2023年以来,… also after a speaker (袁家军表示,十年来,…).
     func opensReview(_ sub: Range<Int>) -> Bool {
+        // A clause can open a review only where it starts or ends with a scalar one of the words starts or ends
+        // with: a sub-sentence with none of them is answered without cutting it into clauses.
+        let ends = Self.reviewEnds
+        guard sub.contains(where: { ends.contains(f[$0]) }) else { return false }
         var answer = false
         forEachClause(sub) { clause in
             var lo = clause.lowerBound, hi = clause.upperBound
@@ -433,6 +467,14 @@ struct SentenceReader {
         }
         return answer
     }
+
+    /// The first and last scalars of [past-opening] words, and the last ones of [report-tail] words.
+    static let reviewEnds: ScalarSet = {
+        var set = ScalarSet([])
+        for e in PhraseLexicon.pastOpening.entries { set.insert(e.scalars[0]); set.insert(e.scalars[e.scalars.count - 1]) }
+        for e in PhraseLexicon.reportTail.entries { set.insert(e.scalars[e.scalars.count - 1]) }
+        return set
+    }()
 
     /// True when the sub-sentence is a formula (an `=` and a `+`, full-width ones folded): its numbers are
     /// weights and terms that define a score, not levels to reach.
@@ -467,7 +509,7 @@ struct SentenceReader {
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
-        let subTokens = tokens.filter { sub.contains($0.scalarRange.lowerBound) }
+        let subTokens = tokens[tokenIndices(startingIn: sub)]
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
         if reportsPast(sub) || isFormula(sub) { return ([], nil) }
         let quotes = quoted(sub)
@@ -613,8 +655,8 @@ struct SentenceReader {
     }
 
     /// A bare number joined by 和/、 to a bare number stated by a verb (分别控制在0.5和0.45以内).
-    func followsLinkedBareNumber(_ q: Quantity, in tokens: [Quantity], clause: Range<Int>) -> Bool {
-        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > 0 else { return false }
+    func followsLinkedBareNumber(_ q: Quantity, in tokens: ArraySlice<Quantity>, clause: Range<Int>) -> Bool {
+        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > tokens.startIndex else { return false }
         let p = tokens[k - 1]
         guard p.kind == .number, p.unit == nil, clause.contains(p.scalarRange.lowerBound),
               isPureConjunction(p.scalarRange.upperBound..<q.scalarRange.lowerBound) else { return false }
@@ -623,7 +665,7 @@ struct SentenceReader {
 
     /// True when the number's phrase opens with a comparison with last year (比上年增加…) and an earlier
     /// figure of the same sub-sentence is what changed.
-    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: [Quantity]) -> Bool {
+    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: ArraySlice<Quantity>) -> Bool {
         guard subTokens.contains(where: { $0.isAmount && $0.scalarRange.upperBound <= c.start }) else { return false }
         var lo = c.start
         while lo > sub.lowerBound, !["," , "、", ";", ":"].contains(f[lo - 1]) { lo -= 1 }
@@ -712,51 +754,51 @@ struct SentenceReader {
     func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?,
                       sentenceHedge: String?, leadYear: inout CarriedContext?) -> [Target] {
         let n = cands.count
-        var prefixStarts = [Int](repeating: clause.lowerBound, count: n)
-        var objects = [Range<Int>](repeating: clause.lowerBound..<clause.lowerBound, count: n)
-        var groupNext = [Bool](repeating: false, count: n)
+        // Where each number's words start (prefix) and what follows it (object), in one array.
+        struct Span { var prefixStart: Int; var object: Range<Int>; var groupNext = false }
+        var spans = [Span](repeating: Span(prefixStart: clause.lowerBound, object: clause.lowerBound..<clause.lowerBound), count: n)
         for i in 0..<n {
             if i + 1 < n {
                 let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
-                groupNext[i] = isPureConjunction(between)
+                spans[i].groupNext = isPureConjunction(between)
                 if let (p, len) = lastSeparator(in: between) {
-                    objects[i] = cands[i].end..<p
-                    prefixStarts[i + 1] = p + len
+                    spans[i].object = cands[i].end..<p
+                    spans[i + 1].prefixStart = p + len
                 } else {
-                    objects[i] = cands[i].end..<cands[i].end
-                    prefixStarts[i + 1] = cands[i].end
+                    spans[i].object = cands[i].end..<cands[i].end
+                    spans[i + 1].prefixStart = cands[i].end
                 }
             } else {
                 // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
                 let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
-                objects[i] = cands[i].end..<max(cands[i].end, stop)
+                spans[i].object = cands[i].end..<max(cands[i].end, stop)
             }
         }
         // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
-        var groups: [[Int]] = []
-        var current: [Int] = []
-        for i in 0..<n {
-            current.append(i)
-            if !groupNext[i] { groups.append(current); current = [] }
+        var groups: [Range<Int>] = []
+        var groupStart = 0
+        for i in 0..<n where !spans[i].groupNext {
+            groups.append(groupStart..<(i + 1))
+            groupStart = i + 1
         }
         var result: [Target] = []
         for group in groups {
-            let first = group[0]
-            let lastComparator = cands[group.last!].comparator
-            let groupPrefix = prefixStarts[first]..<max(prefixStarts[first], cands[first].prefixLimit ?? cands[first].start)
+            let first = group.lowerBound
+            let lastComparator = cands[group.upperBound - 1].comparator
+            let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
             let groupTail = trimTail(groupPrefix)
             let groupLead = trimTail(trimLead(groupTail.range))
             var parts: [Range<Int>] = []
             if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
             for (pos, i) in group.enumerated() {
                 let c = cands[i]
-                let own = i == first ? groupPrefix : prefixStarts[i]..<max(prefixStarts[i], c.prefixLimit ?? c.start)
+                let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
                 let tail = i == first ? groupTail : trimTail(own)
                 var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
                 if group.count > 1 {
                     prefix = parts.count == group.count ? parts[pos] : groupLead.range
                 }
-                let object = trimObject(objects[i])
+                let object = trimObject(spans[i].object)
                 var pText = original(prefix)
                 if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
                     pText = original(prefix.lowerBound..<g.lowerBound) + original(g.upperBound..<prefix.upperBound)
@@ -785,9 +827,9 @@ struct SentenceReader {
                     indicator = pText
                 }
                 // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
-                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, objects[i].isEmpty || object.range.isEmpty,
+                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
                    cands[i + 1].q.unit == c.q.unit {
-                    let next = trimObject(objects[i + 1])
+                    let next = trimObject(spans[i + 1].object)
                     if !next.range.isEmpty { indicator += original(next.range) }
                 }
                 // 分别 (respectively) belongs to the list, never to one indicator.
@@ -824,12 +866,11 @@ struct SentenceReader {
                 guard let value = c.q.value else { continue }
                 let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
                 let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
-                var target = Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
-                                    unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                    hedge: hedge, per: Self.perBase(ScalarFolder.foldedString(indicator), unit: unit),
-                                    baseline: c.baseline, text: original(clause), provenance: locator.provenance(clean: clean))
-                if let cleanText { target.shareCleanText(cleanText, clause: clean) }
-                result.append(target)
+                let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
+                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
+                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                     hedge: hedge, per: Self.perBase(scalars: ScalarFolder.fold(indicator), unit: unit),
+                                     baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
         return result
@@ -865,6 +906,19 @@ struct SentenceReader {
 
     /// The indicator without 分别 / 分別 and surrounding whitespace.
     static func withoutRespectively(_ indicator: String) -> String {
+        // Most indicators hold no 分 and no blank at either end: nothing to take out, known from the bytes.
+        var copy = indicator
+        let untouched = copy.withUTF8 { buf -> Bool in
+            guard let first = indicator.unicodeScalars.first, let last = indicator.unicodeScalars.last,
+                  !PlainScalars.isWhitespace(first), !PlainScalars.isWhitespace(last) else { return false }
+            var i = 0
+            while i + 2 < buf.count {
+                if buf[i] == 0xE5, buf[i + 1] == 0x88, buf[i + 2] == 0x86 { return false }   // 分
+                i += 1
+            }
+            return PlainScalars.arePlain(utf8: buf)
+        }
+        if untouched { return indicator }
         let scalars = Array(indicator.unicodeScalars)
         guard PlainScalars.arePlain(scalars) else {
             return indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
@@ -897,12 +951,16 @@ struct SentenceReader {
 
     /// Units of an age or a span of years: 人均 in 人均预期寿命 (岁) or 人均受教育年限 (年) names an average, not
     /// an amount shared out per person, so it is no base to convert on.
-    static let averageUnits: Set<String> = ["岁", "年"]
+    @inline(__always) private static func isAverageUnit(_ unit: String) -> Bool { unit == "岁" || unit == "年" }
 
     /// The base of a rate named in an indicator: 每千人口 → 千人口, 人均 → 人均, 每百户 → 百户.
     static func perBase(_ indicator: String, unit: String? = nil) -> String? {
-        let s = Array(indicator.unicodeScalars)
-        guard PlainScalars.arePlain(s) else { return perBaseOfCharacters(indicator, unit: unit) }
+        perBase(scalars: ScalarArray.of(indicator), unit: unit)
+    }
+
+    /// `perBase` of the text `s` spells (a folded indicator's scalars).
+    static func perBase(scalars s: [Unicode.Scalar], unit: String? = nil) -> String? {
+        guard PlainScalars.arePlain(s) else { return perBaseOfCharacters(String(scalars: s), unit: unit) }
         if let each = s.firstIndex(of: "每") {
             var k = each + 1
             while k < s.count, Self.isMagnitudeWord(s[k]) { k += 1 }
@@ -910,14 +968,19 @@ struct SentenceReader {
                 return String(scalars: s[(each + 1)..<k]) + perBases[base]
             }
         }
-        if let unit, averageUnits.contains(unit) { return nil }
-        for (w, word) in perWordScalars.enumerated() {
-            if s.count >= word.count, (0...(s.count - word.count)).contains(where: { PlainScalars.has(word, at: $0, in: s) }) {
-                return perWords[w]
-            }
+        if let unit, isAverageUnit(unit) { return nil }
+        // Every per word is a head and 均: one pass notes which occur, and the first of the list wins.
+        var first = perWords.count
+        var k = 1
+        while k < s.count {
+            if s[k] == "均", let w = perWordHeads.firstIndex(of: s[k - 1]), w < first { first = w }
+            k += 1
         }
-        return nil
+        return first < perWords.count ? perWords[first] : nil
     }
+
+    /// The first scalars of `perWords`, in order (each word is that scalar and 均).
+    private static let perWordHeads: [Unicode.Scalar] = perWordScalars.map { precondition($0.count == 2 && $0[1] == "均"); return $0[0] }
 
     @inline(__always) private static func isMagnitudeWord(_ c: Unicode.Scalar) -> Bool {
         c == "十" || c == "百" || c == "千" || c == "万" || c == "亿"
@@ -931,7 +994,7 @@ struct SentenceReader {
             let rest = after.dropFirst(mags.count)
             if let base = perBases.first(where: { rest.hasPrefix($0) }) { return String(mags) + base }
         }
-        if let unit, averageUnits.contains(unit) { return nil }
+        if let unit, isAverageUnit(unit) { return nil }
         return perWords.first { indicator.contains($0) }
     }
 }

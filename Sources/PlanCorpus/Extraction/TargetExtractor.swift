@@ -30,6 +30,7 @@ public struct TargetExtractor: Sendable {
         let pastYears = SentenceReader.PastYears(document.metadata,
                                                  referenceStart: Self.planPeriodStart(document, scalars: text?.original))
         var lastEnd = -1
+        var buffers = SentenceReader.Buffers()   // the sentences' arrays, made once
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
         var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
@@ -51,14 +52,14 @@ public struct TargetExtractor: Sendable {
             // coming from the structure pass); otherwise through a repairing String.
             let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
                 && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
-            let scalars: [Unicode.Scalar]
+            buffers.original.removeAll(keepingCapacity: true)
             if onBoundaries, let text, let from = text.scalarIndex(ofUTF8: range.lowerBound),
                let to = text.scalarIndex(ofUTF8: range.upperBound) {
-                scalars = Array(text.original[from..<to])
+                buffers.original.append(contentsOf: text.original[from..<to])
             } else if onBoundaries {
-                scalars = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+                buffers.original = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
             } else {
-                scalars = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
+                buffers.original = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
             }
             // A year carried from the previous sentence only when nothing (no line break) separates them.
             if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
@@ -66,9 +67,10 @@ public struct TargetExtractor: Sendable {
                 pastParagraph = false
             }
             lastEnd = range.upperBound
-            var reader = SentenceReader(scalars: scalars, cleanStart: range.lowerBound, section: sentence.section,
+            var reader = SentenceReader(buffers: &buffers, cleanStart: range.lowerBound, section: sentence.section,
                                         scanner: scanner, pastYears: pastYears, locator: locator)
-            reader.cleanText = document.clean
+            // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
+            if onBoundaries { reader.cleanText = document.clean }
             var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
                 guard seen.insert(Self.duplicateKey(found)).inserted else { continue }
@@ -175,16 +177,19 @@ public struct TargetExtractor: Sendable {
         periodCounts(ScalarArray.of(text))
     }
 
-    static func periodCounts(_ s: [Unicode.Scalar]) -> [Int: Int] {
+    static func periodCounts(_ scalars: [Unicode.Scalar]) -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        var i = 0
-        while i + 2 < s.count {
-            if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
-               !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
-                counts[period.lowerBound, default: 0] += 1
-                i += 3
-            } else {
-                i += 1
+        // A whole document is walked: through a buffer, the loop for 十 is a compare per scalar.
+        scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i + 2 < s.count {
+                if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
+                   !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
+                    counts[period.lowerBound, default: 0] += 1
+                    i += 3
+                } else {
+                    i += 1
+                }
             }
         }
         return counts
@@ -212,20 +217,52 @@ public struct TargetExtractor: Sendable {
     enum DuplicateKey: Hashable {
         case fields(indicator: [UInt32], value: UInt64, valueMax: UInt64, unit: String, comparator: String, year: Int)
         case text(String)
+
+        /// Hashes the integer fields only (equal keys have equal integers): String hashing normalises, and
+        /// keys that differ only in unit or comparator are rare.
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .fields(let indicator, let value, let valueMax, _, _, let year):
+                var h: UInt64 = 0xcbf29ce484222325
+                for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
+                hasher.combine(h)
+                hasher.combine(value)
+                hasher.combine(valueMax)
+                hasher.combine(year)
+            case .text(let text):
+                hasher.combine(text)
+            }
+        }
     }
 
     static func duplicateKey(_ t: Target) -> DuplicateKey {
-        let folded = ScalarFolder.fold(t.indicator)
         let unit = t.unit ?? ""
         let valueMax = t.valueMax ?? -1
+        // The folded indicator's scalar values, and whether they are a run of stable starters (NFC as they
+        // stand, see LineKey) without `|`.
+        var indicator = [UInt32]()
+        var stable = true
+        var copy = t.indicator
+        copy.withUTF8 { buf in
+            indicator.reserveCapacity(buf.count)
+            var i = 0
+            while i < buf.count {
+                let (v, w) = UTF8Codec.decode(buf, at: i)
+                let folded = ScalarFolder.fold(unsafeBitCast(v, to: Unicode.Scalar.self))
+                if !LineKey.isStableStarter(folded) { stable = false }
+                indicator.append(folded.value)
+                i += w
+            }
+        }
         // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
-        if t.value.isNaN || valueMax.isNaN || folded.contains("|") || unit.utf8.contains(0x7C)
+        if t.value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || unit.utf8.contains(0x7C)
             || t.comparator.utf8.contains(0x7C) {
             return .text(key(t))
         }
-        // A run of stable starters is NFC as it stands (see LineKey); anything else is composed first.
-        let indicator = folded.allSatisfy(LineKey.isStableStarter) ? folded.map(\.value)
-            : String(scalars: folded).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+        // Anything but a run of stable starters is composed first.
+        if !stable {
+            indicator = String(scalars: indicator.map { Unicode.Scalar($0)! }).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+        }
         return .fields(indicator: indicator, value: t.value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
                        comparator: t.comparator, year: t.year ?? -1)
     }

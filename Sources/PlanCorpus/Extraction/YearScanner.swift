@@ -9,6 +9,8 @@ public enum YearScanner {
 
     /// The time tokens (years, year ranges, plan periods) of a text.
     public static func years(in text: String, scanner: NumberScanner = NumberScanner()) -> [Quantity] {
-        scanner.scan(text).filter { $0.kind == .year || $0.kind == .yearRange || $0.kind == .planPeriod }
+        // Most headings hold no scalar a token starts with: nothing to scan.
+        guard NumberScanner.mayHoldToken(text) else { return [] }
+        return scanner.scan(text).filter { $0.kind == .year || $0.kind == .yearRange || $0.kind == .planPeriod }
     }
 }

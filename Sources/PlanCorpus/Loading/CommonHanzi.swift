@@ -24,6 +24,6 @@ enum CommonHanzi {
     static func contains(_ value: UInt32) -> Bool {
         guard value >= first && value <= last else { return false }
         let offset = Int(value - first)
-        return bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+        return bits[offset &>> 6] & (1 &<< UInt64(offset & 63)) != 0
     }
 }

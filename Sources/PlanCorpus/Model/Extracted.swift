@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an extracted row came from: the document line and UTF-8 span in the original text.
 public struct Provenance: Sendable, Hashable {
     /// 1-based line in the original text.
@@ -52,6 +54,16 @@ public struct Target: Sendable, Hashable {
                 unit: String?, comparator: String = "=", year: Int? = nil, yearPlaceholder: Bool = false,
                 hedge: String? = nil, per: String? = nil, baseline: Double? = nil, binding: String? = nil,
                 text: String, provenance: Provenance) {
+        self.init(section: section, domain: domain, indicator: indicator, value: value, valueMax: valueMax, unit: unit,
+                  comparator: comparator, year: year, yearPlaceholder: yearPlaceholder, hedge: hedge, per: per,
+                  baseline: baseline, binding: binding, clause: SharedText(text), provenance: provenance)
+    }
+
+    /// `clause` is the clause's text as it is kept (a range of the clean text, or a text of its own).
+    init(section: Int?, domain: String? = nil, indicator: String, value: Double, valueMax: Double? = nil,
+         unit: String?, comparator: String = "=", year: Int? = nil, yearPlaceholder: Bool = false,
+         hedge: String? = nil, per: String? = nil, baseline: Double? = nil, binding: String? = nil,
+         clause: SharedText, provenance: Provenance) {
         self.section = section
         self.domain = domain
         self.indicator = indicator
@@ -65,7 +77,7 @@ public struct Target: Sendable, Hashable {
         self.per = per
         self.baseline = baseline
         self.binding = binding
-        self.clause = SharedText(text)
+        self.clause = clause
         self.provenance = provenance
     }
 }
@@ -98,8 +110,18 @@ struct SharedText: Sendable, Hashable {
 
     /// The range of `clean`, or nil when its bytes are not `text`'s (or lie outside `clean`).
     init?(_ clean: String, utf8 range: Range<Int>, equalTo text: String) {
-        guard range.lowerBound >= 0, range.upperBound <= clean.utf8.count, range.upperBound <= Int(UInt32.max),
-              clean.utf8.dropFirst(range.lowerBound).prefix(range.count).elementsEqual(text.utf8) else { return nil }
+        guard range.lowerBound >= 0, range.upperBound <= clean.utf8.count, range.upperBound <= Int(UInt32.max) else { return nil }
+        var whole = clean, part = text
+        let equal = whole.withUTF8 { c in
+            part.withUTF8 { t in t.count == range.count && (t.isEmpty || memcmp(c.baseAddress! + range.lowerBound, t.baseAddress!, t.count) == 0) }
+        }
+        guard equal else { return nil }
+        self.init(slice: clean, utf8: range)
+    }
+
+    /// The range of `clean` that the caller knows to hold the text (it was cut from those bytes).
+    init(slice clean: String, utf8 range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= clean.utf8.count && range.upperBound <= Int(UInt32.max))
         source = clean
         start = UInt32(range.lowerBound)
         end = UInt32(range.upperBound)
