@@ -28,21 +28,6 @@ struct SentenceReader {
         }
     }
 
-    init(text: String, cleanStart: Int, section: Int?, scanner: NumberScanner, metadata: DocumentMetadata,
-         referenceStart: Int? = nil, locator: ProvenanceLocator) {
-        self.init(scalars: ScalarArray.of(text), cleanStart: cleanStart, section: section, scanner: scanner,
-                  pastYears: PastYears(metadata, referenceStart: referenceStart), locator: locator)
-    }
-
-    /// `scalars` are the sentence's scalars as written.
-    init(scalars: [Unicode.Scalar], cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
-         locator: ProvenanceLocator) {
-        var buffers = Buffers()
-        buffers.original = scalars
-        self.init(buffers: &buffers, cleanStart: cleanStart, section: section, scanner: scanner, pastYears: pastYears,
-                  locator: locator)
-    }
-
     /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
     /// made once per document rather than once per sentence (a reader that is gone leaves them unshared).
     struct Buffers {
