@@ -68,11 +68,9 @@ import Testing
     }
 
     @Test(.enabled(if: sampleFolder() != nil)) func agreesWithTheTwoStepsOnTheSamples() throws {
-        let folder = try #require(sampleFolder())
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
-        #expect(!names.isEmpty)
-        for name in names {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
+        let samples = sampleTexts()
+        #expect(!samples.isEmpty)
+        for (name, text) in samples {
             for line in text.split(separator: "\n").prefix(200) { #expect(Self.agrees(String(line)), "\(name): \(line)") }
             // Whole documents: the norm only (every range would be slow).
             let scalars = Array(text.unicodeScalars)

@@ -11,12 +11,7 @@ import Testing
     static let texts: [String] = {
         var texts = ["", "a", "每千人口拥有3岁以下婴幼儿托位数", "數字經濟占地區生產總值比重", "ＰＭ２.５浓度……", "顯著提高著力",
                      "e\u{301}x", "가나", "😀托位", "\u{F900}率", "\t 全市人均 \u{3000}"]
-        if let folder = sampleFolder(), let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            for name in names.sorted() where name.hasSuffix(".txt") {
-                guard let text = try? String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8) else { continue }
-                texts += text.split(separator: "\n").prefix(60).map(String.init)
-            }
-        }
+        for (_, text) in sampleTexts() { texts += text.split(separator: "\n").prefix(60).map(String.init) }
         return texts + ScalarRewriteTests.randomTexts("托位數数养老機構护理型床位社區医生5GgＧ…著\u{301}가😀 \u{3000}、", count: 400,
                                                       length: 0...16, seed: 77)
     }()

@@ -18,7 +18,7 @@ final class TemporaryFolder {
     func write(_ relative: String, bytes: [UInt8]) -> String {
         let full = (path as NSString).appendingPathComponent(relative)
         try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
         return full
     }
 

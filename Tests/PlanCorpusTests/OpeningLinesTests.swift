@@ -36,11 +36,7 @@ import Testing
         var texts = ["", "\n", "a", " 标题 \n\u{3000}第二行\u{3000}\r\n\r\n三\n", "\r\n\r\n", "  \n \n x", "e\u{301} \n\u{A0}b\u{A0}",
                      String(repeating: "长行", count: 500) + "\n短"]
         texts += ScalarRewriteTests.randomTexts("ab中 \u{3000}\u{A0}\t\r\n、\u{301}😀", count: 400, length: 0...60, seed: 29)
-        if let folder = sampleFolder() {
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".txt") {
-                if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
-            }
-        }
+        texts += sampleTexts().map(\.text)
         for text in texts {
             let scalars = Array(text.unicodeScalars)
             let lines = RegionResolver.openingLines(scalars).map { String(String.UnicodeScalarView(scalars[$0])) }

@@ -24,11 +24,9 @@ import Testing
     }
 
     @Test(.enabled(if: sampleFolder() != nil)) func agreesWithTextNormalizerOnTheSamples() throws {
-        let folder = try #require(sampleFolder())
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
-        #expect(!names.isEmpty)
-        for name in names {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
+        let samples = sampleTexts()
+        #expect(!samples.isEmpty)
+        for (name, text) in samples {
             for line in text.split(separator: "\n") { #expect(Self.agrees(String(line)), "\(name): \(line)") }
         }
     }

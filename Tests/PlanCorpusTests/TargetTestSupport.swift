@@ -25,6 +25,15 @@ func sampleFolder(filePath: String = #filePath) -> URL? {
     return GoldFolder.seeds
 }
 
+/// The sample documents' texts by file name, in name order (the UTF-8 ones; none when the folder is absent).
+func sampleTexts() -> [(name: String, text: String)] {
+    guard let folder = sampleFolder(),
+          let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
+        (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)).map { (name, $0) }
+    }
+}
+
 /// The five seed documents of corpus/samples, the ones the gold files describe; later samples have no gold.
 let seedDocumentNames: Set<String> = [
     "000_24848f89d64d1f80.txt", "001_abe22f798b47c039.txt", "002_a5d03335816e296c.txt",

@@ -14,7 +14,7 @@ public struct DomainClassifier: Sendable {
     /// one bit read says so.
     private let firstScalars: ScalarSet
     /// Keywords of two scalars or more by their first two scalars: the group (in `pairStart`) of each pair.
-    private let groupOfPair: PairIndex
+    private let groupOfPair: IntegerIndex<UInt64>
     /// Group g is the keywords `pairOrder[pairStart[g]..<pairStart[g + 1]]`, longest first.
     private let pairStart: [Int32]
     private let pairOrder: [Int32]
@@ -69,7 +69,7 @@ public struct DomainClassifier: Sendable {
                 }
             }
             for second in seconds {
-                pairs.append((PairIndex.key(first.value, second), pairStart.count - 1))
+                pairs.append((Self.pairKey(first.value, second), pairStart.count - 1))
                 pairOrder += bySecond[second]!
                 pairStart.append(Int32(pairOrder.count))
             }
@@ -78,7 +78,7 @@ public struct DomainClassifier: Sendable {
         var firstScalars = ScalarSet(index.keys)
         for first in index.keys where first.value >= 97 && first.value <= 122 { firstScalars.insert(Unicode.Scalar(first.value - 32)!) }
         self.firstScalars = firstScalars
-        self.groupOfPair = PairIndex(pairs)
+        self.groupOfPair = IntegerIndex(pairs, slotsPerKey: 4)
         self.pairStart = pairStart
         self.pairOrder = pairOrder
         self.singleOf = ScalarIndex(singles)
@@ -175,7 +175,7 @@ public struct DomainClassifier: Sendable {
                 // Either case of an ASCII letter is in the set, so the fold waits for a hit.
                 guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
                 let c = Self.fold(s[i])
-                if i + 1 < n, let g = groupOfPair.value(c, Self.fold(s[i + 1])) {
+                if i + 1 < n, let g = groupOfPair.value(of: Self.pairKey(c, Self.fold(s[i + 1]))) {
                     for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
                         let k = Int(pairOrder[p])
                         let from = Int(flatStart[k]), length = Int(flatStart[k + 1]) - from
@@ -369,46 +369,9 @@ public struct DomainClassifier: Sendable {
         (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s
     }
 
+    /// The key of two scalar values in `groupOfPair`.
+    @inline(__always) private static func pairKey(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+
     /// `fold` of a scalar value.
     @inline(__always) private static func fold(_ v: UInt32) -> UInt32 { (v >= 65 && v <= 90) ? v + 32 : v }
-}
-
-/// A small map from pairs of scalar values to non-negative integers, as an open-addressing table (the two-scalar
-/// counterpart of `ScalarIndex`).
-private struct PairIndex: Sendable {
-    private static let empty = UInt64.max
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private let shift: UInt64
-
-    @inline(__always) static func key(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
-
-    /// `pairs` must have distinct keys; the table is kept at most a quarter full, so a miss ends soon.
-    init(_ pairs: [(UInt64, Int)]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < pairs.count * 4 { bits += 1 }
-        shift = 64 - bits
-        keys = [UInt64](repeating: Self.empty, count: 1 << Int(bits))
-        values = [Int32](repeating: -1, count: 1 << Int(bits))
-        let mask = (1 << Int(bits)) - 1
-        for (key, value) in pairs {
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = Int32(value)
-        }
-    }
-
-    /// The value of the pair (a, b), or nil.
-    @inline(__always) func value(_ a: UInt32, _ b: UInt32) -> Int? {
-        let key = Self.key(a, b)
-        let mask = keys.count - 1
-        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let k = keys[slot]
-            if k == key { return Int(values[slot]) }
-            if k == Self.empty { return nil }
-            slot = (slot + 1) & mask
-        }
-    }
 }

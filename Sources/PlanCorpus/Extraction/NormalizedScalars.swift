@@ -42,21 +42,20 @@ enum NormalizedScalars {
                     }
                     let (v, w) = UTF8Codec.decode(buf, at: i)
                     i += w
-                    let a = v > 0xFFFF ? 0 : action[Int(v)]
-                    if a == 0 {
+                    switch ScalarNormalizer.step(v, action: action) {
+                    case .same:
                         out[count] = v
                         count += 1
-                        continue
-                    }
-                    if a == ScriptFolding.needsFullPathAction || a == ScriptFolding.contextualAction { return nil }
-                    changed = true
-                    if a == ScriptFolding.multiAction {
-                        let several = ScriptFolding.shared.multi[v] ?? []
-                        if count + several.count + (n - i) > out.count { return nil }
-                        for x in several { out[count] = x.value; count += 1 }
-                    } else {
+                    case .one(let a):
+                        changed = true
                         out[count] = a
                         count += 1
+                    case .several(let several):
+                        changed = true
+                        if count + several.count + (n - i) > out.count { return nil }
+                        for x in several { out[count] = x.value; count += 1 }
+                    case .unsettled:
+                        return nil
                     }
                 }
                 return (count, changed)

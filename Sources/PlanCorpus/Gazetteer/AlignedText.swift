@@ -161,7 +161,7 @@ struct AlignedText: Sendable {
                             if u >= 0x80 && u <= 0xFFFF && action[Int(u)] == ScriptFolding.contextualAction {
                                 pending.append((w.out.count, i, part))
                                 w.out.append(t)
-                            } else if !ScalarNormalizer.append(t, action: action, tables: folding, to: &w.out) {
+                            } else if !ScalarNormalizer.append(t, action: action, to: &w.out) {
                                 return false
                             }
                         }
