@@ -39,6 +39,9 @@ public enum ChineseNumeral {
         }
     }
 
+    /// Every scalar `isNumeral` accepts (the cases of `digit`, `multiplier` and `magnitude`).
+    static let numerals: [Unicode.Scalar] = Array("零〇一壹二两贰貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億".unicodeScalars)
+
     @inline(__always)
     public static func isNumeral(_ s: Unicode.Scalar) -> Bool {
         digit(s) != nil || multiplier(s) != nil || magnitude(s) != nil

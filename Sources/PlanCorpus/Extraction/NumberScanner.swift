@@ -3,44 +3,102 @@
 /// Works on Unicode scalars. The text is folded one scalar to one (full-width to ASCII, traditional
 /// to simplified) for matching, so every span found points into the text as written.
 public struct NumberScanner: Sendable {
-    public var units: PhraseLexicon
+    public var units: PhraseLexicon {
+        didSet { unitFacts = UnitFacts.of(units) }
+    }
+    /// What the scan needs of each unit word (category, last scalar), read once per lexicon, not per match.
+    private(set) var unitFacts: UnitFacts
 
     public init(units: PhraseLexicon = .units) {
         self.units = units
+        self.unitFacts = UnitFacts.of(units)
     }
 
     /// Every number-like token of `text`, in text order.
     public func scan(_ text: String) -> [Quantity] {
-        scan(original: Array(text.unicodeScalars), folded: ScalarFolder.fold(text))
+        let original = ScalarArray.of(text)
+        return scan(original: original, folded: ScalarFolder.fold(scalars: original))
     }
 
     /// False when `scan(text)` is sure to find nothing: no folded scalar of the text can start a token (the scan
-    /// loop passes over every such scalar of the BMP).
+    /// loop passes over every such scalar of the BMP). Reads the UTF-8 with one table test per scalar.
     static func mayHoldToken(_ text: String) -> Bool {
         var copy = text
+        let starts = foldsToTokenStart
         return copy.withUTF8 { buf in
             var i = 0
             while i < buf.count {
+                let b = buf[i]
+                if b < 0x80 {
+                    if starts.contains(Unicode.Scalar(b)) { return true }
+                    i += 1
+                    continue
+                }
                 let (v, w) = UTF8Codec.decode(buf, at: i)
-                let folded = ScalarFolder.fold(unsafeBitCast(v, to: Unicode.Scalar.self))
-                if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { return true }
+                // Beyond the BMP the fold keeps a scalar as it is, and the scan loop stops at every such scalar.
+                if v > 0xFFFF || starts.contains(unsafeBitCast(v, to: Unicode.Scalar.self)) { return true }
                 i += w
             }
             return false
         }
     }
 
+    /// BMP scalars whose fold (`ScalarFolder.fold`) starts a token or lies beyond the BMP: the token starts
+    /// themselves, full-width digits, traditional numerals, circled digits …, found once from the fold table.
+    static let foldsToTokenStart: ScalarSet = {
+        var set = ScalarSet([])
+        let starts = ScanRun.startsToken
+        ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
+            for v in UInt32(0)..<0x10000 {
+                guard let c = Unicode.Scalar(v) else { continue }
+                // As `ScalarFolder.fold`: the ratio colon, then the script table.
+                let f = v == 0x2236 ? ":" : ScriptFolding.folded(c, table)
+                if f.value > 0xFFFF || starts.contains(f) { set.insert(c) }
+            }
+        }
+        return set
+    }()
+
     /// Scans a text already split into scalars and folded (`ScalarFolder.fold`); both arrays have the same length.
     public func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar]) -> [Quantity] {
-        var run = ScanRun(o: original, s: folded, units: units)
-        return run.scanAll()
+        var offsets = [Int](repeating: 0, count: original.count + 1)
+        for (k, c) in original.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
+        return scan(original: original, folded: folded, utf8: offsets)
     }
 
     /// `scan(original:folded:)` with the UTF-8 offset of every scalar (plus the end) already counted.
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int]) -> [Quantity] {
-        var run = ScanRun(o: original, s: folded, units: units, utf8: offsets)
-        return run.scanAll()
+        var out: [Quantity] = []
+        scan(original: original, folded: folded, utf8: offsets, into: &out)
+        return out
     }
+
+    /// `scan(original:folded:utf8:)` appending the tokens to `out`, so a caller can keep one array's storage
+    /// from text to text (tokens keep a reference to `original`, so do not refill it while they are kept).
+    func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], into out: inout [Quantity]) {
+        var run = ScanRun(o: original, s: folded, units: units, facts: unitFacts, utf8: offsets)
+        swap(&run.out, &out)
+        run.scanAll()
+        swap(&run.out, &out)
+    }
+}
+
+/// What the scanner knows of each entry of a unit lexicon, by entry index.
+final class UnitFacts: Sendable {
+    /// The category the entry's value names (`count` when it names none).
+    let category: [UnitCategory]
+    /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
+    let endsInLetter: [Bool]
+
+    init(_ units: PhraseLexicon) {
+        category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
+        endsInLetter = units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false }
+    }
+
+    /// The facts of the bundled units.txt, made once.
+    static let standard = UnitFacts(.units)
+
+    static func of(_ units: PhraseLexicon) -> UnitFacts { units.isSame(as: .units) ? standard : UnitFacts(units) }
 }
 
 /// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far.
@@ -48,20 +106,16 @@ struct ScanRun {
     let o: [Unicode.Scalar]
     let s: [Unicode.Scalar]
     let units: PhraseLexicon
+    let facts: UnitFacts
     let n: Int
-    var utf8: [Int]
+    let utf8: [Int]
     var out: [Quantity] = []
 
-    init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon) {
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for (k, c) in o.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        self.init(o: o, s: s, units: units, utf8: offsets)
-    }
-
-    init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon, utf8: [Int]) {
+    init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon, facts: UnitFacts, utf8: [Int]) {
         self.o = o
         self.s = s
         self.units = units
+        self.facts = facts
         self.n = s.count
         self.utf8 = utf8
     }
@@ -69,11 +123,8 @@ struct ScanRun {
     /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals), as a BMP table: the scan loop
     /// passes over every other scalar with one read.
     static let startsToken: ScalarSet = {
-        var set = ScalarSet([])
-        for v in 0..<0x10000 {
-            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
-            if isDigit(c) || isX(c) || ChineseNumeral.isNumeral(c) { set.insert(c) }
-        }
+        var set = ScalarSet("0123456789xX×")
+        for c in ChineseNumeral.numerals { set.insert(c) }
         return set
     }()
 
@@ -91,22 +142,92 @@ struct ScanRun {
     }
     @inline(__always) static func isRangeWord(_ c: Unicode.Scalar?) -> Bool { c == "至" || c == "到" }
 
-    func text(_ r: Range<Int>) -> String { String(scalars: o[r]) }
+    // MARK: units
 
-    func folded(_ r: Range<Int>) -> String { String(scalars: s[r]) }
+    /// A unit found after a number, as spans of the scanned text rather than strings: the strings are made
+    /// once per token kept (`emit`), not per reading tried.
+    struct UnitSpan {
+        /// Units that are no span of the folded text (百分之 reads as %, a ratio has the unit "ratio").
+        enum Word: UInt8 { case none, percent, perMille, percentagePoint, ratio }
+
+        var category: UnitCategory
+        var word: Word = .none
+        /// The unit in simplified characters, unless `word` names it: folded `s[simple]` then `s[simpleTail]`.
+        var simple: Range<Int> = 0..<0
+        var simpleTail: Range<Int> = 0..<0
+        /// The units entry that `s[simple]` is exactly (so its string is the lexicon's), or -1.
+        var entry: Int = -1
+        /// The unit as written.
+        var written: Quantity.WrittenUnit
+
+        init(category: UnitCategory, word: Word = .none, simple: Range<Int> = 0..<0, simpleTail: Range<Int> = 0..<0,
+             entry: Int = -1, raw: Range<Int>, rawTail: Range<Int> = 0..<0, dropsSpaces: Bool = false) {
+            self.category = category
+            self.word = word
+            self.simple = simple
+            self.simpleTail = simpleTail
+            self.entry = entry
+            self.written = Quantity.WrittenUnit(first: raw, second: rawTail, dropsSpaces: dropsSpaces)
+        }
+
+        static let wordScalars: [[Unicode.Scalar]] = [[], ["%"], ["‰"], ["百", "分", "点"], ["r", "a", "t", "i", "o"]]
+
+        /// Length in scalars of the simplified unit.
+        var simpleCount: Int { word == .none ? simple.count + simpleTail.count : Self.wordScalars[Int(word.rawValue)].count }
+
+        /// Scalar `k` of the simplified unit.
+        func simpleScalar(_ k: Int, in s: [Unicode.Scalar]) -> Unicode.Scalar {
+            if word != .none { return Self.wordScalars[Int(word.rawValue)][k] }
+            return k < simple.count ? s[simple.lowerBound + k] : s[simpleTail.lowerBound + k - simple.count]
+        }
+    }
+
+    /// True when two units read the same in simplified characters.
+    func sameSimple(_ a: UnitSpan, _ b: UnitSpan) -> Bool {
+        let count = a.simpleCount
+        guard count == b.simpleCount else { return false }
+        for k in 0..<count where a.simpleScalar(k, in: s) != b.simpleScalar(k, in: s) { return false }
+        return true
+    }
+
+    /// The unit in simplified characters, as the token keeps it.
+    func simpleString(_ u: UnitSpan) -> String {
+        switch u.word {
+        case .percent: return "%"
+        case .perMille: return "‰"
+        case .percentagePoint: return "百分点"
+        case .ratio: return "ratio"
+        case .none:
+            if u.entry >= 0 { return units.text(ofEntry: u.entry) }
+            return Self.string(s, u.simple, u.simpleTail)
+        }
+    }
+
+    /// `String(scalars: s[a] + s[b])` without the joined array.
+    static func string(_ s: [Unicode.Scalar], _ a: Range<Int>, _ b: Range<Int>) -> String {
+        var byteCount = 0
+        for k in a { byteCount += UTF8.width(s[k]) }
+        for k in b { byteCount += UTF8.width(s[k]) }
+        guard byteCount > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var i = 0
+            for k in a { i += UTF8Codec.write(s[k].value, to: buffer, at: i) }
+            for k in b { i += UTF8Codec.write(s[k].value, to: buffer, at: i) }
+            return i
+        }
+    }
 
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
-                       unit: (raw: String, simple: String, category: UnitCategory)? = nil, hint: String? = nil,
-                       placeholder: Bool = false, chinese: Bool = false) {
+                       unit: UnitSpan? = nil, atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
         // Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
         func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
         var kind = kind
         if kind == .number, unit?.category == .date { kind = .date }
-        if out.isEmpty { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
-        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitRaw: unit?.raw, unit: unit?.simple,
-                            unitCategory: unit?.category, comparatorHint: hint, isPlaceholder: placeholder,
+        if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
+        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unit: unit.map(simpleString),
+                            unitCategory: unit?.category, comparatorHint: atLeast ? ">=" : nil, isPlaceholder: placeholder,
                             isChineseNumeral: chinese, scalarRange: range,
-                            utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], text: text(range)))
+                            utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], written: o, rawUnit: unit?.written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -123,12 +244,25 @@ struct ScanRun {
 
     // MARK: the loop
 
+    @discardableResult
     mutating func scanAll() -> [Quantity] {
+        let s = self.s
+        let n = self.n
         let startsToken = Self.startsToken
         var i = 0
         while i < n {
+            // Most scalars start nothing: passed over through the buffer, one table read each.
+            i = s.withUnsafeBufferPointer { p in
+                var k = i
+                while k < n {
+                    let c = p[k]
+                    if c.value >= 0x10000 || startsToken.contains(c) { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < n else { break }
             let c = s[i]
-            if c.value < 0x10000 && !startsToken.contains(c) { i += 1; continue }
             if Self.isDigit(c) {
                 i = scanArabic(i)
             } else if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) {
@@ -152,12 +286,15 @@ struct ScanRun {
         var placeholder: Bool
     }
 
+    /// Exact powers of ten as doubles (10^0 … 10^22 are all exact).
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
     /// Digits with thousands separators and a decimal part, or digits ending in x (202x).
     func readArabic(_ i: Int) -> ArabicReading? {
         guard Self.isDigit(at(i)) else { return nil }
         var j = i
         // The integer's value read as it goes: up to 15 digits it is exact in a Double, as `Double(String)`
-        // reads it; longer numbers and decimals are read from their text.
+        // reads it; longer numbers are read from their text.
         var whole = 0
         while Self.isDigit(at(j)) { whole = whole &* 10 &+ Int(s[j].value - 48); j += 1 }
         let firstRun = j
@@ -186,11 +323,23 @@ struct ScanRun {
             }
         }
         if at(j) == ".", Self.isDigit(at(j + 1)) {
-            var digits = integerText()
-            digits.append(".")
             j += 1
-            while Self.isDigit(at(j)) { digits.unicodeScalars.append(s[j]); j += 1 }
-            return ArabicReading(value: Double(digits) ?? 0, end: j, intDigits: intDigits, isInteger: false, placeholder: false)
+            let fractionStart = j
+            var mantissa = whole
+            while Self.isDigit(at(j)) { mantissa = mantissa &* 10 &+ Int(s[j].value - 48); j += 1 }
+            let fractionDigits = j - fractionStart
+            let value: Double
+            if intDigits + fractionDigits <= 15 {
+                // Both terms are exact doubles, so the one rounding of the division is the correctly rounded
+                // decimal, which is what `Double(String)` returns.
+                value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            } else {
+                var digits = integerText()
+                digits.append(".")
+                for k in fractionStart..<j { digits.unicodeScalars.append(s[k]) }
+                value = Double(digits) ?? 0
+            }
+            return ArabicReading(value: value, end: j, intDigits: intDigits, isInteger: false, placeholder: false)
         }
         return ArabicReading(value: integerValue(), end: j, intDigits: intDigits, isInteger: true, placeholder: false)
     }
@@ -200,9 +349,17 @@ struct ScanRun {
         var kind: QuantityKind = .number
         var value: Double?
         var end: Int
-        var unit: (raw: String, simple: String, category: UnitCategory)?
-        var hint: String?
+        var unit: UnitSpan?
+        /// Marked as a lower bound by 余/多.
+        var atLeast = false
         var magnitude: Double?
+    }
+
+    /// Length of 个百分点 or 百分点 at `j`, or 0.
+    @inline(__always) func percentagePointLength(at j: Int) -> Int {
+        if at(j) == "个", at(j + 1) == "百", at(j + 2) == "分", at(j + 3) == "点" { return 4 }
+        if at(j) == "百", at(j + 1) == "分", at(j + 2) == "点" { return 3 }
+        return 0
     }
 
     /// Reads magnitude words, 余/多, percent signs and a unit after a number ending at `j`.
@@ -211,17 +368,17 @@ struct ScanRun {
         var result = Suffix(value: value, end: j0)
         var magnitude: Double? = nil
         var magnitudeRange: Range<Int>? = nil
-        func takeHint(_ j: inout Int) -> String? {
+        func takeHint(_ j: inout Int) -> Bool {
             if at(j) == "余" || at(j) == "多" {
                 // 多 only as 100多个, never as the start of 多元/多样.
-                if at(j) == "多", units.match(s, at: j + 1) == nil, at(j + 1) != "万", at(j + 1) != "亿" { return nil }
+                if at(j) == "多", units.matchIndex(s, at: j + 1) < 0, at(j + 1) != "万", at(j + 1) != "亿" { return false }
                 j += 1
-                return ">="
+                return true
             }
-            return nil
+            return false
         }
-        result.hint = takeHint(&j)
-        if magnitudeAllowed, units.match(s, at: j) == nil {
+        result.atLeast = takeHint(&j)
+        if magnitudeAllowed, units.matchIndex(s, at: j) < 0 {
             let start = j
             if at(j) == "万", at(j + 1) == "亿" { magnitude = 1e12; j += 2 }
             else if at(j) == "千", at(j + 1) == "万" { magnitude = 1e7; j += 2 }
@@ -230,73 +387,79 @@ struct ScanRun {
             else if at(j) == "亿" { magnitude = 1e8; j += 1 }
             if magnitude != nil {
                 magnitudeRange = start..<j
-                if result.hint == nil { result.hint = takeHint(&j) }
+                if !result.atLeast { result.atLeast = takeHint(&j) }
             }
         }
         result.magnitude = magnitude
         // Percent and percentage points.
         if at(j) == "%" || at(j) == "‰" {
             result.kind = .percent
-            result.unit = (text(j..<(j + 1)), at(j) == "%" ? "%" : "‰", .percent)
+            result.unit = UnitSpan(category: .percent, word: at(j) == "%" ? .percent : .perMille, raw: j..<(j + 1))
             result.value = value.map { $0 * (magnitude ?? 1) }
             result.end = j + 1
             return result
         }
-        for w in Self.percentagePointWords {
-            if PlainScalars.has(w, at: j, in: s) {
-                result.kind = .percentagePoint
-                result.unit = (text(j..<(j + w.count)), "百分点", .percent)
-                result.value = value
-                result.end = j + w.count
-                return result
-            }
+        let pointLength = percentagePointLength(at: j)
+        if pointLength > 0 {
+            result.kind = .percentagePoint
+            result.unit = UnitSpan(category: .percent, word: .percentagePoint, raw: j..<(j + pointLength))
+            result.value = value
+            result.end = j + pointLength
+            return result
         }
         var k = j
-        if at(k) == " ", units.match(s, at: k + 1) != nil, !(magnitude == nil && at(k + 1) == "年") { k += 1 }
-        if let u = units.match(s, at: k), !(u.scalars.last.map { Self.isLetter($0) } ?? false && Self.isLetter(at(k + u.scalars.count))),
-           PhraseLexicon.notUnits.match(s, at: k).map({ $0.scalars.count <= u.scalars.count }) ?? true {
-            let category = UnitCategory(rawValue: u.value) ?? .count
-            let uEnd = k + u.scalars.count
-            if category == .money, let m = magnitudeRange {
-                // Foundation's search only when there is a space to remove (it costs more than the rest of the scan):
-                // no scalar but the space itself is canonically a space, so without one the text stays as it is.
-                let raw = text(m.lowerBound..<uEnd)
-                result.unit = (o[m.lowerBound..<uEnd].contains(" ") ? raw.replacingOccurrences(of: " ", with: "") : raw,
-                               folded(m) + u.text, .money)
-                result.value = value
-            } else {
-                result.unit = (text(k..<uEnd), u.text, category)
-                result.value = value.map { $0 * (magnitude ?? 1) }
-            }
-            result.end = uEnd
-            // Compound units: 元/平方米, 万吨/年, 人/平方公里.
-            if at(uEnd) == "/", let per = units.match(s, at: uEnd + 1) ?? Self.perWord(s, at: uEnd + 1), let u0 = result.unit {
-                let perEnd = uEnd + 1 + per.scalars.count
-                result.unit = (u0.raw + text(uEnd..<perEnd), u0.simple + "/" + per.text, u0.category)
-                result.end = perEnd
+        if at(k) == " ", units.matchIndex(s, at: k + 1) >= 0, !(magnitude == nil && at(k + 1) == "年") { k += 1 }
+        let u = units.matchIndex(s, at: k)
+        if u >= 0 {
+            let uEnd = k + units.length(ofEntry: u)
+            let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: k)
+            if !(facts.endsInLetter[u] && Self.isLetter(at(uEnd))),
+               notUnit < 0 || PhraseLexicon.notUnits.length(ofEntry: notUnit) <= uEnd - k {
+                let category = facts.category[u]
+                var unit: UnitSpan
+                if category == .money, let m = magnitudeRange {
+                    // The magnitude stays in the unit as written, less any space (万 元 is 万元).
+                    unit = UnitSpan(category: .money, simple: m, simpleTail: k..<uEnd, raw: m.lowerBound..<uEnd, dropsSpaces: true)
+                    result.value = value
+                } else {
+                    unit = UnitSpan(category: category, simple: k..<uEnd, entry: u, raw: k..<uEnd)
+                    result.value = value.map { $0 * (magnitude ?? 1) }
+                }
+                result.end = uEnd
+                // Compound units: 元/平方米, 万吨/年, 人/平方公里.
+                if at(uEnd) == "/" {
+                    let per = units.matchIndex(s, at: uEnd + 1)
+                    let perLength = per >= 0 ? units.length(ofEntry: per) : (Self.isPerWord(at(uEnd + 1)) ? 1 : 0)
+                    if perLength > 0 {
+                        // The slash and the base are folded text right after the unit, and hold no space.
+                        let perEnd = uEnd + 1 + perLength
+                        if unit.simpleTail.isEmpty { unit.simple = unit.simple.lowerBound..<perEnd } else { unit.simpleTail = unit.simpleTail.lowerBound..<perEnd }
+                        unit.entry = -1
+                        unit.written.first = unit.written.first.lowerBound..<perEnd
+                        result.unit = unit
+                        result.end = perEnd
+                        return result
+                    }
+                }
+                result.unit = unit
+                if !result.atLeast, category != .money, at(uEnd) == "余" || at(uEnd) == "多" {
+                    // 3年多 / 10个多月 are rare; only a trailing 余 marks a bound here.
+                    if at(uEnd) == "余" { result.atLeast = true; result.end = uEnd + 1 }
+                }
                 return result
             }
-            if result.hint == nil, category != .money, at(uEnd) == "余" || at(uEnd) == "多" {
-                // 3年多 / 10个多月 are rare; only a trailing 余 marks a bound here.
-                if at(uEnd) == "余" { result.hint = ">="; result.end = uEnd + 1 }
-            }
-            return result
         }
         result.value = value.map { $0 * (magnitude ?? 1) }
         result.end = j
         return result
     }
 
-    static let percentagePointWords: [[Unicode.Scalar]] = [["个", "百", "分", "点"], ["百", "分", "点"]]
-
     /// Bases that follow a slash in a compound unit without being units themselves (元/人, 万元/户).
-    static func perWord(_ s: [Unicode.Scalar], at i: Int) -> PhraseLexicon.Entry? {
-        guard i < s.count else { return nil }
-        for entry in perWordEntries where s[i] == entry.scalars[0] { return entry }
-        return nil
-    }
-    static let perWordEntries: [PhraseLexicon.Entry] = ["人", "户", "年", "天", "日", "月", "床", "生", "亩"].map {
-        PhraseLexicon.Entry(scalars: Array($0.unicodeScalars), text: $0, value: "")
+    @inline(__always) static func isPerWord(_ c: Unicode.Scalar?) -> Bool {
+        switch c {
+        case "人", "户", "年", "天", "日", "月", "床", "生", "亩": return true
+        default: return false
+        }
     }
 
     /// `xx个`, `XX%`: template slots written with x in place of digits.
@@ -372,7 +535,7 @@ struct ScanRun {
             if o[j] == "∶", at(b.end) == ":", Self.isDigit(at(b.end + 1)) {
                 var k = b.end
                 while at(k) == ":", Self.isDigit(at(k + 1)), let c = readArabic(k + 1) { k = c.end }
-                emit(.ratio, i..<k, value: nil, unit: ("", "ratio", .multiplier))
+                emit(.ratio, i..<k, value: nil, unit: UnitSpan(category: .multiplier, word: .ratio, raw: 0..<0))
                 return k
             }
             // 09:23, 9:00, 17:30:05 are clock times; 1:1.2, 1:2, 1:10, 3:7 are ratios; the ratio sign ∶ is
@@ -386,7 +549,7 @@ struct ScanRun {
                 return k
             }
             if a.value > 0 {
-                emit(.ratio, i..<b.end, value: b.value / a.value, unit: ("", "ratio", .multiplier))
+                emit(.ratio, i..<b.end, value: b.value / a.value, unit: UnitSpan(category: .multiplier, word: .ratio, raw: 0..<0))
                 return b.end
             }
         }
@@ -433,8 +596,10 @@ struct ScanRun {
             if at(m) == " " { m += 1 }
             if let b = readArabic(m), !b.placeholder {
                 let bs = readSuffix(b.end, value: b.value)
-                let sameUnit = suffix.unit == nil || bs.unit == nil || suffix.unit?.simple == bs.unit?.simple
-                    || (suffix.unit?.category == .money && bs.unit?.category == .money)
+                var sameUnit = true
+                if let ua = suffix.unit, let ub = bs.unit {
+                    sameUnit = sameSimple(ua, ub) || (ua.category == .money && ub.category == .money)
+                }
                 let aKind = suffix.unit == nil ? bs.kind : suffix.kind
                 if sameUnit, (aKind == bs.kind), let bv = bs.value, var av = suffix.value {
                     // 3-10万人: the magnitude written once applies to both ends.
@@ -464,7 +629,7 @@ struct ScanRun {
                 return end
             }
         }
-        emit(suffix.kind, i..<end, value: suffix.value, valueMax: valueMax, unit: suffix.unit, hint: suffix.hint)
+        emit(suffix.kind, i..<end, value: suffix.value, valueMax: valueMax, unit: suffix.unit, atLeast: suffix.atLeast)
         return end
     }
 
@@ -485,7 +650,7 @@ struct ScanRun {
         let c = s[i]
         // Five-year-plan periods: 十四五 → 2021–2025, 十五五 → 2026–2030.
         if c == "十", let d = at(i + 1).flatMap(ChineseNumeral.digit), d >= 1, at(i + 2) == "五",
-           !(at(i + 3).map(ChineseNumeral.isNumeral) ?? false), units.match(s, at: i + 3) == nil {
+           !(at(i + 3).map(ChineseNumeral.isNumeral) ?? false), units.matchIndex(s, at: i + 3) < 0 {
             let plan = 10 + d
             if let period = YearScanner.planPeriod(plan) {
                 emit(.planPeriod, i..<(i + 3), value: Double(period.lowerBound), valueMax: Double(period.upperBound), chinese: true)
@@ -504,7 +669,8 @@ struct ScanRun {
             }
             if let v = value {
                 let perMille = c == "千"
-                emit(.percent, i..<end, value: v, unit: (text(i..<k), perMille ? "‰" : "%", .percent), chinese: true)
+                emit(.percent, i..<end, value: v, unit: UnitSpan(category: .percent, word: perMille ? .perMille : .percent, raw: i..<k),
+                     chinese: true)
                 return end
             }
             return i + 3
@@ -550,7 +716,7 @@ struct ScanRun {
         // 一户一档, 一村一品, 一县一策: a pattern word, not a count.
         if runEnd - i == 1, c == "一", suffix.end == runEnd + 1, at(runEnd + 1) == "一" || at(runEnd + 2) == "一" { return suffix.end }
         // A single numeral scalar counts only with a unit (三所, 两个); alone it is part of a word (统一, 一体化).
-        if runEnd - i == 1 && suffix.unit == nil && suffix.hint == nil { return runEnd }
+        if runEnd - i == 1 && suffix.unit == nil && !suffix.atLeast { return runEnd }
         var unit = suffix.unit
         var value = suffix.value
         // 三亿元: money keeps its magnitude word in the unit.
@@ -559,9 +725,13 @@ struct ScanRun {
             if let prev = at(runEnd - 2), ChineseNumeral.magnitude(prev) != nil { magStart -= 1 }
             let g2 = magStart < runEnd - 1 ? (ChineseNumeral.magnitude(s[magStart]) ?? 1) * g : g
             value = r.value / g2
-            unit = (text(magStart..<runEnd) + u.raw, folded(magStart..<runEnd) + u.simple, .money)
+            // The run ends in a magnitude word, so it has no decimals and the suffix took no magnitude: the
+            // unit is one span (an entry, or an entry and its base), which the magnitude words now precede.
+            assert(u.word == .none && u.simpleTail.isEmpty && u.written.second.isEmpty && !u.written.dropsSpaces)
+            unit = UnitSpan(category: .money, simple: magStart..<runEnd, simpleTail: u.simple,
+                            raw: magStart..<runEnd, rawTail: u.written.first)
         }
-        emit(suffix.kind, i..<end, value: value, unit: unit, hint: suffix.hint, chinese: true)
+        emit(suffix.kind, i..<end, value: value, unit: unit, atLeast: suffix.atLeast, chinese: true)
         return end
     }
 }

@@ -117,17 +117,46 @@ public struct PhraseLexicon: Sendable {
     }
 
     private func match(_ s: [Unicode.Scalar], startingAt index: Int) -> Entry? {
+        let e = matchIndex(s, startingAt: index)
+        return e < 0 ? nil : tables.entries[e]
+    }
+
+    /// The index (in `entries`) of the longest entry that starts at `index` in `s`, or -1: for hot loops that
+    /// ask only whether and how long, an index is nothing to copy and release.
+    @inline(__always) func matchIndex(_ s: [Unicode.Scalar], at index: Int) -> Int {
+        guard index >= 0, index < s.count, Self.mayHold(tables.firstBits, s[index]) else { return -1 }
+        return matchIndex(s, startingAt: index)
+    }
+
+    /// Length in scalars of entry `e`.
+    @inline(__always) func length(ofEntry e: Int) -> Int {
         let t = tables
-        guard let g = t.firstGroup.value(of: s[index]) else { return nil }
+        return Int(t.flatStart[e + 1]) - Int(t.flatStart[e])
+    }
+
+    /// Last scalar of entry `e`.
+    @inline(__always) func lastScalar(ofEntry e: Int) -> Unicode.Scalar {
+        Unicode.Scalar(tables.flat[Int(tables.flatStart[e + 1]) - 1])!
+    }
+
+    /// The text of entry `e` (the lexicon's own string, not a copy of its bytes).
+    @inline(__always) func text(ofEntry e: Int) -> String { tables.entries[e].text }
+
+    /// True when both lexicons are the same tables (copies of one lexicon).
+    func isSame(as other: PhraseLexicon) -> Bool { tables === other.tables }
+
+    private func matchIndex(_ s: [Unicode.Scalar], startingAt index: Int) -> Int {
+        let t = tables
+        guard let g = t.firstGroup.value(of: s[index]) else { return -1 }
         for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
             let e = Int(t.firstOrder[k])
             let from = Int(t.flatStart[e]), length = Int(t.flatStart[e + 1]) - from
             guard index + length <= s.count else { continue }
             var ok = true
             for j in 1..<length where s[index + j].value != t.flat[from + j] { ok = false; break }
-            if ok { return t.entries[e] }
+            if ok { return e }
         }
-        return nil
+        return -1
     }
 
     private func match(_ s: [Unicode.Scalar], endingBefore end: Int) -> Entry? {

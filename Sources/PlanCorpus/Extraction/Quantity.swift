@@ -36,14 +36,16 @@ public enum UnitCategory: String, Sendable, Hashable {
 }
 
 /// One number found by `NumberScanner`, with its unit and where it stands in the scanned text.
-public struct Quantity: Sendable, Hashable {
+///
+/// The token's text and its unit as written are not copied out of the scanned text per token (building
+/// strings was most of the scan's cost): the token keeps the scanned scalars (shared, not copied) and the
+/// ranges to read, and `text` and `unitRaw` build their strings when asked.
+public struct Quantity: Sendable {
     public var kind: QuantityKind
     /// The amount, with 万/亿 multiplied out except for money; nil for placeholders.
     public var value: Double?
     /// Upper end of a range (3万人-10万人, 20~30%), else nil.
     public var valueMax: Double?
-    /// The unit as written, including the magnitude word for money (萬元, 個, %).
-    public var unitRaw: String?
     /// The unit in simplified characters (万元, 个, %, ratio).
     public var unit: String?
     public var unitCategory: UnitCategory?
@@ -57,8 +59,40 @@ public struct Quantity: Sendable, Hashable {
     public var scalarRange: Range<Int>
     /// UTF-8 offsets in the scanned text.
     public var utf8Range: Range<Int>
+    /// The scalars `text` and `unitRaw` are read from: the scanned text as written (shared with the scan).
+    var written: [Unicode.Scalar]
+    /// Where `text` stands in `written` (the scalar range, for a scanned token).
+    var textSpan: Range<Int>
+    /// Where `unitRaw` stands in `written`; nil when there is no unit.
+    var rawUnit: WrittenUnit?
+
+    /// A unit as written: `written[first]` then `written[second]`, with spaces dropped when `dropsSpaces`
+    /// (万 元 is written 万元, and 3万余元 keeps its 余 but 三万余元 does not, hence two pieces).
+    struct WrittenUnit: Sendable, Hashable {
+        var first: Range<Int>
+        var second: Range<Int>
+        var dropsSpaces: Bool
+
+        func string(in written: [Unicode.Scalar]) -> String {
+            if second.isEmpty && !dropsSpaces { return String(scalars: written[first]) }
+            var scalars = Array(written[first])
+            scalars += written[second]
+            if dropsSpaces { scalars.removeAll { $0 == " " } }
+            return String(scalars: scalars)
+        }
+    }
+
     /// The text the token covers, as written.
-    public var text: String
+    public var text: String {
+        get { String(scalars: written[textSpan]) }
+        set { (written, textSpan, rawUnit) = Self.store(text: newValue, unitRaw: unitRaw) }
+    }
+
+    /// The unit as written, including the magnitude word for money (萬元, 個, %).
+    public var unitRaw: String? {
+        get { rawUnit.map { $0.string(in: written) } }
+        set { (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: newValue) }
+    }
 
     public init(kind: QuantityKind, value: Double?, valueMax: Double? = nil, unitRaw: String? = nil, unit: String? = nil,
                 unitCategory: UnitCategory? = nil, comparatorHint: String? = nil, isPlaceholder: Bool = false,
@@ -66,7 +100,6 @@ public struct Quantity: Sendable, Hashable {
         self.kind = kind
         self.value = value
         self.valueMax = valueMax
-        self.unitRaw = unitRaw
         self.unit = unit
         self.unitCategory = unitCategory
         self.comparatorHint = comparatorHint
@@ -74,7 +107,35 @@ public struct Quantity: Sendable, Hashable {
         self.isChineseNumeral = isChineseNumeral
         self.scalarRange = scalarRange
         self.utf8Range = utf8Range
-        self.text = text
+        (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: unitRaw)
+    }
+
+    /// A token read by the scanner: `text` and `unitRaw` are read from `written` when asked.
+    init(kind: QuantityKind, value: Double?, valueMax: Double?, unit: String?, unitCategory: UnitCategory?,
+         comparatorHint: String?, isPlaceholder: Bool, isChineseNumeral: Bool, scalarRange: Range<Int>,
+         utf8Range: Range<Int>, written: [Unicode.Scalar], rawUnit: WrittenUnit?) {
+        self.kind = kind
+        self.value = value
+        self.valueMax = valueMax
+        self.unit = unit
+        self.unitCategory = unitCategory
+        self.comparatorHint = comparatorHint
+        self.isPlaceholder = isPlaceholder
+        self.isChineseNumeral = isChineseNumeral
+        self.scalarRange = scalarRange
+        self.utf8Range = utf8Range
+        self.written = written
+        self.textSpan = scalarRange
+        self.rawUnit = rawUnit
+    }
+
+    /// A text and a raw unit kept in one array of scalars, the text first.
+    private static func store(text: String, unitRaw: String?) -> ([Unicode.Scalar], Range<Int>, WrittenUnit?) {
+        var written = Array(text.unicodeScalars)
+        let textSpan = 0..<written.count
+        guard let unitRaw else { return (written, textSpan, nil) }
+        written += unitRaw.unicodeScalars
+        return (written, textSpan, WrittenUnit(first: textSpan.upperBound..<written.count, second: 0..<0, dropsSpaces: false))
     }
 
     /// True for kinds that state an amount (numbers, percentages, ratios, fractions).
@@ -92,5 +153,34 @@ public struct Quantity: Sendable, Hashable {
         case .yearRange, .planPeriod: return (valueMax ?? value).map { Int($0) }
         default: return nil
         }
+    }
+}
+
+extension Quantity: Hashable {
+    /// Equal when every property is (text and raw unit compared as the strings they read as).
+    public static func == (a: Quantity, b: Quantity) -> Bool {
+        guard a.scalarRange == b.scalarRange, a.utf8Range == b.utf8Range, a.kind == b.kind, a.value == b.value,
+              a.valueMax == b.valueMax, a.unit == b.unit, a.unitCategory == b.unitCategory,
+              a.comparatorHint == b.comparatorHint, a.isPlaceholder == b.isPlaceholder,
+              a.isChineseNumeral == b.isChineseNumeral else { return false }
+        // Tokens of one scan share their scalars: the same spans of the same storage read the same.
+        if a.textSpan == b.textSpan, a.rawUnit == b.rawUnit, a.written.withUnsafeBufferPointer({ pa in
+            b.written.withUnsafeBufferPointer { pb in pa.baseAddress == pb.baseAddress }
+        }) { return true }
+        return a.text == b.text && a.unitRaw == b.unitRaw
+    }
+
+    /// Hashes the properties but text and raw unit (equal tokens still hash alike).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(value)
+        hasher.combine(valueMax)
+        hasher.combine(unit)
+        hasher.combine(unitCategory)
+        hasher.combine(comparatorHint)
+        hasher.combine(isPlaceholder)
+        hasher.combine(isChineseNumeral)
+        hasher.combine(scalarRange)
+        hasher.combine(utf8Range)
     }
 }

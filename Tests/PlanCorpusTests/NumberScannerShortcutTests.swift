@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// The scanner keeps its tokens' text and units as spans and reads decimals without strings; on the scanner's
+/// own cases, the samples and random text of numerals, units and digits it must report exactly what the
+/// string-building reference scanner (`ReferenceScanRun`, the scanner as it was) reports.
+@Suite struct NumberScannerShortcutTests {
+    /// Pieces random texts are made of: digits, separators, numerals, magnitudes, units and the marks the scanner
+    /// reads around numbers, in simplified, traditional and full-width forms.
+    static let pieces = [
+        "0", "1", "2", "3", "5", "7", "9", "12", "2025", "2020", "0471", "3.5", "0.5", "1,200", "12,345", ".", ",", "-",
+        "—", "~", "～", "至", "到", " ", "  ", "\u{3000}", "１", "２", "０", "．", "，", "％", "%", "‰", "x", "X", "xx", "×",
+        "十", "四", "五", "一", "二", "两", "兩", "三", "百", "千", "万", "亿", "萬", "億", "零", "〇", "壹", "佰", "点", "分之",
+        "百分之", "千分之", "个", "個", "所", "人", "人次", "元", "万元", "亿元", "亿美元", "平方米", "平方公里", "公里", "km",
+        "MW", "吨", "年", "月", "日", "岁", "倍", "小时", "/", "／", "余", "多", "百分点", "个百分点", "第", "(", ")", "（",
+        "）", "、", "\n", "“", "”", "热线", ":", "∶", "：", "部分", "部门", "是", "最后", "最初", "G", "A", "ab", "号",
+        "建设", "达到", "提高", "的", "，", "。", "十四五", "十三五", "户", "床", "亩", "生", "元/人", "万 元", "多元",
+    ]
+
+    static func randomTexts(count: Int, length: ClosedRange<Int>, seed: UInt64) -> [String] {
+        var rng = ScalarRewriteTests.SeededGenerator(state: seed)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: length, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    static let randomTexts = randomTexts(count: 3000, length: 1...14, seed: 17) + randomTexts(count: 1000, length: 10...40, seed: 3)
+
+    /// Every line of the sample documents.
+    static let sampleLines: [String] = sampleTexts().flatMap { $0.text.split(separator: "\n").map(String.init) }
+
+    /// Scans `texts` both ways and returns how many tokens (and tokens with units) both found; records every difference.
+    static func compare(_ texts: [String]) -> (tokens: Int, units: Int) {
+        var tokens = 0, units = 0
+        let scanner = NumberScanner()
+        for text in texts {
+            let fast = scanner.scan(text).map(ReferenceToken.init)
+            let reference = ReferenceToken.scan(text)
+            #expect(fast == reference, "\(text.debugDescription)")
+            tokens += reference.count
+            units += reference.filter { $0.unit != nil }.count
+        }
+        return (tokens, units)
+    }
+
+    @Test func theScannerCasesMatchTheReference() {
+        let found = Self.compare(NumberScannerTests.allCases.map(\.0))
+        #expect(found.tokens >= 150)
+    }
+
+    @Test func randomTextMatchesTheReference() {
+        let found = Self.compare(Self.randomTexts)
+        // The random texts hold many tokens, with units of every kind, so the comparison is not of empty results.
+        #expect(found.tokens >= 5000)
+        #expect(found.units >= 2000)
+    }
+
+    @Test(.enabled(if: sampleFolder() != nil, "corpus/samples is missing"))
+    func sampleLinesMatchTheReference() {
+        let found = Self.compare(Self.sampleLines)
+        #expect(found.tokens >= 1000)
+    }
+
+    /// The decimal fast path (mantissa over a power of ten) against `Double(String)`, on random decimals of up
+    /// to 15 significant digits and beyond.
+    @Test func decimalsReadAsDoubleReadsThem() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 41)
+        let scanner = NumberScanner()
+        for _ in 0..<5000 {
+            let intDigits = Int.random(in: 1...9, using: &rng), fractionDigits = Int.random(in: 1...10, using: &rng)
+            let digits = (0..<(intDigits + fractionDigits)).map { _ in String(Int.random(in: 0...9, using: &rng)) }
+            let text = "约" + digits[..<intDigits].joined() + "." + digits[intDigits...].joined()
+            let value = scanner.scan(text).first?.value
+            // The scanner rounds values to six decimals; the reference reads the same text the same way.
+            #expect(value == ReferenceToken.scan(text).first?.value, "\(text)")
+            let plain = Double(digits[..<intDigits].joined() + "." + digits[intDigits...].joined())!
+            #expect(value == (plain * 1e6).rounded() / 1e6, "\(text)")
+        }
+    }
+
+    /// `mayHoldToken`'s table of scalars whose fold starts a token, against folding every scalar: each BMP scalar
+    /// alone, and the random texts.
+    @Test func mayHoldTokenMatchesFoldingEveryScalar() {
+        func reference(_ text: String) -> Bool {
+            text.unicodeScalars.contains { c in
+                let f = ScalarFolder.fold(c)
+                return f.value > 0xFFFF || ReferenceScanRun.startsToken.contains(f)
+            }
+        }
+        var holding = 0
+        for v in UInt32(0)..<0x10000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let text = "中" + String(c) + "文"
+            let answer = NumberScanner.mayHoldToken(text)
+            #expect(answer == reference(text), "U+\(String(v, radix: 16))")
+            if answer { holding += 1 }
+        }
+        // Digits, x, numerals and their full-width, traditional and compatibility forms.
+        #expect(holding > 60)
+        for text in Self.randomTexts + ["𠀀", "文𝟙", ""] { #expect(NumberScanner.mayHoldToken(text) == reference(text), "\(text)") }
+    }
+
+    @Test func tokenStartsAreTheScalarsTheScannerStartsAt() {
+        for v in UInt32(0)..<0x10000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            #expect(ScanRun.startsToken.contains(c) == ReferenceScanRun.startsToken.contains(c))
+            #expect(ChineseNumeral.numerals.contains(c) == ChineseNumeral.isNumeral(c))
+        }
+    }
+
+    @Test func tokensReadTheirTextAndUnitFromTheScannedScalars() {
+        var q = NumberScanner().scan("投资3.5萬 元,")[0]
+        #expect(q.text == "3.5萬 元")
+        #expect(q.unitRaw == "萬元")
+        #expect(q.unit == "万元")
+        // Setting them keeps the other.
+        q.text = "三點五萬元"
+        #expect(q.text == "三點五萬元")
+        #expect(q.unitRaw == "萬元")
+        q.unitRaw = nil
+        #expect(q.unitRaw == nil)
+        #expect(q.text == "三點五萬元")
+        let made = Quantity(kind: .number, value: 3, unitRaw: "個", unit: "个", scalarRange: 0..<2, utf8Range: 0..<4, text: "3個")
+        #expect(made.text == "3個")
+        #expect(made.unitRaw == "個")
+        #expect(made.unit == "个")
+    }
+
+    @Test func tokensCompareByWhatTheyRead() {
+        let a = NumberScanner().scan("建设26所学校")
+        let b = NumberScanner().scan("建设26所学校")
+        #expect(a == b)
+        #expect(a[0] == Quantity(kind: .number, value: 26, unitRaw: "所", unit: "所", unitCategory: .count,
+                                 scalarRange: 2..<5, utf8Range: 6..<11, text: "26所"))
+        #expect(a[0] != Quantity(kind: .number, value: 26, unitRaw: "所", unit: "所", unitCategory: .count,
+                                 scalarRange: 2..<5, utf8Range: 6..<11, text: "26個"))
+        #expect(Set(a + b).count == 1)
+        #expect(NumberScanner().scan("建设26所学校,26所") != a)
+    }
+
+    @Test func appendingScanAddsTheSameTokens() {
+        let scanner = NumberScanner()
+        var out: [Quantity] = []
+        for text in Self.randomTexts.prefix(200) {
+            let o = Array(text.unicodeScalars)
+            let before = out.count
+            scanner.scan(original: o, folded: ScalarFolder.fold(text), utf8: [0] + o.map(UTF8.width).reduce(into: [Int]()) {
+                $0.append(($0.last ?? 0) + $1)
+            }, into: &out)
+            #expect(Array(out[before...]) == scanner.scan(text), "\(text)")
+        }
+    }
+}
