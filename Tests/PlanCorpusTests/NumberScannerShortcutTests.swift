@@ -105,6 +105,7 @@ import Testing
         for v in UInt32(0)..<0x10000 {
             guard let c = Unicode.Scalar(v) else { continue }
             #expect(ScanRun.startsToken.contains(c) == ReferenceScanRun.startsToken.contains(c))
+            #expect((ScanRun.startBits[Int(v >> 6)] >> UInt64(v & 63)) & 1 == (ReferenceScanRun.startsToken.contains(c) ? 1 : 0))
             #expect(ChineseNumeral.numerals.contains(c) == ChineseNumeral.isNumeral(c))
         }
     }

@@ -90,9 +90,32 @@ final class UnitFacts: Sendable {
     /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
     let endsInLetter: [Bool]
 
+    /// Money units with a magnitude word before them (万元, 亿美元), as the scan reports them: for entry e,
+    /// `prefixed[e * magnitudePrefixes.count + p]` is prefix p then the entry ("" for other categories).
+    let prefixed: [String]
+
+    /// Magnitude words as they stand, folded, before a money unit (5万亿元, 三千万元 … 两亿万元).
+    static let magnitudePrefixes: [[Unicode.Scalar]] = ["万", "亿", "万亿", "千万", "百万", "万万", "亿万", "亿亿"].map { Array($0.unicodeScalars) }
+
     init(_ units: PhraseLexicon) {
         category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
         endsInLetter = units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false }
+        var prefixed: [String] = []
+        for (e, entry) in units.entries.enumerated() {
+            for p in Self.magnitudePrefixes {
+                prefixed.append(category[e] == .money ? String(String.UnicodeScalarView(p)) + entry.text : "")
+            }
+        }
+        self.prefixed = prefixed
+    }
+
+    /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
+    static func magnitudePrefix(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+        guard r.count == 1 || r.count == 2 else { return -1 }
+        for (p, word) in magnitudePrefixes.enumerated() where word.count == r.count && word[0] == s[r.lowerBound] {
+            if r.count == 1 || word[1] == s[r.lowerBound + 1] { return p }
+        }
+        return -1
     }
 
     /// The facts of the bundled units.txt, made once.
@@ -122,10 +145,14 @@ struct ScanRun {
 
     /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals), as a BMP table: the scan loop
     /// passes over every other scalar with one read.
-    static let startsToken: ScalarSet = {
-        var set = ScalarSet("0123456789xX×")
-        for c in ChineseNumeral.numerals { set.insert(c) }
-        return set
+    static let startsToken = ScalarSet(startScalars)
+    static let startScalars: [Unicode.Scalar] = Array("0123456789xX×".unicodeScalars) + ChineseNumeral.numerals
+
+    /// `startsToken` as its BMP bits, for the scan loop to read through a buffer.
+    static let startBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for c in startScalars { bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63) }
+        return bits
     }()
 
     // MARK: scalar classes
@@ -155,18 +182,22 @@ struct ScanRun {
         /// The unit in simplified characters, unless `word` names it: folded `s[simple]` then `s[simpleTail]`.
         var simple: Range<Int> = 0..<0
         var simpleTail: Range<Int> = 0..<0
-        /// The units entry that `s[simple]` is exactly (so its string is the lexicon's), or -1.
+        /// The units entry that `s[simple]` is exactly (so its string is the lexicon's), or -1; with a
+        /// `prefix` (a `UnitFacts.magnitudePrefixes` index, else -1), the entry that `s[simpleTail]` is, after
+        /// that magnitude word in `s[simple]`.
         var entry: Int = -1
+        var prefix: Int = -1
         /// The unit as written.
         var written: Quantity.WrittenUnit
 
         init(category: UnitCategory, word: Word = .none, simple: Range<Int> = 0..<0, simpleTail: Range<Int> = 0..<0,
-             entry: Int = -1, raw: Range<Int>, rawTail: Range<Int> = 0..<0, dropsSpaces: Bool = false) {
+             entry: Int = -1, prefix: Int = -1, raw: Range<Int>, rawTail: Range<Int> = 0..<0, dropsSpaces: Bool = false) {
             self.category = category
             self.word = word
             self.simple = simple
             self.simpleTail = simpleTail
             self.entry = entry
+            self.prefix = prefix
             self.written = Quantity.WrittenUnit(first: raw, second: rawTail, dropsSpaces: dropsSpaces)
         }
 
@@ -198,7 +229,11 @@ struct ScanRun {
         case .percentagePoint: return "百分点"
         case .ratio: return "ratio"
         case .none:
-            if u.entry >= 0 { return units.text(ofEntry: u.entry) }
+            if u.entry >= 0 {
+                if u.prefix < 0 { return units.text(ofEntry: u.entry) }
+                let text = facts.prefixed[u.entry * UnitFacts.magnitudePrefixes.count + u.prefix]
+                if !text.isEmpty { return text }
+            }
             return Self.string(s, u.simple, u.simpleTail)
         }
     }
@@ -227,7 +262,8 @@ struct ScanRun {
         out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unit: unit.map(simpleString),
                             unitCategory: unit?.category, comparatorHint: atLeast ? ">=" : nil, isPlaceholder: placeholder,
                             isChineseNumeral: chinese, scalarRange: range,
-                            utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], written: o, rawUnit: unit?.written))
+                            utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], written: o, textSpan: range,
+                            rawUnit: unit?.written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -248,18 +284,20 @@ struct ScanRun {
     mutating func scanAll() -> [Quantity] {
         let s = self.s
         let n = self.n
-        let startsToken = Self.startsToken
+        let startBits = Self.startBits
         var i = 0
         while i < n {
-            // Most scalars start nothing: passed over through the buffer, one table read each.
+            // Most scalars start nothing: passed over through the buffers, one table read each.
             i = s.withUnsafeBufferPointer { p in
-                var k = i
-                while k < n {
-                    let c = p[k]
-                    if c.value >= 0x10000 || startsToken.contains(c) { break }
-                    k += 1
+                startBits.withUnsafeBufferPointer { bits in
+                    var k = i
+                    while k < n {
+                        let v = p[k].value
+                        if v >= 0x10000 || bits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 { break }
+                        k += 1
+                    }
+                    return k
                 }
-                return k
             }
             guard i < n else { break }
             let c = s[i]
@@ -378,7 +416,10 @@ struct ScanRun {
             return false
         }
         result.atLeast = takeHint(&j)
-        if magnitudeAllowed, units.matchIndex(s, at: j) < 0 {
+        // The unit starting at j, asked once: a unit there rules out a magnitude word, and is the unit read below
+        // unless a magnitude or a space moves the reading on.
+        var unitAtJ = units.matchIndex(s, at: j)
+        if magnitudeAllowed, unitAtJ < 0 {
             let start = j
             if at(j) == "万", at(j + 1) == "亿" { magnitude = 1e12; j += 2 }
             else if at(j) == "千", at(j + 1) == "万" { magnitude = 1e7; j += 2 }
@@ -388,6 +429,7 @@ struct ScanRun {
             if magnitude != nil {
                 magnitudeRange = start..<j
                 if !result.atLeast { result.atLeast = takeHint(&j) }
+                unitAtJ = units.matchIndex(s, at: j)
             }
         }
         result.magnitude = magnitude
@@ -408,8 +450,11 @@ struct ScanRun {
             return result
         }
         var k = j
-        if at(k) == " ", units.matchIndex(s, at: k + 1) >= 0, !(magnitude == nil && at(k + 1) == "年") { k += 1 }
-        let u = units.matchIndex(s, at: k)
+        var u = unitAtJ
+        if at(k) == " " {
+            let next = units.matchIndex(s, at: k + 1)
+            if next >= 0, !(magnitude == nil && at(k + 1) == "年") { k += 1; u = next }
+        }
         if u >= 0 {
             let uEnd = k + units.length(ofEntry: u)
             let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: k)
@@ -419,7 +464,8 @@ struct ScanRun {
                 var unit: UnitSpan
                 if category == .money, let m = magnitudeRange {
                     // The magnitude stays in the unit as written, less any space (万 元 is 万元).
-                    unit = UnitSpan(category: .money, simple: m, simpleTail: k..<uEnd, raw: m.lowerBound..<uEnd, dropsSpaces: true)
+                    unit = UnitSpan(category: .money, simple: m, simpleTail: k..<uEnd, entry: u, prefix: UnitFacts.magnitudePrefix(s, m),
+                                    raw: m.lowerBound..<uEnd, dropsSpaces: true)
                     result.value = value
                 } else {
                     unit = UnitSpan(category: category, simple: k..<uEnd, entry: u, raw: k..<uEnd)
@@ -435,6 +481,7 @@ struct ScanRun {
                         let perEnd = uEnd + 1 + perLength
                         if unit.simpleTail.isEmpty { unit.simple = unit.simple.lowerBound..<perEnd } else { unit.simpleTail = unit.simpleTail.lowerBound..<perEnd }
                         unit.entry = -1
+                        unit.prefix = -1
                         unit.written.first = unit.written.first.lowerBound..<perEnd
                         result.unit = unit
                         result.end = perEnd
@@ -728,8 +775,8 @@ struct ScanRun {
             // The run ends in a magnitude word, so it has no decimals and the suffix took no magnitude: the
             // unit is one span (an entry, or an entry and its base), which the magnitude words now precede.
             assert(u.word == .none && u.simpleTail.isEmpty && u.written.second.isEmpty && !u.written.dropsSpaces)
-            unit = UnitSpan(category: .money, simple: magStart..<runEnd, simpleTail: u.simple,
-                            raw: magStart..<runEnd, rawTail: u.written.first)
+            unit = UnitSpan(category: .money, simple: magStart..<runEnd, simpleTail: u.simple, entry: u.entry,
+                            prefix: UnitFacts.magnitudePrefix(s, magStart..<runEnd), raw: magStart..<runEnd, rawTail: u.written.first)
         }
         emit(suffix.kind, i..<end, value: value, unit: unit, atLeast: suffix.atLeast, chinese: true)
         return end

@@ -94,41 +94,6 @@ public struct Quantity: Sendable {
         set { (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: newValue) }
     }
 
-    public init(kind: QuantityKind, value: Double?, valueMax: Double? = nil, unitRaw: String? = nil, unit: String? = nil,
-                unitCategory: UnitCategory? = nil, comparatorHint: String? = nil, isPlaceholder: Bool = false,
-                isChineseNumeral: Bool = false, scalarRange: Range<Int>, utf8Range: Range<Int>, text: String) {
-        self.kind = kind
-        self.value = value
-        self.valueMax = valueMax
-        self.unit = unit
-        self.unitCategory = unitCategory
-        self.comparatorHint = comparatorHint
-        self.isPlaceholder = isPlaceholder
-        self.isChineseNumeral = isChineseNumeral
-        self.scalarRange = scalarRange
-        self.utf8Range = utf8Range
-        (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: unitRaw)
-    }
-
-    /// A token read by the scanner: `text` and `unitRaw` are read from `written` when asked.
-    init(kind: QuantityKind, value: Double?, valueMax: Double?, unit: String?, unitCategory: UnitCategory?,
-         comparatorHint: String?, isPlaceholder: Bool, isChineseNumeral: Bool, scalarRange: Range<Int>,
-         utf8Range: Range<Int>, written: [Unicode.Scalar], rawUnit: WrittenUnit?) {
-        self.kind = kind
-        self.value = value
-        self.valueMax = valueMax
-        self.unit = unit
-        self.unitCategory = unitCategory
-        self.comparatorHint = comparatorHint
-        self.isPlaceholder = isPlaceholder
-        self.isChineseNumeral = isChineseNumeral
-        self.scalarRange = scalarRange
-        self.utf8Range = utf8Range
-        self.written = written
-        self.textSpan = scalarRange
-        self.rawUnit = rawUnit
-    }
-
     /// A text and a raw unit kept in one array of scalars, the text first.
     private static func store(text: String, unitRaw: String?) -> ([Unicode.Scalar], Range<Int>, WrittenUnit?) {
         var written = Array(text.unicodeScalars)
@@ -182,5 +147,26 @@ extension Quantity: Hashable {
         hasher.combine(isChineseNumeral)
         hasher.combine(scalarRange)
         hasher.combine(utf8Range)
+    }
+}
+
+// The initialisers stand in an extension so the struct keeps its memberwise initialiser, which the scanner uses:
+// built through it, a token is moved into the scan's array, where through an explicit initialiser it was copied
+// and the original released (three retains and releases per token).
+extension Quantity {
+    public init(kind: QuantityKind, value: Double?, valueMax: Double? = nil, unitRaw: String? = nil, unit: String? = nil,
+                unitCategory: UnitCategory? = nil, comparatorHint: String? = nil, isPlaceholder: Bool = false,
+                isChineseNumeral: Bool = false, scalarRange: Range<Int>, utf8Range: Range<Int>, text: String) {
+        self.kind = kind
+        self.value = value
+        self.valueMax = valueMax
+        self.unit = unit
+        self.unitCategory = unitCategory
+        self.comparatorHint = comparatorHint
+        self.isPlaceholder = isPlaceholder
+        self.isChineseNumeral = isChineseNumeral
+        self.scalarRange = scalarRange
+        self.utf8Range = utf8Range
+        (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: unitRaw)
     }
 }
