@@ -108,6 +108,11 @@ import Testing
             #expect((ScanRun.startBits[Int(v >> 6)] >> UInt64(v & 63)) & 1 == (ReferenceScanRun.startsToken.contains(c) ? 1 : 0))
             #expect(ChineseNumeral.numerals.contains(c) == ChineseNumeral.isNumeral(c))
         }
+        // Beyond the BMP the loop stops at every scalar (and hands it to the checks that pass over it).
+        for v in stride(from: UInt32(0x10000), through: 0x10FFFF, by: 97) {
+            #expect((ScanRun.startBits[Int(v >> 6)] >> UInt64(v & 63)) & 1 == 1)
+        }
+        #expect(ScanRun.startBits.count == 0x110000 / 64)
     }
 
     @Test func tokensReadTheirTextAndUnitFromTheScannedScalars() {

@@ -148,11 +148,12 @@ struct ScanRun {
     static let startsToken = ScalarSet(startScalars)
     static let startScalars: [Unicode.Scalar] = Array("0123456789xX×".unicodeScalars) + ChineseNumeral.numerals
 
-    /// `startsToken` as its BMP bits, for the scan loop to read through a buffer.
+    /// `startsToken` as bits over all of Unicode, for the scan loop to read through a buffer: the BMP's token
+    /// starts, and every scalar beyond the BMP (where the loop stops too), so one read decides.
     static let startBits: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 1024)
         for c in startScalars { bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63) }
-        return bits
+        return bits + [UInt64](repeating: ~0, count: 0x110000 / 64 - 1024)
     }()
 
     // MARK: scalar classes
@@ -179,26 +180,46 @@ struct ScanRun {
 
         var category: UnitCategory
         var word: Word = .none
-        /// The unit in simplified characters, unless `word` names it: folded `s[simple]` then `s[simpleTail]`.
-        var simple: Range<Int> = 0..<0
-        var simpleTail: Range<Int> = 0..<0
         /// The units entry that `s[simple]` is exactly (so its string is the lexicon's), or -1; with a
         /// `prefix` (a `UnitFacts.magnitudePrefixes` index, else -1), the entry that `s[simpleTail]` is, after
         /// that magnitude word in `s[simple]`.
-        var entry: Int = -1
-        var prefix: Int = -1
+        private var entryIndex: Int32 = -1
+        private var prefixIndex: Int8 = -1
+        /// The unit in simplified characters, unless `word` names it: folded `s[simple]` then `s[simpleTail]`
+        /// (bounds as 32-bit integers: a reading is copied about, and is smaller so).
+        private var simpleStart: Int32 = 0
+        private var simpleEnd: Int32 = 0
+        private var tailStart: Int32 = 0
+        private var tailEnd: Int32 = 0
         /// The unit as written.
         var written: Quantity.WrittenUnit
+
+        var entry: Int {
+            get { Int(entryIndex) }
+            set { entryIndex = Int32(truncatingIfNeeded: newValue) }
+        }
+        var prefix: Int {
+            get { Int(prefixIndex) }
+            set { prefixIndex = Int8(truncatingIfNeeded: newValue) }
+        }
+        var simple: Range<Int> {
+            get { Int(simpleStart)..<Int(simpleEnd) }
+            set { simpleStart = Int32(truncatingIfNeeded: newValue.lowerBound); simpleEnd = Int32(truncatingIfNeeded: newValue.upperBound) }
+        }
+        var simpleTail: Range<Int> {
+            get { Int(tailStart)..<Int(tailEnd) }
+            set { tailStart = Int32(truncatingIfNeeded: newValue.lowerBound); tailEnd = Int32(truncatingIfNeeded: newValue.upperBound) }
+        }
 
         init(category: UnitCategory, word: Word = .none, simple: Range<Int> = 0..<0, simpleTail: Range<Int> = 0..<0,
              entry: Int = -1, prefix: Int = -1, raw: Range<Int>, rawTail: Range<Int> = 0..<0, dropsSpaces: Bool = false) {
             self.category = category
             self.word = word
+            self.written = Quantity.WrittenUnit(first: raw, second: rawTail, dropsSpaces: dropsSpaces)
             self.simple = simple
             self.simpleTail = simpleTail
             self.entry = entry
             self.prefix = prefix
-            self.written = Quantity.WrittenUnit(first: raw, second: rawTail, dropsSpaces: dropsSpaces)
         }
 
         static let wordScalars: [[Unicode.Scalar]] = [[], ["%"], ["‰"], ["百", "分", "点"], ["r", "a", "t", "i", "o"]]
@@ -255,15 +276,25 @@ struct ScanRun {
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                        unit: UnitSpan? = nil, atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
         // Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
-        func tidy(_ v: Double?) -> Double? { v.map { ($0 * 1e6).rounded() / 1e6 } }
+        // Whole numbers below 2^53 / 10^6 come back unchanged (exact products and quotients): no rounding call.
+        func tidy(_ v: Double?) -> Double? {
+            v.map { v in v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6 }
+        }
         var kind = kind
-        if kind == .number, unit?.category == .date { kind = .date }
+        var simple: String? = nil
+        var category: UnitCategory? = nil
+        var written: Quantity.WrittenUnit? = nil
+        if let unit {
+            simple = simpleString(unit)
+            category = unit.category
+            written = unit.written
+            if kind == .number, unit.category == .date { kind = .date }
+        }
         if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
-        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unit: unit.map(simpleString),
-                            unitCategory: unit?.category, comparatorHint: atLeast ? ">=" : nil, isPlaceholder: placeholder,
-                            isChineseNumeral: chinese, scalarRange: range,
-                            utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], written: o, textSpan: range,
-                            rawUnit: unit?.written))
+        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unit: simple, unitCategory: category,
+                            comparatorHint: atLeast ? ">=" : nil, isPlaceholder: placeholder, isChineseNumeral: chinese,
+                            scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], written: o,
+                            textSpan: range, rawUnit: written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -290,12 +321,15 @@ struct ScanRun {
             // Most scalars start nothing: passed over through the buffers, one table read each.
             i = s.withUnsafeBufferPointer { p in
                 startBits.withUnsafeBufferPointer { bits in
+                    // Bit 0 of the result is set when `v` starts a token.
+                    @inline(__always) func mark(_ v: UInt32) -> UInt64 { bits[Int(v &>> 6)] &>> UInt64(v & 63) }
                     var k = i
-                    while k < n {
-                        let v = p[k].value
-                        if v >= 0x10000 || bits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 { break }
-                        k += 1
+                    // Four scalars a round with one branch; the round that holds a start is read again one by one.
+                    while k &+ 4 <= n {
+                        if (mark(p[k].value) | mark(p[k &+ 1].value) | mark(p[k &+ 2].value) | mark(p[k &+ 3].value)) & 1 != 0 { break }
+                        k = k &+ 4
                     }
+                    while k < n, mark(p[k].value) & 1 == 0 { k = k &+ 1 }
                     return k
                 }
             }
@@ -393,6 +427,10 @@ struct ScanRun {
         var magnitude: Double?
     }
 
+    /// Scalars other than a unit's first that can start a suffix: 余/多, magnitude words, percent signs, the
+    /// percentage point words (个百分点, 百分点) and the space before a unit.
+    static let suffixStarts = ScalarSet("余多万亿千百%‰个 ")
+
     /// Length of 个百分点 or 百分点 at `j`, or 0.
     @inline(__always) func percentagePointLength(at j: Int) -> Int {
         if at(j) == "个", at(j + 1) == "百", at(j + 2) == "分", at(j + 3) == "点" { return 4 }
@@ -401,7 +439,15 @@ struct ScanRun {
     }
 
     /// Reads magnitude words, 余/多, percent signs and a unit after a number ending at `j`.
-    func readSuffix(_ j0: Int, value: Double?, magnitudeAllowed: Bool = true) -> Suffix {
+    @inline(__always) func readSuffix(_ j0: Int, value: Double?, magnitudeAllowed: Bool = true) -> Suffix {
+        // Most numbers (and most numerals, inside words) are followed by no scalar a suffix can start with: then
+        // the suffix is empty, known where it is asked.
+        guard let first = at(j0), Self.suffixStarts.contains(first) || units.mayStart(first) else { return Suffix(value: value, end: j0) }
+        return readSuffix(j0, first: first, value: value, magnitudeAllowed: magnitudeAllowed)
+    }
+
+    /// `readSuffix` after the scalar at `j0` (`first`) passed the quick test.
+    func readSuffix(_ j0: Int, first: Unicode.Scalar, value: Double?, magnitudeAllowed: Bool) -> Suffix {
         var j = j0
         var result = Suffix(value: value, end: j0)
         var magnitude: Double? = nil
@@ -415,7 +461,7 @@ struct ScanRun {
             }
             return false
         }
-        result.atLeast = takeHint(&j)
+        if first == "余" || first == "多" { result.atLeast = takeHint(&j) }
         // The unit starting at j, asked once: a unit there rules out a magnitude word, and is the unit read below
         // unless a magnitude or a space moves the reading on.
         var unitAtJ = units.matchIndex(s, at: j)

@@ -128,6 +128,9 @@ public struct PhraseLexicon: Sendable {
         return matchIndex(s, startingAt: index)
     }
 
+    /// False when no entry starts with `c` (a bit test; true may still find none).
+    @inline(__always) func mayStart(_ c: Unicode.Scalar) -> Bool { Self.mayHold(tables.firstBits, c) }
+
     /// Length in scalars of entry `e`.
     @inline(__always) func length(ofEntry e: Int) -> Int {
         let t = tables
@@ -148,15 +151,25 @@ public struct PhraseLexicon: Sendable {
     private func matchIndex(_ s: [Unicode.Scalar], startingAt index: Int) -> Int {
         let t = tables
         guard let g = t.firstGroup.value(of: s[index]) else { return -1 }
-        for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
-            let e = Int(t.firstOrder[k])
-            let from = Int(t.flatStart[e]), length = Int(t.flatStart[e + 1]) - from
-            guard index + length <= s.count else { continue }
-            var ok = true
-            for j in 1..<length where s[index + j].value != t.flat[from + j] { ok = false; break }
-            if ok { return e }
+        let count = s.count
+        // Through buffers: the group's entries are compared scalar by scalar, with no bounds checks per read.
+        return s.withUnsafeBufferPointer { text in
+            t.flat.withUnsafeBufferPointer { flat in
+                t.flatStart.withUnsafeBufferPointer { flatStart in
+                    t.firstOrder.withUnsafeBufferPointer { order in
+                        for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
+                            let e = Int(order[k])
+                            let from = Int(flatStart[e]), length = Int(flatStart[e &+ 1]) &- from
+                            guard index &+ length <= count else { continue }
+                            var j = 1
+                            while j < length, text[index &+ j].value == flat[from &+ j] { j = j &+ 1 }
+                            if j >= length { return e }
+                        }
+                        return -1
+                    }
+                }
+            }
         }
-        return -1
     }
 
     private func match(_ s: [Unicode.Scalar], endingBefore end: Int) -> Entry? {

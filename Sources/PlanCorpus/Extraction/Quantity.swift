@@ -69,9 +69,26 @@ public struct Quantity: Sendable {
     /// A unit as written: `written[first]` then `written[second]`, with spaces dropped when `dropsSpaces`
     /// (万 元 is written 万元, and 3万余元 keeps its 余 but 三万余元 does not, hence two pieces).
     struct WrittenUnit: Sendable, Hashable {
-        var first: Range<Int>
-        var second: Range<Int>
+        // Bounds as 32-bit integers: tokens and the scanner's readings are copied about, and are smaller so.
+        private var firstStart: Int32
+        private var firstEnd: Int32
+        private var secondStart: Int32
+        private var secondEnd: Int32
         var dropsSpaces: Bool
+
+        init(first: Range<Int>, second: Range<Int>, dropsSpaces: Bool) {
+            firstStart = Int32(truncatingIfNeeded: first.lowerBound)
+            firstEnd = Int32(truncatingIfNeeded: first.upperBound)
+            secondStart = Int32(truncatingIfNeeded: second.lowerBound)
+            secondEnd = Int32(truncatingIfNeeded: second.upperBound)
+            self.dropsSpaces = dropsSpaces
+        }
+
+        var first: Range<Int> {
+            get { Int(firstStart)..<Int(firstEnd) }
+            set { firstStart = Int32(truncatingIfNeeded: newValue.lowerBound); firstEnd = Int32(truncatingIfNeeded: newValue.upperBound) }
+        }
+        var second: Range<Int> { Int(secondStart)..<Int(secondEnd) }
 
         func string(in written: [Unicode.Scalar]) -> String {
             if second.isEmpty && !dropsSpaces { return String(scalars: written[first]) }
