@@ -79,6 +79,22 @@ import Testing
         }
     }
 
+    /// `readArabic` itself (before the scanner's six-decimal rounding) against `Double(String)`, bit for bit.
+    @Test func readArabicIsExactlyDoubleOfTheDigits() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 43)
+        for _ in 0..<20000 {
+            let intDigits = Int.random(in: 1...10, using: &rng), fractionDigits = Int.random(in: 0...12, using: &rng)
+            let digits = (0..<(intDigits + fractionDigits)).map { _ in String(Int.random(in: 0...9, using: &rng)) }
+            let number = digits[..<intDigits].joined() + (fractionDigits > 0 ? "." + digits[intDigits...].joined() : "")
+            let text = "约" + number + "个"
+            let s = ScalarFolder.fold(text)
+            let run = ScanRun(o: Array(text.unicodeScalars), s: s, units: .units, facts: .standard, utf8: Array(0...s.count))
+            let reading = run.readArabic(1)
+            #expect(reading?.value.bitPattern == Double(number)!.bitPattern, "\(number)")
+            #expect(reading?.end == 1 + number.unicodeScalars.count)
+        }
+    }
+
     /// `mayHoldToken`'s table of scalars whose fold starts a token, against folding every scalar: each BMP scalar
     /// alone, and the random texts.
     @Test func mayHoldTokenMatchesFoldingEveryScalar() {

@@ -24,39 +24,47 @@ public struct NumberScanner: Sendable {
     /// loop passes over every such scalar of the BMP). Reads the UTF-8 with one table test per scalar.
     static func mayHoldToken(_ text: String) -> Bool {
         var copy = text
-        let starts = foldsToTokenStart
         return copy.withUTF8 { buf in
-            var i = 0
-            while i < buf.count {
-                let b = buf[i]
-                if b < 0x80 {
-                    if starts.contains(Unicode.Scalar(b)) { return true }
-                    i += 1
-                    continue
+            foldsToTokenStart.withUnsafeBufferPointer { bits in
+                @inline(__always) func marked(_ v: UInt32) -> Bool { (bits[Int(v &>> 6)] &>> UInt64(v & 63)) & 1 != 0 }
+                var i = 0
+                let count = buf.count
+                while i < count {
+                    // Valid UTF-8 (it comes from a String), decoded in place.
+                    let b0 = UInt32(buf[i])
+                    if b0 < 0x80 {
+                        if marked(b0) { return true }
+                        i = i &+ 1
+                    } else if b0 < 0xE0 {
+                        if marked((b0 & 0x1F) &<< 6 | UInt32(buf[i &+ 1] & 0x3F)) { return true }
+                        i = i &+ 2
+                    } else if b0 < 0xF0 {
+                        if marked((b0 & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)) { return true }
+                        i = i &+ 3
+                    } else {
+                        // Beyond the BMP the fold keeps a scalar as it is, and the scan loop stops at every such scalar.
+                        return true
+                    }
                 }
-                let (v, w) = UTF8Codec.decode(buf, at: i)
-                // Beyond the BMP the fold keeps a scalar as it is, and the scan loop stops at every such scalar.
-                if v > 0xFFFF || starts.contains(unsafeBitCast(v, to: Unicode.Scalar.self)) { return true }
-                i += w
+                return false
             }
-            return false
         }
     }
 
-    /// BMP scalars whose fold (`ScalarFolder.fold`) starts a token or lies beyond the BMP: the token starts
-    /// themselves, full-width digits, traditional numerals, circled digits …, found once from the fold table.
-    static let foldsToTokenStart: ScalarSet = {
-        var set = ScalarSet([])
+    /// BMP scalars whose fold (`ScalarFolder.fold`) starts a token or lies beyond the BMP, as bits: the token
+    /// starts themselves, full-width digits, traditional numerals, circled digits …, found once from the fold table.
+    static let foldsToTokenStart: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
         let starts = ScanRun.startsToken
         ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
             for v in UInt32(0)..<0x10000 {
                 guard let c = Unicode.Scalar(v) else { continue }
                 // As `ScalarFolder.fold`: the ratio colon, then the script table.
                 let f = v == 0x2236 ? ":" : ScriptFolding.folded(c, table)
-                if f.value > 0xFFFF || starts.contains(f) { set.insert(c) }
+                if f.value > 0xFFFF || starts.contains(f) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
             }
         }
-        return set
+        return bits
     }()
 
     /// Scans a text already split into scalars and folded (`ScalarFolder.fold`); both arrays have the same length.

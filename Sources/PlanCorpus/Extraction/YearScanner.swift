@@ -11,6 +11,8 @@ public enum YearScanner {
     public static func years(in text: String, scanner: NumberScanner = NumberScanner()) -> [Quantity] {
         // Most headings hold no scalar a token starts with: nothing to scan.
         guard NumberScanner.mayHoldToken(text) else { return [] }
-        return scanner.scan(text).filter { $0.kind == .year || $0.kind == .yearRange || $0.kind == .planPeriod }
+        var tokens = scanner.scan(text)
+        tokens.removeAll { $0.kind != .year && $0.kind != .yearRange && $0.kind != .planPeriod }
+        return tokens
     }
 }
