@@ -137,11 +137,6 @@ public struct PhraseLexicon: Sendable {
         return Int(t.flatStart[e + 1]) - Int(t.flatStart[e])
     }
 
-    /// Last scalar of entry `e`.
-    @inline(__always) func lastScalar(ofEntry e: Int) -> Unicode.Scalar {
-        Unicode.Scalar(tables.flat[Int(tables.flatStart[e + 1]) - 1])!
-    }
-
     /// The text of entry `e` (the lexicon's own string, not a copy of its bytes).
     @inline(__always) func text(ofEntry e: Int) -> String { tables.entries[e].text }
 
