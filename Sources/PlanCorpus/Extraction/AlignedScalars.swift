@@ -23,32 +23,57 @@ struct AlignedScalars {
 
     /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
     init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
-        var original = scalars
-        var norm: [Unicode.Scalar] = []
-        if let given, given.count == original.count {
-            norm = given
+        if let given, given.count == scalars.count {
+            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base))
         } else {
-            original = []
-            original.reserveCapacity(text.unicodeScalars.count)
-            norm.reserveCapacity(text.unicodeScalars.count)
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if !original.isEmpty { original.append("\n"); norm.append("\n") }
-                let scalars = ScalarArray.of(line)
-                original.append(contentsOf: scalars)
-                norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
-            }
+            self.init(lineByLine: text, base: base)
         }
-        var offsets: [Int] = []
-        offsets.reserveCapacity(original.count + 1)
-        var offset = base
-        for scalar in original {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
+    }
+
+    /// `scalars` and `offsets` are `ScalarArray.withOffsets(text, base: base)`, made in one pass.
+    init(_ text: String, scalars: [Unicode.Scalar], offsets: [Int], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
+        if let given, given.count == scalars.count {
+            self.init(original: scalars, norm: given, offsets: offsets)
+        } else {
+            self.init(lineByLine: text, base: base)
         }
-        offsets.append(offset)
+    }
+
+    private init(original: [Unicode.Scalar], norm: [Unicode.Scalar], offsets: [Int]) {
         self.original = original
         self.norm = norm
         self.offsets = offsets
+    }
+
+    /// Normalises line by line, one for one (see `normalizeOneForOne`).
+    private init(lineByLine text: String, base: Int) {
+        var original: [Unicode.Scalar] = []
+        var norm: [Unicode.Scalar] = []
+        original.reserveCapacity(text.unicodeScalars.count)
+        norm.reserveCapacity(text.unicodeScalars.count)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !original.isEmpty { original.append("\n"); norm.append("\n") }
+            let scalars = ScalarArray.of(line)
+            original.append(contentsOf: scalars)
+            norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
+        }
+        self.init(original: original, norm: norm, offsets: AlignedScalars.offsets(of: original, base: base))
+    }
+
+    /// UTF-8 offset of each scalar (plus the end), counted from `base`.
+    static func offsets(of scalars: [Unicode.Scalar], base: Int) -> [Int] {
+        scalars.withUnsafeBufferPointer { s in
+            [Int](unsafeUninitializedCapacity: s.count + 1) { out, count in
+                var offset = base
+                for k in 0..<s.count {
+                    out[k] = offset
+                    let v = s[k].value
+                    offset &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                }
+                out[s.count] = offset
+                count = s.count + 1
+            }
+        }
     }
 
     var count: Int { original.count }
