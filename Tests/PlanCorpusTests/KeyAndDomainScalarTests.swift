@@ -117,7 +117,8 @@ import Testing
 @Suite struct SharedKeyAndDomainTests {
     static let pieces = ["到2025年", "全市", "每千人口", "拥有", "3岁以下", "婴幼儿", "托位数", "达到", "4.5个", "养老", "床位",
                          "新建", "示范点", "10个", ",", "，", "。", "\n", "一、", "(一)", "医疗卫生", "学校", "建设", "完成",
-                         "万人", "不低于", "80%", "提高到", "老年人", "社区", "覆盖率", "人均", "預期壽命", "岁", "就业"]
+                         "万人", "不低于", "80%", "提高到", "老年人", "社区", "覆盖率", "人均", "預期壽命", "岁", "就业",
+                         "\n指标  单位  2020年  2025年  2030年\n", "每千人口托位数  个  1  4.5  5\n", "学校  所  3  5  8\n"]
 
     static let documents: [Document] = ExtractionShortcutTests.samples
         + ExtractionShortcutTests.randomTexts(pieces, count: 150, length: 5...60, seed: 41).map { text -> Document in

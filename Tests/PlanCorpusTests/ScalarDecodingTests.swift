@@ -13,6 +13,11 @@ import Testing
     static let texts: [String] = ["", "a", "中", "😀", "ab", "中文", "abc中", "abcdefgh中文", "，", "縣縣縣縣縣縣縣縣縣"]
         + ScalarRewriteTests.randomTexts(alphabet, count: 600, length: 0...40, seed: 17)
         + ScalarRewriteTests.randomTexts("市县区中文abcde，。", count: 200, length: 0...80, seed: 23)
+        // Long texts, mostly traditional (the norm differs nearly everywhere) and sometimes with a … or ①
+        // (the norm has more scalars), for the copy's switch to decoding.
+        + ScalarRewriteTests.randomTexts("縣區國際發展實施方案，。市1a", count: 20, length: 3000...5000, seed: 43)
+        + ScalarRewriteTests.randomTexts("縣區國際發展實施方案，。市1a…①", count: 20, length: 3000...5000, seed: 47)
+        + ScalarRewriteTests.randomTexts("市县区中文abcdefgh。縣", count: 30, length: 300...1500, seed: 53)
 
     /// UTF-8 offsets as the widths of the scalars add up.
     static func referenceOffsets(_ text: String, base: Int) -> [Int] {
@@ -81,5 +86,26 @@ import Testing
             }
         }
         #expect(found >= 1000)
+    }
+}
+
+/// Agency lists found when the alignment knows the norm's String (and skips the searches for ASCII marks
+/// its bytes lack) are those of the exhaustive walk.
+@Suite struct NormBytesShortcutTests {
+    @Test func agencyListsWithTheNormsBytesMatchTheExhaustiveWalk() {
+        var found = 0, skipped = 0
+        for text in ExtractionShortcutTests.texts {
+            let aligned = AlignedScalars(text, normalized: TextNormalizer.normalize(text))
+            #expect(aligned.normText != nil || aligned.count != text.unicodeScalars.count)
+            let lists = AgencyExtractor.shared.lists(in: aligned)
+            #expect(lists == AgencyExtractor.shared.lists(in: aligned, exhaustive: true), "\(text.debugDescription)")
+            found += lists.count
+            if !aligned.normMayHold("[") || !aligned.normMayHold(":") { skipped += 1 }
+            for s in ["(", ":", "[", "]"] as [Unicode.Scalar] where !aligned.normMayHold(s) {
+                #expect(!aligned.norm.contains(s), "\(text.debugDescription)")
+            }
+        }
+        #expect(found >= 100)
+        #expect(skipped >= 100)
     }
 }

@@ -106,8 +106,10 @@ public struct AgencyExtractor: Sendable {
             labelStarts = opens
         } else {
             norm.withUnsafeBufferPointer { buf in
-                for search in AgencyExtractor.openerSearches { opens += search.indices(in: buf) }
-                for search in AgencyExtractor.labelEndSearches {
+                for search in AgencyExtractor.openerSearches where text.normMayHold(search.target) {
+                    opens += search.indices(in: buf)
+                }
+                for search in AgencyExtractor.labelEndSearches where text.normMayHold(search.target) {
                     for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
                 }
             }
@@ -288,15 +290,24 @@ public struct AgencyExtractor: Sendable {
         expandPrefixes(&items, text)
 
         var result: [ParsedAgency] = []
+        // The scalars of each name kept, when they are all plain: two such names are equal Strings exactly when
+        // their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
+        var plainNames: [[Unicode.Scalar]?] = []
         for item in items {
-            let name: String
-            if item.head.isEmpty, item.tail.isEmpty {
-                name = String(scalars: text.original[item.range])
-            } else {
-                name = String(scalars: item.head + text.original[item.range] + item.tail)
-            }
+            let scalars = item.head.isEmpty && item.tail.isEmpty ? Array(text.original[item.range])
+                : item.head + text.original[item.range] + item.tail
+            let name = String(scalars: scalars)
+            let plain = PlainScalars.arePlain(scalars) ? scalars : nil
             // Lists are short: a look through the names kept beats hashing each one.
-            if !result.contains(where: { $0.name == name }) { result.append(ParsedAgency(name: name, range: item.range)) }
+            var seen = false
+            for k in result.indices {
+                if let plain, let other = plainNames[k] { if plain == other { seen = true; break } else { continue } }
+                if result[k].name == name { seen = true; break }
+            }
+            if !seen {
+                result.append(ParsedAgency(name: name, range: item.range))
+                plainNames.append(plain)
+            }
         }
         return result
     }
@@ -349,7 +360,13 @@ public struct AgencyExtractor: Sendable {
             }
             if !rest.isEmpty { result.append((rest, owner)) }
         }
-        return result.map { (trim(text, $0.range), $0.owner) }.filter { !$0.range.isEmpty }
+        var kept = 0
+        for k in result.indices {
+            let range = trim(text, result[k].range)
+            if !range.isEmpty { result[kept] = (range, result[k].owner); kept += 1 }
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {

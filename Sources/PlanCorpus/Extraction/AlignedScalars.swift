@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A text's Unicode scalars side by side with their normalised forms, one for one, with UTF-8 offsets.
 ///
 /// Extractors decide on the normalised scalars (simplified, half-width) and cut their results from the
@@ -9,6 +15,8 @@ struct AlignedScalars {
     let norm: [Unicode.Scalar]
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
     let offsets: [Int]
+    /// The String `norm` was decoded from, when the caller gave it and its scalars pair with the text's.
+    let normText: String?
 
     /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
     /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
@@ -18,31 +26,35 @@ struct AlignedScalars {
 
     /// `scalars` are the scalars of `text`, when the caller has them already.
     init(_ text: String, scalars: [Unicode.Scalar], normalized: String? = nil, base: Int = 0) {
-        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), base: base)
+        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), normText: normalized, base: base)
     }
 
-    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
-    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
+    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`, that is of `normText`
+    /// when that is given.
+    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, normText: String? = nil,
+         base: Int = 0) {
         if let given, given.count == scalars.count {
-            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base))
+            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base), normText: normText)
         } else {
             self.init(lineByLine: text, base: base)
         }
     }
 
     /// `scalars` and `offsets` are `ScalarArray.withOffsets(text, base: base)`, made in one pass.
-    init(_ text: String, scalars: [Unicode.Scalar], offsets: [Int], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
+    init(_ text: String, scalars: [Unicode.Scalar], offsets: [Int], normalizedScalars given: [Unicode.Scalar]?,
+         normText: String? = nil, base: Int = 0) {
         if let given, given.count == scalars.count {
-            self.init(original: scalars, norm: given, offsets: offsets)
+            self.init(original: scalars, norm: given, offsets: offsets, normText: normText)
         } else {
             self.init(lineByLine: text, base: base)
         }
     }
 
-    private init(original: [Unicode.Scalar], norm: [Unicode.Scalar], offsets: [Int]) {
+    private init(original: [Unicode.Scalar], norm: [Unicode.Scalar], offsets: [Int], normText: String?) {
         self.original = original
         self.norm = norm
         self.offsets = offsets
+        self.normText = normText
     }
 
     /// Normalises line by line, one for one (see `normalizeOneForOne`).
@@ -57,7 +69,7 @@ struct AlignedScalars {
             original.append(contentsOf: scalars)
             norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
         }
-        self.init(original: original, norm: norm, offsets: AlignedScalars.offsets(of: original, base: base))
+        self.init(original: original, norm: norm, offsets: AlignedScalars.offsets(of: original, base: base), normText: nil)
     }
 
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
@@ -77,6 +89,16 @@ struct AlignedScalars {
     }
 
     var count: Int { original.count }
+
+    /// False when the norm certainly holds no `scalar`, an ASCII one: its String's UTF-8 has no such byte (a
+    /// memchr over the bytes, where a search over the scalars stops at every scalar sharing a byte with it).
+    func normMayHold(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII, var text = normText else { return true }
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(scalar.value), bytes.count) != nil
+        }
+    }
 
     func originalString(_ range: Range<Int>) -> String {
         var s = String.UnicodeScalarView()

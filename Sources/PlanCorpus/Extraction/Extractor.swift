@@ -13,7 +13,8 @@ public struct Extractor: Sendable {
         let norm = ScalarArray.of(normText, alongside: document.clean, scalars: scalars, offsets: offsets)
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
-        let aligned = AlignedScalars(document.clean, scalars: scalars, offsets: offsets, normalizedScalars: norm)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, offsets: offsets, normalizedScalars: norm,
+                                     normText: normText)
         // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
         // fallback drops leading empty lines).
         document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A text's Unicode scalars as an array, decoded from its UTF-8 in one pass.
 ///
 /// `Array(text.unicodeScalars)` walks the text twice (once to count, once to copy) through the generic
@@ -39,6 +45,13 @@ enum ScalarArray {
     static func of(_ text: String, alongside other: String, scalars: [Unicode.Scalar], offsets: [Int]) -> [Unicode.Scalar] {
         var text = text
         var other = other
+        // The same bytes: the same scalars, shared rather than copied.
+        let same = text.withUTF8 { n in
+            other.withUTF8 { c in
+                n.count == c.count && (n.isEmpty || memcmp(n.baseAddress!, c.baseAddress!, n.count) == 0)
+            }
+        }
+        if same { return scalars }
         let copied = text.withUTF8 { n in
             other.withUTF8 { c in
                 scalars.withUnsafeBufferPointer { s in offsets.withUnsafeBufferPointer { o in copying(n, from: c, s, o) } }
@@ -58,10 +71,10 @@ enum ScalarArray {
         let result = [Unicode.Scalar](unsafeUninitializedCapacity: m) { out, count in
             count = 0
             guard let ob = out.baseAddress else { agreed = false; return }
-            ob.initialize(from: sb, count: m)
             let dst = UnsafeMutableRawPointer(ob).assumingMemoryBound(to: UInt32.self)
             let craw = UnsafeRawPointer(cb), nraw = UnsafeRawPointer(nb)
-            var ci = 0, ni = 0, k = 0
+            // `k` is the scalar at `ci` in the clean text and at `ni` in the norm; `out[0..<copied]` is written.
+            var ci = 0, ni = 0, k = 0, copied = 0, differences = 0
             while true {
                 // Equal bytes, eight at a time; the first that differs, from the words' difference.
                 let stop = min(cn, nn &- (ni &- ci)) &- 8
@@ -96,13 +109,31 @@ enum ScalarArray {
                 while o[k] < ci { k &+= 1 }
                 let cw = width(cb[ci]), nw = width(nb[ni])
                 guard k < m, ci &+ cw <= cn, ni &+ nw <= nn else { agreed = false; return }
+                // The scalars before `k` are the clean text's own.
+                (ob + copied).initialize(from: sb + copied, count: k &- copied)
                 dst[k] = UTF8Codec.decode(n, at: ni).value
                 ci &+= cw
                 ni &+= nw
                 k &+= 1
+                copied = k
+                differences &+= 1
+                // Where most scalars differ (a traditional text), decoding the rest costs less than comparing.
+                if differences &* 6 > k &+ 256 {
+                    while ni < nn {
+                        let w = width(nb[ni])
+                        guard k < m, ni &+ w <= nn else { agreed = false; return }
+                        dst[k] = UTF8Codec.decode(n, at: ni).value
+                        ni &+= w
+                        k &+= 1
+                    }
+                    guard k == m else { agreed = false; return }
+                    count = m
+                    return
+                }
             }
             // Both texts end together, or the scalars did not pair.
             guard ci == cn, ni == nn else { agreed = false; return }
+            (ob + copied).initialize(from: sb + copied, count: m &- copied)
             count = m
         }
         return agreed ? result : nil
