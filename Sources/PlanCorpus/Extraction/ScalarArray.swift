@@ -68,7 +68,8 @@ enum ScalarArray {
         if nn == 0 || cn == 0 { return nil }
         guard let cb = c.baseAddress, let nb = n.baseAddress, let sb = s.baseAddress else { return nil }
         var agreed = true
-        let result = [Unicode.Scalar](unsafeUninitializedCapacity: m) { out, count in
+        // Room for as many scalars as the norm has bytes, for decoding its rest in one go (see below).
+        let result = [Unicode.Scalar](unsafeUninitializedCapacity: max(m, nn)) { out, count in
             count = 0
             guard let ob = out.baseAddress else { agreed = false; return }
             let dst = UnsafeMutableRawPointer(ob).assumingMemoryBound(to: UInt32.self)
@@ -119,14 +120,10 @@ enum ScalarArray {
                 differences &+= 1
                 // Where most scalars differ (a traditional text), decoding the rest costs less than comparing.
                 if differences &* 6 > k &+ 256 {
-                    while ni < nn {
-                        let w = width(nb[ni])
-                        guard k < m, ni &+ w <= nn else { agreed = false; return }
-                        dst[k] = UTF8Codec.decode(n, at: ni).value
-                        ni &+= w
-                        k &+= 1
-                    }
-                    guard k == m else { agreed = false; return }
+                    // `k` scalars took at least `k` bytes, so the rest's `nn - ni` scalars at most fit behind them.
+                    let rest = decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
+                                      offsets: nil, base: 0)
+                    guard k &+ rest == m else { agreed = false; return }
                     count = m
                     return
                 }
