@@ -184,7 +184,9 @@ public struct PhaseExtractor: Sendable {
         }
         return ends
     }()
-    private static let stageSearch = ScalarSearch("阶")
+    /// 段 rather than 阶: memchr looks for one byte of the scalar, and 阶's (0x96) is shared by common characters
+    /// (院, 际, 除, 集 …), where 段's (0xB5) is not.
+    private static let stageSearch = ScalarSearch("段")
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers = ScalarSet("(:。,;\n \u{3000})为是从自即—-")
@@ -223,15 +225,15 @@ public struct PhaseExtractor: Sendable {
                                textRange: nameRange.lowerBound..<textEnd, text: ""))
         }
 
-        // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (阶, and the
+        // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (段, and the
         // horizons' last scalars), and every other position is passed over.
         var candidates: [Int] = []
         if exhaustive {
             candidates = Array(norm.indices)
         } else {
             norm.withUnsafeBufferPointer { buf in
-                for p in PhaseExtractor.stageSearch.indices(in: buf) where p + 1 < buf.count && buf[p + 1] == "段" {
-                    candidates.append(p)
+                for q in PhaseExtractor.stageSearch.indices(in: buf) where q >= 1 && buf[q - 1] == "阶" {
+                    candidates.append(q - 1)
                 }
                 for end in PhaseExtractor.horizonEnds {
                     for q in end.search.indices(in: buf) {
