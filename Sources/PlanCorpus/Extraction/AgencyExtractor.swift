@@ -106,8 +106,10 @@ public struct AgencyExtractor: Sendable {
             labelStarts = opens
         } else {
             norm.withUnsafeBufferPointer { buf in
-                for search in AgencyExtractor.openerSearches { opens += search.indices(in: buf) }
-                for search in AgencyExtractor.labelEndSearches {
+                for search in AgencyExtractor.openerSearches where text.normMayHold(search.target) {
+                    opens += search.indices(in: buf)
+                }
+                for search in AgencyExtractor.labelEndSearches where text.normMayHold(search.target) {
                     for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
                 }
             }
@@ -153,12 +155,14 @@ public struct AgencyExtractor: Sendable {
     }
 
     /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
-    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "〔": "〕", "[": "]"]
+    @inline(__always) static func closer(of opener: Unicode.Scalar) -> Unicode.Scalar? {
+        switch opener { case "(": return ")"; case "〔": return "〕"; case "[": return "]"; default: return nil }
+    }
 
     /// Position of the parenthesis closing the one at `open`, on the same line, or nil.
     private func closing(of open: Int, in norm: [Unicode.Scalar]) -> Int? {
         let opener = norm[open]
-        guard let closer = AgencyExtractor.closers[opener] else { return nil }
+        guard let closer = AgencyExtractor.closer(of: opener) else { return nil }
         var depth = 0
         var j = open
         let limit = min(norm.count, open + AgencyExtractor.maxListLength)
@@ -286,15 +290,24 @@ public struct AgencyExtractor: Sendable {
         expandPrefixes(&items, text)
 
         var result: [ParsedAgency] = []
+        // The scalars of each name kept, when they are all plain: two such names are equal Strings exactly when
+        // their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
+        var plainNames: [[Unicode.Scalar]?] = []
         for item in items {
-            let name: String
-            if item.head.isEmpty, item.tail.isEmpty {
-                name = String(scalars: text.original[item.range])
-            } else {
-                name = String(scalars: item.head + text.original[item.range] + item.tail)
-            }
+            let scalars = item.head.isEmpty && item.tail.isEmpty ? Array(text.original[item.range])
+                : item.head + text.original[item.range] + item.tail
+            let name = String(scalars: scalars)
+            let plain = PlainScalars.arePlain(scalars) ? scalars : nil
             // Lists are short: a look through the names kept beats hashing each one.
-            if !result.contains(where: { $0.name == name }) { result.append(ParsedAgency(name: name, range: item.range)) }
+            var seen = false
+            for k in result.indices {
+                if let plain, let other = plainNames[k] { if plain == other { seen = true; break } else { continue } }
+                if result[k].name == name { seen = true; break }
+            }
+            if !seen {
+                result.append(ParsedAgency(name: name, range: item.range))
+                plainNames.append(plain)
+            }
         }
         return result
     }
@@ -347,7 +360,13 @@ public struct AgencyExtractor: Sendable {
             }
             if !rest.isEmpty { result.append((rest, owner)) }
         }
-        return result.map { (trim(text, $0.range), $0.owner) }.filter { !$0.range.isEmpty }
+        var kept = 0
+        for k in result.indices {
+            let range = trim(text, result[k].range)
+            if !range.isEmpty { result[kept] = (range, result[k].owner); kept += 1 }
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
@@ -422,11 +441,11 @@ private struct AgencyTerms: Sendable {
     /// Last scalars of the strong and weak endings, and first scalars of the owners: a cheap test before
     /// `holdsNameWord` matches the words.
     private let nameScalars: ScalarSet
-    private let endings: [[Unicode.Scalar]]
     /// 长期坚持, 持续推进: ongoing work, no agency.
     private let ongoing: [[Unicode.Scalar]]
-    /// The scalars each word list's words end or start with, asked before the words are matched one by one.
-    private let formulaLasts, strongLasts, weakLasts, strongFirsts, prefixFirsts, ownerFirsts, bareFirsts, stopFirsts: EdgeScalars
+    /// The word lists by the scalars their words end or start with: a text is compared only with the words
+    /// sharing its last (or first) scalar.
+    private let formulaEnds, strongEnds, weakEnds, strongStarts, prefixStarts, ownerStarts, bareStarts, stopStarts, areaStarts: EdgeWords
 
     init(_ lexicon: AgencyLexicon) {
         func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
@@ -442,15 +461,15 @@ private struct AgencyTerms: Sendable {
         areas = scalars(lexicon.areas)
         stopwords = scalars(lexicon.stopwords)
         nameScalars = ScalarSet(strong.compactMap(\.last) + weak.compactMap(\.last) + owners.compactMap(\.first))
-        endings = strong + weak
-        formulaLasts = EdgeScalars(formulas, last: true)
-        strongLasts = EdgeScalars(strong, last: true)
-        weakLasts = EdgeScalars(weak, last: true)
-        strongFirsts = EdgeScalars(strong, last: false)
-        prefixFirsts = EdgeScalars(prefixes, last: false)
-        ownerFirsts = EdgeScalars(owners, last: false)
-        bareFirsts = EdgeScalars(barewords, last: false)
-        stopFirsts = EdgeScalars(stopwords, last: false)
+        formulaEnds = EdgeWords(formulas, atEnd: true)
+        strongEnds = EdgeWords(strong, atEnd: true)
+        weakEnds = EdgeWords(weak, atEnd: true)
+        strongStarts = EdgeWords(strong, atEnd: false)
+        prefixStarts = EdgeWords(prefixes, atEnd: false)
+        ownerStarts = EdgeWords(owners, atEnd: false)
+        bareStarts = EdgeWords(barewords, atEnd: false)
+        stopStarts = EdgeWords(stopwords, atEnd: false)
+        areaStarts = EdgeWords(areas, atEnd: false)
         ongoing = scalars(["长期坚持", "持续推进", "持续实施", "长期", "持续", "常态化", "逐年推进"])
     }
 
@@ -461,11 +480,17 @@ private struct AgencyTerms: Sendable {
     func holdsNameWord(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         for k in range where nameScalars.contains(text[k]) {
             let s = text[k]
-            for word in endings where word.last == s && k + 1 - word.count >= range.lowerBound {
-                if has(word, at: k + 1 - word.count, in: text) { return true }
+            for w in strongEnds.candidates(s) {
+                let word = strong[Int(w)]
+                if k + 1 - word.count >= range.lowerBound, has(word, at: k + 1 - word.count, in: text) { return true }
             }
-            for word in owners where word.first == s && k + word.count <= range.upperBound {
-                if has(word, at: k, in: text) { return true }
+            for w in weakEnds.candidates(s) {
+                let word = weak[Int(w)]
+                if k + 1 - word.count >= range.lowerBound, has(word, at: k + 1 - word.count, in: text) { return true }
+            }
+            for w in ownerStarts.candidates(s) {
+                let word = owners[Int(w)]
+                if k + word.count <= range.upperBound, has(word, at: k, in: text) { return true }
             }
         }
         return false
@@ -489,18 +514,7 @@ private struct AgencyTerms: Sendable {
         return true
     }
 
-    /// `word` at `offset` scalars into `text` (a slice: its indices start at `text.startIndex`).
-    @inline(__always) private func has(_ word: [Unicode.Scalar], atOffset offset: Int, in text: Scalars) -> Bool {
-        guard offset >= 0, offset + word.count <= text.count else { return false }
-        let base = text.startIndex + offset
-        for k in 0..<word.count where text[base + k] != word[k] { return false }
-        return true
-    }
 
-    private func hasPrefix(_ text: Scalars, _ word: [Unicode.Scalar]) -> Bool { has(word, atOffset: 0, in: text) }
-    private func hasSuffix(_ text: Scalars, _ word: [Unicode.Scalar]) -> Bool {
-        has(word, atOffset: text.count - word.count, in: text)
-    }
 
     /// A label at `index` followed by `:`, `】` or `]`: where its list starts.
     func label(at index: Int, in text: [Unicode.Scalar]) -> (length: Int, listStart: Int)? {
@@ -519,8 +533,7 @@ private struct AgencyTerms: Sendable {
 
     /// Length of a closing formula at the end of `text`, if any (longest first).
     func formulaSuffix(of text: Scalars) -> Int? {
-        guard formulaLasts.mayMatch(text.last) else { return nil }
-        return formulas.first { hasSuffix(text, $0) }?.count
+        formulaEnds.first(in: text).map { formulas[$0].count }
     }
 
     /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
@@ -532,23 +545,22 @@ private struct AgencyTerms: Sendable {
 
     /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
     func strongEnding(of text: Scalars) -> Int? {
-        guard strongLasts.mayMatch(text.last) else { return nil }
-        return strong.first { hasSuffix(text, $0) }?.count
+        strongEnds.first(in: text).map { strong[$0].count }
     }
 
     func hasStrongSuffix(_ text: Scalars) -> Bool {
-        text.count >= 2 && strongLasts.mayMatch(text.last) && strong.contains { hasSuffix(text, $0) }
+        text.count >= 2 && strongEnds.first(in: text) != nil
     }
 
     func isAgencyLike(_ text: Scalars) -> Bool {
-        hasStrongSuffix(text) || (text.count >= 2 && weakLasts.mayMatch(text.last) && weak.contains { hasSuffix(text, $0) })
+        hasStrongSuffix(text) || (text.count >= 2 && weakEnds.first(in: text) != nil)
     }
 
-    func hasOwner(_ text: Scalars) -> Bool { ownerFirsts.mayMatch(text.first) && owners.contains { hasPrefix(text, $0) } }
+    func hasOwner(_ text: Scalars) -> Bool { ownerStarts.first(in: text) != nil }
 
     /// Openings of notes such as 以下简称… or 含…, which are never lists.
     func isNote(_ text: Scalars) -> Bool {
-        stopFirsts.mayMatch(text.first) && stopwords.contains { hasPrefix(text, $0) }
+        stopStarts.first(in: text) != nil
     }
 
     /// 2023年底前, 2025年6月完成, 长期坚持, 持续推进: when an item is due, not who does it.
@@ -560,11 +572,11 @@ private struct AgencyTerms: Sendable {
 
     /// Length of the level prefix a name starts with (市, 自治区, 包头市), or nil for a bare name.
     func levelPrefixLength(_ text: Scalars) -> Int? {
-        if prefixFirsts.mayMatch(text.first), let p = prefixes.first(where: { hasPrefix(text, $0) }) {
+        if let k = prefixStarts.first(in: text) {
+            let p = prefixes[k]
             let rest = text.dropFirst(p.count)
             // 市场监管局 is bare; 市政府 is 市 + 政府.
-            let isBareword = bareFirsts.mayMatch(text.first) && barewords.contains { hasPrefix(text, $0) }
-                && !(strongFirsts.mayMatch(rest.first) && strong.contains { hasPrefix(rest, $0) })
+            let isBareword = bareStarts.first(in: text) != nil && strongStarts.first(in: rest) == nil
             if !isBareword { return p.count }
         }
         return placePrefixLength(text)
@@ -596,13 +608,9 @@ private struct AgencyTerms: Sendable {
     private func unitRun(_ text: Scalars) -> Int? {
         var j = text.first == "各" ? 1 : 0
         var any = false
-        outer: while j < text.count {
-            for area in areas where has(area, atOffset: j, in: text) {
-                j += area.count
-                any = true
-                continue outer
-            }
-            break
+        while j < text.count, let k = areaStarts.first(in: text.dropFirst(j)) {
+            j += areas[k].count
+            any = true
         }
         return any ? j : nil
     }
@@ -611,22 +619,5 @@ private struct AgencyTerms: Sendable {
     func unitFrame(_ text: Scalars) -> Int? {
         guard let n = unitRun(text), n < text.count else { return nil }
         return isAgencyLike(text.dropFirst(n)) ? n : nil
-    }
-}
-
-/// The first or last scalars of a word list, for ruling a text out with one table read before matching the
-/// words one by one. A list holding an empty word (which every text starts and ends with) rules nothing out.
-private struct EdgeScalars: Sendable {
-    private let scalars: ScalarSet?
-
-    init(_ words: [[Unicode.Scalar]], last: Bool) {
-        scalars = words.contains(where: \.isEmpty) ? nil : ScalarSet(words.compactMap { last ? $0.last : $0.first })
-    }
-
-    /// False when no word can start (or end) with `scalar`, the text's first (or last) scalar, nil when empty.
-    @inline(__always) func mayMatch(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalars else { return true }
-        guard let scalar else { return false }
-        return scalars.contains(scalar)
     }
 }

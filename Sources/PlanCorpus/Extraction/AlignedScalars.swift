@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A text's Unicode scalars side by side with their normalised forms, one for one, with UTF-8 offsets.
 ///
 /// Extractors decide on the normalised scalars (simplified, half-width) and cut their results from the
@@ -9,6 +15,8 @@ struct AlignedScalars {
     let norm: [Unicode.Scalar]
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
     let offsets: [Int]
+    /// The String `norm` was decoded from, when the caller gave it and its scalars pair with the text's.
+    let normText: String?
 
     /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
     /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
@@ -18,40 +26,79 @@ struct AlignedScalars {
 
     /// `scalars` are the scalars of `text`, when the caller has them already.
     init(_ text: String, scalars: [Unicode.Scalar], normalized: String? = nil, base: Int = 0) {
-        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), base: base)
+        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), normText: normalized, base: base)
     }
 
-    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
-    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
-        var original = scalars
-        var norm: [Unicode.Scalar] = []
-        if let given, given.count == original.count {
-            norm = given
+    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`, that is of `normText`
+    /// when that is given.
+    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, normText: String? = nil,
+         base: Int = 0) {
+        if let given, given.count == scalars.count {
+            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base), normText: normText)
         } else {
-            original = []
-            original.reserveCapacity(text.unicodeScalars.count)
-            norm.reserveCapacity(text.unicodeScalars.count)
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if !original.isEmpty { original.append("\n"); norm.append("\n") }
-                let scalars = ScalarArray.of(line)
-                original.append(contentsOf: scalars)
-                norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
-            }
+            self.init(lineByLine: text, base: base)
         }
-        var offsets: [Int] = []
-        offsets.reserveCapacity(original.count + 1)
-        var offset = base
-        for scalar in original {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
+    }
+
+    /// `scalars` and `offsets` are `ScalarArray.withOffsets(text, base: base)`, made in one pass.
+    init(_ text: String, scalars: [Unicode.Scalar], offsets: [Int], normalizedScalars given: [Unicode.Scalar]?,
+         normText: String? = nil, base: Int = 0) {
+        if let given, given.count == scalars.count {
+            self.init(original: scalars, norm: given, offsets: offsets, normText: normText)
+        } else {
+            self.init(lineByLine: text, base: base)
         }
-        offsets.append(offset)
+    }
+
+    private init(original: [Unicode.Scalar], norm: [Unicode.Scalar], offsets: [Int], normText: String?) {
         self.original = original
         self.norm = norm
         self.offsets = offsets
+        self.normText = normText
+    }
+
+    /// Normalises line by line, one for one (see `normalizeOneForOne`).
+    private init(lineByLine text: String, base: Int) {
+        var original: [Unicode.Scalar] = []
+        var norm: [Unicode.Scalar] = []
+        original.reserveCapacity(text.unicodeScalars.count)
+        norm.reserveCapacity(text.unicodeScalars.count)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !original.isEmpty { original.append("\n"); norm.append("\n") }
+            let scalars = ScalarArray.of(line)
+            original.append(contentsOf: scalars)
+            norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
+        }
+        self.init(original: original, norm: norm, offsets: AlignedScalars.offsets(of: original, base: base), normText: nil)
+    }
+
+    /// UTF-8 offset of each scalar (plus the end), counted from `base`.
+    static func offsets(of scalars: [Unicode.Scalar], base: Int) -> [Int] {
+        scalars.withUnsafeBufferPointer { s in
+            [Int](unsafeUninitializedCapacity: s.count + 1) { out, count in
+                var offset = base
+                for k in 0..<s.count {
+                    out[k] = offset
+                    let v = s[k].value
+                    offset &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                }
+                out[s.count] = offset
+                count = s.count + 1
+            }
+        }
     }
 
     var count: Int { original.count }
+
+    /// False when the norm certainly holds no `scalar`, an ASCII one: its String's UTF-8 has no such byte (a
+    /// memchr over the bytes, where a search over the scalars stops at every scalar sharing a byte with it).
+    func normMayHold(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII, var text = normText else { return true }
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(scalar.value), bytes.count) != nil
+        }
+    }
 
     func originalString(_ range: Range<Int>) -> String {
         var s = String.UnicodeScalarView()

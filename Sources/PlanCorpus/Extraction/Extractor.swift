@@ -9,18 +9,20 @@ public struct Extractor: Sendable {
     /// `norm` is `document.norm` already made (the builder has it from the structure pass).
     public func extract(into document: inout Document, norm normText: String) {
         // The clean text's scalars and their alignment with the norm are made once for every pass.
-        let scalars = ScalarArray.of(document.clean)
-        let norm = ScalarArray.of(normText)
+        let (scalars, offsets) = ScalarArray.withOffsets(document.clean)
+        let norm = ScalarArray.of(normText, alongside: document.clean, scalars: scalars, offsets: offsets)
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
-        let aligned = AlignedScalars(document.clean, scalars: scalars, normalizedScalars: norm)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, offsets: offsets, normalizedScalars: norm,
+                                     normText: normText)
         // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
         // fallback drops leading empty lines).
         document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)
-        IndicatorKey.shared.assignKeys(in: &document)
+        // Keys and the indicators' domains are read from one normalisation of each indicator.
+        let indicatorDomains = IndicatorKey.shared.assignKeys(in: &document, classifier: .shared)
         document.agencies = AgencyExtractor.shared.extract(document, text: aligned)
         document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.
-        DomainClassifier.shared.assignDomains(in: &document)
+        DomainClassifier.shared.assignDomains(in: &document, indicatorDomains: indicatorDomains)
     }
 }

@@ -184,11 +184,13 @@ public struct PhaseExtractor: Sendable {
         }
         return ends
     }()
-    private static let stageSearch = ScalarSearch("阶")
+    /// 段 rather than 阶: memchr looks for one byte of the scalar, and 阶's (0x96) is shared by common characters
+    /// (院, 际, 除, 集 …), where 段's (0xB5) is not.
+    private static let stageSearch = ScalarSearch("段")
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
-    private static let followers: Set<Unicode.Scalar> = ["(", ":", "。", ",", ";", "\n", " ", "\u{3000}", ")", "为", "是", "从", "自", "即", "—", "-"]
-    private static let boundaries: Set<Unicode.Scalar> = ["。", ";", ":", ",", "、", "\n", ")", "(", " ", "\u{3000}", "!", "?", "“", "”", "\"", "《", "》"]
+    private static let followers = ScalarSet("(:。,;\n \u{3000})为是从自即—-")
+    private static let boundaries = ScalarSet("。;:,、\n)( \u{3000}!?“”\"《》")
 
     /// `exhaustive` visits every position, not only those of 阶段 and the horizons: the reference the tests
     /// compare the shortcut with.
@@ -201,8 +203,14 @@ public struct PhaseExtractor: Sendable {
             let lineEnd = norm[after...].firstIndex(of: "\n") ?? norm.count
             var textEnd = lineEnd
             // A heading-only line takes the paragraph after it.
-            let restOfLine = norm[headerEnd..<lineEnd].filter { !PhaseExtractor.boundaries.contains($0) }
-            if restOfLine.count <= 2, lineEnd < norm.count {
+            // At most two scalars on the line after the header, other than boundaries.
+            var restOfLine = 0
+            var k = headerEnd
+            while k < lineEnd, restOfLine <= 2 {
+                if !PhaseExtractor.boundaries.contains(norm[k]) { restOfLine += 1 }
+                k += 1
+            }
+            if restOfLine <= 2, lineEnd < norm.count {
                 var next = lineEnd + 1
                 while next < norm.count, norm[next] == "\n" { next += 1 }
                 textEnd = norm[next...].firstIndex(of: "\n") ?? norm.count
@@ -217,15 +225,15 @@ public struct PhaseExtractor: Sendable {
                                textRange: nameRange.lowerBound..<textEnd, text: ""))
         }
 
-        // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (阶, and the
+        // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (段, and the
         // horizons' last scalars), and every other position is passed over.
         var candidates: [Int] = []
         if exhaustive {
             candidates = Array(norm.indices)
         } else {
             norm.withUnsafeBufferPointer { buf in
-                for p in PhaseExtractor.stageSearch.indices(in: buf) where p + 1 < buf.count && buf[p + 1] == "段" {
-                    candidates.append(p)
+                for q in PhaseExtractor.stageSearch.indices(in: buf) where q >= 1 && buf[q - 1] == "阶" {
+                    candidates.append(q - 1)
                 }
                 for end in PhaseExtractor.horizonEnds {
                     for q in end.search.indices(in: buf) {
@@ -347,14 +355,15 @@ public struct PhaseExtractor: Sendable {
         return nil
     }
 
+    private static let bullets = ScalarSet("-·•●○■□◆◇—*▲★")
+
     /// True when only whitespace and a list marker (1、, (一), 一是, -) stand between the line start and `index`.
     private func opensLine(_ index: Int, in norm: [Unicode.Scalar]) -> Bool {
         var k = index
         while k > 0, norm[k - 1] != "\n" { k -= 1 }
         let prefix = norm[k..<index].filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }
         if prefix.isEmpty { return true }
-        let bullets: Set<Unicode.Scalar> = ["-", "·", "•", "●", "○", "■", "□", "◆", "◇", "—", "*", "▲", "★"]
-        if prefix.count == 1, bullets.contains(prefix[0]) { return true }
+        if prefix.count == 1, PhaseExtractor.bullets.contains(prefix[0]) { return true }
         var core = prefix
         if core.first == "(" { core.removeFirst() }
         if let last = core.last, [")", "、", ".", ",", ":"].contains(last) { core.removeLast() }
@@ -373,9 +382,11 @@ public struct PhaseExtractor: Sendable {
 
     private func trimmed(_ range: Range<Int>, in norm: [Unicode.Scalar]) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
-        let space: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "\n", "\r"]
-        while hi > lo, space.contains(norm[hi - 1]) { hi -= 1 }
-        while lo < hi, space.contains(norm[lo]) { lo += 1 }
+        func space(_ s: Unicode.Scalar) -> Bool {
+            switch s { case " ", "\u{3000}", "\t", "\n", "\r": return true; default: return false }
+        }
+        while hi > lo, space(norm[hi - 1]) { hi -= 1 }
+        while lo < hi, space(norm[lo]) { lo += 1 }
         return lo..<hi
     }
 

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// The document-wide decoders (`ScalarArray.withOffsets`, the norm copied from the clean scalars) and the
+/// word indexes give what the plain ways give: `unicodeScalars`, offsets summed from scalar widths, a walk
+/// through the whole word list.
+@Suite struct ScalarDecodingTests {
+    /// Scalars of every UTF-8 width, full-width and traditional forms the normaliser changes, and the
+    /// marks that change the scalar count (… → ..., ① → 1, ﬁ → fi).
+    static let alphabet = "a1 \n\r\t,。，（）：；！？市縣區國際阶段é\u{301}😀𠀀…①ﬁ㎡Ａ１　"
+
+    static let texts: [String] = ["", "a", "中", "😀", "ab", "中文", "abc中", "abcdefgh中文", "，", "縣縣縣縣縣縣縣縣縣"]
+        + ScalarRewriteTests.randomTexts(alphabet, count: 600, length: 0...40, seed: 17)
+        + ScalarRewriteTests.randomTexts("市县区中文abcde，。", count: 200, length: 0...80, seed: 23)
+        // Long texts, mostly traditional (the norm differs nearly everywhere) and sometimes with a … or ①
+        // (the norm has more scalars), for the copy's switch to decoding.
+        + ScalarRewriteTests.randomTexts("縣區國際發展實施方案，。市1a", count: 20, length: 3000...5000, seed: 43)
+        + ScalarRewriteTests.randomTexts("縣區國際發展實施方案，。市1a…①", count: 20, length: 3000...5000, seed: 47)
+        + ScalarRewriteTests.randomTexts("市县区中文abcdefgh。縣", count: 30, length: 300...1500, seed: 53)
+
+    /// UTF-8 offsets as the widths of the scalars add up.
+    static func referenceOffsets(_ text: String, base: Int) -> [Int] {
+        var offsets = [base]
+        for s in text.unicodeScalars { offsets.append(offsets.last! + UTF8.width(s)) }
+        return offsets
+    }
+
+    @Test func scalarsAndOffsetsAsTheScalarView() {
+        for text in Self.texts + sampleTexts().map(\.text) {
+            #expect(ScalarArray.of(text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+            for base in [0, 7] {
+                let (scalars, offsets) = ScalarArray.withOffsets(text, base: base)
+                #expect(scalars == Array(text.unicodeScalars), "\(text.debugDescription)")
+                #expect(offsets == Self.referenceOffsets(text, base: base), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func substringsDecodeAsTheirScalarView() {
+        for text in Self.texts {
+            for cut in [1, 2, 3] {
+                let part = text.dropFirst(cut).dropLast(cut)
+                #expect(ScalarArray.of(part) == Array(part.unicodeScalars), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// The norm read alongside the clean text is the norm's own scalars, whether the two texts pair scalar
+    /// for scalar or not; on the samples and normalised random text they mostly do.
+    @Test func normCopiedAlongsideTheCleanTextIsItsScalars() {
+        var paired = 0
+        let pairs = (Self.texts + sampleTexts().map(\.text)).map { ($0, TextNormalizer.normalize($0)) }
+            + Self.texts.map { ($0, String($0.reversed())) } + Self.texts.map { ($0, $0 + "x") }
+        for (clean, norm) in pairs {
+            let (scalars, offsets) = ScalarArray.withOffsets(clean)
+            let got = ScalarArray.of(norm, alongside: clean, scalars: scalars, offsets: offsets)
+            #expect(got == Array(norm.unicodeScalars), "\(clean.debugDescription) \(norm.debugDescription)")
+            if got.count == scalars.count, got != scalars { paired += 1 }
+        }
+        #expect(paired >= 100)
+    }
+
+    /// Every lookup through the index gives the word the walk through the list gives, at the start and at the
+    /// end, on the shipped agency lexicon and on random texts made of its words.
+    @Test func edgeWordsFindWhatTheWalkFinds() {
+        let lexicon = AgencyLexicon.shared
+        let lists = [lexicon.formulas, lexicon.strongSuffixes, lexicon.weakSuffixes, lexicon.prefixes, lexicon.owners,
+                     lexicon.barewords, lexicon.stopwords, ["", "市"], ["局", "教育局", "局"]]
+        let pieces = lists.flatMap { $0 } + ["文", "和", "、"]
+        let texts = ExtractionShortcutTests.randomTexts(pieces, count: 600, length: 0...4, seed: 31)
+        var found = 0
+        for words in lists {
+            let scalars = words.map { Array($0.unicodeScalars) }
+            for atEnd in [false, true] {
+                let index = EdgeWords(scalars, atEnd: atEnd)
+                for text in texts {
+                    let t = Array(text.unicodeScalars)[...]
+                    let got = index.first(in: t)
+                    #expect(got == index.firstByWalking(in: t), "\(text) \(atEnd)")
+                    #expect(got == scalars.firstIndex { w in
+                        w.count <= t.count && (atEnd ? Array(t.suffix(w.count)) == w : Array(t.prefix(w.count)) == w)
+                    }, "\(text) \(atEnd)")
+                    if got != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found >= 1000)
+    }
+}
+
+/// Agency lists found when the alignment knows the norm's String (and skips the searches for ASCII marks
+/// its bytes lack) are those of the exhaustive walk.
+@Suite struct NormBytesShortcutTests {
+    @Test func agencyListsWithTheNormsBytesMatchTheExhaustiveWalk() {
+        var found = 0, skipped = 0
+        for text in ExtractionShortcutTests.texts {
+            let aligned = AlignedScalars(text, normalized: TextNormalizer.normalize(text))
+            #expect(aligned.normText != nil || aligned.count != text.unicodeScalars.count)
+            let lists = AgencyExtractor.shared.lists(in: aligned)
+            #expect(lists == AgencyExtractor.shared.lists(in: aligned, exhaustive: true), "\(text.debugDescription)")
+            found += lists.count
+            if !aligned.normMayHold("[") || !aligned.normMayHold(":") { skipped += 1 }
+            for s in ["(", ":", "[", "]"] as [Unicode.Scalar] where !aligned.normMayHold(s) {
+                #expect(!aligned.norm.contains(s), "\(text.debugDescription)")
+            }
+        }
+        #expect(found >= 100)
+        #expect(skipped >= 100)
+    }
+}
