@@ -122,8 +122,10 @@ struct SentenceReader {
     @inline(__always) func forEachClause(_ sub: Range<Int>, _ body: (Range<Int>) -> Bool) {
         var start = sub.lowerBound
         var depth = 0
+        let structure = Self.clauseStructure
         for i in sub {
             let c = f[i]
+            guard structure.contains(c) else { continue }
             switch c {
             case "(", "[", "“", "《", "「": depth += 1; continue
             case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1; continue }
@@ -137,13 +139,18 @@ struct SentenceReader {
         if sub.upperBound > start { _ = body(start..<sub.upperBound) }
     }
 
+    /// The scalars `forEachClause` acts on: brackets, quotes and clause ends (one table read passes the rest).
+    static let clauseStructure = ScalarSet("([“《「)]”》」,;:，；：")
+
     /// Spans inside quotation marks and book-title marks (programme names such as “300米见绿”).
     func quoted(_ sub: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var open: Int? = nil
         var closer: Unicode.Scalar = "”"
+        let marks = Self.quoteMarks
         for i in sub {
             let c = f[i]
+            guard marks.contains(c) else { continue }
             if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
                 open = i
                 closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
@@ -154,6 +161,9 @@ struct SentenceReader {
         }
         return result
     }
+
+    /// The scalars `quoted` acts on: opening and closing quotation and book-title marks.
+    static let quoteMarks = ScalarSet("“《「\"”》」")
 
     /// Top-level position of the last separator (、和及与…) in a range, with its length.
     func lastSeparator(in r: Range<Int>, using separators: [[Unicode.Scalar]] = separatorScalars) -> (Int, Int)? {
@@ -382,19 +392,34 @@ struct SentenceReader {
     /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
-        // Sub-sentences: split at 。!? and line breaks, walked in place.
+        // Sub-sentences: split at 。!? and line breaks, walked in place. The same walk notes what the tests on a
+        // sub-sentence look for first (a review word's end scalar, = and +), so those run only where it occurs.
+        let walkSet = Self.walkSet, reviewEnds = Self.reviewEnds
         var start = 0
-        var i = -1
-        while i < f.count {
-            i += 1
-            guard i == f.count || Self.endsSentence(f[i]) else { continue }
-            defer { start = i + 1 }
+        var mayOpenReview = false, equals = false, plus = false
+        var i = 0
+        while i <= f.count {
+            if i < f.count {
+                let c = f[i]
+                guard walkSet.contains(c) else { i += 1; continue }
+                if !Self.endsSentence(c) {
+                    if reviewEnds.contains(c) { mayOpenReview = true }
+                    if c == "=" { equals = true } else if c == "+" { plus = true }
+                    i += 1
+                    continue
+                }
+            }
+            defer {
+                start = i + 1
+                i += 1
+                mayOpenReview = false; equals = false; plus = false
+            }
             guard i > start else { continue }
             let sub = start..<i
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
-            if opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
+            if mayOpenReview && opensReviewClause(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
-            let found = readSubSentence(sub, carry: carry)
+            let found = readSubSentence(sub, carry: carry, mayBeFormula: equals && plus)
             if found.targets.isEmpty {
                 // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
                 carry = found.leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
@@ -405,6 +430,13 @@ struct SentenceReader {
         }
         return result
     }
+
+    /// What the sub-sentence walk of `read` stops at: sentence ends, review-word ends, = and +.
+    static let walkSet: ScalarSet = {
+        var set = reviewEnds
+        for c in ["。", "!", "?", "\n", "\r", "=", "+"] as [Unicode.Scalar] { set.insert(c) }
+        return set
+    }()
 
     /// True when the sub-sentence opens by stating a plan (按照《…》, 未来三年, 到2025年).
     func opensPlan(_ sub: Range<Int>) -> Bool {
@@ -436,6 +468,11 @@ struct SentenceReader {
         // with: a sub-sentence with none of them is answered without cutting it into clauses.
         let ends = Self.reviewEnds
         guard sub.contains(where: { ends.contains(f[$0]) }) else { return false }
+        return opensReviewClause(sub)
+    }
+
+    /// `opensReview` without its test for review-word ends (the caller has made it).
+    func opensReviewClause(_ sub: Range<Int>) -> Bool {
         var answer = false
         forEachClause(sub) { clause in
             var lo = clause.lowerBound, hi = clause.upperBound
@@ -491,12 +528,13 @@ struct SentenceReader {
         return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
     }
 
-    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
+    /// `mayBeFormula`: false when the caller knows the sub-sentence lacks = or + (`isFormula` is then false).
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, mayBeFormula: Bool = true) -> (targets: [Target], leadYear: CarriedContext?) {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
         let subTokens = tokens[tokenIndices(startingIn: sub)]
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
-        if reportsPast(sub) || isFormula(sub) { return ([], nil) }
+        if reportsPast(sub) || mayBeFormula && isFormula(sub) { return ([], nil) }
         let quotes = quoted(sub)
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
@@ -854,7 +892,7 @@ struct SentenceReader {
                 let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
                 result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
                                      unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBase(scalars: ScalarFolder.fold(indicator), unit: unit),
+                                     hedge: hedge, per: Self.perBaseIfNamed(indicator, unit: unit),
                                      baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
@@ -942,6 +980,35 @@ struct SentenceReader {
     static func perBase(_ indicator: String, unit: String? = nil) -> String? {
         perBase(scalars: ScalarArray.of(indicator), unit: unit)
     }
+
+    /// `perBase` of an indicator as written (folded first), answered without folding when no scalar of it folds
+    /// to 每 or 均: every base names one of them.
+    static func perBaseIfNamed(_ indicator: String, unit: String?) -> String? {
+        var copy = indicator
+        let named = copy.withUTF8 { buf -> Bool in
+            let marks = perMarks
+            var i = 0
+            while i < buf.count {
+                let (v, w) = UTF8Codec.decode(buf, at: i)
+                if marks.contains(unsafeBitCast(v, to: Unicode.Scalar.self)) { return true }
+                i += w
+            }
+            return false
+        }
+        return named ? perBase(scalars: ScalarFolder.fold(indicator), unit: unit) : nil
+    }
+
+    /// The scalars that fold to 每 or 均, or to a scalar canonically equivalent to one of them.
+    static let perMarks: ScalarSet = {
+        var set = ScalarSet("每均")
+        for v in 0x80..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            // Canonical equivalents too (a compatibility ideograph): the reference path searches by Characters.
+            let folded = String(ScalarFolder.fold(c))
+            if folded == "每" || folded == "均" { set.insert(c) }
+        }
+        return set
+    }()
 
     /// `perBase` of the text `s` spells (a folded indicator's scalars).
     static func perBase(scalars s: [Unicode.Scalar], unit: String? = nil) -> String? {

@@ -28,7 +28,7 @@ public struct TargetExtractor: Sendable {
         var pastParagraph = false
         // `text`, when given, holds the clean text's own scalars (see `Extractor`): not decoded again.
         let pastYears = SentenceReader.PastYears(document.metadata,
-                                                 referenceStart: Self.planPeriodStart(document, scalars: text?.original))
+                                                 referenceStart: Self.planPeriodStart(document))
         var lastEnd = -1
         var buffers = SentenceReader.Buffers()   // the sentences' arrays, made once
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
@@ -163,33 +163,60 @@ public struct TargetExtractor: Sendable {
 
     /// Start year of the five-year plan a document is about: the one its title names, else the one it names most.
     /// Years before it are the document's review of the past (十三五时期…, 2020年…).
-    /// `scalars`, when given, are the clean text's scalars.
-    static func planPeriodStart(_ document: Document, scalars: [Unicode.Scalar]? = nil) -> Int? {
+    static func planPeriodStart(_ document: Document) -> Int? {
         if let title = document.metadata.title, let start = periodCounts(title).max(by: { $0.value < $1.value })?.key {
             return start
         }
         // Most mentioned wins; a tie goes to the earlier period (谋划十五五 in a report on 十四五).
-        return periodCounts(scalars ?? ScalarArray.of(document.clean)).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        return periodCounts(document.clean).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
 
-    /// How often each five-year plan is named, by its start year.
+    /// How often each five-year plan is named (十四五, 十五五), by its start year.
     static func periodCounts(_ text: String) -> [Int: Int] {
-        periodCounts(ScalarArray.of(text))
+        var copy = text
+        return copy.withUTF8 { periodCounts(utf8: $0) }
     }
 
-    static func periodCounts(_ scalars: [Unicode.Scalar]) -> [Int: Int] {
+    private static let ten: [UInt8] = Array("十".utf8)
+
+    /// A whole document is searched: memchr finds the 十s, and only the scalars after one are decoded.
+    static func periodCounts(utf8 buf: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        // A whole document is walked: through a buffer, the loop for 十 is a compare per scalar.
-        scalars.withUnsafeBufferPointer { s in
-            var i = 0
-            while i + 2 < s.count {
-                if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
-                   !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
-                    counts[period.lowerBound, default: 0] += 1
-                    i += 3
-                } else {
-                    i += 1
+        ten.withUnsafeBufferPointer { ten in
+            var from = 0
+            while let at = UTF8Search.firstOffset(of: ten, in: buf, from: from) {
+                from = at + ten.count
+                // 十, a digit, 五, and no numeral after them (十五五 but not 十五五十).
+                guard from < buf.count else { break }
+                let (d, dw) = UTF8Codec.decode(buf, at: from)
+                guard let digit = ChineseNumeral.digit(unsafeBitCast(d, to: Unicode.Scalar.self)), digit >= 1,
+                      from + dw < buf.count else { continue }
+                let (five, fw) = UTF8Codec.decode(buf, at: from + dw)
+                guard five == 0x4E94 else { continue }
+                let end = from + dw + fw
+                if end < buf.count, ChineseNumeral.isNumeral(unsafeBitCast(UTF8Codec.decode(buf, at: end).0, to: Unicode.Scalar.self)) {
+                    continue
                 }
+                guard let period = YearScanner.planPeriod(10 + digit) else { continue }
+                counts[period.lowerBound, default: 0] += 1
+                from = end
+            }
+        }
+        return counts
+    }
+
+    /// `periodCounts` walking scalars one by one: the reference the byte search is tested against.
+    static func periodCounts(scalars: [Unicode.Scalar]) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        let s = scalars
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
+               !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
+                counts[period.lowerBound, default: 0] += 1
+                i += 3
+            } else {
+                i += 1
             }
         }
         return counts
