@@ -392,11 +392,11 @@ struct SentenceReader {
     /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
-        // Sub-sentences: split at 。!? and line breaks, walked in place. The same walk notes what the tests on a
-        // sub-sentence look for first (a review word's end scalar, = and +), so those run only where it occurs.
+        // Sub-sentences: split at 。!? and line breaks, walked in place. The same walk notes whether a review word
+        // may end or start in a sub-sentence, so `opensReview`'s clause test runs only where one may.
         let walkSet = Self.walkSet, reviewEnds = Self.reviewEnds
         var start = 0
-        var mayOpenReview = false, equals = false, plus = false
+        var mayOpenReview = false
         var i = 0
         while i <= f.count {
             if i < f.count {
@@ -404,7 +404,6 @@ struct SentenceReader {
                 guard walkSet.contains(c) else { i += 1; continue }
                 if !Self.endsSentence(c) {
                     if reviewEnds.contains(c) { mayOpenReview = true }
-                    if c == "=" { equals = true } else if c == "+" { plus = true }
                     i += 1
                     continue
                 }
@@ -412,14 +411,14 @@ struct SentenceReader {
             defer {
                 start = i + 1
                 i += 1
-                mayOpenReview = false; equals = false; plus = false
+                mayOpenReview = false
             }
             guard i > start else { continue }
             let sub = start..<i
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
             if mayOpenReview && opensReviewClause(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
-            let found = readSubSentence(sub, carry: carry, mayBeFormula: equals && plus)
+            let found = readSubSentence(sub, carry: carry)
             if found.targets.isEmpty {
                 // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
                 carry = found.leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
@@ -431,10 +430,10 @@ struct SentenceReader {
         return result
     }
 
-    /// What the sub-sentence walk of `read` stops at: sentence ends, review-word ends, = and +.
+    /// What the sub-sentence walk of `read` stops at: sentence ends and review-word ends.
     static let walkSet: ScalarSet = {
         var set = reviewEnds
-        for c in ["。", "!", "?", "\n", "\r", "=", "+"] as [Unicode.Scalar] { set.insert(c) }
+        for c in ["。", "!", "?", "\n", "\r"] as [Unicode.Scalar] { set.insert(c) }
         return set
     }()
 
@@ -528,32 +527,119 @@ struct SentenceReader {
         return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
     }
 
-    /// `mayBeFormula`: false when the caller knows the sub-sentence lacks = or + (`isFormula` is then false).
-    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, mayBeFormula: Bool = true) -> (targets: [Target], leadYear: CarriedContext?) {
+    /// What one walk over a sub-sentence finds for `readSubSentence`, in place of a walk per question: its
+    /// clauses (`clauses`), quoted spans (`quoted`), whether it is a formula (`isFormula`) and where a [past] or a
+    /// [past-local] word may start (where one of their first scalars stands).
+    struct Survey {
+        var clauses: [Range<Int>] = []
+        var quotes: [Range<Int>] = []
+        var pastStarts: [Int] = []
+        var pastLocalStarts: [Int] = []
+        var formula = false
+    }
+
+    func survey(_ sub: Range<Int>) -> Survey {
+        var result = Survey()
+        let gate = Self.surveyScalars, pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
+        var clauseStart = sub.lowerBound, depth = 0
+        var open: Int? = nil
+        var closer: Unicode.Scalar = "”"
+        var equals = false, plus = false
+        f.withUnsafeBufferPointer { f in
+            for i in sub {
+                let c = f[i]
+                guard gate.contains(c) else { continue }
+                // As `quoted`.
+                if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
+                    open = i
+                    closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
+                } else if let s = open, c == closer {
+                    if i - s <= 40 { result.quotes.append(s..<(i + 1)) }
+                    open = nil
+                }
+                // As `forEachClause`.
+                switch c {
+                case "(", "[", "“", "《", "「": depth += 1
+                case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1 }
+                default:
+                    if depth == 0, Self.endsClause(c), !isInsideToken(i) {
+                        if i > clauseStart { result.clauses.append(clauseStart..<i) }
+                        clauseStart = i + 1
+                    }
+                }
+                if pastFirst.contains(c) { result.pastStarts.append(i) }
+                if localFirst.contains(c) { result.pastLocalStarts.append(i) }
+                if c == "=" { equals = true } else if c == "+" { plus = true }
+            }
+        }
+        if sub.upperBound > clauseStart { result.clauses.append(clauseStart..<sub.upperBound) }
+        result.formula = equals && plus
+        return result
+    }
+
+    /// The first scalars of [past] and of [past-local] words.
+    static let pastFirst = ScalarSet(PhraseLexicon.pastMarkers.entries.map { $0.scalars[0] })
+    static let pastLocalFirst = ScalarSet(PhraseLexicon.pastLocal.entries.map { $0.scalars[0] })
+
+    /// Every scalar `survey` acts on; it passes over the rest with one table read.
+    static let surveyScalars: ScalarSet = {
+        var set = ScalarSet("([“《「)]”》」,;:，；：\"=+")
+        for e in PhraseLexicon.pastMarkers.entries + PhraseLexicon.pastLocal.entries { set.insert(e.scalars[0]) }
+        return set
+    }()
+
+    /// `reportsPast` trying only the positions in `starts` (ascending), where a [past] word may start.
+    func reportsPast(_ sub: Range<Int>, starts: [Int]) -> Bool {
+        var comparisonOnly = true
+        var found = false
+        var i = sub.lowerBound
+        for p in starts where p >= i {
+            if let e = PhraseLexicon.pastMarkers.match(f, at: p), p + e.scalars.count <= sub.upperBound {
+                found = true
+                if e.value != "comparison" { comparisonOnly = false; break }
+                i = p + e.scalars.count
+            }
+        }
+        guard found else { return false }
+        return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
+    }
+
+    /// `matches(of:in:)` trying only the positions in `starts`.
+    func matches(of lexicon: PhraseLexicon, at starts: [Int]) -> [(start: Int, length: Int)] {
+        var found: [(start: Int, length: Int)] = []
+        for i in starts {
+            if let e = lexicon.match(f, at: i) { found.append((i, e.scalars.count)) }
+        }
+        return found
+    }
+
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
         let subTokens = tokens[tokenIndices(startingIn: sub)]
+        let survey = survey(sub)
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
-        if reportsPast(sub) || mayBeFormula && isFormula(sub) { return ([], nil) }
-        let quotes = quoted(sub)
+        if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return ([], nil) }
+        let quotes = survey.quotes
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
             (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
                 && !["比", "较", "与"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
                 && !isPriceBase(t)
         }
-        let clauseList = clauses(sub)
+        let clauseList = survey.clauses
         let sentenceHedge = openingHedge(clauseList)
         var targets: [Target] = []
         var leadYear: CarriedContext? = nil
         // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
         var pastLocal: [(start: Int, length: Int)]? = nil
         for clause in clauseList {
-            var cands: [Candidate] = subTokens.compactMap { q in
-                guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
+            // The tokens that start in the clause (its part of `subTokens`).
+            var cands: [Candidate] = tokens[tokenIndices(startingIn: clause)].compactMap { q in
+                guard q.isAmount, q.value != nil else { return nil }
                 if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
                 // 现有养老机构120家, 已建成10所: a state already reached, not a target.
-                if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, in: sub) }
+                if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts) }
                 if let p = Self.lastOccurrence(in: pastLocal!, before: q.scalarRange.lowerBound),
                    !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < q.scalarRange.lowerBound }) {
                     return nil
