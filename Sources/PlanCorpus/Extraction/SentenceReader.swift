@@ -540,6 +540,10 @@ struct SentenceReader {
 
     func survey(_ sub: Range<Int>) -> Survey {
         var result = Survey()
+        // Room at once for what a long sub-sentence holds (growing an array step by step cost more than the walk).
+        result.clauses.reserveCapacity(16)
+        result.pastStarts.reserveCapacity(16)
+        result.pastLocalStarts.reserveCapacity(16)
         let gate = Self.surveyScalars, pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
         var clauseStart = sub.lowerBound, depth = 0
         var open: Int? = nil

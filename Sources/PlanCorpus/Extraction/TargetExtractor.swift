@@ -22,8 +22,8 @@ public struct TargetExtractor: Sendable {
         var targets = table.targets
         let statusSections = Self.statusSections(document.sections)
         let cleanUTF8 = Array(document.clean.utf8)
-        var seen = Set<DuplicateKey>()
-        for t in targets { seen.insert(Self.duplicateKey(t)) }
+        var seen = DuplicateFilter()
+        for t in targets { _ = seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
         // `text`, when given, holds the clean text's own scalars (see `Extractor`): not decoded again.
@@ -73,7 +73,7 @@ public struct TargetExtractor: Sendable {
             if onBoundaries { reader.cleanText = document.clean }
             var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
-                guard seen.insert(Self.duplicateKey(found)).inserted else { continue }
+                guard seen.insert(Self.duplicateKey(found)) else { continue }
                 if reportsFacts, found.year == nil, !found.yearPlaceholder {
                     if intent == nil { intent = Self.statesIntent(sentence.norm) || headingsStateIntent(sentence.section) }
                     if intent == false { withoutIntent.insert(targets.count) }
@@ -248,16 +248,57 @@ public struct TargetExtractor: Sendable {
         /// Hashes the integer fields only (equal keys have equal integers): String hashing normalises, and
         /// keys that differ only in unit or comparator are rare.
         func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+        }
+
+        /// FNV-1a over the integer fields, equal for equal keys; every `.text` key has the same digest (they are
+        /// rare: a NaN or a `|` in a field).
+        var digest: UInt64 {
             switch self {
             case .fields(let indicator, let value, let valueMax, _, _, let year):
                 var h: UInt64 = 0xcbf29ce484222325
                 for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
-                hasher.combine(h)
-                hasher.combine(value)
-                hasher.combine(valueMax)
-                hasher.combine(year)
-            case .text(let text):
-                hasher.combine(text)
+                h = (h ^ value) &* 0x100000001b3
+                h = (h ^ valueMax) &* 0x100000001b3
+                h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
+                return h
+            case .text:
+                return 0
+            }
+        }
+    }
+
+    /// The duplicate keys of the targets kept so far, in an open-addressing table on their digests: a document's
+    /// few dozen keys are told apart by one digest compare each, without `Set`'s hashing per insert.
+    struct DuplicateFilter {
+        private var keys: [DuplicateKey] = []
+        private var digests: [UInt64] = []
+        private var slots = [Int32](repeating: -1, count: 64)
+
+        /// Adds `key`; false when an equal key is there already.
+        mutating func insert(_ key: DuplicateKey) -> Bool {
+            let digest = key.digest
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[slot] >= 0 {
+                let k = Int(slots[slot])
+                if digests[k] == digest, keys[k] == key { return false }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(keys.count)
+            keys.append(key)
+            digests.append(digest)
+            if keys.count * 2 > slots.count { grow() }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (k, digest) in digests.enumerated() {
+                var slot = Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(k)
             }
         }
     }
