@@ -394,24 +394,14 @@ struct SentenceReader {
         var result: [Target] = []
         // Sub-sentences: split at 。!? and line breaks, walked in place. The same walk notes whether a review word
         // may end or start in a sub-sentence, so `opensReview`'s clause test runs only where one may.
-        let walkSet = Self.walkSet, reviewEnds = Self.reviewEnds
         var start = 0
-        var mayOpenReview = false
         var i = 0
         while i <= f.count {
-            if i < f.count {
-                let c = f[i]
-                guard walkSet.contains(c) else { i += 1; continue }
-                if !Self.endsSentence(c) {
-                    if reviewEnds.contains(c) { mayOpenReview = true }
-                    i += 1
-                    continue
-                }
-            }
+            var mayOpenReview = false
+            i = nextSubEnd(from: i, mayOpenReview: &mayOpenReview)
             defer {
                 start = i + 1
                 i += 1
-                mayOpenReview = false
             }
             guard i > start else { continue }
             let sub = start..<i
@@ -425,9 +415,27 @@ struct SentenceReader {
             } else if let lead = found.leadYear {
                 carry = lead
             }
-            result += found.targets
+            if !found.targets.isEmpty { result += found.targets }
         }
         return result
+    }
+
+    /// Where the sub-sentence from `i` ends (at a 。!? or line break, or at the end); `mayOpenReview` tells
+    /// whether a scalar a review word starts or ends with stands before it.
+    func nextSubEnd(from i: Int, mayOpenReview: inout Bool) -> Int {
+        let walkSet = Self.walkSet, reviewEnds = Self.reviewEnds
+        return f.withUnsafeBufferPointer { f in
+            var k = i
+            while k < f.count {
+                let c = f[k]
+                if walkSet.contains(c) {
+                    if Self.endsSentence(c) { return k }
+                    if reviewEnds.contains(c) { mayOpenReview = true }
+                }
+                k += 1
+            }
+            return k
+        }
     }
 
     /// What the sub-sentence walk of `read` stops at: sentence ends and review-word ends.
@@ -484,7 +492,7 @@ struct SentenceReader {
             if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
                tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { answer = true; return false }
             // Only the lead-in before the first figure counts (十年来 is itself a duration).
-            return !tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) })
+            return !tokenIndices(startingIn: clause).contains(where: { tokens[$0].isAmount })
         }
         return answer
     }
