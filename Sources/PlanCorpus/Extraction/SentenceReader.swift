@@ -64,7 +64,9 @@ struct SentenceReader {
         utf8 = buffers.utf8
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         let folded = buffers.folded
-        tokens = scanner.scan(original: o, folded: folded, utf8: buffers.utf8).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
+        var found = scanner.scan(original: o, folded: folded, utf8: buffers.utf8)
+        found.removeAll { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
+        tokens = found
     }
 
     // MARK: helpers
@@ -486,8 +488,8 @@ struct SentenceReader {
             while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
             while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
             guard lo < hi else { return true }
-            if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { answer = true; return false }
-            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { answer = true; return false }
+            if let e = PhraseLexicon.pastOpening.match(f, at: lo), Self.reviewStartWords.contains(e.text) { answer = true; return false }
+            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), Self.reviewEndWords.contains(e.text) { answer = true; return false }
             // 据统计, 根据…经济数据, 数据显示: statistics being reported.
             if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
                tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { answer = true; return false }
@@ -497,10 +499,18 @@ struct SentenceReader {
         return answer
     }
 
-    /// The first and last scalars of [past-opening] words, and the last ones of [report-tail] words.
+    /// The [past-opening] words that open a review at the start of a clause, and those at its end.
+    static let reviewStartWords: Set<String> = ["过去", "回顾"]
+    static let reviewEndWords: Set<String> = ["以来", "年来"]
+
+    /// The scalars a clause that opens a review starts or ends with: the first ones of `reviewStartWords`, the last
+    /// ones of `reviewEndWords` and of [report-tail] words.
     static let reviewEnds: ScalarSet = {
         var set = ScalarSet([])
-        for e in PhraseLexicon.pastOpening.entries { set.insert(e.scalars[0]); set.insert(e.scalars[e.scalars.count - 1]) }
+        for e in PhraseLexicon.pastOpening.entries {
+            if reviewStartWords.contains(e.text) { set.insert(e.scalars[0]) }
+            if reviewEndWords.contains(e.text) { set.insert(e.scalars[e.scalars.count - 1]) }
+        }
         for e in PhraseLexicon.reportTail.entries { set.insert(e.scalars[e.scalars.count - 1]) }
         return set
     }()
