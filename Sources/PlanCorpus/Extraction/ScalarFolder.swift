@@ -21,16 +21,21 @@ public enum ScalarFolder {
 
     /// `scalars` folded into `out` (emptied first, its storage kept), telling whether any folded scalar is in
     /// `marked` or lies beyond the BMP (which a `ScalarSet` test of BMP scalars alone cannot rule out), so a
-    /// caller can skip work on the rest.
-    static func foldNoting(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], _ marked: ScalarSet) -> Bool {
+    /// caller can skip work on the rest. The positions of folded scalars in `noted` go to `positions` (emptied
+    /// first), so a caller's own walk over them needs no second pass over the text.
+    static func foldNoting(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], _ marked: ScalarSet,
+                           noted: ScalarSet, at positions: inout [Int32]) -> Bool {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: scalars)
+        positions.removeAll(keepingCapacity: true)
         var found = false
         ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
             out.withUnsafeMutableBufferPointer { out in
                 for k in 0..<out.count {
-                    out[k] = fold(out[k], table)
-                    if !found, out[k].value > 0xFFFF || marked.contains(out[k]) { found = true }
+                    let c = fold(out[k], table)
+                    out[k] = c
+                    if !found, c.value > 0xFFFF || marked.contains(c) { found = true }
+                    if noted.contains(c) { positions.append(Int32(k)) }
                 }
             }
         }

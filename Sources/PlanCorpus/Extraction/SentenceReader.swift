@@ -14,6 +14,8 @@ struct SentenceReader {
     var cleanText: String? = nil
     /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
     let tokens: [Quantity]
+    /// Positions of the sentence's scalars in `walkSet` (sentence ends, review-word ends), noted while folding.
+    let stops: [Int32]
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -35,6 +37,7 @@ struct SentenceReader {
         var original: [Unicode.Scalar] = []
         var folded: [Unicode.Scalar] = []
         var utf8: [Int] = []
+        var stops: [Int32] = []
     }
 
     /// Reads the sentence in `buffers.original`; folds it and counts its UTF-8 offsets in the other buffers.
@@ -44,9 +47,11 @@ struct SentenceReader {
         self.section = section
         self.pastYears = pastYears
         self.locator = locator
-        let mayHoldToken = ScalarFolder.foldNoting(buffers.original, into: &buffers.folded, ScanRun.startsToken)
+        let mayHoldToken = ScalarFolder.foldNoting(buffers.original, into: &buffers.folded, ScanRun.startsToken,
+                                                   noted: Self.walkSet, at: &buffers.stops)
         o = buffers.original
         f = buffers.folded
+        stops = buffers.stops
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         guard mayHoldToken else {
@@ -394,13 +399,22 @@ struct SentenceReader {
     /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
-        // Sub-sentences: split at 。!? and line breaks, walked in place. The same walk notes whether a review word
-        // may end or start in a sub-sentence, so `opensReview`'s clause test runs only where one may.
+        // Sub-sentences: split at 。!? and line breaks, found among the positions noted while folding, which also
+        // tell whether a review word may start or end in a sub-sentence (`opensReview`'s clause test runs only then).
         var start = 0
         var i = 0
+        var stop = 0
+        let reviewEnds = Self.reviewEnds
         while i <= f.count {
+            // The next sentence end among the noted positions, and whether a review word may stand before it.
             var mayOpenReview = false
-            i = nextSubEnd(from: i, mayOpenReview: &mayOpenReview)
+            i = f.count
+            while stop < stops.count {
+                let p = Int(stops[stop])
+                stop += 1
+                if Self.endsSentence(f[p]) { i = p; break }
+                if reviewEnds.contains(f[p]) { mayOpenReview = true }
+            }
             defer {
                 start = i + 1
                 i += 1
@@ -410,37 +424,19 @@ struct SentenceReader {
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
             if mayOpenReview && opensReviewClause(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
-            let found = readSubSentence(sub, carry: carry)
-            if found.targets.isEmpty {
+            let before = result.count
+            let leadYear = readSubSentence(sub, carry: carry, into: &result)
+            if result.count == before {
                 // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
-                carry = found.leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
-            } else if let lead = found.leadYear {
+                carry = leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
+            } else if let lead = leadYear {
                 carry = lead
             }
-            if !found.targets.isEmpty { result += found.targets }
         }
         return result
     }
 
-    /// Where the sub-sentence from `i` ends (at a 。!? or line break, or at the end); `mayOpenReview` tells
-    /// whether a scalar a review word starts or ends with stands before it.
-    func nextSubEnd(from i: Int, mayOpenReview: inout Bool) -> Int {
-        let walkSet = Self.walkSet, reviewEnds = Self.reviewEnds
-        return f.withUnsafeBufferPointer { f in
-            var k = i
-            while k < f.count {
-                let c = f[k]
-                if walkSet.contains(c) {
-                    if Self.endsSentence(c) { return k }
-                    if reviewEnds.contains(c) { mayOpenReview = true }
-                }
-                k += 1
-            }
-            return k
-        }
-    }
-
-    /// What the sub-sentence walk of `read` stops at: sentence ends and review-word ends.
+    /// The scalars `read` stops at: sentence ends and review-word ends.
     static let walkSet: ScalarSet = {
         var set = reviewEnds
         for c in ["。", "!", "?", "\n", "\r"] as [Unicode.Scalar] { set.insert(c) }
@@ -635,13 +631,14 @@ struct SentenceReader {
         return found
     }
 
-    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
+    /// Appends the sub-sentence's targets to `targets`; returns the year its numbers were read under, if any.
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, into targets: inout [Target]) -> CarriedContext? {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
-        guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
+        guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return nil }
         let subTokens = tokens[tokenIndices(startingIn: sub)]
         let survey = survey(sub)
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
-        if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return ([], nil) }
+        if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return nil }
         let quotes = survey.quotes
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
@@ -651,7 +648,6 @@ struct SentenceReader {
         }
         let clauseList = survey.clauses
         let sentenceHedge = openingHedge(clauseList)
-        var targets: [Target] = []
         var leadYear: CarriedContext? = nil
         // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
         var pastLocal: [(start: Int, length: Int)]? = nil
@@ -732,10 +728,10 @@ struct SentenceReader {
             cands = cands.filter { !isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
             guard !cands.isEmpty else { continue }
 
-            targets += buildTargets(cands, clause: clause, years: years, carry: carry,
+            buildTargets(cands, clause: clause, years: years, carry: carry, into: &targets,
                                     sentenceHedge: sentenceHedge, leadYear: &leadYear)
         }
-        return (targets, leadYear)
+        return leadYear
     }
 
     /// Every start in `r` where `lexicon` matches, with the length of the longest entry there (as `match` finds it).
@@ -882,8 +878,9 @@ struct SentenceReader {
 
     // MARK: building targets
 
-    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?,
-                      sentenceHedge: String?, leadYear: inout CarriedContext?) -> [Target] {
+    /// Appends a clause's targets, read from its candidates, to `result`.
+    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?, into result: inout [Target],
+                      sentenceHedge: String?, leadYear: inout CarriedContext?) {
         let n = cands.count
         // Where each number's words start (prefix) and what follows it (object), in one array.
         struct Span { var prefixStart: Int; var object: Range<Int>; var groupNext = false }
@@ -912,7 +909,6 @@ struct SentenceReader {
             groups.append(groupStart..<(i + 1))
             groupStart = i + 1
         }
-        var result: [Target] = []
         for group in groups {
             let first = group.lowerBound
             let lastComparator = cands[group.upperBound - 1].comparator
@@ -1004,7 +1000,6 @@ struct SentenceReader {
                                      baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
-        return result
     }
 
     /// Splits a list of indicators at top-level 、/和/及/与.
