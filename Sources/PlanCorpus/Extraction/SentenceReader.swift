@@ -926,41 +926,46 @@ struct SentenceReader {
                     prefix = parts.count == group.count ? parts[pos] : groupLead.range
                 }
                 let object = trimObject(spans[i].object)
-                var pText = original(prefix)
+                // The indicator is put together as scalars and made a String once.
+                var pScalars: [Unicode.Scalar] = []
+                pScalars.reserveCapacity(prefix.count + 8)
                 if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
-                    pText = original(prefix.lowerBound..<g.lowerBound) + original(g.upperBound..<prefix.upperBound)
+                    pScalars += o[prefix.lowerBound..<g.lowerBound]
+                    pScalars += o[g.upperBound..<prefix.upperBound]
+                } else {
+                    pScalars += o[prefix]
                 }
                 // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
                 if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
                     let heads = parts.dropLast().map(\.count)
                     if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
-                        pText += original((last.lowerBound + l)..<last.upperBound)
+                        pScalars += o[(last.lowerBound + l)..<last.upperBound]
                     }
                 }
-                let oText = original(object.range)
-                var indicator: String
+                let objectScalars = o[object.range]
+                var scalars: [Unicode.Scalar]
                 if let d = c.denominator {
-                    indicator = "每" + d + oText
-                } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && oText.isEmpty) {
-                    indicator = pText + (object.standard ? oText : "")
+                    scalars = ["每"] + d.unicodeScalars + objectScalars
+                } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
+                    scalars = object.standard ? pScalars + objectScalars : pScalars
                 } else if tail.linked {
                     // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
-                    indicator = pText + oText
-                } else if !oText.isEmpty {
+                    scalars = pScalars + objectScalars
+                } else if !objectScalars.isEmpty {
                     // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
                     let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
-                    indicator = (keep ? pText : "") + oText
+                    scalars = keep ? pScalars + objectScalars : Array(objectScalars)
                 } else {
-                    indicator = pText
+                    scalars = pScalars
                 }
                 // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
-                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
+                if c.denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
                    cands[i + 1].q.unit == c.q.unit {
                     let next = trimObject(spans[i + 1].object)
-                    if !next.range.isEmpty { indicator += original(next.range) }
+                    if !next.range.isEmpty { scalars += o[next.range] }
                 }
                 // 分别 (respectively) belongs to the list, never to one indicator.
-                indicator = Self.withoutRespectively(indicator)
+                let indicator = Self.withoutRespectively(scalars: scalars)
                 guard !indicator.isEmpty else { continue }
 
                 var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
@@ -996,7 +1001,7 @@ struct SentenceReader {
                 let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
                 result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
                                      unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBaseIfNamed(indicator, unit: unit),
+                                     hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
                                      baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
@@ -1030,6 +1035,32 @@ struct SentenceReader {
         return items.count == count ? items : parts
     }
 
+    /// `withoutRespectively` of the text `scalars` spell, made a String once.
+    static func withoutRespectively(scalars: [Unicode.Scalar]) -> String {
+        guard PlainScalars.arePlain(scalars) else { return withoutRespectively(String(scalars: scalars)) }
+        return String(scalars: withoutRespectively(plain: scalars))
+    }
+
+    /// Plain scalars without 分别 / 分別 and surrounding whitespace.
+    private static func withoutRespectively(plain scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var kept = scalars
+        if scalars.contains("分") {
+            // One left-to-right pass per word, as each replacingOccurrences makes.
+            for second in ["别", "別"] as [Unicode.Scalar] {
+                var out: [Unicode.Scalar] = []
+                out.reserveCapacity(kept.count)
+                var k = 0
+                while k < kept.count {
+                    if kept[k] == "分", k + 1 < kept.count, kept[k + 1] == second { k += 2; continue }
+                    out.append(kept[k])
+                    k += 1
+                }
+                kept = out
+            }
+        }
+        return kept[PlainScalars.trimmingWhitespace(kept, 0..<kept.count)]
+    }
+
     /// The indicator without 分别 / 分別 and surrounding whitespace.
     static func withoutRespectively(_ indicator: String) -> String {
         // Most indicators hold no 分 and no blank at either end: nothing to take out, known from the bytes.
@@ -1050,24 +1081,9 @@ struct SentenceReader {
             return indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
                 .trimmingCharacters(in: .whitespaces)
         }
-        var kept = scalars
-        if scalars.contains("分") {
-            // One left-to-right pass per word, as each replacingOccurrences makes.
-            for second in ["别", "別"] as [Unicode.Scalar] {
-                var out: [Unicode.Scalar] = []
-                out.reserveCapacity(kept.count)
-                var k = 0
-                while k < kept.count {
-                    if kept[k] == "分", k + 1 < kept.count, kept[k + 1] == second { k += 2; continue }
-                    out.append(kept[k])
-                    k += 1
-                }
-                kept = out
-            }
-        }
-        let range = PlainScalars.trimmingWhitespace(kept, 0..<kept.count)
-        if range.count == scalars.count { return indicator }
-        return String(scalars: kept[range])
+        let kept = withoutRespectively(plain: scalars)
+        if kept.count == scalars.count { return indicator }
+        return String(scalars: kept)
     }
 
     static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
@@ -1085,20 +1101,11 @@ struct SentenceReader {
     }
 
     /// `perBase` of an indicator as written (folded first), answered without folding when no scalar of it folds
-    /// to 每 or 均: every base names one of them.
-    static func perBaseIfNamed(_ indicator: String, unit: String?) -> String? {
-        var copy = indicator
-        let named = copy.withUTF8 { buf -> Bool in
-            let marks = perMarks
-            var i = 0
-            while i < buf.count {
-                let (v, w) = UTF8Codec.decode(buf, at: i)
-                if marks.contains(unsafeBitCast(v, to: Unicode.Scalar.self)) { return true }
-                i += w
-            }
-            return false
-        }
-        return named ? perBase(scalars: ScalarFolder.fold(indicator), unit: unit) : nil
+    /// to 每 or 均 (every base names one of them). `scalars` hold every scalar of `indicator` (and maybe more).
+    static func perBaseIfNamed(_ indicator: String, scalars: [Unicode.Scalar], unit: String?) -> String? {
+        let marks = perMarks
+        guard scalars.contains(where: { marks.contains($0) }) else { return nil }
+        return perBase(scalars: ScalarFolder.fold(indicator), unit: unit)
     }
 
     /// The scalars that fold to 每 or 均, or to a scalar canonically equivalent to one of them.
