@@ -386,7 +386,8 @@ struct SentenceReader {
 
     /// One number being read as a target.
     struct Candidate {
-        var q: Quantity
+        /// Its number's index in `tokens` (not a copy of it: candidates are filtered and moved around).
+        var token: Int
         var start: Int
         var end: Int
         var comparator: String?
@@ -653,7 +654,8 @@ struct SentenceReader {
         var pastLocal: [(start: Int, length: Int)]? = nil
         for clause in clauseList {
             // The tokens that start in the clause (its part of `subTokens`).
-            var cands: [Candidate] = tokens[tokenIndices(startingIn: clause)].compactMap { q in
+            var cands: [Candidate] = tokenIndices(startingIn: clause).compactMap { t in
+                let q = tokens[t]
                 guard q.isAmount, q.value != nil else { return nil }
                 if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
                 // 现有养老机构120家, 已建成10所: a state already reached, not a target.
@@ -671,7 +673,7 @@ struct SentenceReader {
                 if q.kind == .ratio, !(linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound) || at(q.scalarRange.lowerBound - 1) == "比") {
                     return nil
                 }
-                var c = Candidate(q: q, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
+                var c = Candidate(token: t, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
                 var k = c.end
                 while at(k) == " " { k += 1 }
                 if let post = PhraseLexicon.comparatorAfter.match(f, at: k) {
@@ -683,7 +685,7 @@ struct SentenceReader {
             guard !cands.isEmpty else { continue }
             // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
             cands = cands.filter { c in
-                guard c.q.unitCategory == .age || c.q.unitCategory == .duration else { return true }
+                guard tokens[c.token].unitCategory == .age || tokens[c.token].unitCategory == .duration else { return true }
                 return linkedBefore(c.start, floor: clause.lowerBound)
             }
             // Baselines: 从380元提高至1000元, 由2020年的85%提高到2025年的95%.
@@ -692,7 +694,7 @@ struct SentenceReader {
                 let a = cands[k], b = cands[k + 1]
                 if let from = baselineMarker(before: a.start, floor: clause.lowerBound),
                    PhraseLexicon.riseFall.occurs(in: f, a.end..<b.start) != nil {
-                    cands[k + 1].baseline = a.q.value
+                    cands[k + 1].baseline = tokens[a.token].value
                     cands[k + 1].prefixLimit = from
                     cands.remove(at: k)
                     continue
@@ -703,8 +705,8 @@ struct SentenceReader {
             k = 0
             while k + 1 < cands.count {
                 let a = cands[k], b = cands[k + 1]
-                if b.q.value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
-                    cands[k].denominator = original(b.q.scalarRange).replacingOccurrences(of: "1", with: "")
+                if tokens[b.token].value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
+                    cands[k].denominator = original(tokens[b.token].scalarRange).replacingOccurrences(of: "1", with: "")
                     cands[k].end = b.end
                     cands.remove(at: k + 1)
                     continue
@@ -805,7 +807,7 @@ struct SentenceReader {
         // A scope frame (以全市7600多名持证残疾人为主要对象) says whom the plan is for, not what it promises.
         if isInScopeFrame(c, clause: clause) { return true }
         // A rank (位列前3位, 居全国第2名) is no quantity.
-        if at(c.start - 1) == "前" || at(c.start - 1) == "第", c.q.unit == "位" || c.q.unit == "名" { return true }
+        if at(c.start - 1) == "前" || at(c.start - 1) == "第", tokens[c.token].unit == "位" || tokens[c.token].unit == "名" { return true }
         var k = c.end
         if at(k) == "大" { return true }            // 三大工程, 两大赛事
         while at(k) == " " { k += 1 }
@@ -815,7 +817,7 @@ struct SentenceReader {
             let after = k + a.scalars.count
             if after >= clause.upperBound || !Self.isWordScalar(f[after]) || ["和", "与", "中", "的"].contains(f[after]) { return true }
         }
-        if c.q.isChineseNumeral {
+        if tokens[c.token].isChineseNumeral {
             var e = k
             while e < clause.upperBound, Self.isWordScalar(f[e]) { e += 1 }
             var end = e
@@ -960,7 +962,7 @@ struct SentenceReader {
                 }
                 // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
                 if c.denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
-                   cands[i + 1].q.unit == c.q.unit {
+                   tokens[cands[i + 1].token].unit == tokens[c.token].unit {
                     let next = trimObject(spans[i + 1].object)
                     if !next.range.isEmpty { scalars += o[next.range] }
                 }
@@ -969,7 +971,7 @@ struct SentenceReader {
                 guard !indicator.isEmpty else { continue }
 
                 var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
-                    ?? (group.count > 1 ? groupTail.comparator : nil) ?? c.q.comparatorHint
+                    ?? (group.count > 1 ? groupTail.comparator : nil) ?? tokens[c.token].comparatorHint
                 if comparator == nil, object.basis { comparator = ">=" }
                 let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
 
@@ -988,18 +990,18 @@ struct SentenceReader {
                 // A year before the plan's period (or before the document was published) is a review, not a target.
                 if let y = year, isPastYear(y) { continue }
                 // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
-                if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
+                if tokens[c.token].isChineseNumeral, (tokens[c.token].value ?? 0) < 100 {
                     let scoped = own.contains { f[$0] == "每" }
                     // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
-                    let supported = (c.q.value ?? 0) == 1 ? scoped || comparator != nil
+                    let supported = (tokens[c.token].value ?? 0) == 1 ? scoped || comparator != nil
                         : year != nil || placeholder || comparator != nil || hedge != nil || scoped
                     if !supported { continue }
                 }
-                guard let value = c.q.value else { continue }
-                let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
+                guard let value = tokens[c.token].value else { continue }
+                let unit: String? = tokens[c.token].kind == .ratio ? "ratio" : tokens[c.token].unit
                 let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                 let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
-                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
+                result.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
                                      unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
                                      hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
                                      baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
