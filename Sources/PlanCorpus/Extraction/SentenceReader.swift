@@ -886,125 +886,128 @@ struct SentenceReader {
         let n = cands.count
         // Where each number's words start (prefix) and what follows it (object), in one array.
         struct Span { var prefixStart: Int; var object: Range<Int>; var groupNext = false }
-        var spans = [Span](repeating: Span(prefixStart: clause.lowerBound, object: clause.lowerBound..<clause.lowerBound), count: n)
-        for i in 0..<n {
-            if i + 1 < n {
-                let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
-                spans[i].groupNext = isPureConjunction(between)
-                if let (p, len) = lastSeparator(in: between) {
-                    spans[i].object = cands[i].end..<p
-                    spans[i + 1].prefixStart = p + len
-                } else {
-                    spans[i].object = cands[i].end..<cands[i].end
-                    spans[i + 1].prefixStart = cands[i].end
-                }
-            } else {
-                // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
-                let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
-                spans[i].object = cands[i].end..<max(cands[i].end, stop)
-            }
-        }
-        // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
-        var groups: [Range<Int>] = []
-        var groupStart = 0
-        for i in 0..<n where !spans[i].groupNext {
-            groups.append(groupStart..<(i + 1))
-            groupStart = i + 1
-        }
-        for group in groups {
-            let first = group.lowerBound
-            let lastComparator = cands[group.upperBound - 1].comparator
-            let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
-            let groupTail = trimTail(groupPrefix)
-            let groupLead = trimTail(trimLead(groupTail.range))
-            var parts: [Range<Int>] = []
-            if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
-            for (pos, i) in group.enumerated() {
-                let c = cands[i]
-                let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
-                let tail = i == first ? groupTail : trimTail(own)
-                var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
-                if group.count > 1 {
-                    prefix = parts.count == group.count ? parts[pos] : groupLead.range
-                }
-                let object = trimObject(spans[i].object)
-                // The indicator is put together as scalars and made a String once.
-                var pScalars: [Unicode.Scalar] = []
-                pScalars.reserveCapacity(prefix.count + 8)
-                if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
-                    pScalars += o[prefix.lowerBound..<g.lowerBound]
-                    pScalars += o[g.upperBound..<prefix.upperBound]
-                } else {
-                    pScalars += o[prefix]
-                }
-                // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
-                if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
-                    let heads = parts.dropLast().map(\.count)
-                    if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
-                        pScalars += o[(last.lowerBound + l)..<last.upperBound]
+        // On the stack: a clause has a number or two, and an array here cost more than reading them.
+        withUnsafeTemporaryAllocation(of: Span.self, capacity: n) { spans in
+            spans.initialize(repeating: Span(prefixStart: clause.lowerBound, object: clause.lowerBound..<clause.lowerBound))
+            for i in 0..<n {
+                if i + 1 < n {
+                    let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
+                    spans[i].groupNext = isPureConjunction(between)
+                    if let (p, len) = lastSeparator(in: between) {
+                        spans[i].object = cands[i].end..<p
+                        spans[i + 1].prefixStart = p + len
+                    } else {
+                        spans[i].object = cands[i].end..<cands[i].end
+                        spans[i + 1].prefixStart = cands[i].end
                     }
-                }
-                let objectScalars = o[object.range]
-                var scalars: [Unicode.Scalar]
-                if let d = c.denominator {
-                    scalars = ["每"] + d.unicodeScalars + objectScalars
-                } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
-                    scalars = object.standard ? pScalars + objectScalars : pScalars
-                } else if tail.linked {
-                    // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
-                    scalars = pScalars + objectScalars
-                } else if !objectScalars.isEmpty {
-                    // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
-                    let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
-                    scalars = keep ? pScalars + objectScalars : Array(objectScalars)
                 } else {
-                    scalars = pScalars
+                    // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
+                    let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
+                    spans[i].object = cands[i].end..<max(cands[i].end, stop)
                 }
-                // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
-                if c.denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
-                   tokens[cands[i + 1].token].unit == tokens[c.token].unit {
-                    let next = trimObject(spans[i + 1].object)
-                    if !next.range.isEmpty { scalars += o[next.range] }
-                }
-                // 分别 (respectively) belongs to the list, never to one indicator.
-                let indicator = Self.withoutRespectively(scalars: scalars)
-                guard !indicator.isEmpty else { continue }
+            }
+            // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
+            var groups: [Range<Int>] = []
+            var groupStart = 0
+            for i in 0..<n where !spans[i].groupNext {
+                groups.append(groupStart..<(i + 1))
+                groupStart = i + 1
+            }
+            for group in groups {
+                let first = group.lowerBound
+                let lastComparator = cands[group.upperBound - 1].comparator
+                let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
+                let groupTail = trimTail(groupPrefix)
+                let groupLead = trimTail(trimLead(groupTail.range))
+                var parts: [Range<Int>] = []
+                if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
+                for (pos, i) in group.enumerated() {
+                    let c = cands[i]
+                    let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
+                    let tail = i == first ? groupTail : trimTail(own)
+                    var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
+                    if group.count > 1 {
+                        prefix = parts.count == group.count ? parts[pos] : groupLead.range
+                    }
+                    let object = trimObject(spans[i].object)
+                    // The indicator is put together as scalars and made a String once.
+                    var pScalars: [Unicode.Scalar] = []
+                    pScalars.reserveCapacity(prefix.count + 8)
+                    if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
+                        pScalars += o[prefix.lowerBound..<g.lowerBound]
+                        pScalars += o[g.upperBound..<prefix.upperBound]
+                    } else {
+                        pScalars += o[prefix]
+                    }
+                    // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
+                    if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
+                        let heads = parts.dropLast().map(\.count)
+                        if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
+                            pScalars += o[(last.lowerBound + l)..<last.upperBound]
+                        }
+                    }
+                    let objectScalars = o[object.range]
+                    var scalars: [Unicode.Scalar]
+                    if let d = c.denominator {
+                        scalars = ["每"] + d.unicodeScalars + objectScalars
+                    } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
+                        scalars = object.standard ? pScalars + objectScalars : pScalars
+                    } else if tail.linked {
+                        // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
+                        scalars = pScalars + objectScalars
+                    } else if !objectScalars.isEmpty {
+                        // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
+                        let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
+                        scalars = keep ? pScalars + objectScalars : Array(objectScalars)
+                    } else {
+                        scalars = pScalars
+                    }
+                    // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
+                    if c.denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
+                       tokens[cands[i + 1].token].unit == tokens[c.token].unit {
+                        let next = trimObject(spans[i + 1].object)
+                        if !next.range.isEmpty { scalars += o[next.range] }
+                    }
+                    // 分别 (respectively) belongs to the list, never to one indicator.
+                    let indicator = Self.withoutRespectively(scalars: scalars)
+                    guard !indicator.isEmpty else { continue }
 
-                var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
-                    ?? (group.count > 1 ? groupTail.comparator : nil) ?? tokens[c.token].comparatorHint
-                if comparator == nil, object.basis { comparator = ">=" }
-                let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
+                    var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
+                        ?? (group.count > 1 ? groupTail.comparator : nil) ?? tokens[c.token].comparatorHint
+                    if comparator == nil, object.basis { comparator = ">=" }
+                    let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
 
-                var year: Int? = nil
-                var placeholder = false
-                if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
-                    year = t.targetYear
-                    placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
-                    if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
-                    leadYear = CarriedContext(year: year, placeholder: placeholder)
-                } else if let carried = carry {
-                    year = carried.year
-                    placeholder = carried.placeholder
-                    leadYear = carried
+                    var year: Int? = nil
+                    var placeholder = false
+                    if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
+                        year = t.targetYear
+                        placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
+                        if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
+                        leadYear = CarriedContext(year: year, placeholder: placeholder)
+                    } else if let carried = carry {
+                        year = carried.year
+                        placeholder = carried.placeholder
+                        leadYear = carried
+                    }
+                    // A year before the plan's period (or before the document was published) is a review, not a target.
+                    if let y = year, isPastYear(y) { continue }
+                    // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
+                    if tokens[c.token].isChineseNumeral, (tokens[c.token].value ?? 0) < 100 {
+                        let scoped = own.contains { f[$0] == "每" }
+                        // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
+                        let supported = (tokens[c.token].value ?? 0) == 1 ? scoped || comparator != nil
+                            : year != nil || placeholder || comparator != nil || hedge != nil || scoped
+                        if !supported { continue }
+                    }
+                    guard let value = tokens[c.token].value else { continue }
+                    let unit: String? = tokens[c.token].kind == .ratio ? "ratio" : tokens[c.token].unit
+                    let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
+                    let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
+                    result.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
+                                         unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                         hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
+                                         baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
                 }
-                // A year before the plan's period (or before the document was published) is a review, not a target.
-                if let y = year, isPastYear(y) { continue }
-                // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
-                if tokens[c.token].isChineseNumeral, (tokens[c.token].value ?? 0) < 100 {
-                    let scoped = own.contains { f[$0] == "每" }
-                    // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
-                    let supported = (tokens[c.token].value ?? 0) == 1 ? scoped || comparator != nil
-                        : year != nil || placeholder || comparator != nil || hedge != nil || scoped
-                    if !supported { continue }
-                }
-                guard let value = tokens[c.token].value else { continue }
-                let unit: String? = tokens[c.token].kind == .ratio ? "ratio" : tokens[c.token].unit
-                let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
-                let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
-                result.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
-                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
-                                     baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
     }

@@ -21,6 +21,7 @@ public struct TargetExtractor: Sendable {
         let table = tables.extract(document, locator: locator)
         var targets = table.targets
         let statusSections = Self.statusSections(document.sections)
+        let isStatus = SectionIDTable(statusSections)   // asked once per sentence
         let cleanUTF8 = Array(document.clean.utf8)
         var seen = DuplicateFilter()
         for t in targets { _ = seen.insert(Self.duplicateKey(t)) }
@@ -45,7 +46,7 @@ public struct TargetExtractor: Sendable {
             return answer
         }
         for sentence in Self.sentences(of: document) {
-            if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
+            if let section = sentence.section, isStatus.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
             // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
@@ -220,6 +221,28 @@ public struct TargetExtractor: Sendable {
             }
         }
         return counts
+    }
+
+    /// A set of section ids as a table indexed by id (the structure pass numbers sections 1…n), for a test per
+    /// sentence without hashing; ids outside the table (a hand-made document's) are kept in a set.
+    struct SectionIDTable {
+        private var table: [Bool] = []
+        private var others = Set<Int>()
+
+        init(_ ids: Set<Int>) {
+            for id in ids {
+                if id >= 0 && id < 1 << 16 {
+                    if id >= table.count { table += [Bool](repeating: false, count: id + 1 - table.count) }
+                    table[id] = true
+                } else {
+                    others.insert(id)
+                }
+            }
+        }
+
+        func contains(_ id: Int) -> Bool {
+            id >= 0 && id < table.count ? table[id] : !others.isEmpty && others.contains(id)
+        }
     }
 
     /// Sections that review the past (现状, 回顾) and everything under them.
