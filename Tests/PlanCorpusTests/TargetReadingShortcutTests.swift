@@ -130,11 +130,12 @@ import Testing
         #expect(set.count > 30)
     }
 
-    @Test func sectionTableHoldsTheSet() {
-        let ids: Set<Int> = [0, 1, 5, 64, 1000, -3, 1 << 20]
-        let table = TargetExtractor.SectionIDTable(ids)
+    @Test func sectionMapHoldsItsPairs() {
+        let pairs = [(0, 1), (1, 2), (5, 3), (64, 4), (1000, 5), (-3, 6), (1 << 20, 7), (5, 8)]
+        let map = TargetExtractor.SectionIDMap(pairs)
+        let reference = Dictionary(pairs, uniquingKeysWith: { _, last in last })
         for id in [-3, -1, 0, 1, 2, 5, 63, 64, 65, 1000, 1001, 1 << 20, (1 << 20) + 1] {
-            #expect(table.contains(id) == ids.contains(id), "\(id)")
+            #expect(map[id] == reference[id], "\(id)")
         }
     }
 }

@@ -21,7 +21,7 @@ public struct TargetExtractor: Sendable {
         let table = tables.extract(document, locator: locator)
         var targets = table.targets
         let statusSections = Self.statusSections(document.sections)
-        let isStatus = SectionIDTable(statusSections)   // asked once per sentence
+        let isStatus = SectionIDMap(statusSections.map { ($0, true) })   // asked once per sentence
         let cleanUTF8 = Array(document.clean.utf8)
         var seen = DuplicateFilter()
         for t in targets { _ = seen.insert(Self.duplicateKey(t)) }
@@ -36,7 +36,8 @@ public struct TargetExtractor: Sendable {
         let reportsFacts = document.metadata.docType == nil
         var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
         // A heading above that states an intent (三、主要任务, 发展目标) speaks for the sentences below it.
-        let sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Made on first need (only a text that is no plan asks).
+        lazy var sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var sectionIntent: [Int: Bool] = [:]   // each section answered once
         func headingsStateIntent(_ id: Int?) -> Bool {
             guard let id, let section = sectionsById[id] else { return false }
@@ -46,7 +47,7 @@ public struct TargetExtractor: Sendable {
             return answer
         }
         for sentence in Self.sentences(of: document) {
-            if let section = sentence.section, isStatus.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
+            if let section = sentence.section, isStatus[section] == true { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
             // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
@@ -127,24 +128,38 @@ public struct TargetExtractor: Sendable {
     /// ancestor's title that names any time at all; review (status) sections and titles naming a range
     /// or several years give none.
     static func headingYears(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
-        var byId: [Int: Section] = [:]
-        for s in sections { byId[s.id] = s }
-        // Each title is scanned once, however many sections below it ask.
-        var timesOf: [Int: [Quantity]] = [:]
+        let position = positionsById(sections)
+        // What each title says of time, read once however many sections below it ask: nothing, one year, or
+        // some other time (a range, several years), which gives none.
+        enum TitleTime { case unread, none, year(Int), other }
+        var said = [TitleTime](repeating: .unread, count: sections.count)
         var result: [Int: Int] = [:]
-        for s in sections where !status.contains(s.id) {
-            var cursor: Section? = s
-            while let c = cursor {
-                let times = timesOf[c.id] ?? YearScanner.years(in: c.title, scanner: scanner)
-                timesOf[c.id] = times
-                if !times.isEmpty {
-                    if times.count == 1, times[0].kind == .year, let v = times[0].value { result[s.id] = Int(v) }
-                    break
+        for (k, s) in sections.enumerated() where !status.contains(s.id) {
+            var cursor: Int? = k
+            walk: while let c = cursor {
+                if case .unread = said[c] {
+                    let times = YearScanner.years(in: sections[c].title, scanner: scanner)
+                    if times.isEmpty {
+                        said[c] = .none
+                    } else if times.count == 1, times[0].kind == .year, let v = times[0].value {
+                        said[c] = .year(Int(v))
+                    } else {
+                        said[c] = .other
+                    }
                 }
-                cursor = c.parent.flatMap { byId[$0] }
+                switch said[c] {
+                case .year(let year): result[s.id] = year; break walk
+                case .other: break walk
+                case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
+                }
             }
         }
         return result
+    }
+
+    /// Each section id's position in `sections` (the last one's, should an id repeat).
+    static func positionsById(_ sections: [Section]) -> SectionIDMap<Int> {
+        SectionIDMap(sections.enumerated().map { ($0.element.id, $0.offset) })
     }
 
     /// The document's sentences, or its non-empty lines when the structure pass gave none.
@@ -223,38 +238,38 @@ public struct TargetExtractor: Sendable {
         return counts
     }
 
-    /// A set of section ids as a table indexed by id (the structure pass numbers sections 1…n), for a test per
-    /// sentence without hashing; ids outside the table (a hand-made document's) are kept in a set.
-    struct SectionIDTable {
-        private var table: [Bool] = []
-        private var others = Set<Int>()
+    /// A map from section ids, as a table indexed by id (the structure pass numbers sections 1…n), read per
+    /// sentence without hashing; ids outside the table (a hand-made document's) are kept in a dictionary. Of
+    /// repeated ids the last pair counts.
+    struct SectionIDMap<Value> {
+        private var table: [Value?] = []
+        private var others: [Int: Value] = [:]
 
-        init(_ ids: Set<Int>) {
-            for id in ids {
+        init(_ pairs: [(Int, Value)]) {
+            for (id, value) in pairs {
                 if id >= 0 && id < 1 << 16 {
-                    if id >= table.count { table += [Bool](repeating: false, count: id + 1 - table.count) }
-                    table[id] = true
+                    if id >= table.count { table += [Value?](repeating: nil, count: id + 1 - table.count) }
+                    table[id] = value
                 } else {
-                    others.insert(id)
+                    others[id] = value
                 }
             }
         }
 
-        func contains(_ id: Int) -> Bool {
-            id >= 0 && id < table.count ? table[id] : !others.isEmpty && others.contains(id)
+        subscript(id: Int) -> Value? {
+            id >= 0 && id < table.count ? table[id] : others.isEmpty ? nil : others[id]
         }
     }
 
     /// Sections that review the past (现状, 回顾) and everything under them.
     static func statusSections(_ sections: [Section]) -> Set<Int> {
-        var byId: [Int: Section] = [:]
-        for s in sections { byId[s.id] = s }
+        let position = positionsById(sections)
         var result = Set<Int>()
-        for s in sections {
-            var cursor: Section? = s
+        for (k, s) in sections.enumerated() {
+            var cursor: Int? = k
             while let c = cursor {
-                if c.kind == .status { result.insert(s.id); break }
-                cursor = c.parent.flatMap { byId[$0] }
+                if sections[c].kind == .status { result.insert(s.id); break }
+                cursor = sections[c].parent.flatMap { position[$0] }
             }
         }
         return result
