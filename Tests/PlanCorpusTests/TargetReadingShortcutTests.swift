@@ -59,6 +59,20 @@ import Testing
         #expect(formulas > 10 && quotes > 10 && past > 10)
     }
 
+    @Test func foldTableFoldsAsTheFolder() {
+        var holding = 0
+        for sentence in Self.sentences + ["𠀀一", "𠀀", "∶", "ｘ", "萬"] {
+            let scalars = Array(sentence.unicodeScalars)
+            var folded: [Unicode.Scalar] = [], stops: [Int32] = []
+            let mayHold = SentenceReader.fold(scalars, into: &folded, stops: &stops)
+            let expected = ScalarFolder.fold(scalars: scalars)
+            #expect(folded == expected, "\(sentence)")
+            #expect(mayHold == expected.contains { $0.value > 0xFFFF || ScanRun.startsToken.contains($0) }, "\(sentence)")
+            if mayHold { holding += 1 }
+        }
+        #expect(holding > 10)
+    }
+
     @Test func notedStopsAreEveryWalkScalar() {
         for sentence in Self.sentences {
             let reader = Self.reader(sentence)

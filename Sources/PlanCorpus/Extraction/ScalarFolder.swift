@@ -19,29 +19,6 @@ public enum ScalarFolder {
         return result
     }
 
-    /// `scalars` folded into `out` (emptied first, its storage kept), telling whether any folded scalar is in
-    /// `marked` or lies beyond the BMP (which a `ScalarSet` test of BMP scalars alone cannot rule out), so a
-    /// caller can skip work on the rest. The positions of folded scalars in `noted` go to `positions` (emptied
-    /// first), so a caller's own walk over them needs no second pass over the text.
-    static func foldNoting(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], _ marked: ScalarSet,
-                           noted: ScalarSet, at positions: inout [Int32]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: scalars)
-        positions.removeAll(keepingCapacity: true)
-        var found = false
-        ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
-            out.withUnsafeMutableBufferPointer { out in
-                for k in 0..<out.count {
-                    let c = fold(out[k], table)
-                    out[k] = c
-                    if !found, c.value > 0xFFFF || marked.contains(c) { found = true }
-                    if noted.contains(c) { positions.append(Int32(k)) }
-                }
-            }
-        }
-        return found
-    }
-
     /// `fold(_:)` reading the script table through a buffer a loop holds.
     @inline(__always) private static func fold(_ s: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt32>) -> Unicode.Scalar {
         s.value == 0x2236 ? ":" : ScriptFolding.folded(s, table)

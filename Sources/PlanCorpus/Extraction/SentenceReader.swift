@@ -47,8 +47,7 @@ struct SentenceReader {
         self.section = section
         self.pastYears = pastYears
         self.locator = locator
-        let mayHoldToken = ScalarFolder.foldNoting(buffers.original, into: &buffers.folded, ScanRun.startsToken,
-                                                   noted: Self.walkSet, at: &buffers.stops)
+        let mayHoldToken = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops)
         o = buffers.original
         f = buffers.folded
         stops = buffers.stops
@@ -72,6 +71,51 @@ struct SentenceReader {
         var found = scanner.scan(original: o, folded: folded, utf8: buffers.utf8)
         found.removeAll { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
         tokens = found
+    }
+
+    /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with two flags of that form: it can start a
+    /// number token or lies beyond the BMP (`mayStartToken`), it is one `read` stops at (`stopsWalk`). One read
+    /// per scalar folds a sentence and notes both.
+    static let foldTable: [UInt32] = (0..<0x10000).map { v in
+        guard let c = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
+        let folded = ScalarFolder.fold(c)
+        var entry = folded.value
+        if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { entry |= mayStartToken }
+        if walkSet.contains(folded) { entry |= stopsWalk }
+        return entry
+    }
+    static let mayStartToken: UInt32 = 1 << 24
+    static let stopsWalk: UInt32 = 1 << 25
+
+    /// `scalars` folded into `out` (as `ScalarFolder.fold`), the positions of the folded scalars in `walkSet` put
+    /// in `stops` (both emptied first, their storage kept); true when a folded scalar can start a number token
+    /// (`ScanRun.startsToken`) or lies beyond the BMP.
+    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: scalars)
+        stops.removeAll(keepingCapacity: true)
+        var flags: UInt32 = 0
+        let walkSet = Self.walkSet
+        foldTable.withUnsafeBufferPointer { table in
+            out.withUnsafeMutableBufferPointer { out in
+                for k in 0..<out.count {
+                    let v = out[k].value
+                    if v < 0x10000 {
+                        let entry = table[Int(v)]
+                        out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                        if entry >= mayStartToken {
+                            flags |= entry
+                            if entry & stopsWalk != 0 { stops.append(Int32(k)) }
+                        }
+                    } else {
+                        // Beyond the BMP a scalar folds to itself.
+                        flags |= mayStartToken
+                        if walkSet.contains(out[k]) { stops.append(Int32(k)) }
+                    }
+                }
+            }
+        }
+        return flags & mayStartToken != 0
     }
 
     // MARK: helpers
