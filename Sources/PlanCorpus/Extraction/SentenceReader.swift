@@ -603,36 +603,48 @@ struct SentenceReader {
         result.clauses.reserveCapacity(16)
         result.pastStarts.reserveCapacity(16)
         result.pastLocalStarts.reserveCapacity(16)
-        let gate = Self.surveyScalars, pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
+        let pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
         var clauseStart = sub.lowerBound, depth = 0
         var open: Int? = nil
         var closer: Unicode.Scalar = "”"
         var equals = false, plus = false
-        f.withUnsafeBufferPointer { f in
-            for i in sub {
-                let c = f[i]
-                guard gate.contains(c) else { continue }
-                // As `quoted`.
-                if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
-                    open = i
-                    closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
-                } else if let s = open, c == closer {
-                    if i - s <= 40 { result.quotes.append(s..<(i + 1)) }
-                    open = nil
-                }
-                // As `forEachClause`.
-                switch c {
-                case "(", "[", "“", "《", "「": depth += 1
-                case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1 }
-                default:
-                    if depth == 0, Self.endsClause(c), !isInsideToken(i) {
-                        if i > clauseStart { result.clauses.append(clauseStart..<i) }
-                        clauseStart = i + 1
+        Self.surveyTable.withUnsafeBufferPointer { table in
+            f.withUnsafeBufferPointer { f in
+                for i in sub {
+                    let c = f[i]
+                    // One read tells which of the questions below the scalar can matter to (beyond the BMP: the sets).
+                    let roles: UInt8
+                    if c.value < 0x10000 {
+                        roles = table[Int(c.value)]
+                        if roles == 0 { continue }
+                    } else {
+                        roles = (pastFirst.contains(c) ? Self.startsPast : 0) | (localFirst.contains(c) ? Self.startsPastLocal : 0)
+                        if roles == 0 { continue }
                     }
+                    if roles & Self.marksStructure != 0 {
+                        // As `quoted`.
+                        if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
+                            open = i
+                            closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
+                        } else if let s = open, c == closer {
+                            if i - s <= 40 { result.quotes.append(s..<(i + 1)) }
+                            open = nil
+                        }
+                        // As `forEachClause`.
+                        switch c {
+                        case "(", "[", "“", "《", "「": depth += 1
+                        case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1 }
+                        default:
+                            if depth == 0, Self.endsClause(c), !isInsideToken(i) {
+                                if i > clauseStart { result.clauses.append(clauseStart..<i) }
+                                clauseStart = i + 1
+                            }
+                        }
+                        if c == "=" { equals = true } else if c == "+" { plus = true }
+                    }
+                    if roles & Self.startsPast != 0 { result.pastStarts.append(i) }
+                    if roles & Self.startsPastLocal != 0 { result.pastLocalStarts.append(i) }
                 }
-                if pastFirst.contains(c) { result.pastStarts.append(i) }
-                if localFirst.contains(c) { result.pastLocalStarts.append(i) }
-                if c == "=" { equals = true } else if c == "+" { plus = true }
             }
         }
         if sub.upperBound > clauseStart { result.clauses.append(clauseStart..<sub.upperBound) }
@@ -644,12 +656,16 @@ struct SentenceReader {
     static let pastFirst = ScalarSet(PhraseLexicon.pastMarkers.entries.map { $0.scalars[0] })
     static let pastLocalFirst = ScalarSet(PhraseLexicon.pastLocal.entries.map { $0.scalars[0] })
 
-    /// Every scalar `survey` acts on; it passes over the rest with one table read.
-    static let surveyScalars: ScalarSet = {
-        var set = ScalarSet("([“《「)]”》」,;:，；：\"=+")
-        for e in PhraseLexicon.pastMarkers.entries + PhraseLexicon.pastLocal.entries { set.insert(e.scalars[0]) }
-        return set
+    /// What each BMP scalar can matter to in `survey`: brackets, quotes, clause ends, = and + (`marksStructure`),
+    /// the start of a [past] word (`startsPast`) or of a [past-local] word (`startsPastLocal`); 0 for the rest.
+    static let surveyTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for c in "([“《「)]”》」,;:，；：\"=+".unicodeScalars { table[Int(c.value)] |= marksStructure }
+        for e in PhraseLexicon.pastMarkers.entries where e.scalars[0].value < 0x10000 { table[Int(e.scalars[0].value)] |= startsPast }
+        for e in PhraseLexicon.pastLocal.entries where e.scalars[0].value < 0x10000 { table[Int(e.scalars[0].value)] |= startsPastLocal }
+        return table
     }()
+    static let marksStructure: UInt8 = 1, startsPast: UInt8 = 2, startsPastLocal: UInt8 = 4
 
     /// `reportsPast` trying only the positions in `starts` (ascending), where a [past] word may start.
     func reportsPast(_ sub: Range<Int>, starts: [Int]) -> Bool {
