@@ -19,24 +19,6 @@ public enum ScalarFolder {
         return result
     }
 
-    /// `scalars` folded into `out` (emptied first, its storage kept), telling whether any folded scalar is in
-    /// `marked` or lies beyond the BMP (which a `ScalarSet` test of BMP scalars alone cannot rule out), so a
-    /// caller can skip work on the rest.
-    static func foldNoting(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], _ marked: ScalarSet) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: scalars)
-        var found = false
-        ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
-            out.withUnsafeMutableBufferPointer { out in
-                for k in 0..<out.count {
-                    out[k] = fold(out[k], table)
-                    if !found, out[k].value > 0xFFFF || marked.contains(out[k]) { found = true }
-                }
-            }
-        }
-        return found
-    }
-
     /// `fold(_:)` reading the script table through a buffer a loop holds.
     @inline(__always) private static func fold(_ s: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt32>) -> Unicode.Scalar {
         s.value == 0x2236 ? ":" : ScriptFolding.folded(s, table)

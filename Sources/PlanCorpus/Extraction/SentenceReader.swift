@@ -14,6 +14,8 @@ struct SentenceReader {
     var cleanText: String? = nil
     /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
     let tokens: [Quantity]
+    /// Positions of the sentence's scalars in `walkSet` (sentence ends, review-word ends), noted while folding.
+    let stops: [Int32]
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -35,6 +37,7 @@ struct SentenceReader {
         var original: [Unicode.Scalar] = []
         var folded: [Unicode.Scalar] = []
         var utf8: [Int] = []
+        var stops: [Int32] = []
     }
 
     /// Reads the sentence in `buffers.original`; folds it and counts its UTF-8 offsets in the other buffers.
@@ -44,9 +47,10 @@ struct SentenceReader {
         self.section = section
         self.pastYears = pastYears
         self.locator = locator
-        let mayHoldToken = ScalarFolder.foldNoting(buffers.original, into: &buffers.folded, ScanRun.startsToken)
+        let mayHoldToken = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops)
         o = buffers.original
         f = buffers.folded
+        stops = buffers.stops
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         guard mayHoldToken else {
@@ -64,7 +68,54 @@ struct SentenceReader {
         utf8 = buffers.utf8
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         let folded = buffers.folded
-        tokens = scanner.scan(original: o, folded: folded, utf8: buffers.utf8).filter { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) == nil }
+        var found = scanner.scan(original: o, folded: folded, utf8: buffers.utf8)
+        found.removeAll { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
+        tokens = found
+    }
+
+    /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with two flags of that form: it can start a
+    /// number token or lies beyond the BMP (`mayStartToken`), it is one `read` stops at (`stopsWalk`). One read
+    /// per scalar folds a sentence and notes both.
+    static let foldTable: [UInt32] = (0..<0x10000).map { v in
+        guard let c = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
+        let folded = ScalarFolder.fold(c)
+        var entry = folded.value
+        if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { entry |= mayStartToken }
+        if walkSet.contains(folded) { entry |= stopsWalk }
+        return entry
+    }
+    static let mayStartToken: UInt32 = 1 << 24
+    static let stopsWalk: UInt32 = 1 << 25
+
+    /// `scalars` folded into `out` (as `ScalarFolder.fold`), the positions of the folded scalars in `walkSet` put
+    /// in `stops` (both emptied first, their storage kept); true when a folded scalar can start a number token
+    /// (`ScanRun.startsToken`) or lies beyond the BMP.
+    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: scalars)
+        stops.removeAll(keepingCapacity: true)
+        var flags: UInt32 = 0
+        let walkSet = Self.walkSet
+        foldTable.withUnsafeBufferPointer { table in
+            out.withUnsafeMutableBufferPointer { out in
+                for k in 0..<out.count {
+                    let v = out[k].value
+                    if v < 0x10000 {
+                        let entry = table[Int(v)]
+                        out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                        if entry >= mayStartToken {
+                            flags |= entry
+                            if entry & stopsWalk != 0 { stops.append(Int32(k)) }
+                        }
+                    } else {
+                        // Beyond the BMP a scalar folds to itself.
+                        flags |= mayStartToken
+                        if walkSet.contains(out[k]) { stops.append(Int32(k)) }
+                    }
+                }
+            }
+        }
+        return flags & mayStartToken != 0
     }
 
     // MARK: helpers
@@ -122,8 +173,10 @@ struct SentenceReader {
     @inline(__always) func forEachClause(_ sub: Range<Int>, _ body: (Range<Int>) -> Bool) {
         var start = sub.lowerBound
         var depth = 0
+        let structure = Self.clauseStructure
         for i in sub {
             let c = f[i]
+            guard structure.contains(c) else { continue }
             switch c {
             case "(", "[", "“", "《", "「": depth += 1; continue
             case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1; continue }
@@ -137,13 +190,18 @@ struct SentenceReader {
         if sub.upperBound > start { _ = body(start..<sub.upperBound) }
     }
 
+    /// The scalars `forEachClause` acts on: brackets, quotes and clause ends (one table read passes the rest).
+    static let clauseStructure = ScalarSet("([“《「)]”》」,;:，；：")
+
     /// Spans inside quotation marks and book-title marks (programme names such as “300米见绿”).
     func quoted(_ sub: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var open: Int? = nil
         var closer: Unicode.Scalar = "”"
+        let marks = Self.quoteMarks
         for i in sub {
             let c = f[i]
+            guard marks.contains(c) else { continue }
             if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
                 open = i
                 closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
@@ -154,6 +212,9 @@ struct SentenceReader {
         }
         return result
     }
+
+    /// The scalars `quoted` acts on: opening and closing quotation and book-title marks.
+    static let quoteMarks = ScalarSet("“《「\"”》」")
 
     /// Top-level position of the last separator (、和及与…) in a range, with its length.
     func lastSeparator(in r: Range<Int>, using separators: [[Unicode.Scalar]] = separatorScalars) -> (Int, Int)? {
@@ -369,7 +430,8 @@ struct SentenceReader {
 
     /// One number being read as a target.
     struct Candidate {
-        var q: Quantity
+        /// Its number's index in `tokens` (not a copy of it: candidates are filtered and moved around).
+        var token: Int
         var start: Int
         var end: Int
         var comparator: String?
@@ -382,29 +444,49 @@ struct SentenceReader {
     /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
-        // Sub-sentences: split at 。!? and line breaks, walked in place.
+        // Sub-sentences: split at 。!? and line breaks, found among the positions noted while folding, which also
+        // tell whether a review word may start or end in a sub-sentence (`opensReview`'s clause test runs only then).
         var start = 0
-        var i = -1
-        while i < f.count {
-            i += 1
-            guard i == f.count || Self.endsSentence(f[i]) else { continue }
-            defer { start = i + 1 }
+        var i = 0
+        var stop = 0
+        let reviewEnds = Self.reviewEnds
+        while i <= f.count {
+            // The next sentence end among the noted positions, and whether a review word may stand before it.
+            var mayOpenReview = false
+            i = f.count
+            while stop < stops.count {
+                let p = Int(stops[stop])
+                stop += 1
+                if Self.endsSentence(f[p]) { i = p; break }
+                if reviewEnds.contains(f[p]) { mayOpenReview = true }
+            }
+            defer {
+                start = i + 1
+                i += 1
+            }
             guard i > start else { continue }
             let sub = start..<i
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
-            if opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
+            if mayOpenReview && opensReviewClause(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
-            let found = readSubSentence(sub, carry: carry)
-            if found.targets.isEmpty {
+            let before = result.count
+            let leadYear = readSubSentence(sub, carry: carry, into: &result)
+            if result.count == before {
                 // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
-                carry = found.leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
-            } else if let lead = found.leadYear {
+                carry = leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
+            } else if let lead = leadYear {
                 carry = lead
             }
-            result += found.targets
         }
         return result
     }
+
+    /// The scalars `read` stops at: sentence ends and review-word ends.
+    static let walkSet: ScalarSet = {
+        var set = reviewEnds
+        for c in ["。", "!", "?", "\n", "\r"] as [Unicode.Scalar] { set.insert(c) }
+        return set
+    }()
 
     /// True when the sub-sentence opens by stating a plan (按照《…》, 未来三年, 到2025年).
     func opensPlan(_ sub: Range<Int>) -> Bool {
@@ -436,27 +518,40 @@ struct SentenceReader {
         // with: a sub-sentence with none of them is answered without cutting it into clauses.
         let ends = Self.reviewEnds
         guard sub.contains(where: { ends.contains(f[$0]) }) else { return false }
+        return opensReviewClause(sub)
+    }
+
+    /// `opensReview` without its test for review-word ends (the caller has made it).
+    func opensReviewClause(_ sub: Range<Int>) -> Bool {
         var answer = false
         forEachClause(sub) { clause in
             var lo = clause.lowerBound, hi = clause.upperBound
             while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
             while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
             guard lo < hi else { return true }
-            if let e = PhraseLexicon.pastOpening.match(f, at: lo), e.text == "过去" || e.text == "回顾" { answer = true; return false }
-            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), e.text == "以来" || e.text == "年来" { answer = true; return false }
+            if let e = PhraseLexicon.pastOpening.match(f, at: lo), Self.reviewStartWords.contains(e.text) { answer = true; return false }
+            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), Self.reviewEndWords.contains(e.text) { answer = true; return false }
             // 据统计, 根据…经济数据, 数据显示: statistics being reported.
             if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
                tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { answer = true; return false }
             // Only the lead-in before the first figure counts (十年来 is itself a duration).
-            return !tokens.contains(where: { $0.isAmount && clause.contains($0.scalarRange.lowerBound) })
+            return !tokenIndices(startingIn: clause).contains(where: { tokens[$0].isAmount })
         }
         return answer
     }
 
-    /// The first and last scalars of [past-opening] words, and the last ones of [report-tail] words.
+    /// The [past-opening] words that open a review at the start of a clause, and those at its end.
+    static let reviewStartWords: Set<String> = ["过去", "回顾"]
+    static let reviewEndWords: Set<String> = ["以来", "年来"]
+
+    /// The scalars a clause that opens a review starts or ends with: the first ones of `reviewStartWords`, the last
+    /// ones of `reviewEndWords` and of [report-tail] words.
     static let reviewEnds: ScalarSet = {
         var set = ScalarSet([])
-        for e in PhraseLexicon.pastOpening.entries { set.insert(e.scalars[0]); set.insert(e.scalars[e.scalars.count - 1]) }
+        for e in PhraseLexicon.pastOpening.entries {
+            if reviewStartWords.contains(e.text) { set.insert(e.scalars[0]) }
+            if reviewEndWords.contains(e.text) { set.insert(e.scalars[e.scalars.count - 1]) }
+        }
         for e in PhraseLexicon.reportTail.entries { set.insert(e.scalars[e.scalars.count - 1]) }
         return set
     }()
@@ -491,31 +586,140 @@ struct SentenceReader {
         return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
     }
 
-    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?) -> (targets: [Target], leadYear: CarriedContext?) {
+    /// What one walk over a sub-sentence finds for `readSubSentence`, in place of a walk per question: its
+    /// clauses (`clauses`), quoted spans (`quoted`), whether it is a formula (`isFormula`) and where a [past] or a
+    /// [past-local] word may start (where one of their first scalars stands).
+    struct Survey {
+        var clauses: [Range<Int>] = []
+        var quotes: [Range<Int>] = []
+        var pastStarts: [Int] = []
+        var pastLocalStarts: [Int] = []
+        var formula = false
+    }
+
+    func survey(_ sub: Range<Int>) -> Survey {
+        var result = Survey()
+        // Room at once for what a long sub-sentence holds (growing an array step by step cost more than the walk).
+        result.clauses.reserveCapacity(16)
+        result.pastStarts.reserveCapacity(16)
+        result.pastLocalStarts.reserveCapacity(16)
+        let pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
+        var clauseStart = sub.lowerBound, depth = 0
+        var open: Int? = nil
+        var closer: Unicode.Scalar = "”"
+        var equals = false, plus = false
+        Self.surveyTable.withUnsafeBufferPointer { table in
+            f.withUnsafeBufferPointer { f in
+                for i in sub {
+                    let c = f[i]
+                    // One read tells which of the questions below the scalar can matter to (beyond the BMP: the sets).
+                    let roles: UInt8
+                    if c.value < 0x10000 {
+                        roles = table[Int(c.value)]
+                        if roles == 0 { continue }
+                    } else {
+                        roles = (pastFirst.contains(c) ? Self.startsPast : 0) | (localFirst.contains(c) ? Self.startsPastLocal : 0)
+                        if roles == 0 { continue }
+                    }
+                    if roles & Self.marksStructure != 0 {
+                        // As `quoted`.
+                        if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
+                            open = i
+                            closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
+                        } else if let s = open, c == closer {
+                            if i - s <= 40 { result.quotes.append(s..<(i + 1)) }
+                            open = nil
+                        }
+                        // As `forEachClause`.
+                        switch c {
+                        case "(", "[", "“", "《", "「": depth += 1
+                        case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1 }
+                        default:
+                            if depth == 0, Self.endsClause(c), !isInsideToken(i) {
+                                if i > clauseStart { result.clauses.append(clauseStart..<i) }
+                                clauseStart = i + 1
+                            }
+                        }
+                        if c == "=" { equals = true } else if c == "+" { plus = true }
+                    }
+                    if roles & Self.startsPast != 0 { result.pastStarts.append(i) }
+                    if roles & Self.startsPastLocal != 0 { result.pastLocalStarts.append(i) }
+                }
+            }
+        }
+        if sub.upperBound > clauseStart { result.clauses.append(clauseStart..<sub.upperBound) }
+        result.formula = equals && plus
+        return result
+    }
+
+    /// The first scalars of [past] and of [past-local] words.
+    static let pastFirst = ScalarSet(PhraseLexicon.pastMarkers.entries.map { $0.scalars[0] })
+    static let pastLocalFirst = ScalarSet(PhraseLexicon.pastLocal.entries.map { $0.scalars[0] })
+
+    /// What each BMP scalar can matter to in `survey`: brackets, quotes, clause ends, = and + (`marksStructure`),
+    /// the start of a [past] word (`startsPast`) or of a [past-local] word (`startsPastLocal`); 0 for the rest.
+    static let surveyTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for c in "([“《「)]”》」,;:，；：\"=+".unicodeScalars { table[Int(c.value)] |= marksStructure }
+        for e in PhraseLexicon.pastMarkers.entries where e.scalars[0].value < 0x10000 { table[Int(e.scalars[0].value)] |= startsPast }
+        for e in PhraseLexicon.pastLocal.entries where e.scalars[0].value < 0x10000 { table[Int(e.scalars[0].value)] |= startsPastLocal }
+        return table
+    }()
+    static let marksStructure: UInt8 = 1, startsPast: UInt8 = 2, startsPastLocal: UInt8 = 4
+
+    /// `reportsPast` trying only the positions in `starts` (ascending), where a [past] word may start.
+    func reportsPast(_ sub: Range<Int>, starts: [Int]) -> Bool {
+        var comparisonOnly = true
+        var found = false
+        var i = sub.lowerBound
+        for p in starts where p >= i {
+            if let e = PhraseLexicon.pastMarkers.match(f, at: p), p + e.scalars.count <= sub.upperBound {
+                found = true
+                if e.value != "comparison" { comparisonOnly = false; break }
+                i = p + e.scalars.count
+            }
+        }
+        guard found else { return false }
+        return !(comparisonOnly && PhraseLexicon.forwardMarkers.occurs(in: f, sub) != nil)
+    }
+
+    /// `matches(of:in:)` trying only the positions in `starts`.
+    func matches(of lexicon: PhraseLexicon, at starts: [Int]) -> [(start: Int, length: Int)] {
+        var found: [(start: Int, length: Int)] = []
+        for i in starts {
+            if let e = lexicon.match(f, at: i) { found.append((i, e.scalars.count)) }
+        }
+        return found
+    }
+
+    /// Appends the sub-sentence's targets to `targets`; returns the year its numbers were read under, if any.
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, into targets: inout [Target]) -> CarriedContext? {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
-        guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return ([], nil) }
+        guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return nil }
         let subTokens = tokens[tokenIndices(startingIn: sub)]
+        let survey = survey(sub)
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
-        if reportsPast(sub) || isFormula(sub) { return ([], nil) }
-        let quotes = quoted(sub)
+        if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return nil }
+        let quotes = survey.quotes
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
             (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
                 && !["比", "较", "与"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
                 && !isPriceBase(t)
         }
-        let clauseList = clauses(sub)
+        let clauseList = survey.clauses
         let sentenceHedge = openingHedge(clauseList)
-        var targets: [Target] = []
         var leadYear: CarriedContext? = nil
         // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
         var pastLocal: [(start: Int, length: Int)]? = nil
         for clause in clauseList {
-            var cands: [Candidate] = subTokens.compactMap { q in
-                guard q.isAmount, q.value != nil, clause.contains(q.scalarRange.lowerBound) else { return nil }
+            // The tokens that start in the clause (its part of `subTokens`).
+            var cands: [Candidate] = tokenIndices(startingIn: clause).compactMap { t in
+                let q = tokens[t]
+                guard q.isAmount, q.value != nil else { return nil }
                 if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
                 // 现有养老机构120家, 已建成10所: a state already reached, not a target.
-                if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, in: sub) }
+                if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts) }
                 if let p = Self.lastOccurrence(in: pastLocal!, before: q.scalarRange.lowerBound),
                    !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < q.scalarRange.lowerBound }) {
                     return nil
@@ -529,7 +733,7 @@ struct SentenceReader {
                 if q.kind == .ratio, !(linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound) || at(q.scalarRange.lowerBound - 1) == "比") {
                     return nil
                 }
-                var c = Candidate(q: q, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
+                var c = Candidate(token: t, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
                 var k = c.end
                 while at(k) == " " { k += 1 }
                 if let post = PhraseLexicon.comparatorAfter.match(f, at: k) {
@@ -541,7 +745,7 @@ struct SentenceReader {
             guard !cands.isEmpty else { continue }
             // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
             cands = cands.filter { c in
-                guard c.q.unitCategory == .age || c.q.unitCategory == .duration else { return true }
+                guard tokens[c.token].unitCategory == .age || tokens[c.token].unitCategory == .duration else { return true }
                 return linkedBefore(c.start, floor: clause.lowerBound)
             }
             // Baselines: 从380元提高至1000元, 由2020年的85%提高到2025年的95%.
@@ -550,7 +754,7 @@ struct SentenceReader {
                 let a = cands[k], b = cands[k + 1]
                 if let from = baselineMarker(before: a.start, floor: clause.lowerBound),
                    PhraseLexicon.riseFall.occurs(in: f, a.end..<b.start) != nil {
-                    cands[k + 1].baseline = a.q.value
+                    cands[k + 1].baseline = tokens[a.token].value
                     cands[k + 1].prefixLimit = from
                     cands.remove(at: k)
                     continue
@@ -561,8 +765,8 @@ struct SentenceReader {
             k = 0
             while k + 1 < cands.count {
                 let a = cands[k], b = cands[k + 1]
-                if b.q.value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
-                    cands[k].denominator = original(b.q.scalarRange).replacingOccurrences(of: "1", with: "")
+                if tokens[b.token].value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
+                    cands[k].denominator = original(tokens[b.token].scalarRange).replacingOccurrences(of: "1", with: "")
                     cands[k].end = b.end
                     cands.remove(at: k + 1)
                     continue
@@ -586,10 +790,10 @@ struct SentenceReader {
             cands = cands.filter { !isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
             guard !cands.isEmpty else { continue }
 
-            targets += buildTargets(cands, clause: clause, years: years, carry: carry,
+            buildTargets(cands, clause: clause, years: years, carry: carry, into: &targets,
                                     sentenceHedge: sentenceHedge, leadYear: &leadYear)
         }
-        return (targets, leadYear)
+        return leadYear
     }
 
     /// Every start in `r` where `lexicon` matches, with the length of the longest entry there (as `match` finds it).
@@ -663,7 +867,7 @@ struct SentenceReader {
         // A scope frame (以全市7600多名持证残疾人为主要对象) says whom the plan is for, not what it promises.
         if isInScopeFrame(c, clause: clause) { return true }
         // A rank (位列前3位, 居全国第2名) is no quantity.
-        if at(c.start - 1) == "前" || at(c.start - 1) == "第", c.q.unit == "位" || c.q.unit == "名" { return true }
+        if at(c.start - 1) == "前" || at(c.start - 1) == "第", tokens[c.token].unit == "位" || tokens[c.token].unit == "名" { return true }
         var k = c.end
         if at(k) == "大" { return true }            // 三大工程, 两大赛事
         while at(k) == " " { k += 1 }
@@ -673,7 +877,7 @@ struct SentenceReader {
             let after = k + a.scalars.count
             if after >= clause.upperBound || !Self.isWordScalar(f[after]) || ["和", "与", "中", "的"].contains(f[after]) { return true }
         }
-        if c.q.isChineseNumeral {
+        if tokens[c.token].isChineseNumeral {
             var e = k
             while e < clause.upperBound, Self.isWordScalar(f[e]) { e += 1 }
             var end = e
@@ -736,129 +940,136 @@ struct SentenceReader {
 
     // MARK: building targets
 
-    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?,
-                      sentenceHedge: String?, leadYear: inout CarriedContext?) -> [Target] {
+    /// Appends a clause's targets, read from its candidates, to `result`.
+    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?, into result: inout [Target],
+                      sentenceHedge: String?, leadYear: inout CarriedContext?) {
         let n = cands.count
         // Where each number's words start (prefix) and what follows it (object), in one array.
         struct Span { var prefixStart: Int; var object: Range<Int>; var groupNext = false }
-        var spans = [Span](repeating: Span(prefixStart: clause.lowerBound, object: clause.lowerBound..<clause.lowerBound), count: n)
-        for i in 0..<n {
-            if i + 1 < n {
-                let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
-                spans[i].groupNext = isPureConjunction(between)
-                if let (p, len) = lastSeparator(in: between) {
-                    spans[i].object = cands[i].end..<p
-                    spans[i + 1].prefixStart = p + len
-                } else {
-                    spans[i].object = cands[i].end..<cands[i].end
-                    spans[i + 1].prefixStart = cands[i].end
-                }
-            } else {
-                // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
-                let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
-                spans[i].object = cands[i].end..<max(cands[i].end, stop)
-            }
-        }
-        // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
-        var groups: [Range<Int>] = []
-        var groupStart = 0
-        for i in 0..<n where !spans[i].groupNext {
-            groups.append(groupStart..<(i + 1))
-            groupStart = i + 1
-        }
-        var result: [Target] = []
-        for group in groups {
-            let first = group.lowerBound
-            let lastComparator = cands[group.upperBound - 1].comparator
-            let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
-            let groupTail = trimTail(groupPrefix)
-            let groupLead = trimTail(trimLead(groupTail.range))
-            var parts: [Range<Int>] = []
-            if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
-            for (pos, i) in group.enumerated() {
-                let c = cands[i]
-                let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
-                let tail = i == first ? groupTail : trimTail(own)
-                var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
-                if group.count > 1 {
-                    prefix = parts.count == group.count ? parts[pos] : groupLead.range
-                }
-                let object = trimObject(spans[i].object)
-                var pText = original(prefix)
-                if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
-                    pText = original(prefix.lowerBound..<g.lowerBound) + original(g.upperBound..<prefix.upperBound)
-                }
-                // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
-                if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
-                    let heads = parts.dropLast().map(\.count)
-                    if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
-                        pText += original((last.lowerBound + l)..<last.upperBound)
+        // On the stack: a clause has a number or two, and an array here cost more than reading them.
+        withUnsafeTemporaryAllocation(of: Span.self, capacity: n) { spans in
+            spans.initialize(repeating: Span(prefixStart: clause.lowerBound, object: clause.lowerBound..<clause.lowerBound))
+            for i in 0..<n {
+                if i + 1 < n {
+                    let between = cands[i].end..<max(cands[i].end, cands[i + 1].start)
+                    spans[i].groupNext = isPureConjunction(between)
+                    if let (p, len) = lastSeparator(in: between) {
+                        spans[i].object = cands[i].end..<p
+                        spans[i + 1].prefixStart = p + len
+                    } else {
+                        spans[i].object = cands[i].end..<cands[i].end
+                        spans[i + 1].prefixStart = cands[i].end
                     }
-                }
-                let oText = original(object.range)
-                var indicator: String
-                if let d = c.denominator {
-                    indicator = "每" + d + oText
-                } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && oText.isEmpty) {
-                    indicator = pText + (object.standard ? oText : "")
-                } else if tail.linked {
-                    // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
-                    indicator = pText + oText
-                } else if !oText.isEmpty {
-                    // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
-                    let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
-                    indicator = (keep ? pText : "") + oText
                 } else {
-                    indicator = pText
+                    // The object ends at an enumeration comma (28.5万亿元、比上年增加…).
+                    let stop = (cands[i].end..<clause.upperBound).first { f[$0] == "、" } ?? clause.upperBound
+                    spans[i].object = cands[i].end..<max(cands[i].end, stop)
                 }
-                // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
-                if c.denominator == nil, oText.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
-                   cands[i + 1].q.unit == c.q.unit {
-                    let next = trimObject(spans[i + 1].object)
-                    if !next.range.isEmpty { indicator += original(next.range) }
-                }
-                // 分别 (respectively) belongs to the list, never to one indicator.
-                indicator = Self.withoutRespectively(indicator)
-                guard !indicator.isEmpty else { continue }
+            }
+            // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
+            var groups: [Range<Int>] = []
+            var groupStart = 0
+            for i in 0..<n where !spans[i].groupNext {
+                groups.append(groupStart..<(i + 1))
+                groupStart = i + 1
+            }
+            for group in groups {
+                let first = group.lowerBound
+                let lastComparator = cands[group.upperBound - 1].comparator
+                let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
+                let groupTail = trimTail(groupPrefix)
+                let groupLead = trimTail(trimLead(groupTail.range))
+                var parts: [Range<Int>] = []
+                if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
+                for (pos, i) in group.enumerated() {
+                    let c = cands[i]
+                    let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
+                    let tail = i == first ? groupTail : trimTail(own)
+                    var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
+                    if group.count > 1 {
+                        prefix = parts.count == group.count ? parts[pos] : groupLead.range
+                    }
+                    let object = trimObject(spans[i].object)
+                    // The indicator is put together as scalars and made a String once.
+                    var pScalars: [Unicode.Scalar] = []
+                    pScalars.reserveCapacity(prefix.count + 8)
+                    if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
+                        pScalars += o[prefix.lowerBound..<g.lowerBound]
+                        pScalars += o[g.upperBound..<prefix.upperBound]
+                    } else {
+                        pScalars += o[prefix]
+                    }
+                    // 城镇、农村居民人均可支配收入分别增长6%、7%: short heads share the last item's noun.
+                    if group.count > 1, parts.count == group.count, pos < parts.count - 1, let last = parts.last {
+                        let heads = parts.dropLast().map(\.count)
+                        if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
+                            pScalars += o[(last.lowerBound + l)..<last.upperBound]
+                        }
+                    }
+                    let objectScalars = o[object.range]
+                    var scalars: [Unicode.Scalar]
+                    if let d = c.denominator {
+                        scalars = ["每"] + d.unicodeScalars + objectScalars
+                    } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
+                        scalars = object.standard ? pScalars + objectScalars : pScalars
+                    } else if tail.linked {
+                        // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
+                        scalars = pScalars + objectScalars
+                    } else if !objectScalars.isEmpty {
+                        // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
+                        let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
+                        scalars = keep ? pScalars + objectScalars : Array(objectScalars)
+                    } else {
+                        scalars = pScalars
+                    }
+                    // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
+                    if c.denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
+                       tokens[cands[i + 1].token].unit == tokens[c.token].unit {
+                        let next = trimObject(spans[i + 1].object)
+                        if !next.range.isEmpty { scalars += o[next.range] }
+                    }
+                    // 分别 (respectively) belongs to the list, never to one indicator.
+                    let indicator = Self.withoutRespectively(scalars: scalars)
+                    guard !indicator.isEmpty else { continue }
 
-                var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
-                    ?? (group.count > 1 ? groupTail.comparator : nil) ?? c.q.comparatorHint
-                if comparator == nil, object.basis { comparator = ">=" }
-                let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
+                    var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
+                        ?? (group.count > 1 ? groupTail.comparator : nil) ?? tokens[c.token].comparatorHint
+                    if comparator == nil, object.basis { comparator = ">=" }
+                    let hedge = tail.hedge ?? PhraseLexicon.hedges.occurs(in: f, clause.lowerBound..<c.start)?.value ?? sentenceHedge
 
-                var year: Int? = nil
-                var placeholder = false
-                if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
-                    year = t.targetYear
-                    placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
-                    if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
-                    leadYear = CarriedContext(year: year, placeholder: placeholder)
-                } else if let carried = carry {
-                    year = carried.year
-                    placeholder = carried.placeholder
-                    leadYear = carried
+                    var year: Int? = nil
+                    var placeholder = false
+                    if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
+                        year = t.targetYear
+                        placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
+                        if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
+                        leadYear = CarriedContext(year: year, placeholder: placeholder)
+                    } else if let carried = carry {
+                        year = carried.year
+                        placeholder = carried.placeholder
+                        leadYear = carried
+                    }
+                    // A year before the plan's period (or before the document was published) is a review, not a target.
+                    if let y = year, isPastYear(y) { continue }
+                    // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
+                    if tokens[c.token].isChineseNumeral, (tokens[c.token].value ?? 0) < 100 {
+                        let scoped = own.contains { f[$0] == "每" }
+                        // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
+                        let supported = (tokens[c.token].value ?? 0) == 1 ? scoped || comparator != nil
+                            : year != nil || placeholder || comparator != nil || hedge != nil || scoped
+                        if !supported { continue }
+                    }
+                    guard let value = tokens[c.token].value else { continue }
+                    let unit: String? = tokens[c.token].kind == .ratio ? "ratio" : tokens[c.token].unit
+                    let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
+                    let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
+                    result.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
+                                         unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                         hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
+                                         baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
                 }
-                // A year before the plan's period (or before the document was published) is a review, not a target.
-                if let y = year, isPastYear(y) { continue }
-                // Counts written in Chinese numerals are often names (三个课堂); take them only with support.
-                if c.q.isChineseNumeral, (c.q.value ?? 0) < 100 {
-                    let scoped = own.contains { f[$0] == "每" }
-                    // 一个 is as often an article as a count: a Chinese 1 needs a 每 scope or a comparator.
-                    let supported = (c.q.value ?? 0) == 1 ? scoped || comparator != nil
-                        : year != nil || placeholder || comparator != nil || hedge != nil || scoped
-                    if !supported { continue }
-                }
-                guard let value = c.q.value else { continue }
-                let unit: String? = c.q.kind == .ratio ? "ratio" : c.q.unit
-                let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
-                let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
-                result.append(Target(section: section, indicator: indicator, value: value, valueMax: c.q.valueMax,
-                                     unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                     hedge: hedge, per: Self.perBase(scalars: ScalarFolder.fold(indicator), unit: unit),
-                                     baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
             }
         }
-        return result
     }
 
     /// Splits a list of indicators at top-level 、/和/及/与.
@@ -889,6 +1100,32 @@ struct SentenceReader {
         return items.count == count ? items : parts
     }
 
+    /// `withoutRespectively` of the text `scalars` spell, made a String once.
+    static func withoutRespectively(scalars: [Unicode.Scalar]) -> String {
+        guard PlainScalars.arePlain(scalars) else { return withoutRespectively(String(scalars: scalars)) }
+        return String(scalars: withoutRespectively(plain: scalars))
+    }
+
+    /// Plain scalars without 分别 / 分別 and surrounding whitespace.
+    private static func withoutRespectively(plain scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var kept = scalars
+        if scalars.contains("分") {
+            // One left-to-right pass per word, as each replacingOccurrences makes.
+            for second in ["别", "別"] as [Unicode.Scalar] {
+                var out: [Unicode.Scalar] = []
+                out.reserveCapacity(kept.count)
+                var k = 0
+                while k < kept.count {
+                    if kept[k] == "分", k + 1 < kept.count, kept[k + 1] == second { k += 2; continue }
+                    out.append(kept[k])
+                    k += 1
+                }
+                kept = out
+            }
+        }
+        return kept[PlainScalars.trimmingWhitespace(kept, 0..<kept.count)]
+    }
+
     /// The indicator without 分别 / 分別 and surrounding whitespace.
     static func withoutRespectively(_ indicator: String) -> String {
         // Most indicators hold no 分 and no blank at either end: nothing to take out, known from the bytes.
@@ -909,24 +1146,9 @@ struct SentenceReader {
             return indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
                 .trimmingCharacters(in: .whitespaces)
         }
-        var kept = scalars
-        if scalars.contains("分") {
-            // One left-to-right pass per word, as each replacingOccurrences makes.
-            for second in ["别", "別"] as [Unicode.Scalar] {
-                var out: [Unicode.Scalar] = []
-                out.reserveCapacity(kept.count)
-                var k = 0
-                while k < kept.count {
-                    if kept[k] == "分", k + 1 < kept.count, kept[k + 1] == second { k += 2; continue }
-                    out.append(kept[k])
-                    k += 1
-                }
-                kept = out
-            }
-        }
-        let range = PlainScalars.trimmingWhitespace(kept, 0..<kept.count)
-        if range.count == scalars.count { return indicator }
-        return String(scalars: kept[range])
+        let kept = withoutRespectively(plain: scalars)
+        if kept.count == scalars.count { return indicator }
+        return String(scalars: kept)
     }
 
     static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]
@@ -942,6 +1164,26 @@ struct SentenceReader {
     static func perBase(_ indicator: String, unit: String? = nil) -> String? {
         perBase(scalars: ScalarArray.of(indicator), unit: unit)
     }
+
+    /// `perBase` of an indicator as written (folded first), answered without folding when no scalar of it folds
+    /// to 每 or 均 (every base names one of them). `scalars` hold every scalar of `indicator` (and maybe more).
+    static func perBaseIfNamed(_ indicator: String, scalars: [Unicode.Scalar], unit: String?) -> String? {
+        let marks = perMarks
+        guard scalars.contains(where: { marks.contains($0) }) else { return nil }
+        return perBase(scalars: ScalarFolder.fold(indicator), unit: unit)
+    }
+
+    /// The scalars that fold to 每 or 均, or to a scalar canonically equivalent to one of them.
+    static let perMarks: ScalarSet = {
+        var set = ScalarSet("每均")
+        for v in 0x80..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            // Canonical equivalents too (a compatibility ideograph): the reference path searches by Characters.
+            let folded = String(ScalarFolder.fold(c))
+            if folded == "每" || folded == "均" { set.insert(c) }
+        }
+        return set
+    }()
 
     /// `perBase` of the text `s` spells (a folded indicator's scalars).
     static func perBase(scalars s: [Unicode.Scalar], unit: String? = nil) -> String? {

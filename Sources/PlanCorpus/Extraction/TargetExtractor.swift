@@ -21,21 +21,23 @@ public struct TargetExtractor: Sendable {
         let table = tables.extract(document, locator: locator)
         var targets = table.targets
         let statusSections = Self.statusSections(document.sections)
+        let isStatus = SectionIDMap(statusSections.map { ($0, true) })   // asked once per sentence
         let cleanUTF8 = Array(document.clean.utf8)
-        var seen = Set<DuplicateKey>()
-        for t in targets { seen.insert(Self.duplicateKey(t)) }
+        var seen = DuplicateFilter()
+        for t in targets { _ = seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
         // `text`, when given, holds the clean text's own scalars (see `Extractor`): not decoded again.
         let pastYears = SentenceReader.PastYears(document.metadata,
-                                                 referenceStart: Self.planPeriodStart(document, scalars: text?.original))
+                                                 referenceStart: Self.planPeriodStart(document))
         var lastEnd = -1
         var buffers = SentenceReader.Buffers()   // the sentences' arrays, made once
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
         var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
         // A heading above that states an intent (三、主要任务, 发展目标) speaks for the sentences below it.
-        let sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Made on first need (only a text that is no plan asks).
+        lazy var sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var sectionIntent: [Int: Bool] = [:]   // each section answered once
         func headingsStateIntent(_ id: Int?) -> Bool {
             guard let id, let section = sectionsById[id] else { return false }
@@ -45,7 +47,7 @@ public struct TargetExtractor: Sendable {
             return answer
         }
         for sentence in Self.sentences(of: document) {
-            if let section = sentence.section, statusSections.contains(section) { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
+            if let section = sentence.section, isStatus[section] == true { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
             // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
@@ -73,7 +75,7 @@ public struct TargetExtractor: Sendable {
             if onBoundaries { reader.cleanText = document.clean }
             var intent: Bool?   // asked once per sentence, and only when needed
             for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
-                guard seen.insert(Self.duplicateKey(found)).inserted else { continue }
+                guard seen.insert(Self.duplicateKey(found)) else { continue }
                 if reportsFacts, found.year == nil, !found.yearPlaceholder {
                     if intent == nil { intent = Self.statesIntent(sentence.norm) || headingsStateIntent(sentence.section) }
                     if intent == false { withoutIntent.insert(targets.count) }
@@ -126,24 +128,38 @@ public struct TargetExtractor: Sendable {
     /// ancestor's title that names any time at all; review (status) sections and titles naming a range
     /// or several years give none.
     static func headingYears(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
-        var byId: [Int: Section] = [:]
-        for s in sections { byId[s.id] = s }
-        // Each title is scanned once, however many sections below it ask.
-        var timesOf: [Int: [Quantity]] = [:]
+        let position = positionsById(sections)
+        // What each title says of time, read once however many sections below it ask: nothing, one year, or
+        // some other time (a range, several years), which gives none.
+        enum TitleTime { case unread, none, year(Int), other }
+        var said = [TitleTime](repeating: .unread, count: sections.count)
         var result: [Int: Int] = [:]
-        for s in sections where !status.contains(s.id) {
-            var cursor: Section? = s
-            while let c = cursor {
-                let times = timesOf[c.id] ?? YearScanner.years(in: c.title, scanner: scanner)
-                timesOf[c.id] = times
-                if !times.isEmpty {
-                    if times.count == 1, times[0].kind == .year, let v = times[0].value { result[s.id] = Int(v) }
-                    break
+        for (k, s) in sections.enumerated() where !status.contains(s.id) {
+            var cursor: Int? = k
+            walk: while let c = cursor {
+                if case .unread = said[c] {
+                    let times = YearScanner.years(in: sections[c].title, scanner: scanner)
+                    if times.isEmpty {
+                        said[c] = .none
+                    } else if times.count == 1, times[0].kind == .year, let v = times[0].value {
+                        said[c] = .year(Int(v))
+                    } else {
+                        said[c] = .other
+                    }
                 }
-                cursor = c.parent.flatMap { byId[$0] }
+                switch said[c] {
+                case .year(let year): result[s.id] = year; break walk
+                case .other: break walk
+                case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
+                }
             }
         }
         return result
+    }
+
+    /// Each section id's position in `sections` (the last one's, should an id repeat).
+    static func positionsById(_ sections: [Section]) -> SectionIDMap<Int> {
+        SectionIDMap(sections.enumerated().map { ($0.element.id, $0.offset) })
     }
 
     /// The document's sentences, or its non-empty lines when the structure pass gave none.
@@ -163,48 +179,97 @@ public struct TargetExtractor: Sendable {
 
     /// Start year of the five-year plan a document is about: the one its title names, else the one it names most.
     /// Years before it are the document's review of the past (十三五时期…, 2020年…).
-    /// `scalars`, when given, are the clean text's scalars.
-    static func planPeriodStart(_ document: Document, scalars: [Unicode.Scalar]? = nil) -> Int? {
+    static func planPeriodStart(_ document: Document) -> Int? {
         if let title = document.metadata.title, let start = periodCounts(title).max(by: { $0.value < $1.value })?.key {
             return start
         }
         // Most mentioned wins; a tie goes to the earlier period (谋划十五五 in a report on 十四五).
-        return periodCounts(scalars ?? ScalarArray.of(document.clean)).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+        return periodCounts(document.clean).max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
 
-    /// How often each five-year plan is named, by its start year.
+    /// How often each five-year plan is named (十四五, 十五五), by its start year.
     static func periodCounts(_ text: String) -> [Int: Int] {
-        periodCounts(ScalarArray.of(text))
+        var copy = text
+        return copy.withUTF8 { periodCounts(utf8: $0) }
     }
 
-    static func periodCounts(_ scalars: [Unicode.Scalar]) -> [Int: Int] {
+    private static let ten: [UInt8] = Array("十".utf8)
+
+    /// A whole document is searched: memchr finds the 十s, and only the scalars after one are decoded.
+    static func periodCounts(utf8 buf: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        // A whole document is walked: through a buffer, the loop for 十 is a compare per scalar.
-        scalars.withUnsafeBufferPointer { s in
-            var i = 0
-            while i + 2 < s.count {
-                if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
-                   !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
-                    counts[period.lowerBound, default: 0] += 1
-                    i += 3
-                } else {
-                    i += 1
+        ten.withUnsafeBufferPointer { ten in
+            var from = 0
+            while let at = UTF8Search.firstOffset(of: ten, in: buf, from: from) {
+                from = at + ten.count
+                // 十, a digit, 五, and no numeral after them (十五五 but not 十五五十).
+                guard from < buf.count else { break }
+                let (d, dw) = UTF8Codec.decode(buf, at: from)
+                guard let digit = ChineseNumeral.digit(unsafeBitCast(d, to: Unicode.Scalar.self)), digit >= 1,
+                      from + dw < buf.count else { continue }
+                let (five, fw) = UTF8Codec.decode(buf, at: from + dw)
+                guard five == 0x4E94 else { continue }
+                let end = from + dw + fw
+                if end < buf.count, ChineseNumeral.isNumeral(unsafeBitCast(UTF8Codec.decode(buf, at: end).0, to: Unicode.Scalar.self)) {
+                    continue
                 }
+                guard let period = YearScanner.planPeriod(10 + digit) else { continue }
+                counts[period.lowerBound, default: 0] += 1
+                from = end
             }
         }
         return counts
     }
 
+    /// `periodCounts` walking scalars one by one: the reference the byte search is tested against.
+    static func periodCounts(scalars: [Unicode.Scalar]) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        let s = scalars
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] == "十", let d = ChineseNumeral.digit(s[i + 1]), d >= 1, s[i + 2] == "五",
+               !(i + 3 < s.count && ChineseNumeral.isNumeral(s[i + 3])), let period = YearScanner.planPeriod(10 + d) {
+                counts[period.lowerBound, default: 0] += 1
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return counts
+    }
+
+    /// A map from section ids, as a table indexed by id (the structure pass numbers sections 1…n), read per
+    /// sentence without hashing; ids outside the table (a hand-made document's) are kept in a dictionary. Of
+    /// repeated ids the last pair counts.
+    struct SectionIDMap<Value> {
+        private var table: [Value?] = []
+        private var others: [Int: Value] = [:]
+
+        init(_ pairs: [(Int, Value)]) {
+            for (id, value) in pairs {
+                if id >= 0 && id < 1 << 16 {
+                    if id >= table.count { table += [Value?](repeating: nil, count: id + 1 - table.count) }
+                    table[id] = value
+                } else {
+                    others[id] = value
+                }
+            }
+        }
+
+        subscript(id: Int) -> Value? {
+            id >= 0 && id < table.count ? table[id] : others.isEmpty ? nil : others[id]
+        }
+    }
+
     /// Sections that review the past (现状, 回顾) and everything under them.
     static func statusSections(_ sections: [Section]) -> Set<Int> {
-        var byId: [Int: Section] = [:]
-        for s in sections { byId[s.id] = s }
+        let position = positionsById(sections)
         var result = Set<Int>()
-        for s in sections {
-            var cursor: Section? = s
+        for (k, s) in sections.enumerated() {
+            var cursor: Int? = k
             while let c = cursor {
-                if c.kind == .status { result.insert(s.id); break }
-                cursor = c.parent.flatMap { byId[$0] }
+                if sections[c].kind == .status { result.insert(s.id); break }
+                cursor = sections[c].parent.flatMap { position[$0] }
             }
         }
         return result
@@ -221,16 +286,57 @@ public struct TargetExtractor: Sendable {
         /// Hashes the integer fields only (equal keys have equal integers): String hashing normalises, and
         /// keys that differ only in unit or comparator are rare.
         func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+        }
+
+        /// FNV-1a over the integer fields, equal for equal keys; every `.text` key has the same digest (they are
+        /// rare: a NaN or a `|` in a field).
+        var digest: UInt64 {
             switch self {
             case .fields(let indicator, let value, let valueMax, _, _, let year):
                 var h: UInt64 = 0xcbf29ce484222325
                 for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
-                hasher.combine(h)
-                hasher.combine(value)
-                hasher.combine(valueMax)
-                hasher.combine(year)
-            case .text(let text):
-                hasher.combine(text)
+                h = (h ^ value) &* 0x100000001b3
+                h = (h ^ valueMax) &* 0x100000001b3
+                h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
+                return h
+            case .text:
+                return 0
+            }
+        }
+    }
+
+    /// The duplicate keys of the targets kept so far, in an open-addressing table on their digests: a document's
+    /// few dozen keys are told apart by one digest compare each, without `Set`'s hashing per insert.
+    struct DuplicateFilter {
+        private var keys: [DuplicateKey] = []
+        private var digests: [UInt64] = []
+        private var slots = [Int32](repeating: -1, count: 64)
+
+        /// Adds `key`; false when an equal key is there already.
+        mutating func insert(_ key: DuplicateKey) -> Bool {
+            let digest = key.digest
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[slot] >= 0 {
+                let k = Int(slots[slot])
+                if digests[k] == digest, keys[k] == key { return false }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(keys.count)
+            keys.append(key)
+            digests.append(digest)
+            if keys.count * 2 > slots.count { grow() }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (k, digest) in digests.enumerated() {
+                var slot = Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(k)
             }
         }
     }

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// The target reader answers several questions from one walk (`SentenceReader.survey`, the positions noted while
+/// folding) and skips work a cheap test rules out. On the samples and on random text full of the words those
+/// tests key on, each shortcut must answer what the plain, position-by-position code answers.
+@Suite struct TargetReadingShortcutTests {
+    /// Words and marks the reader's tests key on, and some plain text.
+    static let pieces = [
+        "(", ")", "[", "]", "“", "”", "《", "》", "「", "」", "\"", ",", "，", ";", "；", ":", "：", "、", "。", "!", "?",
+        "\n", " ", "\u{3000}", "=", "+", "＝", "＋", "过去", "回顾", "以来", "年来", "五年来", "据统计", "数据显示", "统计",
+        "已", "已建成", "现有", "目前", "完成", "同比", "比上年", "拟", "计划", "到2025年", "十四五", "十五五", "十五五十",
+        "十", "五", "一", "二", "三", "〇", "每", "均", "人均", "每千人口", "每萬人", "分别", "分別", "分", "别", "1,200",
+        "3:7", "1∶1.2", "95%", "2020年", "120家", "10所", "建设", "养老机构", "覆盖率", "达到", "不低于", "e\u{301}",
+    ]
+
+    static func randomTexts(count: Int, length: ClosedRange<Int>, seed: UInt64) -> [String] {
+        var rng = ScalarRewriteTests.SeededGenerator(state: seed)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: length, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    static let texts = randomTexts(count: 600, length: 0...40, seed: 3) + randomTexts(count: 300, length: 0...8, seed: 17)
+
+    /// Sentences to read: the random texts and every line of the samples.
+    static let sentences: [String] = texts + sampleTexts().flatMap { $0.text.split(separator: "\n").map(String.init) }
+
+    /// A document for the readers' provenance (the tests here read no targets' lines).
+    static let document = makeDocument("到2025年,新增床位100张。")
+
+    /// A reader over one sentence, as `TargetExtractor` makes it.
+    static func reader(_ sentence: String) -> SentenceReader {
+        var buffers = SentenceReader.Buffers()
+        buffers.original = Array(sentence.unicodeScalars)
+        return SentenceReader(buffers: &buffers, cleanStart: 0, section: nil, scanner: NumberScanner(),
+                              pastYears: .init(document.metadata), locator: ProvenanceLocator(document: document))
+    }
+
+    @Test func surveyAnswersAsTheWalksItReplaces() {
+        var formulas = 0, quotes = 0, past = 0
+        for sentence in Self.sentences {
+            let reader = Self.reader(sentence)
+            let sub = 0..<reader.f.count
+            let survey = reader.survey(sub)
+            #expect(survey.clauses == reader.clauses(sub), "\(sentence)")
+            #expect(survey.quotes == reader.quoted(sub), "\(sentence)")
+            #expect(survey.formula == reader.isFormula(sub), "\(sentence)")
+            #expect(reader.reportsPast(sub, starts: survey.pastStarts) == reader.reportsPast(sub), "\(sentence)")
+            let local = reader.matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts)
+            let reference = reader.matches(of: PhraseLexicon.pastLocal, in: sub)
+            #expect(local.map(\.start) == reference.map(\.start) && local.map(\.length) == reference.map(\.length), "\(sentence)")
+            if survey.formula { formulas += 1 }
+            if !survey.quotes.isEmpty { quotes += 1 }
+            if reader.reportsPast(sub) { past += 1 }
+        }
+        // The texts exercise each answer both ways.
+        #expect(formulas > 10 && quotes > 10 && past > 10)
+    }
+
+    @Test func foldTableFoldsAsTheFolder() {
+        var holding = 0
+        for sentence in Self.sentences + ["𠀀一", "𠀀", "∶", "ｘ", "萬"] {
+            let scalars = Array(sentence.unicodeScalars)
+            var folded: [Unicode.Scalar] = [], stops: [Int32] = []
+            let mayHold = SentenceReader.fold(scalars, into: &folded, stops: &stops)
+            let expected = ScalarFolder.fold(scalars: scalars)
+            #expect(folded == expected, "\(sentence)")
+            #expect(mayHold == expected.contains { $0.value > 0xFFFF || ScanRun.startsToken.contains($0) }, "\(sentence)")
+            if mayHold { holding += 1 }
+        }
+        #expect(holding > 10)
+    }
+
+    @Test func notedStopsAreEveryWalkScalar() {
+        for sentence in Self.sentences {
+            let reader = Self.reader(sentence)
+            let expected = reader.f.indices.filter { SentenceReader.walkSet.contains(reader.f[$0]) }.map(Int32.init)
+            #expect(reader.stops == expected, "\(sentence)")
+        }
+    }
+
+    /// `read` tries a review opening only where a sub-sentence holds a scalar of `reviewEnds`: a review can open
+    /// nowhere else.
+    @Test func reviewsOpenOnlyWhereTheirScalarsStand() {
+        var opened = 0
+        for sentence in Self.sentences {
+            let reader = Self.reader(sentence)
+            let sub = 0..<reader.f.count
+            guard reader.opensReviewClause(sub) else { continue }
+            opened += 1
+            #expect(reader.f.contains { SentenceReader.reviewEnds.contains($0) }, "\(sentence)")
+        }
+        #expect(opened > 10)
+    }
+
+    @Test func perBaseGateAnswersAsFolding() {
+        var named = 0
+        for text in Self.texts {
+            let scalars = Array(text.unicodeScalars)
+            for unit in [nil, "岁", "个"] as [String?] {
+                let gated = SentenceReader.perBaseIfNamed(text, scalars: scalars, unit: unit)
+                #expect(gated == SentenceReader.perBase(scalars: ScalarFolder.fold(text), unit: unit), "\(text)")
+                if gated != nil { named += 1 }
+            }
+        }
+        #expect(named > 10)
+    }
+
+    @Test func respectivelyFromScalarsAsFromTheString() {
+        for text in Self.texts {
+            #expect(SentenceReader.withoutRespectively(scalars: Array(text.unicodeScalars))
+                    == SentenceReader.withoutRespectively(text), "\(text)")
+        }
+    }
+
+    @Test func planPeriodsCountedOnBytesAsOnScalars() {
+        let texts = Self.texts + sampleTexts().map(\.text)
+        var found = 0
+        for text in texts {
+            let counts = TargetExtractor.periodCounts(text)
+            #expect(counts == TargetExtractor.periodCounts(scalars: Array(text.unicodeScalars)), "\(text)")
+            found += counts.values.reduce(0, +)
+        }
+        #expect(found > 10)
+    }
+
+    @Test func duplicateFilterKeepsWhatASetKeeps() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 41)
+        var filter = TargetExtractor.DuplicateFilter()
+        var set = Set<TargetExtractor.DuplicateKey>()
+        // Few distinct fields, so that many keys repeat, and NaN values for the text keys.
+        let indicators = ["床位", "托位数", "覆盖率", "e\u{301}", "é", "a|b"]
+        for _ in 0..<3000 {
+            let value: Double = Bool.random(using: &rng) ? Double(Int.random(in: 0...5, using: &rng)) : .nan
+            let target = Target(section: nil, indicator: indicators.randomElement(using: &rng)!, value: value,
+                                valueMax: nil, unit: ["个", "%", nil].randomElement(using: &rng)!, comparator: ["=", ">="].randomElement(using: &rng)!,
+                                year: [nil, 2025].randomElement(using: &rng)!, yearPlaceholder: false, hedge: nil, per: nil,
+                                baseline: nil, text: "", provenance: Provenance(line: 1, originalRange: 0..<0))
+            let key = TargetExtractor.duplicateKey(target)
+            #expect(filter.insert(key) == set.insert(key).inserted)
+        }
+        #expect(set.count > 30)
+    }
+
+    @Test func sectionMapHoldsItsPairs() {
+        let pairs = [(0, 1), (1, 2), (5, 3), (64, 4), (1000, 5), (-3, 6), (1 << 20, 7), (5, 8)]
+        let map = TargetExtractor.SectionIDMap(pairs)
+        let reference = Dictionary(pairs, uniquingKeysWith: { _, last in last })
+        for id in [-3, -1, 0, 1, 2, 5, 63, 64, 65, 1000, 1001, 1 << 20, (1 << 20) + 1] {
+            #expect(map[id] == reference[id], "\(id)")
+        }
+    }
+}
