@@ -48,18 +48,26 @@ public struct TemplateDetector: Sendable {
         }
         guard let first = found else { return false }
         for i in first..<n where openers.contains(s[i]) {
-            if brackets.contains(s[i]) {
-                var j = i + 2
-                while j < min(n, i + 12) {
-                    if closers.contains(s[j]) { return true }
-                    j += 1
-                }
-            } else {
-                var j = i + 1
-                while j < min(n, i + 5) {
-                    if suffixFirsts.contains(s[j]) { return true }
-                    j += 1
-                }
+            if mayStartPlaceholder(at: i, in: s) { return true }
+        }
+        return false
+    }
+
+    /// Whether a placeholder may start at `i`, whose scalar is one of `opensPlaceholder`: an opening bracket with
+    /// a closing one 2–11 scalars after it, or a mark or 某 with an administrative suffix's first scalar 1–4 after it.
+    @inline(__always) static func mayStartPlaceholder(at i: Int, in s: [Unicode.Scalar]) -> Bool {
+        let n = s.count
+        if brackets.contains(s[i]) {
+            var j = i + 2
+            while j < min(n, i + 12) {
+                if closers.contains(s[j]) { return true }
+                j += 1
+            }
+        } else {
+            var j = i + 1
+            while j < min(n, i + 5) {
+                if suffixFirsts.contains(s[j]) { return true }
+                j += 1
             }
         }
         return false
