@@ -11,20 +11,22 @@ struct BodyEvidence {
     let national: Bool
     let mayHoldPlaceholder: Bool
 
-    /// Bits of `gate`: what may start at a scalar of the norm.
-    static let mentionBit: UInt8 = 1, levelBit: UInt8 = 2, nationalBit: UInt8 = 4, placeholderBit: UInt8 = 8
-    /// The scalar's norm is not settled by `AlignedText.oneForOne` (著, NFKC to several scalars …): look closer.
+    /// Bits of `gate`: what may start at a scalar of the norm. A level word's opener kind (`LevelWords.opener`,
+    /// 1 to 3) is kept in the two bits of `levelBits`.
+    static let mentionBit: UInt8 = 1, levelBits: UInt8 = 6, nationalBit: UInt8 = 8, placeholderBit: UInt8 = 16
+    /// The scalar's norm is not settled by `AlignedText.oneForOne` (著, NFKC to several scalars, beyond the BMP …):
+    /// look closer.
     static let slowBit: UInt8 = 0x80
 
-    /// Per BMP scalar of the original text: `slowBit`, or the bits of what may start at the norm scalar
-    /// `AlignedText.oneForOne` makes of it (most scalars: none).
+    /// Per scalar value of the original text (all of Unicode, so the walk needs no range test): `slowBit`, or the
+    /// bits of what may start at the norm scalar `AlignedText.oneForOne` makes of it (most scalars: none).
     static func gate(trie: SurfaceTrie) -> [UInt8] {
         let oneForOne = AlignedText.oneForOne
-        var gate = [UInt8](repeating: 0, count: 0x10000)
+        var gate = [UInt8](repeating: slowBit, count: 0x110000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
-            if w == AlignedText.notOneForOne { gate[v] = slowBit; continue }
-            if let s = Unicode.Scalar(w) { gate[v] = triggers(s, trie: trie) }
+            if w == AlignedText.notOneForOne { continue }
+            gate[v] = Unicode.Scalar(w).map { triggers($0, trie: trie) } ?? 0
         }
         return gate
     }
@@ -33,7 +35,7 @@ struct BodyEvidence {
     static func triggers(_ s: Unicode.Scalar, trie: SurfaceTrie) -> UInt8 {
         var bits: UInt8 = 0
         if trie.isRoot(s) { bits |= mentionBit }
-        if LevelWords.opener(s) != 0 { bits |= levelBit }
+        bits |= LevelWords.opener(s) << 1
         if RegionResolver.startsNationalFormula(s) { bits |= nationalBit }
         if TemplateDetector.opensPlaceholder(s) { bits |= placeholderBit }
         return bits
@@ -78,7 +80,7 @@ struct BodyEvidence {
     ///   (TextNormalizer may have left its table path over one of them).
     /// Where it reads the norm, it reads what the separate passes read, at the positions each would stop at:
     /// positions where nothing can start are the same for all, and each pass keeps its own resume position.
-    private static func walk(scanner: MentionScanner, original: [Unicode.Scalar], norm: [Unicode.Scalar]) -> BodyEvidence? {
+    static func walk(scanner: MentionScanner, original: [Unicode.Scalar], norm: [Unicode.Scalar]) -> BodyEvidence? {
         let n = original.count
         guard norm.count == n else { return nil }
         let trie = scanner.gazetteer.trie
@@ -92,43 +94,53 @@ struct BodyEvidence {
         // Mentions: the first position a new one may start at, and where the last one ended.
         var nextMention = 0
         var lastEnd = -1
+        let formulas = RegionResolver.nationalFormulaScalars
+        let probe = TemplateDetector.Probe.shared
+        let single = trie.hasSingleScalarSurface
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
-                scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate -> Bool in
-                    var p = 0
-                    while true {
-                        // Scalars at which nothing starts and whose norm is settled, in a loop of their own.
-                        while p < n {
-                            let v = o[p].value
-                            if v >= 0x10000 || gate[Int(v)] != 0 { break }
+                scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
+                    trie.pairBits.withUnsafeBufferPointer { pairs -> Bool in
+                        var p = 0
+                        while true {
+                            // Scalars at which nothing starts and whose norm is settled, in a loop of their own.
+                            while p < n && gate[Int(o[p].value)] == 0 { p += 1 }
+                            guard p < n else { return true }
+                            var bits = gate[Int(o[p].value)]
+                            if bits & slowBit != 0 {
+                                let c = o[p]
+                                if c.value < 0x10000 {
+                                    guard ScriptFolding.shared.action[Int(c.value)] == ScriptFolding.contextualAction else { return false }
+                                    context.append(p)
+                                } else {
+                                    guard AlignedText.nfkcKeeps(c, memo: &memo), s[p] == c else { return false }
+                                }
+                                bits = triggers(s[p], trie: trie)
+                            }
+                            if bits & mentionBit != 0 && p >= nextMention {
+                                // The pair test of `SurfaceTrie.nextCandidate`, then the trie.
+                                var may = single || p + 1 >= n
+                                if !may {
+                                    let h = SurfaceTrie.pairHash(s[p], s[p + 1])
+                                    may = pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
+                                }
+                                if may, let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found) {
+                                    mentions.append(m)
+                                    nextMention = m.range.upperBound
+                                    lastEnd = nextMention
+                                }
+                            }
+                            if bits > mentionBit {
+                                let kind = (bits & levelBits) >> 1
+                                if kind != 0 { levels.visit(p, kind: kind, s, norm) }
+                                if bits & nationalBit != 0 && !national {
+                                    let c = s[p]
+                                    for f in formulas where f[0] == c && PlainScalars.has(f, at: p, in: norm) { national = true }
+                                }
+                                if bits & placeholderBit != 0 && !mayHold && probe.mayStart(at: p, in: norm) { mayHold = true }
+                            }
                             p += 1
                         }
-                        guard p < n else { return true }
-                        let v = o[p].value
-                        var bits = v < 0x10000 ? gate[Int(v)] : slowBit
-                        if bits & slowBit != 0 {
-                            if v < 0x10000 {
-                                guard ScriptFolding.shared.action[Int(v)] == ScriptFolding.contextualAction else { return false }
-                                context.append(p)
-                            } else {
-                                guard AlignedText.nfkcKeeps(o[p], memo: &memo), s[p] == o[p] else { return false }
-                            }
-                            bits = triggers(s[p], trie: trie)
-                        }
-                        if bits & mentionBit != 0 && p >= nextMention && trie.pairMayStart(at: p, in: s),
-                           let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found) {
-                            mentions.append(m)
-                            nextMention = m.range.upperBound
-                            lastEnd = nextMention
-                        }
-                        if bits & levelBit != 0 { levels.visit(p, kind: LevelWords.opener(s[p]), s, norm) }
-                        if bits & nationalBit != 0 && !national && RegionResolver.namesNationalFormula(at: p, in: norm) {
-                            national = true
-                        }
-                        if bits & placeholderBit != 0 && !mayHold && TemplateDetector.mayStartPlaceholder(at: p, in: norm) {
-                            mayHold = true
-                        }
-                        p += 1
                     }
                 }
             }

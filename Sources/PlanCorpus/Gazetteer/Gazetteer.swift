@@ -268,6 +268,12 @@ public final class Gazetteer: Sendable {
         return c.count == 1 ? c[0] : nil
     }
 
+    /// `unique(_:)` of a name that is already its own key (normalised, nothing to trim).
+    func unique(key: String) -> GazetteerEntry? {
+        let c = Gazetteer.preferred(key, byFull: byFull, byShort: byShort, entries: entries).1
+        return c.count == 1 ? entries[c[0]] : nil
+    }
+
     /// True when `name` can mean more than one entry.
     public func isAmbiguous(_ name: String) -> Bool {
         candidates(for: name).count > 1
@@ -332,10 +338,10 @@ struct SurfaceTrie: Sendable {
     private let rootBytes: [UInt8]
     /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
     /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
-    private let pairBits: [UInt64]
-    private static let pairHashBits: UInt32 = 16
+    let pairBits: [UInt64]
+    static let pairHashBits: UInt32 = 20
     /// True when a surface is one scalar long (then every root hit is looked at).
-    private let hasSingleScalarSurface: Bool
+    let hasSingleScalarSurface: Bool
     let surfaces: [Gazetteer.Surface]
     /// Per surface: its scalars.
     let scalars: [[Unicode.Scalar]]
@@ -403,7 +409,7 @@ struct SurfaceTrie: Sendable {
         return nil
     }
 
-    @inline(__always) private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
+    @inline(__always) static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
         ((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA6B)) >> (32 - pairHashBits)
     }
 

@@ -230,6 +230,9 @@ public struct RegionResolver: Sendable {
                                national: Bool, within: Int? = nil) -> (Int, String)? {
         var own: [Int: Int] = [:]
         var total: [Int: Int] = [:]
+        // A mention adds to its entry and at most two enclosing ones: no table grows while counting.
+        own.reserveCapacity(mentions.count)
+        total.reserveCapacity(mentions.count * 3)
         // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
         var resolved = [Int](repeating: -1, count: mentions.count)
         for (k, m) in mentions.enumerated() {
@@ -330,8 +333,12 @@ public struct RegionResolver: Sendable {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard let open = all[kept].first, let close = Self.tagCloser(open) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
-        let name = String(scalars: all[(kept.lowerBound + 1)..<end])
-        guard let e = gazetteer.unique(name), e.level != .county else { return nil }
+        let nameScalars = all[(kept.lowerBound + 1)..<end]
+        let name = String(scalars: nameScalars)
+        // Common ideographs TextNormalizer keeps are their own key (no whitespace to trim, nothing to normalise).
+        let action = ScriptFolding.shared.action
+        let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
+        guard let e = plain ? gazetteer.unique(key: name) : gazetteer.unique(name), e.level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
 
@@ -347,13 +354,17 @@ public struct RegionResolver: Sendable {
             let kept = PlainScalars.trimmingWhitespace(s, start..<end)
             if !kept.isEmpty { lines.append(kept) }
         }
-        var i = 0
-        while i < s.count, lines.count < wanted {
-            if s[i] == "\n", i == 0 || s[i - 1] != "\r" {
-                take(i)
-                start = i + 1
+        // Line feeds found by memchr (most of a text with few lines is passed over at once).
+        let newline = ScalarSearch("\n")
+        s.withUnsafeBufferPointer { buf in
+            var from = 0
+            while lines.count < wanted, let i = newline.firstIndex(in: buf, from: from) {
+                if i == 0 || buf[i - 1] != "\r" {
+                    take(i)
+                    start = i + 1
+                }
+                from = i + 1
             }
-            i += 1
         }
         if lines.count < wanted, start < s.count { take(s.count) }
         return lines
