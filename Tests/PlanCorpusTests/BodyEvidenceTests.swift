@@ -124,3 +124,29 @@ import Testing
         #expect(checked > 1000)
     }
 }
+
+/// A site tag's name of plain ideographs is looked up in the trie (`Gazetteer.uniqueAboveCounty`), which must
+/// give what `unique` gives wherever that is a province or prefecture.
+@Suite struct SiteTagLookupTests {
+    static func aboveCounty(_ e: GazetteerEntry?) -> GazetteerEntry? { e.flatMap { $0.level == .county ? nil : $0 } }
+
+    @Test func trieLookupIsUniqueAboveCounty() {
+        let g = Gazetteer.shared
+        let action = ScriptFolding.shared.action
+        var names = Set(g.entries.flatMap { [$0.name, $0.short] + $0.aliases })
+        // Pieces of names too (prefixes, suffixes), most of which name nothing.
+        for e in g.entries.prefix(800) {
+            let s = Array(e.name)
+            if s.count > 2 { names.insert(String(s.dropLast())); names.insert(String(s.dropFirst())) }
+        }
+        var found = 0
+        for name in names where !name.isEmpty {
+            let scalars = Array(name.unicodeScalars)
+            guard scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }) else { continue }
+            let expected = Self.aboveCounty(g.unique(name))
+            #expect(Self.aboveCounty(g.uniqueAboveCounty(key: scalars)) == expected, "\(name)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 300)
+    }
+}

@@ -268,10 +268,16 @@ public final class Gazetteer: Sendable {
         return c.count == 1 ? c[0] : nil
     }
 
-    /// `unique(_:)` of a name that is already its own key (normalised, nothing to trim).
-    func unique(key: String) -> GazetteerEntry? {
-        let c = Gazetteer.preferred(key, byFull: byFull, byShort: byShort, entries: entries).1
-        return c.count == 1 ? entries[c[0]] : nil
+    /// `unique(_:)` of a name that is already its own key (normalised, nothing to trim) when that entry is a
+    /// province or prefecture; nil or a county otherwise. Read from the trie, with no String hashed: every key
+    /// whose preferred candidates hold a province or prefecture is a surface of the trie, with those candidates
+    /// (the trie leaves out only short names of counties alone and two-scalar county forms).
+    func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
+        var found: [(surface: Int, length: Int)] = []
+        trie.matches(in: key, at: 0, into: &found)
+        guard let whole = found.first, whole.length == key.count else { return nil }
+        let candidates = trie.surfaces[whole.surface].candidates
+        return candidates.count == 1 ? entries[candidates[0]] : nil
     }
 
     /// True when `name` can mean more than one entry.

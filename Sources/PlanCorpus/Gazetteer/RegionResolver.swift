@@ -338,7 +338,8 @@ public struct RegionResolver: Sendable {
         // Common ideographs TextNormalizer keeps are their own key (no whitespace to trim, nothing to normalise).
         let action = ScriptFolding.shared.action
         let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
-        guard let e = plain ? gazetteer.unique(key: name) : gazetteer.unique(name), e.level != .county else { return nil }
+        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(name),
+              e.level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
 
@@ -349,24 +350,25 @@ public struct RegionResolver: Sendable {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.
         let wanted = 8
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(wanted)
         var start = 0
-        func take(_ end: Int) {
-            let kept = PlainScalars.trimmingWhitespace(s, start..<end)
-            if !kept.isEmpty { lines.append(kept) }
-        }
         // Line feeds found by memchr (most of a text with few lines is passed over at once).
         let newline = ScalarSearch("\n")
         s.withUnsafeBufferPointer { buf in
             var from = 0
             while lines.count < wanted, let i = newline.firstIndex(in: buf, from: from) {
                 if i == 0 || buf[i - 1] != "\r" {
-                    take(i)
+                    let kept = PlainScalars.trimmingWhitespace(s, start..<i)
+                    if !kept.isEmpty { lines.append(kept) }
                     start = i + 1
                 }
                 from = i + 1
             }
         }
-        if lines.count < wanted, start < s.count { take(s.count) }
+        if lines.count < wanted, start < s.count {
+            let kept = PlainScalars.trimmingWhitespace(s, start..<s.count)
+            if !kept.isEmpty { lines.append(kept) }
+        }
         return lines
     }
 
