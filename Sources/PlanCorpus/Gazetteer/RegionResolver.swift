@@ -208,11 +208,14 @@ public struct RegionResolver: Sendable {
         if let t = tag { return t.province }
         // Weight by province id; a mention counts when all its candidates lie in one province.
         var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
-        for (mentions, w) in [(title, 10), (body, 1)] {
-            for m in mentions {
-                let p = gazetteer.surfaceProvince[m.surface]
-                if p >= 0 { weight[p] += w }
-            }
+        let surfaceProvince = gazetteer.surfaceProvince
+        for m in title {
+            let p = surfaceProvince[m.surface]
+            if p >= 0 { weight[p] += 10 }
+        }
+        for m in body {
+            let p = surfaceProvince[m.surface]
+            if p >= 0 { weight[p] += 1 }
         }
         guard let top = weight.max(), top >= 2 else { return nil }
         guard let leader = weight.firstIndex(of: top), weight.lastIndex(of: top) == leader else { return nil }
@@ -306,9 +309,12 @@ public struct RegionResolver: Sendable {
     /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区 (`LevelWords`); empty when unclear.
     /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
     func levelHints(_ found: (province: Int, prefecture: Int, county: Int)) -> Set<AdminLevel> {
-        let counts: [(AdminLevel, Int)] = [(.province, found.province), (.prefecture, found.prefecture), (.county, found.county)]
-        guard let top = counts.map(\.1).max(), top >= 2 else { return [] }
-        let levels = Set(counts.filter { $0.1 == top }.map(\.0))
+        let top = max(found.province, found.prefecture, found.county)
+        guard top >= 2 else { return [] }
+        var levels: Set<AdminLevel> = []
+        if found.province == top { levels.insert(.province) }
+        if found.prefecture == top { levels.insert(.prefecture) }
+        if found.county == top { levels.insert(.county) }
         return levels.count == 3 ? [] : levels
     }
 
