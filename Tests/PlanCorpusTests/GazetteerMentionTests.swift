@@ -56,7 +56,7 @@ import Testing
     @Test func writtenFormKeepsTheOriginalScript() {
         let a = AlignedText("（濰坊市）健康濰坊…寧夏")
         let ms = scanner.scan(a)
-        #expect(ms.map(\.written) == ["濰坊市", "濰坊", "寧夏"])
+        #expect(ms.map { a.written($0.range) } == ["濰坊市", "濰坊", "寧夏"])
         #expect(a.norm.count == Array("(潍坊市)健康潍坊...宁夏".unicodeScalars).count)
     }
 

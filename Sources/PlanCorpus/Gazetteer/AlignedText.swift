@@ -56,6 +56,78 @@ struct AlignedText: Sendable {
         self.origin = norm.count != (origin?.count ?? original.count) ? .none : origin.map { .table($0) } ?? .identity
     }
 
+    /// A text whose normalised scalars are known to be `norm`, one for one with `original` (what `init(_:scalars:normalized:)`
+    /// makes of such a text: see `BodyEvidence.walk`, which proves it for a document while it reads it).
+    init(original: [Unicode.Scalar], identicalNorm norm: [Unicode.Scalar]) {
+        precondition(original.count == norm.count)
+        self.original = original
+        self.norm = norm
+        self.origin = .identity
+    }
+
+    /// Marks a BMP scalar in `oneForOne` that the walk and TextNormalizer do not both map to one and the same
+    /// scalar by its table entry alone.
+    static let notOneForOne: UInt32 = 0xFFFF_FFFF
+
+    /// Per BMP scalar: the one scalar that both `walk` (NFKC alone, then the script step) and TextNormalizer's
+    /// table path make of it, or `notOneForOne` (NFKC to several scalars, a multi-scalar or full-path action, or
+    /// a scalar read by context such as 著). For text of such scalars alone (and supplementary scalars NFKC
+    /// keeps, which both keep), the walk's norm is TextNormalizer's, scalar for scalar, with identity alignment.
+    static let oneForOne: [UInt32] = {
+        let folding = ScriptFolding.shared
+        let action = folding.action
+        let single = folding.compatibilitySingle
+        let flags = CompatibilityTable.shared.flags
+        var table = [UInt32](repeating: 0, count: 0x10000)
+        let special = [ScriptFolding.needsFullPathAction, ScriptFolding.multiAction, ScriptFolding.contextualAction]
+        for v in 0..<0x10000 {
+            if v < 0x80 || flags[v] == 0 { table[v] = UInt32(v); continue }
+            // The walk, as its phase one takes a scalar.
+            let m = (0x4E00...0x9FFF).contains(v) ? 0 : single[v]
+            guard m != CompatibilityTable.several else { table[v] = notOneForOne; continue }
+            let t = m == 0 ? UInt32(v) : m
+            let a = t < 0x80 || t > 0xFFFF ? 0 : action[Int(t)]
+            guard !special.contains(a) else { table[v] = notOneForOne; continue }
+            let walked = a == 0 ? t : a
+            // TextNormalizer's table path.
+            let b = action[v]
+            guard !special.contains(b) else { table[v] = notOneForOne; continue }
+            table[v] = walked == (b == 0 ? UInt32(v) : b) ? walked : notOneForOne
+        }
+        return table
+    }()
+
+    /// Whether NFKC keeps a scalar beyond the BMP (the walk then keeps it, as TextNormalizer does).
+    static func nfkcKeeps(_ s: Unicode.Scalar, memo: inout [Unicode.Scalar: [Unicode.Scalar]]) -> Bool {
+        let parts = compatibilityParts(s, memo: &memo)
+        return parts.count == 1 && parts[0] == s
+    }
+
+    /// Whether NFKC changes any scalar of `s` (the walk's `changed`), for text of `oneForOne` scalars.
+    static func nfkcChangesAny(_ s: [Unicode.Scalar]) -> Bool {
+        let flags = CompatibilityTable.shared.flags
+        return s.withUnsafeBufferPointer { buf in
+            flags.withUnsafeBufferPointer { f in
+                for c in buf where c.value < 0x10000 && f[Int(c.value)] & CompatibilityTable.changedByNFKC != 0 { return true }
+                return false
+            }
+        }
+    }
+
+    /// What the walk makes of the context scalars (著) at `positions` of `original`, every scalar of which NFKC
+    /// maps to one: the answers TextNormalizer gives for the walk's windows, or nil when the walk gives up.
+    static func contextAnswers(at positions: [Int], of original: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var memo: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        let windows = original.withUnsafeBufferPointer { src in
+            positions.map { contextWindow(src, at: $0, part: 0, memo: &memo) }
+        }
+        guard let answers = TextNormalizer.contextAnswers(for: windows) else { return nil }
+        for k in answers.indices where UTF8.width(answers[k]) != UTF8.width(windows[k].scalars[windows[k].centre]) {
+            return nil
+        }
+        return answers
+    }
+
     /// NFKC of each scalar taken alone and, when `normalizing`, TextNormalizer's table path over the NFKC scalars
     /// (`ScalarNormalizer`, with 著 and the other scalars ICU reads by context asked as TextNormalizer asks them),
     /// in one walk over `original`: the resulting scalars, each NFKC scalar's original index (nil while NFKC kept

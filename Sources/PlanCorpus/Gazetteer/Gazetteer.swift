@@ -73,6 +73,8 @@ public final class Gazetteer: Sendable {
     private let byShort: [String: [Int]]
     /// Surface forms worth looking for in running text, as a trie over normalised scalars.
     let trie: SurfaceTrie
+    /// What region resolution looks for at each scalar of a document (`BodyEvidence.gate`).
+    let bodyGate: [UInt8]
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -115,7 +117,9 @@ public final class Gazetteer: Sendable {
                let last = key.unicodeScalars.last, !"县市旗".unicodeScalars.contains(last) { continue }
             surfaces.append(Surface(text: key, form: form, candidates: candidates))
         }
-        self.trie = SurfaceTrie(surfaces)
+        let trie = SurfaceTrie(surfaces)
+        self.trie = trie
+        self.bodyGate = BodyEvidence.gate(trie: trie)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -264,6 +268,18 @@ public final class Gazetteer: Sendable {
         return c.count == 1 ? c[0] : nil
     }
 
+    /// `unique(_:)` of a name that is already its own key (normalised, nothing to trim) when that entry is a
+    /// province or prefecture; nil or a county otherwise. Read from the trie, with no String hashed: every key
+    /// whose preferred candidates hold a province or prefecture is a surface of the trie, with those candidates
+    /// (the trie leaves out only short names of counties alone and two-scalar county forms).
+    func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
+        var found: [(surface: Int, length: Int)] = []
+        trie.matches(in: key, at: 0, into: &found)
+        guard let whole = found.first, whole.length == key.count else { return nil }
+        let candidates = trie.surfaces[whole.surface].candidates
+        return candidates.count == 1 ? entries[candidates[0]] : nil
+    }
+
     /// True when `name` can mean more than one entry.
     public func isAmbiguous(_ name: String) -> Bool {
         candidates(for: name).count > 1
@@ -328,10 +344,10 @@ struct SurfaceTrie: Sendable {
     private let rootBytes: [UInt8]
     /// Hashed first-two-scalar pairs of the surfaces as a bit table: no bit, no surface of two or more scalars
     /// starts there. Exact answers come from the trie; the table only passes over most positions cheaply.
-    private let pairBits: [UInt64]
-    private static let pairHashBits: UInt32 = 16
+    let pairBits: [UInt64]
+    static let pairHashBits: UInt32 = 20
     /// True when a surface is one scalar long (then every root hit is looked at).
-    private let hasSingleScalarSurface: Bool
+    let hasSingleScalarSurface: Bool
     let surfaces: [Gazetteer.Surface]
     /// Per surface: its scalars.
     let scalars: [[Unicode.Scalar]]
@@ -399,8 +415,20 @@ struct SurfaceTrie: Sendable {
         return nil
     }
 
-    @inline(__always) private static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
+    @inline(__always) static func pairHash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt32 {
         ((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA6B)) >> (32 - pairHashBits)
+    }
+
+    /// Whether a surface starts with scalar `c`.
+    func isRoot(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x10000 ? rootBytes[Int(c.value)] != 0 : rootScalars.contains(c)
+    }
+
+    /// Whether a surface may start at `i` of `s`, whose scalar `isRoot`: the pair test of `nextCandidate`.
+    @inline(__always) func pairMayStart(at i: Int, in s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        if hasSingleScalarSurface || i + 1 >= s.count { return true }
+        let h = SurfaceTrie.pairHash(s[i], s[i + 1])
+        return pairBits.withUnsafeBufferPointer { $0[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 }
     }
 
     /// The first position from `start` at which a surface may start (a root scalar, and a pair the table

@@ -13,8 +13,7 @@ enum LevelWords {
     /// Matches of the province, prefecture and county words in `s`, in one pass: each level keeps its own
     /// resume position, as three separate match loops would.
     static func counts(in s: [Unicode.Scalar]) -> (province: Int, prefecture: Int, county: Int) {
-        var province = 0, prefecture = 0, county = 0
-        var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
+        var counter = Counter()
         s.withUnsafeBufferPointer { buf in
             openerBytes.withUnsafeBufferPointer { opens in
                 let n = buf.count
@@ -28,22 +27,41 @@ enum LevelWords {
                         p += 1
                     }
                     guard p < n else { break }
-                    let kind = opens[Int(buf[p].value)]
-                    // Every word goes on with a known second scalar: without it no level matches here.
-                    guard p + 1 < buf.count else { continue }
-                    let next = buf[p + 1]
-                    switch kind {
-                    case 1: guard next == "省" || next == "市" || next == "县" || next == "旗" else { continue }
-                    case 2: guard next == "委" || next == "政" || next == "人" else { continue }
-                    default: guard next == "治" else { continue }
-                    }
-                    if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
-                    if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
-                    if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+                    counter.visit(p, kind: opens[Int(buf[p].value)], buf, s)
                 }
             }
         }
-        return (province, prefecture, county)
+        return counter.counts
+    }
+
+    /// The counts of the three levels and where each may match next, advanced position by position (a walk
+    /// that looks for other things too visits the positions `opener(_:)` marks, in order).
+    struct Counter {
+        var province = 0, prefecture = 0, county = 0
+        private var nextProvince = 0, nextPrefecture = 0, nextCounty = 0
+
+        var counts: (province: Int, prefecture: Int, county: Int) { (province, prefecture, county) }
+
+        /// Position `p` of `s` (`buf` is its buffer), whose scalar has opener kind `kind` (not 0).
+        @inline(__always)
+        mutating func visit(_ p: Int, kind: UInt8, _ buf: UnsafeBufferPointer<Unicode.Scalar>, _ s: [Unicode.Scalar]) {
+            // Every word goes on with a known second scalar: without it no level matches here.
+            guard p + 1 < buf.count else { return }
+            let next = buf[p + 1]
+            switch kind {
+            case 1: guard next == "省" || next == "市" || next == "县" || next == "旗" else { return }
+            case 2: guard next == "委" || next == "政" || next == "人" else { return }
+            default: guard next == "治" else { return }
+            }
+            if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
+            if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
+            if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+        }
+    }
+
+    /// The opener kind of a scalar (see `openerBytes`), 0 when no word starts with it.
+    @inline(__always) static func opener(_ s: Unicode.Scalar) -> UInt8 {
+        s.value < 0x10000 ? openerBytes[Int(s.value)] : 0
     }
 
     /// Scalars a match can start with (all in the BMP), one byte per BMP scalar, by what must follow them: 1 for

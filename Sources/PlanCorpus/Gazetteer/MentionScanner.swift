@@ -9,8 +9,7 @@ struct Mention: Sendable, Hashable {
     var candidates: [Int]
     /// Followed by 人民政府 / 政府 / 党委 / 委员会 / 委…: an issuing or governing body of the place.
     var institutional: Bool
-    /// The name as written in the original text.
-    var written: String
+    // The name as written is `AlignedText.written(range)`, made only for the few mentions a result reports.
 }
 
 /// Finds gazetteer names in running text with rules against false positives.
@@ -65,26 +64,34 @@ struct MentionScanner: Sendable {
             while i < s.count {
                 i = trie.nextCandidate(in: buffer, from: i)
                 if i >= s.count { break }
-                var accepted = false
-                trie.matches(in: s, at: i, into: &found)
-                for (index, length) in found {
-                    let range = i..<(i + length)
-                    // Trap words are looked for only around a match (most texts have none near one).
-                    if Self.inTrap(range, in: s) { continue }
-                    let surface = trie.surfaces[index]
-                    guard accepts(surface, index, trie.scalars[index], range, in: s, adjacent: lastEnd == i) else { continue }
-                    out.append(Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
-                                       institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s),
-                                       written: text.written(range)))
-                    i += length
+                if let m = mention(at: i, in: s, adjacent: lastEnd == i, found: &found) {
+                    out.append(m)
+                    i = m.range.upperBound
                     lastEnd = i
-                    accepted = true
-                    break
+                } else {
+                    i += 1
                 }
-                if !accepted { i += 1 }
             }
         }
         return out
+    }
+
+    /// The mention starting at `i` of the normalised scalars `s`, if one does (longest accepted surface);
+    /// `adjacent` says a mention ends at `i`. `found` is a buffer the caller keeps between calls.
+    @inline(__always)
+    func mention(at i: Int, in s: [Unicode.Scalar], adjacent: Bool, found: inout [(surface: Int, length: Int)]) -> Mention? {
+        let trie = gazetteer.trie
+        trie.matches(in: s, at: i, into: &found)
+        for (index, length) in found {
+            let range = i..<(i + length)
+            // Trap words are looked for only around a match (most texts have none near one).
+            if Self.inTrap(range, in: s) { continue }
+            let surface = trie.surfaces[index]
+            guard accepts(surface, index, trie.scalars[index], range, in: s, adjacent: adjacent) else { continue }
+            return Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
+                           institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s))
+        }
+        return nil
     }
 
     /// Whether `s[from...]` starts with one of `words`, compared as Characters (as `String.hasPrefix` does) over

@@ -69,7 +69,9 @@ public struct RegionResolver: Sendable {
 
     /// `scalars` are the clean text's scalars and `normalized` the scalars of its `TextNormalizer.normalize` (a
     /// document's norm), when the caller has them already.
-    func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: [Unicode.Scalar]?) -> RegionResolution {
+    /// `separatePasses` takes the reference path for the body's evidence (`BodyEvidence.separately`), for tests.
+    func resolve(title: String?, clean text: String, scalars: [Unicode.Scalar], normalized: [Unicode.Scalar]?,
+                 separatePasses: Bool = false) -> RegionResolution {
         // Lines are ranges of `scalars`; a String is made only of a line that is read as one.
         let opening = Self.openingLines(scalars)
         let titleGiven = title ?? Self.guessTitle(opening.map { String(scalars: scalars[$0]) })
@@ -91,8 +93,11 @@ public struct RegionResolver: Sendable {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
-        let body = AlignedText(text, scalars: scalars, normalized: normalized)
-        let bodyMentions = scanner.scan(body)
+        let evidence = separatePasses
+            ? BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+            : BodyEvidence(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+        let body = evidence.text
+        let bodyMentions = evidence.mentions
         let titleMentions = titleText.map { scanner.scan($0) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
         let contextID = context.map { gazetteer.provinceID(of: $0) ?? -1 }
@@ -107,21 +112,21 @@ public struct RegionResolver: Sendable {
                     guard gazetteer.contains(index: c, e) else { break }
                 }
                 chain = e
-                written = m.written
+                written = titleText?.written(m.range)
             }
             if let e = chain {
                 // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
-                let hints = levelHints(body.norm)
+                let hints = levelHints(evidence.levels)
                 if !hints.isEmpty, !fits(e, hints),
-                   let (inner, innerWritten) = mostMentioned(bodyMentions, province: gazetteer.provinceID[e], levels: hints,
+                   let (inner, innerWritten) = mostMentioned(bodyMentions, in: body, province: gazetteer.provinceID[e], levels: hints,
                                                              national: false, within: e) {
                     return resolution(inner, written: innerWritten, source: "title+mentions")
                 }
                 return resolution(e, written: written, source: "title")
             }
             if context == nil {
-                return RegionResolution(asWritten: titleMentions[0].written, source: "ambiguous")
+                return RegionResolution(asWritten: titleText?.written(titleMentions[0].range), source: "ambiguous")
             }
         }
 
@@ -137,13 +142,14 @@ public struct RegionResolver: Sendable {
         }
 
         // 4. Mentions.
-        let national = Self.namesNationalFormula(body.norm)
-        if let (entry, written) = mostMentioned(bodyMentions, province: contextID, levels: levelHints(body.norm), national: national) {
+        let national = evidence.national
+        if let (entry, written) = mostMentioned(bodyMentions, in: body, province: contextID, levels: levelHints(evidence.levels),
+                                                national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
         // 5. A placeholder anywhere.
-        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false) {
+        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false, mayHold: evidence.mayHoldPlaceholder) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
@@ -158,10 +164,10 @@ public struct RegionResolver: Sendable {
     }
 
     /// The first placeholder in an aligned text's norm, with that norm as a String; the String is made only
-    /// when a placeholder can occur in the text.
-    private static func firstPlaceholder(_ templates: TemplateDetector, _ aligned: AlignedText,
-                                         title: Bool) -> (TemplateDetector.Placeholder, String)? {
-        guard TemplateDetector.mayHoldPlaceholder(aligned.norm) else { return nil }
+    /// when a placeholder can occur in the text (`mayHold`, when the caller knows, is `TemplateDetector.mayHoldPlaceholder`).
+    private static func firstPlaceholder(_ templates: TemplateDetector, _ aligned: AlignedText, title: Bool,
+                                         mayHold: Bool? = nil) -> (TemplateDetector.Placeholder, String)? {
+        guard mayHold ?? TemplateDetector.mayHoldPlaceholder(aligned.norm) else { return nil }
         let norm = String(scalars: aligned.norm)
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
     }
@@ -202,11 +208,14 @@ public struct RegionResolver: Sendable {
         if let t = tag { return t.province }
         // Weight by province id; a mention counts when all its candidates lie in one province.
         var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
-        for (mentions, w) in [(title, 10), (body, 1)] {
-            for m in mentions {
-                let p = gazetteer.surfaceProvince[m.surface]
-                if p >= 0 { weight[p] += w }
-            }
+        let surfaceProvince = gazetteer.surfaceProvince
+        for m in title {
+            let p = surfaceProvince[m.surface]
+            if p >= 0 { weight[p] += 10 }
+        }
+        for m in body {
+            let p = surfaceProvince[m.surface]
+            if p >= 0 { weight[p] += 1 }
         }
         guard let top = weight.max(), top >= 2 else { return nil }
         guard let leader = weight.firstIndex(of: top), weight.lastIndex(of: top) == leader else { return nil }
@@ -220,10 +229,13 @@ public struct RegionResolver: Sendable {
     ///
     /// A national document (各省、自治区、直辖市…) names provinces in passing, so there the leading province
     /// must hold at least half of all province support to count.
-    private func mostMentioned(_ mentions: [Mention], province: Int?, levels: Set<AdminLevel>,
+    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: Set<AdminLevel>,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
         var own: [Int: Int] = [:]
         var total: [Int: Int] = [:]
+        // A mention adds to its entry and at most two enclosing ones: no table grows while counting.
+        own.reserveCapacity(mentions.count)
+        total.reserveCapacity(mentions.count * 3)
         // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
         var resolved = [Int](repeating: -1, count: mentions.count)
         for (k, m) in mentions.enumerated() {
@@ -267,7 +279,7 @@ public struct RegionResolver: Sendable {
         let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
         var forms: [String: Int] = [:]
         for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
-            forms[mentions[k].written, default: 0] += 1
+            forms[text.written(mentions[k].range), default: 0] += 1
         }
         let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
         return (i, written)
@@ -296,11 +308,13 @@ public struct RegionResolver: Sendable {
 
     /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区 (`LevelWords`); empty when unclear.
     /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
-    func levelHints(_ norm: [Unicode.Scalar]) -> Set<AdminLevel> {
-        let found = LevelWords.counts(in: norm)
-        let counts: [(AdminLevel, Int)] = [(.province, found.province), (.prefecture, found.prefecture), (.county, found.county)]
-        guard let top = counts.map(\.1).max(), top >= 2 else { return [] }
-        let levels = Set(counts.filter { $0.1 == top }.map(\.0))
+    func levelHints(_ found: (province: Int, prefecture: Int, county: Int)) -> Set<AdminLevel> {
+        let top = max(found.province, found.prefecture, found.county)
+        guard top >= 2 else { return [] }
+        var levels: Set<AdminLevel> = []
+        if found.province == top { levels.insert(.province) }
+        if found.prefecture == top { levels.insert(.prefecture) }
+        if found.county == top { levels.insert(.county) }
         return levels.count == 3 ? [] : levels
     }
 
@@ -325,8 +339,13 @@ public struct RegionResolver: Sendable {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard let open = all[kept].first, let close = Self.tagCloser(open) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
-        let name = String(scalars: all[(kept.lowerBound + 1)..<end])
-        guard let e = gazetteer.unique(name), e.level != .county else { return nil }
+        let nameScalars = all[(kept.lowerBound + 1)..<end]
+        let name = String(scalars: nameScalars)
+        // Common ideographs TextNormalizer keeps are their own key (no whitespace to trim, nothing to normalise).
+        let action = ScriptFolding.shared.action
+        let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
+        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(name),
+              e.level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
 
@@ -337,20 +356,25 @@ public struct RegionResolver: Sendable {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.
         let wanted = 8
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(wanted)
         var start = 0
-        func take(_ end: Int) {
-            let kept = PlainScalars.trimmingWhitespace(s, start..<end)
+        // Line feeds found by memchr (most of a text with few lines is passed over at once).
+        let newline = ScalarSearch("\n")
+        s.withUnsafeBufferPointer { buf in
+            var from = 0
+            while lines.count < wanted, let i = newline.firstIndex(in: buf, from: from) {
+                if i == 0 || buf[i - 1] != "\r" {
+                    let kept = PlainScalars.trimmingWhitespace(s, start..<i)
+                    if !kept.isEmpty { lines.append(kept) }
+                    start = i + 1
+                }
+                from = i + 1
+            }
+        }
+        if lines.count < wanted, start < s.count {
+            let kept = PlainScalars.trimmingWhitespace(s, start..<s.count)
             if !kept.isEmpty { lines.append(kept) }
         }
-        var i = 0
-        while i < s.count, lines.count < wanted {
-            if s[i] == "\n", i == 0 || s[i - 1] != "\r" {
-                take(i)
-                start = i + 1
-            }
-            i += 1
-        }
-        if lines.count < wanted, start < s.count { take(s.count) }
         return lines
     }
 
@@ -359,19 +383,24 @@ public struct RegionResolver: Sendable {
     private static let nationalFormulas = ["各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "国务院有关部门",
                                            "代表国务院"]
 
-    private static let nationalFormulaScalars = nationalFormulas.map { Array($0.unicodeScalars) }
+    static let nationalFormulaScalars = nationalFormulas.map { Array($0.unicodeScalars) }
 
     /// Whether the normalised text holds one of `nationalFormulas`.
-    private static func namesNationalFormula(_ s: [Unicode.Scalar]) -> Bool {
-        let formulas = nationalFormulaScalars
-        return s.withUnsafeBufferPointer { buf in
-            for i in 0..<buf.count {
-                let c = buf[i]
-                guard c == "各" || c == "国" || c == "代" else { continue }
-                for f in formulas where f[0] == c && PlainScalars.has(f, at: i, in: s) { return true }
-            }
+    static func namesNationalFormula(_ s: [Unicode.Scalar]) -> Bool {
+        s.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where startsNationalFormula(buf[i]) && namesNationalFormula(at: i, in: s) { return true }
             return false
         }
+    }
+
+    /// Whether a scalar starts one of `nationalFormulas`.
+    @inline(__always) static func startsNationalFormula(_ c: Unicode.Scalar) -> Bool { c == "各" || c == "国" || c == "代" }
+
+    /// Whether one of `nationalFormulas` starts at `i` of `s`.
+    @inline(__always) static func namesNationalFormula(at i: Int, in s: [Unicode.Scalar]) -> Bool {
+        let c = s[i]
+        for f in nationalFormulaScalars where f[0] == c && PlainScalars.has(f, at: i, in: s) { return true }
+        return false
     }
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]

@@ -35,10 +35,8 @@ public struct TemplateDetector: Sendable {
     private static let closers = ScalarSet("]】〕}>＞」〉")
     private static let suffixFirsts = ScalarSet("省自市州盟县区旗镇乡")
 
-    /// False when no placeholder can occur in the scalars of a text: every match of `placeholders(in:title:)`
-    /// (title or not) needs an opening bracket with a closing one 2–11 scalars after it (content of 1–10 UTF-16
-    /// units is at most 10 scalars), or a mark or 某 with the first scalar of an administrative suffix 1–4 scalars
-    /// after it (a run of at most 4 marks, or 某某). Checking this first spares the regular expressions.
+    /// False when no placeholder can occur in the scalars of a text: `mayStartPlaceholder` is false at every
+    /// position. Checking this first spares the regular expressions.
     static func mayHoldPlaceholder(_ s: [Unicode.Scalar]) -> Bool {
         let n = s.count
         let table = openers
@@ -47,22 +45,52 @@ public struct TemplateDetector: Sendable {
             return nil
         }
         guard let first = found else { return false }
+        let probe = Probe.shared
         for i in first..<n where openers.contains(s[i]) {
-            if brackets.contains(s[i]) {
-                var j = i + 2
-                while j < min(n, i + 12) {
-                    if closers.contains(s[j]) { return true }
-                    j += 1
-                }
-            } else {
-                var j = i + 1
-                while j < min(n, i + 5) {
-                    if suffixFirsts.contains(s[j]) { return true }
-                    j += 1
-                }
-            }
+            if probe.mayStart(at: i, in: s) { return true }
         }
         return false
+    }
+
+    /// The sets `mayStart` reads, taken once by a walk that asks at many positions.
+    struct Probe {
+        static let shared = Probe()
+        private let brackets = TemplateDetector.brackets
+        private let closers = TemplateDetector.closers
+        private let suffixFirsts = TemplateDetector.suffixFirsts
+        private let marks = ScalarSet("xX×✕*＊○□△_＿")
+        /// Scalars of which a slot's content (`slotContent`) holds one, and scalars of `slotMark`.
+        private let placeScalars = ScalarSet("地城省市县区州旗镇乡名")
+        private let markScalars = ScalarSet("名xX×✕*＊○□_＿某")
+
+        /// Whether a placeholder of `placeholders(in:title: true)` may start at `i` of `s`, whose scalar is one
+        /// of `opensPlaceholder`. A bracketed slot runs from its opening bracket to the first closing one (its
+        /// content has none), with 1–10 scalars in between (at most 10 UTF-16 units), among them a scalar of
+        /// `slotContent` and one of `slotMark`; a lettered one is a run of 1–4 marks, or 某某, or (in a title) 某,
+        /// before the first scalar of an administrative suffix.
+        func mayStart(at i: Int, in s: [Unicode.Scalar]) -> Bool {
+            let n = s.count
+            let c = s[i]
+            if brackets.contains(c) {
+                var place = false, mark = false
+                var j = i + 1
+                while j < min(n, i + 12) {
+                    let d = s[j]
+                    if closers.contains(d) { return j >= i + 2 && place && mark }
+                    if placeScalars.contains(d) { place = true }
+                    if markScalars.contains(d) { mark = true }
+                    j += 1
+                }
+                return false
+            }
+            if c == "某" {
+                if i + 1 < n && suffixFirsts.contains(s[i + 1]) { return true }
+                return i + 2 < n && s[i + 1] == "某" && suffixFirsts.contains(s[i + 2])
+            }
+            var j = i
+            while j < min(n, i + 4) && marks.contains(s[j]) { j += 1 }
+            return j > i && j < n && suffixFirsts.contains(s[j])
+        }
     }
 
     /// Placeholders in `text`, in order. `title` also accepts a single 某 (`某市`).

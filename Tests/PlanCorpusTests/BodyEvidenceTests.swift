@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// `BodyEvidence`'s one gated walk finds what the separate passes find (the aligned text's own walk, the mention
+/// scan, the level words, the national formulas, the placeholder test), and region resolution with it gives what
+/// it gives with them, on the samples and on seeded random text made of gazetteer names and trigger words.
+@Suite struct BodyEvidenceTests {
+    static let scanner = MentionScanner(gazetteer: .shared)
+
+    /// Gazetteer names (full, short, aliases, traditional forms), the words the passes key on, and scalars the
+    /// walk must look at closely (著, full-width forms, ……, ①, beyond the BMP, a combining mark).
+    static let pieces: [String] = {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 3)
+        let entries = Gazetteer.shared.entries
+        var names: [String] = []
+        for _ in 0..<160 {
+            let e = entries.randomElement(using: &rng)!
+            names.append(e.name)
+            if !e.short.isEmpty { names.append(e.short) }
+            names.append(contentsOf: e.aliases.prefix(1))
+        }
+        let words = ["人民政府", "政府", "党委", "委员会", "委", "发改委", "我市", "全市", "本市", "全省", "我省", "省委", "省政府", "县委",
+                     "旗委", "我县", "、市教育局", ",市财政局", "(县农业农村局)", "各市人民政府", "设区的市政府", "各县委", "自治区",
+                     "内蒙古自治区", "各省、自治区、直辖市", "各省(自治区、直辖市)", "各省区市", "国务院各部委", "代表国务院", "国家",
+                     "[地区名称]", "【城市名】", "〔2023〕", "【城市更新】", "xx市", "XX县", "××区", "某某县", "某市", "____区", "MAXX市",
+                     "长治久安", "朝阳产业", "新乡贤", "经济南", "中山路", "大学", "沿海城市", "城北区域", "湖南部署", "黄河北岸",
+                     "濰坊市", "寧夏", "廣州", "著力", "顯著", "著", "，", "。", "、", "：", "（", "）", "……", "①", "㈠", "👈", "𠀀",
+                     // NFKC lengthens … and shortens e + ◌́: together a norm as long as the text but not aligned with it.
+                     "e\u{301}", "…e\u{301}e\u{301}", "…e\u{301}e\u{301}", "\n", "\r\n", " ", "\u{3000}", "建设", "推进", "发展", "工作", "和", "在", "的", "市", "县", "区", "省"]
+        return names + words
+    }()
+
+    static func texts(count: Int, seed: UInt64) -> [String] {
+        var rng = ScalarRewriteTests.SeededGenerator(state: seed)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    /// Whether the walk and the separate passes agree on a text with this norm; nil when the walk gave way.
+    static func agree(_ text: String, norm: String) -> Bool? {
+        let scalars = Array(text.unicodeScalars)
+        let normalized = Array(norm.unicodeScalars)
+        guard let walked = BodyEvidence.walk(scanner: scanner, original: scalars, norm: normalized) else { return nil }
+        let reference = BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+        return walked.text.norm == reference.text.norm
+            && walked.mentions == reference.mentions
+            && walked.mentions.allSatisfy { walked.text.written($0.range) == reference.text.written($0.range) }
+            && walked.levels == reference.levels
+            && walked.national == reference.national
+            && walked.mayHoldPlaceholder == reference.mayHoldPlaceholder
+    }
+
+    @Test func walkAgreesWithTheSeparatePassesOnRandomText() {
+        var walked = 0, mentions = 0, levels = 0, national = 0, placeholders = 0
+        for text in Self.texts(count: 1500, seed: 17) {
+            let norm = TextNormalizer.normalize(text)
+            guard let agrees = Self.agree(text, norm: norm) else { continue }
+            #expect(agrees, "\(text.debugDescription)")
+            walked += 1
+            let e = BodyEvidence.separately(scanner: Self.scanner, text: text, scalars: Array(text.unicodeScalars),
+                                            normalized: Array(norm.unicodeScalars))
+            mentions += e.mentions.count
+            levels += e.levels.province + e.levels.prefecture + e.levels.county
+            if e.national { national += 1 }
+            if e.mayHoldPlaceholder { placeholders += 1 }
+        }
+        // The walk took most texts (the others hold scalars it leaves to the reference), and they hold evidence
+        // of every kind, so the comparison is not of empty results.
+        #expect(walked >= 700)
+        #expect(mentions >= 3000 && levels >= 500 && national >= 100 && placeholders >= 100)
+    }
+
+    @Test func resolutionWithTheWalkIsResolutionWithTheSeparatePasses() {
+        let resolver = RegionResolver(gazetteer: .shared)
+        var resolved = 0
+        for (k, text) in Self.texts(count: 600, seed: 23).enumerated() {
+            let norm = Array(TextNormalizer.normalize(text).unicodeScalars)
+            let scalars = Array(text.unicodeScalars)
+            let title: String? = k % 3 == 0 ? nil : Self.pieces[k % Self.pieces.count] + "实施方案"
+            let fast = resolver.resolve(title: title, clean: text, scalars: scalars, normalized: norm)
+            #expect(fast == resolver.resolve(title: title, clean: text, scalars: scalars, normalized: norm, separatePasses: true),
+                    "\(text.debugDescription)")
+            if fast.region != nil { resolved += 1 }
+        }
+        #expect(resolved >= 100)
+    }
+
+    @Test(.enabled(if: sampleFolder() != nil, "sample corpus absent"))
+    func samplesAgree() {
+        let resolver = RegionResolver(gazetteer: .shared)
+        let samples = ExtractionShortcutTests.samples
+        #expect(!samples.isEmpty)
+        var walked = 0
+        for doc in samples {
+            let norm = doc.norm
+            if let agrees = Self.agree(doc.clean, norm: norm) {
+                #expect(agrees, "\(doc.path)")
+                walked += 1
+            }
+            let scalars = Array(doc.clean.unicodeScalars)
+            let normalized = Array(norm.unicodeScalars)
+            #expect(resolver.resolve(title: doc.metadata.title, clean: doc.clean, scalars: scalars, normalized: normalized)
+                    == resolver.resolve(title: doc.metadata.title, clean: doc.clean, scalars: scalars, normalized: normalized,
+                                        separatePasses: true), "\(doc.path)")
+        }
+        #expect(walked * 2 >= samples.count)
+    }
+
+    /// Where `AlignedText.oneForOne` settles a scalar, the aligned text's walk and TextNormalizer both make that
+    /// scalar of it (checked on every scalar either table step changes, in a line with one that NFKC changes).
+    @Test func oneForOneIsWhatBothNormalisersMake() {
+        let table = AlignedText.oneForOne
+        let flags = CompatibilityTable.shared.flags
+        var checked = 0
+        for v in 0x80..<0x10000 where flags[v] != 0 && table[v] != AlignedText.notOneForOne {
+            guard let s = Unicode.Scalar(UInt32(v)), let w = Unicode.Scalar(table[v]) else { continue }
+            let text = String(String.UnicodeScalarView([s, "，"]))
+            let norm = Array(TextNormalizer.normalize(text).unicodeScalars)
+            #expect(norm.first == w, "U+\(String(v, radix: 16))")
+            #expect(AlignedText(text, scalars: [s, "，"], normalized: norm).norm.first == w, "U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 1000)
+    }
+}
+
+/// A site tag's name of plain ideographs is looked up in the trie (`Gazetteer.uniqueAboveCounty`), which must
+/// give what `unique` gives wherever that is a province or prefecture.
+@Suite struct SiteTagLookupTests {
+    static func aboveCounty(_ e: GazetteerEntry?) -> GazetteerEntry? { e.flatMap { $0.level == .county ? nil : $0 } }
+
+    @Test func trieLookupIsUniqueAboveCounty() {
+        let g = Gazetteer.shared
+        let action = ScriptFolding.shared.action
+        var names = Set(g.entries.flatMap { [$0.name, $0.short] + $0.aliases })
+        // Pieces of names too (prefixes, suffixes), most of which name nothing.
+        for e in g.entries.prefix(800) {
+            let s = Array(e.name)
+            if s.count > 2 { names.insert(String(s.dropLast())); names.insert(String(s.dropFirst())) }
+        }
+        var found = 0
+        for name in names where !name.isEmpty {
+            let scalars = Array(name.unicodeScalars)
+            guard scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }) else { continue }
+            let expected = Self.aboveCounty(g.unique(name))
+            #expect(Self.aboveCounty(g.uniqueAboveCounty(key: scalars)) == expected, "\(name)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 300)
+    }
+}
