@@ -38,6 +38,7 @@ struct SentenceReader {
         var folded: [Unicode.Scalar] = []
         var utf8: [Int] = []
         var stops: [Int32] = []
+        var tokens: [Quantity] = []
     }
 
     /// Reads the sentence in `buffers.original`; folds it and counts its UTF-8 offsets in the other buffers.
@@ -68,9 +69,10 @@ struct SentenceReader {
         utf8 = buffers.utf8
         // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
         let folded = buffers.folded
-        var found = scanner.scan(original: o, folded: folded, utf8: buffers.utf8)
-        found.removeAll { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
-        tokens = found
+        buffers.tokens.removeAll(keepingCapacity: true)
+        scanner.scan(original: o, folded: folded, utf8: buffers.utf8, into: &buffers.tokens)
+        buffers.tokens.removeAll { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
+        tokens = buffers.tokens
     }
 
     /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with two flags of that form: it can start a
