@@ -716,26 +716,30 @@ struct SentenceReader {
         var pastLocal: [(start: Int, length: Int)]? = nil
         for clause in clauseList {
             // The tokens that start in the clause (its part of `subTokens`).
+            // Each token read in place (a copy of one retains what it holds).
             var cands: [Candidate] = tokenIndices(startingIn: clause).compactMap { t in
-                let q = tokens[t]
-                guard q.isAmount, q.value != nil else { return nil }
-                if quotes.contains(where: { $0.contains(q.scalarRange.lowerBound) }) { return nil }
+                guard tokens[t].isAmount, tokens[t].value != nil else { return nil }
+                let range = tokens[t].scalarRange
+                if quotes.contains(where: { $0.contains(range.lowerBound) }) { return nil }
                 // 现有养老机构120家, 已建成10所: a state already reached, not a target.
                 if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts) }
-                if let p = Self.lastOccurrence(in: pastLocal!, before: q.scalarRange.lowerBound),
-                   !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < q.scalarRange.lowerBound }) {
+                if let p = Self.lastOccurrence(in: pastLocal!, before: range.lowerBound),
+                   !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < range.lowerBound }) {
                     return nil
                 }
                 // A bare number counts only when a verb states it as a level (差异系数控制在0.5以内).
-                guard q.kind != .number || q.unit != nil
-                        || !q.isChineseNumeral && isBare(q) && linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
-                        || isBare(q) && followsLinkedBareNumber(q, in: subTokens, clause: clause) else { return nil }
-                if q.unitCategory == .date { return nil }
+                let kind = tokens[t].kind
+                guard kind != .number || tokens[t].unit != nil
+                        || !tokens[t].isChineseNumeral && isBare(endingAt: range.upperBound)
+                            && linkedBefore(range.lowerBound, floor: clause.lowerBound, verbOnly: true)
+                        || isBare(endingAt: range.upperBound) && followsLinkedBareNumber(t, after: subTokens.startIndex, clause: clause)
+                else { return nil }
+                if tokens[t].unitCategory == .date { return nil }
                 // A ratio is a level only when stated (医护比达到1:1.2, 床护比1:0.6), not in 按3:7比例分担.
-                if q.kind == .ratio, !(linkedBefore(q.scalarRange.lowerBound, floor: clause.lowerBound) || at(q.scalarRange.lowerBound - 1) == "比") {
+                if kind == .ratio, !(linkedBefore(range.lowerBound, floor: clause.lowerBound) || at(range.lowerBound - 1) == "比") {
                     return nil
                 }
-                var c = Candidate(token: t, start: q.scalarRange.lowerBound, end: q.scalarRange.upperBound, comparator: nil)
+                var c = Candidate(token: t, start: range.lowerBound, end: range.upperBound, comparator: nil)
                 var k = c.end
                 while at(k) == " " { k += 1 }
                 if let post = PhraseLexicon.comparatorAfter.match(f, at: k) {
@@ -838,20 +842,21 @@ struct SentenceReader {
     }
 
     /// True when nothing but a comparator, a conjunction or punctuation follows the number (no unknown unit word).
-    func isBare(_ q: Quantity) -> Bool {
-        var k = q.scalarRange.upperBound
+    func isBare(endingAt end: Int) -> Bool {
+        var k = end
         if let post = PhraseLexicon.comparatorAfter.match(f, at: k) { k += post.scalars.count }
         guard let c = at(k) else { return true }
         return !Self.isIdeograph(c) || c == "和" || c == "与" || c == "、" || (c == "及" && at(k + 1) != "以")
     }
 
-    /// A bare number joined by 和/、 to a bare number stated by a verb (分别控制在0.5和0.45以内).
-    func followsLinkedBareNumber(_ q: Quantity, in tokens: ArraySlice<Quantity>, clause: Range<Int>) -> Bool {
-        guard q.unit == nil, let k = tokens.firstIndex(of: q), k > tokens.startIndex else { return false }
-        let p = tokens[k - 1]
-        guard p.kind == .number, p.unit == nil, clause.contains(p.scalarRange.lowerBound),
-              isPureConjunction(p.scalarRange.upperBound..<q.scalarRange.lowerBound) else { return false }
-        return linkedBefore(p.scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
+    /// A bare number (token `t`) joined by 和/、 to a bare number before it (a token at or after `first`) stated by a
+    /// verb (分别控制在0.5和0.45以内).
+    func followsLinkedBareNumber(_ t: Int, after first: Int, clause: Range<Int>) -> Bool {
+        guard tokens[t].unit == nil, t > first else { return false }
+        let p = t - 1
+        guard tokens[p].kind == .number, tokens[p].unit == nil, clause.contains(tokens[p].scalarRange.lowerBound),
+              isPureConjunction(tokens[p].scalarRange.upperBound..<tokens[t].scalarRange.lowerBound) else { return false }
+        return linkedBefore(tokens[p].scalarRange.lowerBound, floor: clause.lowerBound, verbOnly: true)
     }
 
     /// True when the number's phrase opens with a comparison with last year (比上年增加…) and an earlier
