@@ -70,7 +70,7 @@ import PlanQuery
     @Test func pathsAfterLoad() throws {
         let dir = NSTemporaryDirectory() + "planq-complete-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/plans_2025", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/plan.planq.md", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/plan.planq.md", contents: Data())
         let load = complete(":load \(dir)/pla")
         #expect(load.candidates == ["plan.planq.md", "plans_2025/"])
         #expect(load.replacing == 3)

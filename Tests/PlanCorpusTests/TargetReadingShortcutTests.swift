@@ -144,6 +144,20 @@ import Testing
         #expect(set.count > 30)
     }
 
+    @Test func hintedScalarIndexFindsWhatBisectionFinds() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 53)
+        for text in Self.texts.prefix(200) + ["a", "", "𠀀é一"] {
+            let aligned = AlignedScalars(text)
+            let bytes = text.utf8.count
+            for _ in 0..<20 {
+                let offset = Int.random(in: 0...bytes + 1, using: &rng)
+                let hint = Int.random(in: 0...aligned.count + 1, using: &rng)
+                #expect(TargetExtractor.scalarIndex(in: aligned.offsets, ofUTF8: offset, notBefore: hint)
+                        == aligned.scalarIndex(ofUTF8: offset), "\(text) \(offset) \(hint)")
+            }
+        }
+    }
+
     @Test func sectionMapHoldsItsPairs() {
         let pairs = [(0, 1), (1, 2), (5, 3), (64, 4), (1000, 5), (-3, 6), (1 << 20, 7), (5, 8)]
         let map = TargetExtractor.SectionIDMap(pairs)

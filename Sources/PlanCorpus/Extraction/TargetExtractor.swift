@@ -32,6 +32,7 @@ public struct TargetExtractor: Sendable {
                                                  referenceStart: Self.planPeriodStart(document))
         var lastEnd = -1
         var buffers = SentenceReader.Buffers()   // the sentences' arrays, made once
+        var lastTo = 0   // where the last sentence cut from `text` ended, in scalars: the next starts after it
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
         var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
@@ -55,8 +56,9 @@ public struct TargetExtractor: Sendable {
             let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
                 && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
             buffers.original.removeAll(keepingCapacity: true)
-            if onBoundaries, let text, let from = text.scalarIndex(ofUTF8: range.lowerBound),
-               let to = text.scalarIndex(ofUTF8: range.upperBound) {
+            if onBoundaries, let text, let from = Self.scalarIndex(in: text.offsets, ofUTF8: range.lowerBound, notBefore: lastTo),
+               let to = Self.scalarIndex(in: text.offsets, ofUTF8: range.upperBound, notBefore: from) {
+                lastTo = to
                 buffers.original.append(contentsOf: text.original[from..<to])
             } else if onBoundaries {
                 buffers.original = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
@@ -236,6 +238,19 @@ public struct TargetExtractor: Sendable {
             }
         }
         return counts
+    }
+
+    /// `AlignedScalars.scalarIndex(ofUTF8:)` searched from `hint` on: a scalar takes one to four bytes, so the
+    /// index lies within a window the byte distance bounds (sentences come in text order, each near the last).
+    static func scalarIndex(in offsets: [Int], ofUTF8 offset: Int, notBefore hint: Int) -> Int? {
+        let start = hint < offsets.count && offsets[hint] <= offset ? hint : 0
+        let distance = offset - (start < offsets.count ? offsets[start] : 0)
+        var lo = start + (distance + 3) / 4, hi = min(offsets.count, start + distance + 1)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets.count && offsets[lo] == offset ? lo : nil
     }
 
     /// A map from section ids, as a table indexed by id (the structure pass numbers sections 1…n), read per
