@@ -499,6 +499,9 @@ struct SentenceReader {
         return e.text != "到" || timeToken(at: lo + 1) != nil
     }
 
+    /// 比, 较 or 与 before a year: it is the base of a comparison (比2020年), not the time of a target.
+    @inline(__always) static func isComparisonWord(_ c: Unicode.Scalar?) -> Bool { c == "比" || c == "较" || c == "与" }
+
     /// True for a year that names the prices a figure is counted in (2000年价格, 2020年不变价), not its time.
     func isPriceBase(_ t: Quantity) -> Bool {
         var i = t.scalarRange.upperBound
@@ -706,7 +709,7 @@ struct SentenceReader {
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
         let years = subTokens.filter { t in
             (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
-                && !["比", "较", "与"].contains(at(t.scalarRange.lowerBound - 1) ?? " ")
+                && !Self.isComparisonWord(at(t.scalarRange.lowerBound - 1))
                 && !isPriceBase(t)
         }
         let clauseList = survey.clauses
@@ -750,9 +753,9 @@ struct SentenceReader {
             }
             guard !cands.isEmpty else { continue }
             // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
-            cands = cands.filter { c in
-                guard tokens[c.token].unitCategory == .age || tokens[c.token].unitCategory == .duration else { return true }
-                return linkedBefore(c.start, floor: clause.lowerBound)
+            cands.removeAll { c in
+                (tokens[c.token].unitCategory == .age || tokens[c.token].unitCategory == .duration)
+                    && !linkedBefore(c.start, floor: clause.lowerBound)
             }
             // Baselines: 从380元提高至1000元, 由2020年的85%提高到2025年的95%.
             var k = 0
@@ -791,13 +794,13 @@ struct SentenceReader {
                 k += 1
             }
             // Counts of the plan's own parts (4个行动方案, 三大工程, 五种模式) and scopes (五个地级市).
-            cands = cands.filter { !isDescriptive($0, clause: clause) }
+            cands.removeAll { isDescriptive($0, clause: clause) }
             // 支出规模28.5万亿元、比上年增加1.1万亿元: the second figure is the change of the first.
-            cands = cands.filter { !isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
+            cands.removeAll { isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
             guard !cands.isEmpty else { continue }
 
             buildTargets(cands, clause: clause, years: years, carry: carry, into: &targets,
-                                    sentenceHedge: sentenceHedge, leadYear: &leadYear)
+                         sentenceHedge: sentenceHedge, leadYear: &leadYear)
         }
         return leadYear
     }
