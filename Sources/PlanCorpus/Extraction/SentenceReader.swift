@@ -15,7 +15,7 @@ struct SentenceReader {
     /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
     let tokens: [Quantity]
     /// Positions of the sentence's scalars in `walkSet` (sentence ends, review-word ends), noted while folding.
-    let stops: [Int32]
+    let stops: ArraySlice<Int32>
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -48,10 +48,10 @@ struct SentenceReader {
         self.section = section
         self.pastYears = pastYears
         self.locator = locator
-        let mayHoldToken = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops)
+        let (mayHoldToken, stopCount) = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops)
         o = buffers.original
         f = buffers.folded
-        stops = buffers.stops
+        stops = buffers.stops[..<stopCount]
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         guard mayHoldToken else {
@@ -89,35 +89,38 @@ struct SentenceReader {
     static let mayStartToken: UInt32 = 1 << 24
     static let stopsWalk: UInt32 = 1 << 25
 
-    /// `scalars` folded into `out` (as `ScalarFolder.fold`), the positions of the folded scalars in `walkSet` put
-    /// in `stops` (both emptied first, their storage kept); true when a folded scalar can start a number token
-    /// (`ScanRun.startsToken`) or lies beyond the BMP.
-    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32]) -> Bool {
+    /// `scalars` folded into `out` (emptied first, its storage kept, as `ScalarFolder.fold`), and the positions of
+    /// the folded scalars in `walkSet` written to the start of `stops` (grown to hold them); tells whether a folded
+    /// scalar can start a number token (`ScanRun.startsToken`) or lies beyond the BMP, and how many stops it wrote.
+    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32])
+        -> (mayHoldToken: Bool, stops: Int) {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: scalars)
-        stops.removeAll(keepingCapacity: true)
-        var flags: UInt32 = 0
+        if stops.count < scalars.count { stops = [Int32](repeating: 0, count: scalars.count) }
+        var flags: UInt32 = 0, n = 0
         let walkSet = Self.walkSet
         foldTable.withUnsafeBufferPointer { table in
-            out.withUnsafeMutableBufferPointer { out in
-                for k in 0..<out.count {
-                    let v = out[k].value
-                    if v < 0x10000 {
-                        let entry = table[Int(v)]
-                        out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
-                        if entry >= mayStartToken {
-                            flags |= entry
-                            if entry & stopsWalk != 0 { stops.append(Int32(k)) }
+            stops.withUnsafeMutableBufferPointer { stops in
+                out.withUnsafeMutableBufferPointer { out in
+                    for k in 0..<out.count {
+                        let v = out[k].value
+                        if v < 0x10000 {
+                            let entry = table[Int(v)]
+                            out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                            if entry >= mayStartToken {
+                                flags |= entry
+                                if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
+                            }
+                        } else {
+                            // Beyond the BMP a scalar folds to itself.
+                            flags |= mayStartToken
+                            if walkSet.contains(out[k]) { stops[n] = Int32(k); n += 1 }
                         }
-                    } else {
-                        // Beyond the BMP a scalar folds to itself.
-                        flags |= mayStartToken
-                        if walkSet.contains(out[k]) { stops.append(Int32(k)) }
                     }
                 }
             }
         }
-        return flags & mayStartToken != 0
+        return (flags & mayStartToken != 0, n)
     }
 
     // MARK: helpers
@@ -457,7 +460,7 @@ struct SentenceReader {
             var mayOpenReview = false
             i = f.count
             while stop < stops.count {
-                let p = Int(stops[stop])
+                let p = Int(stops[stops.startIndex + stop])
                 stop += 1
                 if Self.endsSentence(f[p]) { i = p; break }
                 if reviewEnds.contains(f[p]) { mayOpenReview = true }
