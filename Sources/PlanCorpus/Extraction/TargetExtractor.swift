@@ -136,7 +136,7 @@ public struct TargetExtractor: Sendable {
         enum TitleTime { case unread, none, year(Int), other }
         var said = [TitleTime](repeating: .unread, count: sections.count)
         var result: [Int: Int] = [:]
-        for (k, s) in sections.enumerated() where !status.contains(s.id) {
+        for k in sections.indices where !status.contains(sections[k].id) {
             var cursor: Int? = k
             walk: while let c = cursor {
                 if case .unread = said[c] {
@@ -150,7 +150,7 @@ public struct TargetExtractor: Sendable {
                     }
                 }
                 switch said[c] {
-                case .year(let year): result[s.id] = year; break walk
+                case .year(let year): result[sections[k].id] = year; break walk
                 case .other: break walk
                 case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
                 }
@@ -161,7 +161,7 @@ public struct TargetExtractor: Sendable {
 
     /// Each section id's position in `sections` (the last one's, should an id repeat).
     static func positionsById(_ sections: [Section]) -> SectionIDMap<Int> {
-        SectionIDMap(sections.enumerated().map { ($0.element.id, $0.offset) })
+        SectionIDMap(sections.indices.map { (sections[$0].id, $0) })
     }
 
     /// The document's sentences, or its non-empty lines when the structure pass gave none.
@@ -261,9 +261,10 @@ public struct TargetExtractor: Sendable {
         private var others: [Int: Value] = [:]
 
         init(_ pairs: [(Int, Value)]) {
+            let top = pairs.lazy.map(\.0).filter { $0 >= 0 && $0 < 1 << 16 }.max() ?? -1
+            table = [Value?](repeating: nil, count: top + 1)
             for (id, value) in pairs {
                 if id >= 0 && id < 1 << 16 {
-                    if id >= table.count { table += [Value?](repeating: nil, count: id + 1 - table.count) }
                     table[id] = value
                 } else {
                     others[id] = value
@@ -280,10 +281,10 @@ public struct TargetExtractor: Sendable {
     static func statusSections(_ sections: [Section]) -> Set<Int> {
         let position = positionsById(sections)
         var result = Set<Int>()
-        for (k, s) in sections.enumerated() {
+        for k in sections.indices {
             var cursor: Int? = k
             while let c = cursor {
-                if sections[c].kind == .status { result.insert(s.id); break }
+                if sections[c].kind == .status { result.insert(sections[k].id); break }
                 cursor = sections[c].parent.flatMap { position[$0] }
             }
         }
