@@ -463,7 +463,7 @@ struct SentenceReader {
                 let p = Int(stops[stops.startIndex + stop])
                 stop += 1
                 if Self.endsSentence(f[p]) { i = p; break }
-                if reviewEnds.contains(f[p]) { mayOpenReview = true }
+                if !mayOpenReview, reviewEnds.contains(f[p]), mayEdgeReview(at: p, from: start) { mayOpenReview = true }
             }
             defer {
                 start = i + 1
@@ -552,17 +552,35 @@ struct SentenceReader {
     static let reviewStartWords: Set<String> = ["过去", "回顾"]
     static let reviewEndWords: Set<String> = ["以来", "年来"]
 
-    /// The scalars a clause that opens a review starts or ends with: the first ones of `reviewStartWords`, the last
-    /// ones of `reviewEndWords` and of [report-tail] words.
+    /// The scalars a clause that opens a review starts with (the first ones of `reviewStartWords`) and those it
+    /// ends with (the last ones of `reviewEndWords` and of [report-tail] words), and both together.
+    static let reviewFirsts = ScalarSet(PhraseLexicon.pastOpening.entries.filter { reviewStartWords.contains($0.text) }.map { $0.scalars[0] })
+    static let reviewLasts = ScalarSet(PhraseLexicon.pastOpening.entries.filter { reviewEndWords.contains($0.text) }.map { $0.scalars[$0.scalars.count - 1] }
+                                       + PhraseLexicon.reportTail.entries.map { $0.scalars[$0.scalars.count - 1] })
     static let reviewEnds: ScalarSet = {
-        var set = ScalarSet([])
-        for e in PhraseLexicon.pastOpening.entries {
-            if reviewStartWords.contains(e.text) { set.insert(e.scalars[0]) }
-            if reviewEndWords.contains(e.text) { set.insert(e.scalars[e.scalars.count - 1]) }
-        }
+        var set = reviewFirsts
+        for e in PhraseLexicon.pastOpening.entries where reviewEndWords.contains(e.text) { set.insert(e.scalars[e.scalars.count - 1]) }
         for e in PhraseLexicon.reportTail.entries { set.insert(e.scalars[e.scalars.count - 1]) }
         return set
     }()
+
+    /// True when the review scalar at `p` can stand at a clause's edge as `opensReviewClause` reads it: a first
+    /// scalar with only non-word scalars between it and a clause mark (or the start) before it, or a last scalar
+    /// with only non-word scalars between it and a clause or sentence mark (or the end) after it.
+    func mayEdgeReview(at p: Int, from start: Int) -> Bool {
+        let c = f[p]
+        if Self.reviewFirsts.contains(c) {
+            var k = p - 1
+            while k >= start, !Self.endsClause(f[k]), !Self.isWordScalar(f[k]) { k -= 1 }
+            if k < start || Self.endsClause(f[k]) { return true }
+        }
+        if Self.reviewLasts.contains(c) {
+            var k = p + 1
+            while k < f.count, !Self.endsClause(f[k]), !Self.endsSentence(f[k]), !Self.isWordScalar(f[k]) { k += 1 }
+            if k == f.count || Self.endsClause(f[k]) || Self.endsSentence(f[k]) { return true }
+        }
+        return false
+    }
 
     /// True when the sub-sentence is a formula (an `=` and a `+`, full-width ones folded): its numbers are
     /// weights and terms that define a score, not levels to reach.
