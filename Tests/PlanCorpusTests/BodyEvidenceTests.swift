@@ -126,6 +126,70 @@ import Testing
     }
 }
 
+/// The walk's inner loop passes over a scalar marked `pairBit` when the norm's pair there is not in `bodyPairs`:
+/// the table must hold the first two scalars of everything such a scalar may start.
+@Suite struct BodyPairTests {
+    static func holds(_ table: [UInt64], _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let h = SurfaceTrie.pairHash(a, b)
+        return table[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
+    }
+
+    @Test func pairsHoldEveryNameLevelWordAndFormula() {
+        let g = Gazetteer.shared
+        let table = g.bodyPairs
+        var names = 0
+        for s in g.trie.scalars where s.count >= 2 {
+            #expect(Self.holds(table, s[0], s[1]), "\(String(String.UnicodeScalarView(s)))")
+            names += 1
+        }
+        #expect(names > 1000)
+        for f in RegionResolver.nationalFormulaScalars { #expect(Self.holds(table, f[0], f[1])) }
+        // Every pair a level word may start with, by the rule `LevelWords.Counter.visit` applies.
+        var levelPairs = 0
+        for v in 0..<0x10000 {
+            guard let a = Unicode.Scalar(UInt32(v)), LevelWords.opener(a) != 0 else { continue }
+            for w in 0..<0x10000 {
+                guard let b = Unicode.Scalar(UInt32(w)), LevelWords.mayContinue(kind: LevelWords.opener(a), b) else { continue }
+                #expect(Self.holds(table, a, b), "\(a)\(b)")
+                levelPairs += 1
+            }
+        }
+        #expect(levelPairs >= 30)
+        // The table is sparse, or the gate would pass over little.
+        let set = table.reduce(0) { $0 + $1.nonzeroBitCount }
+        #expect(set * 20 < table.count * 64)
+    }
+
+    /// `pairBit` marks only scalars whose every trigger has a second scalar: never a placeholder opener, never a
+    /// name's first scalar while some name is one scalar long, never a scalar the walk looks at closely.
+    @Test func pairBitOnlyWherePairsDecide() {
+        let g = Gazetteer.shared
+        var marked = 0
+        for v in 0..<0x10000 {
+            let bits = g.bodyGate[v]
+            guard bits & BodyEvidence.pairBit != 0 else { continue }
+            marked += 1
+            #expect(bits & BodyEvidence.slowBit == 0)
+            #expect(bits & BodyEvidence.placeholderBit == 0)
+            #expect(bits & BodyEvidence.mentionBit == 0 || !g.trie.hasSingleScalarSurface)
+        }
+        #expect(marked > 1000)
+    }
+
+    /// A lone scalar a level word opens with, followed by each scalar `LevelWords.followers` lists or not: counts
+    /// agree with `mayContinue` (a word needs its second scalar).
+    @Test(arguments: ["我", "全", "本", "、", ",", "(", "省", "市", "县", "旗", "自"])
+    func levelFollowersAreTheRule(_ opener: String) {
+        let a = opener.unicodeScalars.first!
+        let kind = LevelWords.opener(a)
+        #expect(kind != 0)
+        for w in 0..<0x10000 {
+            guard let b = Unicode.Scalar(UInt32(w)) else { continue }
+            #expect(LevelWords.mayContinue(kind: kind, b) == LevelWords.followers[Int(kind)].contains(b))
+        }
+    }
+}
+
 /// A site tag's name of plain ideographs is looked up in the trie (`Gazetteer.uniqueAboveCounty`), which must
 /// give what `unique` gives wherever that is a province or prefecture.
 @Suite struct SiteTagLookupTests {

@@ -75,6 +75,8 @@ public final class Gazetteer: Sendable {
     let trie: SurfaceTrie
     /// What region resolution looks for at each scalar of a document (`BodyEvidence.gate`).
     let bodyGate: [UInt8]
+    /// The pairs of scalars at which something `bodyGate` marks may start (`BodyEvidence.pairs`).
+    let bodyPairs: [UInt64]
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -120,6 +122,7 @@ public final class Gazetteer: Sendable {
         let trie = SurfaceTrie(surfaces)
         self.trie = trie
         self.bodyGate = BodyEvidence.gate(trie: trie)
+        self.bodyPairs = BodyEvidence.pairs(trie: trie)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
