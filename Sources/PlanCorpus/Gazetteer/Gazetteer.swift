@@ -463,17 +463,22 @@ struct SurfaceTrie: Sendable {
         }
     }
 
-    /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length), written into
-    /// `out` (emptied first) so a scan reuses one buffer.
-    func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) {
-        out.removeAll(keepingCapacity: true)
+    /// Surfaces starting at `start` in `scalars`, shortest first, as (surface index, length), written over the
+    /// first elements of `out` (a buffer a scan reuses; what lies beyond the count returned is stale): the number
+    /// of surfaces found.
+    func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) -> Int {
+        var count = 0
         var n = 0
         var i = start
         while i < scalars.count, let m = child(n, scalars[i].value) {
             n = m
             i += 1
-            if surfaceAt[n] >= 0 { out.append((Int(surfaceAt[n]), i - start)) }
+            if surfaceAt[n] >= 0 {
+                let found = (surface: Int(surfaceAt[n]), length: i - start)
+                if count < out.count { out[count] = found } else { out.append(found) }
+                count += 1
+            }
         }
-        out.reverse()
+        return count
     }
 }

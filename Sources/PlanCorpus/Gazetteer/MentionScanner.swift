@@ -81,8 +81,11 @@ struct MentionScanner: Sendable {
     @inline(__always)
     func mention(at i: Int, in s: [Unicode.Scalar], adjacent: Bool, found: inout [(surface: Int, length: Int)]) -> Mention? {
         let trie = gazetteer.trie
-        trie.matches(in: s, at: i, into: &found)
-        for (index, length) in found {
+        // Longest first.
+        var k = trie.matches(in: s, at: i, into: &found)
+        while k > 0 {
+            k -= 1
+            let (index, length) = found[k]
             let range = i..<(i + length)
             // Trap words are looked for only around a match (most texts have none near one).
             if Self.inTrap(range, in: s) { continue }
@@ -144,6 +147,10 @@ struct MentionScanner: Sendable {
     private static let committeeFirsts = ScalarSet("委")
 
     private static func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
+        // Most names go on with a plain scalar no institution word starts with (委 is one of `institutionFirsts`).
+        guard range.upperBound < s.count else { return false }
+        let next = s[range.upperBound]
+        if PlainScalars.isPlain(next) && !institutionFirsts.contains(next) { return false }
         if startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions, firsts: institutionFirsts) { return true }
         if let last, adminSuffixes.contains(last),
            startsWithAny(s, from: range.upperBound, window: 9, committeeScalars, ["委"], firsts: committeeFirsts) { return true }
