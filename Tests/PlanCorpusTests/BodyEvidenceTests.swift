@@ -190,6 +190,34 @@ import Testing
     }
 }
 
+/// `MentionScanner.institutional` passes over names followed by a plain scalar no institution word starts with;
+/// the reference compares the next nine scalars with every word as Strings.
+@Suite struct InstitutionalTests {
+    static func reference(_ range: Range<Int>, last: Unicode.Scalar?, _ s: [Unicode.Scalar]) -> Bool {
+        let rest = String(String.UnicodeScalarView(s[range.upperBound..<min(s.count, range.upperBound + 9)]))
+        if MentionScanner.institutions.contains(where: { rest.hasPrefix($0) }) { return true }
+        if let last, MentionScanner.adminSuffixes.contains(last), rest.hasPrefix("委") { return true }
+        return false
+    }
+
+    @Test func institutionalIsTheReference() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 29)
+        let pieces = ["人民政府", "政府", "党委", "委员会", "委", "人大", "政协", "发展和改革委员会", "发改委", "人", "政", "党",
+                      "发", "市", "县", "区", "省", "建设", "，", "e\u{301}", "委\u{301}", "人\u{301}", "👈", " ", "发展"]
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let s = Array(text.unicodeScalars)
+            let end = Int.random(in: 0...s.count, using: &rng)
+            let last: Unicode.Scalar? = end > 0 ? s[end - 1] : nil
+            let expected = Self.reference(0..<end, last: last, s)
+            #expect(MentionScanner.institutional(after: 0..<end, last: last, in: s) == expected, "\(text.debugDescription) \(end)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 300 && no > 300)
+    }
+}
+
 /// A site tag's name of plain ideographs is looked up in the trie (`Gazetteer.uniqueAboveCounty`), which must
 /// give what `unique` gives wherever that is a province or prefecture.
 @Suite struct SiteTagLookupTests {

@@ -114,6 +114,8 @@ struct BodyEvidence {
         var context: [Int] = []
         var memo: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         var found: [(surface: Int, length: Int)] = []
+        found.reserveCapacity(8)
+        mentions.reserveCapacity(n / 32)
         // Mentions: the first position a new one may start at, and where the last one ended.
         var nextMention = 0
         var lastEnd = -1

@@ -277,8 +277,9 @@ public final class Gazetteer: Sendable {
     /// (the trie leaves out only short names of counties alone and two-scalar county forms).
     func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
         var found: [(surface: Int, length: Int)] = []
-        trie.matches(in: key, at: 0, into: &found)
-        guard let whole = found.first, whole.length == key.count else { return nil }
+        let count = trie.matches(in: key, at: 0, into: &found)
+        guard count > 0, found[count - 1].length == key.count else { return nil }
+        let whole = found[count - 1]
         let candidates = trie.surfaces[whole.surface].candidates
         return candidates.count == 1 ? entries[candidates[0]] : nil
     }
