@@ -218,6 +218,24 @@ import Testing
     }
 }
 
+/// `RegionResolver.scalarCount` counts a line's scalars from its UTF-8 and stops past the limit; the reference is
+/// the scalar view's count.
+@Suite struct ScalarCountTests {
+    @Test func scalarCountIsTheScalarViewsCountUpToTheLimit() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 41)
+        let pieces = ["a", "方案", "é", "e\u{301}", "👈", "𠀀", "，", "\r\n", "\n", " ", "《", "①", "\u{0}"]
+        var over = 0, under = 0
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let limit = Int.random(in: 0...40, using: &rng)
+            let expected = min(text.unicodeScalars.count, limit + 1)
+            #expect(RegionResolver.scalarCount(text, limit: limit) == expected, "\(text.debugDescription) \(limit)")
+            if expected > limit { over += 1 } else { under += 1 }
+        }
+        #expect(over > 300 && under > 300)
+    }
+}
+
 /// A site tag's name of plain ideographs is looked up in the trie (`Gazetteer.uniqueAboveCounty`), which must
 /// give what `unique` gives wherever that is a province or prefecture.
 @Suite struct SiteTagLookupTests {
