@@ -126,6 +126,116 @@ import Testing
     }
 }
 
+/// The walk's inner loop passes over a scalar marked `pairBit` when the norm's pair there is not in `bodyPairs`:
+/// the table must hold the first two scalars of everything such a scalar may start.
+@Suite struct BodyPairTests {
+    static func holds(_ table: [UInt64], _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let h = SurfaceTrie.pairHash(a, b)
+        return table[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
+    }
+
+    @Test func pairsHoldEveryNameLevelWordAndFormula() {
+        let g = Gazetteer.shared
+        let table = g.bodyPairs
+        var names = 0
+        for s in g.trie.scalars where s.count >= 2 {
+            #expect(Self.holds(table, s[0], s[1]), "\(String(String.UnicodeScalarView(s)))")
+            names += 1
+        }
+        #expect(names > 1000)
+        for f in RegionResolver.nationalFormulaScalars { #expect(Self.holds(table, f[0], f[1])) }
+        // Every pair a level word may start with, by the rule `LevelWords.Counter.visit` applies.
+        var levelPairs = 0
+        for v in 0..<0x10000 {
+            guard let a = Unicode.Scalar(UInt32(v)), LevelWords.opener(a) != 0 else { continue }
+            for w in 0..<0x10000 {
+                guard let b = Unicode.Scalar(UInt32(w)), LevelWords.mayContinue(kind: LevelWords.opener(a), b) else { continue }
+                #expect(Self.holds(table, a, b), "\(a)\(b)")
+                levelPairs += 1
+            }
+        }
+        #expect(levelPairs >= 30)
+        // The table is sparse, or the gate would pass over little.
+        let set = table.reduce(0) { $0 + $1.nonzeroBitCount }
+        #expect(set * 20 < table.count * 64)
+    }
+
+    /// `pairBit` marks only scalars whose every trigger has a second scalar: never a placeholder opener, never a
+    /// name's first scalar while some name is one scalar long, never a scalar the walk looks at closely.
+    @Test func pairBitOnlyWherePairsDecide() {
+        let g = Gazetteer.shared
+        var marked = 0
+        for v in 0..<0x10000 {
+            let bits = g.bodyGate[v]
+            guard bits & BodyEvidence.pairBit != 0 else { continue }
+            marked += 1
+            #expect(bits & BodyEvidence.slowBit == 0)
+            #expect(bits & BodyEvidence.placeholderBit == 0)
+            #expect(bits & BodyEvidence.mentionBit == 0 || !g.trie.hasSingleScalarSurface)
+        }
+        #expect(marked > 1000)
+    }
+
+    /// A lone scalar a level word opens with, followed by each scalar `LevelWords.followers` lists or not: counts
+    /// agree with `mayContinue` (a word needs its second scalar).
+    @Test(arguments: ["我", "全", "本", "、", ",", "(", "省", "市", "县", "旗", "自"])
+    func levelFollowersAreTheRule(_ opener: String) {
+        let a = opener.unicodeScalars.first!
+        let kind = LevelWords.opener(a)
+        #expect(kind != 0)
+        for w in 0..<0x10000 {
+            guard let b = Unicode.Scalar(UInt32(w)) else { continue }
+            #expect(LevelWords.mayContinue(kind: kind, b) == LevelWords.followers[Int(kind)].contains(b))
+        }
+    }
+}
+
+/// `MentionScanner.institutional` passes over names followed by a plain scalar no institution word starts with;
+/// the reference compares the next nine scalars with every word as Strings.
+@Suite struct InstitutionalTests {
+    static func reference(_ range: Range<Int>, last: Unicode.Scalar?, _ s: [Unicode.Scalar]) -> Bool {
+        let rest = String(String.UnicodeScalarView(s[range.upperBound..<min(s.count, range.upperBound + 9)]))
+        if MentionScanner.institutions.contains(where: { rest.hasPrefix($0) }) { return true }
+        if let last, MentionScanner.adminSuffixes.contains(last), rest.hasPrefix("委") { return true }
+        return false
+    }
+
+    @Test func institutionalIsTheReference() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 29)
+        let pieces = ["人民政府", "政府", "党委", "委员会", "委", "人大", "政协", "发展和改革委员会", "发改委", "人", "政", "党",
+                      "发", "市", "县", "区", "省", "建设", "，", "e\u{301}", "委\u{301}", "人\u{301}", "👈", " ", "发展"]
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let s = Array(text.unicodeScalars)
+            let end = Int.random(in: 0...s.count, using: &rng)
+            let last: Unicode.Scalar? = end > 0 ? s[end - 1] : nil
+            let expected = Self.reference(0..<end, last: last, s)
+            #expect(MentionScanner.institutional(after: 0..<end, last: last, in: s) == expected, "\(text.debugDescription) \(end)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 300 && no > 300)
+    }
+}
+
+/// `RegionResolver.scalarCount` counts a line's scalars from its UTF-8 and stops past the limit; the reference is
+/// the scalar view's count.
+@Suite struct ScalarCountTests {
+    @Test func scalarCountIsTheScalarViewsCountUpToTheLimit() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 41)
+        let pieces = ["a", "方案", "é", "e\u{301}", "👈", "𠀀", "，", "\r\n", "\n", " ", "《", "①", "\u{0}"]
+        var over = 0, under = 0
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let limit = Int.random(in: 0...40, using: &rng)
+            let expected = min(text.unicodeScalars.count, limit + 1)
+            #expect(RegionResolver.scalarCount(text, limit: limit) == expected, "\(text.debugDescription) \(limit)")
+            if expected > limit { over += 1 } else { under += 1 }
+        }
+        #expect(over > 300 && under > 300)
+    }
+}
+
 /// A site tag's name of plain ideographs is looked up in the trie (`Gazetteer.uniqueAboveCounty`), which must
 /// give what `unique` gives wherever that is a province or prefecture.
 @Suite struct SiteTagLookupTests {

@@ -17,6 +17,9 @@ struct BodyEvidence {
     /// The scalar's norm is not settled by `AlignedText.oneForOne` (著, NFKC to several scalars, beyond the BMP …):
     /// look closer.
     static let slowBit: UInt8 = 0x80
+    /// Everything that may start at the scalar has a known second scalar, the pairs of `pairs(trie:)`: where the
+    /// norm's pair at the scalar is not in that table nothing starts, and the walk passes over it.
+    static let pairBit: UInt8 = 0x40
 
     /// Per scalar value of the original text (all of Unicode, so the walk needs no range test): `slowBit`, or the
     /// bits of what may start at the norm scalar `AlignedText.oneForOne` makes of it (most scalars: none).
@@ -26,9 +29,29 @@ struct BodyEvidence {
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             if w == AlignedText.notOneForOne { continue }
-            gate[v] = Unicode.Scalar(w).map { triggers($0, trie: trie) } ?? 0
+            let bits = Unicode.Scalar(w).map { triggers($0, trie: trie) } ?? 0
+            let pairable = bits & placeholderBit == 0 && (bits & mentionBit == 0 || !trie.hasSingleScalarSurface)
+            gate[v] = bits != 0 && pairable ? bits | pairBit : bits
         }
         return gate
+    }
+
+    /// The first two scalars of everything the `pairBit` scalars may start, hashed as `SurfaceTrie.pairHash`:
+    /// names of two scalars or more (`SurfaceTrie.pairBits`), level words (an opener and `LevelWords.followers`)
+    /// and national formulas.
+    static func pairs(trie: SurfaceTrie) -> [UInt64] {
+        var bits = trie.pairBits
+        func insert(_ a: Unicode.Scalar, _ b: Unicode.Scalar) {
+            let h = SurfaceTrie.pairHash(a, b)
+            bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
+        }
+        for v in 0..<0x10000 {
+            guard let a = Unicode.Scalar(UInt32(v)) else { continue }
+            let kind = LevelWords.opener(a)
+            if kind != 0 { for b in LevelWords.followers[Int(kind)] { insert(a, b) } }
+        }
+        for f in RegionResolver.nationalFormulaScalars { insert(f[0], f[1]) }
+        return bits
     }
 
     /// The bits of what may start at norm scalar `s`.
@@ -91,6 +114,8 @@ struct BodyEvidence {
         var context: [Int] = []
         var memo: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         var found: [(surface: Int, length: Int)] = []
+        found.reserveCapacity(8)
+        mentions.reserveCapacity(n / 32)
         // Mentions: the first position a new one may start at, and where the last one ended.
         var nextMention = 0
         var lastEnd = -1
@@ -100,13 +125,23 @@ struct BodyEvidence {
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
+                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts in
                     trie.pairBits.withUnsafeBufferPointer { pairs -> Bool in
                         var p = 0
                         while true {
-                            // Scalars at which nothing starts and whose norm is settled, in a loop of their own.
-                            while p < n && gate[Int(o[p].value)] == 0 { p += 1 }
+                            // Scalars at which nothing starts and whose norm is settled, in a loop of their own:
+                            // nothing may start there, or only things whose first two scalars the norm lacks.
+                            while p < n {
+                                let g = gate[Int(o[p].value)]
+                                if g != 0 {
+                                    guard g & pairBit != 0 && p + 1 < n else { break }
+                                    let h = SurfaceTrie.pairHash(s[p], s[p + 1])
+                                    if starts[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { break }
+                                }
+                                p += 1
+                            }
                             guard p < n else { return true }
-                            var bits = gate[Int(o[p].value)]
+                            var bits = gate[Int(o[p].value)] & ~pairBit
                             if bits & slowBit != 0 {
                                 let c = o[p]
                                 if c.value < 0x10000 {
@@ -141,6 +176,7 @@ struct BodyEvidence {
                             }
                             p += 1
                         }
+                    }
                     }
                 }
             }

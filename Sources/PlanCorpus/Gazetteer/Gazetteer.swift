@@ -75,6 +75,8 @@ public final class Gazetteer: Sendable {
     let trie: SurfaceTrie
     /// What region resolution looks for at each scalar of a document (`BodyEvidence.gate`).
     let bodyGate: [UInt8]
+    /// The pairs of scalars at which something `bodyGate` marks may start (`BodyEvidence.pairs`).
+    let bodyPairs: [UInt64]
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -120,6 +122,7 @@ public final class Gazetteer: Sendable {
         let trie = SurfaceTrie(surfaces)
         self.trie = trie
         self.bodyGate = BodyEvidence.gate(trie: trie)
+        self.bodyPairs = BodyEvidence.pairs(trie: trie)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -274,8 +277,9 @@ public final class Gazetteer: Sendable {
     /// (the trie leaves out only short names of counties alone and two-scalar county forms).
     func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
         var found: [(surface: Int, length: Int)] = []
-        trie.matches(in: key, at: 0, into: &found)
-        guard let whole = found.first, whole.length == key.count else { return nil }
+        let count = trie.matches(in: key, at: 0, into: &found)
+        guard count > 0, found[count - 1].length == key.count else { return nil }
+        let whole = found[count - 1]
         let candidates = trie.surfaces[whole.surface].candidates
         return candidates.count == 1 ? entries[candidates[0]] : nil
     }
@@ -460,17 +464,22 @@ struct SurfaceTrie: Sendable {
         }
     }
 
-    /// Surfaces starting at `start` in `scalars`, longest first, as (surface index, length), written into
-    /// `out` (emptied first) so a scan reuses one buffer.
-    func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) {
-        out.removeAll(keepingCapacity: true)
+    /// Surfaces starting at `start` in `scalars`, shortest first, as (surface index, length), written over the
+    /// first elements of `out` (a buffer a scan reuses; what lies beyond the count returned is stale): the number
+    /// of surfaces found.
+    func matches(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) -> Int {
+        var count = 0
         var n = 0
         var i = start
         while i < scalars.count, let m = child(n, scalars[i].value) {
             n = m
             i += 1
-            if surfaceAt[n] >= 0 { out.append((Int(surfaceAt[n]), i - start)) }
+            if surfaceAt[n] >= 0 {
+                let found = (surface: Int(surfaceAt[n]), length: i - start)
+                if count < out.count { out[count] = found } else { out.append(found) }
+                count += 1
+            }
         }
-        out.reverse()
+        return count
     }
 }

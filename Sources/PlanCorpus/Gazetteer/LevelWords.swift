@@ -47,17 +47,25 @@ enum LevelWords {
         mutating func visit(_ p: Int, kind: UInt8, _ buf: UnsafeBufferPointer<Unicode.Scalar>, _ s: [Unicode.Scalar]) {
             // Every word goes on with a known second scalar: without it no level matches here.
             guard p + 1 < buf.count else { return }
-            let next = buf[p + 1]
-            switch kind {
-            case 1: guard next == "省" || next == "市" || next == "县" || next == "旗" else { return }
-            case 2: guard next == "委" || next == "政" || next == "人" else { return }
-            default: guard next == "治" else { return }
-            }
+            guard LevelWords.mayContinue(kind: kind, buf[p + 1]) else { return }
             if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
             if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
             if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
         }
     }
+
+    /// Whether a word whose opener has kind `kind` (1 to 3) may go on with `next`: every word has a known second
+    /// scalar. `followers` lists the same scalars, for tables built ahead (`BodyEvidence.pairs`).
+    @inline(__always) static func mayContinue(kind: UInt8, _ next: Unicode.Scalar) -> Bool {
+        switch kind {
+        case 1: next == "省" || next == "市" || next == "县" || next == "旗"
+        case 2: next == "委" || next == "政" || next == "人"
+        default: next == "治"
+        }
+    }
+
+    /// Per opener kind (index 1 to 3): the scalars `mayContinue` accepts after it.
+    static let followers: [[Unicode.Scalar]] = [[], Array("省市县旗".unicodeScalars), Array("委政人".unicodeScalars), ["治"]]
 
     /// The opener kind of a scalar (see `openerBytes`), 0 when no word starts with it.
     @inline(__always) static func opener(_ s: Unicode.Scalar) -> UInt8 {

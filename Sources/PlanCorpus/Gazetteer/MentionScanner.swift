@@ -49,8 +49,8 @@ struct MentionScanner: Sendable {
     private static let directions = ScalarSet("东西南北")
     private static let sideWords = ScalarSet("侧岸麓坡端")
     private static let partKeep = ScalarSet("分门署长委队")
-    private static let institutions: [String] = ["人民政府", "政府", "党委", "委员会", "人大", "政协", "发展和改革委员会", "发改委"]
-    private static let adminSuffixes = ScalarSet("省市县区州盟旗")
+    static let institutions: [String] = ["人民政府", "政府", "党委", "委员会", "人大", "政协", "发展和改革委员会", "发改委"]
+    static let adminSuffixes = ScalarSet("省市县区州盟旗")
 
     /// All mentions in `text`, in order; the start of the text counts as a word boundary.
     func scan(_ text: AlignedText) -> [Mention] {
@@ -81,8 +81,11 @@ struct MentionScanner: Sendable {
     @inline(__always)
     func mention(at i: Int, in s: [Unicode.Scalar], adjacent: Bool, found: inout [(surface: Int, length: Int)]) -> Mention? {
         let trie = gazetteer.trie
-        trie.matches(in: s, at: i, into: &found)
-        for (index, length) in found {
+        // Longest first.
+        var k = trie.matches(in: s, at: i, into: &found)
+        while k > 0 {
+            k -= 1
+            let (index, length) = found[k]
             let range = i..<(i + length)
             // Trap words are looked for only around a match (most texts have none near one).
             if Self.inTrap(range, in: s) { continue }
@@ -143,7 +146,11 @@ struct MentionScanner: Sendable {
     private static let committeeScalars: [[Unicode.Scalar]] = [["委"]]
     private static let committeeFirsts = ScalarSet("委")
 
-    private static func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
+    static func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
+        // Most names go on with a plain scalar no institution word starts with (委 is one of `institutionFirsts`).
+        guard range.upperBound < s.count else { return false }
+        let next = s[range.upperBound]
+        if PlainScalars.isPlain(next) && !institutionFirsts.contains(next) { return false }
         if startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions, firsts: institutionFirsts) { return true }
         if let last, adminSuffixes.contains(last),
            startsWithAny(s, from: range.upperBound, window: 9, committeeScalars, ["委"], firsts: committeeFirsts) { return true }

@@ -403,14 +403,27 @@ public struct RegionResolver: Sendable {
         return false
     }
 
+    /// The number of scalars of `s`, or `limit + 1` when it has more: its UTF-8 bytes that are not continuation
+    /// bytes, counted no further than needed (a paragraph is not walked whole to learn it is not a title).
+    static func scalarCount(_ s: String, limit: Int) -> Int {
+        var copy = s
+        return copy.withUTF8 { buf in
+            var count = 0
+            for b in buf where b & 0xC0 != 0x80 {
+                count += 1
+                if count > limit { break }
+            }
+            return count
+        }
+    }
+
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
     /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
     private static func guessTitle(_ lines: [String]) -> String? {
         for line in lines.prefix(8) {
             let norm = TextNormalizer.normalize(line)
-            let length = norm.unicodeScalars.count
-            guard length <= 80 else { continue }
+            guard scalarCount(norm, limit: 80) <= 80 else { continue }
             if norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) }) {
                 return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
             }
