@@ -96,6 +96,26 @@ import Testing
         }
     }
 
+    /// The sixteen-at-a-time search for ideographic spaces finds what a walk finds, from every start, among
+    /// scalars sharing its bytes (、。 share E3 80; 怀 U+6000 ends in 80 80) at every alignment and near the end.
+    @Test func ideographicSpaceSearchFindsWhatTheWalkFinds() {
+        let texts = ScalarRewriteTests.randomTexts("\u{3000}、。《》【】\u{6000}a中 \u{3080}", count: 300, length: 0...60, seed: 61)
+            + Self.samples.map(\.clean)
+        var hits = 0
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { buf in
+                let step = buf.count > 200 ? 97 : 1
+                for from in stride(from: 0, through: buf.count, by: step) {
+                    let got = TableLineScanner.ideographicSpace(from: from, in: buf)
+                    #expect(got == TableLineScanner.ideographicSpaceByWalking(from: from, in: buf), "\(text.debugDescription) \(from)")
+                    if got < buf.count { hits += 1 }
+                }
+            }
+        }
+        #expect(hits >= 1000)
+    }
+
     @Test(.enabled(if: sampleFolder() != nil, "sample corpus absent"))
     func samplesMatchTheExhaustivePaths() {
         #expect(!Self.samples.isEmpty)

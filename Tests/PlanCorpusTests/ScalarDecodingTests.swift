@@ -46,6 +46,23 @@ import Testing
         }
     }
 
+    /// Plainness read from UTF-8 bytes (whole ranges of ideographs and punctuation by their first bytes) is
+    /// plainness asked scalar by scalar, on texts of the scalars at those ranges' edges.
+    @Test func plainnessFromBytesIsPlainnessOfTheScalars() {
+        let edges = "\u{3FFF}\u{4000}\u{4DBF}\u{4DC0}\u{4DFF}\u{4E00}\u{4FFF}\u{5000}\u{3000}\u{3029}\u{302A}\u{302F}\u{3030}"
+            + "\u{FF00}\u{FF01}\u{FF3F}\u{FF40}\u{FF64}\u{FF65}\u{E000}\u{FFFD}、。，一中a\r\u{301}"
+        let texts = ScalarRewriteTests.randomTexts(edges, count: 800, length: 1...6, seed: 71)
+            + edges.unicodeScalars.map { String($0) } + sampleTexts().map(\.text)
+        var plain = 0
+        for text in texts {
+            var copy = text
+            let got = copy.withUTF8 { PlainScalars.arePlain(utf8: $0) }
+            #expect(got == PlainScalars.arePlain(text.unicodeScalars), "\(text.prefix(40).debugDescription)")
+            if got { plain += 1 }
+        }
+        #expect(plain >= 50)
+    }
+
     /// The norm read alongside the clean text is the norm's own scalars, whether the two texts pair scalar
     /// for scalar or not; on the samples and normalised random text they mostly do.
     @Test func normCopiedAlongsideTheCleanTextIsItsScalars() {

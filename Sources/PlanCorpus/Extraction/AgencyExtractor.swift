@@ -292,10 +292,13 @@ public struct AgencyExtractor: Sendable {
         var result: [ParsedAgency] = []
         // The scalars of each name kept, when they are all plain: two such names are equal Strings exactly when
         // their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
-        var plainNames: [[Unicode.Scalar]?] = []
+        // A name without head or tail is a slice of the text's scalars, not a copy.
+        var plainNames: [ArraySlice<Unicode.Scalar>?] = []
+        result.reserveCapacity(items.count)
+        plainNames.reserveCapacity(items.count)
         for item in items {
-            let scalars = item.head.isEmpty && item.tail.isEmpty ? Array(text.original[item.range])
-                : item.head + text.original[item.range] + item.tail
+            let scalars: ArraySlice<Unicode.Scalar> = item.head.isEmpty && item.tail.isEmpty ? text.original[item.range]
+                : (item.head + text.original[item.range] + item.tail)[...]
             let name = String(scalars: scalars)
             let plain = PlainScalars.arePlain(scalars) ? scalars : nil
             // Lists are short: a look through the names kept beats hashing each one.
@@ -321,20 +324,22 @@ public struct AgencyExtractor: Sendable {
     /// A right part that is only an agency ending (各县党委和政府) gets the left part's owner (各县) as `owner`.
     private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [(range: Range<Int>, owner: Range<Int>?)] {
         let norm = text.norm
-        var pieces: [Range<Int>] = []
+        var result: [(range: Range<Int>, owner: Range<Int>?)] = []
+        // Lists are short: room for a few items at once, rather than growing by one allocation after another.
+        result.reserveCapacity(8)
+        // Each piece is split as soon as its separator (or the segment's end) is reached: no list of pieces.
         var start = segment.lowerBound
         var depth = 0
-        for j in segment {
-            let s = norm[j]
-            if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
-            if depth == 0, AgencyExtractor.separates(s) {
-                pieces.append(start..<j)
-                start = j + 1
+        var at = segment.lowerBound
+        while at <= segment.upperBound {
+            if at < segment.upperBound {
+                let s = norm[at]
+                if s == "(" { depth += 1 } else if s == ")" { depth = max(0, depth - 1) }
+                guard depth == 0, AgencyExtractor.separates(s) else { at += 1; continue }
             }
-        }
-        pieces.append(start..<segment.upperBound)
-        var result: [(range: Range<Int>, owner: Range<Int>?)] = []
-        for piece in pieces {
+            let piece = start..<at
+            start = at + 1
+            at += 1
             var rest = trim(text, piece)
             var owner: Range<Int>?
             // 市教育局和市财政局: split only when the left part is a full name (住房和城乡建设局 stays whole).

@@ -218,8 +218,7 @@ public struct PhaseExtractor: Sendable {
                     textEnd = text.offsets.firstIndex(of: heading) ?? textEnd
                 }
             }
-            let nameNorm = Array(norm[nameRange])
-            found.append(Found(name: String(scalars: text.original[nameRange]), normName: String(String.UnicodeScalarView(nameNorm)),
+            found.append(Found(name: String(scalars: text.original[nameRange]), normName: String(scalars: norm[nameRange]),
                                start: period?.start, end: period?.end, deadlineOnly: period?.deadlineOnly ?? false,
                                nameStart: lineStartOfMarker(nameRange.lowerBound, in: norm), headerEnd: max(headerEnd, after),
                                textRange: nameRange.lowerBound..<textEnd, text: ""))

@@ -106,6 +106,12 @@ enum ScalarArray {
                     ci &-= 1
                     ni &-= 1
                 }
+                // The scalar starting at `ci`: first guessed as if every scalar since `k` took three bytes (a Chinese
+                // text), then walked to.
+                if o[k] < ci {
+                    let guess = k &+ (ci &- o[k]) / 3
+                    if guess <= m, o[guess] == ci { k = guess }
+                }
                 while k &+ 8 <= m, o[k &+ 8] < ci { k &+= 8 }
                 while o[k] < ci { k &+= 1 }
                 let cw = width(cb[ci]), nw = width(nb[ni])
@@ -136,6 +142,9 @@ enum ScalarArray {
         return agreed ? result : nil
     }
 
+    /// Four 32-bit lanes: four scalars, or the bytes of four UTF-8 sequences.
+    private typealias Lanes = SIMD4<UInt32>
+
     /// Width of the UTF-8 sequence a lead byte opens, as `UTF8Codec.decode` reads it.
     @inline(__always) private static func width(_ b: UInt8) -> Int { b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4 }
 
@@ -162,7 +171,39 @@ enum ScalarArray {
         var k = 0
         // Every sequence starting before `safe` lies whole inside the buffer.
         let safe = n &- 3
+        // Four three-byte sequences from `i` (bytes i ..< i + 13 are read) while `i <= quadSafe`.
+        let quadSafe = n &- 13
+        let bytes = UnsafeRawPointer(src)
+        let leadMask = Lanes(repeating: 0xC0C0F0), leadBits = Lanes(repeating: 0x8080E0)
+        let low4 = Lanes(repeating: 0x0F), mid6 = Lanes(repeating: 0xFC0), low6 = Lanes(repeating: 0x3F)
+        let by12 = Lanes(repeating: 12), by2 = Lanes(repeating: 2), by16 = Lanes(repeating: 16)
         while i < safe {
+            // Runs of three-byte sequences (ideographs and CJK punctuation, most of a Chinese text) are decoded
+            // four at a time in vector lanes: each lane holds one sequence's bytes (and the next byte, masked off).
+            // Vector operands throughout: with a single-number operand the lanes were handled one by one.
+            while i <= quadSafe {
+                // Little-endian lanes: a sequence's first byte is its lane's lowest.
+                @inline(__always) func lane(_ at: Int) -> UInt32 {
+                    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                }
+                let v = Lanes(lane(i), lane(i &+ 3), lane(i &+ 6), lane(i &+ 9))
+                let wrong: Lanes = (v & leadMask) ^ leadBits
+                let words = unsafeBitCast(wrong, to: SIMD2<UInt64>.self)
+                guard words[0] | words[1] == 0 else { break }
+                let high: Lanes = (v & low4) &<< by12
+                let middle: Lanes = (v &>> by2) & mid6
+                let low: Lanes = (v &>> by16) & low6
+                let scalars: Lanes = high | middle | low
+                UnsafeMutableRawPointer(dst + k).storeBytes(of: scalars, as: Lanes.self)
+                if let offsets {
+                    let at = SIMD2<Int>(repeating: base &+ i)
+                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 3), as: SIMD2<Int>.self)
+                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(6, 9), as: SIMD2<Int>.self)
+                }
+                i &+= 12
+                k &+= 4
+            }
+            guard i < safe else { break }
             offsets?[k] = base &+ i
             let b0 = UInt32(src[i])
             if b0 &- 0xE0 < 0x10 {
