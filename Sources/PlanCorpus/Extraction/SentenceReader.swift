@@ -450,7 +450,7 @@ struct SentenceReader {
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
         // Sub-sentences: split at 。!? and line breaks, found among the positions noted while folding, which also
-        // tell whether a review word may start or end in a sub-sentence (`opensReview`'s clause test runs only then).
+        // tell whether a review word may start or end in a sub-sentence (`opensReviewClause` runs only then).
         var start = 0
         var i = 0
         var stop = 0
@@ -520,16 +520,7 @@ struct SentenceReader {
     }
 
     /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
-    /// 2023年以来,… also after a speaker (袁家军表示,十年来,…).
-    func opensReview(_ sub: Range<Int>) -> Bool {
-        // A clause can open a review only where it starts or ends with a scalar one of the words starts or ends
-        // with: a sub-sentence with none of them is answered without cutting it into clauses.
-        let ends = Self.reviewEnds
-        guard sub.contains(where: { ends.contains(f[$0]) }) else { return false }
-        return opensReviewClause(sub)
-    }
-
-    /// `opensReview` without its test for review-word ends (the caller has made it).
+    /// 2023年以来,… also after a speaker (袁家军表示,十年来,…). `read` asks only where `mayEdgeReview` allows.
     func opensReviewClause(_ sub: Range<Int>) -> Bool {
         var answer = false
         forEachClause(sub) { clause in
@@ -554,15 +545,12 @@ struct SentenceReader {
 
     /// The scalars a clause that opens a review starts with (the first ones of `reviewStartWords`) and those it
     /// ends with (the last ones of `reviewEndWords` and of [report-tail] words), and both together.
-    static let reviewFirsts = ScalarSet(PhraseLexicon.pastOpening.entries.filter { reviewStartWords.contains($0.text) }.map { $0.scalars[0] })
-    static let reviewLasts = ScalarSet(PhraseLexicon.pastOpening.entries.filter { reviewEndWords.contains($0.text) }.map { $0.scalars[$0.scalars.count - 1] }
-                                       + PhraseLexicon.reportTail.entries.map { $0.scalars[$0.scalars.count - 1] })
-    static let reviewEnds: ScalarSet = {
-        var set = reviewFirsts
-        for e in PhraseLexicon.pastOpening.entries where reviewEndWords.contains(e.text) { set.insert(e.scalars[e.scalars.count - 1]) }
-        for e in PhraseLexicon.reportTail.entries { set.insert(e.scalars[e.scalars.count - 1]) }
-        return set
-    }()
+    static let reviewFirsts = ScalarSet(reviewFirstScalars)
+    static let reviewLasts = ScalarSet(reviewLastScalars)
+    static let reviewEnds = ScalarSet(reviewFirstScalars + reviewLastScalars)
+    private static let reviewFirstScalars = PhraseLexicon.pastOpening.entries.filter { reviewStartWords.contains($0.text) }.map { $0.scalars[0] }
+    private static let reviewLastScalars = (PhraseLexicon.pastOpening.entries.filter { reviewEndWords.contains($0.text) }
+                                            + PhraseLexicon.reportTail.entries).map { $0.scalars[$0.scalars.count - 1] }
 
     /// True when the review scalar at `p` can stand at a clause's edge as `opensReviewClause` reads it: a first
     /// scalar with only non-word scalars between it and a clause mark (or the start) before it, or a last scalar

@@ -27,7 +27,6 @@ public struct TargetExtractor: Sendable {
         for t in targets { _ = seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
-        // `text`, when given, holds the clean text's own scalars (see `Extractor`): not decoded again.
         let pastYears = SentenceReader.PastYears(document.metadata,
                                                  referenceStart: Self.planPeriodStart(document))
         var lastEnd = -1
@@ -333,7 +332,7 @@ public struct TargetExtractor: Sendable {
         mutating func insert(_ key: DuplicateKey) -> Bool {
             let digest = key.digest
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            var slot = home(digest)
             while slots[slot] >= 0 {
                 let k = Int(slots[slot])
                 if digests[k] == digest, keys[k] == key { return false }
@@ -346,11 +345,16 @@ public struct TargetExtractor: Sendable {
             return true
         }
 
+        /// The slot a digest's probe starts at (Fibonacci hashing: the product's high bits).
+        private func home(_ digest: UInt64) -> Int {
+            Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & (slots.count - 1)
+        }
+
         private mutating func grow() {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             let mask = slots.count - 1
             for (k, digest) in digests.enumerated() {
-                var slot = Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                var slot = home(digest)
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(k)
             }
