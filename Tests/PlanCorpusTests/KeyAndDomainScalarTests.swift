@@ -111,38 +111,3 @@ import Testing
         #expect(document.targets.first?.domain == "养老")
     }
 }
-
-/// The extractor keys indicators and classifies them from one normalisation: the domains and keys are those
-/// of the separate passes.
-@Suite struct SharedKeyAndDomainTests {
-    static let pieces = ["到2025年", "全市", "每千人口", "拥有", "3岁以下", "婴幼儿", "托位数", "达到", "4.5个", "养老", "床位",
-                         "新建", "示范点", "10个", ",", "，", "。", "\n", "一、", "(一)", "医疗卫生", "学校", "建设", "完成",
-                         "万人", "不低于", "80%", "提高到", "老年人", "社区", "覆盖率", "人均", "預期壽命", "岁", "就业",
-                         "\n指标  单位  2020年  2025年  2030年\n", "每千人口托位数  个  1  4.5  5\n", "学校  所  3  5  8\n"]
-
-    static let documents: [Document] = ExtractionShortcutTests.samples
-        + ExtractionShortcutTests.randomTexts(pieces, count: 150, length: 5...60, seed: 41).map { text -> Document in
-            var document = makeDocument(text)
-            if document.metadata.docType == nil { document.metadata.docType = "实施方案" }
-            document.targets = TargetExtractor().extract(document)
-            return document
-        }
-
-    @Test func keysAndDomainsAsByTheSeparatePasses() {
-        var targets = 0
-        for document in Self.documents {
-            var blank = document
-            for k in blank.targets.indices { blank.targets[k].domain = nil; blank.targets[k].key = nil; blank.targets[k].base = nil }
-            var separate = blank
-            IndicatorKey.shared.assignKeys(in: &separate)
-            DomainClassifier.shared.assignDomains(in: &separate)
-            var together = blank
-            let domains = IndicatorKey.shared.assignKeys(in: &together, classifier: .shared)
-            DomainClassifier.shared.assignDomains(in: &together, indicatorDomains: domains)
-            #expect(together.targets == separate.targets, "\(document.name)")
-            targets += document.targets.count
-        }
-        // Enough targets for the comparison to mean something.
-        #expect(targets >= 300)
-    }
-}

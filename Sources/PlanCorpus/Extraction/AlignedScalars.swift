@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// A text's Unicode scalars side by side with their normalised forms, one for one, with UTF-8 offsets.
 ///
 /// Extractors decide on the normalised scalars (simplified, half-width) and cut their results from the
@@ -91,25 +85,10 @@ struct AlignedScalars {
     var count: Int { original.count }
 
     /// False when the norm certainly holds no `scalar`, an ASCII one: its String's UTF-8 has no such byte (a
-    /// memchr over the bytes, where a search over the scalars stops at every scalar sharing a byte with it).
+    /// byte search, where a search over the scalars stops at every scalar sharing a byte with it).
     func normMayHold(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.isASCII, var text = normText else { return true }
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(scalar.value), bytes.count) != nil
-        }
-    }
-
-    func originalString(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: original[range])
-        return String(s)
-    }
-
-    func normString(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: norm[range])
-        return String(s)
+        guard scalar.isASCII, let text = normText else { return true }
+        return UTF8Search.contains(text, String(scalar))
     }
 
     /// The scalar index whose UTF-8 offset (from `base`) is `offset` (`count` for the end), or nil when

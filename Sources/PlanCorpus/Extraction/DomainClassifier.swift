@@ -137,12 +137,6 @@ public struct DomainClassifier: Sendable {
 
     private func label(_ domain: Int?) -> String? { domain.map { lexicon.domains[$0].label } }
 
-    /// Buffers for `domain(ofLoaded:)`.
-    func scratch() -> Scratch { Scratch(domains: lexicon.domains.count) }
-
-    /// The domain index of the normalised scalars `scratch.scalars[0..<scratch.count]`.
-    func domain(ofLoaded scratch: inout Scratch) -> Int? { score(&scratch) }
-
     /// The domain index of a text in any script (normalised on the way).
     func classify<S: StringProtocol>(_ text: S, _ scratch: inout Scratch) -> Int? {
         scratch.count = NormalizedScalars.load(text, into: &scratch.scalars).count
@@ -244,33 +238,23 @@ public struct DomainClassifier: Sendable {
     }
 
     /// Sets the domain of every target that has none, by the chain described on the type.
-    public func assignDomains(in document: inout Document) { assignDomains(in: &document, indicatorDomains: nil) }
-
-    /// `indicatorDomains`, when given, holds the domain index (-1 for none) of each target's indicator, from
-    /// `IndicatorKey.assignKeys(in:classifier:)`; nil classifies the indicators here.
-    func assignDomains(in document: inout Document, indicatorDomains: [Int32]?) {
+    public func assignDomains(in document: inout Document) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
-        let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
         // The targets are written in place while the rest of the document is read.
         let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
         document.targets.withUnsafeMutableBufferPointer { targets in
             for index in targets.indices where targets[index].domain == nil {
-                let domain = domain(of: UnsafeBufferPointer(targets), index, indicatorDomain: known.map { Int($0[index]) },
-                                    in: parts, &state) ?? lexicon.fallback
+                let domain = domain(of: UnsafeBufferPointer(targets), index, in: parts, &state) ?? lexicon.fallback
                 targets[index].domain = lexicon.domains[domain].label
             }
         }
     }
 
     /// The domain index of a target by the chain, nil when nothing matches.
-    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, indicatorDomain: Int?,
-                        in document: DocumentParts, _ state: inout DocumentState) -> Int? {
-        if let known = indicatorDomain {
-            if known >= 0 { return known }
-        } else if let d = classify(targets[index].indicator, &state.scratch) {
-            return d
-        }
+    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: DocumentParts,
+                        _ state: inout DocumentState) -> Int? {
+        if let d = classify(targets[index].indicator, &state.scratch) { return d }
         let text = targets[index].text
         if let d = classify(text, &state.scratch) { return d }
         if let s = sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {

@@ -18,11 +18,10 @@ public struct Extractor: Sendable {
         // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
         // fallback drops leading empty lines).
         document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)
-        // Keys and the indicators' domains are read from one normalisation of each indicator.
-        let indicatorDomains = IndicatorKey.shared.assignKeys(in: &document, classifier: .shared)
+        IndicatorKey.shared.assignKeys(in: &document)
         document.agencies = AgencyExtractor.shared.extract(document, text: aligned)
         document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.
-        DomainClassifier.shared.assignDomains(in: &document, indicatorDomains: indicatorDomains)
+        DomainClassifier.shared.assignDomains(in: &document)
     }
 }

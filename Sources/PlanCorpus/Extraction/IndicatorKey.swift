@@ -63,11 +63,6 @@ public struct IndicatorKey: Sendable {
     /// `parts`, with `buffer` for the indicator's normalised scalars (a loop keying many indicators keeps one).
     func parts(_ indicator: String, _ buffer: inout [UInt32]) -> Parts {
         let (count, changed) = NormalizedScalars.load(indicator, into: &buffer)
-        return parts(indicator, loaded: buffer, count: count, changed: changed)
-    }
-
-    /// `parts` of an indicator whose normalised scalars are `buffer[0..<count]` (`changed`: they differ from its own).
-    private func parts(_ indicator: String, loaded buffer: [UInt32], count: Int, changed: Bool) -> Parts {
         let parts = buffer.withUnsafeBufferPointer { b -> Parts? in
             let s = UnsafeBufferPointer(rebasing: b[0..<count])
             // On plain scalars the Character rules below read the same over scalars (see `PlainScalars`).
@@ -392,26 +387,6 @@ extension IndicatorKey {
                 targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
             }
         }
-    }
-
-    /// `assignKeys`, and the domain index (-1 for none) `classifier` gives each target's indicator, read from
-    /// the normalised scalars the key is made from (not normalised a second time by the classifier).
-    func assignKeys(in document: inout Document, classifier: DomainClassifier) -> [Int32] {
-        guard !document.targets.isEmpty else { return [] }
-        var scratch = classifier.scratch()
-        var domains = [Int32](repeating: -1, count: document.targets.count)
-        document.targets.withUnsafeMutableBufferPointer { targets in
-            for i in targets.indices {
-                let indicator = targets[i].indicator
-                let (count, changed) = NormalizedScalars.load(indicator, into: &scratch.scalars)
-                let p = parts(indicator, loaded: scratch.scalars, count: count, changed: changed)
-                targets[i].key = p.key
-                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
-                scratch.count = count
-                domains[i] = Int32(classifier.domain(ofLoaded: &scratch) ?? -1)
-            }
-        }
-        return domains
     }
 }
 

@@ -6,7 +6,8 @@ public struct NumberScanner: Sendable {
     public var units: PhraseLexicon {
         didSet { unitFacts = UnitFacts.of(units) }
     }
-    /// What the scan needs of each unit word (category, last scalar), read once per lexicon, not per match.
+    /// What the scan needs of each unit word (its category, whether it ends in a letter, money units with their
+    /// magnitude words), read once per lexicon, not per match.
     private(set) var unitFacts: UnitFacts
 
     public init(units: PhraseLexicon = .units) {
@@ -28,23 +29,11 @@ public struct NumberScanner: Sendable {
             foldsToTokenStart.withUnsafeBufferPointer { bits in
                 @inline(__always) func marked(_ v: UInt32) -> Bool { (bits[Int(v &>> 6)] &>> UInt64(v & 63)) & 1 != 0 }
                 var i = 0
-                let count = buf.count
-                while i < count {
-                    // Valid UTF-8 (it comes from a String), decoded in place.
-                    let b0 = UInt32(buf[i])
-                    if b0 < 0x80 {
-                        if marked(b0) { return true }
-                        i = i &+ 1
-                    } else if b0 < 0xE0 {
-                        if marked((b0 & 0x1F) &<< 6 | UInt32(buf[i &+ 1] & 0x3F)) { return true }
-                        i = i &+ 2
-                    } else if b0 < 0xF0 {
-                        if marked((b0 & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)) { return true }
-                        i = i &+ 3
-                    } else {
-                        // Beyond the BMP the fold keeps a scalar as it is, and the scan loop stops at every such scalar.
-                        return true
-                    }
+                while i < buf.count {
+                    let (v, w) = UTF8Codec.decode(buf, at: i)
+                    // Beyond the BMP the fold keeps a scalar as it is, and the scan loop stops at every such scalar.
+                    if v > 0xFFFF || marked(v) { return true }
+                    i &+= w
                 }
                 return false
             }
@@ -56,13 +45,10 @@ public struct NumberScanner: Sendable {
     static let foldsToTokenStart: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 1024)
         let starts = ScanRun.startsToken
-        ScriptFolding.shared.fold.withUnsafeBufferPointer { table in
-            for v in UInt32(0)..<0x10000 {
-                guard let c = Unicode.Scalar(v) else { continue }
-                // As `ScalarFolder.fold`: the ratio colon, then the script table.
-                let f = v == 0x2236 ? ":" : ScriptFolding.folded(c, table)
-                if f.value > 0xFFFF || starts.contains(f) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-            }
+        for v in UInt32(0)..<0x10000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let f = ScalarFolder.fold(c)
+            if f.value > 0xFFFF || starts.contains(f) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
         }
         return bits
     }()
@@ -82,7 +68,7 @@ public struct NumberScanner: Sendable {
     }
 
     /// `scan(original:folded:utf8:)` appending the tokens to `out`, so a caller can keep one array's storage
-    /// from text to text (tokens keep a reference to `original`, so do not refill it while they are kept).
+    /// from text to text (tokens share `original`'s storage: refilling it while they are kept copies it).
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], into out: inout [Quantity]) {
         var run = ScanRun(o: original, s: folded, units: units, facts: unitFacts, utf8: offsets)
         swap(&run.out, &out)
@@ -151,8 +137,8 @@ struct ScanRun {
         self.utf8 = utf8
     }
 
-    /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals), as a BMP table: the scan loop
-    /// passes over every other scalar with one read.
+    /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals): the source of the scan loop's bit
+    /// table and of the fold tables that tell whether a text may hold a token.
     static let startsToken = ScalarSet(startScalars)
     static let startScalars: [Unicode.Scalar] = Array("0123456789xX×".unicodeScalars) + ChineseNumeral.numerals
 
@@ -319,8 +305,8 @@ struct ScanRun {
 
     // MARK: the loop
 
-    @discardableResult
-    mutating func scanAll() -> [Quantity] {
+    /// Scans the whole text, appending the tokens to `out`.
+    mutating func scanAll() {
         let s = self.s
         let n = self.n
         let startBits = Self.startBits
@@ -353,7 +339,6 @@ struct ScanRun {
                 i += 1
             }
         }
-        return out
     }
 
     // MARK: Arabic numbers

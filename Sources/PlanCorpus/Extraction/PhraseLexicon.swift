@@ -100,8 +100,8 @@ public struct PhraseLexicon: Sendable {
     /// The longest entry that starts at `index` in `s`. Most positions of a text start no entry: the bit test,
     /// inlined where it is asked, turns them away before a call.
     @inline(__always) public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard index < s.count, Self.mayHold(tables.firstBits, s[index]) else { return nil }
-        return match(s, startingAt: index)
+        let e = matchIndex(s, at: index)
+        return e < 0 ? nil : tables.entries[e]
     }
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
@@ -114,11 +114,6 @@ public struct PhraseLexicon: Sendable {
     @inline(__always) private static func mayHold(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
         let v = c.value & 4095
         return bits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0
-    }
-
-    private func match(_ s: [Unicode.Scalar], startingAt index: Int) -> Entry? {
-        let e = matchIndex(s, startingAt: index)
-        return e < 0 ? nil : tables.entries[e]
     }
 
     /// The index (in `entries`) of the longest entry that starts at `index` in `s`, or -1: for hot loops that

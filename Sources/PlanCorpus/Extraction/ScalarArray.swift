@@ -225,8 +225,7 @@ enum ScalarArray {
         // The last few bytes, each sequence checked against the end.
         while i < n {
             offsets?[k] = base &+ i
-            let b0 = UInt32(src[i])
-            let width = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+            let width = Self.width(src[i])
             if i &+ width > n {
                 dst[k] = 0xFFFD
                 i &+= 1

@@ -146,12 +146,18 @@ struct SentenceReader {
     /// True at positions strictly inside a token (a comma in 1,200, the colon of 1:1.2). Tokens are in text
     /// order and do not overlap: the last one starting before `i` is the only one that can hold it.
     func isInsideToken(_ i: Int) -> Bool {
+        let next = firstToken(notBefore: i)
+        return next > 0 && i < tokens[next - 1].scalarRange.upperBound
+    }
+
+    /// Index of the first token that starts at or after `position` (`tokens.count` when none does), by bisection.
+    func firstToken(notBefore position: Int) -> Int {
         var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if tokens[mid].scalarRange.lowerBound < i { lo = mid + 1 } else { hi = mid }
+            if tokens[mid].scalarRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
         }
-        return lo > 0 && i < tokens[lo - 1].scalarRange.upperBound
+        return lo
     }
 
     /// 。 ! ? and line breaks (a switch: hashing a scalar per position showed up as a top cost).
@@ -273,16 +279,8 @@ struct SentenceReader {
 
     /// Indices of the tokens that start in `range` (tokens are in text order: they are one run).
     func tokenIndices(startingIn range: Range<Int>) -> Range<Int> {
-        func firstStart(notBefore position: Int) -> Int {
-            var lo = 0, hi = tokens.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if tokens[mid].scalarRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let from = firstStart(notBefore: range.lowerBound)
-        return from..<max(from, firstStart(notBefore: range.upperBound))
+        let from = firstToken(notBefore: range.lowerBound)
+        return from..<max(from, firstToken(notBefore: range.upperBound))
     }
 
     /// The time token (year, year range, plan period, date) starting at `i`, if any.
@@ -295,11 +293,7 @@ struct SentenceReader {
 
     /// The token of a kind `kind` accepts starting at `i` (tokens are in text order, so their starts ascend).
     @inline(__always) func token(startingAt i: Int, _ kind: (QuantityKind) -> Bool) -> Quantity? {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if tokens[mid].scalarRange.lowerBound < i { lo = mid + 1 } else { hi = mid }
-        }
+        var lo = firstToken(notBefore: i)
         while lo < tokens.count, tokens[lo].scalarRange.lowerBound == i {
             if kind(tokens[lo].kind) { return tokens[lo] }
             lo += 1
@@ -450,7 +444,7 @@ struct SentenceReader {
     mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
         var result: [Target] = []
         // Sub-sentences: split at 。!? and line breaks, found among the positions noted while folding, which also
-        // tell whether a review word may start or end in a sub-sentence (`opensReviewClause` runs only then).
+        // tell whether a review word may start or end in a sub-sentence (`opensReview` runs only then).
         var start = 0
         var i = 0
         var stop = 0
@@ -472,7 +466,7 @@ struct SentenceReader {
             guard i > start else { continue }
             let sub = start..<i
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
-            if mayOpenReview && opensReviewClause(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
+            if mayOpenReview && opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
             let before = result.count
             let leadYear = readSubSentence(sub, carry: carry, into: &result)
@@ -521,7 +515,7 @@ struct SentenceReader {
 
     /// True when a clause before the sub-sentence's first number opens a review: 过去一年,… 回顾… 五年来,…
     /// 2023年以来,… also after a speaker (袁家军表示,十年来,…). `read` asks only where `mayEdgeReview` allows.
-    func opensReviewClause(_ sub: Range<Int>) -> Bool {
+    func opensReview(_ sub: Range<Int>) -> Bool {
         var answer = false
         forEachClause(sub) { clause in
             var lo = clause.lowerBound, hi = clause.upperBound
@@ -552,7 +546,7 @@ struct SentenceReader {
     private static let reviewLastScalars = (PhraseLexicon.pastOpening.entries.filter { reviewEndWords.contains($0.text) }
                                             + PhraseLexicon.reportTail.entries).map { $0.scalars[$0.scalars.count - 1] }
 
-    /// True when the review scalar at `p` can stand at a clause's edge as `opensReviewClause` reads it: a first
+    /// True when the review scalar at `p` can stand at a clause's edge as `opensReview` reads it: a first
     /// scalar with only non-word scalars between it and a clause mark (or the start) before it, or a last scalar
     /// with only non-word scalars between it and a clause or sentence mark (or the end) after it.
     func mayEdgeReview(at p: Int, from start: Int) -> Bool {
@@ -709,8 +703,8 @@ struct SentenceReader {
     /// Appends the sub-sentence's targets to `targets`; returns the year its numbers were read under, if any.
     func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, into targets: inout [Target]) -> CarriedContext? {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
-        guard tokens.contains(where: { $0.isAmount && sub.contains($0.scalarRange.lowerBound) }) else { return nil }
         let subTokens = tokens[tokenIndices(startingIn: sub)]
+        guard subTokens.contains(where: \.isAmount) else { return nil }
         let survey = survey(sub)
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
         if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return nil }
@@ -727,8 +721,7 @@ struct SentenceReader {
         // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
         var pastLocal: [(start: Int, length: Int)]? = nil
         for clause in clauseList {
-            // The tokens that start in the clause (its part of `subTokens`).
-            // Each token read in place (a copy of one retains what it holds).
+            // The tokens that start in the clause, each read in place (a copy of one retains what it holds).
             var cands: [Candidate] = tokenIndices(startingIn: clause).compactMap { t in
                 guard tokens[t].isAmount, tokens[t].value != nil else { return nil }
                 let range = tokens[t].scalarRange
@@ -1119,9 +1112,13 @@ struct SentenceReader {
         return items.count == count ? items : parts
     }
 
-    /// `withoutRespectively` of the text `scalars` spell, made a String once.
+    /// The indicator the text `scalars` spell, without 分别 / 分別 and surrounding whitespace, made a String once.
     static func withoutRespectively(scalars: [Unicode.Scalar]) -> String {
-        guard PlainScalars.arePlain(scalars) else { return withoutRespectively(String(scalars: scalars)) }
+        guard PlainScalars.arePlain(scalars) else {
+            // Scalars that are not Characters of their own: Foundation's search and trimming, by Characters.
+            return String(scalars: scalars).replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
+                .trimmingCharacters(in: .whitespaces)
+        }
         return String(scalars: withoutRespectively(plain: scalars))
     }
 
@@ -1147,27 +1144,7 @@ struct SentenceReader {
 
     /// The indicator without 分别 / 分別 and surrounding whitespace.
     static func withoutRespectively(_ indicator: String) -> String {
-        // Most indicators hold no 分 and no blank at either end: nothing to take out, known from the bytes.
-        var copy = indicator
-        let untouched = copy.withUTF8 { buf -> Bool in
-            guard let first = indicator.unicodeScalars.first, let last = indicator.unicodeScalars.last,
-                  !PlainScalars.isWhitespace(first), !PlainScalars.isWhitespace(last) else { return false }
-            var i = 0
-            while i + 2 < buf.count {
-                if buf[i] == 0xE5, buf[i + 1] == 0x88, buf[i + 2] == 0x86 { return false }   // 分
-                i += 1
-            }
-            return PlainScalars.arePlain(utf8: buf)
-        }
-        if untouched { return indicator }
-        let scalars = Array(indicator.unicodeScalars)
-        guard PlainScalars.arePlain(scalars) else {
-            return indicator.replacingOccurrences(of: "分别", with: "").replacingOccurrences(of: "分別", with: "")
-                .trimmingCharacters(in: .whitespaces)
-        }
-        let kept = withoutRespectively(plain: scalars)
-        if kept.count == scalars.count { return indicator }
-        return String(scalars: kept)
+        withoutRespectively(scalars: Array(indicator.unicodeScalars))
     }
 
     static let perWords = ["人均", "户均", "生均", "床均", "亩均", "地均"]

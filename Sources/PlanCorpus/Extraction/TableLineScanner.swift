@@ -130,11 +130,8 @@ struct TableLineScanner {
             }
             k &+= 32
         }
-        while k &+ 2 < n {
-            if base[k] == 0xE3, base[k &+ 1] == 0x80, base[k &+ 2] == 0x80 { return k }
-            k &+= 1
-        }
-        return n
+        // The last few positions one by one.
+        return ideographicSpaceByWalking(from: k, in: buf)
     }
 
     /// Byte j of the result (as two words, little-endian) is FF when an ideographic space starts at `k + j`.
@@ -147,7 +144,7 @@ struct TableLineScanner {
         return unsafeBitCast((a .== lead) .& (b .== trail) .& (c .== trail), to: SIMD2<UInt64>.self)
     }
 
-    /// `ideographicSpace(from:in:)` by looking at every position: the reference the tests compare it with.
+    /// `ideographicSpace(from:in:)` by looking at every position: its tail, and the reference the tests compare it with.
     static func ideographicSpaceByWalking(from: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
         var k = max(from, 0)
         while k + 2 < buf.count {

@@ -119,14 +119,11 @@ struct BodyEvidence {
         // Mentions: the first position a new one may start at, and where the last one ended.
         var nextMention = 0
         var lastEnd = -1
-        let formulas = RegionResolver.nationalFormulaScalars
         let probe = TemplateDetector.Probe.shared
-        let single = trie.hasSingleScalarSurface
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
-                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts in
-                    trie.pairBits.withUnsafeBufferPointer { pairs -> Bool in
+                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts -> Bool in
                         var p = 0
                         while true {
                             // Scalars at which nothing starts and whose norm is settled, in a loop of their own:
@@ -154,12 +151,8 @@ struct BodyEvidence {
                             }
                             if bits & mentionBit != 0 && p >= nextMention {
                                 // The pair test of `SurfaceTrie.nextCandidate`, then the trie.
-                                var may = single || p + 1 >= n
-                                if !may {
-                                    let h = SurfaceTrie.pairHash(s[p], s[p + 1])
-                                    may = pairs[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0
-                                }
-                                if may, let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found) {
+                                if trie.pairMayStart(at: p, in: s),
+                                   let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found) {
                                     mentions.append(m)
                                     nextMention = m.range.upperBound
                                     lastEnd = nextMention
@@ -169,14 +162,12 @@ struct BodyEvidence {
                                 let kind = (bits & levelBits) >> 1
                                 if kind != 0 { levels.visit(p, kind: kind, s, norm) }
                                 if bits & nationalBit != 0 && !national {
-                                    let c = s[p]
-                                    for f in formulas where f[0] == c && PlainScalars.has(f, at: p, in: norm) { national = true }
+                                    national = RegionResolver.namesNationalFormula(at: p, in: norm)
                                 }
                                 if bits & placeholderBit != 0 && !mayHold && probe.mayStart(at: p, in: norm) { mayHold = true }
                             }
                             p += 1
                         }
-                    }
                     }
                 }
             }

@@ -232,9 +232,6 @@ public final class Gazetteer: Sendable {
         byCode[code].map { entries[$0] }
     }
 
-    /// Position of the entry with this code in `entries`.
-    func index(code: String) -> Int? { byCode[code] }
-
     /// The enclosing entry (prefecture of a county, province of a prefecture).
     public func parent(of entry: GazetteerEntry) -> GazetteerEntry? {
         entry.parent.flatMap { self.entry(code: $0) }

@@ -35,20 +35,11 @@ public struct TemplateDetector: Sendable {
     private static let closers = ScalarSet("]】〕}>＞」〉")
     private static let suffixFirsts = ScalarSet("省自市州盟县区旗镇乡")
 
-    /// False when no placeholder can occur in the scalars of a text: `mayStartPlaceholder` is false at every
+    /// False when no placeholder can occur in the scalars of a text: `Probe.mayStart(at:in:)` is false at every
     /// position. Checking this first spares the regular expressions.
     static func mayHoldPlaceholder(_ s: [Unicode.Scalar]) -> Bool {
-        let n = s.count
-        let table = openers
-        let found: Int? = s.withUnsafeBufferPointer { buf in
-            for i in 0..<n where table.contains(buf[i]) { return i }
-            return nil
-        }
-        guard let first = found else { return false }
-        let probe = Probe.shared
-        for i in first..<n where openers.contains(s[i]) {
-            if probe.mayStart(at: i, in: s) { return true }
-        }
+        let table = openers, probe = Probe.shared
+        for i in s.indices where table.contains(s[i]) && probe.mayStart(at: i, in: s) { return true }
         return false
     }
 
