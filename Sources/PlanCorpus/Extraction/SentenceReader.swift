@@ -1,3 +1,11 @@
+/// The targets a document's sentences are read into, with the filter that drops a target found before.
+struct TargetSink {
+    var targets: [Target]
+    var seen = TargetExtractor.DuplicateFilter()
+    /// Targets found, duplicates included: a sub-sentence that found one sets the year of the paragraph.
+    var found = 0
+}
+
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
 struct SentenceReader {
     let o: [Unicode.Scalar]
@@ -440,9 +448,9 @@ struct SentenceReader {
         var denominator: String? = nil
     }
 
-    /// Reads every sub-sentence; `carry` and `pastParagraph` pass context from sentence to sentence of a paragraph.
-    mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool) -> [Target] {
-        var result: [Target] = []
+    /// Reads every sub-sentence into `sink`; `carry` and `pastParagraph` pass context from sentence to sentence of a
+    /// paragraph.
+    mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool, into sink: inout TargetSink) {
         // Sub-sentences: split at 。!? and line breaks, found among the positions noted while folding, which also
         // tell whether a review word may start or end in a sub-sentence (`opensReview` runs only then).
         var start = 0
@@ -468,16 +476,15 @@ struct SentenceReader {
             // 过去一年,… / 五年来,…: a review opens, and the rest of the paragraph reports the past.
             if mayOpenReview && opensReview(sub) { pastParagraph = true } else if pastParagraph, opensPlan(sub) { pastParagraph = false }
             if pastParagraph { carry = nil; continue }
-            let before = result.count
-            let leadYear = readSubSentence(sub, carry: carry, into: &result)
-            if result.count == before {
+            let before = sink.found
+            let leadYear = readSubSentence(sub, carry: carry, into: &sink)
+            if sink.found == before {
                 // A past year (2021年完成投资…) still governs the rest of the paragraph (其中,教育完成…).
                 carry = leadYear.flatMap { lead in lead.year.map(isPastYear) == true ? lead : nil }
             } else if let lead = leadYear {
                 carry = lead
             }
         }
-        return result
     }
 
     /// The scalars `read` stops at: sentence ends and review-word ends.
@@ -700,8 +707,8 @@ struct SentenceReader {
         return found
     }
 
-    /// Appends the sub-sentence's targets to `targets`; returns the year its numbers were read under, if any.
-    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, into targets: inout [Target]) -> CarriedContext? {
+    /// Puts the sub-sentence's targets in `sink`; returns the year its numbers were read under, if any.
+    func readSubSentence(_ sub: Range<Int>, carry: CarriedContext?, into sink: inout TargetSink) -> CarriedContext? {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         let subTokens = tokens[tokenIndices(startingIn: sub)]
         guard subTokens.contains(where: \.isAmount) else { return nil }
@@ -801,7 +808,7 @@ struct SentenceReader {
             cands.removeAll { isChangeOfEarlierFigure($0, sub: sub, subTokens: subTokens) }
             guard !cands.isEmpty else { continue }
 
-            buildTargets(cands, clause: clause, years: years, carry: carry, into: &targets,
+            buildTargets(cands, clause: clause, years: years, carry: carry, into: &sink,
                          sentenceHedge: sentenceHedge, leadYear: &leadYear)
         }
         return leadYear
@@ -952,8 +959,8 @@ struct SentenceReader {
 
     // MARK: building targets
 
-    /// Appends a clause's targets, read from its candidates, to `result`.
-    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?, into result: inout [Target],
+    /// Puts a clause's targets, read from its candidates, in `sink`.
+    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?, into sink: inout TargetSink,
                       sentenceHedge: String?, leadYear: inout CarriedContext?) {
         let n = cands.count
         // Where each number's words start (prefix) and what follows it (object), in one array.
@@ -1040,9 +1047,18 @@ struct SentenceReader {
                         let next = trimObject(spans[i + 1].object)
                         if !next.range.isEmpty { scalars += o[next.range] }
                     }
-                    // 分别 (respectively) belongs to the list, never to one indicator.
-                    let indicator = Self.withoutRespectively(scalars: scalars)
-                    guard !indicator.isEmpty else { continue }
+                    // 分别 (respectively) belongs to the list, never to one indicator. Plain scalars are kept as
+                    // scalars until the target proves new; others go through Foundation's Character search.
+                    var indicatorText: String? = nil
+                    let indicatorScalars: ArraySlice<Unicode.Scalar>
+                    if PlainScalars.arePlain(scalars) {
+                        indicatorScalars = Self.withoutRespectively(plain: scalars)
+                    } else {
+                        let text = Self.withoutRespectively(scalars: scalars)
+                        indicatorText = text
+                        indicatorScalars = ArraySlice(text.unicodeScalars)
+                    }
+                    guard !indicatorScalars.isEmpty else { continue }
 
                     var comparator = c.comparator ?? (group.count > 1 ? lastComparator : nil) ?? tail.comparator
                         ?? (group.count > 1 ? groupTail.comparator : nil) ?? tokens[c.token].comparatorHint
@@ -1073,9 +1089,14 @@ struct SentenceReader {
                     }
                     guard let value = tokens[c.token].value else { continue }
                     let unit: String? = tokens[c.token].kind == .ratio ? "ratio" : tokens[c.token].unit
+                    sink.found += 1
+                    guard sink.seen.insert(TargetExtractor.duplicateKey(
+                        indicator: indicatorScalars, value: value, valueMax: tokens[c.token].valueMax, unit: unit,
+                        comparator: comparator ?? "=", year: year)) else { continue }
+                    let indicator = indicatorText ?? String(scalars: indicatorScalars)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
-                    result.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
+                    sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
                                          unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
                                          hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
                                          baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
@@ -1123,7 +1144,7 @@ struct SentenceReader {
     }
 
     /// Plain scalars without 分别 / 分別 and surrounding whitespace.
-    private static func withoutRespectively(plain scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+    static func withoutRespectively(plain scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
         var kept = scalars
         if scalars.contains("分") {
             // One left-to-right pass per word, as each replacingOccurrences makes.

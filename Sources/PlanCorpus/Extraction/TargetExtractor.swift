@@ -19,12 +19,11 @@ public struct TargetExtractor: Sendable {
     func extract(_ document: Document, text: AlignedScalars?) -> [Target] {
         let locator = ProvenanceLocator(document: document)
         let table = tables.extract(document, locator: locator)
-        var targets = table.targets
+        var sink = TargetSink(targets: table.targets)
         let statusSections = Self.statusSections(document.sections)
         let isStatus = SectionIDMap(statusSections.map { ($0, true) })   // asked once per sentence
         let cleanUTF8 = Array(document.clean.utf8)
-        var seen = DuplicateFilter()
-        for t in targets { _ = seen.insert(Self.duplicateKey(t)) }
+        for t in sink.targets { _ = sink.seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
         let pastYears = SentenceReader.PastYears(document.metadata,
@@ -74,16 +73,18 @@ public struct TargetExtractor: Sendable {
                                         scanner: scanner, pastYears: pastYears, locator: locator)
             // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
             if onBoundaries { reader.cleanText = document.clean }
+            let before = sink.targets.count
+            reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
             var intent: Bool?   // asked once per sentence, and only when needed
-            for found in reader.read(carry: &carry, pastParagraph: &pastParagraph) {
-                guard seen.insert(Self.duplicateKey(found)) else { continue }
-                if reportsFacts, found.year == nil, !found.yearPlaceholder {
+            if reportsFacts {
+                for k in before..<sink.targets.count where sink.targets[k].year == nil && !sink.targets[k].yearPlaceholder {
                     if intent == nil { intent = Self.statesIntent(sentence.norm) || headingsStateIntent(sentence.section) }
-                    if intent == false { withoutIntent.insert(targets.count) }
+                    if intent == false { withoutIntent.insert(k) }
                 }
-                targets.append(found)
             }
         }
+        var targets: [Target] = []
+        swap(&targets, &sink.targets)   // moved, not copied: it is changed below
         // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
         // else, in a yearly document (a work report), the year in its title.
         let headingYears = Self.headingYears(document.sections, skipping: statusSections, scanner: scanner)
@@ -362,39 +363,50 @@ public struct TargetExtractor: Sendable {
     }
 
     static func duplicateKey(_ t: Target) -> DuplicateKey {
-        let unit = t.unit ?? ""
-        let valueMax = t.valueMax ?? -1
+        duplicateKey(indicator: t.indicator.unicodeScalars, value: t.value, valueMax: t.valueMax, unit: t.unit,
+                     comparator: t.comparator, year: t.year)
+    }
+
+    /// The key of a target with these fields, its indicator given as the scalars of its String: the reader asks
+    /// before it builds the String and the target, which a duplicate does not need.
+    static func duplicateKey<C: Collection>(indicator scalars: C, value: Double, valueMax: Double?, unit: String?,
+                                            comparator: String, year: Int?) -> DuplicateKey where C.Element == Unicode.Scalar {
+        let unit = unit ?? ""
+        let valueMax = valueMax ?? -1
         // The folded indicator's scalar values, and whether they are a run of stable starters (NFC as they
         // stand, see LineKey) without `|`.
         var indicator = [UInt32]()
+        indicator.reserveCapacity(scalars.count)
         var stable = true
-        var copy = t.indicator
-        copy.withUTF8 { buf in
-            indicator.reserveCapacity(buf.count)
-            var i = 0
-            while i < buf.count {
-                let (v, w) = UTF8Codec.decode(buf, at: i)
-                let folded = ScalarFolder.fold(unsafeBitCast(v, to: Unicode.Scalar.self))
-                if !LineKey.isStableStarter(folded) { stable = false }
-                indicator.append(folded.value)
-                i += w
+        // `ScalarFolder.fold` through the reader's table (beyond the BMP a scalar folds to itself).
+        SentenceReader.foldTable.withUnsafeBufferPointer { table in
+            for c in scalars {
+                let folded = c.value < 0x10000 ? table[Int(c.value)] & 0x1F_FFFF : c.value
+                if !LineKey.isStableStarter(unsafeBitCast(folded, to: Unicode.Scalar.self)) { stable = false }
+                indicator.append(folded)
             }
         }
         // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
-        if t.value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || unit.utf8.contains(0x7C)
-            || t.comparator.utf8.contains(0x7C) {
-            return .text(key(t))
+        if value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || unit.utf8.contains(0x7C)
+            || comparator.utf8.contains(0x7C) {
+            return .text(key(indicator: String(scalars: scalars), value: value, valueMax: valueMax, unit: unit,
+                             comparator: comparator, year: year))
         }
         // Anything but a run of stable starters is composed first.
         if !stable {
             indicator = String(scalars: indicator.map { Unicode.Scalar($0)! }).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
         }
-        return .fields(indicator: indicator, value: t.value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
-                       comparator: t.comparator, year: t.year ?? -1)
+        return .fields(indicator: indicator, value: value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
+                       comparator: comparator, year: year ?? -1)
     }
 
     static func key(_ t: Target) -> String {
-        "\(ScalarFolder.foldedString(t.indicator))|\(t.value)|\(t.valueMax ?? -1)|\(t.unit ?? "")|\(t.comparator)|\(t.year ?? -1)"
+        key(indicator: t.indicator, value: t.value, valueMax: t.valueMax ?? -1, unit: t.unit ?? "", comparator: t.comparator,
+            year: t.year)
+    }
+
+    static func key(indicator: String, value: Double, valueMax: Double, unit: String, comparator: String, year: Int?) -> String {
+        "\(ScalarFolder.foldedString(indicator))|\(value)|\(valueMax)|\(unit)|\(comparator)|\(year ?? -1)"
     }
 }
 
