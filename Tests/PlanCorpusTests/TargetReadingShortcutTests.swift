@@ -30,30 +30,31 @@ import Testing
     /// A document for the readers' provenance (the tests here read no targets' lines).
     static let document = makeDocument("到2025年,新增床位100张。")
 
-    /// A reader over one sentence, as `TargetExtractor` makes it.
-    static func reader(_ sentence: String) -> SentenceReader {
+    /// `body` given a reader over one sentence, as `TargetExtractor` makes it.
+    static func withReader(_ sentence: String, _ body: (SentenceReader) -> Void) {
         var buffers = SentenceReader.Buffers()
         buffers.original = Array(sentence.unicodeScalars)
-        return SentenceReader(buffers: &buffers, cleanStart: 0, section: nil, scanner: NumberScanner(),
-                              pastYears: .init(document.metadata), locator: ProvenanceLocator(document: document))
+        SentenceReader.withReader(&buffers, cleanStart: 0, section: nil, sharesCleanText: false, scanner: NumberScanner(),
+                                  pastYears: .init(document.metadata), body)
     }
 
     @Test func surveyAnswersAsTheWalksItReplaces() {
         var formulas = 0, quotes = 0, past = 0
         for sentence in Self.sentences {
-            let reader = Self.reader(sentence)
-            let sub = 0..<reader.f.count
-            let survey = reader.survey(sub)
-            #expect(survey.clauses == reader.clauses(sub), "\(sentence)")
-            #expect(survey.quotes == reader.quoted(sub), "\(sentence)")
-            #expect(survey.formula == reader.isFormula(sub), "\(sentence)")
-            #expect(reader.reportsPast(sub, starts: survey.pastStarts) == reader.reportsPast(sub), "\(sentence)")
-            let local = reader.matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts)
-            let reference = reader.matches(of: PhraseLexicon.pastLocal, in: sub)
-            #expect(local.map(\.start) == reference.map(\.start) && local.map(\.length) == reference.map(\.length), "\(sentence)")
-            if survey.formula { formulas += 1 }
-            if !survey.quotes.isEmpty { quotes += 1 }
-            if reader.reportsPast(sub) { past += 1 }
+            Self.withReader(sentence) { reader in
+                let sub = 0..<reader.f.count
+                let survey = reader.survey(sub)
+                #expect(survey.clauses == reader.clauses(sub), "\(sentence)")
+                #expect(survey.quotes == reader.quoted(sub), "\(sentence)")
+                #expect(survey.formula == reader.isFormula(sub), "\(sentence)")
+                #expect(reader.reportsPast(sub, starts: survey.pastStarts) == reader.reportsPast(sub), "\(sentence)")
+                let local = reader.matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts)
+                let reference = reader.matches(of: PhraseLexicon.pastLocal, in: sub)
+                #expect(local.map(\.start) == reference.map(\.start) && local.map(\.length) == reference.map(\.length), "\(sentence)")
+                if survey.formula { formulas += 1 }
+                if !survey.quotes.isEmpty { quotes += 1 }
+                if reader.reportsPast(sub) { past += 1 }
+            }
         }
         // The texts exercise each answer both ways.
         #expect(formulas > 10 && quotes > 10 && past > 10)
@@ -77,9 +78,10 @@ import Testing
 
     @Test func notedStopsAreEveryWalkScalar() {
         for sentence in Self.sentences {
-            let reader = Self.reader(sentence)
-            let expected = reader.f.indices.filter { SentenceReader.walkSet.contains(reader.f[$0]) }.map(Int32.init)
-            #expect(Array(reader.stops) == expected, "\(sentence)")
+            Self.withReader(sentence) { reader in
+                let expected = reader.f.indices.filter { SentenceReader.walkSet.contains(reader.f[$0]) }.map(Int32.init)
+                #expect(Array(reader.stops) == expected, "\(sentence)")
+            }
         }
     }
 
@@ -88,12 +90,13 @@ import Testing
     @Test func reviewsOpenOnlyWhereTheirScalarsStand() {
         var opened = 0
         for sentence in Self.sentences {
-            let reader = Self.reader(sentence)
-            let sub = 0..<reader.f.count
-            guard reader.opensReview(sub) else { continue }
-            opened += 1
-            #expect(reader.f.indices.contains { SentenceReader.reviewEnds.contains(reader.f[$0]) && reader.mayEdgeReview(at: $0, from: 0) },
-                    "\(sentence)")
+            Self.withReader(sentence) { reader in
+                let sub = 0..<reader.f.count
+                guard reader.opensReview(sub) else { return }
+                opened += 1
+                #expect(reader.f.indices.contains { SentenceReader.reviewEnds.contains(reader.f[$0]) && reader.mayEdgeReview(at: $0, from: 0) },
+                        "\(sentence)")
+            }
         }
         #expect(opened > 10)
     }

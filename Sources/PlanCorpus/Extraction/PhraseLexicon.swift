@@ -100,12 +100,22 @@ public struct PhraseLexicon: Sendable {
     /// The longest entry that starts at `index` in `s`. Most positions of a text start no entry: the bit test,
     /// inlined where it is asked, turns them away before a call.
     @inline(__always) public func match(_ s: [Unicode.Scalar], at index: Int) -> Entry? {
+        s.withUnsafeBufferPointer { match($0, at: index) }
+    }
+
+    /// `match(_:at:)` in scalars a reader holds as a buffer (the sentence reader's own arrays are the caller's).
+    @inline(__always) func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Entry? {
         let e = matchIndex(s, at: index)
         return e < 0 ? nil : tables.entries[e]
     }
 
     /// The longest entry that ends exactly at `end` (exclusive) in `s`.
     @inline(__always) public func match(_ s: [Unicode.Scalar], endingAt end: Int) -> Entry? {
+        s.withUnsafeBufferPointer { match($0, endingAt: end) }
+    }
+
+    /// `match(_:endingAt:)` in a buffer.
+    @inline(__always) func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingAt end: Int) -> Entry? {
         guard end > 0, end <= s.count, Self.mayHold(tables.lastBits, s[end - 1]) else { return nil }
         return match(s, endingBefore: end)
     }
@@ -119,6 +129,11 @@ public struct PhraseLexicon: Sendable {
     /// The index (in `entries`) of the longest entry that starts at `index` in `s`, or -1: for hot loops that
     /// ask only whether and how long, an index is nothing to copy and release.
     @inline(__always) func matchIndex(_ s: [Unicode.Scalar], at index: Int) -> Int {
+        s.withUnsafeBufferPointer { matchIndex($0, at: index) }
+    }
+
+    /// `matchIndex(_:at:)` in a buffer.
+    @inline(__always) func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Int {
         guard index >= 0, index < s.count, Self.mayHold(tables.firstBits, s[index]) else { return -1 }
         return matchIndex(s, startingAt: index)
     }
@@ -138,31 +153,29 @@ public struct PhraseLexicon: Sendable {
     /// True when both lexicons are the same tables (copies of one lexicon).
     func isSame(as other: PhraseLexicon) -> Bool { tables === other.tables }
 
-    private func matchIndex(_ s: [Unicode.Scalar], startingAt index: Int) -> Int {
+    private func matchIndex(_ text: UnsafeBufferPointer<Unicode.Scalar>, startingAt index: Int) -> Int {
         let t = tables
-        guard let g = t.firstGroup.value(of: s[index]) else { return -1 }
-        let count = s.count
+        guard let g = t.firstGroup.value(of: text[index]) else { return -1 }
+        let count = text.count
         // Through buffers: the group's entries are compared scalar by scalar, with no bounds checks per read.
-        return s.withUnsafeBufferPointer { text in
-            t.flat.withUnsafeBufferPointer { flat in
-                t.flatStart.withUnsafeBufferPointer { flatStart in
-                    t.firstOrder.withUnsafeBufferPointer { order in
-                        for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
-                            let e = Int(order[k])
-                            let from = Int(flatStart[e]), length = Int(flatStart[e &+ 1]) &- from
-                            guard index &+ length <= count else { continue }
-                            var j = 1
-                            while j < length, text[index &+ j].value == flat[from &+ j] { j = j &+ 1 }
-                            if j >= length { return e }
-                        }
-                        return -1
+        return t.flat.withUnsafeBufferPointer { flat in
+            t.flatStart.withUnsafeBufferPointer { flatStart in
+                t.firstOrder.withUnsafeBufferPointer { order in
+                    for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
+                        let e = Int(order[k])
+                        let from = Int(flatStart[e]), length = Int(flatStart[e &+ 1]) &- from
+                        guard index &+ length <= count else { continue }
+                        var j = 1
+                        while j < length, text[index &+ j].value == flat[from &+ j] { j = j &+ 1 }
+                        if j >= length { return e }
                     }
+                    return -1
                 }
             }
         }
     }
 
-    private func match(_ s: [Unicode.Scalar], endingBefore end: Int) -> Entry? {
+    private func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingBefore end: Int) -> Entry? {
         let t = tables
         guard let g = t.lastGroup.value(of: s[end - 1]) else { return nil }
         for k in Int(t.lastStart[g])..<Int(t.lastStart[g + 1]) {
@@ -179,6 +192,11 @@ public struct PhraseLexicon: Sendable {
 
     /// True when any entry occurs in `s[range]`.
     public func occurs(in s: [Unicode.Scalar], _ range: Range<Int>) -> Entry? {
+        s.withUnsafeBufferPointer { occurs(in: $0, range) }
+    }
+
+    /// `occurs(in:_:)` in a buffer.
+    func occurs(in s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Entry? {
         var i = range.lowerBound
         while i < range.upperBound {
             if let e = match(s, at: i), i + e.scalars.count <= range.upperBound { return e }

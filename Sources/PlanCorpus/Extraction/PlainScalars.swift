@@ -74,7 +74,8 @@ enum PlainScalars {
     }
 
     /// `range` of `scalars` without leading and trailing whitespace (what `trimmingCharacters(in: .whitespaces)` keeps).
-    @inline(__always) static func trimmingWhitespace(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+    @inline(__always) static func trimmingWhitespace<C: RandomAccessCollection>(_ scalars: C, _ range: Range<Int>) -> Range<Int>
+        where C.Element == Unicode.Scalar, C.Index == Int {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, isWhitespace(scalars[lo]) { lo += 1 }
         while hi > lo, isWhitespace(scalars[hi - 1]) { hi -= 1 }
@@ -82,7 +83,8 @@ enum PlainScalars {
     }
 
     /// True when `scalars` holds `word` at `index`.
-    @inline(__always) static func has(_ word: [Unicode.Scalar], at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    @inline(__always) static func has<C: RandomAccessCollection>(_ word: [Unicode.Scalar], at index: Int, in scalars: C) -> Bool
+        where C.Element == Unicode.Scalar, C.Index == Int {
         guard index >= 0, index + word.count <= scalars.count else { return false }
         for k in 0..<word.count where scalars[index + k] != word[k] { return false }
         return true

@@ -4,26 +4,33 @@ struct TargetSink {
     var seen = TargetExtractor.DuplicateFilter()
     /// Targets found, duplicates included: a sub-sentence that found one sets the year of the paragraph.
     var found = 0
+    /// Maps the document's clean-text ranges to lines and spans.
+    let locator: ProvenanceLocator
+    /// The document's clean text: a target read from a sentence cut from its own bytes keeps its clause as a
+    /// range of it (`SharedText`) rather than a copy.
+    let clean: String
 }
 
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
+///
+/// A reader holds no arrays of its own: it reads the caller's `Buffers` through pointers, and lives only inside
+/// `read(_:…)`. It is copied into many closures and helpers, and with arrays each copy retained and released them.
 struct SentenceReader {
-    let o: [Unicode.Scalar]
-    let f: [Unicode.Scalar]
-    let utf8: [Int]
+    let o: UnsafeBufferPointer<Unicode.Scalar>
+    let f: UnsafeBufferPointer<Unicode.Scalar>
+    let utf8: UnsafeBufferPointer<Int>
     let cleanStart: Int
     let section: Int?
     /// The document's years that mark the past (kept instead of the scanner and metadata: copying those for every
     /// sentence, and releasing them, was a visible share of the reading).
     let pastYears: PastYears
-    let locator: ProvenanceLocator
-    /// The document's clean text, when the sentence's scalars are exactly its bytes at `cleanStart`: targets
-    /// then keep their clause as a range of it rather than a copy (`SharedText`).
-    var cleanText: String? = nil
+    /// True when the sentence's scalars are exactly the clean text's bytes at `cleanStart`: its targets then keep
+    /// their clause as a range of `TargetSink.clean`.
+    let sharesCleanText: Bool
     /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
-    let tokens: [Quantity]
+    let tokens: UnsafeBufferPointer<Quantity>
     /// Positions of the sentence's scalars in `walkSet` (sentence ends, review-word ends), noted while folding.
-    let stops: ArraySlice<Int32>
+    let stops: UnsafeBufferPointer<Int32>
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -49,38 +56,46 @@ struct SentenceReader {
         var tokens: [Quantity] = []
     }
 
-    /// Reads the sentence in `buffers.original`; folds it and counts its UTF-8 offsets in the other buffers.
-    init(buffers: inout Buffers, cleanStart: Int, section: Int?, scanner: NumberScanner, pastYears: PastYears,
-         locator: ProvenanceLocator) {
-        self.cleanStart = cleanStart
-        self.section = section
-        self.pastYears = pastYears
-        self.locator = locator
+    /// Folds the sentence in `buffers.original`, scans it and counts its UTF-8 offsets in the other buffers, then
+    /// hands `body` a reader of them.
+    static func withReader<R>(_ buffers: inout Buffers, cleanStart: Int, section: Int?, sharesCleanText: Bool,
+                              scanner: NumberScanner, pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
         let (mayHoldToken, stopCount) = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops)
-        o = buffers.original
-        f = buffers.folded
-        stops = buffers.stops[..<stopCount]
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
-        guard mayHoldToken else {
-            utf8 = []
-            tokens = []
-            return
+        if mayHoldToken {
+            buffers.utf8.removeAll(keepingCapacity: true)
+            buffers.utf8.append(0)
+            var offset = 0
+            for c in buffers.original {
+                offset += UTF8.width(c)
+                buffers.utf8.append(offset)
+            }
+            buffers.tokens.removeAll(keepingCapacity: true)
+            scanner.scan(original: buffers.original, folded: buffers.folded, utf8: buffers.utf8, into: &buffers.tokens)
+            // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
+            let numeralTerms = PhraseLexicon.numeralTerms
+            buffers.folded.withUnsafeBufferPointer { folded in
+                buffers.tokens.removeAll { numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
+            }
         }
-        buffers.utf8.removeAll(keepingCapacity: true)
-        buffers.utf8.append(0)
-        var offset = 0
-        for c in o {
-            offset += UTF8.width(c)
-            buffers.utf8.append(offset)
+        let tokenCount = mayHoldToken ? buffers.tokens.count : 0
+        let offsetCount = mayHoldToken ? buffers.utf8.count : 0
+        return buffers.original.withUnsafeBufferPointer { o in
+            buffers.folded.withUnsafeBufferPointer { f in
+                buffers.utf8.withUnsafeBufferPointer { utf8 in
+                    buffers.stops.withUnsafeBufferPointer { stops in
+                        buffers.tokens.withUnsafeBufferPointer { tokens in
+                            body(SentenceReader(o: o, f: f, utf8: UnsafeBufferPointer(rebasing: utf8[..<offsetCount]),
+                                                cleanStart: cleanStart, section: section, pastYears: pastYears,
+                                                sharesCleanText: sharesCleanText,
+                                                tokens: UnsafeBufferPointer(rebasing: tokens[..<tokenCount]),
+                                                stops: UnsafeBufferPointer(rebasing: stops[..<stopCount])))
+                        }
+                    }
+                }
+            }
         }
-        utf8 = buffers.utf8
-        // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-        let folded = buffers.folded
-        buffers.tokens.removeAll(keepingCapacity: true)
-        scanner.scan(original: o, folded: folded, utf8: buffers.utf8, into: &buffers.tokens)
-        buffers.tokens.removeAll { PhraseLexicon.numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
-        tokens = buffers.tokens
     }
 
     /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with two flags of that form: it can start a
@@ -450,7 +465,7 @@ struct SentenceReader {
 
     /// Reads every sub-sentence into `sink`; `carry` and `pastParagraph` pass context from sentence to sentence of a
     /// paragraph.
-    mutating func read(carry: inout CarriedContext?, pastParagraph: inout Bool, into sink: inout TargetSink) {
+    func read(carry: inout CarriedContext?, pastParagraph: inout Bool, into sink: inout TargetSink) {
         // Sub-sentences: split at 。!? and line breaks, found among the positions noted while folding, which also
         // tell whether a review word may start or end in a sub-sentence (`opensReview` runs only then).
         var start = 0
@@ -624,42 +639,40 @@ struct SentenceReader {
         var closer: Unicode.Scalar = "”"
         var equals = false, plus = false
         Self.surveyTable.withUnsafeBufferPointer { table in
-            f.withUnsafeBufferPointer { f in
-                for i in sub {
-                    let c = f[i]
-                    // One read tells which of the questions below the scalar can matter to (beyond the BMP: the sets).
-                    let roles: UInt8
-                    if c.value < 0x10000 {
-                        roles = table[Int(c.value)]
-                        if roles == 0 { continue }
-                    } else {
-                        roles = (pastFirst.contains(c) ? Self.startsPast : 0) | (localFirst.contains(c) ? Self.startsPastLocal : 0)
-                        if roles == 0 { continue }
-                    }
-                    if roles & Self.marksStructure != 0 {
-                        // As `quoted`.
-                        if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
-                            open = i
-                            closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
-                        } else if let s = open, c == closer {
-                            if i - s <= 40 { result.quotes.append(s..<(i + 1)) }
-                            open = nil
-                        }
-                        // As `forEachClause`.
-                        switch c {
-                        case "(", "[", "“", "《", "「": depth += 1
-                        case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1 }
-                        default:
-                            if depth == 0, Self.endsClause(c), !isInsideToken(i) {
-                                if i > clauseStart { result.clauses.append(clauseStart..<i) }
-                                clauseStart = i + 1
-                            }
-                        }
-                        if c == "=" { equals = true } else if c == "+" { plus = true }
-                    }
-                    if roles & Self.startsPast != 0 { result.pastStarts.append(i) }
-                    if roles & Self.startsPastLocal != 0 { result.pastLocalStarts.append(i) }
+            for i in sub {
+                let c = f[i]
+                // One read tells which of the questions below the scalar can matter to (beyond the BMP: the sets).
+                let roles: UInt8
+                if c.value < 0x10000 {
+                    roles = table[Int(c.value)]
+                    if roles == 0 { continue }
+                } else {
+                    roles = (pastFirst.contains(c) ? Self.startsPast : 0) | (localFirst.contains(c) ? Self.startsPastLocal : 0)
+                    if roles == 0 { continue }
                 }
+                if roles & Self.marksStructure != 0 {
+                    // As `quoted`.
+                    if open == nil, c == "“" || c == "《" || c == "「" || c == "\"" {
+                        open = i
+                        closer = c == "“" ? "”" : c == "《" ? "》" : c == "「" ? "」" : "\""
+                    } else if let s = open, c == closer {
+                        if i - s <= 40 { result.quotes.append(s..<(i + 1)) }
+                        open = nil
+                    }
+                    // As `forEachClause`.
+                    switch c {
+                    case "(", "[", "“", "《", "「": depth += 1
+                    case ")", "]", "”", "》", "」": if depth > 0 { depth -= 1 }
+                    default:
+                        if depth == 0, Self.endsClause(c), !isInsideToken(i) {
+                            if i > clauseStart { result.clauses.append(clauseStart..<i) }
+                            clauseStart = i + 1
+                        }
+                    }
+                    if c == "=" { equals = true } else if c == "+" { plus = true }
+                }
+                if roles & Self.startsPast != 0 { result.pastStarts.append(i) }
+                if roles & Self.startsPastLocal != 0 { result.pastLocalStarts.append(i) }
             }
         }
         if sub.upperBound > clauseStart { result.clauses.append(clauseStart..<sub.upperBound) }
@@ -873,7 +886,7 @@ struct SentenceReader {
 
     /// True when the number's phrase opens with a comparison with last year (比上年增加…) and an earlier
     /// figure of the same sub-sentence is what changed.
-    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: ArraySlice<Quantity>) -> Bool {
+    func isChangeOfEarlierFigure(_ c: Candidate, sub: Range<Int>, subTokens: Slice<UnsafeBufferPointer<Quantity>>) -> Bool {
         guard subTokens.contains(where: { $0.isAmount && $0.scalarRange.upperBound <= c.start }) else { return false }
         var lo = c.start
         while lo > sub.lowerBound, !["," , "、", ";", ":"].contains(f[lo - 1]) { lo -= 1 }
@@ -1095,11 +1108,11 @@ struct SentenceReader {
                         comparator: comparator ?? "=", year: year)) else { continue }
                     let indicator = indicatorText ?? String(scalars: indicatorScalars)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
-                    let clauseText = cleanText.map { SharedText(slice: $0, utf8: clean) } ?? SharedText(original(clause))
+                    let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
                     sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
                                          unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
                                          hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
-                                         baseline: c.baseline, clause: clauseText, provenance: locator.provenance(clean: clean)))
+                                         baseline: c.baseline, clause: clauseText, provenance: sink.locator.provenance(clean: clean)))
                 }
             }
         }

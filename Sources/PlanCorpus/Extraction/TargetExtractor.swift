@@ -19,7 +19,7 @@ public struct TargetExtractor: Sendable {
     func extract(_ document: Document, text: AlignedScalars?) -> [Target] {
         let locator = ProvenanceLocator(document: document)
         let table = tables.extract(document, locator: locator)
-        var sink = TargetSink(targets: table.targets)
+        var sink = TargetSink(targets: table.targets, locator: locator, clean: document.clean)
         let statusSections = Self.statusSections(document.sections)
         let isStatus = SectionIDMap(statusSections.map { ($0, true) })   // asked once per sentence
         let cleanUTF8 = Array(document.clean.utf8)
@@ -69,12 +69,12 @@ public struct TargetExtractor: Sendable {
                 pastParagraph = false
             }
             lastEnd = range.upperBound
-            var reader = SentenceReader(buffers: &buffers, cleanStart: range.lowerBound, section: sentence.section,
-                                        scanner: scanner, pastYears: pastYears, locator: locator)
-            // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
-            if onBoundaries { reader.cleanText = document.clean }
             let before = sink.targets.count
-            reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
+            // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
+            SentenceReader.withReader(&buffers, cleanStart: range.lowerBound, section: sentence.section,
+                                      sharesCleanText: onBoundaries, scanner: scanner, pastYears: pastYears) { reader in
+                reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
+            }
             var intent: Bool?   // asked once per sentence, and only when needed
             if reportsFacts {
                 for k in before..<sink.targets.count where sink.targets[k].year == nil && !sink.targets[k].yearPlaceholder {
