@@ -135,18 +135,22 @@ import Testing
 
     @Test func duplicateFilterKeepsWhatASetKeeps() {
         var rng = ScalarRewriteTests.SeededGenerator(state: 41)
-        var filter = TargetExtractor.DuplicateFilter()
+        var filter = TargetExtractor.DuplicateFilter(), fromFields = TargetExtractor.DuplicateFilter()
         var set = Set<TargetExtractor.DuplicateKey>()
         // Few distinct fields, so that many keys repeat, and NaN values for the text keys.
-        let indicators = ["床位", "托位数", "覆盖率", "e\u{301}", "é", "a|b"]
+        let indicators = ["床位", "托位数", "覆盖率", "覆蓋率", "ＰＭ２．５浓度", "PM2.5浓度", "e\u{301}", "é", "a|b"]
         for _ in 0..<3000 {
             let value: Double = Bool.random(using: &rng) ? Double(Int.random(in: 0...5, using: &rng)) : .nan
             let target = Target(section: nil, indicator: indicators.randomElement(using: &rng)!, value: value,
-                                valueMax: nil, unit: ["个", "%", nil].randomElement(using: &rng)!, comparator: ["=", ">="].randomElement(using: &rng)!,
+                                valueMax: [nil, 1].randomElement(using: &rng)!, unit: ["个", "%", nil].randomElement(using: &rng)!, comparator: ["=", ">="].randomElement(using: &rng)!,
                                 year: [nil, 2025].randomElement(using: &rng)!, yearPlaceholder: false, hedge: nil, per: nil,
                                 baseline: nil, text: "", provenance: Provenance(line: 1, originalRange: 0..<0))
             let key = TargetExtractor.duplicateKey(target)
-            #expect(filter.insert(key) == set.insert(key).inserted)
+            let inserted = set.insert(key).inserted
+            #expect(filter.insert(key) == inserted)
+            // The reader's path, which makes no key for most targets, keeps what the set keeps too.
+            #expect(fromFields.insert(indicator: target.indicator.unicodeScalars, value: target.value, valueMax: target.valueMax,
+                                      unit: target.unit, comparator: target.comparator, year: target.year) == inserted)
         }
         #expect(set.count > 30)
     }

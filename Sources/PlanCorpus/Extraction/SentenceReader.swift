@@ -1103,9 +1103,8 @@ struct SentenceReader {
                     guard let value = tokens[c.token].value else { continue }
                     let unit: String? = tokens[c.token].kind == .ratio ? "ratio" : tokens[c.token].unit
                     sink.found += 1
-                    guard sink.seen.insert(TargetExtractor.duplicateKey(
-                        indicator: indicatorScalars, value: value, valueMax: tokens[c.token].valueMax, unit: unit,
-                        comparator: comparator ?? "=", year: year)) else { continue }
+                    guard sink.seen.insert(indicator: indicatorScalars, value: value, valueMax: tokens[c.token].valueMax, unit: unit,
+                                           comparator: comparator ?? "=", year: year) else { continue }
                     let indicator = indicatorText ?? String(scalars: indicatorScalars)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))

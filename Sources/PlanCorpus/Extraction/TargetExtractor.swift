@@ -310,39 +310,97 @@ public struct TargetExtractor: Sendable {
         var digest: UInt64 {
             switch self {
             case .fields(let indicator, let value, let valueMax, _, _, let year):
-                var h: UInt64 = 0xcbf29ce484222325
-                for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
-                h = (h ^ value) &* 0x100000001b3
-                h = (h ^ valueMax) &* 0x100000001b3
-                h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
-                return h
+                return Self.digest(indicator: indicator, value: value, valueMax: valueMax, year: year)
             case .text:
                 return 0
             }
         }
+
+        static func digest(indicator: [UInt32], value: UInt64, valueMax: UInt64, year: Int) -> UInt64 {
+            var h: UInt64 = 0xcbf29ce484222325
+            for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
+            h = (h ^ value) &* 0x100000001b3
+            h = (h ^ valueMax) &* 0x100000001b3
+            h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
+            return h
+        }
     }
 
     /// The duplicate keys of the targets kept so far, in an open-addressing table on their digests: a document's
-    /// few dozen keys are told apart by one digest compare each, without `Set`'s hashing per insert.
+    /// few dozen keys are told apart by one digest compare each, without `Set`'s hashing per insert. A `.fields`
+    /// key is kept flat (its indicator in one array all keys share), so keeping it makes no array; `.text` keys,
+    /// rare, are kept as strings.
     struct DuplicateFilter {
-        private var keys: [DuplicateKey] = []
-        private var digests: [UInt64] = []
+        private struct Fields {
+            var start: Int32
+            var count: Int32
+            var value: UInt64
+            var valueMax: UInt64
+            var year: Int
+            var digest: UInt64
+            var unit: String
+            var comparator: String
+        }
+        private var indicators: [UInt32] = []
+        private var fields: [Fields] = []
+        private var texts = Set<String>()
         private var slots = [Int32](repeating: -1, count: 64)
+        /// Room an indicator is folded into before it is looked up.
+        private var scratch: [UInt32] = []
 
         /// Adds `key`; false when an equal key is there already.
         mutating func insert(_ key: DuplicateKey) -> Bool {
-            let digest = key.digest
+            switch key {
+            case .text(let text):
+                return texts.insert(text).inserted
+            case .fields(let indicator, let value, let valueMax, let unit, let comparator, let year):
+                return insert(indicator: indicator, value: value, valueMax: valueMax, unit: unit, comparator: comparator, year: year)
+            }
+        }
+
+        /// Adds the key `duplicateKey(indicator:…)` makes of these fields, without making it: the indicator is folded
+        /// into the filter's own room, and only the rare key that is no run of stable starters, or holds a NaN or a
+        /// `|`, is made.
+        mutating func insert<C: Collection>(indicator scalars: C, value: Double, valueMax: Double?, unit: String?,
+                                            comparator: String, year: Int?) -> Bool where C.Element == Unicode.Scalar {
+            var folded: [UInt32] = []
+            swap(&folded, &scratch)   // read while the filter changes
+            defer { swap(&folded, &scratch) }
+            let stable = TargetExtractor.foldIndicator(scalars, into: &folded)
+            let unitText = unit ?? "", max = valueMax ?? -1
+            if !stable || value.isNaN || max.isNaN || folded.contains(0x7C) || Self.holdsBar(unitText) || Self.holdsBar(comparator) {
+                return insert(TargetExtractor.duplicateKey(indicator: scalars, value: value, valueMax: valueMax, unit: unit,
+                                                           comparator: comparator, year: year))
+            }
+            return insert(indicator: folded, value: value.bitPattern, valueMax: max.bitPattern, unit: unitText,
+                          comparator: comparator, year: year ?? -1)
+        }
+
+        private static func holdsBar(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { $0.contains(0x7C) }
+        }
+
+        private mutating func insert(indicator: [UInt32], value: UInt64, valueMax: UInt64, unit: String, comparator: String,
+                                     year: Int) -> Bool {
+            let digest = DuplicateKey.digest(indicator: indicator, value: value, valueMax: valueMax, year: year)
             let mask = slots.count - 1
             var slot = home(digest)
             while slots[slot] >= 0 {
                 let k = Int(slots[slot])
-                if digests[k] == digest, keys[k] == key { return false }
+                if fields[k].digest == digest, fields[k].value == value, fields[k].valueMax == valueMax, fields[k].year == year,
+                   Int(fields[k].count) == indicator.count,
+                   indicators[Int(fields[k].start)..<Int(fields[k].start) + indicator.count].elementsEqual(indicator),
+                   fields[k].unit == unit, fields[k].comparator == comparator {
+                    return false
+                }
                 slot = (slot + 1) & mask
             }
-            slots[slot] = Int32(keys.count)
-            keys.append(key)
-            digests.append(digest)
-            if keys.count * 2 > slots.count { grow() }
+            slots[slot] = Int32(fields.count)
+            fields.append(Fields(start: Int32(indicators.count), count: Int32(indicator.count), value: value, valueMax: valueMax,
+                                 year: year, digest: digest, unit: unit, comparator: comparator))
+            indicators.append(contentsOf: indicator)
+            if fields.count * 2 > slots.count { grow() }
             return true
         }
 
@@ -354,8 +412,8 @@ public struct TargetExtractor: Sendable {
         private mutating func grow() {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             let mask = slots.count - 1
-            for (k, digest) in digests.enumerated() {
-                var slot = home(digest)
+            for k in fields.indices {
+                var slot = home(fields[k].digest)
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(k)
             }
@@ -376,16 +434,7 @@ public struct TargetExtractor: Sendable {
         // The folded indicator's scalar values, and whether they are a run of stable starters (NFC as they
         // stand, see LineKey) without `|`.
         var indicator = [UInt32]()
-        indicator.reserveCapacity(scalars.count)
-        var stable = true
-        // `ScalarFolder.fold` through the reader's table (beyond the BMP a scalar folds to itself).
-        SentenceReader.foldTable.withUnsafeBufferPointer { table in
-            for c in scalars {
-                let folded = c.value < 0x10000 ? table[Int(c.value)] & 0x1F_FFFF : c.value
-                if !LineKey.isStableStarter(unsafeBitCast(folded, to: Unicode.Scalar.self)) { stable = false }
-                indicator.append(folded)
-            }
-        }
+        let stable = foldIndicator(scalars, into: &indicator)
         // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
         if value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || unit.utf8.contains(0x7C)
             || comparator.utf8.contains(0x7C) {
@@ -398,6 +447,23 @@ public struct TargetExtractor: Sendable {
         }
         return .fields(indicator: indicator, value: value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
                        comparator: comparator, year: year ?? -1)
+    }
+
+    /// The folded scalar values of `scalars` into `out` (emptied first); true when they are a run of stable
+    /// starters (NFC as they stand, see LineKey).
+    static func foldIndicator<C: Collection>(_ scalars: C, into out: inout [UInt32]) -> Bool where C.Element == Unicode.Scalar {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(scalars.count)
+        var stable = true
+        // `ScalarFolder.fold` through the reader's table (beyond the BMP a scalar folds to itself).
+        SentenceReader.foldTable.withUnsafeBufferPointer { table in
+            for c in scalars {
+                let folded = c.value < 0x10000 ? table[Int(c.value)] & 0x1F_FFFF : c.value
+                if !LineKey.isStableStarter(unsafeBitCast(folded, to: Unicode.Scalar.self)) { stable = false }
+                out.append(folded)
+            }
+        }
+        return stable
     }
 
     static func key(_ t: Target) -> String {
