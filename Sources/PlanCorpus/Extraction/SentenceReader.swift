@@ -9,6 +9,8 @@ struct TargetSink {
     /// The document's clean text: a target read from a sentence cut from its own bytes keeps its clause as a
     /// range of it (`SharedText`) rather than a copy.
     let clean: String
+    /// A sub-sentence's survey, its arrays reused from one sub-sentence to the next.
+    var survey = SentenceReader.Survey()
 }
 
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
@@ -98,19 +100,22 @@ struct SentenceReader {
         }
     }
 
-    /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with two flags of that form: it can start a
-    /// number token or lies beyond the BMP (`mayStartToken`), it is one `read` stops at (`stopsWalk`). One read
-    /// per scalar folds a sentence and notes both.
+    /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with flags of that form: it can start a
+    /// number token or lies beyond the BMP (`mayStartToken`), it is one `read` stops at (`stopsWalk`), it is no
+    /// stable starter (`unstable`). One read per scalar folds a sentence and notes all.
     static let foldTable: [UInt32] = (0..<0x10000).map { v in
         guard let c = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
         let folded = ScalarFolder.fold(c)
         var entry = folded.value
         if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { entry |= mayStartToken }
         if walkSet.contains(folded) { entry |= stopsWalk }
+        if !LineKey.isStableStarter(folded) { entry |= unstable }
         return entry
     }
     static let mayStartToken: UInt32 = 1 << 24
     static let stopsWalk: UInt32 = 1 << 25
+    /// The folded form is no stable starter (`LineKey.isStableStarter`): a text of it may compose differently.
+    static let unstable: UInt32 = 1 << 26
 
     /// `scalars` folded into `out` (emptied first, its storage kept, as `ScalarFolder.fold`), and the positions of
     /// the folded scalars in `walkSet` written to the start of `stops` (grown to hold them); tells whether a folded
@@ -629,10 +634,18 @@ struct SentenceReader {
 
     func survey(_ sub: Range<Int>) -> Survey {
         var result = Survey()
-        // Room at once for what a long sub-sentence holds (growing an array step by step cost more than the walk).
-        result.clauses.reserveCapacity(16)
-        result.pastStarts.reserveCapacity(16)
-        result.pastLocalStarts.reserveCapacity(16)
+        survey(sub, into: &result)
+        return result
+    }
+
+    /// `survey(_:)` into `result`, whose arrays are emptied and reused (a document's sub-sentences share them:
+    /// making them for each cost more than the walk).
+    func survey(_ sub: Range<Int>, into result: inout Survey) {
+        result.clauses.removeAll(keepingCapacity: true)
+        result.quotes.removeAll(keepingCapacity: true)
+        result.pastStarts.removeAll(keepingCapacity: true)
+        result.pastLocalStarts.removeAll(keepingCapacity: true)
+        result.formula = false
         let pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
         var clauseStart = sub.lowerBound, depth = 0
         var open: Int? = nil
@@ -677,7 +690,6 @@ struct SentenceReader {
         }
         if sub.upperBound > clauseStart { result.clauses.append(clauseStart..<sub.upperBound) }
         result.formula = equals && plus
-        return result
     }
 
     /// The first scalars of [past] and of [past-local] words.
@@ -725,7 +737,10 @@ struct SentenceReader {
         // Asked before the sub-sentence's tokens are gathered: most hold no amount.
         let subTokens = tokens[tokenIndices(startingIn: sub)]
         guard subTokens.contains(where: \.isAmount) else { return nil }
-        let survey = survey(sub)
+        var survey = Survey()
+        swap(&survey, &sink.survey)   // the sink's arrays, reused; given back below
+        defer { swap(&survey, &sink.survey) }
+        self.survey(sub, into: &survey)
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
         if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return nil }
         let quotes = survey.quotes
@@ -1108,10 +1123,11 @@ struct SentenceReader {
                     let indicator = indicatorText ?? String(scalars: indicatorScalars)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
-                    sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
-                                         unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                         hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
-                                         baseline: c.baseline, clause: clauseText, provenance: sink.locator.provenance(clean: clean)))
+                    let target = Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
+                                        unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                        hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
+                                        baseline: c.baseline, clause: clauseText, provenance: sink.locator.provenance(clean: clean))
+                    sink.targets.append(consume target)
                 }
             }
         }

@@ -458,9 +458,14 @@ public struct TargetExtractor: Sendable {
         // `ScalarFolder.fold` through the reader's table (beyond the BMP a scalar folds to itself).
         SentenceReader.foldTable.withUnsafeBufferPointer { table in
             for c in scalars {
-                let folded = c.value < 0x10000 ? table[Int(c.value)] & 0x1F_FFFF : c.value
-                if !LineKey.isStableStarter(unsafeBitCast(folded, to: Unicode.Scalar.self)) { stable = false }
-                out.append(folded)
+                if c.value < 0x10000 {
+                    let entry = table[Int(c.value)]
+                    if entry & SentenceReader.unstable != 0 { stable = false }
+                    out.append(entry & 0x1F_FFFF)
+                } else {
+                    stable = false   // no stable starter lies beyond the BMP
+                    out.append(c.value)
+                }
             }
         }
         return stable
