@@ -311,19 +311,20 @@ struct SentenceReader {
         return from..<max(from, firstToken(notBefore: range.upperBound))
     }
 
-    /// The time token (year, year range, plan period, date) starting at `i`, if any.
-    func timeToken(at i: Int) -> Quantity? {
+    /// The scalar range of the time token (year, year range, plan period, date) starting at `i`, if any.
+    func timeToken(at i: Int) -> Range<Int>? {
         token(startingAt: i) { $0 == .year || $0 == .yearRange || $0 == .planPeriod || $0 == .date }
     }
 
-    /// The marker token starting at `i`, if any.
-    func markerToken(at i: Int) -> Quantity? { token(startingAt: i) { $0 == .marker } }
+    /// The scalar range of the marker token starting at `i`, if any.
+    func markerToken(at i: Int) -> Range<Int>? { token(startingAt: i) { $0 == .marker } }
 
-    /// The token of a kind `kind` accepts starting at `i` (tokens are in text order, so their starts ascend).
-    @inline(__always) func token(startingAt i: Int, _ kind: (QuantityKind) -> Bool) -> Quantity? {
+    /// The scalar range of a token of a kind `kind` accepts starting at `i` (tokens are in text order, so their
+    /// starts ascend).
+    @inline(__always) func token(startingAt i: Int, _ kind: (QuantityKind) -> Bool) -> Range<Int>? {
         var lo = firstToken(notBefore: i)
         while lo < tokens.count, tokens[lo].scalarRange.lowerBound == i {
-            if kind(tokens[lo].kind) { return tokens[lo] }
+            if kind(tokens[lo].kind) { return tokens[lo].scalarRange }
             lo += 1
         }
         return nil
@@ -341,13 +342,13 @@ struct SentenceReader {
             while lo < hi, !Self.isWordScalar(f[lo]) || f[lo] == "“" || f[lo] == "”" { lo += 1; changed = true }
             if lo >= hi { break }
             // A list marker opening the sentence (4.城乡居民…, (2)…).
-            if let m = markerToken(at: lo), m.scalarRange.upperBound <= hi { lo = m.scalarRange.upperBound; changed = true; continue }
+            if let m = markerToken(at: lo), m.upperBound <= hi { lo = m.upperBound; changed = true; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
                 k += lead.scalars.count
             }
-            if let t = timeToken(at: k), t.scalarRange.upperBound <= hi {
-                lo = endOfTimePhrase(after: t.scalarRange.upperBound, limit: hi)
+            if let t = timeToken(at: k), t.upperBound <= hi {
+                lo = endOfTimePhrase(after: t.upperBound, limit: hi)
                 changed = true
                 continue
             }
@@ -744,11 +745,12 @@ struct SentenceReader {
         // A review of the past is not a target, nor is a weight in a scoring formula (得分=A(60%)+B(40%)).
         if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return nil }
         let quotes = survey.quotes
-        // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算).
-        let years = subTokens.filter { t in
-            (t.kind == .year || t.kind == .yearRange || t.kind == .planPeriod)
-                && !Self.isComparisonWord(at(t.scalarRange.lowerBound - 1))
-                && !isPriceBase(t)
+        // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算), by token index.
+        let years = subTokens.indices.filter { k in
+            let kind = tokens[k].kind
+            return (kind == .year || kind == .yearRange || kind == .planPeriod)
+                && !Self.isComparisonWord(at(tokens[k].scalarRange.lowerBound - 1))
+                && !isPriceBase(tokens[k])
         }
         let clauseList = survey.clauses
         let sentenceHedge = openingHedge(clauseList)
@@ -764,7 +766,7 @@ struct SentenceReader {
                 // 现有养老机构120家, 已建成10所: a state already reached, not a target.
                 if pastLocal == nil { pastLocal = matches(of: PhraseLexicon.pastLocal, at: survey.pastLocalStarts) }
                 if let p = Self.lastOccurrence(in: pastLocal!, before: range.lowerBound),
-                   !years.contains(where: { p < $0.scalarRange.lowerBound && $0.scalarRange.lowerBound < range.lowerBound }) {
+                   !years.contains(where: { p < tokens[$0].scalarRange.lowerBound && tokens[$0].scalarRange.lowerBound < range.lowerBound }) {
                     return nil
                 }
                 // A bare number counts only when a verb states it as a level (差异系数控制在0.5以内).
@@ -967,11 +969,11 @@ struct SentenceReader {
         while lo < r.upperBound {
             while lo < r.upperBound, !Self.isWordScalar(f[lo]) { lo += 1 }
             // A list marker opening the sentence (4.城乡居民…, (2)…).
-            if let m = markerToken(at: lo), m.scalarRange.upperBound <= r.upperBound { lo = m.scalarRange.upperBound; continue }
+            if let m = markerToken(at: lo), m.upperBound <= r.upperBound { lo = m.upperBound; continue }
             var k = lo
             if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil { k += lead.scalars.count }
-            guard let t = timeToken(at: k), t.scalarRange.upperBound <= r.upperBound else { break }
-            lo = endOfTimePhrase(after: t.scalarRange.upperBound, limit: r.upperBound)
+            guard let t = timeToken(at: k), t.upperBound <= r.upperBound else { break }
+            lo = endOfTimePhrase(after: t.upperBound, limit: r.upperBound)
         }
         return lo..<max(lo, r.upperBound)
     }
@@ -988,7 +990,7 @@ struct SentenceReader {
     // MARK: building targets
 
     /// Puts a clause's targets, read from its candidates, in `sink`.
-    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Quantity], carry: CarriedContext?, into sink: inout TargetSink,
+    func buildTargets(_ cands: [Candidate], clause: Range<Int>, years: [Int], carry: CarriedContext?, into sink: inout TargetSink,
                       sentenceHedge: String?, leadYear: inout CarriedContext?) {
         let n = cands.count
         // Where each number's words start (prefix) and what follows it (object), in one array.
@@ -1095,10 +1097,11 @@ struct SentenceReader {
 
                     var year: Int? = nil
                     var placeholder = false
-                    if let t = years.last(where: { $0.scalarRange.upperBound <= c.start }) {
-                        year = t.targetYear
-                        placeholder = t.isPlaceholder && year == nil || (t.isPlaceholder && t.kind == .year)
-                        if t.isPlaceholder && t.kind == .yearRange && t.valueMax == nil { year = nil; placeholder = true }
+                    if let t = years.last(where: { tokens[$0].scalarRange.upperBound <= c.start }) {
+                        year = tokens[t].targetYear
+                        let isPlaceholder = tokens[t].isPlaceholder, kind = tokens[t].kind
+                        placeholder = isPlaceholder && year == nil || (isPlaceholder && kind == .year)
+                        if isPlaceholder && kind == .yearRange && tokens[t].valueMax == nil { year = nil; placeholder = true }
                         leadYear = CarriedContext(year: year, placeholder: placeholder)
                     } else if let carried = carry {
                         year = carried.year
