@@ -73,7 +73,6 @@ struct SentenceReader {
                 offset += UTF8.width(c)
                 buffers.utf8.append(offset)
             }
-            buffers.tokens.removeAll(keepingCapacity: true)
             scanner.scan(original: buffers.original, folded: buffers.folded, utf8: buffers.utf8, into: &buffers.tokens)
             // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
             let numeralTerms = PhraseLexicon.numeralTerms
@@ -83,6 +82,9 @@ struct SentenceReader {
         }
         let tokenCount = mayHoldToken ? buffers.tokens.count : 0
         let offsetCount = mayHoldToken ? buffers.utf8.count : 0
+        // Tokens share the scalars' storage: emptied once read, they leave it to the next sentence unshared (kept,
+        // the caller's next `removeAll(keepingCapacity:)` of the scalars would copy instead).
+        defer { buffers.tokens.removeAll(keepingCapacity: true) }
         return buffers.original.withUnsafeBufferPointer { o in
             buffers.folded.withUnsafeBufferPointer { f in
                 buffers.utf8.withUnsafeBufferPointer { utf8 in
