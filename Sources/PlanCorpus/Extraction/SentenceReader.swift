@@ -56,6 +56,16 @@ struct SentenceReader {
         var utf8: [Int] = []
         var stops: [Int32] = []
         var tokens: [Quantity] = []
+
+        init() {}
+
+        /// Buffers with room for a sentence of `capacity` scalars, so that none grows while sentences are read.
+        init(capacity: Int) {
+            original.reserveCapacity(capacity)
+            folded.reserveCapacity(capacity)
+            utf8.reserveCapacity(capacity + 1)
+            stops = [Int32](repeating: 0, count: capacity)
+        }
     }
 
     /// Folds the sentence in `buffers.original`, scans it and counts its UTF-8 offsets in the other buffers, then

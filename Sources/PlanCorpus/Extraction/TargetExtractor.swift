@@ -29,7 +29,9 @@ public struct TargetExtractor: Sendable {
         let pastYears = SentenceReader.PastYears(document.metadata,
                                                  referenceStart: Self.planPeriodStart(document))
         var lastEnd = -1
-        var buffers = SentenceReader.Buffers()   // the sentences' arrays, made once
+        let sentences = Self.sentences(of: document)
+        // The sentences' arrays, made once at the size of the longest (in bytes, which is no fewer than its scalars).
+        var buffers = SentenceReader.Buffers(capacity: sentences.reduce(0) { max($0, $1.cleanRange.count) })
         var lastTo = 0   // where the last sentence cut from `text` ended, in scalars: the next starts after it
         // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
         let reportsFacts = document.metadata.docType == nil
@@ -45,7 +47,7 @@ public struct TargetExtractor: Sendable {
             sectionIntent[id] = answer
             return answer
         }
-        for sentence in Self.sentences(of: document) {
+        for sentence in sentences {
             if let section = sentence.section, isStatus[section] == true { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
             if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
             let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
