@@ -97,43 +97,26 @@ enum ScalarArray {
             }
             return Lanes(lane(at), lane(at &+ 3), lane(at &+ 6), lane(at &+ 9))
         }
-        @inline(__always) func areThreeByte(_ v: Lanes) -> Bool {
-            let words = unsafeBitCast((v & leadMask) ^ leadBits, to: SIMD2<UInt64>.self)
-            return words[0] | words[1] == 0
-        }
         outer: while ci < cn, ni < nn {
             while ci <= cQuad, ni <= nQuad {
                 let v = lanes(craw, ci)
-                let wrong = unsafeBitCast((v & leadMask) ^ leadBits, to: SIMD2<UInt64>.self)
-                let cWord = craw.loadUnaligned(fromByteOffset: ci, as: UInt64.self)
-                let x = cWord ^ nraw.loadUnaligned(fromByteOffset: ni, as: UInt64.self)
-                let y = craw.loadUnaligned(fromByteOffset: ci &+ 8, as: UInt32.self)
-                    ^ nraw.loadUnaligned(fromByteOffset: ni &+ 8, as: UInt32.self)
-                let at = SIMD2<Int>(repeating: ci)
-                // Most of a Chinese text: four three-byte sequences the texts share.
-                if wrong[0] | wrong[1] | x | UInt64(y) == 0 {
-                    let scalars = threeByteScalars(v)
-                    UnsafeMutableRawPointer(cdst + k).storeBytes(of: scalars, as: Lanes.self)
-                    UnsafeMutableRawPointer(ndst + j).storeBytes(of: scalars, as: Lanes.self)
-                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 3), as: SIMD2<Int>.self)
-                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(6, 9), as: SIMD2<Int>.self)
-                    ci &+= 12
-                    ni &+= 12
-                    k &+= 4
-                    j &+= 4
-                    continue
-                }
                 // How many of the four sequences from `ci` are three-byte ones, from the first.
+                let wrong = unsafeBitCast((v & leadMask) ^ leadBits, to: SIMD2<UInt64>.self)
                 let threes = wrong[0] != 0 ? wrong[0].trailingZeroBitCount &>> 5
                     : wrong[1] != 0 ? 2 &+ wrong[1].trailingZeroBitCount &>> 5 : 4
+                let cWord = craw.loadUnaligned(fromByteOffset: ci, as: UInt64.self)
+                let x = cWord ^ nraw.loadUnaligned(fromByteOffset: ni, as: UInt64.self)
                 if threes > 0 {
                     // Lanes past `threes` hold garbage, written over by the steps after.
                     let scalars = threeByteScalars(v)
                     UnsafeMutableRawPointer(cdst + k).storeBytes(of: scalars, as: Lanes.self)
                     UnsafeMutableRawPointer(ndst + j).storeBytes(of: scalars, as: Lanes.self)
+                    let at = SIMD2<Int>(repeating: ci)
                     UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 3), as: SIMD2<Int>.self)
                     UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(6, 9), as: SIMD2<Int>.self)
                     // Bytes the texts share from here, and so whole scalars.
+                    let y = craw.loadUnaligned(fromByteOffset: ci &+ 8, as: UInt32.self)
+                        ^ nraw.loadUnaligned(fromByteOffset: ni &+ 8, as: UInt32.self)
                     let sameBytes = x != 0 ? x.trailingZeroBitCount &>> 3 : y != 0 ? 8 &+ y.trailingZeroBitCount &>> 3 : 12
                     let same = sameBytes / 3
                     if same >= threes {
@@ -173,6 +156,7 @@ enum ScalarArray {
                 let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(cWord, to: SIMD8<UInt8>.self))
                 UnsafeMutableRawPointer(cdst + k).storeBytes(of: wide, as: SIMD8<UInt32>.self)
                 UnsafeMutableRawPointer(ndst + j).storeBytes(of: wide, as: SIMD8<UInt32>.self)
+                let at = SIMD2<Int>(repeating: ci)
                 UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 1), as: SIMD2<Int>.self)
                 UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(2, 3), as: SIMD2<Int>.self)
                 UnsafeMutableRawPointer(offsets + (k &+ 4)).storeBytes(of: at &+ SIMD2<Int>(4, 5), as: SIMD2<Int>.self)
