@@ -102,8 +102,8 @@ enum ScalarArray {
                 let v = lanes(craw, ci)
                 // How many of the four sequences from `ci` are three-byte ones, from the first.
                 let wrong = unsafeBitCast((v & leadMask) ^ leadBits, to: SIMD2<UInt64>.self)
-                let threes = wrong[0] != 0 ? wrong[0].trailingZeroBitCount &>> 5
-                    : wrong[1] != 0 ? 2 &+ wrong[1].trailingZeroBitCount &>> 5 : 4
+                let threes = wrong[0] | wrong[1] == 0 ? 4 : wrong[0] != 0 ? wrong[0].trailingZeroBitCount &>> 5
+                    : 2 &+ wrong[1].trailingZeroBitCount &>> 5
                 let cWord = craw.loadUnaligned(fromByteOffset: ci, as: UInt64.self)
                 let x = cWord ^ nraw.loadUnaligned(fromByteOffset: ni, as: UInt64.self)
                 if threes > 0 {
