@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PlanCorpus
 
-/// The document-wide decoders (`ScalarArray.withOffsets`, the norm copied from the clean scalars) and the
+/// The document-wide decoders (`ScalarArray.withOffsets`, the norm decoded alongside the clean text) and the
 /// word indexes give what the plain ways give: `unicodeScalars`, offsets summed from scalar widths, a walk
 /// through the whole word list.
 @Suite struct ScalarDecodingTests {
@@ -63,15 +63,18 @@ import Testing
         #expect(plain >= 50)
     }
 
-    /// The norm read alongside the clean text is the norm's own scalars, whether the two texts pair scalar
-    /// for scalar or not; on the samples and normalised random text they mostly do.
-    @Test func normCopiedAlongsideTheCleanTextIsItsScalars() {
+    /// The clean text and its norm decoded side by side give each text's own scalars (and the clean text's
+    /// offsets), whether the two pair scalar for scalar or not; on the samples and normalised random text they
+    /// mostly do, and where they differ the norm's scalars are decoded from its own bytes.
+    @Test func cleanTextAndNormDecodedSideBySideAreTheirScalars() {
         var paired = 0
         let pairs = (Self.texts + sampleTexts().map(\.text)).map { ($0, TextNormalizer.normalize($0)) }
             + Self.texts.map { ($0, String($0.reversed())) } + Self.texts.map { ($0, $0 + "x") }
+            + Self.texts.map { ("x" + $0, $0) } + Self.texts.map { ($0, "") } + Self.texts.map { ("", $0) }
         for (clean, norm) in pairs {
-            let (scalars, offsets) = ScalarArray.withOffsets(clean)
-            let got = ScalarArray.of(norm, alongside: clean, scalars: scalars, offsets: offsets)
+            let (scalars, offsets, got) = ScalarArray.withOffsets(clean, alongside: norm)
+            #expect(scalars == Array(clean.unicodeScalars), "\(clean.debugDescription)")
+            #expect(offsets == Self.referenceOffsets(clean, base: 0), "\(clean.debugDescription)")
             #expect(got == Array(norm.unicodeScalars), "\(clean.debugDescription) \(norm.debugDescription)")
             if got.count == scalars.count, got != scalars { paired += 1 }
         }

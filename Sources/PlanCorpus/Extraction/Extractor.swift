@@ -9,8 +9,7 @@ public struct Extractor: Sendable {
     /// `norm` is `document.norm` already made (the builder has it from the structure pass).
     public func extract(into document: inout Document, norm normText: String) {
         // The clean text's scalars and their alignment with the norm are made once for every pass.
-        let (scalars, offsets) = ScalarArray.withOffsets(document.clean)
-        let norm = ScalarArray.of(normText, alongside: document.clean, scalars: scalars, offsets: offsets)
+        let (scalars, offsets, norm) = ScalarArray.withOffsets(document.clean, alongside: normText)
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
         let aligned = AlignedScalars(document.clean, scalars: scalars, offsets: offsets, normalizedScalars: norm,

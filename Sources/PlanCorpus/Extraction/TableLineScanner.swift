@@ -112,45 +112,13 @@ struct TableLineScanner {
     /// The first ideographic space (E3 80 80) at or after `from` in `buf`, or `buf.count`.
     ///
     /// Its lead byte E3 also opens 、。《》【】, which stand every few scalars in Chinese prose: a memchr for it
-    /// stops at each of them, so all three bytes are compared at sixteen positions at a time instead.
+    /// stops at each of them, so the bytes are compared at many positions at a time instead (`UTF8Search`).
     static func ideographicSpace(from: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = buf.count
-        guard from < n, let base = buf.baseAddress else { return n }
-        let raw = UnsafeRawPointer(base)
-        var k = max(from, 0)
-        // Bytes k ..< k + 34 are read for the 32 positions from k.
-        while k &+ 34 <= n {
-            let x = ideographicLanes(raw, k), y = ideographicLanes(raw, k &+ 16)
-            let either = x | y
-            if either[0] | either[1] != 0 {
-                if x[0] != 0 { return k &+ x[0].trailingZeroBitCount &>> 3 }
-                if x[1] != 0 { return k &+ 8 &+ x[1].trailingZeroBitCount &>> 3 }
-                if y[0] != 0 { return k &+ 16 &+ y[0].trailingZeroBitCount &>> 3 }
-                return k &+ 24 &+ y[1].trailingZeroBitCount &>> 3
-            }
-            k &+= 32
-        }
-        // The last few positions one by one.
-        return ideographicSpaceByWalking(from: k, in: buf)
+        UTF8Search.firstOffset(of: 0xE3, 0x80, 0x80, in: buf, from: from)
     }
 
-    /// Byte j of the result (as two words, little-endian) is FF when an ideographic space starts at `k + j`.
-    /// Vector against vector: comparing with a single byte compiled to a loop over the lanes.
-    @inline(__always) private static func ideographicLanes(_ raw: UnsafeRawPointer, _ k: Int) -> SIMD2<UInt64> {
-        let lead = SIMD16<UInt8>(repeating: 0xE3), trail = SIMD16<UInt8>(repeating: 0x80)
-        let a = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
-        let b = raw.loadUnaligned(fromByteOffset: k &+ 1, as: SIMD16<UInt8>.self)
-        let c = raw.loadUnaligned(fromByteOffset: k &+ 2, as: SIMD16<UInt8>.self)
-        return unsafeBitCast((a .== lead) .& (b .== trail) .& (c .== trail), to: SIMD2<UInt64>.self)
-    }
-
-    /// `ideographicSpace(from:in:)` by looking at every position: its tail, and the reference the tests compare it with.
+    /// `ideographicSpace(from:in:)` by looking at every position: the reference the tests compare it with.
     static func ideographicSpaceByWalking(from: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
-        var k = max(from, 0)
-        while k + 2 < buf.count {
-            if buf[k] == 0xE3, buf[k + 1] == 0x80, buf[k + 2] == 0x80 { return k }
-            k += 1
-        }
-        return buf.count
+        UTF8Search.firstOffsetByWalking(of: 0xE3, 0x80, 0x80, in: buf, from: from)
     }
 }

@@ -43,7 +43,7 @@ public struct TargetExtractor: Sendable {
         func headingsStateIntent(_ id: Int?) -> Bool {
             guard let id, let section = sectionsById[id] else { return false }
             if let known = sectionIntent[id] { return known }
-            let answer = Self.statesIntent(TextNormalizer.normalize(section.title)) || headingsStateIntent(section.parent)
+            let answer = Self.statesIntent(normalizing: section.title) || headingsStateIntent(section.parent)
             sectionIntent[id] = answer
             return answer
         }
@@ -80,7 +80,7 @@ public struct TargetExtractor: Sendable {
             var intent: Bool?   // asked once per sentence, and only when needed
             if reportsFacts {
                 for k in before..<sink.targets.count where sink.targets[k].year == nil && !sink.targets[k].yearPlaceholder {
-                    if intent == nil { intent = Self.statesIntent(sentence.norm) || headingsStateIntent(sentence.section) }
+                    if intent == nil { intent = Self.statesIntent(normalizing: sentence.slice) || headingsStateIntent(sentence.section) }
                     if intent == false { withoutIntent.insert(k) }
                 }
             }
@@ -113,6 +113,15 @@ public struct TargetExtractor: Sendable {
             || PhraseLexicon.forwardMarkers.occurs(in: s, 0..<s.count) != nil
     }
 
+    /// `statesIntent(TextNormalizer.normalize(text))`, searched on the text's own bytes (`IntentMarkers`) unless
+    /// the normaliser's table does not settle every scalar of it.
+    static func statesIntent<S: StringProtocol>(normalizing text: S) -> Bool {
+        if case .some(.some(let answer)) = text.utf8.withContiguousStorageIfAvailable({ IntentMarkers.occur(inNormalized: $0) }) {
+            return answer
+        }
+        return statesIntent(TextNormalizer.normalize(String(text)))
+    }
+
     /// Document types that plan one year: their targets are for the year in the title.
     static let yearlyTypes = ["政府工作报告", "工作报告", "工作要点"]
 
@@ -130,8 +139,14 @@ public struct TargetExtractor: Sendable {
 
     /// For each section, the single calendar year named by its own title or, failing that, the nearest
     /// ancestor's title that names any time at all; review (status) sections and titles naming a range
-    /// or several years give none.
-    static func headingYears(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
+    /// or several years give none. Read on demand (`HeadingYears`): only targets without a year ask.
+    static func headingYears(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> HeadingYears {
+        HeadingYears(sections, skipping: status, scanner: scanner)
+    }
+
+    /// `headingYears` for every section at once: the reference the tests compare the reading on demand with, and
+    /// what it falls back on for ids other than 1…n in order.
+    static func headingYearsOfEverySection(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
         let position = positionsById(sections)
         // What each title says of time, read once however many sections below it ask: nothing, one year, or
         // some other time (a range, several years), which gives none.
@@ -162,8 +177,84 @@ public struct TargetExtractor: Sendable {
     }
 
     /// Each section id's position in `sections` (the last one's, should an id repeat).
-    static func positionsById(_ sections: [Section]) -> SectionIDMap<Int> {
-        SectionIDMap(sections.indices.map { (sections[$0].id, $0) })
+    static func positionsById(_ sections: [Section]) -> SectionPositions {
+        SectionPositions(sections)
+    }
+
+    /// Section ids' positions: the id less one when the ids are 1…n in order, as the structure pass numbers
+    /// sections (one pass over them, no table), else a `SectionIDMap`.
+    struct SectionPositions {
+        let isSequential: Bool
+        private let count: Int
+        private let map: SectionIDMap<Int>?
+
+        init(_ sections: [Section]) {
+            var sequential = true
+            for k in sections.indices where sections[k].id != k + 1 {
+                sequential = false
+                break
+            }
+            isSequential = sequential
+            count = sections.count
+            map = sequential ? nil : SectionIDMap(sections.indices.map { (sections[$0].id, $0) })
+        }
+
+        subscript(id: Int) -> Int? {
+            guard let map else { return id >= 1 && id <= count ? id - 1 : nil }
+            return map[id]
+        }
+    }
+
+    /// The years `headingYears` gives, worked out when asked: a title is read (scanned for times) only when a
+    /// section at or below it is asked for, and then once. Ids other than 1…n in order are answered from
+    /// `headingYearsOfEverySection`, made on the first question.
+    final class HeadingYears {
+        private let sections: [Section]
+        private let status: Set<Int>
+        private let scanner: NumberScanner
+        private let position: SectionPositions
+        /// What each title says of time: nothing, one year, or some other time (a range, several years), which
+        /// gives none.
+        private enum TitleTime { case unread, none, year(Int), other }
+        private var said: [TitleTime]
+        private var everySection: [Int: Int]?
+
+        init(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) {
+            self.sections = sections
+            self.status = status
+            self.scanner = scanner
+            position = SectionPositions(sections)
+            said = [TitleTime](repeating: .unread, count: sections.count)
+        }
+
+        subscript(id: Int) -> Int? {
+            guard position.isSequential else {
+                if everySection == nil {
+                    everySection = TargetExtractor.headingYearsOfEverySection(sections, skipping: status, scanner: scanner)
+                }
+                return everySection?[id]
+            }
+            guard let k = position[id], !status.contains(id) else { return nil }
+            var cursor: Int? = k
+            while let c = cursor {
+                if case .unread = said[c] {
+                    let times = YearScanner.years(in: sections[c].title, scanner: scanner)
+                    if times.isEmpty {
+                        said[c] = .none
+                    } else if times.count == 1, times[0].kind == .year, let v = times[0].value {
+                        said[c] = .year(Int(v))
+                    } else {
+                        said[c] = .other
+                    }
+                }
+                switch said[c] {
+                case .year(let year): return year
+                case .other: return nil
+                case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
+                }
+            }
+            return nil
+        }
     }
 
     /// The document's sentences, or its non-empty lines when the structure pass gave none.
@@ -197,30 +288,29 @@ public struct TargetExtractor: Sendable {
         return copy.withUTF8 { periodCounts(utf8: $0) }
     }
 
-    private static let ten: [UInt8] = Array("十".utf8)
-
-    /// A whole document is searched: memchr finds the 十s, and only the scalars after one are decoded.
+    /// A whole document is searched: 十 (E5 8D 81) is found sixty-four positions at a time (`UTF8Search`), and
+    /// only the scalars after one are decoded.
     static func periodCounts(utf8 buf: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        ten.withUnsafeBufferPointer { ten in
-            var from = 0
-            while let at = UTF8Search.firstOffset(of: ten, in: buf, from: from) {
-                from = at + ten.count
-                // 十, a digit, 五, and no numeral after them (十五五 but not 十五五十).
-                guard from < buf.count else { break }
-                let (d, dw) = UTF8Codec.decode(buf, at: from)
-                guard let digit = ChineseNumeral.digit(unsafeBitCast(d, to: Unicode.Scalar.self)), digit >= 1,
-                      from + dw < buf.count else { continue }
-                let (five, fw) = UTF8Codec.decode(buf, at: from + dw)
-                guard five == 0x4E94 else { continue }
-                let end = from + dw + fw
-                if end < buf.count, ChineseNumeral.isNumeral(unsafeBitCast(UTF8Codec.decode(buf, at: end).0, to: Unicode.Scalar.self)) {
-                    continue
-                }
-                guard let period = YearScanner.planPeriod(10 + digit) else { continue }
-                counts[period.lowerBound, default: 0] += 1
-                from = end
+        var from = 0
+        while true {
+            let at = UTF8Search.firstOffset(of: 0xE5, 0x8D, 0x81, in: buf, from: from)
+            guard at < buf.count else { break }
+            from = at + 3
+            // 十, a digit, 五, and no numeral after them (十五五 but not 十五五十).
+            guard from < buf.count else { break }
+            let (d, dw) = UTF8Codec.decode(buf, at: from)
+            guard let digit = ChineseNumeral.digit(unsafeBitCast(d, to: Unicode.Scalar.self)), digit >= 1,
+                  from + dw < buf.count else { continue }
+            let (five, fw) = UTF8Codec.decode(buf, at: from + dw)
+            guard five == 0x4E94 else { continue }
+            let end = from + dw + fw
+            if end < buf.count, ChineseNumeral.isNumeral(unsafeBitCast(UTF8Codec.decode(buf, at: end).0, to: Unicode.Scalar.self)) {
+                continue
             }
+            guard let period = YearScanner.planPeriod(10 + digit) else { continue }
+            counts[period.lowerBound, default: 0] += 1
+            from = end
         }
         return counts
     }

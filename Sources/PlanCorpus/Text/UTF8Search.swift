@@ -30,6 +30,62 @@ public enum UTF8Search {
         return nil
     }
 
+    /// Byte offset of the first three-byte sequence `a b c` at or after `start` in `hay`, or `hay.count` when
+    /// there is none.
+    ///
+    /// For needles whose every byte is common in Chinese text (十 is E5 8D 81, the ideographic space E3 80 80),
+    /// where a memchr stops every few scalars: the last two bytes are compared at sixteen positions at a time,
+    /// sixty-four positions a round, and the first byte only where both agree.
+    static func firstOffset(of a: UInt8, _ b: UInt8, _ c: UInt8, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = hay.count
+        var k = max(start, 0)
+        guard k < n, let base = hay.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
+        let second = SIMD16<UInt8>(repeating: b), third = SIMD16<UInt8>(repeating: c)
+        /// Byte j of the result (as two words, little-endian) is FF when `b c` follows position `at + j`.
+        /// Vector against vector: comparing with a single byte compiled to a loop over the lanes.
+        @inline(__always) func pairs(_ at: Int) -> SIMD2<UInt64> {
+            let x = raw.loadUnaligned(fromByteOffset: at &+ 1, as: SIMD16<UInt8>.self)
+            let y = raw.loadUnaligned(fromByteOffset: at &+ 2, as: SIMD16<UInt8>.self)
+            return unsafeBitCast((x .== second) .& (y .== third), to: SIMD2<UInt64>.self)
+        }
+        // Bytes k ..< k + 66 are read for the 64 positions from k.
+        while k &+ 66 <= n {
+            let p0 = pairs(k), p1 = pairs(k &+ 16), p2 = pairs(k &+ 32), p3 = pairs(k &+ 48)
+            let any = p0 | p1 | p2 | p3
+            if any[0] | any[1] != 0 {
+                /// The first position of eight (from `from`) whose byte of `word` is set and which holds `a`.
+                @inline(__always) func lead(_ word: UInt64, _ from: Int) -> Int? {
+                    var word = word
+                    while word != 0 {
+                        let at = from &+ word.trailingZeroBitCount &>> 3
+                        if base[at] == a { return at }
+                        word &= ~(UInt64(0xFF) &<< UInt64(word.trailingZeroBitCount & ~7))
+                    }
+                    return nil
+                }
+                if let at = lead(p0[0], k) ?? lead(p0[1], k &+ 8) ?? lead(p1[0], k &+ 16) ?? lead(p1[1], k &+ 24)
+                    ?? lead(p2[0], k &+ 32) ?? lead(p2[1], k &+ 40) ?? lead(p3[0], k &+ 48) ?? lead(p3[1], k &+ 56) {
+                    return at
+                }
+            }
+            k &+= 64
+        }
+        // The last few positions one by one.
+        return firstOffsetByWalking(of: a, b, c, in: hay, from: k)
+    }
+
+    /// `firstOffset(of:_:_:in:from:)` by looking at every position: its tail, and the reference the tests compare it with.
+    static func firstOffsetByWalking(of a: UInt8, _ b: UInt8, _ c: UInt8, in hay: UnsafeBufferPointer<UInt8>,
+                                     from start: Int) -> Int {
+        var k = max(start, 0)
+        while k + 2 < hay.count {
+            if hay[k] == a, hay[k + 1] == b, hay[k + 2] == c { return k }
+            k += 1
+        }
+        return hay.count
+    }
+
     /// Whether `haystack` contains `needle`.
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         var h = haystack, n = needle

@@ -1,0 +1,86 @@
+/// The intent and projection markers of target-phrases.txt ([intent] and [forward]) searched for in a text's
+/// normalised form (`TextNormalizer`) without making it: the question `TargetExtractor.statesIntent` asks of the
+/// sentences and headings around each yearless number of a text that is no plan.
+///
+/// Where every scalar of a text is settled by the normaliser's table alone (no context-sensitive scalar, none
+/// normalised to several, none that sends the text down Foundation's path), the normalised text is the scalars'
+/// table forms one by one; the text is then read once, looking each scalar up in a table of what its form may be
+/// to the search, and only a scalar whose form may open a marker has the next few forms matched against the lists.
+enum IntentMarkers {
+    /// Both lists as one lexicon: an entry of either starts at a position exactly when an entry of this does.
+    static let lexicon = PhraseLexicon((PhraseLexicon.intentMarkers.entries + PhraseLexicon.forwardMarkers.entries)
+        .map { ($0.text, $0.value) })
+
+    /// Scalars in the longest marker.
+    private static let longest = lexicon.entries.map(\.scalars.count).max() ?? 0
+
+    private static let plain: UInt8 = 0, mayOpen: UInt8 = 1, unsettled: UInt8 = 2
+
+    /// For each BMP scalar, what its table form is to the search: `plain` (opens no marker), `mayOpen` (it may:
+    /// `PhraseLexicon.mayStart`), or `unsettled` (the table alone does not give the form).
+    private static let classes: [UInt8] = {
+        let action = ScriptFolding.shared.action
+        var table = [UInt8](repeating: plain, count: 0x10000)
+        for v in 0..<0x10000 {
+            let a = v < 0x80 ? 0 : action[v]
+            switch a {
+            case ScriptFolding.needsFullPathAction, ScriptFolding.contextualAction, ScriptFolding.multiAction:
+                table[v] = unsettled
+            default:
+                guard let form = Unicode.Scalar(a == 0 ? UInt32(v) : a) else { continue }
+                if lexicon.mayStart(form) { table[v] = mayOpen }
+            }
+        }
+        return table
+    }()
+
+    /// Whether a marker occurs in the normalised form of the text whose UTF-8 is `buf` (valid: it comes from a
+    /// String), or nil when the table does not settle every scalar's form (the caller then normalises the text).
+    static func occur(inNormalized buf: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let action = ScriptFolding.shared.action
+        let longest = Self.longest
+        return classes.withUnsafeBufferPointer { classes in
+            action.withUnsafeBufferPointer { action in
+                var found = false
+                var window: [Unicode.Scalar] = []
+                window.reserveCapacity(longest)
+                let n = buf.count
+                var i = 0
+                while i < n {
+                    // Three-byte sequences (most of a Chinese text) first, read straight.
+                    let b0 = UInt32(buf[i])
+                    var v: UInt32, w: Int
+                    if b0 &- 0xE0 < 0x10, i &+ 2 < n {
+                        v = (b0 & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)
+                        w = 3
+                    } else {
+                        (v, w) = UTF8Codec.decode(buf, at: i)
+                    }
+                    let kind = v <= 0xFFFF ? classes[Int(v)]
+                        : lexicon.mayStart(unsafeBitCast(v, to: Unicode.Scalar.self)) ? mayOpen : plain
+                    if kind == plain {
+                        i &+= w
+                        continue
+                    }
+                    if kind == unsettled { return nil }
+                    if !found {
+                        // The forms of the scalars from here, as many as the longest marker has (a scalar the table
+                        // does not settle is met by the walk later, and the answer is then thrown away).
+                        window.removeAll(keepingCapacity: true)
+                        var j = i
+                        while j < buf.count, window.count < longest {
+                            let (u, uw) = UTF8Codec.decode(buf, at: j)
+                            let a = u < 0x80 || u > 0xFFFF ? 0 : action[Int(u)]
+                            let form = a == 0 || a >= ScriptFolding.multiAction ? u : a
+                            window.append(unsafeBitCast(form, to: Unicode.Scalar.self))
+                            j += uw
+                        }
+                        found = lexicon.matchIndex(window, at: 0) >= 0
+                    }
+                    i &+= w
+                }
+                return found
+            }
+        }
+    }
+}
