@@ -22,12 +22,12 @@ public struct TargetExtractor: Sendable {
         var sink = TargetSink(targets: table.targets, locator: locator, clean: document.clean)
         let statusSections = Self.statusSections(document.sections)
         let isStatus = SectionIDMap(statusSections.map { ($0, true) })   // asked once per sentence
-        let cleanUTF8 = Array(document.clean.utf8)
         for t in sink.targets { _ = sink.seen.insert(Self.duplicateKey(t)) }
         var carry: CarriedContext? = nil
         var pastParagraph = false
-        let pastYears = SentenceReader.PastYears(document.metadata,
-                                                 referenceStart: Self.planPeriodStart(document))
+        // The plan's own period is searched for only when the metadata has none (it is then the reference).
+        let pastYears = SentenceReader.PastYears(document.metadata, referenceStart: document.metadata.periodStart == nil
+                                                 ? Self.planPeriodStart(document) : nil)
         var lastEnd = -1
         let sentences = Self.sentences(of: document)
         // The sentences' arrays, made once at the size of the longest (in bytes, which is no fewer than its scalars).
@@ -47,41 +47,45 @@ public struct TargetExtractor: Sendable {
             sectionIntent[id] = answer
             return answer
         }
-        for sentence in sentences {
-            if let section = sentence.section, isStatus[section] == true { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
-            if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
-            let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
-            // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
-            // coming from the structure pass); otherwise through a repairing String.
-            let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
-                && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
-            buffers.original.removeAll(keepingCapacity: true)
-            if onBoundaries, let text, let from = Self.scalarIndex(in: text.offsets, ofUTF8: range.lowerBound, notBefore: lastTo),
-               let to = Self.scalarIndex(in: text.offsets, ofUTF8: range.upperBound, notBefore: from) {
-                lastTo = to
-                buffers.original.append(contentsOf: text.original[from..<to])
-            } else if onBoundaries {
-                buffers.original = cleanUTF8.withUnsafeBufferPointer { ScalarArray.decode(UnsafeBufferPointer(rebasing: $0[range])) }
-            } else {
-                buffers.original = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
-            }
-            // A year carried from the previous sentence only when nothing (no line break) separates them.
-            if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
-                carry = nil
-                pastParagraph = false
-            }
-            lastEnd = range.upperBound
-            let before = sink.targets.count
-            // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
-            SentenceReader.withReader(&buffers, cleanStart: range.lowerBound, section: sentence.section,
-                                      sharesCleanText: onBoundaries, scanner: scanner, pastYears: pastYears) { reader in
-                reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
-            }
-            var intent: Bool?   // asked once per sentence, and only when needed
-            if reportsFacts {
-                for k in before..<sink.targets.count where sink.targets[k].year == nil && !sink.targets[k].yearPlaceholder {
-                    if intent == nil { intent = Self.statesIntent(normalizing: sentence.slice) || headingsStateIntent(sentence.section) }
-                    if intent == false { withoutIntent.insert(k) }
+        // The clean text's bytes, read in place.
+        var cleanText = document.clean
+        cleanText.withUTF8 { cleanUTF8 in
+            for sentence in sentences {
+                if let section = sentence.section, isStatus[section] == true { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
+                if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
+                let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
+                // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
+                // coming from the structure pass); otherwise through a repairing String.
+                let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
+                    && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
+                buffers.original.removeAll(keepingCapacity: true)
+                if onBoundaries, let text, let from = Self.scalarIndex(in: text.offsets, ofUTF8: range.lowerBound, notBefore: lastTo),
+                   let to = Self.scalarIndex(in: text.offsets, ofUTF8: range.upperBound, notBefore: from) {
+                    lastTo = to
+                    buffers.original.append(contentsOf: text.original[from..<to])
+                } else if onBoundaries {
+                    buffers.original = ScalarArray.decode(UnsafeBufferPointer(rebasing: cleanUTF8[range]))
+                } else {
+                    buffers.original = ScalarArray.of(String(decoding: cleanUTF8[range], as: UTF8.self))
+                }
+                // A year carried from the previous sentence only when nothing (no line break) separates them.
+                if lastEnd >= 0, lastEnd <= range.lowerBound, cleanUTF8[lastEnd..<range.lowerBound].contains(UInt8(ascii: "\n")) {
+                    carry = nil
+                    pastParagraph = false
+                }
+                lastEnd = range.upperBound
+                let before = sink.targets.count
+                // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
+                SentenceReader.withReader(&buffers, cleanStart: range.lowerBound, section: sentence.section,
+                                          sharesCleanText: onBoundaries, scanner: scanner, pastYears: pastYears) { reader in
+                    reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
+                }
+                var intent: Bool?   // asked once per sentence, and only when needed
+                if reportsFacts {
+                    for k in before..<sink.targets.count where sink.targets[k].year == nil && !sink.targets[k].yearPlaceholder {
+                        if intent == nil { intent = Self.statesIntent(normalizing: sentence.slice) || headingsStateIntent(sentence.section) }
+                        if intent == false { withoutIntent.insert(k) }
+                    }
                 }
             }
         }
@@ -102,7 +106,12 @@ public struct TargetExtractor: Sendable {
         if !withoutIntent.isEmpty {
             targets = targets.indices.filter { !(withoutIntent.contains($0) && targets[$0].year == nil) }.map { targets[$0] }
         }
-        return targets.sorted { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound }
+        // In text order; most documents' targets are already (the sort is stable, so sorted ones stay as they are).
+        let inOrder = targets.indices.dropFirst().allSatisfy {
+            targets[$0 - 1].provenance.originalRange.lowerBound <= targets[$0].provenance.originalRange.lowerBound
+        }
+        if !inOrder { targets.sort { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound } }
+        return targets
     }
 
     /// True when a normalised sentence or heading states an intent or a projection ([intent] and [forward] in
