@@ -261,3 +261,87 @@ import Testing
         #expect(found > 300)
     }
 }
+
+/// The walk's first test passes over position p when `first(o[p]) & second(o[p + 1]) == 0` (`BodyEvidence.pairClasses`):
+/// for every pair a name, level word or formula starts with, and every original scalar of each of its two norm
+/// scalars, the masks must meet; scalars the gate marks without `pairBit` must always be looked at.
+@Suite struct BodyPairClassTests {
+    @Test func classesMeetOnEveryPairAndAlwaysOnUnpairedScalars() {
+        let g = Gazetteer.shared
+        let classes = g.bodyPairClasses
+        let oneForOne = AlignedText.oneForOne
+        // Original BMP scalars by the norm scalar they are settled to.
+        var originals: [UInt32: [Int]] = [:]
+        for v in 0..<0x10000 where oneForOne[v] != AlignedText.notOneForOne { originals[oneForOne[v], default: []].append(v) }
+        var checked = 0
+        for (a, b) in BodyEvidence.exactPairs(trie: g.trie) {
+            for v in originals[a.value] ?? [] where g.bodyGate[v] & BodyEvidence.pairBit != 0 {
+                for u in originals[b.value] ?? [] {
+                    #expect(classes[v] & (classes[u] >> 16) != 0, "\(a)\(b) U+\(String(v, radix: 16)) U+\(String(u, radix: 16))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 3000)
+        var always = 0
+        for v in 0..<0x110000 {
+            let first = classes[v] & 0xFFFF
+            #expect(classes[v] >> 16 & BodyEvidence.alwaysClass != 0)
+            let g8: UInt8 = v < 0x10000 ? g.bodyGate[v] : BodyEvidence.slowBit
+            if g8 != 0 && g8 & BodyEvidence.pairBit == 0 {
+                #expect(first == BodyEvidence.alwaysClass, "U+\(String(v, radix: 16))")
+                always += 1
+            }
+            if g8 == 0 { #expect(first == 0) }
+        }
+        #expect(always > 0x100000)
+        // Most scalars start nothing, and common ones pair with few classes, or the test would pass over little.
+        let han = (0x4E00...0x9FFF).filter { classes[$0] & 0xFFFF == 0 }.count
+        #expect(han > 15000)
+    }
+}
+
+/// `RegionResolver.guessTitle` passes over long lines of settled scalars without making Strings of them; the
+/// reference makes and normalises every line.
+@Suite struct GuessTitleTests {
+    @Test func guessTitleIsTheReference() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 53)
+        let pieces = ["方案", "规划", "计划", "实施意见", "报告", "通知", "《", "》", "濰坊市", "著", "顯著", "e\u{301}", "①", "…",
+                      "👈", "𠀀", "，", "。", "建设", "推进", "发展", "工作", "\n", "\n", "\r\n", " ", "\u{3000}", "a", "Ｘ",
+                      String(repeating: "发展", count: 20), String(repeating: "推进工作", count: 12)]
+        var titled = 0, untitled = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let lines = RegionResolver.openingLines(scalars)
+            let expected = RegionResolver.guessTitleReference(lines.map { String(scalars: scalars[$0]) })
+            #expect(RegionResolver.guessTitle(scalars, lines) == expected, "\(text.debugDescription)")
+            if expected == nil { untitled += 1 } else { titled += 1 }
+        }
+        #expect(titled > 300 && untitled > 300)
+    }
+}
+
+/// `EntryCounts` (region resolution's counts by entry) gives what a Dictionary gives, also past its first capacity.
+@Suite struct EntryCountsTests {
+    @Test func countsAreADictionarysCounts() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 59)
+        for _ in 0..<200 {
+            let capacity = Int.random(in: 0...20, using: &rng)
+            var counts = EntryCounts(capacity: capacity)
+            var own: [Int: Int] = [:], total: [Int: Int] = [:]
+            var order: [Int] = []
+            for _ in 0..<Int.random(in: 0...120, using: &rng) {
+                let e = Int.random(in: 0...400, using: &rng), w = Int.random(in: 1...6, using: &rng)
+                if own[e] == nil && total[e] == nil { order.append(e) }
+                if Bool.random(using: &rng) { counts.add(own: w, to: e); own[e, default: 0] += w }
+                else { counts.add(total: w, to: e); total[e, default: 0] += w }
+            }
+            #expect(counts.touched == order)
+            for e in 0...400 {
+                #expect(counts.own(e) == own[e] ?? 0)
+                #expect(counts.total(e) == total[e] ?? 0)
+            }
+        }
+    }
+}

@@ -77,6 +77,8 @@ public final class Gazetteer: Sendable {
     let bodyGate: [UInt8]
     /// The pairs of scalars at which something `bodyGate` marks may start (`BodyEvidence.pairs`).
     let bodyPairs: [UInt64]
+    /// First and second masks of scalars by pair class, the walk's first test (`BodyEvidence.pairClasses`).
+    let bodyPairClasses: [UInt32]
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -123,6 +125,7 @@ public final class Gazetteer: Sendable {
         self.trie = trie
         self.bodyGate = BodyEvidence.gate(trie: trie)
         self.bodyPairs = BodyEvidence.pairs(trie: trie)
+        self.bodyPairClasses = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []

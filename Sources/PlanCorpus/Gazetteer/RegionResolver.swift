@@ -74,7 +74,7 @@ public struct RegionResolver: Sendable {
                  separatePasses: Bool = false) -> RegionResolution {
         // Lines are ranges of `scalars`; a String is made only of a line that is read as one.
         let opening = Self.openingLines(scalars)
-        let titleGiven = title ?? Self.guessTitle(opening.map { String(scalars: scalars[$0]) })
+        let titleGiven = title ?? Self.guessTitle(scalars, opening)
         var titleLine: (text: String, scalars: [Unicode.Scalar])? = titleGiven.map { ($0, ScalarArray.of($0)) }
         var tag: GazetteerEntry?
         if let t = titleLine, let (entry, rest) = siteTag(t.scalars, 0..<t.scalars.count) {
@@ -231,22 +231,21 @@ public struct RegionResolver: Sendable {
     /// must hold at least half of all province support to count.
     private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: Set<AdminLevel>,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
-        var own: [Int: Int] = [:]
-        var total: [Int: Int] = [:]
-        // A mention adds to its entry and at most two enclosing ones: no table grows while counting.
-        own.reserveCapacity(mentions.count)
-        total.reserveCapacity(mentions.count * 3)
+        // Counts by entry index in a small open-addressing table (a mention adds to its entry and at most two
+        // enclosing ones); `counts.touched` lists the entries counted.
+        var counts = EntryCounts(capacity: mentions.count * 3)
         // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
         var resolved = [Int](repeating: -1, count: mentions.count)
+        let parentIndex = gazetteer.parentIndex
         for (k, m) in mentions.enumerated() {
             guard let i = resolve(m, province: province) else { continue }
             resolved[k] = i
             let w = (m.form == .full ? 2 : 1) * (m.institutional ? 3 : 1)
-            own[i, default: 0] += w
+            counts.add(own: w, to: i)
             var c = i
             while c >= 0 {
-                total[c, default: 0] += w
-                c = gazetteer.parentIndex[c]
+                counts.add(total: w, to: c)
+                c = parentIndex[c]
             }
         }
         func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
@@ -255,24 +254,27 @@ public struct RegionResolver: Sendable {
         if let w = within {
             p = w
         } else {
-            let provinces = total.filter { entry($0.key).level == .province }
-            guard let topProvince = provinces.values.max(), topProvince >= 2 else { return nil }
-            let leaders = provinces.filter { $0.value == topProvince }.map(\.key)
-            guard leaders.count == 1, let leader = leaders.first else { return nil }
-            if national && topProvince * 2 < provinces.values.reduce(0, +) { return nil }
+            var topProvince = 0, leaders = 0, leader = -1, sum = 0
+            for c in counts.touched where entry(c).level == .province {
+                let t = counts.total(c)
+                sum += t
+                if t > topProvince { topProvince = t; leaders = 1; leader = c } else if t == topProvince { leaders += 1 }
+            }
+            guard topProvince >= 2, leaders == 1 else { return nil }
+            if national && topProvince * 2 < sum { return nil }
             p = leader
         }
-        let inside = total.keys.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
+        let inside = counts.touched.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
         if levels == [.province] {
             pick = p
         } else if !levels.isEmpty {
-            let pool = inside.filter { fits($0, levels) && total[$0]! >= 2 }
-            pick = single(best: pool, by: { total[$0]! })
+            let pool = inside.filter { fits($0, levels) && counts.total($0) >= 2 }
+            pick = single(best: pool, by: { counts.total($0) })
         } else {
-            let pool = inside.filter { (own[$0] ?? 0) >= 2 }
-            pick = single(best: pool, by: { own[$0] ?? 0 })
+            let pool = inside.filter { counts.own($0) >= 2 }
+            pick = single(best: pool, by: { counts.own($0) })
         }
         guard let i = pick else { return nil }
         // How the winner is written most often, counting full forms only when there are any.
@@ -420,14 +422,98 @@ public struct RegionResolver: Sendable {
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
     /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
-    private static func guessTitle(_ lines: [String]) -> String? {
-        for line in lines.prefix(8) {
-            let norm = TextNormalizer.normalize(line)
-            guard scalarCount(norm, limit: 80) <= 80 else { continue }
-            if norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) }) {
-                return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
-            }
+    /// The lines are ranges of `scalars`; a String is made only of a line that may be one.
+    static func guessTitle(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
+        let oneForOne = AlignedText.oneForOne
+        for range in lines.prefix(8) {
+            // A line of scalars `AlignedText.oneForOne` settles has a norm of as many scalars (TextNormalizer's table
+            // path maps each to one): past the limit it is no title, whatever it holds.
+            if range.count > 80 && scalars[range].allSatisfy({
+                $0.value < 0x10000 && oneForOne[Int($0.value)] != AlignedText.notOneForOne
+            }) { continue }
+            let line = String(scalars: scalars[range])
+            if let title = titleIfAny(line) { return title }
         }
         return nil
     }
+
+    /// The reference of `guessTitle(_:_:)`: every line made a String and normalised.
+    static func guessTitleReference(_ lines: [String]) -> String? {
+        for line in lines.prefix(8) {
+            if let title = titleIfAny(line) { return title }
+        }
+        return nil
+    }
+
+    /// The line as a title, when it reads like one.
+    private static func titleIfAny(_ line: String) -> String? {
+        let norm = TextNormalizer.normalize(line)
+        guard scalarCount(norm, limit: 80) <= 80 else { return nil }
+        if norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) }) {
+            return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
+        }
+        return nil
+    }
+}
+
+/// Weights counted per gazetteer entry index for one document (`RegionResolver.mostMentioned`): an open-addressing
+/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer.
+struct EntryCounts {
+    private var keys: [Int]
+    private var owns: [Int]
+    private var totals: [Int]
+    private var mask: Int
+    /// Entries counted, in the order first counted.
+    private(set) var touched: [Int] = []
+
+    /// Room for `capacity` entries, at most half full.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [Int](repeating: -1, count: size)
+        owns = [Int](repeating: 0, count: size)
+        totals = [Int](repeating: 0, count: size)
+        mask = size - 1
+        touched.reserveCapacity(capacity)
+    }
+
+    /// The slot of `entry`: its own, or the empty one where it would go.
+    @inline(__always) private func slot(_ entry: Int) -> Int {
+        var k = (entry &* 0x9E37_79B9) & mask
+        while keys[k] != entry && keys[k] != -1 { k = (k + 1) & mask }
+        return k
+    }
+
+    @inline(__always) private mutating func claim(_ entry: Int) -> Int {
+        var k = slot(entry)
+        if keys[k] == -1 {
+            // Kept at most half full, should chains be deeper than the three levels.
+            if (touched.count + 1) * 2 > keys.count {
+                grow()
+                k = slot(entry)
+            }
+            keys[k] = entry
+            touched.append(entry)
+        }
+        return k
+    }
+
+    private mutating func grow() {
+        let old = (keys, owns, totals)
+        keys = [Int](repeating: -1, count: old.0.count * 2)
+        owns = [Int](repeating: 0, count: keys.count)
+        totals = [Int](repeating: 0, count: keys.count)
+        mask = keys.count - 1
+        for j in old.0.indices where old.0[j] != -1 {
+            let k = slot(old.0[j])
+            keys[k] = old.0[j]
+            owns[k] = old.1[j]
+            totals[k] = old.2[j]
+        }
+    }
+
+    mutating func add(own w: Int, to entry: Int) { owns[claim(entry)] += w }
+    mutating func add(total w: Int, to entry: Int) { totals[claim(entry)] += w }
+    func own(_ entry: Int) -> Int { let k = slot(entry); return keys[k] == entry ? owns[k] : 0 }
+    func total(_ entry: Int) -> Int { let k = slot(entry); return keys[k] == entry ? totals[k] : 0 }
 }
