@@ -262,13 +262,13 @@ import Testing
     }
 }
 
-/// The walk's first test passes over position p when `first(o[p]) & second(o[p + 1]) == 0` (`BodyEvidence.pairClasses`):
+/// The walk's first test passes over position p when `firsts[o[p]] & seconds[o[p + 1]] == 0` (`BodyEvidence.pairClasses`):
 /// for every pair a name, level word or formula starts with, and every original scalar of each of its two norm
 /// scalars, the masks must meet; scalars the gate marks without `pairBit` must always be looked at.
 @Suite struct BodyPairClassTests {
     @Test func classesMeetOnEveryPairAndAlwaysOnUnpairedScalars() {
         let g = Gazetteer.shared
-        let classes = g.bodyPairClasses
+        let firsts = g.bodyPairFirsts, seconds = g.bodyPairSeconds
         let oneForOne = AlignedText.oneForOne
         // Original BMP scalars by the norm scalar they are settled to.
         var originals: [UInt32: [Int]] = [:]
@@ -277,7 +277,7 @@ import Testing
         for (a, b) in BodyEvidence.exactPairs(trie: g.trie) {
             for v in originals[a.value] ?? [] where g.bodyGate[v] & BodyEvidence.pairBit != 0 {
                 for u in originals[b.value] ?? [] {
-                    #expect(classes[v] & (classes[u] >> 16) != 0, "\(a)\(b) U+\(String(v, radix: 16)) U+\(String(u, radix: 16))")
+                    #expect(firsts[v] & seconds[u] != 0, "\(a)\(b) U+\(String(v, radix: 16)) U+\(String(u, radix: 16))")
                     checked += 1
                 }
             }
@@ -285,8 +285,8 @@ import Testing
         #expect(checked > 3000)
         var always = 0
         for v in 0..<0x110000 {
-            let first = classes[v] & 0xFFFF
-            #expect(classes[v] >> 16 & BodyEvidence.alwaysClass != 0)
+            let first = firsts[v]
+            #expect(seconds[v] & BodyEvidence.alwaysClass != 0)
             let g8: UInt8 = v < 0x10000 ? g.bodyGate[v] : BodyEvidence.slowBit
             if g8 != 0 && g8 & BodyEvidence.pairBit == 0 {
                 #expect(first == BodyEvidence.alwaysClass, "U+\(String(v, radix: 16))")
@@ -296,7 +296,7 @@ import Testing
         }
         #expect(always > 0x100000)
         // Most scalars start nothing, and common ones pair with few classes, or the test would pass over little.
-        let han = (0x4E00...0x9FFF).filter { classes[$0] & 0xFFFF == 0 }.count
+        let han = (0x4E00...0x9FFF).filter { firsts[$0] == 0 }.count
         #expect(han > 15000)
     }
 }
@@ -343,5 +343,53 @@ import Testing
                 #expect(counts.total(e) == total[e] ?? 0)
             }
         }
+    }
+}
+
+/// The trie's hashed edge lookup (`SurfaceTrie.child`) gives what the root table and the sorted edge lists give.
+@Suite struct SurfaceTrieEdgeTests {
+    @Test func childIsTheSearch() {
+        let trie = Gazetteer.shared.trie
+        var rng = ScalarRewriteTests.SeededGenerator(state: 61)
+        // Scalars that are edges somewhere, and others.
+        let scalars = Array(Set(trie.scalars.joined().map(\.value))) + (0..<300).map { _ in UInt32.random(in: 0...0x10FFFF, using: &rng) }
+        var found = 0
+        for n in 0..<trie.nodeCount {
+            for _ in 0..<40 {
+                let v = scalars.randomElement(using: &rng)!
+                let expected = trie.childBySearch(n, v)
+                #expect(trie.child(n, v) == expected, "\(n) \(v)")
+                if expected != nil { found += 1 }
+            }
+        }
+        for s in trie.scalars {
+            var node = 0
+            for c in s {
+                let expected = trie.childBySearch(node, c.value)
+                #expect(trie.child(node, c.value) == expected)
+                guard let next = expected else { break }
+                node = next
+                found += 1
+            }
+        }
+        #expect(found > 5000)
+    }
+}
+
+/// `RegionResolver.namesDocKind` reads a norm once for the kinds of document a title names; the reference searches
+/// the UTF-8 for each word.
+@Suite struct DocKindTests {
+    @Test func namesDocKindIsTheSearch() {
+        let words = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
+        let pieces = words + words.flatMap { $0.unicodeScalars.map { String($0) } } + ["方方", "规计", "案", "发展", "a", "👈", "e\u{301}"]
+        var rng = ScalarRewriteTests.SeededGenerator(state: 67)
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = words.contains { UTF8Search.contains(text, $0) }
+            #expect(RegionResolver.namesDocKind(text) == expected, "\(text.debugDescription)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 500 && no > 500)
     }
 }

@@ -56,10 +56,10 @@ struct BodyEvidence {
 
     /// Classes of first scalars in `pairClasses`: 15 of them, and a 16th bit for scalars always looked at.
     static let pairClassCount: UInt32 = 15
-    static let alwaysClass: UInt32 = 1 << 15
+    static let alwaysClass: UInt16 = 1 << 15
 
     /// The class of a first scalar of `pairs(trie:)`.
-    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt32 { 1 << (a.value % pairClassCount) }
+    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt16 { 1 << UInt16(a.value % pairClassCount) }
 
     /// The exact first two scalars of everything a `pairBit` scalar may start (`pairs(trie:)` holds their hashes).
     static func exactPairs(trie: SurfaceTrie) -> [(Unicode.Scalar, Unicode.Scalar)] {
@@ -74,27 +74,26 @@ struct BodyEvidence {
         return out
     }
 
-    /// Per scalar value of the original text (all of Unicode), a first mask (low 16 bits) and a second mask (high 16
-    /// bits), so that `first(o[p]) & second(o[p + 1]) == 0` says the walk may pass over position p: the first mask
-    /// is `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`), the class of its norm for a
+    /// Per scalar value of the original text (all of Unicode), a first mask and a second mask, so that
+    /// `firsts[o[p]] & seconds[o[p + 1]] == 0` says the walk may pass over position p: the first mask is
+    /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`), the class of its norm for a
     /// `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the classes of every first scalar
     /// that pairs with its norm (all classes when the norm is not settled). Where the gate's pair table would pass
-    /// over the position, this mostly does too, two table reads per scalar fewer (a pair's class, not its hash).
-    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> [UInt32] {
-        var seconds: [UInt32: UInt32] = [:]
-        for (a, b) in exactPairs(trie: trie) { seconds[b.value, default: 0] |= pairClass(a) }
+    /// over the position, this mostly does too, with two table reads and no hash.
+    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> (firsts: [UInt16], seconds: [UInt16]) {
+        var following: [UInt32: UInt16] = [:]
+        for (a, b) in exactPairs(trie: trie) { following[b.value, default: 0] |= pairClass(a) }
         let oneForOne = AlignedText.oneForOne
-        let unsettled = alwaysClass | 0xFFFF_0000
-        var table = [UInt32](repeating: unsettled, count: 0x110000)
+        var firsts = [UInt16](repeating: alwaysClass, count: 0x110000)
+        var seconds = [UInt16](repeating: 0xFFFF, count: 0x110000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
             let g = gate[v]
-            let first: UInt32 = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass
-                : Unicode.Scalar(w).map { pairClass($0) } ?? alwaysClass
-            table[v] = first | (alwaysClass | (seconds[w] ?? 0)) << 16
+            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : Unicode.Scalar(w).map { pairClass($0) } ?? alwaysClass
+            seconds[v] = alwaysClass | (following[w] ?? 0)
         }
-        return table
+        return (firsts, seconds)
     }
 
     /// The bits of what may start at norm scalar `s`.
@@ -167,26 +166,28 @@ struct BodyEvidence {
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
                     scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts in
-                    scanner.gazetteer.bodyPairClasses.withUnsafeBufferPointer { classes -> Bool in
+                    scanner.gazetteer.bodyPairFirsts.withUnsafeBufferPointer { firsts in
+                    scanner.gazetteer.bodyPairSeconds.withUnsafeBufferPointer { seconds -> Bool in
                         var p = 0
                         let last = n - 1
                         while true {
                             // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
                             // own; the last position is looked at below.
                             if p < last {
-                                var e0 = classes[Int(o[p].value)]
+                                var f0 = firsts[Int(o[p].value)]
                                 // Four positions at a time, then one at a time up to the one that may start something.
                                 while p + 4 <= last {
-                                    let e1 = classes[Int(o[p + 1].value)], e2 = classes[Int(o[p + 2].value)]
-                                    let e3 = classes[Int(o[p + 3].value)], e4 = classes[Int(o[p + 4].value)]
-                                    if (e0 & (e1 >> 16)) | (e1 & (e2 >> 16)) | (e2 & (e3 >> 16)) | (e3 & (e4 >> 16)) != 0 { break }
-                                    e0 = e4
+                                    let v1 = Int(o[p + 1].value), v2 = Int(o[p + 2].value)
+                                    let v3 = Int(o[p + 3].value), v4 = Int(o[p + 4].value)
+                                    let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
+                                    if (f0 & seconds[v1]) | (f1 & seconds[v2]) | (f2 & seconds[v3]) | (f3 & seconds[v4]) != 0 { break }
+                                    f0 = firsts[v4]
                                     p += 4
                                 }
                                 while p < last {
-                                    let e1 = classes[Int(o[p + 1].value)]
-                                    if e0 & (e1 >> 16) != 0 { break }
-                                    e0 = e1
+                                    let v1 = Int(o[p + 1].value)
+                                    if f0 & seconds[v1] != 0 { break }
+                                    f0 = firsts[v1]
                                     p += 1
                                 }
                             }
@@ -212,7 +213,7 @@ struct BodyEvidence {
                             if bits & mentionBit != 0 && p >= nextMention {
                                 // The pair test of `SurfaceTrie.nextCandidate`, then the trie.
                                 if trie.pairMayStart(at: p, in: s),
-                                   let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found) {
+                                   let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found, trie: trie) {
                                     mentions.append(m)
                                     nextMention = m.range.upperBound
                                     lastEnd = nextMention
@@ -228,6 +229,7 @@ struct BodyEvidence {
                             }
                             p += 1
                         }
+                    }
                     }
                     }
                 }

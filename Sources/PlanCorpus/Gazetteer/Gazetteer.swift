@@ -78,7 +78,8 @@ public final class Gazetteer: Sendable {
     /// The pairs of scalars at which something `bodyGate` marks may start (`BodyEvidence.pairs`).
     let bodyPairs: [UInt64]
     /// First and second masks of scalars by pair class, the walk's first test (`BodyEvidence.pairClasses`).
-    let bodyPairClasses: [UInt32]
+    let bodyPairFirsts: [UInt16]
+    let bodyPairSeconds: [UInt16]
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -125,7 +126,7 @@ public final class Gazetteer: Sendable {
         self.trie = trie
         self.bodyGate = BodyEvidence.gate(trie: trie)
         self.bodyPairs = BodyEvidence.pairs(trie: trie)
-        self.bodyPairClasses = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
+        (self.bodyPairFirsts, self.bodyPairSeconds) = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -339,6 +340,8 @@ struct SurfaceTrie: Sendable {
     private let edgeStart: [Int32]
     private let edgeScalars: [UInt32]
     private let edgeTargets: [Int32]
+    /// Every edge by `node << 21 | scalar` (a scalar takes 21 bits): the scan's lookups, one probe each.
+    private let edgeIndex: IntegerIndex<UInt64>
     /// Surface index ending at each node, or -1.
     private let surfaceAt: [Int32]
     /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
@@ -385,6 +388,13 @@ struct SurfaceTrie: Sendable {
             }
         }
         edgeStart.append(Int32(edgeScalars.count))
+        var edges: [(UInt64, Int)] = []
+        for n in 0..<(edgeStart.count - 1) {
+            for e in Int(edgeStart[n])..<Int(edgeStart[n + 1]) {
+                edges.append((UInt64(n) << 21 | UInt64(edgeScalars[e]), Int(edgeTargets[e])))
+            }
+        }
+        self.edgeIndex = IntegerIndex(edges)
         let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
         self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
         var rootBytes = [UInt8](repeating: 0, count: 0x10000)
@@ -406,8 +416,16 @@ struct SurfaceTrie: Sendable {
         self.hasSingleScalarSurface = scalars.contains { $0.count == 1 }
     }
 
-    /// The child of node `n` along `scalar`, or nil.
-    @inline(__always) private func child(_ n: Int, _ scalar: UInt32) -> Int? {
+    /// The child of node `n` along `scalar`, or nil: one hashed probe (`edgeIndex`).
+    @inline(__always) func child(_ n: Int, _ scalar: UInt32) -> Int? {
+        edgeIndex.value(of: UInt64(n) << 21 | UInt64(scalar))
+    }
+
+    /// Nodes of the trie (the root is node 0).
+    var nodeCount: Int { edgeStart.count - 1 }
+
+    /// The reference of `child(_:_:)`: the root's table, else a binary search of the node's sorted edges.
+    func childBySearch(_ n: Int, _ scalar: UInt32) -> Int? {
         if n == 0, let s = Unicode.Scalar(scalar) { return rootChild.value(of: s) }
         var lo = Int(edgeStart[n]), hi = Int(edgeStart[n + 1])
         while lo < hi {

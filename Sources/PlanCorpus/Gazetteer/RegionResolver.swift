@@ -354,6 +354,8 @@ public struct RegionResolver: Sendable {
     /// First non-empty lines of the text (as ranges of its scalars), trimmed of whitespace (normalised later
     /// where needed). Walks line by line and stops at the eighth. A line ends at a line feed that is a
     /// Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
+    private static let newlineSearch = ScalarSearch("\n")
+
     static func openingLines(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.
         let wanted = 8
@@ -361,7 +363,7 @@ public struct RegionResolver: Sendable {
         lines.reserveCapacity(wanted)
         var start = 0
         // Line feeds found by memchr (most of a text with few lines is passed over at once).
-        let newline = ScalarSearch("\n")
+        let newline = newlineSearch
         s.withUnsafeBufferPointer { buf in
             var from = 0
             while lines.count < wanted, let i = newline.firstIndex(in: buf, from: from) {
@@ -421,6 +423,27 @@ public struct RegionResolver: Sendable {
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
+    /// Whether `norm` holds one of `docWords` (each two scalars, no two with the same first), read scalar by scalar.
+    static func namesDocKind(_ norm: String) -> Bool {
+        var want: Unicode.Scalar? = nil
+        for c in norm.unicodeScalars {
+            if let w = want, c == w { return true }
+            switch c {
+            case "方": want = "案"
+            case "规", "计": want = "划"
+            case "意": want = "见"
+            case "报": want = "告"
+            case "通": want = "知"
+            case "办": want = "法"
+            case "纲": want = "要"
+            case "决": want = "定"
+            case "措": want = "施"
+            default: want = nil
+            }
+        }
+        return false
+    }
+
     /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
     /// The lines are ranges of `scalars`; a String is made only of a line that may be one.
     static func guessTitle(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
@@ -432,7 +455,7 @@ public struct RegionResolver: Sendable {
                 $0.value < 0x10000 && oneForOne[Int($0.value)] != AlignedText.notOneForOne
             }) { continue }
             let line = String(scalars: scalars[range])
-            if let title = titleIfAny(line) { return title }
+            if let title = titleIfAny(line, reference: false) { return title }
         }
         return nil
     }
@@ -440,16 +463,21 @@ public struct RegionResolver: Sendable {
     /// The reference of `guessTitle(_:_:)`: every line made a String and normalised.
     static func guessTitleReference(_ lines: [String]) -> String? {
         for line in lines.prefix(8) {
-            if let title = titleIfAny(line) { return title }
+            if let title = titleIfAny(line, reference: true) { return title }
         }
         return nil
     }
 
     /// The line as a title, when it reads like one.
-    private static func titleIfAny(_ line: String) -> String? {
+    /// `reference` compares as Strings; otherwise the norm is read once, scalar by scalar (`namesDocKind`), and
+    /// `hasPrefix` is asked only of a norm whose first scalar is 《 (no other scalar begins a Character equal to it).
+    private static func titleIfAny(_ line: String, reference: Bool) -> String? {
         let norm = TextNormalizer.normalize(line)
         guard scalarCount(norm, limit: 80) <= 80 else { return nil }
-        if norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) }) {
+        let named = reference
+            ? norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) })
+            : (norm.unicodeScalars.first == "《" && norm.hasPrefix("《")) || namesDocKind(norm)
+        if named {
             return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
         }
         return nil
