@@ -393,3 +393,46 @@ import Testing
         #expect(yes > 500 && no > 500)
     }
 }
+
+/// `SurfaceTrie.matches` (hashed edges over raw buffers) finds what the reference through the sorted edges finds, at
+/// every position of random text of names and other words.
+@Suite struct SurfaceTrieMatchTests {
+    @Test func matchesAreTheSearchsMatches() {
+        let trie = Gazetteer.shared.trie
+        var found = 0
+        for text in BodyEvidenceTests.texts(count: 300, seed: 71) {
+            let s = Array(TextNormalizer.normalize(text).unicodeScalars)
+            for i in s.indices {
+                var fast: [(surface: Int, length: Int)] = [], slow: [(surface: Int, length: Int)] = []
+                let k = trie.matches(in: s, at: i, into: &fast)
+                let r = trie.matchesBySearch(in: s, at: i, into: &slow)
+                #expect(k == r)
+                #expect(fast.prefix(k).map(\.surface) == slow.prefix(r).map(\.surface))
+                #expect(fast.prefix(k).map(\.length) == slow.prefix(r).map(\.length))
+                found += r
+            }
+        }
+        #expect(found > 2000)
+    }
+}
+
+/// `AlignedText.nfkcChangesAny` reads four scalars at a time; the reference reads one at a time.
+@Suite struct NFKCChangesTests {
+    @Test func blocksAreTheScalarTest() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 73)
+        let pieces = ["建设", "发展", "，", "①", "㈠", "…", "👈", "𠀀", "\u{FFFF}", "a", "Ｘ", "著", "濰坊", "\n"]
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...12, using: &rng)
+            // Mostly pieces that NFKC keeps, so a change sits anywhere in a block or after the last one.
+            let text = (0..<count).map { _ in
+                Int.random(in: 0..<4, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : ["建设", "a", "👈", "\u{FFFF}"].randomElement(using: &rng)!
+            }.joined()
+            let s = Array(text.unicodeScalars)
+            let expected = AlignedText.nfkcChangesAnyByScalar(s)
+            #expect(AlignedText.nfkcChangesAny(s) == expected, "\(text.debugDescription)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 500 && no > 500)
+    }
+}

@@ -340,8 +340,12 @@ struct SurfaceTrie: Sendable {
     private let edgeStart: [Int32]
     private let edgeScalars: [UInt32]
     private let edgeTargets: [Int32]
-    /// Every edge by `node << 21 | scalar` (a scalar takes 21 bits): the scan's lookups, one probe each.
-    private let edgeIndex: IntegerIndex<UInt64>
+    /// Every edge as an open-addressing table keyed by `node << 21 | scalar` (a scalar takes 21 bits), half
+    /// full at most: `edgeKeys` (`UInt64.max` for an empty slot) and the target nodes in `edgeValues`.
+    private let edgeKeys: [UInt64]
+    private let edgeValues: [Int32]
+    private let edgeShift: UInt64
+    private static let edgeMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Surface index ending at each node, or -1.
     private let surfaceAt: [Int32]
     /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
@@ -394,7 +398,19 @@ struct SurfaceTrie: Sendable {
                 edges.append((UInt64(n) << 21 | UInt64(edgeScalars[e]), Int(edgeTargets[e])))
             }
         }
-        self.edgeIndex = IntegerIndex(edges)
+        var bits: UInt64 = 4
+        while (1 << bits) < edges.count * 2 { bits += 1 }
+        var edgeKeys = [UInt64](repeating: .max, count: 1 << Int(bits))
+        var edgeValues = [Int32](repeating: -1, count: edgeKeys.count)
+        for (key, target) in edges {
+            var slot = Int((key &* Self.edgeMultiplier) >> (64 - bits))
+            while edgeKeys[slot] != .max { slot = (slot + 1) & (edgeKeys.count - 1) }
+            edgeKeys[slot] = key
+            edgeValues[slot] = Int32(target)
+        }
+        self.edgeKeys = edgeKeys
+        self.edgeValues = edgeValues
+        self.edgeShift = 64 - bits
         let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
         self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
         var rootBytes = [UInt8](repeating: 0, count: 0x10000)
@@ -416,9 +432,28 @@ struct SurfaceTrie: Sendable {
         self.hasSingleScalarSurface = scalars.contains { $0.count == 1 }
     }
 
-    /// The child of node `n` along `scalar`, or nil: one hashed probe (`edgeIndex`).
-    @inline(__always) func child(_ n: Int, _ scalar: UInt32) -> Int? {
-        edgeIndex.value(of: UInt64(n) << 21 | UInt64(scalar))
+    /// The child of node `n` along `scalar`, or nil: a hashed probe of the edge table (`edgeKeys`).
+    func child(_ n: Int, _ scalar: UInt32) -> Int? {
+        edgeKeys.withUnsafeBufferPointer { keys in
+            edgeValues.withUnsafeBufferPointer { values in
+                let t = Self.target(n, scalar, keys, values, edgeShift)
+                return t < 0 ? nil : t
+            }
+        }
+    }
+
+    /// The child of node `n` along `scalar` in the edge table, or -1.
+    @inline(__always) private static func target(_ n: Int, _ scalar: UInt32, _ keys: UnsafeBufferPointer<UInt64>,
+                                                  _ values: UnsafeBufferPointer<Int32>, _ shift: UInt64) -> Int {
+        let key = UInt64(truncatingIfNeeded: n) << 21 | UInt64(scalar)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* edgeMultiplier) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return Int(values[slot]) }
+            if k == .max { return -1 }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// Nodes of the trie (the root is node 0).
@@ -489,7 +524,36 @@ struct SurfaceTrie: Sendable {
         var count = 0
         var n = 0
         var i = start
-        while i < scalars.count, let m = child(n, scalars[i].value) {
+        let shift = edgeShift
+        scalars.withUnsafeBufferPointer { s in
+            edgeKeys.withUnsafeBufferPointer { keys in
+                edgeValues.withUnsafeBufferPointer { values in
+                    surfaceAt.withUnsafeBufferPointer { ends in
+                        while i < s.count {
+                            let m = Self.target(n, s[i].value, keys, values, shift)
+                            if m < 0 { break }
+                            n = m
+                            i += 1
+                            let e = ends[n]
+                            if e >= 0 {
+                                let found = (surface: Int(e), length: i - start)
+                                if count < out.count { out[count] = found } else { out.append(found) }
+                                count += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return count
+    }
+
+    /// The reference of `matches(in:at:into:)`, through `childBySearch`.
+    func matchesBySearch(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) -> Int {
+        var count = 0
+        var n = 0
+        var i = start
+        while i < scalars.count, let m = childBySearch(n, scalars[i].value) {
             n = m
             i += 1
             if surfaceAt[n] >= 0 {

@@ -197,8 +197,9 @@ struct MentionScanner: Sendable {
     /// Whether a trap word in `s` covers `range` (starts at or before it and ends at or after it).
     static func inTrap(_ range: Range<Int>, in s: [Unicode.Scalar]) -> Bool { Rules.shared.inTrap(range, in: s) }
 
-    /// The sets and word lists the rules read, made once.
-    struct Rules: Sendable {
+    /// The sets and word lists the rules read, made once (a class: a scanner holds one reference, not a copy of
+    /// each table).
+    final class Rules: Sendable {
         static let shared = Rules()
 
         let boundaryBefore = MentionScanner.boundaryBefore

@@ -339,7 +339,7 @@ public struct RegionResolver: Sendable {
     /// range of the rest of the line.
     private func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
-        guard let open = all[kept].first, let close = Self.tagCloser(open) else { return nil }
+        guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
         let nameScalars = all[(kept.lowerBound + 1)..<end]
         let name = String(scalars: nameScalars)
