@@ -239,18 +239,11 @@ struct BodyEvidence {
         if !context.isEmpty && AlignedText.nfkcChangesAny(original) {
             guard let answers = AlignedText.contextAnswers(at: context, of: original) else { return nil }
             for (k, p) in context.enumerated() where norm[p] != answers[k] { return nil }
-            let settled = AlignedText.oneForOne.withUnsafeBufferPointer { table in
-                original.withUnsafeBufferPointer { o in
-                    norm.withUnsafeBufferPointer { s in
-                        for p in 0..<n {
-                            let v = o[p].value
-                            if v < 0x10000 && table[Int(v)] != AlignedText.notOneForOne && table[Int(v)] != s[p].value { return false }
-                        }
-                        return true
-                    }
-                }
+            let oneForOne = AlignedText.oneForOne
+            for p in 0..<n {
+                let v = original[p].value
+                if v < 0x10000 && oneForOne[Int(v)] != AlignedText.notOneForOne && oneForOne[Int(v)] != norm[p].value { return nil }
             }
-            guard settled else { return nil }
         }
         return BodyEvidence(text: AlignedText(original: original, identicalNorm: norm), mentions: mentions,
                             levels: levels.counts, national: national, mayHoldPlaceholder: mayHold)

@@ -115,7 +115,7 @@ struct MentionScanner: Sendable {
     private static func startsWithAny(_ s: [Unicode.Scalar], from: Int, window: Int, _ words: [[Unicode.Scalar]],
                                       _ strings: [String], firsts: ScalarSet) -> Bool {
         guard from < s.count else { return false }
-        if PlainScalars.isPlain(s[from]) && !firsts.contains(s[from]) { return false }
+        if !firsts.contains(s[from]) && PlainScalars.isPlain(s[from]) { return false }
         let end = min(s.count, from + window)
         if PlainScalars.arePlain(s[from..<end]) {
             return words.contains { w in from + w.count <= end && PlainScalars.has(w, at: from, in: s) }
@@ -227,7 +227,7 @@ struct MentionScanner: Sendable {
             // Most names go on with a plain scalar no institution word starts with (委 is one of `institutionFirsts`).
             guard range.upperBound < s.count else { return false }
             let next = s[range.upperBound]
-            if PlainScalars.isPlain(next) && !institutionFirsts.contains(next) { return false }
+            if !institutionFirsts.contains(next) && PlainScalars.isPlain(next) { return false }
             if MentionScanner.startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions,
                                             firsts: institutionFirsts) { return true }
             if let last, adminSuffixes.contains(last),

@@ -217,8 +217,12 @@ public struct RegionResolver: Sendable {
             let p = surfaceProvince[m.surface]
             if p >= 0 { weight[p] += 1 }
         }
-        guard let top = weight.max(), top >= 2 else { return nil }
-        guard let leader = weight.firstIndex(of: top), weight.lastIndex(of: top) == leader else { return nil }
+        // The one province of the highest weight, when that is 2 or more.
+        var top = 0, leader = -1, leaders = 0
+        for (p, w) in weight.enumerated() {
+            if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
+        }
+        guard top >= 2, leaders == 1 else { return nil }
         return gazetteer.provinceNames[leader]
     }
 
@@ -279,9 +283,12 @@ public struct RegionResolver: Sendable {
         guard let i = pick else { return nil }
         // How the winner is written most often, counting full forms only when there are any.
         let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
-        var forms: [String: Int] = [:]
+        // Forms in the order first met, each kept as first written (a list: a winner has few forms, and hashing
+        // each written form cost more than comparing it with them); equal Strings count as one, as Dictionary keys do.
+        var forms: [(key: String, value: Int)] = []
         for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
-            forms[text.written(mentions[k].range), default: 0] += 1
+            let form = text.written(mentions[k].range)
+            if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
         }
         let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
         return (i, written)
@@ -342,11 +349,11 @@ public struct RegionResolver: Sendable {
         guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
         let nameScalars = all[(kept.lowerBound + 1)..<end]
-        let name = String(scalars: nameScalars)
         // Common ideographs TextNormalizer keeps are their own key (no whitespace to trim, nothing to normalise).
         let action = ScriptFolding.shared.action
         let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
-        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(name),
+        // The name is made a String only for the lookup that normalises it.
+        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(String(scalars: nameScalars)),
               e.level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
@@ -487,9 +494,8 @@ public struct RegionResolver: Sendable {
 /// Weights counted per gazetteer entry index for one document (`RegionResolver.mostMentioned`): an open-addressing
 /// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer.
 struct EntryCounts {
-    private var keys: [Int]
-    private var owns: [Int]
-    private var totals: [Int]
+    /// Per slot: the entry (-1 for an empty slot) and its own and total weights, in one array.
+    private var slots: [(key: Int, own: Int, total: Int)]
     private var mask: Int
     /// Entries counted, in the order first counted.
     private(set) var touched: [Int] = []
@@ -498,9 +504,7 @@ struct EntryCounts {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [Int](repeating: -1, count: size)
-        owns = [Int](repeating: 0, count: size)
-        totals = [Int](repeating: 0, count: size)
+        slots = [(key: Int, own: Int, total: Int)](repeating: (-1, 0, 0), count: size)
         mask = size - 1
         touched.reserveCapacity(capacity)
     }
@@ -508,40 +512,33 @@ struct EntryCounts {
     /// The slot of `entry`: its own, or the empty one where it would go.
     @inline(__always) private func slot(_ entry: Int) -> Int {
         var k = (entry &* 0x9E37_79B9) & mask
-        while keys[k] != entry && keys[k] != -1 { k = (k + 1) & mask }
+        while slots[k].key != entry && slots[k].key != -1 { k = (k + 1) & mask }
         return k
     }
 
     @inline(__always) private mutating func claim(_ entry: Int) -> Int {
         var k = slot(entry)
-        if keys[k] == -1 {
+        if slots[k].key == -1 {
             // Kept at most half full, should chains be deeper than the three levels.
-            if (touched.count + 1) * 2 > keys.count {
+            if (touched.count + 1) * 2 > slots.count {
                 grow()
                 k = slot(entry)
             }
-            keys[k] = entry
+            slots[k].key = entry
             touched.append(entry)
         }
         return k
     }
 
     private mutating func grow() {
-        let old = (keys, owns, totals)
-        keys = [Int](repeating: -1, count: old.0.count * 2)
-        owns = [Int](repeating: 0, count: keys.count)
-        totals = [Int](repeating: 0, count: keys.count)
-        mask = keys.count - 1
-        for j in old.0.indices where old.0[j] != -1 {
-            let k = slot(old.0[j])
-            keys[k] = old.0[j]
-            owns[k] = old.1[j]
-            totals[k] = old.2[j]
-        }
+        let old = slots
+        slots = [(key: Int, own: Int, total: Int)](repeating: (-1, 0, 0), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.key != -1 { slots[slot(s.key)] = s }
     }
 
-    mutating func add(own w: Int, to entry: Int) { owns[claim(entry)] += w }
-    mutating func add(total w: Int, to entry: Int) { totals[claim(entry)] += w }
-    func own(_ entry: Int) -> Int { let k = slot(entry); return keys[k] == entry ? owns[k] : 0 }
-    func total(_ entry: Int) -> Int { let k = slot(entry); return keys[k] == entry ? totals[k] : 0 }
+    mutating func add(own w: Int, to entry: Int) { slots[claim(entry)].own += w }
+    mutating func add(total w: Int, to entry: Int) { slots[claim(entry)].total += w }
+    func own(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].own : 0 }
+    func total(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].total : 0 }
 }
