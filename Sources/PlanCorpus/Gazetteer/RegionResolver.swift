@@ -100,7 +100,7 @@ public struct RegionResolver: Sendable {
         let bodyMentions = evidence.mentions
         let titleMentions = titleText.map { scanner.scan($0) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
-        let contextID = context.map { gazetteer.provinceID(of: $0) ?? -1 }
+        let contextID = context?.id
 
         // 2. The title.
         if !titleMentions.isEmpty {
@@ -160,7 +160,7 @@ public struct RegionResolver: Sendable {
         }
         // 7. A national text that names no single place: the whole country.
         if national { return RegionResolution(region: "全国", adminLevel: "national", source: "national") }
-        return RegionResolution(province: context, source: "none")
+        return RegionResolution(province: context?.name, source: "none")
     }
 
     /// The first placeholder in an aligned text's norm, with that norm as a String; the String is made only
@@ -204,8 +204,10 @@ public struct RegionResolver: Sendable {
     }
 
     /// The province the document is in: the site tag, else the title's, else the text's most mentioned.
-    private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> String? {
-        if let t = tag { return t.province }
+    /// With its id (`Gazetteer.provinceID`, -1 for a tag's province the gazetteer lacks): the text's leader is
+    /// found by id, so only a tag's name is looked up.
+    private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
+        if let t = tag { return (t.province, gazetteer.provinceID(of: t.province) ?? -1) }
         // Weight by province id; a mention counts when all its candidates lie in one province.
         var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
         let surfaceProvince = gazetteer.surfaceProvince
@@ -223,7 +225,7 @@ public struct RegionResolver: Sendable {
             if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
         }
         guard top >= 2, leaders == 1 else { return nil }
-        return gazetteer.provinceNames[leader]
+        return (gazetteer.provinceNames[leader], leader)
     }
 
     /// The entry mentioned most (an index, with its written form). Mentions count for the place and every unit
