@@ -1,8 +1,9 @@
 /// What region resolution reads from a document's body: its aligned text, the place names it mentions, its level
 /// words (我市, 全省 …), whether it holds a national formula and whether a placeholder may occur in it.
 ///
-/// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, gated by one table read
-/// per scalar (`gate`), and proves on the way that the document's norm is what `AlignedText` would make;
+/// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, passing over positions
+/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, four positions at a time), then
+/// gated by `gate` and the hashed pairs, and proves on the way that the document's norm is what `AlignedText` would make;
 /// `separately` is the reference: the aligned text's own walk, then one pass per kind of evidence.
 struct BodyEvidence {
     let text: AlignedText
