@@ -261,3 +261,178 @@ import Testing
         #expect(found > 300)
     }
 }
+
+/// The walk's first test passes over position p when `firsts[o[p]] & seconds[o[p + 1]] == 0` (`BodyEvidence.pairClasses`):
+/// for every pair a name, level word or formula starts with, and every original scalar of each of its two norm
+/// scalars, the masks must meet; scalars the gate marks without `pairBit` must always be looked at.
+@Suite struct BodyPairClassTests {
+    @Test func classesMeetOnEveryPairAndAlwaysOnUnpairedScalars() {
+        let g = Gazetteer.shared
+        let firsts = g.bodyPairFirsts, seconds = g.bodyPairSeconds
+        let oneForOne = AlignedText.oneForOne
+        // Original BMP scalars by the norm scalar they are settled to.
+        var originals: [UInt32: [Int]] = [:]
+        for v in 0..<0x10000 where oneForOne[v] != AlignedText.notOneForOne { originals[oneForOne[v], default: []].append(v) }
+        var checked = 0
+        for (a, b) in BodyEvidence.exactPairs(trie: g.trie) {
+            for v in originals[a.value] ?? [] where g.bodyGate[v] & BodyEvidence.pairBit != 0 {
+                for u in originals[b.value] ?? [] {
+                    #expect(firsts[v] & seconds[u] != 0, "\(a)\(b) U+\(String(v, radix: 16)) U+\(String(u, radix: 16))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 3000)
+        var always = 0
+        for v in 0..<0x110000 {
+            let first = firsts[v]
+            #expect(seconds[v] & BodyEvidence.alwaysClass != 0)
+            let g8: UInt8 = v < 0x10000 ? g.bodyGate[v] : BodyEvidence.slowBit
+            if g8 != 0 && g8 & BodyEvidence.pairBit == 0 {
+                #expect(first == BodyEvidence.alwaysClass, "U+\(String(v, radix: 16))")
+                always += 1
+            }
+            if g8 == 0 { #expect(first == 0) }
+        }
+        #expect(always > 0x100000)
+        // Most scalars start nothing, and common ones pair with few classes, or the test would pass over little.
+        let han = (0x4E00...0x9FFF).filter { firsts[$0] == 0 }.count
+        #expect(han > 15000)
+    }
+}
+
+/// `RegionResolver.guessTitle` passes over long lines of settled scalars without making Strings of them; the
+/// reference makes and normalises every line.
+@Suite struct GuessTitleTests {
+    @Test func guessTitleIsTheReference() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 53)
+        let pieces = ["方案", "规划", "计划", "实施意见", "报告", "通知", "《", "》", "濰坊市", "著", "顯著", "e\u{301}", "①", "…",
+                      "👈", "𠀀", "，", "。", "建设", "推进", "发展", "工作", "\n", "\n", "\r\n", " ", "\u{3000}", "a", "Ｘ",
+                      String(repeating: "发展", count: 20), String(repeating: "推进工作", count: 12)]
+        var titled = 0, untitled = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let lines = RegionResolver.openingLines(scalars)
+            let expected = RegionResolver.guessTitleReference(lines.map { String(scalars: scalars[$0]) })
+            #expect(RegionResolver.guessTitle(scalars, lines) == expected, "\(text.debugDescription)")
+            if expected == nil { untitled += 1 } else { titled += 1 }
+        }
+        #expect(titled > 300 && untitled > 300)
+    }
+}
+
+/// `EntryCounts` (region resolution's counts by entry) gives what a Dictionary gives, also past its first capacity.
+@Suite struct EntryCountsTests {
+    @Test func countsAreADictionarysCounts() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 59)
+        for _ in 0..<200 {
+            let capacity = Int.random(in: 0...20, using: &rng)
+            var counts = EntryCounts(capacity: capacity)
+            var own: [Int: Int] = [:], total: [Int: Int] = [:]
+            var order: [Int] = []
+            for _ in 0..<Int.random(in: 0...120, using: &rng) {
+                let e = Int.random(in: 0...400, using: &rng), w = Int.random(in: 1...6, using: &rng)
+                if own[e] == nil && total[e] == nil { order.append(e) }
+                if Bool.random(using: &rng) { counts.add(own: w, to: e); own[e, default: 0] += w }
+                else { counts.add(total: w, to: e); total[e, default: 0] += w }
+            }
+            #expect(counts.touched == order)
+            for e in 0...400 {
+                #expect(counts.own(e) == own[e] ?? 0)
+                #expect(counts.total(e) == total[e] ?? 0)
+            }
+        }
+    }
+}
+
+/// The trie's hashed edge lookup (`SurfaceTrie.child`) gives what the root table and the sorted edge lists give.
+@Suite struct SurfaceTrieEdgeTests {
+    @Test func childIsTheSearch() {
+        let trie = Gazetteer.shared.trie
+        var rng = ScalarRewriteTests.SeededGenerator(state: 61)
+        // Scalars that are edges somewhere, and others.
+        let scalars = Array(Set(trie.scalars.joined().map(\.value))) + (0..<300).map { _ in UInt32.random(in: 0...0x10FFFF, using: &rng) }
+        var found = 0
+        for n in 0..<trie.nodeCount {
+            for _ in 0..<40 {
+                let v = scalars.randomElement(using: &rng)!
+                let expected = trie.childBySearch(n, v)
+                #expect(trie.child(n, v) == expected, "\(n) \(v)")
+                if expected != nil { found += 1 }
+            }
+        }
+        for s in trie.scalars {
+            var node = 0
+            for c in s {
+                let expected = trie.childBySearch(node, c.value)
+                #expect(trie.child(node, c.value) == expected)
+                guard let next = expected else { break }
+                node = next
+                found += 1
+            }
+        }
+        #expect(found > 5000)
+    }
+}
+
+/// `RegionResolver.namesDocKind` reads a norm once for the kinds of document a title names; the reference searches
+/// the UTF-8 for each word.
+@Suite struct DocKindTests {
+    @Test func namesDocKindIsTheSearch() {
+        let words = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
+        let pieces = words + words.flatMap { $0.unicodeScalars.map { String($0) } } + ["方方", "规计", "案", "发展", "a", "👈", "e\u{301}"]
+        var rng = ScalarRewriteTests.SeededGenerator(state: 67)
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let expected = words.contains { UTF8Search.contains(text, $0) }
+            #expect(RegionResolver.namesDocKind(text) == expected, "\(text.debugDescription)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 500 && no > 500)
+    }
+}
+
+/// `SurfaceTrie.matches` (hashed edges over raw buffers) finds what the reference through the sorted edges finds, at
+/// every position of random text of names and other words.
+@Suite struct SurfaceTrieMatchTests {
+    @Test func matchesAreTheSearchsMatches() {
+        let trie = Gazetteer.shared.trie
+        var found = 0
+        for text in BodyEvidenceTests.texts(count: 300, seed: 71) {
+            let s = Array(TextNormalizer.normalize(text).unicodeScalars)
+            for i in s.indices {
+                var fast: [(surface: Int, length: Int)] = [], slow: [(surface: Int, length: Int)] = []
+                let k = trie.matches(in: s, at: i, into: &fast)
+                let r = trie.matchesBySearch(in: s, at: i, into: &slow)
+                #expect(k == r)
+                #expect(fast.prefix(k).map(\.surface) == slow.prefix(r).map(\.surface))
+                #expect(fast.prefix(k).map(\.length) == slow.prefix(r).map(\.length))
+                found += r
+            }
+        }
+        #expect(found > 2000)
+    }
+}
+
+/// `AlignedText.nfkcChangesAny` reads four scalars at a time; the reference reads one at a time.
+@Suite struct NFKCChangesTests {
+    @Test func blocksAreTheScalarTest() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 73)
+        let pieces = ["建设", "发展", "，", "①", "㈠", "…", "👈", "𠀀", "\u{FFFF}", "a", "Ｘ", "著", "濰坊", "\n"]
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...12, using: &rng)
+            // Mostly pieces that NFKC keeps, so a change sits anywhere in a block or after the last one.
+            let text = (0..<count).map { _ in
+                Int.random(in: 0..<4, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : ["建设", "a", "👈", "\u{FFFF}"].randomElement(using: &rng)!
+            }.joined()
+            let s = Array(text.unicodeScalars)
+            let expected = AlignedText.nfkcChangesAnyByScalar(s)
+            #expect(AlignedText.nfkcChangesAny(s) == expected, "\(text.debugDescription)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 500 && no > 500)
+    }
+}

@@ -1,8 +1,9 @@
 /// What region resolution reads from a document's body: its aligned text, the place names it mentions, its level
 /// words (我市, 全省 …), whether it holds a national formula and whether a placeholder may occur in it.
 ///
-/// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, gated by one table read
-/// per scalar (`gate`), and proves on the way that the document's norm is what `AlignedText` would make;
+/// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, passing over positions
+/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, four positions at a time), then
+/// gated by `gate` and the hashed pairs, and proves on the way that the document's norm is what `AlignedText` would make;
 /// `separately` is the reference: the aligned text's own walk, then one pass per kind of evidence.
 struct BodyEvidence {
     let text: AlignedText
@@ -52,6 +53,48 @@ struct BodyEvidence {
         }
         for f in RegionResolver.nationalFormulaScalars { insert(f[0], f[1]) }
         return bits
+    }
+
+    /// Classes of first scalars in `pairClasses`: 15 of them, and a 16th bit for scalars always looked at.
+    static let pairClassCount: UInt32 = 15
+    static let alwaysClass: UInt16 = 1 << 15
+
+    /// The class of a first scalar of `pairs(trie:)`.
+    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt16 { 1 << UInt16(a.value % pairClassCount) }
+
+    /// The exact first two scalars of everything a `pairBit` scalar may start (`pairs(trie:)` holds their hashes).
+    static func exactPairs(trie: SurfaceTrie) -> [(Unicode.Scalar, Unicode.Scalar)] {
+        var out: [(Unicode.Scalar, Unicode.Scalar)] = []
+        for s in trie.scalars where s.count >= 2 { out.append((s[0], s[1])) }
+        for v in 0..<0x10000 {
+            guard let a = Unicode.Scalar(UInt32(v)) else { continue }
+            let kind = LevelWords.opener(a)
+            if kind != 0 { for b in LevelWords.followers[Int(kind)] { out.append((a, b)) } }
+        }
+        for f in RegionResolver.nationalFormulaScalars { out.append((f[0], f[1])) }
+        return out
+    }
+
+    /// Per scalar value of the original text (all of Unicode), a first mask and a second mask, so that
+    /// `firsts[o[p]] & seconds[o[p + 1]] == 0` says the walk may pass over position p: the first mask is
+    /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`), the class of its norm for a
+    /// `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the classes of every first scalar
+    /// that pairs with its norm (all classes when the norm is not settled). Where the gate's pair table would pass
+    /// over the position, this mostly does too, with two table reads and no hash.
+    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> (firsts: [UInt16], seconds: [UInt16]) {
+        var following: [UInt32: UInt16] = [:]
+        for (a, b) in exactPairs(trie: trie) { following[b.value, default: 0] |= pairClass(a) }
+        let oneForOne = AlignedText.oneForOne
+        var firsts = [UInt16](repeating: alwaysClass, count: 0x110000)
+        var seconds = [UInt16](repeating: 0xFFFF, count: 0x110000)
+        for v in 0..<0x10000 {
+            let w = oneForOne[v]
+            guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
+            let g = gate[v]
+            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : Unicode.Scalar(w).map { pairClass($0) } ?? alwaysClass
+            seconds[v] = alwaysClass | (following[w] ?? 0)
+        }
+        return (firsts, seconds)
     }
 
     /// The bits of what may start at norm scalar `s`.
@@ -123,22 +166,41 @@ struct BodyEvidence {
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
-                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts -> Bool in
+                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts in
+                    scanner.gazetteer.bodyPairFirsts.withUnsafeBufferPointer { firsts in
+                    scanner.gazetteer.bodyPairSeconds.withUnsafeBufferPointer { seconds -> Bool in
                         var p = 0
+                        let last = n - 1
                         while true {
-                            // Scalars at which nothing starts and whose norm is settled, in a loop of their own:
-                            // nothing may start there, or only things whose first two scalars the norm lacks.
-                            while p < n {
-                                let g = gate[Int(o[p].value)]
-                                if g != 0 {
-                                    guard g & pairBit != 0 && p + 1 < n else { break }
-                                    let h = SurfaceTrie.pairHash(s[p], s[p + 1])
-                                    if starts[Int(h >> 6)] & (1 << UInt64(h & 63)) != 0 { break }
+                            // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
+                            // own; the last position is looked at below.
+                            if p < last {
+                                var f0 = firsts[Int(o[p].value)]
+                                // Four positions at a time, then one at a time up to the one that may start something.
+                                while p + 4 <= last {
+                                    let v1 = Int(o[p + 1].value), v2 = Int(o[p + 2].value)
+                                    let v3 = Int(o[p + 3].value), v4 = Int(o[p + 4].value)
+                                    let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
+                                    if (f0 & seconds[v1]) | (f1 & seconds[v2]) | (f2 & seconds[v3]) | (f3 & seconds[v4]) != 0 { break }
+                                    f0 = firsts[v4]
+                                    p += 4
                                 }
-                                p += 1
+                                while p < last {
+                                    let v1 = Int(o[p + 1].value)
+                                    if f0 & seconds[v1] != 0 { break }
+                                    f0 = firsts[v1]
+                                    p += 1
+                                }
                             }
                             guard p < n else { return true }
-                            var bits = gate[Int(o[p].value)] & ~pairBit
+                            let g = gate[Int(o[p].value)]
+                            if g == 0 { p += 1; continue }
+                            // The pair's hash, for classes that share a bit by chance.
+                            if g & pairBit != 0 && p + 1 < n {
+                                let h = SurfaceTrie.pairHash(s[p], s[p + 1])
+                                if starts[Int(h >> 6)] & (1 << UInt64(h & 63)) == 0 { p += 1; continue }
+                            }
+                            var bits = g & ~pairBit
                             if bits & slowBit != 0 {
                                 let c = o[p]
                                 if c.value < 0x10000 {
@@ -152,7 +214,7 @@ struct BodyEvidence {
                             if bits & mentionBit != 0 && p >= nextMention {
                                 // The pair test of `SurfaceTrie.nextCandidate`, then the trie.
                                 if trie.pairMayStart(at: p, in: s),
-                                   let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found) {
+                                   let m = scanner.mention(at: p, in: norm, adjacent: lastEnd == p, found: &found, trie: trie) {
                                     mentions.append(m)
                                     nextMention = m.range.upperBound
                                     lastEnd = nextMention
@@ -168,6 +230,8 @@ struct BodyEvidence {
                             }
                             p += 1
                         }
+                    }
+                    }
                     }
                 }
             }

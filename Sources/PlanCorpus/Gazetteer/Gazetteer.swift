@@ -77,6 +77,9 @@ public final class Gazetteer: Sendable {
     let bodyGate: [UInt8]
     /// The pairs of scalars at which something `bodyGate` marks may start (`BodyEvidence.pairs`).
     let bodyPairs: [UInt64]
+    /// First and second masks of scalars by pair class, the walk's first test (`BodyEvidence.pairClasses`).
+    let bodyPairFirsts: [UInt16]
+    let bodyPairSeconds: [UInt16]
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -123,6 +126,7 @@ public final class Gazetteer: Sendable {
         self.trie = trie
         self.bodyGate = BodyEvidence.gate(trie: trie)
         self.bodyPairs = BodyEvidence.pairs(trie: trie)
+        (self.bodyPairFirsts, self.bodyPairSeconds) = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -336,6 +340,12 @@ struct SurfaceTrie: Sendable {
     private let edgeStart: [Int32]
     private let edgeScalars: [UInt32]
     private let edgeTargets: [Int32]
+    /// Every edge as an open-addressing table keyed by `node << 21 | scalar` (a scalar takes 21 bits), half
+    /// full at most: `edgeKeys` (`UInt64.max` for an empty slot) and the target nodes in `edgeValues`.
+    private let edgeKeys: [UInt64]
+    private let edgeValues: [Int32]
+    private let edgeShift: UInt64
+    private static let edgeMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Surface index ending at each node, or -1.
     private let surfaceAt: [Int32]
     /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
@@ -382,6 +392,25 @@ struct SurfaceTrie: Sendable {
             }
         }
         edgeStart.append(Int32(edgeScalars.count))
+        var edges: [(UInt64, Int)] = []
+        for n in 0..<(edgeStart.count - 1) {
+            for e in Int(edgeStart[n])..<Int(edgeStart[n + 1]) {
+                edges.append((UInt64(n) << 21 | UInt64(edgeScalars[e]), Int(edgeTargets[e])))
+            }
+        }
+        var bits: UInt64 = 4
+        while (1 << bits) < edges.count * 2 { bits += 1 }
+        var edgeKeys = [UInt64](repeating: .max, count: 1 << Int(bits))
+        var edgeValues = [Int32](repeating: -1, count: edgeKeys.count)
+        for (key, target) in edges {
+            var slot = Int((key &* Self.edgeMultiplier) >> (64 - bits))
+            while edgeKeys[slot] != .max { slot = (slot + 1) & (edgeKeys.count - 1) }
+            edgeKeys[slot] = key
+            edgeValues[slot] = Int32(target)
+        }
+        self.edgeKeys = edgeKeys
+        self.edgeValues = edgeValues
+        self.edgeShift = 64 - bits
         let rootChild = ScalarIndex(next[0].map { (Unicode.Scalar($0.key)!, Int($0.value)) })
         self.rootScalars = ScalarSet(next[0].keys.compactMap(Unicode.Scalar.init))
         var rootBytes = [UInt8](repeating: 0, count: 0x10000)
@@ -403,8 +432,35 @@ struct SurfaceTrie: Sendable {
         self.hasSingleScalarSurface = scalars.contains { $0.count == 1 }
     }
 
-    /// The child of node `n` along `scalar`, or nil.
-    @inline(__always) private func child(_ n: Int, _ scalar: UInt32) -> Int? {
+    /// The child of node `n` along `scalar`, or nil: a hashed probe of the edge table (`edgeKeys`).
+    func child(_ n: Int, _ scalar: UInt32) -> Int? {
+        edgeKeys.withUnsafeBufferPointer { keys in
+            edgeValues.withUnsafeBufferPointer { values in
+                let t = Self.target(n, scalar, keys, values, edgeShift)
+                return t < 0 ? nil : t
+            }
+        }
+    }
+
+    /// The child of node `n` along `scalar` in the edge table, or -1.
+    @inline(__always) private static func target(_ n: Int, _ scalar: UInt32, _ keys: UnsafeBufferPointer<UInt64>,
+                                                  _ values: UnsafeBufferPointer<Int32>, _ shift: UInt64) -> Int {
+        let key = UInt64(truncatingIfNeeded: n) << 21 | UInt64(scalar)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* edgeMultiplier) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return Int(values[slot]) }
+            if k == .max { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Nodes of the trie (the root is node 0).
+    var nodeCount: Int { edgeStart.count - 1 }
+
+    /// The reference of `child(_:_:)`: the root's table, else a binary search of the node's sorted edges.
+    func childBySearch(_ n: Int, _ scalar: UInt32) -> Int? {
         if n == 0, let s = Unicode.Scalar(scalar) { return rootChild.value(of: s) }
         var lo = Int(edgeStart[n]), hi = Int(edgeStart[n + 1])
         while lo < hi {
@@ -468,7 +524,36 @@ struct SurfaceTrie: Sendable {
         var count = 0
         var n = 0
         var i = start
-        while i < scalars.count, let m = child(n, scalars[i].value) {
+        let shift = edgeShift
+        scalars.withUnsafeBufferPointer { s in
+            edgeKeys.withUnsafeBufferPointer { keys in
+                edgeValues.withUnsafeBufferPointer { values in
+                    surfaceAt.withUnsafeBufferPointer { ends in
+                        while i < s.count {
+                            let m = Self.target(n, s[i].value, keys, values, shift)
+                            if m < 0 { break }
+                            n = m
+                            i += 1
+                            let e = ends[n]
+                            if e >= 0 {
+                                let found = (surface: Int(e), length: i - start)
+                                if count < out.count { out[count] = found } else { out.append(found) }
+                                count += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return count
+    }
+
+    /// The reference of `matches(in:at:into:)`, through `childBySearch`.
+    func matchesBySearch(in scalars: [Unicode.Scalar], at start: Int, into out: inout [(surface: Int, length: Int)]) -> Int {
+        var count = 0
+        var n = 0
+        var i = start
+        while i < scalars.count, let m = childBySearch(n, scalars[i].value) {
             n = m
             i += 1
             if surfaceAt[n] >= 0 {

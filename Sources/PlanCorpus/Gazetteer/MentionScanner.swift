@@ -28,6 +28,14 @@ struct Mention: Sendable, Hashable {
 ///    新乡贤, 大理石, 经济南, 确保定期, 其中卫生, 平安顺利, 公益阳光, 日照时数 …
 struct MentionScanner: Sendable {
     let gazetteer: Gazetteer
+    /// The rules' sets and word lists, read once per scanner: a `static let` read inside the scan's loop pays a
+    /// lazy-initialisation check at every use.
+    private let rules: Rules
+
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        self.rules = .shared
+    }
 
     /// Common words and phrases that contain a province or prefecture short name (normalised forms).
     static let traps: [String] = [
@@ -64,7 +72,7 @@ struct MentionScanner: Sendable {
             while i < s.count {
                 i = trie.nextCandidate(in: buffer, from: i)
                 if i >= s.count { break }
-                if let m = mention(at: i, in: s, adjacent: lastEnd == i, found: &found) {
+                if let m = mention(at: i, in: s, adjacent: lastEnd == i, found: &found, trie: trie) {
                     out.append(m)
                     i = m.range.upperBound
                     lastEnd = i
@@ -77,10 +85,11 @@ struct MentionScanner: Sendable {
     }
 
     /// The mention starting at `i` of the normalised scalars `s`, if one does (longest accepted surface);
-    /// `adjacent` says a mention ends at `i`. `found` is a buffer the caller keeps between calls.
+    /// `adjacent` says a mention ends at `i`. `found` is a buffer the caller keeps between calls, and `trie` the
+    /// gazetteer's, taken once by the caller.
     @inline(__always)
-    func mention(at i: Int, in s: [Unicode.Scalar], adjacent: Bool, found: inout [(surface: Int, length: Int)]) -> Mention? {
-        let trie = gazetteer.trie
+    func mention(at i: Int, in s: [Unicode.Scalar], adjacent: Bool, found: inout [(surface: Int, length: Int)],
+                 trie: SurfaceTrie) -> Mention? {
         // Longest first.
         var k = trie.matches(in: s, at: i, into: &found)
         while k > 0 {
@@ -88,11 +97,13 @@ struct MentionScanner: Sendable {
             let (index, length) = found[k]
             let range = i..<(i + length)
             // Trap words are looked for only around a match (most texts have none near one).
-            if Self.inTrap(range, in: s) { continue }
-            let surface = trie.surfaces[index]
-            guard accepts(surface, index, trie.scalars[index], range, in: s, adjacent: adjacent) else { continue }
-            return Mention(surface: index, range: range, form: surface.form, candidates: surface.candidates,
-                           institutional: Self.institutional(after: range, last: trie.scalars[index].last, in: s))
+            if rules.inTrap(range, in: s) { continue }
+            // The surface's scalars are the text's over `range`: its last one is the text's.
+            let last = s[range.upperBound - 1]
+            let form = trie.surfaces[index].form
+            guard accepts(form, index, last: last, length: length, range, in: s, adjacent: adjacent) else { continue }
+            return Mention(surface: index, range: range, form: form, candidates: trie.surfaces[index].candidates,
+                           institutional: rules.institutional(after: range, last: last, in: s))
         }
         return nil
     }
@@ -104,7 +115,7 @@ struct MentionScanner: Sendable {
     private static func startsWithAny(_ s: [Unicode.Scalar], from: Int, window: Int, _ words: [[Unicode.Scalar]],
                                       _ strings: [String], firsts: ScalarSet) -> Bool {
         guard from < s.count else { return false }
-        if PlainScalars.isPlain(s[from]) && !firsts.contains(s[from]) { return false }
+        if !firsts.contains(s[from]) && PlainScalars.isPlain(s[from]) { return false }
         let end = min(s.count, from + window)
         if PlainScalars.arePlain(s[from..<end]) {
             return words.contains { w in from + w.count <= end && PlainScalars.has(w, at: from, in: s) }
@@ -113,27 +124,26 @@ struct MentionScanner: Sendable {
         return strings.contains { rest.hasPrefix($0) }
     }
 
-    private func accepts(_ surface: Gazetteer.Surface, _ index: Int, _ scalars: [Unicode.Scalar], _ range: Range<Int>,
+    private func accepts(_ form: Gazetteer.Form, _ index: Int, last: Unicode.Scalar, length: Int, _ range: Range<Int>,
                          in s: [Unicode.Scalar], adjacent: Bool) -> Bool {
-        guard let last = scalars.last else { return false }
         let next: Unicode.Scalar? = range.upperBound < s.count ? s[range.upperBound] : nil
         let next2: Unicode.Scalar? = range.upperBound + 1 < s.count ? s[range.upperBound + 1] : nil
         if let n = next {
-            if last == "区" && Self.afterDistrict.contains(n) { return false }
-            if last == "县" && scalars.count == 2 && Self.afterShortCounty.contains(n) { return false }
-            if last == "市" && Self.afterCity.contains(n) { return false }
+            if last == "区" && rules.afterDistrict.contains(n) { return false }
+            if last == "县" && length == 2 && rules.afterShortCounty.contains(n) { return false }
+            if last == "市" && rules.afterCity.contains(n) { return false }
         }
-        if surface.form == .full && range.lowerBound > 0 && !adjacent {
+        if form == .full && range.lowerBound > 0 && !adjacent {
             let before = s[range.lowerBound - 1]
-            if Self.isHan(before) && !Self.boundaryBefore.contains(before)
+            if Self.isHan(before) && !rules.boundaryBefore.contains(before)
                 && gazetteer.surfaceOnlyCounties[index] { return false }
         }
-        if surface.form == .short {
-            if Self.startsWithAny(s, from: range.upperBound, window: 2, Self.afterShortStopScalars, Self.afterShortStop,
-                                  firsts: Self.afterShortStopFirsts) { return false }
-            if Self.directions.contains(last), let n = next {
-                if Self.sideWords.contains(n) { return false }
-                if n == "部" && !(next2.map { Self.partKeep.contains($0) } ?? false) { return false }
+        if form == .short {
+            if Self.startsWithAny(s, from: range.upperBound, window: 2, rules.afterShortStopScalars, rules.afterShortStop,
+                                  firsts: rules.afterShortStopFirsts) { return false }
+            if rules.directions.contains(last), let n = next {
+                if rules.sideWords.contains(n) { return false }
+                if n == "部" && !(next2.map { rules.partKeep.contains($0) } ?? false) { return false }
             }
         }
         return true
@@ -147,14 +157,7 @@ struct MentionScanner: Sendable {
     private static let committeeFirsts = ScalarSet("委")
 
     static func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
-        // Most names go on with a plain scalar no institution word starts with (委 is one of `institutionFirsts`).
-        guard range.upperBound < s.count else { return false }
-        let next = s[range.upperBound]
-        if PlainScalars.isPlain(next) && !institutionFirsts.contains(next) { return false }
-        if startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions, firsts: institutionFirsts) { return true }
-        if let last, adminSuffixes.contains(last),
-           startsWithAny(s, from: range.upperBound, window: 9, committeeScalars, ["委"], firsts: committeeFirsts) { return true }
-        return false
+        Rules.shared.institutional(after: range, last: last, in: s)
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
@@ -191,20 +194,61 @@ struct MentionScanner: Sendable {
     /// Scalars in the longest trap word.
     private static let longestTrap = trapsByFirst.values.joined().map(\.count).max() ?? 0
 
-    /// Whether a trap word in `s` covers `range` (starts at or before it and ends at or after it). Only the
-    /// few positions where such a word could start are looked at.
-    static func inTrap(_ range: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
-        let from = max(0, range.upperBound - longestTrap)
-        guard from <= range.lowerBound else { return false }
-        let table = trapFirsts
-        let (index, lists) = trapLists
-        for j in from...range.lowerBound {
-            guard table.contains(s[j]), let list = index.value(of: s[j]) else { continue }
-            for trap in lists[list] where j + trap.count >= range.upperBound && j + trap.count <= s.count
-                && s[j..<(j + trap.count)].elementsEqual(trap) {
-                return true
-            }
+    /// Whether a trap word in `s` covers `range` (starts at or before it and ends at or after it).
+    static func inTrap(_ range: Range<Int>, in s: [Unicode.Scalar]) -> Bool { Rules.shared.inTrap(range, in: s) }
+
+    /// The sets and word lists the rules read, made once (a class: a scanner holds one reference, not a copy of
+    /// each table).
+    final class Rules: Sendable {
+        static let shared = Rules()
+
+        let boundaryBefore = MentionScanner.boundaryBefore
+        let afterDistrict = MentionScanner.afterDistrict
+        let afterShortCounty = MentionScanner.afterShortCounty
+        let afterCity = MentionScanner.afterCity
+        let afterShortStop = MentionScanner.afterShortStop
+        let afterShortStopScalars = MentionScanner.afterShortStopScalars
+        let afterShortStopFirsts = MentionScanner.afterShortStopFirsts
+        let directions = MentionScanner.directions
+        let sideWords = MentionScanner.sideWords
+        let partKeep = MentionScanner.partKeep
+        let institutions = MentionScanner.institutions
+        let institutionScalars = MentionScanner.institutionScalars
+        let institutionFirsts = MentionScanner.institutionFirsts
+        let committeeScalars = MentionScanner.committeeScalars
+        let committeeFirsts = MentionScanner.committeeFirsts
+        let adminSuffixes = MentionScanner.adminSuffixes
+        let trapFirsts = MentionScanner.trapFirsts
+        let trapIndex = MentionScanner.trapLists.index
+        let trapLists = MentionScanner.trapLists.lists
+        let longestTrap = MentionScanner.longestTrap
+
+        func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
+            // Most names go on with a plain scalar no institution word starts with (委 is one of `institutionFirsts`).
+            guard range.upperBound < s.count else { return false }
+            let next = s[range.upperBound]
+            if !institutionFirsts.contains(next) && PlainScalars.isPlain(next) { return false }
+            if MentionScanner.startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions,
+                                            firsts: institutionFirsts) { return true }
+            if let last, adminSuffixes.contains(last),
+               MentionScanner.startsWithAny(s, from: range.upperBound, window: 9, committeeScalars, ["委"],
+                                            firsts: committeeFirsts) { return true }
+            return false
         }
-        return false
+
+        /// Whether a trap word in `s` covers `range` (starts at or before it and ends at or after it). Only the
+        /// few positions where such a word could start are looked at.
+        func inTrap(_ range: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
+            let from = max(0, range.upperBound - longestTrap)
+            guard from <= range.lowerBound else { return false }
+            for j in from...range.lowerBound {
+                guard trapFirsts.contains(s[j]), let list = trapIndex.value(of: s[j]) else { continue }
+                for trap in trapLists[list] where j + trap.count >= range.upperBound && j + trap.count <= s.count
+                    && s[j..<(j + trap.count)].elementsEqual(trap) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 }

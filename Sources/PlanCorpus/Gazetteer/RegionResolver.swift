@@ -74,7 +74,7 @@ public struct RegionResolver: Sendable {
                  separatePasses: Bool = false) -> RegionResolution {
         // Lines are ranges of `scalars`; a String is made only of a line that is read as one.
         let opening = Self.openingLines(scalars)
-        let titleGiven = title ?? Self.guessTitle(opening.map { String(scalars: scalars[$0]) })
+        let titleGiven = title ?? Self.guessTitle(scalars, opening)
         var titleLine: (text: String, scalars: [Unicode.Scalar])? = titleGiven.map { ($0, ScalarArray.of($0)) }
         var tag: GazetteerEntry?
         if let t = titleLine, let (entry, rest) = siteTag(t.scalars, 0..<t.scalars.count) {
@@ -100,7 +100,7 @@ public struct RegionResolver: Sendable {
         let bodyMentions = evidence.mentions
         let titleMentions = titleText.map { scanner.scan($0) } ?? []
         let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
-        let contextID = context.map { gazetteer.provinceID(of: $0) ?? -1 }
+        let contextID = context?.id
 
         // 2. The title.
         if !titleMentions.isEmpty {
@@ -160,7 +160,7 @@ public struct RegionResolver: Sendable {
         }
         // 7. A national text that names no single place: the whole country.
         if national { return RegionResolution(region: "全国", adminLevel: "national", source: "national") }
-        return RegionResolution(province: context, source: "none")
+        return RegionResolution(province: context?.name, source: "none")
     }
 
     /// The first placeholder in an aligned text's norm, with that norm as a String; the String is made only
@@ -204,8 +204,10 @@ public struct RegionResolver: Sendable {
     }
 
     /// The province the document is in: the site tag, else the title's, else the text's most mentioned.
-    private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> String? {
-        if let t = tag { return t.province }
+    /// With its id (`Gazetteer.provinceID`, -1 for a tag's province the gazetteer lacks): the text's leader is
+    /// found by id, so only a tag's name is looked up.
+    private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
+        if let t = tag { return (t.province, gazetteer.provinceID(of: t.province) ?? -1) }
         // Weight by province id; a mention counts when all its candidates lie in one province.
         var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
         let surfaceProvince = gazetteer.surfaceProvince
@@ -217,9 +219,13 @@ public struct RegionResolver: Sendable {
             let p = surfaceProvince[m.surface]
             if p >= 0 { weight[p] += 1 }
         }
-        guard let top = weight.max(), top >= 2 else { return nil }
-        guard let leader = weight.firstIndex(of: top), weight.lastIndex(of: top) == leader else { return nil }
-        return gazetteer.provinceNames[leader]
+        // The one province of the highest weight, when that is 2 or more.
+        var top = 0, leader = -1, leaders = 0
+        for (p, w) in weight.enumerated() {
+            if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
+        }
+        guard top >= 2, leaders == 1 else { return nil }
+        return (gazetteer.provinceNames[leader], leader)
     }
 
     /// The entry mentioned most (an index, with its written form). Mentions count for the place and every unit
@@ -231,22 +237,21 @@ public struct RegionResolver: Sendable {
     /// must hold at least half of all province support to count.
     private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: Set<AdminLevel>,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
-        var own: [Int: Int] = [:]
-        var total: [Int: Int] = [:]
-        // A mention adds to its entry and at most two enclosing ones: no table grows while counting.
-        own.reserveCapacity(mentions.count)
-        total.reserveCapacity(mentions.count * 3)
+        // Counts by entry index in a small open-addressing table (a mention adds to its entry and at most two
+        // enclosing ones); `counts.touched` lists the entries counted.
+        var counts = EntryCounts(capacity: mentions.count * 3)
         // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
         var resolved = [Int](repeating: -1, count: mentions.count)
+        let parentIndex = gazetteer.parentIndex
         for (k, m) in mentions.enumerated() {
             guard let i = resolve(m, province: province) else { continue }
             resolved[k] = i
             let w = (m.form == .full ? 2 : 1) * (m.institutional ? 3 : 1)
-            own[i, default: 0] += w
+            counts.add(own: w, to: i)
             var c = i
             while c >= 0 {
-                total[c, default: 0] += w
-                c = gazetteer.parentIndex[c]
+                counts.add(total: w, to: c)
+                c = parentIndex[c]
             }
         }
         func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
@@ -255,31 +260,37 @@ public struct RegionResolver: Sendable {
         if let w = within {
             p = w
         } else {
-            let provinces = total.filter { entry($0.key).level == .province }
-            guard let topProvince = provinces.values.max(), topProvince >= 2 else { return nil }
-            let leaders = provinces.filter { $0.value == topProvince }.map(\.key)
-            guard leaders.count == 1, let leader = leaders.first else { return nil }
-            if national && topProvince * 2 < provinces.values.reduce(0, +) { return nil }
+            var topProvince = 0, leaders = 0, leader = -1, sum = 0
+            for c in counts.touched where entry(c).level == .province {
+                let t = counts.total(c)
+                sum += t
+                if t > topProvince { topProvince = t; leaders = 1; leader = c } else if t == topProvince { leaders += 1 }
+            }
+            guard topProvince >= 2, leaders == 1 else { return nil }
+            if national && topProvince * 2 < sum { return nil }
             p = leader
         }
-        let inside = total.keys.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
+        let inside = counts.touched.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
         if levels == [.province] {
             pick = p
         } else if !levels.isEmpty {
-            let pool = inside.filter { fits($0, levels) && total[$0]! >= 2 }
-            pick = single(best: pool, by: { total[$0]! })
+            let pool = inside.filter { fits($0, levels) && counts.total($0) >= 2 }
+            pick = single(best: pool, by: { counts.total($0) })
         } else {
-            let pool = inside.filter { (own[$0] ?? 0) >= 2 }
-            pick = single(best: pool, by: { own[$0] ?? 0 })
+            let pool = inside.filter { counts.own($0) >= 2 }
+            pick = single(best: pool, by: { counts.own($0) })
         }
         guard let i = pick else { return nil }
         // How the winner is written most often, counting full forms only when there are any.
         let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
-        var forms: [String: Int] = [:]
+        // Forms in the order first met, each kept as first written (a list: a winner has few forms, and hashing
+        // each written form cost more than comparing it with them); equal Strings count as one, as Dictionary keys do.
+        var forms: [(key: String, value: Int)] = []
         for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
-            forms[text.written(mentions[k].range), default: 0] += 1
+            let form = text.written(mentions[k].range)
+            if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
         }
         let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
         return (i, written)
@@ -337,14 +348,14 @@ public struct RegionResolver: Sendable {
     /// range of the rest of the line.
     private func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
-        guard let open = all[kept].first, let close = Self.tagCloser(open) else { return nil }
+        guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
         let nameScalars = all[(kept.lowerBound + 1)..<end]
-        let name = String(scalars: nameScalars)
         // Common ideographs TextNormalizer keeps are their own key (no whitespace to trim, nothing to normalise).
         let action = ScriptFolding.shared.action
         let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
-        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(name),
+        // The name is made a String only for the lookup that normalises it.
+        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(String(scalars: nameScalars)),
               e.level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
@@ -352,6 +363,8 @@ public struct RegionResolver: Sendable {
     /// First non-empty lines of the text (as ranges of its scalars), trimmed of whitespace (normalised later
     /// where needed). Walks line by line and stops at the eighth. A line ends at a line feed that is a
     /// Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
+    private static let newlineSearch = ScalarSearch("\n")
+
     static func openingLines(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.
         let wanted = 8
@@ -359,7 +372,7 @@ public struct RegionResolver: Sendable {
         lines.reserveCapacity(wanted)
         var start = 0
         // Line feeds found by memchr (most of a text with few lines is passed over at once).
-        let newline = ScalarSearch("\n")
+        let newline = newlineSearch
         s.withUnsafeBufferPointer { buf in
             var from = 0
             while lines.count < wanted, let i = newline.firstIndex(in: buf, from: from) {
@@ -419,15 +432,115 @@ public struct RegionResolver: Sendable {
 
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
-    /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
-    private static func guessTitle(_ lines: [String]) -> String? {
-        for line in lines.prefix(8) {
-            let norm = TextNormalizer.normalize(line)
-            guard scalarCount(norm, limit: 80) <= 80 else { continue }
-            if norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) }) {
-                return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
+    /// Whether `norm` holds one of `docWords` (each two scalars, no two with the same first), read scalar by scalar.
+    static func namesDocKind(_ norm: String) -> Bool {
+        var want: Unicode.Scalar? = nil
+        for c in norm.unicodeScalars {
+            if let w = want, c == w { return true }
+            switch c {
+            case "方": want = "案"
+            case "规", "计": want = "划"
+            case "意": want = "见"
+            case "报": want = "告"
+            case "通": want = "知"
+            case "办": want = "法"
+            case "纲": want = "要"
+            case "决": want = "定"
+            case "措": want = "施"
+            default: want = nil
             }
+        }
+        return false
+    }
+
+    /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
+    /// The lines are ranges of `scalars`; a String is made only of a line that may be one.
+    static func guessTitle(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
+        let oneForOne = AlignedText.oneForOne
+        for range in lines.prefix(8) {
+            // A line of scalars `AlignedText.oneForOne` settles has a norm of as many scalars (TextNormalizer's table
+            // path maps each to one): past the limit it is no title, whatever it holds.
+            if range.count > 80 && scalars[range].allSatisfy({
+                $0.value < 0x10000 && oneForOne[Int($0.value)] != AlignedText.notOneForOne
+            }) { continue }
+            let line = String(scalars: scalars[range])
+            if let title = titleIfAny(line, reference: false) { return title }
         }
         return nil
     }
+
+    /// The reference of `guessTitle(_:_:)`: every line made a String and normalised.
+    static func guessTitleReference(_ lines: [String]) -> String? {
+        for line in lines.prefix(8) {
+            if let title = titleIfAny(line, reference: true) { return title }
+        }
+        return nil
+    }
+
+    /// The line as a title, when it reads like one.
+    /// `reference` compares as Strings; otherwise the norm is read once, scalar by scalar (`namesDocKind`), and
+    /// `hasPrefix` is asked only of a norm whose first scalar is 《 (no other scalar begins a Character equal to it).
+    private static func titleIfAny(_ line: String, reference: Bool) -> String? {
+        let norm = TextNormalizer.normalize(line)
+        guard scalarCount(norm, limit: 80) <= 80 else { return nil }
+        let named = reference
+            ? norm.hasPrefix("《") || docWords.contains(where: { UTF8Search.contains(norm, $0) })
+            : (norm.unicodeScalars.first == "《" && norm.hasPrefix("《")) || namesDocKind(norm)
+        if named {
+            return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
+        }
+        return nil
+    }
+}
+
+/// Weights counted per gazetteer entry index for one document (`RegionResolver.mostMentioned`): an open-addressing
+/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer.
+struct EntryCounts {
+    /// Per slot: the entry (-1 for an empty slot) and its own and total weights, in one array.
+    private var slots: [(key: Int, own: Int, total: Int)]
+    private var mask: Int
+    /// Entries counted, in the order first counted.
+    private(set) var touched: [Int] = []
+
+    /// Room for `capacity` entries, at most half full.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [(key: Int, own: Int, total: Int)](repeating: (-1, 0, 0), count: size)
+        mask = size - 1
+        touched.reserveCapacity(capacity)
+    }
+
+    /// The slot of `entry`: its own, or the empty one where it would go.
+    @inline(__always) private func slot(_ entry: Int) -> Int {
+        var k = (entry &* 0x9E37_79B9) & mask
+        while slots[k].key != entry && slots[k].key != -1 { k = (k + 1) & mask }
+        return k
+    }
+
+    @inline(__always) private mutating func claim(_ entry: Int) -> Int {
+        var k = slot(entry)
+        if slots[k].key == -1 {
+            // Kept at most half full, should chains be deeper than the three levels.
+            if (touched.count + 1) * 2 > slots.count {
+                grow()
+                k = slot(entry)
+            }
+            slots[k].key = entry
+            touched.append(entry)
+        }
+        return k
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [(key: Int, own: Int, total: Int)](repeating: (-1, 0, 0), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.key != -1 { slots[slot(s.key)] = s }
+    }
+
+    mutating func add(own w: Int, to entry: Int) { slots[claim(entry)].own += w }
+    mutating func add(total w: Int, to entry: Int) { slots[claim(entry)].total += w }
+    func own(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].own : 0 }
+    func total(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].total : 0 }
 }

@@ -39,8 +39,10 @@ public struct TemplateDetector: Sendable {
     /// position. Checking this first spares the regular expressions.
     static func mayHoldPlaceholder(_ s: [Unicode.Scalar]) -> Bool {
         let table = openers, probe = Probe.shared
-        for i in s.indices where table.contains(s[i]) && probe.mayStart(at: i, in: s) { return true }
-        return false
+        return s.withUnsafeBufferPointer { buf in
+            for i in 0..<buf.count where table.contains(buf[i]) && probe.mayStart(at: i, in: s) { return true }
+            return false
+        }
     }
 
     /// The sets `mayStart` reads, taken once by a walk that asks at many positions.
