@@ -474,11 +474,21 @@ struct SentenceReader {
         var token: Int
         var start: Int
         var end: Int
-        var comparator: String?
-        var baseline: Double?
+        /// The [comparator-after] entry right after the number (以上, 以内), by its index: a candidate holds no
+        /// String, so copying one (filters move them about) retains nothing.
+        var comparatorAfter: Int? = nil
+        var baseline: Double? = nil
         /// For a target read against a baseline: where its indicator ends (the 从/由 before the baseline).
         var prefixLimit: Int? = nil
-        var denominator: String? = nil
+        /// 每3万人-10万人设置1所: the token (1所) whose unit is the first number's denominator.
+        var denominatorToken: Int? = nil
+
+        var comparator: String? { comparatorAfter.map { PhraseLexicon.comparatorAfter.entries[$0].value } }
+    }
+
+    /// The denominator a candidate's number is counted per (所 of 1所), if it has one.
+    func denominator(_ c: Candidate) -> String? {
+        c.denominatorToken.map { original(tokens[$0].scalarRange).replacingOccurrences(of: "1", with: "") }
     }
 
     /// Reads every sub-sentence into `sink`; `carry` and `pastParagraph` pass context from sentence to sentence of a
@@ -758,11 +768,13 @@ struct SentenceReader {
         if reportsPast(sub, starts: survey.pastStarts) || survey.formula { return nil }
         let quotes = survey.quotes
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算), by token index.
-        let years = subTokens.indices.filter { k in
+        var years: [Int] = []
+        for k in subTokens.startIndex..<subTokens.endIndex {
             let kind = tokens[k].kind
-            return (kind == .year || kind == .yearRange || kind == .planPeriod)
-                && !Self.isComparisonWord(at(tokens[k].scalarRange.lowerBound - 1))
-                && !isPriceBase(tokens[k])
+            if (kind == .year || kind == .yearRange || kind == .planPeriod)
+                && !Self.isComparisonWord(at(tokens[k].scalarRange.lowerBound - 1)) && !isPriceBase(tokens[k]) {
+                years.append(k)
+            }
         }
         let clauseList = survey.clauses
         let sentenceHedge = openingHedge(clauseList)
@@ -793,12 +805,13 @@ struct SentenceReader {
                 if kind == .ratio, !(linkedBefore(range.lowerBound, floor: clause.lowerBound) || at(range.lowerBound - 1) == "比") {
                     return nil
                 }
-                var c = Candidate(token: t, start: range.lowerBound, end: range.upperBound, comparator: nil)
+                var c = Candidate(token: t, start: range.lowerBound, end: range.upperBound)
                 var k = c.end
                 while at(k) == " " { k += 1 }
-                if let post = PhraseLexicon.comparatorAfter.match(f, at: k) {
-                    c.comparator = post.value
-                    c.end = k + post.scalars.count
+                let post = PhraseLexicon.comparatorAfter.matchIndex(f, at: k)
+                if post >= 0 {
+                    c.comparatorAfter = post
+                    c.end = k + PhraseLexicon.comparatorAfter.length(ofEntry: post)
                 }
                 return c
             }
@@ -826,7 +839,7 @@ struct SentenceReader {
             while k + 1 < cands.count {
                 let a = cands[k], b = cands[k + 1]
                 if tokens[b.token].value == 1, at(a.start - 1) == "每", lastSeparator(in: a.end..<b.start) == nil {
-                    cands[k].denominator = original(tokens[b.token].scalarRange).replacingOccurrences(of: "1", with: "")
+                    cands[k].denominatorToken = b.token
                     cands[k].end = b.end
                     cands.remove(at: k + 1)
                     continue
@@ -1069,7 +1082,8 @@ struct SentenceReader {
                     }
                     let objectScalars = o[object.range]
                     var scalars: [Unicode.Scalar]
-                    if let d = c.denominator {
+                    let denominator = denominator(c)
+                    if let d = denominator {
                         scalars = ["每"] + d.unicodeScalars + objectScalars
                     } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
                         scalars = object.standard ? pScalars + objectScalars : pScalars
@@ -1084,7 +1098,7 @@ struct SentenceReader {
                         scalars = pScalars
                     }
                     // 新增10所、改造20所公办幼儿园: a bare verb borrows the object of the next item.
-                    if c.denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
+                    if denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
                        tokens[cands[i + 1].token].unit == tokens[c.token].unit {
                         let next = trimObject(spans[i + 1].object)
                         if !next.range.isEmpty { scalars += o[next.range] }
