@@ -105,12 +105,20 @@ public struct AgencyExtractor: Sendable {
             opens = Array(norm.indices)
             labelStarts = opens
         } else {
+            opens.reserveCapacity(64)
+            labelStarts.reserveCapacity(16)
             norm.withUnsafeBufferPointer { buf in
+                // Hits go straight into the lists (no array of hits per scalar searched).
                 for search in AgencyExtractor.openerSearches where text.normMayHold(search.target) {
-                    opens += search.indices(in: buf)
+                    var k = 0
+                    while let at = search.firstIndex(in: buf, from: k) { opens.append(at); k = at + 1 }
                 }
                 for search in AgencyExtractor.labelEndSearches where text.normMayHold(search.target) {
-                    for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
+                    var k = 0
+                    while let end = search.firstIndex(in: buf, from: k) {
+                        terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts)
+                        k = end + 1
+                    }
                 }
             }
             opens.sort()
@@ -219,7 +227,8 @@ public struct AgencyExtractor: Sendable {
         while i < range.upperBound {
             let s = norm[i]
             if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
-            if depth == 0, let label = terms.label(at: i, in: norm), label.listStart <= range.upperBound {
+            if depth == 0, terms.labelOpeners.contains(s), let label = terms.label(at: i, in: norm),
+               label.listStart <= range.upperBound {
                 segments.append(cursor..<i)
                 labelled = true
                 cursor = label.listStart
@@ -231,6 +240,7 @@ public struct AgencyExtractor: Sendable {
         segments.append(cursor..<range.upperBound)
 
         var items: [Item] = []
+        items.reserveCapacity(8)
         var sawFormula = false
         for segment in segments {
             for (piece, owner) in split(text, segment) {
@@ -274,13 +284,13 @@ public struct AgencyExtractor: Sendable {
         items.removeAll { terms.isDeadline($0.norm) }
         if labelled || sawFormula {
             // Declared lists keep every name, but not what another field (完成时限:…) put after them.
-            items = items.filter { item in
+            items.removeAll { item in
                 let n = item.fullNorm
-                return terms.isAgencyLike(n) || terms.hasOwner(n)
+                return !(terms.isAgencyLike(n) || terms.hasOwner(n))
             }
         } else {
-            for item in items {
-                let n = item.fullNorm
+            for k in items.indices {
+                let n = items[k].fullNorm
                 if n.count < 2 || n.count > 24 || !terms.isAgencyLike(n) || terms.isNote(n) { return nil }
             }
             if !items.contains(where: { terms.hasStrongSuffix($0.fullNorm) }) { return nil }
@@ -296,9 +306,10 @@ public struct AgencyExtractor: Sendable {
         var plainNames: [ArraySlice<Unicode.Scalar>?] = []
         result.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)
-        for item in items {
-            let scalars: ArraySlice<Unicode.Scalar> = item.head.isEmpty && item.tail.isEmpty ? text.original[item.range]
-                : (item.head + text.original[item.range] + item.tail)[...]
+        for index in items.indices {
+            let range = items[index].range
+            let scalars: ArraySlice<Unicode.Scalar> = items[index].head.isEmpty && items[index].tail.isEmpty
+                ? text.original[range] : (items[index].head + text.original[range] + items[index].tail)[...]
             let name = String(scalars: scalars)
             let plain = PlainScalars.arePlain(scalars) ? scalars : nil
             // Lists are short: a look through the names kept beats hashing each one.
@@ -308,7 +319,7 @@ public struct AgencyExtractor: Sendable {
                 if result[k].name == name { seen = true; break }
             }
             if !seen {
-                result.append(ParsedAgency(name: name, range: item.range))
+                result.append(ParsedAgency(name: name, range: range))
                 plainNames.append(plain)
             }
         }
@@ -406,26 +417,35 @@ public struct AgencyExtractor: Sendable {
 
     /// Bare names take the level prefix of the last name that had one (市委网信办 keeps its own).
     private func expandPrefixes(_ items: inout [Item], _ text: AlignedScalars) {
-        var current: (original: [Unicode.Scalar], norm: [Unicode.Scalar])?
+        // The last prefixed name and its prefix length; the prefix's scalars are cut only when a bare name
+        // takes them (most prefixed names are followed by other prefixed names).
+        var current: (item: Int, length: Int)?
+        var made: (original: [Unicode.Scalar], norm: [Unicode.Scalar])?
         for index in items.indices {
             let n = items[index].fullNorm
             if terms.hasOwner(n) { continue }
             if let p = terms.levelPrefixLength(n) {
-                // The prefix is cut from the name as written, so it keeps the document's script.
-                let full = items[index].head + text.original[items[index].range] + items[index].tail
-                current = (Array(full.prefix(p)), Array(n.prefix(p)))
+                current = (index, p)
+                made = nil
                 continue
             }
-            if let prefix = current, terms.isAgencyLike(n) {
-                items[index].head = prefix.original + items[index].head
-                items[index].headNorm = prefix.norm + items[index].headNorm
+            if let (from, p) = current, terms.isAgencyLike(n) {
+                if made == nil {
+                    // The prefix is cut from the name as written, so it keeps the document's script.
+                    let source = items[from]
+                    let full = source.head + text.original[source.range] + source.tail
+                    made = (Array(full.prefix(p)), Array(source.fullNorm.prefix(p)))
+                }
+                items[index].head = made!.original + items[index].head
+                items[index].headNorm = made!.norm + items[index].headNorm
             }
         }
     }
 }
 
-/// The lexicon as scalar arrays, with the matching rules that use it.
-private struct AgencyTerms: Sendable {
+/// The lexicon as scalar arrays, with the matching rules that use it. A class: the extractor's many calls
+/// into it pass one reference rather than copying a struct of some thirty arrays each time.
+private final class AgencyTerms: Sendable {
     /// Scalars of a name or note under judgement, cut from a longer array without a copy.
     typealias Scalars = ArraySlice<Unicode.Scalar>
 

@@ -255,9 +255,10 @@ public struct DomainClassifier: Sendable {
     private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: DocumentParts,
                         _ state: inout DocumentState) -> Int? {
         if let d = classify(targets[index].indicator, &state.scratch) { return d }
-        let text = targets[index].text
+        // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
+        let text = targets[index].textSlice
         if let d = classify(text, &state.scratch) { return d }
-        if let s = sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
+        if let s = Self.sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
             if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
             if state.sentences[s] & 4 == 0 {
                 let d = classify(document.sentences[s].slice, &state.scratch).map { Int32($0) + 1 } ?? 0
@@ -271,45 +272,50 @@ public struct DomainClassifier: Sendable {
     }
 
     /// The first sentence (in document order) on `line` whose text contains `text`.
-    private func sentence(line: Int, containing text: String, in document: DocumentParts, _ state: inout DocumentState) -> Int? {
+    private static func sentence(line: Int, containing text: Substring, in document: DocumentParts,
+                                 _ state: inout DocumentState) -> Int? {
         var needle = text
-        return needle.withUTF8 { needle in
-            // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
-            let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
-            return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
-                if state.linesSorted == nil {
-                    var sorted = true
-                    for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
-                    state.linesSorted = sorted
-                }
-                var k = 0
-                if state.linesSorted == true {
-                    var hi = sentences.count
-                    while k < hi {
-                        let mid = (k + hi) >> 1
-                        if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
-                    }
-                }
-                while k < sentences.count {
-                    let sentenceLine = sentences[k].line
-                    if sentenceLine == line {
-                        let slice = sentences[k].slice
-                        if plainNeedle, let found = slice.utf8.withContiguousStorageIfAvailable({ hay -> Bool in
-                            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
-                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
-                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil
-                                : Self.contains(slice, text)
-                        }) {
-                            if found { return k }
-                        } else if Self.contains(slice, text) {
-                            return k
-                        }
-                    }
-                    if state.linesSorted == true, sentenceLine > line { return nil }
-                    k += 1
-                }
-                return nil
+        return needle.withUTF8 { sentence(line: line, containing: text, $0, in: document, &state) }
+    }
+
+    /// `needle` is the UTF-8 of `text`.
+    private static func sentence(line: Int, containing text: Substring, _ needle: UnsafeBufferPointer<UInt8>,
+                          in document: DocumentParts, _ state: inout DocumentState) -> Int? {
+        // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
+        let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+        return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
+            if state.linesSorted == nil {
+                var sorted = true
+                for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
+                state.linesSorted = sorted
             }
+            var k = 0
+            if state.linesSorted == true {
+                var hi = sentences.count
+                while k < hi {
+                    let mid = (k + hi) >> 1
+                    if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
+                }
+            }
+            while k < sentences.count {
+                let sentenceLine = sentences[k].line
+                if sentenceLine == line {
+                    var slice = sentences[k].slice
+                    if plainNeedle {
+                        if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
+                        let found = slice.withUTF8 { hay -> Bool? in
+                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
+                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
+                        }
+                        if found ?? Self.contains(slice, text) { return k }
+                    } else if Self.contains(slice, text) {
+                        return k
+                    }
+                }
+                if state.linesSorted == true, sentenceLine > line { return nil }
+                k += 1
+            }
+            return nil
         }
     }
 
@@ -358,7 +364,8 @@ public struct DomainClassifier: Sendable {
 
     /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
     /// and `part` is not empty.
-    private static func contains(_ text: Substring, _ part: String) -> Bool {
+    private static func contains(_ text: Substring, _ part: Substring) -> Bool {
+        let part = String(part)
         if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text) {
             if let found = UTF8Search.contains(text, part) { return found }
         }
