@@ -65,6 +65,26 @@ import Testing
         #expect(found >= 100)
     }
 
+    /// A phase's text copied from the clean UTF-8 is the one encoded from its scalars; an alignment that lost
+    /// scalars (leading empty lines dropped) or a different text makes the copy be passed over.
+    @Test func phaseTextsFromTheCleanBytesMatchTheScalars() {
+        var found = 0
+        for text in Self.texts + Self.samples.map(\.clean) + ["\n\n第一阶段(2023年)\n推进。", "\n近期(2023—2025年)"] {
+            let aligned = AlignedScalars(text)
+            let encoded = PhaseExtractor().phases(in: aligned, headingStarts: [], periodStart: 2023)
+            #expect(PhaseExtractor().phases(in: aligned, headingStarts: [], periodStart: 2023, clean: text) == encoded,
+                    "\(text.debugDescription)")
+            found += encoded.count
+        }
+        #expect(found >= 100)
+        // The line-by-line alignment drops leading empty lines: its offsets no longer fit the text.
+        let text = "\n\n第一阶段(2023年)\n推进工作。"
+        let fallback = AlignedScalars(text, scalars: ScalarArray.of(text), normalizedScalars: [])
+        #expect(fallback.offsets.last != text.utf8.count)
+        #expect(PhaseExtractor().phases(in: fallback, headingStarts: [], periodStart: 2023, clean: text)
+                    == PhaseExtractor().phases(in: fallback, headingStarts: [], periodStart: 2023))
+    }
+
     @Test func tableTargetsMatchReadingEveryLine() {
         // Texts with a table header first, so that random rows after it are read as a table.
         let texts = Self.texts.prefix(300).map { "指标  单位  2020年  2025年\n" + $0 } + Self.texts.suffix(300)

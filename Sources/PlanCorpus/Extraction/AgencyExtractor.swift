@@ -207,6 +207,9 @@ public struct AgencyExtractor: Sendable {
         var fullNorm: ArraySlice<Unicode.Scalar> {
             headNorm.isEmpty && tailNorm.isEmpty ? norm : (headNorm + norm + tailNorm)[...]
         }
+        /// A level prefix taken from the name before (original scalars), in front of `head`. Set last, by
+        /// `expandPrefixes`: nothing reads `fullNorm` after it, so the prefix is not added to it.
+        var prefix: [Unicode.Scalar] = []
     }
 
     func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
@@ -242,8 +245,12 @@ public struct AgencyExtractor: Sendable {
         var items: [Item] = []
         items.reserveCapacity(8)
         var sawFormula = false
+        // One buffer of pieces for all segments.
+        var pieces: [(range: Range<Int>, owner: Range<Int>?)] = []
+        pieces.reserveCapacity(8)
         for segment in segments {
-            for (piece, owner) in split(text, segment) {
+            split(text, segment, into: &pieces)
+            for (piece, owner) in pieces {
                 var r = piece
                 // 由市教育局负责 → 市教育局
                 if r.count > 1, norm[r.lowerBound] == "由" { r = (r.lowerBound + 1)..<r.upperBound }
@@ -308,8 +315,9 @@ public struct AgencyExtractor: Sendable {
         plainNames.reserveCapacity(items.count)
         for index in items.indices {
             let range = items[index].range
-            let scalars: ArraySlice<Unicode.Scalar> = items[index].head.isEmpty && items[index].tail.isEmpty
-                ? text.original[range] : (items[index].head + text.original[range] + items[index].tail)[...]
+            let scalars: ArraySlice<Unicode.Scalar> = items[index].prefix.isEmpty && items[index].head.isEmpty
+                && items[index].tail.isEmpty ? text.original[range]
+                : (items[index].prefix + items[index].head + text.original[range] + items[index].tail)[...]
             let name = String(scalars: scalars)
             let plain = PlainScalars.arePlain(scalars) ? scalars : nil
             // Lists are short: a look through the names kept beats hashing each one.
@@ -333,11 +341,10 @@ public struct AgencyExtractor: Sendable {
 
     /// Splits a segment at top-level separators, then at 和/及/与 between two full agency names.
     /// A right part that is only an agency ending (各县党委和政府) gets the left part's owner (各县) as `owner`.
-    private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [(range: Range<Int>, owner: Range<Int>?)] {
+    /// The pieces replace what `result` held.
+    private func split(_ text: AlignedScalars, _ segment: Range<Int>, into result: inout [(range: Range<Int>, owner: Range<Int>?)]) {
         let norm = text.norm
-        var result: [(range: Range<Int>, owner: Range<Int>?)] = []
-        // Lists are short: room for a few items at once, rather than growing by one allocation after another.
-        result.reserveCapacity(8)
+        result.removeAll(keepingCapacity: true)
         // Each piece is split as soon as its separator (or the segment's end) is reached: no list of pieces.
         var start = segment.lowerBound
         var depth = 0
@@ -382,7 +389,6 @@ public struct AgencyExtractor: Sendable {
             if !range.isEmpty { result[kept] = (range, result[k].owner); kept += 1 }
         }
         result.removeLast(result.count - kept)
-        return result
     }
 
     private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
@@ -420,7 +426,7 @@ public struct AgencyExtractor: Sendable {
         // The last prefixed name and its prefix length; the prefix's scalars are cut only when a bare name
         // takes them (most prefixed names are followed by other prefixed names).
         var current: (item: Int, length: Int)?
-        var made: (original: [Unicode.Scalar], norm: [Unicode.Scalar])?
+        var made: [Unicode.Scalar]?
         for index in items.indices {
             let n = items[index].fullNorm
             if terms.hasOwner(n) { continue }
@@ -433,11 +439,9 @@ public struct AgencyExtractor: Sendable {
                 if made == nil {
                     // The prefix is cut from the name as written, so it keeps the document's script.
                     let source = items[from]
-                    let full = source.head + text.original[source.range] + source.tail
-                    made = (Array(full.prefix(p)), Array(source.fullNorm.prefix(p)))
+                    made = Array((source.head + text.original[source.range] + source.tail).prefix(p))
                 }
-                items[index].head = made!.original + items[index].head
-                items[index].headNorm = made!.norm + items[index].headNorm
+                items[index].prefix = made!
             }
         }
     }
