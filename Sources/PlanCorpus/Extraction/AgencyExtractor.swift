@@ -40,10 +40,13 @@ public struct AgencyExtractor: Sendable {
 
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [AgencyMention] {
+        let found = lists(in: text)
+        // Most documents name no agency: their headings are not sorted for nothing.
+        guard !found.isEmpty else { return [] }
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = document.lines
         var mentions: [AgencyMention] = []
-        for list in lists(in: text) {
+        for list in found {
             let start = text.offsets[list.range.lowerBound]
             // The innermost section is the last heading that starts before the list.
             var section: Int?
@@ -121,7 +124,7 @@ public struct AgencyExtractor: Sendable {
                     }
                 }
             }
-            opens.sort()
+            if opens.count > 1 { opens.sort() }
         }
         var i = 0
         for open in opens where open >= i {
@@ -159,7 +162,7 @@ public struct AgencyExtractor: Sendable {
             }
             i = max(end, i + 1)
         }
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return found.count < 2 ? found : found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].

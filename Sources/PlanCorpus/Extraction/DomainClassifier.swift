@@ -20,6 +20,10 @@ public struct DomainClassifier: Sendable {
     private let pairOrder: [Int32]
     /// The keyword of one scalar that a scalar is (the first listed, if several fold alike).
     private let singleOf: ScalarIndex
+    /// Cheap rejections before the two look-ups above: a bit per hash of a keyword's first two scalars (set for
+    /// every pair in `groupOfPair`, so a clear bit means no group), and the scalars `singleOf` holds.
+    private let pairFilter: [UInt64]
+    private let singleScalars: ScalarSet
     /// Every keyword's scalar values (ASCII letters folded to lower case) end to end: keyword k is
     /// `flat[flatStart[k]..<flatStart[k + 1]]`, so matching compares plain integers.
     private let flat: [UInt32]
@@ -82,6 +86,13 @@ public struct DomainClassifier: Sendable {
         self.pairStart = pairStart
         self.pairOrder = pairOrder
         self.singleOf = ScalarIndex(singles)
+        var pairFilter = [UInt64](repeating: 0, count: Self.pairFilterWords)
+        for (key, _) in pairs {
+            let h = Self.pairHash(key)
+            pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        self.pairFilter = pairFilter
+        self.singleScalars = ScalarSet(singles.map(\.0))
         self.flat = flat
         self.flatStart = flatStart
         self.keywordDomain = keywordDomain
@@ -158,6 +169,7 @@ public struct DomainClassifier: Sendable {
         pairStart.withUnsafeBufferPointer { pairStart in
         pairOrder.withUnsafeBufferPointer { pairOrder in
         scratch.scalars.withUnsafeBufferPointer { s in
+        pairFilter.withUnsafeBufferPointer { pairFilter in
         scratch.scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
             // The best domain so far (the first of the highest scores): scores only grow, so checking the
@@ -175,7 +187,9 @@ public struct DomainClassifier: Sendable {
                 // Either case of an ASCII letter is in the set, so the fold waits for a hit.
                 guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
                 let c = Self.fold(s[i])
-                if i + 1 < n, let g = groupOfPair.value(of: Self.pairKey(c, Self.fold(s[i + 1]))) {
+                if i + 1 < n, case let key = Self.pairKey(c, Self.fold(s[i + 1])),
+                   pairFilter[Self.pairHash(key) >> 6] & (1 &<< UInt64(Self.pairHash(key) & 63)) != 0,
+                   let g = groupOfPair.value(of: key) {
                     for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
                         let k = Int(pairOrder[p])
                         let from = Int(flatStart[k]), length = Int(flatStart[k + 1]) - from
@@ -189,7 +203,8 @@ public struct DomainClassifier: Sendable {
                         }
                     }
                 }
-                if let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) { add(k) }
+                if singleScalars.contains(unsafeBitCast(c, to: Unicode.Scalar.self)),
+                   let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) { add(k) }
                 i &+= 1
             }
             if !weightsOnlyAdd {
@@ -200,7 +215,7 @@ public struct DomainClassifier: Sendable {
                 return best < 0 ? nil : best
             }
             return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
-        }}}}}}
+        }}}}}}}
     }
 
     /// The scalars of a text as it is, into `out`; returns how many.
@@ -374,6 +389,14 @@ public struct DomainClassifier: Sendable {
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s
+    }
+
+    /// Words of `pairFilter`: 65,536 bits, a few hundred of them set.
+    private static let pairFilterWords = 1024
+
+    /// The bit of a pair key in `pairFilter`: the top 16 bits of a Fibonacci hash.
+    @inline(__always) private static func pairHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// The key of two scalar values in `groupOfPair`.

@@ -109,6 +109,8 @@ public struct IndicatorKey: Sendable {
 
     /// `PlainScalars.trimmingWhitespace` of the whole of `s`.
     private static func trimmingWhitespace(_ s: UnsafeBufferPointer<UInt32>) -> Range<Int> {
+        // Ideographs at both ends (most indicators) are no whitespace: nothing to trim.
+        if let first = s.first, let last = s.last, first &- 0x4E00 < 0x5200, last &- 0x4E00 < 0x5200 { return 0..<s.count }
         var lo = 0, hi = s.count
         while lo < hi, PlainScalars.isWhitespace(unsafeBitCast(s[lo], to: Unicode.Scalar.self)) { lo += 1 }
         while hi > lo, PlainScalars.isWhitespace(unsafeBitCast(s[hi - 1], to: Unicode.Scalar.self)) { hi -= 1 }

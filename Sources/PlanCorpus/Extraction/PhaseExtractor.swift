@@ -130,9 +130,9 @@ public struct PhaseExtractor: Sendable {
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [Phase] {
         let source = document.lines
-        let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
-        return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart,
-                      clean: document.clean).map { found in
+        // Headings are sorted only when a phase asks for them (most documents state none).
+        return phases(in: text, headingStarts: document.sections.map(\.cleanRange.lowerBound).sorted(),
+                      periodStart: document.metadata.periodStart, clean: document.clean).map { found in
             let utf8 = text.utf8Range(found.textRange)
             let original = document.offsets.original(utf8.lowerBound)..<document.offsets.original(utf8.upperBound)
             let line = source.lineIndex(ofOffset: original.lowerBound) + 1
@@ -199,9 +199,16 @@ public struct PhaseExtractor: Sendable {
     /// `clean`, when given, is the text `text` was made from: a phase's text is then copied from its UTF-8
     /// rather than encoded again from scalars (when `text` holds all of its scalars, as it does unless its
     /// line-by-line fallback dropped leading empty lines).
-    func phases(in text: AlignedScalars, headingStarts: [Int], periodStart: Int?, exhaustive: Bool = false,
-                clean: String? = nil) -> [Found] {
+    func phases(in text: AlignedScalars, headingStarts givenHeadingStarts: @autoclosure () -> [Int], periodStart: Int?,
+                exhaustive: Bool = false, clean: String? = nil) -> [Found] {
         let norm = text.norm
+        var madeHeadingStarts: [Int]?
+        func headingStarts() -> [Int] {
+            if let made = madeHeadingStarts { return made }
+            let made = givenHeadingStarts()
+            madeHeadingStarts = made
+            return made
+        }
         let source = clean.flatMap { text.offsets.first == 0 && $0.utf8.count == text.offsets.last ? $0 : nil }
         var found: [Found] = []
         /// Adds a phase whose name and header (name plus period) are known; its text is found here.
@@ -221,7 +228,7 @@ public struct PhaseExtractor: Sendable {
                 var next = lineEnd + 1
                 while next < norm.count, norm[next] == "\n" { next += 1 }
                 textEnd = norm[next...].firstIndex(of: "\n") ?? norm.count
-                if let heading = headingStarts.first(where: { $0 > text.offsets[lineEnd] }), heading < text.offsets[textEnd] {
+                if let heading = headingStarts().first(where: { $0 > text.offsets[lineEnd] }), heading < text.offsets[textEnd] {
                     textEnd = text.offsets.firstIndex(of: heading) ?? textEnd
                 }
             }
@@ -255,7 +262,7 @@ public struct PhaseExtractor: Sendable {
                 }
             }
         }
-        candidates.sort()
+        if candidates.count > 1 { candidates.sort() }
         var previous = -1
         for p in candidates where p != previous && p + 1 < norm.count {
             previous = p
