@@ -46,6 +46,7 @@ public struct AgencyExtractor: Sendable {
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = document.lines
         var mentions: [AgencyMention] = []
+        mentions.reserveCapacity(found.reduce(0) { $0 + $1.agencies.count })
         for list in found {
             let start = text.offsets[list.range.lowerBound]
             // The innermost section is the last heading that starts before the list.
