@@ -155,6 +155,24 @@ import Testing
         }
     }
 
+    /// The eight-at-a-time trigger scan finds what a walk finds, at every alignment and length, among scalars
+    /// sharing its masked tests (_ Y 【 〕 beside [ ] 〔 】) or the targets' bytes (U+4E28 ends in 28).
+    @Test func agencyTriggerScanFindsWhatTheWalkFinds() {
+        let triggers: Set<Unicode.Scalar> = ["(", ":", "[", "]", "〔", "】"]
+        let texts = ScalarRewriteTests.randomTexts("(:[]〔】_Y【〕\u{4E28}\u{3A28}a中 ", count: 400, length: 0...40, seed: 91)
+            + Self.texts + Self.samples.map(\.norm)
+        var hits = 0
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            let walked = scalars.indices.filter { triggers.contains(scalars[$0]) }
+            var scanned: [Int] = []
+            scalars.withUnsafeBufferPointer { buf in AgencyExtractor.forEachTrigger(in: buf) { scanned.append($0) } }
+            #expect(scanned == walked, "\(text.debugDescription)")
+            hits += walked.count
+        }
+        #expect(hits >= 1000)
+    }
+
     /// Scalars whose bytes hold those of the targets at other offsets (U+3696 holds 阶's 96; 6 is its 36).
     @Test(arguments: ["阶", "期", "(", "〔", "】", ":"] as [Unicode.Scalar])
     func scalarSearchFindsExactlyTheTarget(target: Unicode.Scalar) {
