@@ -325,19 +325,22 @@ public struct AgencyExtractor: Sendable {
         expandFrames(&items, text)
 
         // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
-        items.removeAll { terms.isDeadline($0.norm) }
+        // (Loops over indexes rather than removeAll and contains, whose closures take a copy of each item.)
+        keep(&items) { !terms.isDeadline($0.norm) }
         if labelled || sawFormula {
             // Declared lists keep every name, but not what another field (完成时限:…) put after them.
-            items.removeAll { item in
+            keep(&items) { item in
                 let n = item.fullNorm
-                return !(terms.isAgencyLike(n) || terms.hasOwner(n))
+                return terms.isAgencyLike(n) || terms.hasOwner(n)
             }
         } else {
+            var strong = false
             for k in items.indices {
                 let n = items[k].fullNorm
                 if n.count < 2 || n.count > 24 || !terms.isAgencyLike(n) || terms.isNote(n) { return nil }
+                if !strong, terms.hasStrongSuffix(n) { strong = true }
             }
-            if !items.contains(where: { terms.hasStrongSuffix($0.fullNorm) }) { return nil }
+            if !strong { return nil }
         }
         if items.isEmpty { return nil }
 
@@ -369,6 +372,16 @@ public struct AgencyExtractor: Sendable {
             }
         }
         return result
+    }
+
+    /// Keeps the items that pass `test` (handed over in place, not copied), in their order.
+    private func keep(_ items: inout [Item], _ test: (inout Item) -> Bool) {
+        var kept = 0
+        for k in items.indices where test(&items[k]) {
+            if kept != k { items.swapAt(kept, k) }
+            kept += 1
+        }
+        items.removeLast(items.count - kept)
     }
 
     /// Separators between items: 、 , ; (full-width ones are half-width after normalisation) and spaces.
