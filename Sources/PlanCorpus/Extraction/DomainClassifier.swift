@@ -271,7 +271,7 @@ public struct DomainClassifier: Sendable {
                         _ state: inout DocumentState) -> Int? {
         if let d = classify(targets[index].indicator, &state.scratch) { return d }
         // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
-        let text = targets[index].textSlice
+        let text = Target.textSlice(at: targets.baseAddress! + index)
         if let d = classify(text, &state.scratch) { return d }
         if let s = Self.sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
             if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
