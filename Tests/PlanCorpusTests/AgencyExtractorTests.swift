@@ -32,6 +32,8 @@ import Testing
         Case(text: "(市、县人民政府负责)", lists: [["市人民政府", "县人民政府"]]),
         // Bare lists of government bodies, and place-name prefixes.
         Case(text: "(包头市教育局、财政局)", lists: [["包头市教育局", "包头市财政局"]]),
+        // Each bare name takes the prefix of the last prefixed name before it.
+        Case(text: "(市教育局、财政局,县卫健委、医保局、民政局)", lists: [["市教育局", "市财政局", "县卫健委", "县医保局", "县民政局"]]),
         Case(text: "(市政府办公室、市财政局)", lists: [["市政府办公室", "市财政局"]]),
         Case(text: "(区住房和城乡建设局和区城市管理局)", lists: [["区住房和城乡建设局", "区城市管理局"]]),
         Case(text: "(国网包头供电公司、市发展改革委)", lists: [["国网包头供电公司", "市发展改革委"]]),

@@ -65,6 +65,26 @@ import Testing
         #expect(found >= 100)
     }
 
+    /// A phase's text copied from the clean UTF-8 is the one encoded from its scalars; an alignment that lost
+    /// scalars (leading empty lines dropped) or a different text makes the copy be passed over.
+    @Test func phaseTextsFromTheCleanBytesMatchTheScalars() {
+        var found = 0
+        for text in Self.texts + Self.samples.map(\.clean) + ["\n\n第一阶段(2023年)\n推进。", "\n近期(2023—2025年)"] {
+            let aligned = AlignedScalars(text)
+            let encoded = PhaseExtractor().phases(in: aligned, headingStarts: [], periodStart: 2023)
+            #expect(PhaseExtractor().phases(in: aligned, headingStarts: [], periodStart: 2023, clean: text) == encoded,
+                    "\(text.debugDescription)")
+            found += encoded.count
+        }
+        #expect(found >= 100)
+        // The line-by-line alignment drops leading empty lines: its offsets no longer fit the text.
+        let text = "\n\n第一阶段(2023年)\n推进工作。"
+        let fallback = AlignedScalars(text, scalars: ScalarArray.of(text), normalizedScalars: [])
+        #expect(fallback.offsets.last != text.utf8.count)
+        #expect(PhaseExtractor().phases(in: fallback, headingStarts: [], periodStart: 2023, clean: text)
+                    == PhaseExtractor().phases(in: fallback, headingStarts: [], periodStart: 2023))
+    }
+
     @Test func tableTargetsMatchReadingEveryLine() {
         // Texts with a table header first, so that random rows after it are read as a table.
         let texts = Self.texts.prefix(300).map { "指标  单位  2020年  2025年\n" + $0 } + Self.texts.suffix(300)
@@ -133,6 +153,24 @@ import Testing
             let every = tables.extract(document, locator: locator, everyLine: true)
             #expect(quick.targets == every.targets && quick.consumed == every.consumed, "\(document.name)")
         }
+    }
+
+    /// The eight-at-a-time trigger scan finds what a walk finds, at every alignment and length, among scalars
+    /// sharing its masked tests (_ Y 【 〕 beside [ ] 〔 】) or the targets' bytes (U+4E28 ends in 28).
+    @Test func agencyTriggerScanFindsWhatTheWalkFinds() {
+        let triggers: Set<Unicode.Scalar> = ["(", ":", "[", "]", "〔", "】"]
+        let texts = ScalarRewriteTests.randomTexts("(:[]〔】_Y【〕\u{4E28}\u{3A28}a中 ", count: 400, length: 0...40, seed: 91)
+            + Self.texts + Self.samples.map(\.norm)
+        var hits = 0
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            let walked = scalars.indices.filter { triggers.contains(scalars[$0]) }
+            var scanned: [Int] = []
+            scalars.withUnsafeBufferPointer { buf in AgencyExtractor.forEachTrigger(in: buf) { scanned.append($0) } }
+            #expect(scanned == walked, "\(text.debugDescription)")
+            hits += walked.count
+        }
+        #expect(hits >= 1000)
     }
 
     /// Scalars whose bytes hold those of the targets at other offsets (U+3696 holds 阶's 96; 6 is its 36).

@@ -49,6 +49,30 @@ import Testing
         #expect(k.parts("托位率").key == "托位率")
     }
 
+    /// Keys and bases over scalars (with their look-up shortcuts) are those of the Character rules, on the
+    /// shipped synonym list, for its own variants with scope, base, verb, age and count words around them.
+    @Test func keysAsByTheCharacterRules() {
+        let key = IndicatorKey.shared
+        var rng = ScalarRewriteTests.SeededGenerator(state: 13)
+        let variants = Array(key.synonyms.keys).sorted()
+        let around = ["全市", "每千人口", "每万名", "人均", "拥有", "达到", "3岁以下", "65岁及以上", "数", "总数", "数量", "床位", " ", ""]
+        var texts = Self.texts + variants
+        for _ in 0..<600 {
+            let core = variants.isEmpty ? "托位" : variants.randomElement(using: &rng)!
+            texts.append(around.randomElement(using: &rng)! + around.randomElement(using: &rng)! + core
+                         + around.randomElement(using: &rng)!)
+        }
+        let keys = Set(key.synonyms.values)
+        var listed = 0
+        for text in texts {
+            let parts = key.parts(text)
+            #expect(parts == key.partsOfCharacters(TextNormalizer.normalize(text)), "\(text.debugDescription)")
+            if keys.contains(parts.key) { listed += 1 }
+        }
+        // Many keys come from the list, so the look-ups are exercised, not only the stripping.
+        #expect(listed >= 150)
+    }
+
     /// The scan the classifier's tables replaced: keywords grouped by first scalar, longest first, tried in
     /// turn at each position.
     static func referenceDomain(_ text: String, lexicon: DomainLexicon) -> String? {
@@ -100,6 +124,36 @@ import Testing
         for text in ScalarRewriteTests.randomTexts("老年人养5gG ", count: 400, length: 0...10, seed: 6) + ["老年人", "5g", "养老老"] {
             #expect(classifier.classify(text) == Self.referenceDomain(text, lexicon: small), "\(text)")
         }
+    }
+
+    /// The chain as the type describes it, over Strings: indicator, clause, the first sentence on the target's
+    /// line holding the clause, the section; the fallback last.
+    static func referenceDomains(_ document: Document) -> [String?] {
+        let classifier = DomainClassifier.shared
+        return document.targets.map { target in
+            if let domain = target.domain { return domain }
+            if let d = classifier.classify(target.indicator) ?? classifier.classify(target.text) { return d }
+            if let sentence = document.sentences.first(where: { $0.line == target.provenance.line && $0.slice.contains(target.text) }),
+               let d = classifier.classify(String(sentence.slice)) {
+                return d
+            }
+            if let id = target.section, let d = classifier.domain(ofSection: id, in: document) { return d }
+            return classifier.fallback
+        }
+    }
+
+    @Test(.enabled(if: sampleFolder() != nil, "sample corpus absent"))
+    func sampleDomainsAsByTheStringChain() {
+        let documents = CorpusLoader().load([sampleFolder()!.path]).documents
+        var targets = 0
+        for var document in documents {
+            for k in document.targets.indices { document.targets[k].domain = nil }
+            let expected = Self.referenceDomains(document)
+            DomainClassifier.shared.assignDomains(in: &document)
+            #expect(document.targets.map(\.domain) == expected, "\(document.name)")
+            targets += document.targets.count
+        }
+        #expect(targets >= 50)
     }
 
     @Test func targetsFindTheirSentenceWhenSentencesAreOutOfLineOrder() {

@@ -40,10 +40,14 @@ public struct AgencyExtractor: Sendable {
 
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [AgencyMention] {
+        let found = lists(in: text)
+        // Most documents name no agency: their headings are not sorted for nothing.
+        guard !found.isEmpty else { return [] }
         let headingStarts = document.sections.map { ($0.cleanRange.lowerBound, $0.id) }.sorted { $0.0 < $1.0 }
         let source = document.lines
         var mentions: [AgencyMention] = []
-        for list in lists(in: text) {
+        mentions.reserveCapacity(found.reduce(0) { $0 + $1.agencies.count })
+        for list in found {
             let start = text.offsets[list.range.lowerBound]
             // The innermost section is the last heading that starts before the list.
             var section: Int?
@@ -88,9 +92,46 @@ public struct AgencyExtractor: Sendable {
     /// Longest bracketed note considered, in scalars: agency lists are short.
     static let maxListLength = 400
 
-    /// Bracket openers, and what ends a label (责任单位:, 【牵头单位】), found by memchr rather than a walk.
-    private static let openerSearches = [ScalarSearch("("), ScalarSearch("〔"), ScalarSearch("[")]
-    private static let labelEndSearches = [ScalarSearch(":"), ScalarSearch("】"), ScalarSearch("]")]
+    /// Calls `hit` with the index of every bracket opener ( 〔 [ and label end : 】 ] in `buf`, in order.
+    ///
+    /// Eight scalars at a time: four comparisons of masked lanes say whether any of them may be one of the six
+    /// (_ Y 【 〕 pass the masked test too; each scalar of a passing block is then checked), a few instructions
+    /// for eight scalars where six memchr passes over the scalars' bytes stopped at every scalar sharing the
+    /// byte looked for.
+    @inline(__always)
+    static func forEachTrigger(in buf: UnsafeBufferPointer<Unicode.Scalar>, _ hit: (Int) -> Void) {
+        typealias Lanes = SIMD4<UInt32>
+        let n = buf.count
+        guard n > 0, let base = buf.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let paren = Lanes(repeating: 0x28), colon = Lanes(repeating: 0x3A)
+        // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (3014) and 】 (3011) with bits 0 and 2 cleared are 3010.
+        let squareMask = Lanes(repeating: ~UInt32(6)), square = Lanes(repeating: 0x59)
+        let cornerMask = Lanes(repeating: ~UInt32(5)), corner = Lanes(repeating: 0x3010)
+        @inline(__always) func mayHold(_ v: Lanes) -> SIMDMask<SIMD4<Int32>> {
+            (v .== paren) .| (v .== colon) .| ((v & squareMask) .== square) .| ((v & cornerMask) .== corner)
+        }
+        var i = 0
+        while i &+ 8 <= n {
+            let a = raw.loadUnaligned(fromByteOffset: i &* 4, as: Lanes.self)
+            let b = raw.loadUnaligned(fromByteOffset: (i &+ 4) &* 4, as: Lanes.self)
+            let m = mayHold(a) .| mayHold(b)
+            let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+            if words[0] | words[1] != 0 {
+                for j in i..<(i &+ 8) where isTrigger(buf[j]) { hit(j) }
+            }
+            i &+= 8
+        }
+        while i < n {
+            if isTrigger(buf[i]) { hit(i) }
+            i &+= 1
+        }
+    }
+
+    /// The scalars `forEachTrigger` stops at (and a few it lets through, which the caller passes over).
+    @inline(__always) private static func isTrigger(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "(", ":", "[", "]", "〔", "】": return true; default: return false }
+    }
 
     /// `exhaustive` tries every position and parses every bracketed note: the reference the tests compare the
     /// shortcuts with.
@@ -105,15 +146,19 @@ public struct AgencyExtractor: Sendable {
             opens = Array(norm.indices)
             labelStarts = opens
         } else {
+            opens.reserveCapacity(64)
+            labelStarts.reserveCapacity(16)
             norm.withUnsafeBufferPointer { buf in
-                for search in AgencyExtractor.openerSearches where text.normMayHold(search.target) {
-                    opens += search.indices(in: buf)
-                }
-                for search in AgencyExtractor.labelEndSearches where text.normMayHold(search.target) {
-                    for end in search.indices(in: buf) { terms.labelStarts(endingBefore: end, in: buf, into: &labelStarts) }
+                // One pass finds every opener and label end, in text order.
+                AgencyExtractor.forEachTrigger(in: buf) { at in
+                    let s = buf[at]
+                    if s == "(" || s == "〔" || s == "[" {
+                        opens.append(at)
+                    } else if s == ":" || s == "】" || s == "]" {
+                        terms.labelStarts(endingBefore: at, in: buf, into: &labelStarts)
+                    }
                 }
             }
-            opens.sort()
         }
         var i = 0
         for open in opens where open >= i {
@@ -151,7 +196,7 @@ public struct AgencyExtractor: Sendable {
             }
             i = max(end, i + 1)
         }
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return found.count < 2 ? found : found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Brackets that hold lists: (…) and （…） (the same after normalisation), 〔…〕 and [...].
@@ -199,6 +244,9 @@ public struct AgencyExtractor: Sendable {
         var fullNorm: ArraySlice<Unicode.Scalar> {
             headNorm.isEmpty && tailNorm.isEmpty ? norm : (headNorm + norm + tailNorm)[...]
         }
+        /// A level prefix taken from the name before (original scalars), in front of `head`. Set last, by
+        /// `expandPrefixes`: nothing reads `fullNorm` after it, so the prefix is not added to it.
+        var prefix: [Unicode.Scalar] = []
     }
 
     func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
@@ -219,7 +267,8 @@ public struct AgencyExtractor: Sendable {
         while i < range.upperBound {
             let s = norm[i]
             if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
-            if depth == 0, let label = terms.label(at: i, in: norm), label.listStart <= range.upperBound {
+            if depth == 0, terms.labelOpeners.contains(s), let label = terms.label(at: i, in: norm),
+               label.listStart <= range.upperBound {
                 segments.append(cursor..<i)
                 labelled = true
                 cursor = label.listStart
@@ -231,9 +280,14 @@ public struct AgencyExtractor: Sendable {
         segments.append(cursor..<range.upperBound)
 
         var items: [Item] = []
+        items.reserveCapacity(8)
         var sawFormula = false
+        // One buffer of pieces for all segments.
+        var pieces: [(range: Range<Int>, owner: Range<Int>?)] = []
+        pieces.reserveCapacity(8)
         for segment in segments {
-            for (piece, owner) in split(text, segment) {
+            split(text, segment, into: &pieces)
+            for (piece, owner) in pieces {
                 var r = piece
                 // 由市教育局负责 → 市教育局
                 if r.count > 1, norm[r.lowerBound] == "由" { r = (r.lowerBound + 1)..<r.upperBound }
@@ -271,19 +325,22 @@ public struct AgencyExtractor: Sendable {
         expandFrames(&items, text)
 
         // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
-        items.removeAll { terms.isDeadline($0.norm) }
+        // (Loops over indexes rather than removeAll and contains, whose closures take a copy of each item.)
+        keep(&items) { !terms.isDeadline($0.norm) }
         if labelled || sawFormula {
             // Declared lists keep every name, but not what another field (完成时限:…) put after them.
-            items = items.filter { item in
+            keep(&items) { item in
                 let n = item.fullNorm
                 return terms.isAgencyLike(n) || terms.hasOwner(n)
             }
         } else {
-            for item in items {
-                let n = item.fullNorm
+            var strong = false
+            for k in items.indices {
+                let n = items[k].fullNorm
                 if n.count < 2 || n.count > 24 || !terms.isAgencyLike(n) || terms.isNote(n) { return nil }
+                if !strong, terms.hasStrongSuffix(n) { strong = true }
             }
-            if !items.contains(where: { terms.hasStrongSuffix($0.fullNorm) }) { return nil }
+            if !strong { return nil }
         }
         if items.isEmpty { return nil }
 
@@ -296,9 +353,11 @@ public struct AgencyExtractor: Sendable {
         var plainNames: [ArraySlice<Unicode.Scalar>?] = []
         result.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)
-        for item in items {
-            let scalars: ArraySlice<Unicode.Scalar> = item.head.isEmpty && item.tail.isEmpty ? text.original[item.range]
-                : (item.head + text.original[item.range] + item.tail)[...]
+        for index in items.indices {
+            let range = items[index].range
+            let scalars: ArraySlice<Unicode.Scalar> = items[index].prefix.isEmpty && items[index].head.isEmpty
+                && items[index].tail.isEmpty ? text.original[range]
+                : (items[index].prefix + items[index].head + text.original[range] + items[index].tail)[...]
             let name = String(scalars: scalars)
             let plain = PlainScalars.arePlain(scalars) ? scalars : nil
             // Lists are short: a look through the names kept beats hashing each one.
@@ -308,11 +367,21 @@ public struct AgencyExtractor: Sendable {
                 if result[k].name == name { seen = true; break }
             }
             if !seen {
-                result.append(ParsedAgency(name: name, range: item.range))
+                result.append(ParsedAgency(name: name, range: range))
                 plainNames.append(plain)
             }
         }
         return result
+    }
+
+    /// Keeps the items that pass `test` (handed over in place, not copied), in their order.
+    private func keep(_ items: inout [Item], _ test: (inout Item) -> Bool) {
+        var kept = 0
+        for k in items.indices where test(&items[k]) {
+            if kept != k { items.swapAt(kept, k) }
+            kept += 1
+        }
+        items.removeLast(items.count - kept)
     }
 
     /// Separators between items: 、 , ; (full-width ones are half-width after normalisation) and spaces.
@@ -322,11 +391,10 @@ public struct AgencyExtractor: Sendable {
 
     /// Splits a segment at top-level separators, then at 和/及/与 between two full agency names.
     /// A right part that is only an agency ending (各县党委和政府) gets the left part's owner (各县) as `owner`.
-    private func split(_ text: AlignedScalars, _ segment: Range<Int>) -> [(range: Range<Int>, owner: Range<Int>?)] {
+    /// The pieces replace what `result` held.
+    private func split(_ text: AlignedScalars, _ segment: Range<Int>, into result: inout [(range: Range<Int>, owner: Range<Int>?)]) {
         let norm = text.norm
-        var result: [(range: Range<Int>, owner: Range<Int>?)] = []
-        // Lists are short: room for a few items at once, rather than growing by one allocation after another.
-        result.reserveCapacity(8)
+        result.removeAll(keepingCapacity: true)
         // Each piece is split as soon as its separator (or the segment's end) is reached: no list of pieces.
         var start = segment.lowerBound
         var depth = 0
@@ -371,7 +439,6 @@ public struct AgencyExtractor: Sendable {
             if !range.isEmpty { result[kept] = (range, result[k].owner); kept += 1 }
         }
         result.removeLast(result.count - kept)
-        return result
     }
 
     private func trim(_ text: AlignedScalars, _ range: Range<Int>) -> Range<Int> {
@@ -406,26 +473,33 @@ public struct AgencyExtractor: Sendable {
 
     /// Bare names take the level prefix of the last name that had one (市委网信办 keeps its own).
     private func expandPrefixes(_ items: inout [Item], _ text: AlignedScalars) {
-        var current: (original: [Unicode.Scalar], norm: [Unicode.Scalar])?
+        // The last prefixed name and its prefix length; the prefix's scalars are cut only when a bare name
+        // takes them (most prefixed names are followed by other prefixed names).
+        var current: (item: Int, length: Int)?
+        var made: [Unicode.Scalar]?
         for index in items.indices {
             let n = items[index].fullNorm
             if terms.hasOwner(n) { continue }
             if let p = terms.levelPrefixLength(n) {
-                // The prefix is cut from the name as written, so it keeps the document's script.
-                let full = items[index].head + text.original[items[index].range] + items[index].tail
-                current = (Array(full.prefix(p)), Array(n.prefix(p)))
+                current = (index, p)
+                made = nil
                 continue
             }
-            if let prefix = current, terms.isAgencyLike(n) {
-                items[index].head = prefix.original + items[index].head
-                items[index].headNorm = prefix.norm + items[index].headNorm
+            if let (from, p) = current, terms.isAgencyLike(n) {
+                if made == nil {
+                    // The prefix is cut from the name as written, so it keeps the document's script.
+                    let source = items[from]
+                    made = Array((source.head + text.original[source.range] + source.tail).prefix(p))
+                }
+                items[index].prefix = made!
             }
         }
     }
 }
 
-/// The lexicon as scalar arrays, with the matching rules that use it.
-private struct AgencyTerms: Sendable {
+/// The lexicon as scalar arrays, with the matching rules that use it. A class: the extractor's many calls
+/// into it pass one reference rather than copying a struct of some thirty arrays each time.
+private final class AgencyTerms: Sendable {
     /// Scalars of a name or note under judgement, cut from a longer array without a copy.
     typealias Scalars = ArraySlice<Unicode.Scalar>
 

@@ -20,6 +20,10 @@ public struct DomainClassifier: Sendable {
     private let pairOrder: [Int32]
     /// The keyword of one scalar that a scalar is (the first listed, if several fold alike).
     private let singleOf: ScalarIndex
+    /// Cheap rejections before the two look-ups above: a bit per hash of a keyword's first two scalars (set for
+    /// every pair in `groupOfPair`, so a clear bit means no group), and the scalars `singleOf` holds.
+    private let pairFilter: [UInt64]
+    private let singleScalars: ScalarSet
     /// Every keyword's scalar values (ASCII letters folded to lower case) end to end: keyword k is
     /// `flat[flatStart[k]..<flatStart[k + 1]]`, so matching compares plain integers.
     private let flat: [UInt32]
@@ -82,6 +86,13 @@ public struct DomainClassifier: Sendable {
         self.pairStart = pairStart
         self.pairOrder = pairOrder
         self.singleOf = ScalarIndex(singles)
+        var pairFilter = [UInt64](repeating: 0, count: Self.pairFilterWords)
+        for (key, _) in pairs {
+            let h = Self.pairHash(key)
+            pairFilter[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        self.pairFilter = pairFilter
+        self.singleScalars = ScalarSet(singles.map(\.0))
         self.flat = flat
         self.flatStart = flatStart
         self.keywordDomain = keywordDomain
@@ -158,6 +169,7 @@ public struct DomainClassifier: Sendable {
         pairStart.withUnsafeBufferPointer { pairStart in
         pairOrder.withUnsafeBufferPointer { pairOrder in
         scratch.scalars.withUnsafeBufferPointer { s in
+        pairFilter.withUnsafeBufferPointer { pairFilter in
         scratch.scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
             // The best domain so far (the first of the highest scores): scores only grow, so checking the
@@ -175,7 +187,9 @@ public struct DomainClassifier: Sendable {
                 // Either case of an ASCII letter is in the set, so the fold waits for a hit.
                 guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
                 let c = Self.fold(s[i])
-                if i + 1 < n, let g = groupOfPair.value(of: Self.pairKey(c, Self.fold(s[i + 1]))) {
+                if i + 1 < n, case let key = Self.pairKey(c, Self.fold(s[i + 1])),
+                   pairFilter[Self.pairHash(key) >> 6] & (1 &<< UInt64(Self.pairHash(key) & 63)) != 0,
+                   let g = groupOfPair.value(of: key) {
                     for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
                         let k = Int(pairOrder[p])
                         let from = Int(flatStart[k]), length = Int(flatStart[k + 1]) - from
@@ -189,7 +203,8 @@ public struct DomainClassifier: Sendable {
                         }
                     }
                 }
-                if let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) { add(k) }
+                if singleScalars.contains(unsafeBitCast(c, to: Unicode.Scalar.self)),
+                   let k = singleOf.value(of: unsafeBitCast(c, to: Unicode.Scalar.self)) { add(k) }
                 i &+= 1
             }
             if !weightsOnlyAdd {
@@ -200,7 +215,7 @@ public struct DomainClassifier: Sendable {
                 return best < 0 ? nil : best
             }
             return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
-        }}}}}}
+        }}}}}}}
     }
 
     /// The scalars of a text as it is, into `out`; returns how many.
@@ -255,9 +270,10 @@ public struct DomainClassifier: Sendable {
     private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: DocumentParts,
                         _ state: inout DocumentState) -> Int? {
         if let d = classify(targets[index].indicator, &state.scratch) { return d }
-        let text = targets[index].text
+        // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
+        let text = Target.textSlice(at: targets.baseAddress! + index)
         if let d = classify(text, &state.scratch) { return d }
-        if let s = sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
+        if let s = Self.sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
             if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
             if state.sentences[s] & 4 == 0 {
                 let d = classify(document.sentences[s].slice, &state.scratch).map { Int32($0) + 1 } ?? 0
@@ -271,45 +287,50 @@ public struct DomainClassifier: Sendable {
     }
 
     /// The first sentence (in document order) on `line` whose text contains `text`.
-    private func sentence(line: Int, containing text: String, in document: DocumentParts, _ state: inout DocumentState) -> Int? {
+    private static func sentence(line: Int, containing text: Substring, in document: DocumentParts,
+                                 _ state: inout DocumentState) -> Int? {
         var needle = text
-        return needle.withUTF8 { needle in
-            // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
-            let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
-            return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
-                if state.linesSorted == nil {
-                    var sorted = true
-                    for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
-                    state.linesSorted = sorted
-                }
-                var k = 0
-                if state.linesSorted == true {
-                    var hi = sentences.count
-                    while k < hi {
-                        let mid = (k + hi) >> 1
-                        if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
-                    }
-                }
-                while k < sentences.count {
-                    let sentenceLine = sentences[k].line
-                    if sentenceLine == line {
-                        let slice = sentences[k].slice
-                        if plainNeedle, let found = slice.utf8.withContiguousStorageIfAvailable({ hay -> Bool in
-                            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
-                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
-                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil
-                                : Self.contains(slice, text)
-                        }) {
-                            if found { return k }
-                        } else if Self.contains(slice, text) {
-                            return k
-                        }
-                    }
-                    if state.linesSorted == true, sentenceLine > line { return nil }
-                    k += 1
-                }
-                return nil
+        return needle.withUTF8 { sentence(line: line, containing: text, $0, in: document, &state) }
+    }
+
+    /// `needle` is the UTF-8 of `text`.
+    private static func sentence(line: Int, containing text: Substring, _ needle: UnsafeBufferPointer<UInt8>,
+                          in document: DocumentParts, _ state: inout DocumentState) -> Int? {
+        // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
+        let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+        return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
+            if state.linesSorted == nil {
+                var sorted = true
+                for k in sentences.indices.dropFirst() where sentences[k - 1].line > sentences[k].line { sorted = false; break }
+                state.linesSorted = sorted
             }
+            var k = 0
+            if state.linesSorted == true {
+                var hi = sentences.count
+                while k < hi {
+                    let mid = (k + hi) >> 1
+                    if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
+                }
+            }
+            while k < sentences.count {
+                let sentenceLine = sentences[k].line
+                if sentenceLine == line {
+                    var slice = sentences[k].slice
+                    if plainNeedle {
+                        if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
+                        let found = slice.withUTF8 { hay -> Bool? in
+                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
+                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
+                        }
+                        if found ?? Self.contains(slice, text) { return k }
+                    } else if Self.contains(slice, text) {
+                        return k
+                    }
+                }
+                if state.linesSorted == true, sentenceLine > line { return nil }
+                k += 1
+            }
+            return nil
         }
     }
 
@@ -358,7 +379,8 @@ public struct DomainClassifier: Sendable {
 
     /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
     /// and `part` is not empty.
-    private static func contains(_ text: Substring, _ part: String) -> Bool {
+    private static func contains(_ text: Substring, _ part: Substring) -> Bool {
+        let part = String(part)
         if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text) {
             if let found = UTF8Search.contains(text, part) { return found }
         }
@@ -367,6 +389,14 @@ public struct DomainClassifier: Sendable {
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s
+    }
+
+    /// Words of `pairFilter`: 65,536 bits, a few hundred of them set.
+    private static let pairFilterWords = 1024
+
+    /// The bit of a pair key in `pairFilter`: the top 16 bits of a Fibonacci hash.
+    @inline(__always) private static func pairHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// The key of two scalar values in `groupOfPair`.

@@ -66,7 +66,10 @@ public struct IndicatorKey: Sendable {
         let parts = buffer.withUnsafeBufferPointer { b -> Parts? in
             let s = UnsafeBufferPointer(rebasing: b[0..<count])
             // On plain scalars the Character rules below read the same over scalars (see `PlainScalars`).
-            for v in s where !PlainScalars.isPlain(unsafeBitCast(v, to: Unicode.Scalar.self)) { return nil }
+            // Ideographs (nearly every scalar of an indicator) are plain: one comparison says so.
+            for v in s where v &- 0x4E00 >= 0x5200 && !PlainScalars.isPlain(unsafeBitCast(v, to: Unicode.Scalar.self)) {
+                return nil
+            }
             return partsOfPlain(s, unchanged: changed ? nil : indicator)
         }
         return parts ?? partsOfCharacters(TextNormalizer.normalize(indicator))
@@ -89,7 +92,9 @@ public struct IndicatorKey: Sendable {
             let stripped = Self.stripCountWord(t, range)
             // Nothing left: the whole wording is the key (it was looked up above).
             if stripped.isEmpty { return norm() }
-            if let key = table.value(t, stripped) { return key }
+            // The whole wording was looked up above: the same scalars need no second look.
+            let same = stripped == kept && t.baseAddress == s.baseAddress
+            if !same, let key = table.value(t, stripped) { return key }
             return stripped == kept && t.baseAddress == s.baseAddress ? norm() : Self.string(t, stripped)
         }
         guard s[core].contains(Self.yearsOld) else { return Parts(key: key(s, core), base: base) }
@@ -104,6 +109,8 @@ public struct IndicatorKey: Sendable {
 
     /// `PlainScalars.trimmingWhitespace` of the whole of `s`.
     private static func trimmingWhitespace(_ s: UnsafeBufferPointer<UInt32>) -> Range<Int> {
+        // Ideographs at both ends (most indicators) are no whitespace: nothing to trim.
+        if let first = s.first, let last = s.last, first &- 0x4E00 < 0x5200, last &- 0x4E00 < 0x5200 { return 0..<s.count }
         var lo = 0, hi = s.count
         while lo < hi, PlainScalars.isWhitespace(unsafeBitCast(s[lo], to: Unicode.Scalar.self)) { lo += 1 }
         while hi > lo, PlainScalars.isWhitespace(unsafeBitCast(s[hi - 1], to: Unicode.Scalar.self)) { hi -= 1 }

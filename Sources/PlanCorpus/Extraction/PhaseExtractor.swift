@@ -130,8 +130,11 @@ public struct PhaseExtractor: Sendable {
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [Phase] {
         let source = document.lines
-        let headingStarts = document.sections.map(\.cleanRange.lowerBound).sorted()
-        return phases(in: text, headingStarts: headingStarts, periodStart: document.metadata.periodStart).map { found in
+        // Headings are sorted only when a phase asks for them (most documents state none); the sections alone are
+        // captured, not a copy of the document.
+        let sections = document.sections
+        return phases(in: text, headingStarts: sections.map(\.cleanRange.lowerBound).sorted(),
+                      periodStart: document.metadata.periodStart, clean: document.clean).map { found in
             let utf8 = text.utf8Range(found.textRange)
             let original = document.offsets.original(utf8.lowerBound)..<document.offsets.original(utf8.upperBound)
             let line = source.lineIndex(ofOffset: original.lowerBound) + 1
@@ -194,8 +197,21 @@ public struct PhaseExtractor: Sendable {
 
     /// `exhaustive` visits every position, not only those of 阶段 and the horizons: the reference the tests
     /// compare the shortcut with.
-    func phases(in text: AlignedScalars, headingStarts: [Int], periodStart: Int?, exhaustive: Bool = false) -> [Found] {
+    ///
+    /// `clean`, when given, is the text `text` was made from: a phase's text is then copied from its UTF-8
+    /// rather than encoded again from scalars (when `text` holds all of its scalars, as it does unless its
+    /// line-by-line fallback dropped leading empty lines).
+    func phases(in text: AlignedScalars, headingStarts givenHeadingStarts: @autoclosure () -> [Int], periodStart: Int?,
+                exhaustive: Bool = false, clean: String? = nil) -> [Found] {
         let norm = text.norm
+        var madeHeadingStarts: [Int]?
+        func headingStarts() -> [Int] {
+            if let made = madeHeadingStarts { return made }
+            let made = givenHeadingStarts()
+            madeHeadingStarts = made
+            return made
+        }
+        let source = clean.flatMap { text.offsets.first == 0 && $0.utf8.count == text.offsets.last ? $0 : nil }
         var found: [Found] = []
         /// Adds a phase whose name and header (name plus period) are known; its text is found here.
         func record(_ nameRange: Range<Int>, _ period: PhasePeriod?, headerEnd: Int) {
@@ -214,7 +230,7 @@ public struct PhaseExtractor: Sendable {
                 var next = lineEnd + 1
                 while next < norm.count, norm[next] == "\n" { next += 1 }
                 textEnd = norm[next...].firstIndex(of: "\n") ?? norm.count
-                if let heading = headingStarts.first(where: { $0 > text.offsets[lineEnd] }), heading < text.offsets[textEnd] {
+                if let heading = headingStarts().first(where: { $0 > text.offsets[lineEnd] }), heading < text.offsets[textEnd] {
                     textEnd = text.offsets.firstIndex(of: heading) ?? textEnd
                 }
             }
@@ -230,18 +246,25 @@ public struct PhaseExtractor: Sendable {
         if exhaustive {
             candidates = Array(norm.indices)
         } else {
+            candidates.reserveCapacity(32)
             norm.withUnsafeBufferPointer { buf in
-                for q in PhaseExtractor.stageSearch.indices(in: buf) where q >= 1 && buf[q - 1] == "阶" {
-                    candidates.append(q - 1)
+                // Hits go straight into the candidates (no array of hits per scalar searched).
+                let stage = PhaseExtractor.stageSearch
+                var q = 0
+                while let at = stage.firstIndex(in: buf, from: q) {
+                    if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
+                    q = at + 1
                 }
                 for end in PhaseExtractor.horizonEnds {
-                    for q in end.search.indices(in: buf) {
-                        for length in end.lengths where q + 1 >= length { candidates.append(q + 1 - length) }
+                    q = 0
+                    while let at = end.search.firstIndex(in: buf, from: q) {
+                        for length in end.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
+                        q = at + 1
                     }
                 }
             }
         }
-        candidates.sort()
+        if candidates.count > 1 { candidates.sort() }
         var previous = -1
         for p in candidates where p != previous && p + 1 < norm.count {
             previous = p
@@ -298,7 +321,11 @@ public struct PhaseExtractor: Sendable {
             }
             range = trimmed(range, in: norm)
             found[k].textRange = range
-            found[k].text = String(scalars: text.original[range])
+            if let source {
+                found[k].text = String(source.utf8Slice(text.utf8Range(range)))
+            } else {
+                found[k].text = String(scalars: text.original[range])
+            }
         }
         inferStarts(&found, periodStart: periodStart)
         return deduplicated(found)

@@ -39,6 +39,9 @@ public struct Target: Sendable, Hashable {
         get { clause.string }
         set { clause = SharedText(newValue) }
     }
+    /// `text` of the target at `target` without a copy (classifiers read it and keep nothing). Only the clause
+    /// is read: a getter called on an element of a buffer took a copy of the whole target.
+    static func textSlice(at target: UnsafePointer<Target>) -> Substring { target.pointee.clause.slice }
     public var provenance: Provenance
     /// `text`, kept as a range of the document's clean text where it is one (a corpus holds about nine
     /// targets a document, and their copied clauses took more memory than the rest of them).
@@ -131,6 +134,9 @@ struct SharedText: Sendable, Hashable {
         if start == 0 && Int(end) == source.utf8.count { return source }
         return String(source.utf8Slice(Int(start)..<Int(end)))
     }
+
+    /// `string` without a copy.
+    var slice: Substring { source.utf8Slice(Int(start)..<Int(end)) }
 
     static func == (a: SharedText, b: SharedText) -> Bool { a.string == b.string }
     func hash(into hasher: inout Hasher) { hasher.combine(string) }
