@@ -153,28 +153,34 @@ public struct TargetExtractor: Sendable {
         HeadingYears(sections, skipping: status, scanner: scanner)
     }
 
+    /// What a section title says of time: nothing, one year, or some other time (a range, several years), which
+    /// gives none; `unread` until it is read.
+    enum TitleTime {
+        case unread, none, year(Int), other
+
+        init(_ title: String, scanner: NumberScanner) {
+            let times = YearScanner.years(in: title, scanner: scanner)
+            if times.isEmpty {
+                self = .none
+            } else if times.count == 1, times[0].kind == .year, let v = times[0].value {
+                self = .year(Int(v))
+            } else {
+                self = .other
+            }
+        }
+    }
+
     /// `headingYears` for every section at once: the reference the tests compare the reading on demand with, and
     /// what it falls back on for ids other than 1…n in order.
     static func headingYearsOfEverySection(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
         let position = positionsById(sections)
-        // What each title says of time, read once however many sections below it ask: nothing, one year, or
-        // some other time (a range, several years), which gives none.
-        enum TitleTime { case unread, none, year(Int), other }
+        // What each title says of time, read once however many sections below it ask.
         var said = [TitleTime](repeating: .unread, count: sections.count)
         var result: [Int: Int] = [:]
         for k in sections.indices where !status.contains(sections[k].id) {
             var cursor: Int? = k
             walk: while let c = cursor {
-                if case .unread = said[c] {
-                    let times = YearScanner.years(in: sections[c].title, scanner: scanner)
-                    if times.isEmpty {
-                        said[c] = .none
-                    } else if times.count == 1, times[0].kind == .year, let v = times[0].value {
-                        said[c] = .year(Int(v))
-                    } else {
-                        said[c] = .other
-                    }
-                }
+                if case .unread = said[c] { said[c] = TitleTime(sections[c].title, scanner: scanner) }
                 switch said[c] {
                 case .year(let year): result[sections[k].id] = year; break walk
                 case .other: break walk
@@ -222,9 +228,6 @@ public struct TargetExtractor: Sendable {
         private let status: Set<Int>
         private let scanner: NumberScanner
         private let position: SectionPositions
-        /// What each title says of time: nothing, one year, or some other time (a range, several years), which
-        /// gives none.
-        private enum TitleTime { case unread, none, year(Int), other }
         private var said: [TitleTime]
         private var everySection: [Int: Int]?
 
@@ -246,16 +249,7 @@ public struct TargetExtractor: Sendable {
             guard let k = position[id], !status.contains(id) else { return nil }
             var cursor: Int? = k
             while let c = cursor {
-                if case .unread = said[c] {
-                    let times = YearScanner.years(in: sections[c].title, scanner: scanner)
-                    if times.isEmpty {
-                        said[c] = .none
-                    } else if times.count == 1, times[0].kind == .year, let v = times[0].value {
-                        said[c] = .year(Int(v))
-                    } else {
-                        said[c] = .other
-                    }
-                }
+                if case .unread = said[c] { said[c] = TitleTime(sections[c].title, scanner: scanner) }
                 switch said[c] {
                 case .year(let year): return year
                 case .other: return nil
