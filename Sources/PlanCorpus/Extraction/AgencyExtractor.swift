@@ -347,28 +347,41 @@ public struct AgencyExtractor: Sendable {
         expandPrefixes(&items, text)
 
         var result: [ParsedAgency] = []
-        // The scalars of each name kept, when they are all plain: two such names are equal Strings exactly when
-        // their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
-        // A name without head or tail is a slice of the text's scalars, not a copy.
-        var plainNames: [ArraySlice<Unicode.Scalar>?] = []
+        // Names with a prefix, head or tail, their scalars end to end in one buffer (no array per name); a name
+        // without any is a range of the text's scalars.
+        var composed: [Unicode.Scalar] = []
+        // Where each kept name's scalars are, when they are all plain: two such names are equal Strings exactly
+        // when their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
+        var plainNames: [(composed: Bool, range: Range<Int>)?] = []
         result.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)
         for index in items.indices {
             let range = items[index].range
-            let scalars: ArraySlice<Unicode.Scalar> = items[index].prefix.isEmpty && items[index].head.isEmpty
-                && items[index].tail.isEmpty ? text.original[range]
-                : (items[index].prefix + items[index].head + text.original[range] + items[index].tail)[...]
-            let name = String(scalars: scalars)
-            let plain = PlainScalars.arePlain(scalars) ? scalars : nil
+            let isComposed = !(items[index].prefix.isEmpty && items[index].head.isEmpty && items[index].tail.isEmpty)
+            var at = range
+            if isComposed {
+                let from = composed.count
+                composed.append(contentsOf: items[index].prefix)
+                composed.append(contentsOf: items[index].head)
+                composed.append(contentsOf: text.original[range])
+                composed.append(contentsOf: items[index].tail)
+                at = from..<composed.count
+            }
+            let name = isComposed ? String(scalars: composed[at]) : String(scalars: text.original[range])
+            let plain = isComposed ? PlainScalars.arePlain(composed[at]) : PlainScalars.arePlain(text.original[range])
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
             for k in result.indices {
-                if let plain, let other = plainNames[k] { if plain == other { seen = true; break } else { continue } }
+                if plain, let other = plainNames[k] {
+                    let a = isComposed ? composed[at] : text.original[at]
+                    if a == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
+                    continue
+                }
                 if result[k].name == name { seen = true; break }
             }
             if !seen {
                 result.append(ParsedAgency(name: name, range: range))
-                plainNames.append(plain)
+                plainNames.append(plain ? (isComposed, at) : nil)
             }
         }
         return result
@@ -488,8 +501,13 @@ public struct AgencyExtractor: Sendable {
             if let (from, p) = current, terms.isAgencyLike(n) {
                 if made == nil {
                     // The prefix is cut from the name as written, so it keeps the document's script.
-                    let source = items[from]
-                    made = Array((source.head + text.original[source.range] + source.tail).prefix(p))
+                    // (Read field by field: no copy of the item, no joined array to cut from.)
+                    var m: [Unicode.Scalar] = []
+                    m.reserveCapacity(p)
+                    m.append(contentsOf: items[from].head.prefix(p))
+                    if m.count < p { m.append(contentsOf: text.original[items[from].range].prefix(p - m.count)) }
+                    if m.count < p { m.append(contentsOf: items[from].tail.prefix(p - m.count)) }
+                    made = m
                 }
                 items[index].prefix = made!
             }
