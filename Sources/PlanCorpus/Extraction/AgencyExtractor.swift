@@ -259,9 +259,10 @@ public struct AgencyExtractor: Sendable {
 
         /// Appends the item's original scalars with its head and tail (not its prefix).
         func appendOriginal(_ original: [Unicode.Scalar], to out: inout [Unicode.Scalar]) {
-            if headIsGe { out.append("各") } else { out.append(contentsOf: original[head]) }
-            out.append(contentsOf: original[range])
-            out.append(contentsOf: original[tail])
+            // Scalar by scalar: names are a few scalars, where append(contentsOf:) of a slice costs more to set up.
+            if headIsGe { out.append("各") } else { for k in head { out.append(original[k]) } }
+            for k in range { out.append(original[k]) }
+            for k in tail { out.append(original[k]) }
         }
     }
 
@@ -373,6 +374,7 @@ public struct AgencyExtractor: Sendable {
             let isComposed = items[index].prefixLength > 0 || items[index].hasHead || !items[index].tail.isEmpty
             var at = range
             if isComposed {
+                if composed.isEmpty { composed.reserveCapacity(64) }
                 let from = composed.count
                 if items[index].prefixLength > 0 {
                     items[items[index].prefixFrom].appendOriginal(text.original, to: &composed)
