@@ -109,23 +109,3 @@ import Testing
     }
 }
 
-/// Agency lists found when the alignment knows the norm's String (and skips the searches for ASCII marks
-/// its bytes lack) are those of the exhaustive walk.
-@Suite struct NormBytesShortcutTests {
-    @Test func agencyListsWithTheNormsBytesMatchTheExhaustiveWalk() {
-        var found = 0, skipped = 0
-        for text in ExtractionShortcutTests.texts {
-            let aligned = AlignedScalars(text, normalized: TextNormalizer.normalize(text))
-            #expect(aligned.normText != nil || aligned.count != text.unicodeScalars.count)
-            let lists = AgencyExtractor.shared.lists(in: aligned)
-            #expect(lists == AgencyExtractor.shared.lists(in: aligned, exhaustive: true), "\(text.debugDescription)")
-            found += lists.count
-            if !aligned.normMayHold("[") || !aligned.normMayHold(":") { skipped += 1 }
-            for s in ["(", ":", "[", "]"] as [Unicode.Scalar] where !aligned.normMayHold(s) {
-                #expect(!aligned.norm.contains(s), "\(text.debugDescription)")
-            }
-        }
-        #expect(found >= 100)
-        #expect(skipped >= 100)
-    }
-}

@@ -231,22 +231,39 @@ public struct AgencyExtractor: Sendable {
         var range: Range<Int>
     }
 
-    /// An item of a list while it is being expanded.
+    /// An item of a list while it is being expanded: ranges of the text only (no arrays to make, copy or free).
     private struct Item {
         var range: Range<Int>
-        /// The item's normalised scalars, a slice of the text's (no copy).
-        var norm: ArraySlice<Unicode.Scalar>
-        /// Original scalars added in front (a shared prefix or 各) and behind (a shared frame's tail).
-        var head: [Unicode.Scalar] = []
-        var headNorm: [Unicode.Scalar] = []
-        var tail: [Unicode.Scalar] = []
-        var tailNorm: [Unicode.Scalar] = []
-        var fullNorm: ArraySlice<Unicode.Scalar> {
-            headNorm.isEmpty && tailNorm.isEmpty ? norm : (headNorm + norm + tailNorm)[...]
+        /// Scalars added in front: the owner's range (各县 before 党委和政府), or 各 alone when `headIsGe`.
+        var head: Range<Int> = 0..<0
+        var headIsGe = false
+        /// Scalars added behind: a shared frame's tail, a range of the text.
+        var tail: Range<Int> = 0..<0
+        /// A level prefix taken from the name before: the first `prefixLength` scalars of item `prefixFrom`'s
+        /// name, in front of the head. Set last, by `expandPrefixes`: nothing reads `fullNorm` after it.
+        var prefixFrom = 0
+        var prefixLength = 0
+
+        var hasHead: Bool { headIsGe || !head.isEmpty }
+
+        /// The item's normalised scalars with its head and tail (a slice of the text's when it has neither).
+        func fullNorm(_ norm: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+            guard hasHead || !tail.isEmpty else { return norm[range] }
+            var joined: [Unicode.Scalar] = []
+            joined.reserveCapacity(head.count + range.count + tail.count + 1)
+            if headIsGe { joined.append("各") } else { joined.append(contentsOf: norm[head]) }
+            joined.append(contentsOf: norm[range])
+            joined.append(contentsOf: norm[tail])
+            return joined[...]
         }
-        /// A level prefix taken from the name before (original scalars), in front of `head`. Set last, by
-        /// `expandPrefixes`: nothing reads `fullNorm` after it, so the prefix is not added to it.
-        var prefix: [Unicode.Scalar] = []
+
+        /// Appends the item's original scalars with its head and tail (not its prefix).
+        func appendOriginal(_ original: [Unicode.Scalar], to out: inout [Unicode.Scalar]) {
+            // Scalar by scalar: names are a few scalars, where append(contentsOf:) of a slice costs more to set up.
+            if headIsGe { out.append("各") } else { for k in head { out.append(original[k]) } }
+            for k in range { out.append(original[k]) }
+            for k in tail { out.append(original[k]) }
+        }
     }
 
     func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
@@ -312,11 +329,8 @@ public struct AgencyExtractor: Sendable {
                 }
                 if terms.formulaSuffix(of: norm[r]) == r.count { sawFormula = true; continue }
                 if r.isEmpty { continue }
-                var item = Item(range: r, norm: norm[r])
-                if let owner {
-                    item.head = Array(text.original[owner])
-                    item.headNorm = Array(norm[owner])
-                }
+                var item = Item(range: r)
+                if let owner { item.head = owner }
                 items.append(item)
             }
         }
@@ -326,17 +340,17 @@ public struct AgencyExtractor: Sendable {
 
         // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
         // (Loops over indexes rather than removeAll and contains, whose closures take a copy of each item.)
-        keep(&items) { !terms.isDeadline($0.norm) }
+        keep(&items) { !terms.isDeadline(norm[$0.range]) }
         if labelled || sawFormula {
             // Declared lists keep every name, but not what another field (完成时限:…) put after them.
             keep(&items) { item in
-                let n = item.fullNorm
+                let n = item.fullNorm(norm)
                 return terms.isAgencyLike(n) || terms.hasOwner(n)
             }
         } else {
             var strong = false
             for k in items.indices {
-                let n = items[k].fullNorm
+                let n = items[k].fullNorm(norm)
                 if n.count < 2 || n.count > 24 || !terms.isAgencyLike(n) || terms.isNote(n) { return nil }
                 if !strong, terms.hasStrongSuffix(n) { strong = true }
             }
@@ -347,28 +361,43 @@ public struct AgencyExtractor: Sendable {
         expandPrefixes(&items, text)
 
         var result: [ParsedAgency] = []
-        // The scalars of each name kept, when they are all plain: two such names are equal Strings exactly when
-        // their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
-        // A name without head or tail is a slice of the text's scalars, not a copy.
-        var plainNames: [ArraySlice<Unicode.Scalar>?] = []
+        // Names with a prefix, head or tail, their scalars end to end in one buffer (no array per name); a name
+        // without any is a range of the text's scalars.
+        var composed: [Unicode.Scalar] = []
+        // Where each kept name's scalars are, when they are all plain: two such names are equal Strings exactly
+        // when their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
+        var plainNames: [(composed: Bool, range: Range<Int>)?] = []
         result.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)
         for index in items.indices {
             let range = items[index].range
-            let scalars: ArraySlice<Unicode.Scalar> = items[index].prefix.isEmpty && items[index].head.isEmpty
-                && items[index].tail.isEmpty ? text.original[range]
-                : (items[index].prefix + items[index].head + text.original[range] + items[index].tail)[...]
-            let name = String(scalars: scalars)
-            let plain = PlainScalars.arePlain(scalars) ? scalars : nil
+            let isComposed = items[index].prefixLength > 0 || items[index].hasHead || !items[index].tail.isEmpty
+            var at = range
+            if isComposed {
+                if composed.isEmpty { composed.reserveCapacity(64) }
+                let from = composed.count
+                if items[index].prefixLength > 0 {
+                    items[items[index].prefixFrom].appendOriginal(text.original, to: &composed)
+                    composed.removeLast(max(0, composed.count - (from + items[index].prefixLength)))
+                }
+                items[index].appendOriginal(text.original, to: &composed)
+                at = from..<composed.count
+            }
+            let name = isComposed ? String(scalars: composed[at]) : String(scalars: text.original[range])
+            let plain = isComposed ? PlainScalars.arePlain(composed[at]) : PlainScalars.arePlain(text.original[range])
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
             for k in result.indices {
-                if let plain, let other = plainNames[k] { if plain == other { seen = true; break } else { continue } }
+                if plain, let other = plainNames[k] {
+                    let a = isComposed ? composed[at] : text.original[at]
+                    if a == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
+                    continue
+                }
                 if result[k].name == name { seen = true; break }
             }
             if !seen {
                 result.append(ParsedAgency(name: name, range: range))
-                plainNames.append(plain)
+                plainNames.append(plain ? (isComposed, at) : nil)
             }
         }
         return result
@@ -453,19 +482,18 @@ public struct AgencyExtractor: Sendable {
 
     /// 各市、县区人民政府: unit-only items take the tail of the next full name, and 各 is shared by the group.
     private func expandFrames(_ items: inout [Item], _ text: AlignedScalars) {
+        let norm = text.norm
         var k = 0
         while k < items.count {
-            guard terms.unitOnly(items[k].norm) != nil else { k += 1; continue }
+            guard terms.unitOnly(norm[items[k].range]) != nil else { k += 1; continue }
             var end = k
-            while end < items.count, terms.unitOnly(items[end].norm) != nil { end += 1 }
-            guard end < items.count, let split = terms.unitFrame(items[end].norm) else { k = end + 1; continue }
-            let tailRange = (items[end].range.lowerBound + split)..<items[end].range.upperBound
-            let tail = Array(text.original[tailRange])
-            let tailNorm = Array(text.norm[tailRange])
-            let shared = items[k].norm.first == "各"
+            while end < items.count, terms.unitOnly(norm[items[end].range]) != nil { end += 1 }
+            guard end < items.count, let split = terms.unitFrame(norm[items[end].range]) else { k = end + 1; continue }
+            let tail = (items[end].range.lowerBound + split)..<items[end].range.upperBound
+            let shared = norm[items[k].range].first == "各"
             for m in k...end {
-                if m < end { items[m].tail = tail; items[m].tailNorm = tailNorm }
-                if shared, items[m].norm.first != "各" { items[m].head = ["各"]; items[m].headNorm = ["各"] }
+                if m < end { items[m].tail = tail }
+                if shared, norm[items[m].range].first != "各" { items[m].head = 0..<0; items[m].headIsGe = true }
             }
             k = end + 1
         }
@@ -473,25 +501,20 @@ public struct AgencyExtractor: Sendable {
 
     /// Bare names take the level prefix of the last name that had one (市委网信办 keeps its own).
     private func expandPrefixes(_ items: inout [Item], _ text: AlignedScalars) {
-        // The last prefixed name and its prefix length; the prefix's scalars are cut only when a bare name
-        // takes them (most prefixed names are followed by other prefixed names).
+        let norm = text.norm
+        // The last prefixed name and its prefix length; the prefix's scalars are cut from it (as written, so
+        // they keep the document's script) when the names are made.
         var current: (item: Int, length: Int)?
-        var made: [Unicode.Scalar]?
         for index in items.indices {
-            let n = items[index].fullNorm
+            let n = items[index].fullNorm(norm)
             if terms.hasOwner(n) { continue }
             if let p = terms.levelPrefixLength(n) {
                 current = (index, p)
-                made = nil
                 continue
             }
             if let (from, p) = current, terms.isAgencyLike(n) {
-                if made == nil {
-                    // The prefix is cut from the name as written, so it keeps the document's script.
-                    let source = items[from]
-                    made = Array((source.head + text.original[source.range] + source.tail).prefix(p))
-                }
-                items[index].prefix = made!
+                items[index].prefixFrom = from
+                items[index].prefixLength = p
             }
         }
     }

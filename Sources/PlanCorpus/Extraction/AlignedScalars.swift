@@ -84,13 +84,6 @@ struct AlignedScalars {
 
     var count: Int { original.count }
 
-    /// False when the norm certainly holds no `scalar`, an ASCII one: its String's UTF-8 has no such byte (a
-    /// byte search, where a search over the scalars stops at every scalar sharing a byte with it).
-    func normMayHold(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.isASCII, let text = normText else { return true }
-        return UTF8Search.contains(text, String(scalar))
-    }
-
     /// The scalar index whose UTF-8 offset (from `base`) is `offset` (`count` for the end), or nil when
     /// `offset` is not on a scalar boundary.
     func scalarIndex(ofUTF8 offset: Int) -> Int? {
