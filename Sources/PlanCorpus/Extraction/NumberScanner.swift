@@ -160,7 +160,8 @@ struct ScanRun {
 
     // MARK: scalar classes
 
-    @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < n ? s[i] : nil }
+    /// The folded scalar at `i`, nil outside the text (one unsigned compare tests both ends).
+    @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { UInt(bitPattern: i) < UInt(bitPattern: n) ? s[i] : nil }
     @inline(__always) static func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { $0.value >= 48 && $0.value <= 57 } ?? false }
     @inline(__always) static func isLetter(_ c: Unicode.Scalar?) -> Bool {
         guard let v = c?.value else { return false }
