@@ -62,6 +62,11 @@ public enum ChineseNumeral {
 
     /// Reads the longest numeral run starting at `start`; nil when there is none.
     public static func read(_ s: [Unicode.Scalar], from start: Int) -> Reading? {
+        s.withUnsafeBufferPointer { read($0, from: start) }
+    }
+
+    /// `read(_:from:)` in scalars held as a buffer (the number scanner's).
+    static func read(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Reading? {
         var i = start
         var total = 0.0, section = 0.0, number = 0.0
         var digitsInRow = 0, maxDigitsInRow = 0

@@ -70,10 +70,16 @@ public struct NumberScanner: Sendable {
     /// `scan(original:folded:utf8:)` appending the tokens to `out`, so a caller can keep one array's storage
     /// from text to text (tokens share `original`'s storage: refilling it while they are kept copies it).
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], into out: inout [Quantity]) {
-        var run = ScanRun(o: original, s: folded, units: units, facts: unitFacts, utf8: offsets)
-        swap(&run.out, &out)
-        run.scanAll()
-        swap(&run.out, &out)
+        // The run reads the folded scalars and the offsets through buffers: no retain of either per scan, and
+        // no bounds check per read (`at` checks the bounds itself).
+        folded.withUnsafeBufferPointer { s in
+            offsets.withUnsafeBufferPointer { u in
+                var run = ScanRun(o: original, s: s, units: units, facts: unitFacts, utf8: u)
+                swap(&run.out, &out)
+                run.scanAll()
+                swap(&run.out, &out)
+            }
+        }
     }
 }
 
@@ -104,7 +110,7 @@ final class UnitFacts: Sendable {
     }
 
     /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
-    static func magnitudePrefix(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+    static func magnitudePrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Int {
         guard r.count == 1 || r.count == 2 else { return -1 }
         for (p, word) in magnitudePrefixes.enumerated() where word.count == r.count && word[0] == s[r.lowerBound] {
             if r.count == 1 || word[1] == s[r.lowerBound + 1] { return p }
@@ -118,17 +124,18 @@ final class UnitFacts: Sendable {
     static func of(_ units: PhraseLexicon) -> UnitFacts { units.isSame(as: .units) ? standard : UnitFacts(units) }
 }
 
-/// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far.
+/// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far. The folded scalars and
+/// the offsets are buffers the caller holds for the run's lifetime.
 struct ScanRun {
     let o: [Unicode.Scalar]
-    let s: [Unicode.Scalar]
+    let s: UnsafeBufferPointer<Unicode.Scalar>
     let units: PhraseLexicon
     let facts: UnitFacts
     let n: Int
-    let utf8: [Int]
+    let utf8: UnsafeBufferPointer<Int>
     var out: [Quantity] = []
 
-    init(o: [Unicode.Scalar], s: [Unicode.Scalar], units: PhraseLexicon, facts: UnitFacts, utf8: [Int]) {
+    init(o: [Unicode.Scalar], s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
         self.o = o
         self.s = s
         self.units = units
@@ -142,17 +149,19 @@ struct ScanRun {
     static let startsToken = ScalarSet(startScalars)
     static let startScalars: [Unicode.Scalar] = Array("0123456789xX×".unicodeScalars) + ChineseNumeral.numerals
 
-    /// `startsToken` as bits over all of Unicode, for the scan loop to read through a buffer: the BMP's token
-    /// starts, and every scalar beyond the BMP (where the loop stops too), so one read decides.
-    static let startBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for c in startScalars { bits[Int(c.value >> 6)] |= 1 << UInt64(c.value & 63) }
-        return bits + [UInt64](repeating: ~0, count: 0x110000 / 64 - 1024)
+    /// `startsToken` as one byte per scalar of all of Unicode (1 where the scan loop stops), for the loop to read
+    /// through a buffer: the BMP's token starts, and every scalar beyond the BMP (where the loop stops too), so
+    /// one load decides, with no shift or mask (pages beyond the BMP are touched only when such a scalar comes).
+    static let startBytes: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: 0x10000)
+        for c in startScalars { bytes[Int(c.value)] = 1 }
+        return bytes + [UInt8](repeating: 1, count: 0x110000 - 0x10000)
     }()
 
     // MARK: scalar classes
 
-    @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < n ? s[i] : nil }
+    /// The folded scalar at `i`, nil outside the text (one unsigned compare tests both ends).
+    @inline(__always) func at(_ i: Int) -> Unicode.Scalar? { UInt(bitPattern: i) < UInt(bitPattern: n) ? s[i] : nil }
     @inline(__always) static func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { $0.value >= 48 && $0.value <= 57 } ?? false }
     @inline(__always) static func isLetter(_ c: Unicode.Scalar?) -> Bool {
         guard let v = c?.value else { return false }
@@ -222,7 +231,7 @@ struct ScanRun {
         var simpleCount: Int { word == .none ? simple.count + simpleTail.count : Self.wordScalars[Int(word.rawValue)].count }
 
         /// Scalar `k` of the simplified unit.
-        func simpleScalar(_ k: Int, in s: [Unicode.Scalar]) -> Unicode.Scalar {
+        func simpleScalar(_ k: Int, in s: UnsafeBufferPointer<Unicode.Scalar>) -> Unicode.Scalar {
             if word != .none { return Self.wordScalars[Int(word.rawValue)][k] }
             return k < simple.count ? s[simple.lowerBound + k] : s[simpleTail.lowerBound + k - simple.count]
         }
@@ -254,7 +263,7 @@ struct ScanRun {
     }
 
     /// `String(scalars: s[a] + s[b])` without the joined array.
-    static func string(_ s: [Unicode.Scalar], _ a: Range<Int>, _ b: Range<Int>) -> String {
+    static func string(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Range<Int>, _ b: Range<Int>) -> String {
         var byteCount = 0
         for k in a { byteCount += UTF8.width(s[k]) }
         for k in b { byteCount += UTF8.width(s[k]) }
@@ -309,23 +318,21 @@ struct ScanRun {
     mutating func scanAll() {
         let s = self.s
         let n = self.n
-        let startBits = Self.startBits
+        let startBytes = Self.startBytes
         var i = 0
         while i < n {
             // Most scalars start nothing: passed over through the buffers, one table read each.
-            i = s.withUnsafeBufferPointer { p in
-                startBits.withUnsafeBufferPointer { bits in
-                    // Bit 0 of the result is set when `v` starts a token.
-                    @inline(__always) func mark(_ v: UInt32) -> UInt64 { bits[Int(v &>> 6)] &>> UInt64(v & 63) }
-                    var k = i
-                    // Four scalars a round with one branch; the round that holds a start is read again one by one.
-                    while k &+ 4 <= n {
-                        if (mark(p[k].value) | mark(p[k &+ 1].value) | mark(p[k &+ 2].value) | mark(p[k &+ 3].value)) & 1 != 0 { break }
-                        k = k &+ 4
-                    }
-                    while k < n, mark(p[k].value) & 1 == 0 { k = k &+ 1 }
-                    return k
+            i = startBytes.withUnsafeBufferPointer { bytes in
+                // 1 when `v` starts a token (or lies beyond the BMP), else 0.
+                @inline(__always) func mark(_ k: Int) -> UInt8 { bytes[Int(s[k].value)] }
+                var k = i
+                // Eight scalars a round with one branch; the round that holds a start is read again one by one.
+                while k &+ 8 <= n {
+                    if (mark(k) | mark(k &+ 1) | mark(k &+ 2) | mark(k &+ 3) | mark(k &+ 4) | mark(k &+ 5) | mark(k &+ 6) | mark(k &+ 7)) != 0 { break }
+                    k = k &+ 8
                 }
+                while k < n, mark(k) == 0 { k = k &+ 1 }
+                return k
             }
             guard i < n else { break }
             let c = s[i]
