@@ -103,7 +103,7 @@ public struct PhraseLexicon: Sendable {
         s.withUnsafeBufferPointer { match($0, at: index) }
     }
 
-    /// `match(_:at:)` in scalars a reader holds as a buffer (the sentence reader's own arrays are the caller's).
+    /// `match(_:at:)` in a buffer (the sentence reader reads its caller's arrays through pointers).
     @inline(__always) func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Entry? {
         let e = matchIndex(s, at: index)
         return e < 0 ? nil : tables.entries[e]

@@ -16,7 +16,7 @@ struct TargetSink {
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
 ///
 /// A reader holds no arrays of its own: it reads the caller's `Buffers` through pointers, and lives only inside
-/// `read(_:…)`. It is copied into many closures and helpers, and with arrays each copy retained and released them.
+/// `withReader(_:…)`. It is copied into many closures and helpers, and with arrays each copy retained and released them.
 struct SentenceReader {
     let o: UnsafeBufferPointer<Unicode.Scalar>
     let f: UnsafeBufferPointer<Unicode.Scalar>
@@ -48,7 +48,7 @@ struct SentenceReader {
     }
 
     /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
-    /// made once per document rather than once per sentence (a reader that is gone leaves them unshared).
+    /// made once per document rather than once per sentence.
     struct Buffers {
         /// The sentence's scalars as written: the caller fills it.
         var original: [Unicode.Scalar] = []
