@@ -151,7 +151,7 @@ struct ScanRun {
 
     /// `startsToken` as one byte per scalar of all of Unicode (1 where the scan loop stops), for the loop to read
     /// through a buffer: the BMP's token starts, and every scalar beyond the BMP (where the loop stops too), so
-    /// one load decides, with no shift or mask (pages beyond the BMP are touched only when such a scalar comes).
+    /// one load decides, with no shift, mask or range test (1.1 MB, made once).
     static let startBytes: [UInt8] = {
         var bytes = [UInt8](repeating: 0, count: 0x10000)
         for c in startScalars { bytes[Int(c.value)] = 1 }
