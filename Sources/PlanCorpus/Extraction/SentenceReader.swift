@@ -76,12 +76,18 @@ struct SentenceReader {
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         if mayHoldToken {
+            // Sized first, then written through a buffer (an append per scalar checked the array's storage each time).
+            let count = buffers.original.count
             buffers.utf8.removeAll(keepingCapacity: true)
-            buffers.utf8.append(0)
-            var offset = 0
-            for c in buffers.original {
-                offset += UTF8.width(c)
-                buffers.utf8.append(offset)
+            buffers.utf8.append(contentsOf: repeatElement(0, count: count + 1))
+            buffers.original.withUnsafeBufferPointer { o in
+                buffers.utf8.withUnsafeMutableBufferPointer { out in
+                    var offset = 0
+                    for k in 0..<count {
+                        offset &+= UTF8.width(o[k])
+                        out[k &+ 1] = offset
+                    }
+                }
             }
             scanner.scan(original: buffers.original, folded: buffers.folded, utf8: buffers.utf8, into: &buffers.tokens)
             // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
