@@ -511,7 +511,7 @@ struct SentenceReader {
             var mayOpenReview = false
             i = f.count
             while stop < stops.count {
-                let p = Int(stops[stops.startIndex + stop])
+                let p = Int(stops[stop])
                 stop += 1
                 if Self.endsSentence(f[p]) { i = p; break }
                 if !mayOpenReview, reviewEnds.contains(f[p]), mayEdgeReview(at: p, from: start) { mayOpenReview = true }

@@ -168,36 +168,41 @@ public struct TargetExtractor: Sendable {
                 self = .other
             }
         }
+
+        /// The year of the section at position `k`: its title's single year, else the nearest ancestor's that names
+        /// any time at all. Titles are read into `said` (by position) once, however many sections ask.
+        static func year(from k: Int, _ sections: [Section], position: SectionPositions, said: inout [TitleTime],
+                         scanner: NumberScanner) -> Int? {
+            var cursor: Int? = k
+            while let c = cursor {
+                if case .unread = said[c] { said[c] = TitleTime(sections[c].title, scanner: scanner) }
+                switch said[c] {
+                case .year(let year): return year
+                case .other: return nil
+                case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
+                }
+            }
+            return nil
+        }
     }
 
     /// `headingYears` for every section at once: the reference the tests compare the reading on demand with, and
     /// what it falls back on for ids other than 1…n in order.
     static func headingYearsOfEverySection(_ sections: [Section], skipping status: Set<Int>, scanner: NumberScanner) -> [Int: Int] {
-        let position = positionsById(sections)
+        let position = SectionPositions(sections)
         // What each title says of time, read once however many sections below it ask.
         var said = [TitleTime](repeating: .unread, count: sections.count)
         var result: [Int: Int] = [:]
         for k in sections.indices where !status.contains(sections[k].id) {
-            var cursor: Int? = k
-            walk: while let c = cursor {
-                if case .unread = said[c] { said[c] = TitleTime(sections[c].title, scanner: scanner) }
-                switch said[c] {
-                case .year(let year): result[sections[k].id] = year; break walk
-                case .other: break walk
-                case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
-                }
+            if let year = TitleTime.year(from: k, sections, position: position, said: &said, scanner: scanner) {
+                result[sections[k].id] = year
             }
         }
         return result
     }
 
-    /// Each section id's position in `sections` (the last one's, should an id repeat).
-    static func positionsById(_ sections: [Section]) -> SectionPositions {
-        SectionPositions(sections)
-    }
-
     /// Section ids' positions: the id less one when the ids are 1…n in order, as the structure pass numbers
-    /// sections (one pass over them, no table), else a `SectionIDMap`.
+    /// sections (one pass over them, no table), else a `SectionIDMap` (the last position, should an id repeat).
     struct SectionPositions {
         let isSequential: Bool
         private let count: Int
@@ -247,16 +252,7 @@ public struct TargetExtractor: Sendable {
                 return everySection?[id]
             }
             guard let k = position[id], !status.contains(id) else { return nil }
-            var cursor: Int? = k
-            while let c = cursor {
-                if case .unread = said[c] { said[c] = TitleTime(sections[c].title, scanner: scanner) }
-                switch said[c] {
-                case .year(let year): return year
-                case .other: return nil
-                case .none, .unread: cursor = sections[c].parent.flatMap { position[$0] }
-                }
-            }
-            return nil
+            return TitleTime.year(from: k, sections, position: position, said: &said, scanner: scanner)
         }
     }
 
@@ -374,7 +370,7 @@ public struct TargetExtractor: Sendable {
 
     /// Sections that review the past (现状, 回顾) and everything under them.
     static func statusSections(_ sections: [Section]) -> Set<Int> {
-        let position = positionsById(sections)
+        let position = SectionPositions(sections)
         var result = Set<Int>()
         for k in sections.indices {
             var cursor: Int? = k
@@ -463,17 +459,12 @@ public struct TargetExtractor: Sendable {
             defer { swap(&folded, &scratch) }
             let stable = TargetExtractor.foldIndicator(scalars, into: &folded)
             let unitText = unit ?? "", max = valueMax ?? -1
-            if !stable || value.isNaN || max.isNaN || folded.contains(0x7C) || Self.holdsBar(unitText) || Self.holdsBar(comparator) {
+            if !stable || TargetExtractor.needsTextKey(folded: folded, value: value, valueMax: max, unit: unitText, comparator: comparator) {
                 return insert(TargetExtractor.duplicateKey(indicator: scalars, value: value, valueMax: valueMax, unit: unit,
                                                            comparator: comparator, year: year))
             }
             return insert(indicator: folded, value: value.bitPattern, valueMax: max.bitPattern, unit: unitText,
                           comparator: comparator, year: year ?? -1)
-        }
-
-        private static func holdsBar(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { $0.contains(0x7C) }
         }
 
         private mutating func insert(indicator: [UInt32], value: UInt64, valueMax: UInt64, unit: String, comparator: String,
@@ -530,9 +521,7 @@ public struct TargetExtractor: Sendable {
         // stand, see LineKey) without `|`.
         var indicator = [UInt32]()
         let stable = foldIndicator(scalars, into: &indicator)
-        // Double's description names each value other than NaN by its own text, -0.0 included: compare bits.
-        if value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || unit.utf8.contains(0x7C)
-            || comparator.utf8.contains(0x7C) {
+        if needsTextKey(folded: indicator, value: value, valueMax: valueMax, unit: unit, comparator: comparator) {
             return .text(key(indicator: String(scalars: scalars), value: value, valueMax: valueMax, unit: unit,
                              comparator: comparator, year: year))
         }
@@ -542,6 +531,16 @@ public struct TargetExtractor: Sendable {
         }
         return .fields(indicator: indicator, value: value.bitPattern, valueMax: valueMax.bitPattern, unit: unit,
                        comparator: comparator, year: year ?? -1)
+    }
+
+    /// True when a key is made as `key`'s text: a NaN value (Double's description names every other value by its
+    /// own text, -0.0 included, so bits are compared) or a `|`, the text's separator, in a field.
+    static func needsTextKey(folded indicator: [UInt32], value: Double, valueMax: Double, unit: String, comparator: String) -> Bool {
+        func holdsBar(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { $0.contains(0x7C) }
+        }
+        return value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || holdsBar(unit) || holdsBar(comparator)
     }
 
     /// The folded scalar values of `scalars` into `out` (emptied first); true when they are a run of stable
