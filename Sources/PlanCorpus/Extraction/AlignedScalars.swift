@@ -9,8 +9,6 @@ struct AlignedScalars {
     let norm: [Unicode.Scalar]
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
     let offsets: [Int]
-    /// The String `norm` was decoded from, when the caller gave it and its scalars pair with the text's.
-    let normText: String?
 
     /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
     /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
@@ -20,15 +18,13 @@ struct AlignedScalars {
 
     /// `scalars` are the scalars of `text`, when the caller has them already.
     init(_ text: String, scalars: [Unicode.Scalar], normalized: String? = nil, base: Int = 0) {
-        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), normText: normalized, base: base)
+        self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), base: base)
     }
 
-    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`, that is of `normText`
-    /// when that is given.
-    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, normText: String? = nil,
-         base: Int = 0) {
+    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
+    init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
         if let given, given.count == scalars.count {
-            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base), normText: normText)
+            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base))
         } else {
             self.init(lineByLine: text, base: base)
         }
@@ -36,19 +32,18 @@ struct AlignedScalars {
 
     /// `scalars` and `offsets` are `ScalarArray.withOffsets(text, base: base)`, made in one pass.
     init(_ text: String, scalars: [Unicode.Scalar], offsets: [Int], normalizedScalars given: [Unicode.Scalar]?,
-         normText: String? = nil, base: Int = 0) {
+         base: Int = 0) {
         if let given, given.count == scalars.count {
-            self.init(original: scalars, norm: given, offsets: offsets, normText: normText)
+            self.init(original: scalars, norm: given, offsets: offsets)
         } else {
             self.init(lineByLine: text, base: base)
         }
     }
 
-    private init(original: [Unicode.Scalar], norm: [Unicode.Scalar], offsets: [Int], normText: String?) {
+    private init(original: [Unicode.Scalar], norm: [Unicode.Scalar], offsets: [Int]) {
         self.original = original
         self.norm = norm
         self.offsets = offsets
-        self.normText = normText
     }
 
     /// Normalises line by line, one for one (see `normalizeOneForOne`).
@@ -63,7 +58,7 @@ struct AlignedScalars {
             original.append(contentsOf: scalars)
             norm.append(contentsOf: AlignedScalars.normalizeOneForOne(scalars))
         }
-        self.init(original: original, norm: norm, offsets: AlignedScalars.offsets(of: original, base: base), normText: nil)
+        self.init(original: original, norm: norm, offsets: AlignedScalars.offsets(of: original, base: base))
     }
 
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
@@ -73,8 +68,7 @@ struct AlignedScalars {
                 var offset = base
                 for k in 0..<s.count {
                     out[k] = offset
-                    let v = s[k].value
-                    offset &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                    offset &+= UTF8.width(s[k])
                 }
                 out[s.count] = offset
                 count = s.count + 1

@@ -12,8 +12,7 @@ public struct Extractor: Sendable {
         let (scalars, offsets, norm) = ScalarArray.withOffsets(document.clean, alongside: normText)
         RegionResolver(gazetteer: .shared).resolve(title: document.metadata.title, clean: document.clean, scalars: scalars,
                                                    normalized: norm).apply(to: &document.metadata)
-        let aligned = AlignedScalars(document.clean, scalars: scalars, offsets: offsets, normalizedScalars: norm,
-                                     normText: normText)
+        let aligned = AlignedScalars(document.clean, scalars: scalars, offsets: offsets, normalizedScalars: norm)
         // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
         // fallback drops leading empty lines).
         document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)

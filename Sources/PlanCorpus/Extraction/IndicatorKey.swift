@@ -95,7 +95,7 @@ public struct IndicatorKey: Sendable {
             // The whole wording was looked up above: the same scalars need no second look.
             let same = stripped == kept && t.baseAddress == s.baseAddress
             if !same, let key = table.value(t, stripped) { return key }
-            return stripped == kept && t.baseAddress == s.baseAddress ? norm() : Self.string(t, stripped)
+            return same ? norm() : Self.string(t, stripped)
         }
         guard s[core].contains(Self.yearsOld) else { return Parts(key: key(s, core), base: base) }
         let ageless = Self.stripAges(s, core)

@@ -68,7 +68,7 @@ enum IntentMarkers {
                         // does not settle is met by the walk later, and the answer is then thrown away).
                         window.removeAll(keepingCapacity: true)
                         var j = i
-                        while j < buf.count, window.count < longest {
+                        while j < n, window.count < longest {
                             let (u, uw) = UTF8Codec.decode(buf, at: j)
                             let a = u < 0x80 || u > 0xFFFF ? 0 : action[Int(u)]
                             let form = a == 0 || a >= ScriptFolding.multiAction ? u : a

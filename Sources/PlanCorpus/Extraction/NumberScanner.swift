@@ -55,9 +55,7 @@ public struct NumberScanner: Sendable {
 
     /// Scans a text already split into scalars and folded (`ScalarFolder.fold`); both arrays have the same length.
     public func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar]) -> [Quantity] {
-        var offsets = [Int](repeating: 0, count: original.count + 1)
-        for (k, c) in original.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(c) }
-        return scan(original: original, folded: folded, utf8: offsets)
+        scan(original: original, folded: folded, utf8: AlignedScalars.offsets(of: original, base: 0))
     }
 
     /// `scan(original:folded:)` with the UTF-8 offset of every scalar (plus the end) already counted.

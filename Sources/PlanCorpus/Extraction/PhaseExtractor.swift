@@ -130,8 +130,7 @@ public struct PhaseExtractor: Sendable {
     /// `text` is the document's clean text aligned with its norm (shared with the other extractors).
     func extract(_ document: Document, text: AlignedScalars) -> [Phase] {
         let source = document.lines
-        // Headings are sorted only when a phase asks for them (most documents state none); the sections alone are
-        // captured, not a copy of the document.
+        // Headings are sorted only when a phase asks for them (most documents state none).
         let sections = document.sections
         return phases(in: text, headingStarts: sections.map(\.cleanRange.lowerBound).sorted(),
                       periodStart: document.metadata.periodStart, clean: document.clean).map { found in

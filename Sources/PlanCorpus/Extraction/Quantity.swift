@@ -174,16 +174,9 @@ extension Quantity {
     public init(kind: QuantityKind, value: Double?, valueMax: Double? = nil, unitRaw: String? = nil, unit: String? = nil,
                 unitCategory: UnitCategory? = nil, comparatorHint: String? = nil, isPlaceholder: Bool = false,
                 isChineseNumeral: Bool = false, scalarRange: Range<Int>, utf8Range: Range<Int>, text: String) {
-        self.kind = kind
-        self.value = value
-        self.valueMax = valueMax
-        self.unit = unit
-        self.unitCategory = unitCategory
-        self.comparatorHint = comparatorHint
-        self.isPlaceholder = isPlaceholder
-        self.isChineseNumeral = isChineseNumeral
-        self.scalarRange = scalarRange
-        self.utf8Range = utf8Range
-        (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: unitRaw)
+        let (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: unitRaw)
+        self.init(kind: kind, value: value, valueMax: valueMax, unit: unit, unitCategory: unitCategory,
+                  comparatorHint: comparatorHint, isPlaceholder: isPlaceholder, isChineseNumeral: isChineseNumeral,
+                  scalarRange: scalarRange, utf8Range: utf8Range, written: written, textSpan: textSpan, rawUnit: rawUnit)
     }
 }
