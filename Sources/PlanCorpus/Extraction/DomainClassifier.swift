@@ -164,13 +164,20 @@ public struct DomainClassifier: Sendable {
     /// domain they decide: the highest score reaching `minimumScore`, the first domain on ties.
     private func score(_ scratch: inout Scratch) -> Int? {
         let n = scratch.count
+        return scratch.scalars.withUnsafeBufferPointer { s in
+            score(UnsafeBufferPointer(rebasing: s[0..<n]), &scratch.scores)
+        }
+    }
+
+    /// `score` of normalised scalar values `s` (what `NormalizedScalars.load` writes), `scores` one per domain.
+    func score(_ s: UnsafeBufferPointer<UInt32>, _ scores: inout [Double]) -> Int? {
+        let n = s.count
         return flat.withUnsafeBufferPointer { flat in
         flatStart.withUnsafeBufferPointer { flatStart in
         pairStart.withUnsafeBufferPointer { pairStart in
         pairOrder.withUnsafeBufferPointer { pairOrder in
-        scratch.scalars.withUnsafeBufferPointer { s in
         pairFilter.withUnsafeBufferPointer { pairFilter in
-        scratch.scores.withUnsafeMutableBufferPointer { scores in
+        scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
             // The best domain so far (the first of the highest scores): scores only grow, so checking the
             // domain that grew keeps it, and no pass over the scores is needed at the end.
@@ -215,7 +222,7 @@ public struct DomainClassifier: Sendable {
                 return best < 0 ? nil : best
             }
             return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
-        }}}}}}}
+        }}}}}}
     }
 
     /// The scalars of a text as it is, into `out`; returns how many.
@@ -254,22 +261,37 @@ public struct DomainClassifier: Sendable {
 
     /// Sets the domain of every target that has none, by the chain described on the type.
     public func assignDomains(in document: inout Document) {
+        assignDomains(in: &document, indicatorDomains: nil)
+    }
+
+    /// `indicatorDomains`, when given (one per target), is the domain index of each target's indicator, -1 for
+    /// none: what `IndicatorKey.assignKeys(in:classifying:)` read from the scalars it normalised for the keys, so
+    /// the chain's first step does not normalise every indicator again.
+    func assignDomains(in document: inout Document, indicatorDomains: [Int32]?) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
         // The targets are written in place while the rest of the document is read.
         let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
+        let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
         document.targets.withUnsafeMutableBufferPointer { targets in
             for index in targets.indices where targets[index].domain == nil {
-                let domain = domain(of: UnsafeBufferPointer(targets), index, in: parts, &state) ?? lexicon.fallback
+                let indicator = known.map { Int($0[index]) }
+                let domain = domain(of: UnsafeBufferPointer(targets), index, indicator: indicator, in: parts, &state)
+                    ?? lexicon.fallback
                 targets[index].domain = lexicon.domains[domain].label
             }
         }
     }
 
-    /// The domain index of a target by the chain, nil when nothing matches.
-    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, in document: DocumentParts,
+    /// The domain index of a target by the chain, nil when nothing matches. `indicator` is its indicator's
+    /// domain index (-1 for none) when known.
+    private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, indicator: Int?, in document: DocumentParts,
                         _ state: inout DocumentState) -> Int? {
-        if let d = classify(targets[index].indicator, &state.scratch) { return d }
+        if let indicator {
+            if indicator >= 0 { return indicator }
+        } else if let d = classify(targets[index].indicator, &state.scratch) {
+            return d
+        }
         // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
         let text = Target.textSlice(at: targets.baseAddress! + index)
         if let d = classify(text, &state.scratch) { return d }

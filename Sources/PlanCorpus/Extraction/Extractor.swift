@@ -16,10 +16,11 @@ public struct Extractor: Sendable {
         // Sentences are cut from the alignment only when it holds the text's own scalars (its line-by-line
         // fallback drops leading empty lines).
         document.targets = TargetExtractor().extract(document, text: aligned.count == scalars.count ? aligned : nil)
-        IndicatorKey.shared.assignKeys(in: &document)
+        // Keying normalises each indicator: the domain of each is read from the same scalars.
+        let indicatorDomains = IndicatorKey.shared.assignKeys(in: &document, classifying: .shared)
         document.agencies = AgencyExtractor.shared.extract(document, text: aligned)
         document.phases = PhaseExtractor().extract(document, text: aligned)
         // Keep last: domains are read from the targets the passes above found.
-        DomainClassifier.shared.assignDomains(in: &document)
+        DomainClassifier.shared.assignDomains(in: &document, indicatorDomains: indicatorDomains)
     }
 }

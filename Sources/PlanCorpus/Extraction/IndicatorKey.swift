@@ -62,7 +62,14 @@ public struct IndicatorKey: Sendable {
 
     /// `parts`, with `buffer` for the indicator's normalised scalars (a loop keying many indicators keeps one).
     func parts(_ indicator: String, _ buffer: inout [UInt32]) -> Parts {
-        let (count, changed) = NormalizedScalars.load(indicator, into: &buffer)
+        var count = 0
+        return parts(indicator, &buffer, count: &count)
+    }
+
+    /// `parts`, leaving the indicator's normalised scalars in `buffer[0..<count]`.
+    private func parts(_ indicator: String, _ buffer: inout [UInt32], count: inout Int) -> Parts {
+        let (loaded, changed) = NormalizedScalars.load(indicator, into: &buffer)
+        count = loaded
         let parts = buffer.withUnsafeBufferPointer { b -> Parts? in
             let s = UnsafeBufferPointer(rebasing: b[0..<count])
             // On plain scalars the Character rules below read the same over scalars (see `PlainScalars`).
@@ -385,15 +392,29 @@ extension IndicatorKey {
 
     /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
     public func assignKeys(in document: inout Document) {
-        guard !document.targets.isEmpty else { return }
+        _ = assignKeys(in: &document, classifying: nil)
+    }
+
+    /// `assignKeys`, and with a classifier the domain index of each target's indicator (-1 for none), read from
+    /// the scalars normalised for its key (`DomainClassifier.assignDomains(in:indicatorDomains:)` takes them).
+    func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
+        guard !document.targets.isEmpty else { return [] }
         var buffer = [UInt32](repeating: 0, count: 64)
+        var scores = [Double](repeating: 0, count: classifier?.lexicon.domains.count ?? 0)
+        var domains = [Int32](repeating: -1, count: classifier == nil ? 0 : document.targets.count)
         document.targets.withUnsafeMutableBufferPointer { targets in
             for i in targets.indices {
-                let p = parts(targets[i].indicator, &buffer)
+                var count = 0
+                let p = parts(targets[i].indicator, &buffer, count: &count)
                 targets[i].key = p.key
                 targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
+                if let classifier {
+                    let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
+                    domains[i] = d.map(Int32.init) ?? -1
+                }
             }
         }
+        return domains
     }
 }
 
