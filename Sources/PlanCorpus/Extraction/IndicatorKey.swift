@@ -88,7 +88,7 @@ public struct IndicatorKey: Sendable {
         // The trimmed normalised wording, made only when it is the answer.
         func norm() -> String {
             if let unchanged, kept.count == s.count { return unchanged }
-            return Self.string(s, kept)
+            return Self.string(s, kept, unchanged: unchanged)
         }
         var core = kept
         Self.stripScope(s, &core)
@@ -102,14 +102,25 @@ public struct IndicatorKey: Sendable {
             // The whole wording was looked up above: the same scalars need no second look.
             let same = stripped == kept && t.baseAddress == s.baseAddress
             if !same, let key = table.value(t, stripped) { return key }
-            return same ? norm() : Self.string(t, stripped)
+            return same ? norm() : Self.string(t, stripped, unchanged: t.baseAddress == s.baseAddress ? unchanged : nil)
         }
         guard s[core].contains(Self.yearsOld) else { return Parts(key: key(s, core), base: base) }
         let ageless = Self.stripAges(s, core)
         return ageless.withUnsafeBufferPointer { Parts(key: key($0, 0..<$0.count), base: base) }
     }
 
-    /// A range of scalar values as a String.
+    /// A range of scalar values as a String. `unchanged`, when given, is the text whose scalars `s` are: the
+    /// String is then cut from its UTF-8 (a copy of bytes known to be valid) rather than encoded again.
+    private static func string(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, unchanged: String?) -> String {
+        guard let unchanged else { return string(s, range) }
+        var from = 0
+        for k in 0..<range.lowerBound { from &+= UTF8.width(unsafeBitCast(s[k], to: Unicode.Scalar.self)) }
+        var to = from
+        for k in range { to &+= UTF8.width(unsafeBitCast(s[k], to: Unicode.Scalar.self)) }
+        return String(unchanged.utf8Slice(from..<to))
+    }
+
+    /// A range of scalar values as a String, encoded.
     private static func string(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> String {
         String(scalars: s[range].lazy.map { unsafeBitCast($0, to: Unicode.Scalar.self) })
     }
@@ -392,26 +403,32 @@ extension IndicatorKey {
 
     /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
     public func assignKeys(in document: inout Document) {
-        _ = assignKeys(in: &document, classifying: nil)
+        guard !document.targets.isEmpty else { return }
+        var buffer = [UInt32](repeating: 0, count: 64)
+        document.targets.withUnsafeMutableBufferPointer { targets in
+            for i in targets.indices {
+                let p = parts(targets[i].indicator, &buffer)
+                targets[i].key = p.key
+                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
+            }
+        }
     }
 
-    /// `assignKeys`, and with a classifier the domain index of each target's indicator (-1 for none), read from
-    /// the scalars normalised for its key (`DomainClassifier.assignDomains(in:indicatorDomains:)` takes them).
-    func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
+    /// `assignKeys`, also giving the domain index of each target's indicator by `classifier` (-1 for none), read
+    /// from the scalars normalised for its key (`DomainClassifier.assignDomains(in:indicatorDomains:)` takes them).
+    func assignKeys(in document: inout Document, classifying classifier: DomainClassifier) -> [Int32] {
         guard !document.targets.isEmpty else { return [] }
         var buffer = [UInt32](repeating: 0, count: 64)
-        var scores = [Double](repeating: 0, count: classifier?.lexicon.domains.count ?? 0)
-        var domains = [Int32](repeating: -1, count: classifier == nil ? 0 : document.targets.count)
+        var scores = [Double](repeating: 0, count: classifier.lexicon.domains.count)
+        var domains = [Int32](repeating: -1, count: document.targets.count)
         document.targets.withUnsafeMutableBufferPointer { targets in
             for i in targets.indices {
                 var count = 0
                 let p = parts(targets[i].indicator, &buffer, count: &count)
                 targets[i].key = p.key
                 targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
-                if let classifier {
-                    let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
-                    domains[i] = d.map(Int32.init) ?? -1
-                }
+                let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
+                domains[i] = d.map(Int32.init) ?? -1
             }
         }
         return domains

@@ -27,6 +27,7 @@ enum NormalizedScalars {
     private static func load(utf8 buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> (count: Int, changed: Bool)? {
         let n = buf.count
         if out.count < n { out = [UInt32](repeating: 0, count: max(n, 2 * out.count)) }
+        let special = firstSpecialAction
         return actionTable.withUnsafeBufferPointer { action in
             out.withUnsafeMutableBufferPointer { out -> (count: Int, changed: Bool)? in
                 var count = 0
@@ -39,6 +40,25 @@ enum NormalizedScalars {
                         count += 1
                         i += 1
                         continue
+                    }
+                    // Three-byte sequences (nearly every scalar of a Chinese text) whose table entry keeps them or
+                    // names one scalar: decoded and settled here, with `step`'s answer (it reads the same entry).
+                    if b &- 0xE0 < 0x10 {
+                        let v = UInt32(b & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)
+                        let a = action[Int(v)]
+                        if a == 0 {
+                            out[count] = v
+                            count &+= 1
+                            i &+= 3
+                            continue
+                        }
+                        if a < special {
+                            changed = true
+                            out[count] = a
+                            count &+= 1
+                            i &+= 3
+                            continue
+                        }
                     }
                     let (v, w) = UTF8Codec.decode(buf, at: i)
                     i += w
@@ -62,6 +82,11 @@ enum NormalizedScalars {
             }
         }
     }
+
+    /// The least of `ScriptFolding`'s special actions (full path, by context, several scalars): entries below it
+    /// keep their scalar (0) or name its replacement.
+    private static let firstSpecialAction = min(ScriptFolding.needsFullPathAction, ScriptFolding.contextualAction,
+                                                ScriptFolding.multiAction)
 
     /// `ScriptFolding.shared.action`, held here so that a call reads it without going through the shared instance.
     private static let actionTable = ScriptFolding.shared.action
