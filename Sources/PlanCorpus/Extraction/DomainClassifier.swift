@@ -242,9 +242,13 @@ public struct DomainClassifier: Sendable {
     /// sections (several targets share them).
     private struct DocumentState {
         var scratch: Scratch
-        /// Per sentence index: bit 0 set when its text is plain (see `PlainScalars`), bit 1 when that was asked;
-        /// the rest, when bit 2 is set, is its domain index + 1 (0 for none).
+        /// Per sentence index: bit 0 set when its text is plain (see `PlainScalars`), bit 1 when that was asked,
+        /// bit 3 when its text was then found to be `clean`'s bytes at its range (shared storage); the rest, when
+        /// bit 2 is set, is its domain index + 1 (0 for none).
         var sentences: [Int32] = []
+        /// The UTF-8 of the document's clean text while its targets are classified: a sentence that shares it is
+        /// read from it, not cut as a Substring again on every visit.
+        var clean = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         /// Whether the sentences are in line order (then a target's sentence is found by a binary search).
         var linesSorted: Bool?
         var sections: [Int: Section]?
@@ -273,13 +277,18 @@ public struct DomainClassifier: Sendable {
         // The targets are written in place while the rest of the document is read.
         let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
         let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
-        document.targets.withUnsafeMutableBufferPointer { targets in
-            for index in targets.indices where targets[index].domain == nil {
-                let indicator = known.map { Int($0[index]) }
-                let domain = domain(of: UnsafeBufferPointer(targets), index, indicator: indicator, in: parts, &state)
-                    ?? lexicon.fallback
-                targets[index].domain = lexicon.domains[domain].label
+        var clean = document.clean
+        clean.withUTF8 { bytes in
+            state.clean = bytes
+            document.targets.withUnsafeMutableBufferPointer { targets in
+                for index in targets.indices where targets[index].domain == nil {
+                    let indicator = known.map { Int($0[index]) }
+                    let domain = domain(of: UnsafeBufferPointer(targets), index, indicator: indicator, in: parts, &state)
+                        ?? lexicon.fallback
+                    targets[index].domain = lexicon.domains[domain].label
+                }
             }
+            state.clean = UnsafeBufferPointer(start: nil, count: 0)
         }
     }
 
@@ -298,10 +307,19 @@ public struct DomainClassifier: Sendable {
         if let s = Self.sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
             if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
             if state.sentences[s] & 4 == 0 {
-                let d = classify(document.sentences[s].slice, &state.scratch).map { Int32($0) + 1 } ?? 0
-                state.sentences[s] |= 4 | d << 3
+                let d: Int?
+                if state.sentences[s] & 8 != 0 {
+                    let range = document.sentences[s].cleanRange
+                    let loaded = NormalizedScalars.load(utf8: UnsafeBufferPointer(rebasing: state.clean[range]),
+                                                        into: &state.scratch.scalars)
+                    state.scratch.count = loaded.count
+                    d = score(&state.scratch)
+                } else {
+                    d = classify(document.sentences[s].slice, &state.scratch)
+                }
+                state.sentences[s] |= 4 | (d.map { Int32($0) + 1 } ?? 0) << 4
             }
-            let d = Int(state.sentences[s] >> 3)
+            let d = Int(state.sentences[s] >> 4)
             if d > 0 { return d - 1 }
         }
         if let id = targets[index].section { return domain(ofSection: id, in: document, &state) }
@@ -337,15 +355,29 @@ public struct DomainClassifier: Sendable {
             while k < sentences.count {
                 let sentenceLine = sentences[k].line
                 if sentenceLine == line {
-                    var slice = sentences[k].slice
                     if plainNeedle {
                         if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
-                        let found = slice.withUTF8 { hay -> Bool? in
-                            if state.sentences[k] & 2 == 0 { state.sentences[k] |= PlainScalars.arePlain(utf8: hay) ? 3 : 2 }
-                            return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
+                        let found: Bool?
+                        let known = state.sentences[k]
+                        if known & 2 != 0, known & 8 != 0 {
+                            // Asked before, and its bytes are the clean text's: no Substring to cut.
+                            let hay = UnsafeBufferPointer(rebasing: state.clean[sentences[k].cleanRange])
+                            found = known & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
+                        } else {
+                            var slice = sentences[k].slice
+                            let clean = state.clean
+                            found = slice.withUTF8 { hay -> Bool? in
+                                if state.sentences[k] & 2 == 0 {
+                                    let range = sentences[k].cleanRange
+                                    let shares = range.upperBound <= clean.count && hay.count == range.count
+                                        && clean.baseAddress != nil && hay.baseAddress == clean.baseAddress! + range.lowerBound
+                                    state.sentences[k] |= (PlainScalars.arePlain(utf8: hay) ? 3 : 2) | (shares ? 8 : 0)
+                                }
+                                return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
+                            }
                         }
-                        if found ?? Self.contains(slice, text) { return k }
-                    } else if Self.contains(slice, text) {
+                        if found ?? Self.contains(sentences[k].slice, text) { return k }
+                    } else if Self.contains(sentences[k].slice, text) {
                         return k
                     }
                 }

@@ -9,22 +9,28 @@ enum NormalizedScalars {
     /// Writes the normalised scalars of `text` to `out[0..<count]` (growing `out` when needed) and returns
     /// `count` and whether they differ from `text`'s own scalars.
     static func load<S: StringProtocol>(_ text: S, into out: inout [UInt32]) -> (count: Int, changed: Bool) {
-        switch text.utf8.withContiguousStorageIfAvailable({ load(utf8: $0, into: &out) }) {
+        switch text.utf8.withContiguousStorageIfAvailable({ loadByTable(utf8: $0, into: &out) }) {
         case .some(.some(let result)):
             return result
         case .some(.none):
             return loadSlowly(String(text), into: &out)
         case .none:
             var copy = String(text)
-            if let result = copy.withUTF8({ load(utf8: $0, into: &out) }) { return result }
+            if let result = copy.withUTF8({ loadByTable(utf8: $0, into: &out) }) { return result }
             return loadSlowly(copy, into: &out)
         }
+    }
+
+    /// `load` of a text's UTF-8 (valid: it comes from a String).
+    static func load(utf8 buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> (count: Int, changed: Bool) {
+        if let result = loadByTable(utf8: buf, into: &out) { return result }
+        return loadSlowly(String(decoding: buf, as: UTF8.self), into: &out)
     }
 
     /// The table path; nil when the text needs `TextNormalizer`'s other paths (or maps to more scalars than
     /// it has bytes, which only some compatibility ligatures do).
     @inline(__always)
-    private static func load(utf8 buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> (count: Int, changed: Bool)? {
+    private static func loadByTable(utf8 buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> (count: Int, changed: Bool)? {
         let n = buf.count
         if out.count < n { out = [UInt32](repeating: 0, count: max(n, 2 * out.count)) }
         let special = firstSpecialAction
