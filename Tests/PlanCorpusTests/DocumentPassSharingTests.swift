@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// What the per-document passes share instead of doing twice gives what doing it twice gives: each indicator's
+/// domain read from the scalars keying normalised, normalised scalars read from bytes, a sentence read from the
+/// clean text's bytes once it is known to share them.
+@Suite struct DocumentPassSharingTests {
+    /// Random documents: lines of indicators, keywords of the lexicon, traditional and full-width forms, and
+    /// targets whose clauses stand in one or several sentences of their line.
+    static func randomDocuments(seed: UInt64, sharedSentences: Bool) -> [Document] {
+        var rng = ScalarRewriteTests.SeededGenerator(state: seed)
+        let words = DomainLexicon.shared.keywords.map(\.text).sorted().prefix(300) + ["托位數", "養老機構", "ＰＭ２.５", "社區", "完成", "建成"]
+        return (0..<60).map { _ in
+            var lines: [String] = []
+            var targets: [Target] = []
+            for n in 0..<Int.random(in: 1...8, using: &rng) {
+                let clause = (0..<Int.random(in: 1...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
+                let other = (0..<Int.random(in: 0...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
+                // The clause twice on some lines: the first sentence holding it decides.
+                lines.append(Bool.random(using: &rng) ? other + clause + "。" + clause : clause + "," + other)
+                for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                    let indicator = Bool.random(using: &rng) ? words.randomElement(using: &rng)! : "事项"
+                    targets.append(DomainClassifierTests.target(indicator, clause, line: n + 1))
+                }
+            }
+            let text = lines.joined(separator: "\n")
+            var document = DomainClassifierTests.document(text, targets: targets)
+            if !sharedSentences {
+                // Sentences cut from an equal text of other storage: their bytes are not the clean text's.
+                let copy = String(decoding: Array(text.utf8), as: UTF8.self)
+                document.sentences = document.sentences.map {
+                    Sentence(section: $0.section, line: $0.line, cleanRange: $0.cleanRange, of: copy)
+                }
+            }
+            return document
+        }
+    }
+
+    static var documents: [Document] {
+        var documents = randomDocuments(seed: 3, sharedSentences: true) + randomDocuments(seed: 4, sharedSentences: false)
+        if sampleFolder() != nil { documents += ExtractionShortcutTests.samples }
+        return documents
+    }
+
+    /// Keying with the classifier, then the chain from the indicators' domains it gave, sets the keys and
+    /// domains that keying alone and the whole chain set.
+    @Test func indicatorDomainsFromKeyingAsByTheChain() {
+        var targets = 0
+        var fromIndicator = 0
+        for document in Self.documents {
+            var expected = document
+            for k in expected.targets.indices { expected.targets[k].domain = nil }
+            var shared = expected
+            IndicatorKey.shared.assignKeys(in: &expected)
+            DomainClassifier.shared.assignDomains(in: &expected)
+            let domains = IndicatorKey.shared.assignKeys(in: &shared, classifying: .shared)
+            #expect(domains.count == shared.targets.count)
+            DomainClassifier.shared.assignDomains(in: &shared, indicatorDomains: domains)
+            #expect(shared.targets == expected.targets, "\(document.name)")
+            #expect(shared.targets.map(\.domain) == expected.targets.map(\.domain), "\(document.name)")
+            #expect(shared.targets.map(\.key) == expected.targets.map(\.key), "\(document.name)")
+            targets += shared.targets.count
+            fromIndicator += domains.filter { $0 >= 0 }.count
+        }
+        // Both halves of the chain are exercised: some indicators decide, some do not.
+        #expect(targets >= 200)
+        #expect(fromIndicator >= 20 && fromIndicator < targets)
+    }
+
+    /// The chain over sentences read from the clean text's bytes gives the String chain's domains, whether the
+    /// sentences share the clean text's storage or not.
+    @Test func sentenceDomainsFromBytesAsByTheStringChain() {
+        var bySentence = 0
+        for document in Self.documents {
+            var copy = document
+            for k in copy.targets.indices { copy.targets[k].domain = nil }
+            let expected = KeyAndDomainScalarTests.referenceDomains(copy)
+            DomainClassifier.shared.assignDomains(in: &copy)
+            #expect(copy.targets.map(\.domain) == expected, "\(document.name)")
+            bySentence += copy.targets.filter { DomainClassifier.classify($0.indicator) == nil && DomainClassifier.classify($0.text) == nil
+                && $0.domain != DomainClassifier.shared.fallback }.count
+        }
+        #expect(bySentence >= 20)
+    }
+
+    @Test func normalisedScalarsFromBytesAsFromTheText() {
+        var buffer: [UInt32] = []
+        for text in KeyAndDomainScalarTests.texts {
+            let expected = TextNormalizer.normalize(text).unicodeScalars.map(\.value)
+            var copy = text
+            let (count, changed) = copy.withUTF8 { NormalizedScalars.load(utf8: $0, into: &buffer) }
+            #expect(Array(buffer[0..<count]) == expected, "\(text.debugDescription)")
+            #expect(changed == (expected != text.unicodeScalars.map(\.value)), "\(text.debugDescription)")
+        }
+    }
+}
