@@ -155,11 +155,15 @@ import Testing
         }
     }
 
-    /// The eight-at-a-time trigger scan finds what a walk finds, at every alignment and length, among scalars
-    /// sharing its masked tests (_ Y 【 〕 beside [ ] 〔 】) or the targets' bytes (U+4E28 ends in 28).
+    /// The sixteen-at-a-time trigger scan finds what a walk finds, at every alignment and length, among scalars
+    /// sharing its masked tests (_ Y 【 〕 beside [ ] 〔 】), the targets' bytes (U+4E28 ends in 28) or their low
+    /// sixteen bits (U+10028).
     @Test func agencyTriggerScanFindsWhatTheWalkFinds() {
         let triggers: Set<Unicode.Scalar> = ["(", ":", "[", "]", "〔", "】"]
         let texts = ScalarRewriteTests.randomTexts("(:[]〔】_Y【〕\u{4E28}\u{3A28}a中 ", count: 400, length: 0...40, seed: 91)
+            // Beyond the BMP, scalars whose low sixteen bits are those of the six.
+            + ScalarRewriteTests.randomTexts("(:〔\u{10028}\u{1003A}\u{2005B}\u{1005D}\u{13014}\u{23011}\u{13010}中", count: 300,
+                                             length: 0...48, seed: 93)
             + Self.texts + Self.samples.map(\.norm)
         var hits = 0
         for text in texts {
