@@ -26,6 +26,33 @@ import Testing
             }
             let text = lines.joined(separator: "\n")
             var document = DomainClassifierTests.document(text, targets: targets)
+            // Sentences end at 。 too: a line holds several, and the first that holds a clause decides.
+            var sentences: [Sentence] = []
+            for sentence in document.sentences {
+                var start = sentence.cleanRange.lowerBound
+                for (offset, byte) in sentence.slice.utf8.enumerated() where byte == 0x82 && offset >= 2 {
+                    let end = sentence.cleanRange.lowerBound + offset + 1
+                    if Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: end - 3)..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]) == Array("。".utf8) {
+                        sentences.append(Sentence(section: nil, line: sentence.line, cleanRange: start..<end, of: text))
+                        start = end
+                    }
+                }
+                sentences.append(Sentence(section: nil, line: sentence.line, cleanRange: start..<sentence.cleanRange.upperBound, of: text))
+            }
+            document.sentences = sentences
+            // Most clauses kept as a range of the clean text (as the extractor keeps them): the last occurrence on
+            // their line, so that an earlier sentence holding the same words still decides.
+            let clean = document.clean
+            var lineStarts = [0]
+            for line in lines { lineStarts.append(lineStarts.last! + line.utf8.count + 1) }
+            for k in document.targets.indices where Int.random(in: 0..<4, using: &rng) > 0 {
+                let line = document.targets[k].provenance.line - 1
+                let bytes = Array(lines[line].utf8), needle = Array(document.targets[k].text.utf8)
+                guard let at = stride(from: bytes.count - needle.count, through: 0, by: -1).first(where: {
+                    Array(bytes[$0..<($0 + needle.count)]) == needle
+                }) else { continue }
+                document.targets[k].shareCleanText(clean, clause: (lineStarts[line] + at)..<(lineStarts[line] + at + needle.count))
+            }
             if !sharedSentences {
                 // Sentences cut from an equal text of other storage: their bytes are not the clean text's.
                 let copy = String(decoding: Array(text.utf8), as: UTF8.self)

@@ -338,6 +338,13 @@ public struct DomainClassifier: Sendable {
                           in document: DocumentParts, _ state: inout DocumentState) -> Int? {
         // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
         let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+        // Where the needle's bytes lie in the clean text, when they are the clean text's own (a clause kept as a
+        // range of it): a sentence whose range holds them holds the text.
+        var needleAt: Int?
+        if let at = needle.baseAddress, let clean = state.clean.baseAddress, at >= clean,
+           at + needle.count <= clean + state.clean.count {
+            needleAt = at - clean
+        }
         return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
             if state.linesSorted == nil {
                 var sorted = true
@@ -357,24 +364,31 @@ public struct DomainClassifier: Sendable {
                 if sentenceLine == line {
                     if plainNeedle {
                         if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
-                        let found: Bool?
+                        if state.sentences[k] & 2 == 0 {
+                            // First visit: whether the sentence is plain, and whether its bytes are the clean text's.
+                            var slice = sentences[k].slice
+                            let clean = state.clean, range = sentences[k].cleanRange
+                            state.sentences[k] |= slice.withUTF8 { hay -> Int32 in
+                                let shares = range.upperBound <= clean.count && hay.count == range.count
+                                    && clean.baseAddress != nil && hay.baseAddress == clean.baseAddress! + range.lowerBound
+                                return (PlainScalars.arePlain(utf8: hay) ? 3 : 2) | (shares ? 8 : 0)
+                            }
+                        }
                         let known = state.sentences[k]
-                        if known & 2 != 0, known & 8 != 0 {
-                            // Asked before, and its bytes are the clean text's: no Substring to cut.
-                            let hay = UnsafeBufferPointer(rebasing: state.clean[sentences[k].cleanRange])
-                            found = known & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
+                        let found: Bool?
+                        if known & 1 == 0 {
+                            found = nil
+                        } else if known & 8 != 0 {
+                            let range = sentences[k].cleanRange
+                            if let at = needleAt, at >= range.lowerBound, at + needle.count <= range.upperBound {
+                                // The clause's own bytes lie inside the sentence's.
+                                found = true
+                            } else {
+                                found = UTF8Search.firstOffset(of: needle, in: UnsafeBufferPointer(rebasing: state.clean[range])) != nil
+                            }
                         } else {
                             var slice = sentences[k].slice
-                            let clean = state.clean
-                            found = slice.withUTF8 { hay -> Bool? in
-                                if state.sentences[k] & 2 == 0 {
-                                    let range = sentences[k].cleanRange
-                                    let shares = range.upperBound <= clean.count && hay.count == range.count
-                                        && clean.baseAddress != nil && hay.baseAddress == clean.baseAddress! + range.lowerBound
-                                    state.sentences[k] |= (PlainScalars.arePlain(utf8: hay) ? 3 : 2) | (shares ? 8 : 0)
-                                }
-                                return state.sentences[k] & 1 != 0 ? UTF8Search.firstOffset(of: needle, in: hay) != nil : nil
-                            }
+                            found = slice.withUTF8 { UTF8Search.firstOffset(of: needle, in: $0) != nil }
                         }
                         if found ?? Self.contains(sentences[k].slice, text) { return k }
                     } else if Self.contains(sentences[k].slice, text) {
