@@ -17,8 +17,13 @@ import Testing
             for n in 0..<Int.random(in: 1...8, using: &rng) {
                 let clause = (0..<Int.random(in: 1...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
                 let other = (0..<Int.random(in: 0...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
-                // The clause twice on some lines: the first sentence holding it decides.
-                lines.append(Bool.random(using: &rng) ? other + clause + "。" + clause : clause + "," + other)
+                // The clause twice on some lines (the first sentence holding it decides), after another sentence on
+                // some, alone on others.
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: lines.append(other + clause + "。" + clause)
+                case 1: lines.append(other + "。" + clause)
+                default: lines.append(clause + "," + other)
+                }
                 for _ in 0..<Int.random(in: 1...3, using: &rng) {
                     let indicator = Bool.random(using: &rng) ? words.randomElement(using: &rng)! : "事项"
                     targets.append(DomainClassifierTests.target(indicator, clause, line: n + 1))
@@ -99,7 +104,8 @@ import Testing
     /// sentences share the clean text's storage or not.
     @Test func sentenceDomainsFromBytesAsByTheStringChain() {
         var bySentence = 0
-        for document in Self.documents {
+        for document in Self.randomDocuments(seed: 3, sharedSentences: true) + Self.randomDocuments(seed: 4, sharedSentences: false)
+            + (sampleFolder() != nil ? ExtractionShortcutTests.samples : []) {
             var copy = document
             for k in copy.targets.indices { copy.targets[k].domain = nil }
             let expected = KeyAndDomainScalarTests.referenceDomains(copy)
