@@ -45,6 +45,21 @@ import Testing
         return (tokens, units)
     }
 
+    /// The pass over a lone numeral (`ScanRun.mayFollowNumeral`, `mayPrecedeNumeral`): every numeral between
+    /// scalars that do and do not make it a token (units' first scalars, marks, brackets, numerals, plain hanzi).
+    @Test func loneNumeralsMatchTheReference() {
+        let befores = ["", "第", "最后", "最初", "后", "(", "（", "中", "\n", "1", "x"]
+        var afters = Set(PhraseLexicon.units.entries.map { String($0.scalars[0]) })
+        afters.formUnion(["", "点5", "点", "分之一", "分", "是", "、", ")", "）", "余", "多", "万元", "亿", "千", "百", "%", "‰",
+                          "个", " 个", "体化", "步", "些", "2", "a", "年", "月", "一", "二", "十", "五"])
+        var texts: [String] = []
+        for c in ChineseNumeral.numerals {
+            for b in befores { for a in afters { texts.append(b + String(c) + a) } }
+        }
+        let found = Self.compare(texts)
+        #expect(found.tokens >= 1000)
+    }
+
     @Test func theScannerCasesMatchTheReference() {
         let found = Self.compare(NumberScannerTests.allCases.map(\.0))
         #expect(found.tokens >= 150)

@@ -433,7 +433,8 @@ struct ScanRun {
 
     /// Scalars other than a unit's first that can start a suffix: 余/多, magnitude words, percent signs, the
     /// percentage point words (个百分点, 百分点) and the space before a unit.
-    static let suffixStarts = ScalarSet("余多万亿千百%‰个 ")
+    static let suffixStarts = ScalarSet(suffixStartScalars)
+    static let suffixStartScalars = Array("余多万亿千百%‰个 ".unicodeScalars)
 
     /// Length of 个百分点 or 百分点 at `j`, or 0.
     @inline(__always) func percentagePointLength(at j: Int) -> Int {
@@ -743,8 +744,22 @@ struct ScanRun {
 
     // MARK: Chinese numerals
 
+    /// Scalars after a numeral that a reading of it looks at: numerals (a longer run), 点 (decimals), 分 (百分之,
+    /// 三分之一), 是 and 、 (markers), closing brackets, and what can start a suffix.
+    static let mayFollowNumeral = ScalarSet(ChineseNumeral.numerals + Array("点分是、)）".unicodeScalars) + suffixStartScalars)
+
+    /// Scalars before a numeral that make it an ordinal or a marker (第一, 最后一, 最初, (十七)).
+    @inline(__always) static func mayPrecedeNumeral(_ c: Unicode.Scalar?) -> Bool {
+        c == "第" || c == "后" || c == "初" || c == "(" || c == "（"
+    }
+
     mutating func scanChinese(_ i: Int) -> Int {
         let c = s[i]
+        // Most numerals stand alone inside words (统一, 进一步, 一体化): one numeral with nothing after it that a
+        // reading looks at and nothing before it that makes an ordinal or a marker is no token, and every branch
+        // below passes over it to i + 1 (the comparisons with the reference scanner hold this).
+        if !(at(i + 1).map { Self.mayFollowNumeral.contains($0) || units.mayStart($0) } ?? false),
+           !Self.mayPrecedeNumeral(at(i - 1)) { return i + 1 }
         // Five-year-plan periods: 十四五 → 2021–2025, 十五五 → 2026–2030.
         if c == "十", let d = at(i + 1).flatMap(ChineseNumeral.digit), d >= 1, at(i + 2) == "五",
            !(at(i + 3).map(ChineseNumeral.isNumeral) ?? false), units.matchIndex(s, at: i + 3) < 0 {
