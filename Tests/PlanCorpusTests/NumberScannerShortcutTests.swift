@@ -218,6 +218,28 @@ import Testing
         #expect(NumberScanner().scan("建设26所学校,26所") != a)
     }
 
+    /// The scan given its start positions finds what the scan over every scalar finds; given too few it misses
+    /// tokens (so the comparison can fail).
+    @Test func scanningAtGivenStartsMatchesTheFullScan() {
+        let scanner = NumberScanner()
+        var missed = 0
+        for text in Self.randomTexts + Self.sampleLines + ["", "𠀀12个", "文𝟙万元"] {
+            let o = Array(text.unicodeScalars)
+            let folded = ScalarFolder.fold(text)
+            let utf8 = AlignedScalars.offsets(of: o, base: 0)
+            let starts = folded.indices.filter { ScanRun.startBytes[Int(folded[$0].value)] == 1 }.map { Int32($0) }
+            var out: [Quantity] = []
+            starts.withUnsafeBufferPointer { scanner.scan(original: o, folded: folded, utf8: utf8, starts: $0, into: &out) }
+            #expect(out == scanner.scan(text), "\(text)")
+            if !starts.isEmpty {
+                var fewer: [Quantity] = []
+                starts.dropFirst().withUnsafeBufferPointer { scanner.scan(original: o, folded: folded, utf8: utf8, starts: $0, into: &fewer) }
+                if fewer != out { missed += 1 }
+            }
+        }
+        #expect(missed > 1000)
+    }
+
     @Test func appendingScanAddsTheSameTokens() {
         let scanner = NumberScanner()
         var out: [Quantity] = []

@@ -81,6 +81,22 @@ public struct NumberScanner: Sendable {
             }
         }
     }
+
+    /// `scan(original:folded:utf8:into:)` given the positions of the folded scalars that may start a token (those
+    /// `ScanRun.startBytes` marks, in text order: every one, or the scan misses tokens), so the scan reads only there.
+    func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], starts: UnsafeBufferPointer<Int32>,
+              into out: inout [Quantity]) {
+        original.withUnsafeBufferPointer { o in
+            folded.withUnsafeBufferPointer { s in
+                offsets.withUnsafeBufferPointer { u in
+                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
+                    swap(&run.out, &out)
+                    run.scanAll(starts: starts)
+                    swap(&run.out, &out)
+                }
+            }
+        }
+    }
 }
 
 /// What the scanner knows of each entry of a unit lexicon, by entry index.
@@ -339,17 +355,24 @@ struct ScanRun {
                 return k
             }
             guard i < n else { break }
-            let c = s[i]
-            if Self.isDigit(c) {
-                i = scanArabic(i)
-            } else if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) {
-                i = end
-            } else if ChineseNumeral.isNumeral(c) {
-                i = scanChinese(i)
-            } else {
-                i += 1
-            }
+            i = scanStart(i)
         }
+    }
+
+    /// `scanAll()` given the positions its loop stops at (where `startBytes` marks the folded scalar, in order), as
+    /// the sentence reader notes them while folding: no pass over the scalars in between.
+    mutating func scanAll(starts: UnsafeBufferPointer<Int32>) {
+        var i = 0
+        for p in starts where Int(p) >= i { i = scanStart(Int(p)) }
+    }
+
+    /// Reads the token starting at `i` (a position the loop stops at), if any; returns where the scan goes on.
+    @inline(__always) mutating func scanStart(_ i: Int) -> Int {
+        let c = s[i]
+        if Self.isDigit(c) { return scanArabic(i) }
+        if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) { return end }
+        if ChineseNumeral.isNumeral(c) { return scanChinese(i) }
+        return i + 1
     }
 
     // MARK: Arabic numbers
