@@ -240,6 +240,18 @@ import Testing
         #expect(missed > 1000)
     }
 
+    /// The start positions the sentence reader notes while folding are exactly those the scan loop stops at.
+    @Test func foldNotesTheScanStarts() {
+        var folded: [Unicode.Scalar] = [], stops: [Int32] = [], starts: [Int32] = []
+        for text in Self.randomTexts + Self.sampleLines + ["", "𠀀12个", "文𝟙万元"] {
+            let o = Array(text.unicodeScalars)
+            let (mayHold, _, count) = SentenceReader.fold(o, into: &folded, stops: &stops, starts: &starts)
+            let expected = folded.indices.filter { ScanRun.startBytes[Int(folded[$0].value)] == 1 }.map { Int32($0) }
+            #expect(Array(starts.prefix(count)) == expected, "\(text)")
+            #expect(mayHold == !expected.isEmpty)
+        }
+    }
+
     @Test func appendingScanAddsTheSameTokens() {
         let scanner = NumberScanner()
         var out: [Quantity] = []
