@@ -267,7 +267,7 @@ struct ScanRun {
 
     /// The number (`UnitNames`) of the unit in simplified characters, as the token keeps it: a lexicon entry's,
     /// found in the facts; a compound unit (元/平方米) is named from its scalars.
-    func unitNumber(_ u: UnitSpan) -> UInt32 {
+    @inline(__always) func unitNumber(_ u: UnitSpan) -> UInt32 {
         switch u.word {
         case .percent: return UnitNames.percent
         case .perMille: return UnitNames.perMille
