@@ -104,8 +104,7 @@ struct SentenceReader {
         }
         let tokenCount = mayHoldToken ? buffers.tokens.count : 0
         let offsetCount = mayHoldToken ? buffers.utf8.count : 0
-        // Tokens share the scalars' storage: emptied once read, they leave it to the next sentence unshared (kept,
-        // the caller's next `removeAll(keepingCapacity:)` of the scalars would copy instead).
+        // Tokens are plain values: emptying the array once read costs nothing and keeps its storage.
         defer { buffers.tokens.removeAll(keepingCapacity: true) }
         return buffers.original.withUnsafeBufferPointer { o in
             buffers.folded.withUnsafeBufferPointer { f in
