@@ -163,27 +163,27 @@ struct SentenceReader {
         let walkSet = Self.walkSet
         foldTable.withUnsafeBufferPointer { table in
             stops.withUnsafeMutableBufferPointer { stops in
-            starts.withUnsafeMutableBufferPointer { starts in
-                out.withUnsafeMutableBufferPointer { out in
-                    for k in 0..<out.count {
-                        let v = out[k].value
-                        if v < 0x10000 {
-                            let entry = table[Int(v)]
-                            out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
-                            if entry >= mayStartToken {
-                                flags |= entry
-                                if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
-                                if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
+                starts.withUnsafeMutableBufferPointer { starts in
+                    out.withUnsafeMutableBufferPointer { out in
+                        for k in 0..<out.count {
+                            let v = out[k].value
+                            if v < 0x10000 {
+                                let entry = table[Int(v)]
+                                out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                                if entry >= mayStartToken {
+                                    flags |= entry
+                                    if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
+                                    if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
+                                }
+                            } else {
+                                // Beyond the BMP a scalar folds to itself.
+                                flags |= mayStartToken
+                                starts[m] = Int32(k); m += 1
+                                if walkSet.contains(out[k]) { stops[n] = Int32(k); n += 1 }
                             }
-                        } else {
-                            // Beyond the BMP a scalar folds to itself.
-                            flags |= mayStartToken
-                            starts[m] = Int32(k); m += 1
-                            if walkSet.contains(out[k]) { stops[n] = Int32(k); n += 1 }
                         }
                     }
                 }
-            }
             }
         }
         return (flags & mayStartToken != 0, n, m)
