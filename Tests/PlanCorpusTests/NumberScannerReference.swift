@@ -33,11 +33,13 @@ struct ReferenceToken: Equatable {
         self.text = text
     }
 
-    /// The same properties read from a scanned `Quantity` (text and raw unit through their getters).
-    init(_ q: Quantity) {
-        self.init(kind: q.kind, value: q.value, valueMax: q.valueMax, unitRaw: q.unitRaw, unit: q.unit,
+    /// The same properties read from a `Quantity` scanned from the scalars `written` (text and raw unit read
+    /// from them, the unit from its number).
+    init(_ q: Quantity, in written: [Unicode.Scalar]) {
+        self.init(kind: q.kind, value: q.value, valueMax: q.valueMax, unitRaw: q.unitRaw(in: written), unit: q.unit,
                   unitCategory: q.unitCategory, comparatorHint: q.comparatorHint, isPlaceholder: q.isPlaceholder,
-                  isChineseNumeral: q.isChineseNumeral, scalarRange: q.scalarRange, utf8Range: q.utf8Range, text: q.text)
+                  isChineseNumeral: q.isChineseNumeral, scalarRange: q.scalarRange, utf8Range: q.utf8Range,
+                  text: q.text(in: written))
     }
 
     /// The reference scan of `text`.

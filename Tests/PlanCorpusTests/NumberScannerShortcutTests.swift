@@ -35,13 +35,29 @@ import Testing
         var tokens = 0, units = 0
         let scanner = NumberScanner()
         for text in texts {
-            let fast = scanner.scan(text).map(ReferenceToken.init)
+            let written = Array(text.unicodeScalars)
+            let fast = scanner.scan(text).map { ReferenceToken($0, in: written) }
             let reference = ReferenceToken.scan(text)
             #expect(fast == reference, "\(text.debugDescription)")
             tokens += reference.count
             units += reference.filter { $0.unit != nil }.count
         }
         return (tokens, units)
+    }
+
+    /// The pass over a lone numeral (`ScanRun.mayFollowNumeral`, `mayPrecedeNumeral`): every numeral between
+    /// scalars that do and do not make it a token (units' first scalars, marks, brackets, numerals, plain hanzi).
+    @Test func loneNumeralsMatchTheReference() {
+        let befores = ["", "第", "最后", "最初", "后", "(", "（", "中", "\n", "1", "x"]
+        var afters = Set(PhraseLexicon.units.entries.map { String($0.scalars[0]) })
+        afters.formUnion(["", "点5", "点", "分之一", "分", "是", "、", ")", "）", "余", "多", "万元", "亿", "千", "百", "%", "‰",
+                          "个", " 个", "体化", "步", "些", "2", "a", "年", "月", "一", "二", "十", "五"])
+        var texts: [String] = []
+        for c in ChineseNumeral.numerals {
+            for b in befores { for a in afters { texts.append(b + String(c) + a) } }
+        }
+        let found = Self.compare(texts)
+        #expect(found.tokens >= 1000)
     }
 
     @Test func theScannerCasesMatchTheReference() {
@@ -91,7 +107,7 @@ import Testing
             let offsets = Array(0...s.count)
             let reading = s.withUnsafeBufferPointer { s in
                 offsets.withUnsafeBufferPointer { u in
-                    ScanRun(o: Array(text.unicodeScalars), s: s, units: .units, facts: .standard, utf8: u).readArabic(1)
+                    ScanRun(o: s, s: s, units: .units, facts: .standard, utf8: u).readArabic(1)
                 }
             }
             #expect(reading?.value.bitPattern == Double(number)!.bitPattern, "\(number)")
@@ -136,33 +152,104 @@ import Testing
     }
 
     @Test func tokensReadTheirTextAndUnitFromTheScannedScalars() {
-        var q = NumberScanner().scan("投资3.5萬 元,")[0]
-        #expect(q.text == "3.5萬 元")
-        #expect(q.unitRaw == "萬元")
+        let text = "投资3.5萬 元,"
+        var q = NumberScanner().scan(text)[0]
+        #expect(q.text(in: text) == "3.5萬 元")
+        #expect(q.text(in: Array(text.unicodeScalars)) == "3.5萬 元")
+        #expect(q.unitRaw(in: text) == "萬元")
         #expect(q.unit == "万元")
-        // Setting them keeps the other.
-        q.text = "三點五萬元"
-        #expect(q.text == "三點五萬元")
-        #expect(q.unitRaw == "萬元")
-        q.unitRaw = nil
-        #expect(q.unitRaw == nil)
-        #expect(q.text == "三點五萬元")
-        let made = Quantity(kind: .number, value: 3, unitRaw: "個", unit: "个", scalarRange: 0..<2, utf8Range: 0..<4, text: "3個")
-        #expect(made.text == "3個")
-        #expect(made.unitRaw == "個")
+        // The unit is a number in `UnitNames`: set, it names the same string; equal names have equal numbers.
+        q.unit = "万元/人"
+        #expect(q.unit == "万元/人")
+        #expect(q.unitNumber == UnitNames.shared.number(of: "万元/人"))
+        #expect(q.unitRaw(in: text) == "萬元")
+        q.unit = nil
+        #expect(q.unit == nil && q.unitNumber == 0)
+        let made = Quantity(kind: .number, value: 3, unit: "个", scalarRange: 0..<2, utf8Range: 0..<4, unitRawRange: 1..<2)
+        #expect(made.text(in: "3個") == "3個")
+        #expect(made.unitRaw(in: "3個") == "個")
         #expect(made.unit == "个")
+        #expect(made.comparatorHint == nil)
+        #expect(Quantity(kind: .number, value: 3, isLowerBound: true, scalarRange: 0..<2, utf8Range: 0..<2).comparatorHint == ">=")
+    }
+
+    /// Tokens are plain values: copying and dropping them retains nothing.
+    @Test func tokensAreTrivialValues() {
+        #expect(_isPOD(Quantity.self))
+        #expect(_isPOD(ScanRun.UnitSpan.self))
+    }
+
+    /// Unit numbers: the fixed ones name their words, every lexicon entry and money unit with a magnitude word
+    /// reads back as its text, and numbers given from many threads at once stay one per name.
+    @Test func unitNamesReadBackWhatTheyNumber() {
+        let names = UnitNames.shared
+        #expect(names.name(UnitNames.percent) == "%")
+        #expect(names.name(UnitNames.perMille) == "‰")
+        #expect(names.name(UnitNames.percentagePoint) == "百分点")
+        #expect(names.name(UnitNames.ratio) == "ratio")
+        let facts = UnitFacts.standard
+        for (e, entry) in PhraseLexicon.units.entries.enumerated() {
+            #expect(names.name(facts.entryUnit[e]) == entry.text)
+            for (p, prefix) in UnitFacts.magnitudePrefixes.enumerated() {
+                let number = facts.prefixedUnit[e * UnitFacts.magnitudePrefixes.count + p]
+                #expect(number == 0 ? facts.category[e] != .money : names.name(number) == String(String.UnicodeScalarView(prefix)) + entry.text)
+            }
+        }
+        let words = (0..<3000).map { "单位\($0 % 1500)/年" }
+        var numbers = [UInt32](repeating: 0, count: words.count)
+        numbers.withUnsafeMutableBufferPointer { out in
+            DispatchQueue.concurrentPerform(iterations: words.count) { k in out[k] = names.number(of: words[k]) }
+        }
+        for k in words.indices {
+            #expect(names.name(numbers[k]) == words[k])
+            #expect(numbers[k] == numbers[k % 1500])
+        }
     }
 
     @Test func tokensCompareByWhatTheyRead() {
         let a = NumberScanner().scan("建设26所学校")
         let b = NumberScanner().scan("建设26所学校")
         #expect(a == b)
-        #expect(a[0] == Quantity(kind: .number, value: 26, unitRaw: "所", unit: "所", unitCategory: .count,
-                                 scalarRange: 2..<5, utf8Range: 6..<11, text: "26所"))
-        #expect(a[0] != Quantity(kind: .number, value: 26, unitRaw: "所", unit: "所", unitCategory: .count,
-                                 scalarRange: 2..<5, utf8Range: 6..<11, text: "26個"))
+        #expect(a[0] == Quantity(kind: .number, value: 26, unit: "所", unitCategory: .count,
+                                 scalarRange: 2..<5, utf8Range: 6..<11, unitRawRange: 4..<5))
+        #expect(a[0] != Quantity(kind: .number, value: 26, unit: "个", unitCategory: .count,
+                                 scalarRange: 2..<5, utf8Range: 6..<11, unitRawRange: 4..<5))
         #expect(Set(a + b).count == 1)
         #expect(NumberScanner().scan("建设26所学校,26所") != a)
+    }
+
+    /// The scan given its start positions finds what the scan over every scalar finds; given too few it misses
+    /// tokens (so the comparison can fail).
+    @Test func scanningAtGivenStartsMatchesTheFullScan() {
+        let scanner = NumberScanner()
+        var missed = 0
+        for text in Self.randomTexts + Self.sampleLines + ["", "𠀀12个", "文𝟙万元"] {
+            let o = Array(text.unicodeScalars)
+            let folded = ScalarFolder.fold(text)
+            let utf8 = AlignedScalars.offsets(of: o, base: 0)
+            let starts = folded.indices.filter { ScanRun.startBytes[Int(folded[$0].value)] == 1 }.map { Int32($0) }
+            var out: [Quantity] = []
+            starts.withUnsafeBufferPointer { scanner.scan(original: o, folded: folded, utf8: utf8, starts: $0, into: &out) }
+            #expect(out == scanner.scan(text), "\(text)")
+            if !starts.isEmpty {
+                var fewer: [Quantity] = []
+                starts.dropFirst().withUnsafeBufferPointer { scanner.scan(original: o, folded: folded, utf8: utf8, starts: $0, into: &fewer) }
+                if fewer != out { missed += 1 }
+            }
+        }
+        #expect(missed > 1000)
+    }
+
+    /// The start positions the sentence reader notes while folding are exactly those the scan loop stops at.
+    @Test func foldNotesTheScanStarts() {
+        var folded: [Unicode.Scalar] = [], stops: [Int32] = [], starts: [Int32] = []
+        for text in Self.randomTexts + Self.sampleLines + ["", "𠀀12个", "文𝟙万元"] {
+            let o = Array(text.unicodeScalars)
+            let (mayHold, _, count) = SentenceReader.fold(o, into: &folded, stops: &stops, starts: &starts)
+            let expected = folded.indices.filter { ScanRun.startBytes[Int(folded[$0].value)] == 1 }.map { Int32($0) }
+            #expect(Array(starts.prefix(count)) == expected, "\(text)")
+            #expect(mayHold == !expected.isEmpty)
+        }
     }
 
     @Test func appendingScanAddsTheSameTokens() {

@@ -327,16 +327,17 @@ func formatNumber(_ v: Double) -> String {
         let utf8 = Array(text.utf8)
         for t in tokens {
             let slice = String(decoding: utf8[t.utf8Range], as: UTF8.self)
-            #expect(slice == t.text)
+            #expect(slice == t.text(in: text))
         }
-        #expect(tokens[0].text == "2.3萬個")
-        #expect(tokens[0].unitRaw == "個")
-        #expect(tokens[1].text == "９５％")
+        #expect(tokens[0].text(in: text) == "2.3萬個")
+        #expect(tokens[0].unitRaw(in: text) == "個")
+        #expect(tokens[1].text(in: text) == "９５％")
     }
 
     @Test func moneyKeepsTheMagnitudeInTheRawUnit() {
-        let t = NumberScanner().scan("給予每個新增托位1萬元補助")
-        #expect(t.first?.unitRaw == "萬元")
+        let text = "給予每個新增托位1萬元補助"
+        let t = NumberScanner().scan(text)
+        #expect(t.first?.unitRaw(in: text) == "萬元")
         #expect(t.first?.unit == "万元")
         #expect(t.first?.unitCategory == .money)
     }
@@ -345,7 +346,7 @@ func formatNumber(_ v: Double) -> String {
         #expect(YearScanner.planPeriod(14) == 2021...2025)
         #expect(YearScanner.planPeriod(15) == 2026...2030)
         #expect(YearScanner.planPeriod(3) == nil)
-        #expect(Quantity(kind: .planPeriod, value: 2021, valueMax: 2025, scalarRange: 0..<3, utf8Range: 0..<9, text: "十四五").targetYear == 2025)
+        #expect(Quantity(kind: .planPeriod, value: 2021, valueMax: 2025, scalarRange: 0..<3, utf8Range: 0..<9).targetYear == 2025)
     }
 
     @Test func yearScannerKeepsOnlyTime() {

@@ -66,16 +66,34 @@ public struct NumberScanner: Sendable {
     }
 
     /// `scan(original:folded:utf8:)` appending the tokens to `out`, so a caller can keep one array's storage
-    /// from text to text (tokens share `original`'s storage: refilling it while they are kept copies it).
+    /// from text to text (tokens are plain values: they hold nothing of the scalars).
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], into out: inout [Quantity]) {
-        // The run reads the folded scalars and the offsets through buffers: no retain of either per scan, and
-        // no bounds check per read (`at` checks the bounds itself).
-        folded.withUnsafeBufferPointer { s in
-            offsets.withUnsafeBufferPointer { u in
-                var run = ScanRun(o: original, s: s, units: units, facts: unitFacts, utf8: u)
-                swap(&run.out, &out)
-                run.scanAll()
-                swap(&run.out, &out)
+        // The run reads the scalars and the offsets through buffers: no retain of any per scan, and no bounds
+        // check per read (`at` checks the bounds itself).
+        original.withUnsafeBufferPointer { o in
+            folded.withUnsafeBufferPointer { s in
+                offsets.withUnsafeBufferPointer { u in
+                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
+                    swap(&run.out, &out)
+                    run.scanAll()
+                    swap(&run.out, &out)
+                }
+            }
+        }
+    }
+
+    /// `scan(original:folded:utf8:into:)` given the positions of the folded scalars that may start a token (those
+    /// `ScanRun.startBytes` marks, in text order: every one, or the scan misses tokens), so the scan reads only there.
+    func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], starts: UnsafeBufferPointer<Int32>,
+              into out: inout [Quantity]) {
+        original.withUnsafeBufferPointer { o in
+            folded.withUnsafeBufferPointer { s in
+                offsets.withUnsafeBufferPointer { u in
+                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
+                    swap(&run.out, &out)
+                    run.scanAll(starts: starts)
+                    swap(&run.out, &out)
+                }
             }
         }
     }
@@ -88,9 +106,11 @@ final class UnitFacts: Sendable {
     /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
     let endsInLetter: [Bool]
 
+    /// The number (`UnitNames`) of each entry's text.
+    let entryUnit: [UInt32]
     /// Money units with a magnitude word before them (万元, 亿美元), as the scan reports them: for entry e,
-    /// `prefixed[e * magnitudePrefixes.count + p]` is prefix p then the entry ("" for other categories).
-    let prefixed: [String]
+    /// `prefixedUnit[e * magnitudePrefixes.count + p]` is the number of prefix p then the entry (0 for other categories).
+    let prefixedUnit: [UInt32]
 
     /// Magnitude words as they stand, folded, before a money unit (5万亿元, 三千万元 … 两亿万元).
     static let magnitudePrefixes: [[Unicode.Scalar]] = ["万", "亿", "万亿", "千万", "百万", "万万", "亿万", "亿亿"].map { Array($0.unicodeScalars) }
@@ -98,13 +118,15 @@ final class UnitFacts: Sendable {
     init(_ units: PhraseLexicon) {
         category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
         endsInLetter = units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false }
-        var prefixed: [String] = []
+        let names = UnitNames.shared
+        entryUnit = units.entries.map { names.number(of: $0.text) }
+        var prefixedUnit: [UInt32] = []
         for (e, entry) in units.entries.enumerated() {
             for p in Self.magnitudePrefixes {
-                prefixed.append(category[e] == .money ? String(String.UnicodeScalarView(p)) + entry.text : "")
+                prefixedUnit.append(category[e] == .money ? names.number(of: String(String.UnicodeScalarView(p)) + entry.text) : 0)
             }
         }
-        self.prefixed = prefixed
+        self.prefixedUnit = prefixedUnit
     }
 
     /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
@@ -122,10 +144,10 @@ final class UnitFacts: Sendable {
     static func of(_ units: PhraseLexicon) -> UnitFacts { units.isSame(as: .units) ? standard : UnitFacts(units) }
 }
 
-/// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far. The folded scalars and
-/// the offsets are buffers the caller holds for the run's lifetime.
+/// The state of one scan: the scalars, their UTF-8 offsets and the tokens found so far. The scalars (as written
+/// and folded) and the offsets are buffers the caller holds for the run's lifetime.
 struct ScanRun {
-    let o: [Unicode.Scalar]
+    let o: UnsafeBufferPointer<Unicode.Scalar>
     let s: UnsafeBufferPointer<Unicode.Scalar>
     let units: PhraseLexicon
     let facts: UnitFacts
@@ -133,7 +155,7 @@ struct ScanRun {
     let utf8: UnsafeBufferPointer<Int>
     var out: [Quantity] = []
 
-    init(o: [Unicode.Scalar], s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
+    init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
         self.o = o
         self.s = s
         self.units = units
@@ -173,8 +195,8 @@ struct ScanRun {
 
     // MARK: units
 
-    /// A unit found after a number, as spans of the scanned text rather than strings: the strings are made
-    /// once per token kept (`emit`), not per reading tried.
+    /// A unit found after a number, as spans of the scanned text rather than strings: its number in `UnitNames` is
+    /// found once per token kept (`emit`), not per reading tried.
     struct UnitSpan {
         /// Units that are no span of the folded text (百分之 reads as %, a ratio has the unit "ratio").
         enum Word: UInt8 { case none, percent, perMille, percentagePoint, ratio }
@@ -243,20 +265,21 @@ struct ScanRun {
         return true
     }
 
-    /// The unit in simplified characters, as the token keeps it.
-    func simpleString(_ u: UnitSpan) -> String {
+    /// The number (`UnitNames`) of the unit in simplified characters, as the token keeps it: a lexicon entry's,
+    /// found in the facts; a compound unit (元/平方米) is named from its scalars.
+    @inline(__always) func unitNumber(_ u: UnitSpan) -> UInt32 {
         switch u.word {
-        case .percent: return "%"
-        case .perMille: return "‰"
-        case .percentagePoint: return "百分点"
-        case .ratio: return "ratio"
+        case .percent: return UnitNames.percent
+        case .perMille: return UnitNames.perMille
+        case .percentagePoint: return UnitNames.percentagePoint
+        case .ratio: return UnitNames.ratio
         case .none:
             if u.entry >= 0 {
-                if u.prefix < 0 { return units.text(ofEntry: u.entry) }
-                let text = facts.prefixed[u.entry * UnitFacts.magnitudePrefixes.count + u.prefix]
-                if !text.isEmpty { return text }
+                if u.prefix < 0 { return facts.entryUnit[u.entry] }
+                let number = facts.prefixedUnit[u.entry * UnitFacts.magnitudePrefixes.count + u.prefix]
+                if number != 0 { return number }
             }
-            return Self.string(s, u.simple, u.simpleTail)
+            return UnitNames.shared.number(of: Self.string(s, u.simple, u.simpleTail))
         }
     }
 
@@ -282,20 +305,19 @@ struct ScanRun {
             v.map { v in v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6 }
         }
         var kind = kind
-        var simple: String? = nil
+        var number: UInt32 = 0
         var category: UnitCategory? = nil
         var written: Quantity.WrittenUnit? = nil
         if let unit {
-            simple = simpleString(unit)
+            number = unitNumber(unit)
             category = unit.category
             written = unit.written
             if kind == .number, unit.category == .date { kind = .date }
         }
         if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
-        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unit: simple, unitCategory: category,
-                            comparatorHint: atLeast ? ">=" : nil, isPlaceholder: placeholder, isChineseNumeral: chinese,
-                            scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], written: o,
-                            textSpan: range, rawUnit: written))
+        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitNumber: number, unitCategory: category,
+                            isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese,
+                            scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], rawUnit: written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -333,17 +355,24 @@ struct ScanRun {
                 return k
             }
             guard i < n else { break }
-            let c = s[i]
-            if Self.isDigit(c) {
-                i = scanArabic(i)
-            } else if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) {
-                i = end
-            } else if ChineseNumeral.isNumeral(c) {
-                i = scanChinese(i)
-            } else {
-                i += 1
-            }
+            i = scanStart(i)
         }
+    }
+
+    /// `scanAll()` given the positions its loop stops at (where `startBytes` marks the folded scalar, in order), as
+    /// the sentence reader notes them while folding: no pass over the scalars in between.
+    mutating func scanAll(starts: UnsafeBufferPointer<Int32>) {
+        var i = 0
+        for p in starts where Int(p) >= i { i = scanStart(Int(p)) }
+    }
+
+    /// Reads the token starting at `i` (a position the loop stops at), if any; returns where the scan goes on.
+    @inline(__always) mutating func scanStart(_ i: Int) -> Int {
+        let c = s[i]
+        if Self.isDigit(c) { return scanArabic(i) }
+        if Self.isX(c), !Self.isLetter(at(i - 1)), let end = scanPlaceholder(i) { return end }
+        if ChineseNumeral.isNumeral(c) { return scanChinese(i) }
+        return i + 1
     }
 
     // MARK: Arabic numbers
@@ -427,7 +456,8 @@ struct ScanRun {
 
     /// Scalars other than a unit's first that can start a suffix: 余/多, magnitude words, percent signs, the
     /// percentage point words (个百分点, 百分点) and the space before a unit.
-    static let suffixStarts = ScalarSet("余多万亿千百%‰个 ")
+    static let suffixStarts = ScalarSet(suffixStartScalars)
+    static let suffixStartScalars = Array("余多万亿千百%‰个 ".unicodeScalars)
 
     /// Length of 个百分点 or 百分点 at `j`, or 0.
     @inline(__always) func percentagePointLength(at j: Int) -> Int {
@@ -737,8 +767,22 @@ struct ScanRun {
 
     // MARK: Chinese numerals
 
+    /// Scalars after a numeral that a reading of it looks at: numerals (a longer run), 点 (decimals), 分 (百分之,
+    /// 三分之一), 是 and 、 (markers), closing brackets, and what can start a suffix.
+    static let mayFollowNumeral = ScalarSet(ChineseNumeral.numerals + Array("点分是、)）".unicodeScalars) + suffixStartScalars)
+
+    /// Scalars before a numeral that make it an ordinal or a marker (第一, 最后一, 最初, (十七)).
+    @inline(__always) static func mayPrecedeNumeral(_ c: Unicode.Scalar?) -> Bool {
+        c == "第" || c == "后" || c == "初" || c == "(" || c == "（"
+    }
+
     mutating func scanChinese(_ i: Int) -> Int {
         let c = s[i]
+        // Most numerals stand alone inside words (统一, 进一步, 一体化): one numeral with nothing after it that a
+        // reading looks at and nothing before it that makes an ordinal or a marker is no token, and every branch
+        // below passes over it to i + 1 (the comparisons with the reference scanner hold this).
+        if !(at(i + 1).map { Self.mayFollowNumeral.contains($0) || units.mayStart($0) } ?? false),
+           !Self.mayPrecedeNumeral(at(i - 1)) { return i + 1 }
         // Five-year-plan periods: 十四五 → 2021–2025, 十五五 → 2026–2030.
         if c == "十", let d = at(i + 1).flatMap(ChineseNumeral.digit), d >= 1, at(i + 2) == "五",
            !(at(i + 3).map(ChineseNumeral.isNumeral) ?? false), units.matchIndex(s, at: i + 3) < 0 {

@@ -37,20 +37,22 @@ public enum UnitCategory: String, Sendable, Hashable {
 
 /// One number found by `NumberScanner`, with its unit and where it stands in the scanned text.
 ///
-/// The token's text and its unit as written are not copied out of the scanned text per token (building
-/// strings was most of the scan's cost): the token keeps the scanned scalars (shared, not copied) and the
-/// ranges to read, and `text` and `unitRaw` build their strings when asked.
-public struct Quantity: Sendable {
+/// A token is a plain value (no reference, no string inside): a sentence's tokens are made, copied and dropped by
+/// the thousand, and with strings and a shared array in each, retaining and releasing them was most of the cost.
+/// So the unit is a number in `UnitNames` (read back as a string by `unit`), the lower-bound hint a flag, and the
+/// text and unit as written are spans of the scanned scalars, read by `text(in:)` and `unitRaw(in:)` from the
+/// scalars the caller scanned.
+public struct Quantity: Sendable, Hashable {
     public var kind: QuantityKind
     /// The amount, with 万/亿 multiplied out except for money; nil for placeholders.
     public var value: Double?
     /// Upper end of a range (3万人-10万人, 20~30%), else nil.
     public var valueMax: Double?
-    /// The unit in simplified characters (万元, 个, %, ratio).
-    public var unit: String?
+    /// The unit's number in `UnitNames.shared` (0: no unit); equal numbers are equal units.
+    var unitNumber: UInt32
     public var unitCategory: UnitCategory?
-    /// `>=` when the number is marked as a lower bound by 余/多 (十余个, 100多所).
-    public var comparatorHint: String?
+    /// True when the number is marked as a lower bound by 余/多 (十余个, 100多所).
+    public var isLowerBound: Bool
     /// True for template slots: 202x年, xx个.
     public var isPlaceholder: Bool
     /// True when the number was written in Chinese numerals (三, 二十六, 壹佰).
@@ -59,11 +61,7 @@ public struct Quantity: Sendable {
     public var scalarRange: Range<Int>
     /// UTF-8 offsets in the scanned text.
     public var utf8Range: Range<Int>
-    /// The scalars `text` and `unitRaw` are read from: the scanned text as written (shared with the scan).
-    var written: [Unicode.Scalar]
-    /// Where `text` stands in `written` (the scalar range, for a scanned token).
-    var textSpan: Range<Int>
-    /// Where `unitRaw` stands in `written`; nil when there is no unit.
+    /// Where the unit as written stands in the scanned scalars; nil when there is no unit.
     var rawUnit: WrittenUnit?
 
     /// A unit as written: `written[first]` then `written[second]`, with spaces dropped when `dropsSpaces`
@@ -99,26 +97,27 @@ public struct Quantity: Sendable {
         }
     }
 
-    /// The text the token covers, as written.
-    public var text: String {
-        get { String(scalars: written[textSpan]) }
-        set { (written, textSpan, rawUnit) = Self.store(text: newValue, unitRaw: unitRaw) }
+    /// The unit in simplified characters (万元, 个, %, ratio).
+    public var unit: String? {
+        get { unitNumber == 0 ? nil : UnitNames.shared.name(unitNumber) }
+        set { unitNumber = newValue.map { UnitNames.shared.number(of: $0) } ?? 0 }
     }
 
-    /// The unit as written, including the magnitude word for money (萬元, 個, %).
-    public var unitRaw: String? {
-        get { rawUnit.map { $0.string(in: written) } }
-        set { (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: newValue) }
-    }
+    /// `>=` when the number is marked as a lower bound by 余/多 (十余个, 100多所), else nil.
+    public var comparatorHint: String? { isLowerBound ? ">=" : nil }
 
-    /// A text and a raw unit kept in one array of scalars, the text first.
-    private static func store(text: String, unitRaw: String?) -> ([Unicode.Scalar], Range<Int>, WrittenUnit?) {
-        var written = Array(text.unicodeScalars)
-        let textSpan = 0..<written.count
-        guard let unitRaw else { return (written, textSpan, nil) }
-        written += unitRaw.unicodeScalars
-        return (written, textSpan, WrittenUnit(first: textSpan.upperBound..<written.count, second: 0..<0, dropsSpaces: false))
-    }
+    /// The text the token covers, as written: `written` is the scanned text's scalars (as `scan(original:…)` was
+    /// given them, or the scanned string's `unicodeScalars`).
+    public func text(in written: [Unicode.Scalar]) -> String { String(scalars: written[scalarRange]) }
+
+    /// `text(in:)` of a token of `scan(_ text:)`.
+    public func text(in text: String) -> String { self.text(in: Array(text.unicodeScalars)) }
+
+    /// The unit as written, including the magnitude word for money (萬元, 個, %), in the scanned scalars `written`.
+    public func unitRaw(in written: [Unicode.Scalar]) -> String? { rawUnit.map { $0.string(in: written) } }
+
+    /// `unitRaw(in:)` of a token of `scan(_ text:)`.
+    public func unitRaw(in text: String) -> String? { unitRaw(in: Array(text.unicodeScalars)) }
 
     /// True for kinds that state an amount (numbers, percentages, ratios, fractions).
     public var isAmount: Bool {
@@ -138,45 +137,15 @@ public struct Quantity: Sendable {
     }
 }
 
-extension Quantity: Hashable {
-    /// Equal when every property is (text and raw unit compared as the strings they read as).
-    public static func == (a: Quantity, b: Quantity) -> Bool {
-        guard a.scalarRange == b.scalarRange, a.utf8Range == b.utf8Range, a.kind == b.kind, a.value == b.value,
-              a.valueMax == b.valueMax, a.unit == b.unit, a.unitCategory == b.unitCategory,
-              a.comparatorHint == b.comparatorHint, a.isPlaceholder == b.isPlaceholder,
-              a.isChineseNumeral == b.isChineseNumeral else { return false }
-        // Tokens of one scan share their scalars: the same spans of the same storage read the same.
-        if a.textSpan == b.textSpan, a.rawUnit == b.rawUnit, a.written.withUnsafeBufferPointer({ pa in
-            b.written.withUnsafeBufferPointer { pb in pa.baseAddress == pb.baseAddress }
-        }) { return true }
-        return a.text == b.text && a.unitRaw == b.unitRaw
-    }
-
-    /// Hashes the properties but text and raw unit (equal tokens still hash alike).
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(value)
-        hasher.combine(valueMax)
-        hasher.combine(unit)
-        hasher.combine(unitCategory)
-        hasher.combine(comparatorHint)
-        hasher.combine(isPlaceholder)
-        hasher.combine(isChineseNumeral)
-        hasher.combine(scalarRange)
-        hasher.combine(utf8Range)
-    }
-}
-
-// The initialisers stand in an extension so the struct keeps its memberwise initialiser, which the scanner uses:
-// built through it, a token is moved into the scan's array, where through an explicit initialiser it was copied
-// and the original released (three retains and releases per token).
+// The initialiser stands in an extension so the struct keeps its memberwise initialiser, which the scanner uses.
 extension Quantity {
-    public init(kind: QuantityKind, value: Double?, valueMax: Double? = nil, unitRaw: String? = nil, unit: String? = nil,
-                unitCategory: UnitCategory? = nil, comparatorHint: String? = nil, isPlaceholder: Bool = false,
-                isChineseNumeral: Bool = false, scalarRange: Range<Int>, utf8Range: Range<Int>, text: String) {
-        let (written, textSpan, rawUnit) = Self.store(text: text, unitRaw: unitRaw)
-        self.init(kind: kind, value: value, valueMax: valueMax, unit: unit, unitCategory: unitCategory,
-                  comparatorHint: comparatorHint, isPlaceholder: isPlaceholder, isChineseNumeral: isChineseNumeral,
-                  scalarRange: scalarRange, utf8Range: utf8Range, written: written, textSpan: textSpan, rawUnit: rawUnit)
+    /// A token whose unit as written is the scalars `unitRawRange` of the text it stands in (nil: no unit).
+    public init(kind: QuantityKind, value: Double?, valueMax: Double? = nil, unit: String? = nil,
+                unitCategory: UnitCategory? = nil, isLowerBound: Bool = false, isPlaceholder: Bool = false,
+                isChineseNumeral: Bool = false, scalarRange: Range<Int>, utf8Range: Range<Int>, unitRawRange: Range<Int>? = nil) {
+        self.init(kind: kind, value: value, valueMax: valueMax, unitNumber: unit.map { UnitNames.shared.number(of: $0) } ?? 0,
+                  unitCategory: unitCategory, isLowerBound: isLowerBound, isPlaceholder: isPlaceholder,
+                  isChineseNumeral: isChineseNumeral, scalarRange: scalarRange, utf8Range: utf8Range,
+                  rawUnit: unitRawRange.map { WrittenUnit(first: $0, second: 0..<0, dropsSpaces: false) })
     }
 }

@@ -55,6 +55,7 @@ struct SentenceReader {
         var folded: [Unicode.Scalar] = []
         var utf8: [Int] = []
         var stops: [Int32] = []
+        var starts: [Int32] = []
         var tokens: [Quantity] = []
 
         init() {}
@@ -65,6 +66,7 @@ struct SentenceReader {
             folded.reserveCapacity(capacity)
             utf8.reserveCapacity(capacity + 1)
             stops = [Int32](repeating: 0, count: capacity)
+            starts = [Int32](repeating: 0, count: capacity)
         }
     }
 
@@ -72,7 +74,8 @@ struct SentenceReader {
     /// hands `body` a reader of them.
     static func withReader<R>(_ buffers: inout Buffers, cleanStart: Int, section: Int?, sharesCleanText: Bool,
                               scanner: NumberScanner, pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
-        let (mayHoldToken, stopCount) = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops)
+        let (mayHoldToken, stopCount, startCount) = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops,
+                                                              starts: &buffers.starts)
         // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
         // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
         if mayHoldToken {
@@ -89,7 +92,10 @@ struct SentenceReader {
                     }
                 }
             }
-            scanner.scan(original: buffers.original, folded: buffers.folded, utf8: buffers.utf8, into: &buffers.tokens)
+            buffers.starts.withUnsafeBufferPointer { starts in
+                scanner.scan(original: buffers.original, folded: buffers.folded, utf8: buffers.utf8,
+                             starts: UnsafeBufferPointer(rebasing: starts[..<startCount]), into: &buffers.tokens)
+            }
             // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
             let numeralTerms = PhraseLexicon.numeralTerms
             buffers.folded.withUnsafeBufferPointer { folded in
@@ -98,8 +104,7 @@ struct SentenceReader {
         }
         let tokenCount = mayHoldToken ? buffers.tokens.count : 0
         let offsetCount = mayHoldToken ? buffers.utf8.count : 0
-        // Tokens share the scalars' storage: emptied once read, they leave it to the next sentence unshared (kept,
-        // the caller's next `removeAll(keepingCapacity:)` of the scalars would copy instead).
+        // Tokens are plain values: emptying the array once read costs nothing and keeps its storage.
         defer { buffers.tokens.removeAll(keepingCapacity: true) }
         return buffers.original.withUnsafeBufferPointer { o in
             buffers.folded.withUnsafeBufferPointer { f in
@@ -140,33 +145,48 @@ struct SentenceReader {
     /// scalar can start a number token (`ScanRun.startsToken`) or lies beyond the BMP, and how many stops it wrote.
     static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32])
         -> (mayHoldToken: Bool, stops: Int) {
+        var starts: [Int32] = []
+        let (mayHoldToken, stopCount, _) = fold(scalars, into: &out, stops: &stops, starts: &starts)
+        return (mayHoldToken, stopCount)
+    }
+
+    /// `fold(_:into:stops:)` that also writes the positions of the folded scalars that may start a number token
+    /// (`mayStartToken`: where the number scanner's loop stops) to the start of `starts` (grown to hold them), for
+    /// the scan to read only there, and tells how many.
+    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32], starts: inout [Int32])
+        -> (mayHoldToken: Bool, stops: Int, starts: Int) {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: scalars)
         if stops.count < scalars.count { stops = [Int32](repeating: 0, count: scalars.count) }
-        var flags: UInt32 = 0, n = 0
+        if starts.count < scalars.count { starts = [Int32](repeating: 0, count: scalars.count) }
+        var flags: UInt32 = 0, n = 0, m = 0
         let walkSet = Self.walkSet
         foldTable.withUnsafeBufferPointer { table in
             stops.withUnsafeMutableBufferPointer { stops in
-                out.withUnsafeMutableBufferPointer { out in
-                    for k in 0..<out.count {
-                        let v = out[k].value
-                        if v < 0x10000 {
-                            let entry = table[Int(v)]
-                            out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
-                            if entry >= mayStartToken {
-                                flags |= entry
-                                if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
+                starts.withUnsafeMutableBufferPointer { starts in
+                    out.withUnsafeMutableBufferPointer { out in
+                        for k in 0..<out.count {
+                            let v = out[k].value
+                            if v < 0x10000 {
+                                let entry = table[Int(v)]
+                                out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                                if entry >= mayStartToken {
+                                    flags |= entry
+                                    if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
+                                    if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
+                                }
+                            } else {
+                                // Beyond the BMP a scalar folds to itself.
+                                flags |= mayStartToken
+                                starts[m] = Int32(k); m += 1
+                                if walkSet.contains(out[k]) { stops[n] = Int32(k); n += 1 }
                             }
-                        } else {
-                            // Beyond the BMP a scalar folds to itself.
-                            flags |= mayStartToken
-                            if walkSet.contains(out[k]) { stops[n] = Int32(k); n += 1 }
                         }
                     }
                 }
             }
         }
-        return (flags & mayStartToken != 0, n)
+        return (flags & mayStartToken != 0, n, m)
     }
 
     // MARK: helpers
