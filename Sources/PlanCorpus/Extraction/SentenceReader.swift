@@ -352,6 +352,8 @@ struct SentenceReader {
 
     /// Trims time phrases, planning words, hedges and punctuation from the start of an indicator range.
     func trimLead(_ r0: Range<Int>) -> Range<Int> {
+        // Matches by entry index, from lexicons read once per call (as `trimTail`).
+        let timeLead = PhraseLexicon.timeLead, hedges = PhraseLexicon.hedges, leadTrim = PhraseLexicon.leadTrim
         var lo = r0.lowerBound
         let hi = r0.upperBound
         var changed = true
@@ -362,18 +364,21 @@ struct SentenceReader {
             // A list marker opening the sentence (4.城乡居民…, (2)…).
             if let m = markerToken(at: lo), m.upperBound <= hi { lo = m.upperBound; changed = true; continue }
             var k = lo
-            if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
-                k += lead.scalars.count
+            let lead = timeLead.matchIndex(f, at: k)
+            if lead >= 0, timeToken(at: k + timeLead.length(ofEntry: lead)) != nil {
+                k += timeLead.length(ofEntry: lead)
             }
             if let t = timeToken(at: k), t.upperBound <= hi {
                 lo = endOfTimePhrase(after: t.upperBound, limit: hi)
                 changed = true
                 continue
             }
-            if let h = PhraseLexicon.hedges.match(f, at: lo), lo + h.scalars.count <= hi { lo += h.scalars.count; changed = true; continue }
+            let h = hedges.matchIndex(f, at: lo)
+            if h >= 0, lo + hedges.length(ofEntry: h) <= hi { lo += hedges.length(ofEntry: h); changed = true; continue }
             // A word is trimmed only when it is not the head of a two-scalar word (完成 in 完成率).
-            if let w = PhraseLexicon.leadTrim.match(f, at: lo), lo + w.scalars.count == hi || lo + w.scalars.count + 1 < hi {
-                lo += w.scalars.count; changed = true; continue
+            let w = leadTrim.matchIndex(f, at: lo)
+            if w >= 0, case let length = leadTrim.length(ofEntry: w), lo + length == hi || lo + length + 1 < hi {
+                lo += length; changed = true; continue
             }
         }
         return lo..<max(lo, hi)
@@ -392,6 +397,11 @@ struct SentenceReader {
 
     /// Trims verbs, comparators and hedges from the end of an indicator range; reports what it found.
     func trimTail(_ r0: Range<Int>) -> TailTrim {
+        // Matches are taken by entry index (an entry holds an array and Strings to copy and release), from lexicons
+        // read once per call.
+        let comparatorBefore = PhraseLexicon.comparatorBefore, notComparator = PhraseLexicon.notComparator
+        let hedges = PhraseLexicon.hedges, notTrim = PhraseLexicon.notTrim
+        let linkVerbs = PhraseLexicon.linkVerbs, tailTrim = PhraseLexicon.tailTrim
         let lo = r0.lowerBound
         var hi = r0.upperBound
         var comparator: String? = nil
@@ -408,23 +418,33 @@ struct SentenceReader {
             }
             if hi <= lo { break }
             // Comparators count only next to the number, not across punctuation (签约”五种 is no 约).
-            if !punctuation, let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo,
-               PhraseLexicon.notComparator.match(f, endingAt: hi).map({ $0.scalars.count <= c.scalars.count }) ?? true {
-                if comparator == nil { comparator = c.value }
-                hi -= c.scalars.count; linked = true; changed = true; continue
+            if !punctuation {
+                let c = comparatorBefore.matchIndex(f, endingAt: hi)
+                if c >= 0, case let length = comparatorBefore.length(ofEntry: c), hi - length >= lo {
+                    let not = notComparator.matchIndex(f, endingAt: hi)
+                    if not < 0 || notComparator.length(ofEntry: not) <= length {
+                        if comparator == nil { comparator = comparatorBefore.value(ofEntry: c) }
+                        hi -= length; linked = true; changed = true; continue
+                    }
+                }
             }
-            if let h = PhraseLexicon.hedges.match(f, endingAt: hi), hi - h.scalars.count >= lo {
-                if hedge == nil { hedge = h.value }
-                hi -= h.scalars.count; changed = true; continue
+            let h = hedges.matchIndex(f, endingAt: hi)
+            if h >= 0, case let length = hedges.length(ofEntry: h), hi - length >= lo {
+                if hedge == nil { hedge = hedges.value(ofEntry: h) }
+                hi -= length; changed = true; continue
             }
-            let guarded = PhraseLexicon.notTrim.match(f, endingAt: hi).map { $0.scalars.count > 1 } ?? false
-            if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo, !(guarded && v.scalars.count == 1) {
-                if comparator == nil, v.value != "=" { comparator = v.value }
-                if v.text != "有" { verb = true }
-                hi -= v.scalars.count; linked = true; changed = true; continue
+            let n = notTrim.matchIndex(f, endingAt: hi)
+            let guarded = n >= 0 && notTrim.length(ofEntry: n) > 1
+            let v = linkVerbs.matchIndex(f, endingAt: hi)
+            if v >= 0, case let length = linkVerbs.length(ofEntry: v), hi - length > lo, !(guarded && length == 1) {
+                let value = linkVerbs.value(ofEntry: v)
+                if comparator == nil, value != "=" { comparator = value }
+                if linkVerbs.text(ofEntry: v) != "有" { verb = true }
+                hi -= length; linked = true; changed = true; continue
             }
-            if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo, !(guarded && t.scalars.count == 1) {
-                hi -= t.scalars.count; changed = true; continue
+            let t = tailTrim.matchIndex(f, endingAt: hi)
+            if t >= 0, case let length = tailTrim.length(ofEntry: t), hi - length > lo, !(guarded && length == 1) {
+                hi -= length; changed = true; continue
             }
         }
         // 至少建设1所, 不少于新建10个: a comparator a short verb away from the number still governs it.
@@ -432,11 +452,13 @@ struct SentenceReader {
         if comparator == nil, !punctuation {
             for width in 1...3 where r0.upperBound - width - 2 >= lo {
                 let end = r0.upperBound - width
-                if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }),
-                   let c = PhraseLexicon.comparatorBefore.match(f, endingAt: end), c.scalars.count >= 2 {
-                    comparator = c.value
-                    gap = (end - c.scalars.count)..<end
-                    break
+                if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }) {
+                    let c = comparatorBefore.matchIndex(f, endingAt: end)
+                    if c >= 0, case let length = comparatorBefore.length(ofEntry: c), length >= 2 {
+                        comparator = comparatorBefore.value(ofEntry: c)
+                        gap = (end - length)..<end
+                        break
+                    }
                 }
             }
         }
@@ -455,7 +477,8 @@ struct SentenceReader {
         if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
         while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
         // An object that is nothing but a trimmed word (按3%安排) adds nothing.
-        if let t = PhraseLexicon.tailTrim.match(f, at: lo), lo + t.scalars.count == hi { return (lo..<lo, standard, basis) }
+        let t = PhraseLexicon.tailTrim.matchIndex(f, at: lo)
+        if t >= 0, lo + PhraseLexicon.tailTrim.length(ofEntry: t) == hi { return (lo..<lo, standard, basis) }
         let trimmed = trimTail(lo..<hi)
         return (trimmed.range, standard, basis)
     }
@@ -1047,13 +1070,10 @@ struct SentenceReader {
                 }
             }
             // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
-            var groups: [Range<Int>] = []
             var groupStart = 0
-            for i in 0..<n where !spans[i].groupNext {
-                groups.append(groupStart..<(i + 1))
-                groupStart = i + 1
-            }
-            for group in groups {
+            for end in 0..<n where !spans[end].groupNext {
+                let group = groupStart..<(end + 1)
+                groupStart = end + 1
                 let first = group.lowerBound
                 let lastComparator = cands[group.upperBound - 1].comparator
                 let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
