@@ -393,6 +393,16 @@ struct SentenceReader {
         var hedge: String?
         /// A comparator a short verb away from the number (至少 in 至少建设1所), cut out of the indicator.
         var gapComparator: Range<Int>? = nil
+        /// Punctuation was trimmed (comparators then no longer counted).
+        var punctuation = false
+    }
+
+    /// `trimTail(trimLead(tail.range)).range` for a `tail` that `trimTail` returned. When trimming the lead moves
+    /// nothing and no punctuation was trimmed, trimming the tail again finds what the first trim stopped at: nothing.
+    func leadTrimmed(_ tail: TailTrim) -> Range<Int> {
+        let lead = trimLead(tail.range)
+        if lead.lowerBound == tail.range.lowerBound && !tail.punctuation { return tail.range }
+        return trimTail(lead).range
     }
 
     /// Trims verbs, comparators and hedges from the end of an indicator range; reports what it found.
@@ -462,7 +472,8 @@ struct SentenceReader {
                 }
             }
         }
-        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap)
+        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap,
+                        punctuation: punctuation)
     }
 
     /// Trims the object after a number: 的标准 at the start, a closing parenthetical and task words at the end.
@@ -1078,24 +1089,28 @@ struct SentenceReader {
                 let lastComparator = cands[group.upperBound - 1].comparator
                 let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
                 let groupTail = trimTail(groupPrefix)
-                let groupLead = trimTail(trimLead(groupTail.range))
+                let groupLead = leadTrimmed(groupTail)
                 var parts: [Range<Int>] = []
-                if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
+                if group.count > 1 { parts = splitList(groupLead, count: group.count) }
                 for (pos, i) in group.enumerated() {
                     let c = cands[i]
                     let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
                     let tail = i == first ? groupTail : trimTail(own)
-                    var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
+                    var prefix = i == first ? groupLead : leadTrimmed(tail)
                     if group.count > 1 {
-                        prefix = parts.count == group.count ? parts[pos] : groupLead.range
+                        prefix = parts.count == group.count ? parts[pos] : groupLead
                     }
                     let object = trimObject(spans[i].object)
                     // The indicator is put together as scalars and made a String once.
                     var pScalars: [Unicode.Scalar] = []
                     pScalars.reserveCapacity(prefix.count + 8)
+                    // The one range of the sentence the indicator's scalars are, while they are one (its String is
+                    // then cut from the clean text, which needs no building nor checking of UTF-8).
+                    var whole: Range<Int>? = prefix
                     if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
                         pScalars += o[prefix.lowerBound..<g.lowerBound]
                         pScalars += o[g.upperBound..<prefix.upperBound]
+                        whole = nil
                     } else {
                         pScalars += o[prefix]
                     }
@@ -1104,6 +1119,7 @@ struct SentenceReader {
                         let heads = parts.dropLast().map(\.count)
                         if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
                             pScalars += o[(last.lowerBound + l)..<last.upperBound]
+                            whole = nil
                         }
                     }
                     let objectScalars = o[object.range]
@@ -1111,15 +1127,19 @@ struct SentenceReader {
                     let denominator = denominator(c)
                     if let d = denominator {
                         scalars = ["每"] + d.unicodeScalars + objectScalars
+                        whole = nil
                     } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
                         scalars = object.standard ? pScalars + objectScalars : pScalars
+                        if object.standard { whole = Self.joined(whole, object.range) }
                     } else if tail.linked {
                         // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
                         scalars = pScalars + objectScalars
+                        whole = Self.joined(whole, object.range)
                     } else if !objectScalars.isEmpty {
                         // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
                         let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
                         scalars = keep ? pScalars + objectScalars : Array(objectScalars)
+                        whole = keep ? Self.joined(whole, object.range) : object.range
                     } else {
                         scalars = pScalars
                     }
@@ -1127,7 +1147,10 @@ struct SentenceReader {
                     if denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
                        tokens[cands[i + 1].token].unit == tokens[c.token].unit {
                         let next = trimObject(spans[i + 1].object)
-                        if !next.range.isEmpty { scalars += o[next.range] }
+                        if !next.range.isEmpty {
+                            scalars += o[next.range]
+                            whole = Self.joined(whole, next.range)
+                        }
                     }
                     // 分别 (respectively) belongs to the list, never to one indicator. Plain scalars are kept as
                     // scalars until the target proves new; others go through Foundation's Character search.
@@ -1175,17 +1198,35 @@ struct SentenceReader {
                     sink.found += 1
                     guard sink.seen.insert(indicator: indicatorScalars, value: value, valueMax: tokens[c.token].valueMax, unit: unit,
                                            comparator: comparator ?? "=", year: year) else { continue }
-                    let indicator = indicatorText ?? String(scalars: indicatorScalars)
+                    let indicator = indicatorText ?? indicatorString(indicatorScalars, of: scalars, spelling: whole, clean: sink.clean)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
-                    let target = Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
-                                        unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                        hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
-                                        baseline: c.baseline, clause: clauseText, provenance: sink.locator.provenance(clean: clean))
-                    sink.targets.append(consume target)
+                    let per = Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit)
+                    let provenance = sink.locator.provenance(clean: clean)
+                    sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
+                                               unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                               hedge: hedge, per: per, baseline: c.baseline, clause: clauseText, provenance: provenance))
                 }
             }
         }
+    }
+
+    /// The one range that `a` then `b` cover when one is empty, else nil (`nil` stays nil).
+    static func joined(_ a: Range<Int>?, _ b: Range<Int>) -> Range<Int>? {
+        guard let a else { return nil }
+        return b.isEmpty ? a : a.isEmpty ? b : nil
+    }
+
+    /// The String of `indicator`, a slice of `scalars` (`withoutRespectively(plain:)`). When `scalars` are the
+    /// sentence's range `whole` and the slice dropped nothing but whitespace at its ends, and the sentence is the
+    /// clean text's own bytes, it is cut from `clean` (valid UTF-8 already, so not checked again).
+    func indicatorString(_ indicator: ArraySlice<Unicode.Scalar>, of scalars: [Unicode.Scalar], spelling whole: Range<Int>?,
+                         clean: String) -> String {
+        guard sharesCleanText, let whole, whole.count == scalars.count, !scalars.contains("分") else {
+            return String(scalars: indicator)
+        }
+        let lo = whole.lowerBound + indicator.startIndex, hi = whole.lowerBound + indicator.endIndex
+        return String(clean.utf8Slice((cleanStart + utf8[lo])..<(cleanStart + utf8[hi])))
     }
 
     /// Splits a list of indicators at top-level 、/和/及/与.
