@@ -130,7 +130,7 @@ import Testing
         for text in Self.texts {
             let scalars = Array(text.unicodeScalars)
             for unit in [nil, "岁", "个"] as [String?] {
-                let gated = SentenceReader.perBaseIfNamed(text, scalars: scalars, unit: unit)
+                let gated = SentenceReader.perBaseIfNamed(scalars[...], unit: unit)
                 #expect(gated == SentenceReader.perBase(scalars: ScalarFolder.fold(text), unit: unit), "\(text)")
                 if gated != nil { named += 1 }
             }

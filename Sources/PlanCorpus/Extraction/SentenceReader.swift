@@ -11,6 +11,8 @@ struct TargetSink {
     let clean: String
     /// A sub-sentence's survey, its arrays reused from one sub-sentence to the next.
     var survey = SentenceReader.Survey()
+    /// A clause's candidates, the array reused from one clause to the next.
+    var candidates: [SentenceReader.Candidate] = []
 }
 
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
@@ -821,9 +823,12 @@ struct SentenceReader {
         var leadYear: CarriedContext? = nil
         // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
         var pastLocal: [(start: Int, length: Int)]? = nil
+        var cands: [Candidate] = []
+        swap(&cands, &sink.candidates)   // the sink's array, reused; given back below
+        defer { swap(&cands, &sink.candidates) }
         for clause in clauseList {
             // The tokens that start in the clause, each read in place (a copy of one retains what it holds).
-            var cands: [Candidate] = tokenIndices(startingIn: clause).compactMap { t in
+            func candidate(_ t: Int) -> Candidate? {
                 guard tokens[t].isAmount, tokens[t].value != nil else { return nil }
                 let range = tokens[t].scalarRange
                 if quotes.contains(where: { $0.contains(range.lowerBound) }) { return nil }
@@ -855,6 +860,8 @@ struct SentenceReader {
                 }
                 return c
             }
+            cands.removeAll(keepingCapacity: true)
+            for t in tokenIndices(startingIn: clause) { if let c = candidate(t) { cands.append(c) } }
             guard !cands.isEmpty else { continue }
             // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
             cands.removeAll { c in
@@ -1201,7 +1208,7 @@ struct SentenceReader {
                     let indicator = indicatorText ?? indicatorString(indicatorScalars, of: scalars, spelling: whole, clean: sink.clean)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
-                    let per = Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit)
+                    let per = Self.perBaseIfNamed(indicatorScalars, unit: unit)
                     let provenance = sink.locator.provenance(clean: clean)
                     sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
                                                unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
@@ -1306,12 +1313,12 @@ struct SentenceReader {
         perBase(scalars: ScalarArray.of(indicator), unit: unit)
     }
 
-    /// `perBase` of an indicator as written (folded first), answered without folding when no scalar of it folds
-    /// to 每 or 均 (every base names one of them). `scalars` hold every scalar of `indicator` (and maybe more).
-    static func perBaseIfNamed(_ indicator: String, scalars: [Unicode.Scalar], unit: String?) -> String? {
+    /// `perBase` of an indicator's scalars as written (folded first), answered without folding when no scalar of
+    /// it folds to 每 or 均 (every base names one of them).
+    static func perBaseIfNamed(_ indicator: ArraySlice<Unicode.Scalar>, unit: String?) -> String? {
         let marks = perMarks
-        guard scalars.contains(where: { marks.contains($0) }) else { return nil }
-        return perBase(scalars: ScalarFolder.fold(indicator), unit: unit)
+        guard indicator.contains(where: { marks.contains($0) }) else { return nil }
+        return perBase(scalars: ScalarFolder.fold(scalars: Array(indicator)), unit: unit)
     }
 
     /// The scalars that fold to 每 or 均, or to a scalar canonically equivalent to one of them.
