@@ -60,6 +60,30 @@ import Testing
         #expect(formulas > 10 && quotes > 10 && past > 10)
     }
 
+    /// Pieces around a number's words: punctuation, comparators, verbs, hedges and time before the tail.
+    static let trimPieces = ["，", ",", "、", "“", "”", " ", "达到", "约", "不低于", "力争", "有", "为", "新增", "建设", "2025年",
+                             "到", "年底", "床位", "覆盖率", "签约", "(1)", "1.", "全市", "以上", "提高到"]
+
+    @Test func leadTrimmedAsTrimmingTwice() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 29)
+        let texts = (0..<400).map { _ in (0..<Int.random(in: 1...8, using: &rng)).map { _ in Self.trimPieces.randomElement(using: &rng)! }.joined() }
+        var shortcuts = 0, retrims = 0
+        for text in texts + Self.sentences.prefix(300) {
+            Self.withReader(text) { reader in
+                for hi in 0...reader.f.count {
+                    for lo in stride(from: 0, through: hi, by: 3) {
+                        let tail = reader.trimTail(lo..<hi)
+                        let reference = reader.trimTail(reader.trimLead(tail.range)).range
+                        #expect(reader.leadTrimmed(tail) == reference, "\(text) \(lo)..<\(hi)")
+                        if reader.trimLead(tail.range) == tail.range && !tail.punctuation { shortcuts += 1 } else { retrims += 1 }
+                    }
+                }
+            }
+        }
+        // Both ways are taken.
+        #expect(shortcuts > 100 && retrims > 100)
+    }
+
     @Test func foldTableFoldsAsTheFolder() {
         var holding = 0
         for sentence in Self.sentences + ["𠀀一", "𠀀", "∶", "ｘ", "萬"] {
@@ -106,7 +130,7 @@ import Testing
         for text in Self.texts {
             let scalars = Array(text.unicodeScalars)
             for unit in [nil, "岁", "个"] as [String?] {
-                let gated = SentenceReader.perBaseIfNamed(text, scalars: scalars, unit: unit)
+                let gated = SentenceReader.perBaseIfNamed(scalars[...], unit: unit)
                 #expect(gated == SentenceReader.perBase(scalars: ScalarFolder.fold(text), unit: unit), "\(text)")
                 if gated != nil { named += 1 }
             }

@@ -116,8 +116,14 @@ public struct PhraseLexicon: Sendable {
 
     /// `match(_:endingAt:)` in a buffer.
     @inline(__always) func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingAt end: Int) -> Entry? {
-        guard end > 0, end <= s.count, Self.mayHold(tables.lastBits, s[end - 1]) else { return nil }
-        return match(s, endingBefore: end)
+        let e = matchIndex(s, endingAt: end)
+        return e < 0 ? nil : tables.entries[e]
+    }
+
+    /// The index of the longest entry that ends exactly at `end` in `s`, or -1 (as `matchIndex(_:at:)`).
+    @inline(__always) func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingAt end: Int) -> Int {
+        guard end > 0, end <= s.count, Self.mayHold(tables.lastBits, s[end - 1]) else { return -1 }
+        return matchIndex(s, endingBefore: end)
     }
 
     /// Scalars as 4096 bits (by their value's low twelve bits): a clear bit means no entry starts (ends) there.
@@ -150,6 +156,9 @@ public struct PhraseLexicon: Sendable {
     /// The text of entry `e` (the lexicon's own string, not a copy of its bytes).
     @inline(__always) func text(ofEntry e: Int) -> String { tables.entries[e].text }
 
+    /// The value of entry `e`.
+    @inline(__always) func value(ofEntry e: Int) -> String { tables.entries[e].value }
+
     /// True when both lexicons are the same tables (copies of one lexicon).
     func isSame(as other: PhraseLexicon) -> Bool { tables === other.tables }
 
@@ -175,19 +184,25 @@ public struct PhraseLexicon: Sendable {
         }
     }
 
-    private func match(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingBefore end: Int) -> Entry? {
+    private func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingBefore end: Int) -> Int {
         let t = tables
-        guard let g = t.lastGroup.value(of: s[end - 1]) else { return nil }
-        for k in Int(t.lastStart[g])..<Int(t.lastStart[g + 1]) {
-            let e = Int(t.lastOrder[k])
-            let from = Int(t.flatStart[e]), length = Int(t.flatStart[e + 1]) - from
-            guard length <= end else { continue }
-            let start = end - length
-            var ok = true
-            for j in 0..<(length - 1) where s[start + j].value != t.flat[from + j] { ok = false; break }
-            if ok { return t.entries[e] }
+        guard let g = t.lastGroup.value(of: s[end - 1]) else { return -1 }
+        return t.flat.withUnsafeBufferPointer { flat in
+            t.flatStart.withUnsafeBufferPointer { flatStart in
+                t.lastOrder.withUnsafeBufferPointer { order in
+                    for k in Int(t.lastStart[g])..<Int(t.lastStart[g + 1]) {
+                        let e = Int(order[k])
+                        let from = Int(flatStart[e]), length = Int(flatStart[e &+ 1]) &- from
+                        guard length <= end else { continue }
+                        let start = end &- length
+                        var j = 0
+                        while j < length &- 1, s[start &+ j].value == flat[from &+ j] { j = j &+ 1 }
+                        if j >= length &- 1 { return e }
+                    }
+                    return -1
+                }
+            }
         }
-        return nil
     }
 
     /// True when any entry occurs in `s[range]`.

@@ -11,6 +11,8 @@ struct TargetSink {
     let clean: String
     /// A sub-sentence's survey, its arrays reused from one sub-sentence to the next.
     var survey = SentenceReader.Survey()
+    /// A clause's candidates, the array reused from one clause to the next.
+    var candidates: [SentenceReader.Candidate] = []
 }
 
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
@@ -372,6 +374,8 @@ struct SentenceReader {
 
     /// Trims time phrases, planning words, hedges and punctuation from the start of an indicator range.
     func trimLead(_ r0: Range<Int>) -> Range<Int> {
+        // Matches by entry index, from lexicons read once per call (as `trimTail`).
+        let timeLead = PhraseLexicon.timeLead, hedges = PhraseLexicon.hedges, leadTrim = PhraseLexicon.leadTrim
         var lo = r0.lowerBound
         let hi = r0.upperBound
         var changed = true
@@ -382,18 +386,21 @@ struct SentenceReader {
             // A list marker opening the sentence (4.城乡居民…, (2)…).
             if let m = markerToken(at: lo), m.upperBound <= hi { lo = m.upperBound; changed = true; continue }
             var k = lo
-            if let lead = PhraseLexicon.timeLead.match(f, at: k), timeToken(at: k + lead.scalars.count) != nil {
-                k += lead.scalars.count
+            let lead = timeLead.matchIndex(f, at: k)
+            if lead >= 0, timeToken(at: k + timeLead.length(ofEntry: lead)) != nil {
+                k += timeLead.length(ofEntry: lead)
             }
             if let t = timeToken(at: k), t.upperBound <= hi {
                 lo = endOfTimePhrase(after: t.upperBound, limit: hi)
                 changed = true
                 continue
             }
-            if let h = PhraseLexicon.hedges.match(f, at: lo), lo + h.scalars.count <= hi { lo += h.scalars.count; changed = true; continue }
+            let h = hedges.matchIndex(f, at: lo)
+            if h >= 0, lo + hedges.length(ofEntry: h) <= hi { lo += hedges.length(ofEntry: h); changed = true; continue }
             // A word is trimmed only when it is not the head of a two-scalar word (完成 in 完成率).
-            if let w = PhraseLexicon.leadTrim.match(f, at: lo), lo + w.scalars.count == hi || lo + w.scalars.count + 1 < hi {
-                lo += w.scalars.count; changed = true; continue
+            let w = leadTrim.matchIndex(f, at: lo)
+            if w >= 0, case let length = leadTrim.length(ofEntry: w), lo + length == hi || lo + length + 1 < hi {
+                lo += length; changed = true; continue
             }
         }
         return lo..<max(lo, hi)
@@ -408,10 +415,25 @@ struct SentenceReader {
         var hedge: String?
         /// A comparator a short verb away from the number (至少 in 至少建设1所), cut out of the indicator.
         var gapComparator: Range<Int>? = nil
+        /// Punctuation was trimmed (comparators then no longer counted).
+        var punctuation = false
+    }
+
+    /// `trimTail(trimLead(tail.range)).range` for a `tail` that `trimTail` returned. When trimming the lead moves
+    /// nothing and no punctuation was trimmed, trimming the tail again finds what the first trim stopped at: nothing.
+    func leadTrimmed(_ tail: TailTrim) -> Range<Int> {
+        let lead = trimLead(tail.range)
+        if lead.lowerBound == tail.range.lowerBound && !tail.punctuation { return tail.range }
+        return trimTail(lead).range
     }
 
     /// Trims verbs, comparators and hedges from the end of an indicator range; reports what it found.
     func trimTail(_ r0: Range<Int>) -> TailTrim {
+        // Matches are taken by entry index (an entry holds an array and Strings to copy and release), from lexicons
+        // read once per call.
+        let comparatorBefore = PhraseLexicon.comparatorBefore, notComparator = PhraseLexicon.notComparator
+        let hedges = PhraseLexicon.hedges, notTrim = PhraseLexicon.notTrim
+        let linkVerbs = PhraseLexicon.linkVerbs, tailTrim = PhraseLexicon.tailTrim
         let lo = r0.lowerBound
         var hi = r0.upperBound
         var comparator: String? = nil
@@ -428,23 +450,33 @@ struct SentenceReader {
             }
             if hi <= lo { break }
             // Comparators count only next to the number, not across punctuation (签约”五种 is no 约).
-            if !punctuation, let c = PhraseLexicon.comparatorBefore.match(f, endingAt: hi), hi - c.scalars.count >= lo,
-               PhraseLexicon.notComparator.match(f, endingAt: hi).map({ $0.scalars.count <= c.scalars.count }) ?? true {
-                if comparator == nil { comparator = c.value }
-                hi -= c.scalars.count; linked = true; changed = true; continue
+            if !punctuation {
+                let c = comparatorBefore.matchIndex(f, endingAt: hi)
+                if c >= 0, case let length = comparatorBefore.length(ofEntry: c), hi - length >= lo {
+                    let not = notComparator.matchIndex(f, endingAt: hi)
+                    if not < 0 || notComparator.length(ofEntry: not) <= length {
+                        if comparator == nil { comparator = comparatorBefore.value(ofEntry: c) }
+                        hi -= length; linked = true; changed = true; continue
+                    }
+                }
             }
-            if let h = PhraseLexicon.hedges.match(f, endingAt: hi), hi - h.scalars.count >= lo {
-                if hedge == nil { hedge = h.value }
-                hi -= h.scalars.count; changed = true; continue
+            let h = hedges.matchIndex(f, endingAt: hi)
+            if h >= 0, case let length = hedges.length(ofEntry: h), hi - length >= lo {
+                if hedge == nil { hedge = hedges.value(ofEntry: h) }
+                hi -= length; changed = true; continue
             }
-            let guarded = PhraseLexicon.notTrim.match(f, endingAt: hi).map { $0.scalars.count > 1 } ?? false
-            if let v = PhraseLexicon.linkVerbs.match(f, endingAt: hi), hi - v.scalars.count > lo, !(guarded && v.scalars.count == 1) {
-                if comparator == nil, v.value != "=" { comparator = v.value }
-                if v.text != "有" { verb = true }
-                hi -= v.scalars.count; linked = true; changed = true; continue
+            let n = notTrim.matchIndex(f, endingAt: hi)
+            let guarded = n >= 0 && notTrim.length(ofEntry: n) > 1
+            let v = linkVerbs.matchIndex(f, endingAt: hi)
+            if v >= 0, case let length = linkVerbs.length(ofEntry: v), hi - length > lo, !(guarded && length == 1) {
+                let value = linkVerbs.value(ofEntry: v)
+                if comparator == nil, value != "=" { comparator = value }
+                if linkVerbs.text(ofEntry: v) != "有" { verb = true }
+                hi -= length; linked = true; changed = true; continue
             }
-            if let t = PhraseLexicon.tailTrim.match(f, endingAt: hi), hi - t.scalars.count > lo, !(guarded && t.scalars.count == 1) {
-                hi -= t.scalars.count; changed = true; continue
+            let t = tailTrim.matchIndex(f, endingAt: hi)
+            if t >= 0, case let length = tailTrim.length(ofEntry: t), hi - length > lo, !(guarded && length == 1) {
+                hi -= length; changed = true; continue
             }
         }
         // 至少建设1所, 不少于新建10个: a comparator a short verb away from the number still governs it.
@@ -452,15 +484,18 @@ struct SentenceReader {
         if comparator == nil, !punctuation {
             for width in 1...3 where r0.upperBound - width - 2 >= lo {
                 let end = r0.upperBound - width
-                if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }),
-                   let c = PhraseLexicon.comparatorBefore.match(f, endingAt: end), c.scalars.count >= 2 {
-                    comparator = c.value
-                    gap = (end - c.scalars.count)..<end
-                    break
+                if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }) {
+                    let c = comparatorBefore.matchIndex(f, endingAt: end)
+                    if c >= 0, case let length = comparatorBefore.length(ofEntry: c), length >= 2 {
+                        comparator = comparatorBefore.value(ofEntry: c)
+                        gap = (end - length)..<end
+                        break
+                    }
                 }
             }
         }
-        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap)
+        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap,
+                        punctuation: punctuation)
     }
 
     /// Trims the object after a number: 的标准 at the start, a closing parenthetical and task words at the end.
@@ -475,7 +510,8 @@ struct SentenceReader {
         if hi > lo, f[hi - 1] == ")", let open = (lo..<hi).last(where: { f[$0] == "(" }), open >= lo { hi = open }
         while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
         // An object that is nothing but a trimmed word (按3%安排) adds nothing.
-        if let t = PhraseLexicon.tailTrim.match(f, at: lo), lo + t.scalars.count == hi { return (lo..<lo, standard, basis) }
+        let t = PhraseLexicon.tailTrim.matchIndex(f, at: lo)
+        if t >= 0, lo + PhraseLexicon.tailTrim.length(ofEntry: t) == hi { return (lo..<lo, standard, basis) }
         let trimmed = trimTail(lo..<hi)
         return (trimmed.range, standard, basis)
     }
@@ -807,9 +843,12 @@ struct SentenceReader {
         var leadYear: CarriedContext? = nil
         // The sub-sentence's [past-local] words, found once for all its numbers (made on first need).
         var pastLocal: [(start: Int, length: Int)]? = nil
+        var cands: [Candidate] = []
+        swap(&cands, &sink.candidates)   // the sink's array, reused; given back below
+        defer { swap(&cands, &sink.candidates) }
         for clause in clauseList {
             // The tokens that start in the clause, each read in place (a copy of one retains what it holds).
-            var cands: [Candidate] = tokenIndices(startingIn: clause).compactMap { t in
+            func candidate(_ t: Int) -> Candidate? {
                 guard tokens[t].isAmount, tokens[t].value != nil else { return nil }
                 let range = tokens[t].scalarRange
                 if quotes.contains(where: { $0.contains(range.lowerBound) }) { return nil }
@@ -841,6 +880,8 @@ struct SentenceReader {
                 }
                 return c
             }
+            cands.removeAll(keepingCapacity: true)
+            for t in tokenIndices(startingIn: clause) { if let c = candidate(t) { cands.append(c) } }
             guard !cands.isEmpty else { continue }
             // Ages and durations are scope conditions (3岁以下婴幼儿, 利用三年时间) unless a verb states them as the level.
             cands.removeAll { c in
@@ -1067,35 +1108,36 @@ struct SentenceReader {
                 }
             }
             // Groups of numbers joined by 和/、 (分别稳定在95%和55%以上) share one prefix and a trailing comparator.
-            var groups: [Range<Int>] = []
             var groupStart = 0
-            for i in 0..<n where !spans[i].groupNext {
-                groups.append(groupStart..<(i + 1))
-                groupStart = i + 1
-            }
-            for group in groups {
+            for end in 0..<n where !spans[end].groupNext {
+                let group = groupStart..<(end + 1)
+                groupStart = end + 1
                 let first = group.lowerBound
                 let lastComparator = cands[group.upperBound - 1].comparator
                 let groupPrefix = spans[first].prefixStart..<max(spans[first].prefixStart, cands[first].prefixLimit ?? cands[first].start)
                 let groupTail = trimTail(groupPrefix)
-                let groupLead = trimTail(trimLead(groupTail.range))
+                let groupLead = leadTrimmed(groupTail)
                 var parts: [Range<Int>] = []
-                if group.count > 1 { parts = splitList(groupLead.range, count: group.count) }
+                if group.count > 1 { parts = splitList(groupLead, count: group.count) }
                 for (pos, i) in group.enumerated() {
                     let c = cands[i]
                     let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
                     let tail = i == first ? groupTail : trimTail(own)
-                    var prefix = i == first ? groupLead.range : trimTail(trimLead(tail.range)).range
+                    var prefix = i == first ? groupLead : leadTrimmed(tail)
                     if group.count > 1 {
-                        prefix = parts.count == group.count ? parts[pos] : groupLead.range
+                        prefix = parts.count == group.count ? parts[pos] : groupLead
                     }
                     let object = trimObject(spans[i].object)
                     // The indicator is put together as scalars and made a String once.
                     var pScalars: [Unicode.Scalar] = []
                     pScalars.reserveCapacity(prefix.count + 8)
+                    // The one range of the sentence the indicator's scalars are, while they are one (its String is
+                    // then cut from the clean text, which needs no building nor checking of UTF-8).
+                    var whole: Range<Int>? = prefix
                     if let g = tail.gapComparator, g.lowerBound >= prefix.lowerBound, g.upperBound <= prefix.upperBound {
                         pScalars += o[prefix.lowerBound..<g.lowerBound]
                         pScalars += o[g.upperBound..<prefix.upperBound]
+                        whole = nil
                     } else {
                         pScalars += o[prefix]
                     }
@@ -1104,6 +1146,7 @@ struct SentenceReader {
                         let heads = parts.dropLast().map(\.count)
                         if let l = heads.first, heads.allSatisfy({ $0 == l }), l <= 4, last.count > l + 1 {
                             pScalars += o[(last.lowerBound + l)..<last.upperBound]
+                            whole = nil
                         }
                     }
                     let objectScalars = o[object.range]
@@ -1111,15 +1154,19 @@ struct SentenceReader {
                     let denominator = denominator(c)
                     if let d = denominator {
                         scalars = ["每"] + d.unicodeScalars + objectScalars
+                        whole = nil
                     } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
                         scalars = object.standard ? pScalars + objectScalars : pScalars
+                        if object.standard { whole = Self.joined(whole, object.range) }
                     } else if tail.linked {
                         // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
                         scalars = pScalars + objectScalars
+                        whole = Self.joined(whole, object.range)
                     } else if !objectScalars.isEmpty {
                         // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
                         let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
                         scalars = keep ? pScalars + objectScalars : Array(objectScalars)
+                        whole = keep ? Self.joined(whole, object.range) : object.range
                     } else {
                         scalars = pScalars
                     }
@@ -1127,7 +1174,10 @@ struct SentenceReader {
                     if denominator == nil, objectScalars.isEmpty, prefix.count <= 3, i + 1 < n, spans[i].object.isEmpty || object.range.isEmpty,
                        tokens[cands[i + 1].token].unit == tokens[c.token].unit {
                         let next = trimObject(spans[i + 1].object)
-                        if !next.range.isEmpty { scalars += o[next.range] }
+                        if !next.range.isEmpty {
+                            scalars += o[next.range]
+                            whole = Self.joined(whole, next.range)
+                        }
                     }
                     // 分别 (respectively) belongs to the list, never to one indicator. Plain scalars are kept as
                     // scalars until the target proves new; others go through Foundation's Character search.
@@ -1175,17 +1225,35 @@ struct SentenceReader {
                     sink.found += 1
                     guard sink.seen.insert(indicator: indicatorScalars, value: value, valueMax: tokens[c.token].valueMax, unit: unit,
                                            comparator: comparator ?? "=", year: year) else { continue }
-                    let indicator = indicatorText ?? String(scalars: indicatorScalars)
+                    let indicator = indicatorText ?? indicatorString(indicatorScalars, of: scalars, spelling: whole, clean: sink.clean)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
-                    let target = Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
-                                        unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
-                                        hedge: hedge, per: Self.perBaseIfNamed(indicator, scalars: scalars, unit: unit),
-                                        baseline: c.baseline, clause: clauseText, provenance: sink.locator.provenance(clean: clean))
-                    sink.targets.append(consume target)
+                    let per = Self.perBaseIfNamed(indicatorScalars, unit: unit)
+                    let provenance = sink.locator.provenance(clean: clean)
+                    sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
+                                               unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
+                                               hedge: hedge, per: per, baseline: c.baseline, clause: clauseText, provenance: provenance))
                 }
             }
         }
+    }
+
+    /// The one range that `a` then `b` cover when one is empty, else nil (`nil` stays nil).
+    static func joined(_ a: Range<Int>?, _ b: Range<Int>) -> Range<Int>? {
+        guard let a else { return nil }
+        return b.isEmpty ? a : a.isEmpty ? b : nil
+    }
+
+    /// The String of `indicator`, a slice of `scalars` (`withoutRespectively(plain:)`). When `scalars` are the
+    /// sentence's range `whole` and the slice dropped nothing but whitespace at its ends, and the sentence is the
+    /// clean text's own bytes, it is cut from `clean` (valid UTF-8 already, so not checked again).
+    func indicatorString(_ indicator: ArraySlice<Unicode.Scalar>, of scalars: [Unicode.Scalar], spelling whole: Range<Int>?,
+                         clean: String) -> String {
+        guard sharesCleanText, let whole, whole.count == scalars.count, !scalars.contains("分") else {
+            return String(scalars: indicator)
+        }
+        let lo = whole.lowerBound + indicator.startIndex, hi = whole.lowerBound + indicator.endIndex
+        return String(clean.utf8Slice((cleanStart + utf8[lo])..<(cleanStart + utf8[hi])))
     }
 
     /// Splits a list of indicators at top-level 、/和/及/与.
@@ -1265,12 +1333,12 @@ struct SentenceReader {
         perBase(scalars: ScalarArray.of(indicator), unit: unit)
     }
 
-    /// `perBase` of an indicator as written (folded first), answered without folding when no scalar of it folds
-    /// to 每 or 均 (every base names one of them). `scalars` hold every scalar of `indicator` (and maybe more).
-    static func perBaseIfNamed(_ indicator: String, scalars: [Unicode.Scalar], unit: String?) -> String? {
+    /// `perBase` of an indicator's scalars as written (folded first), answered without folding when no scalar of
+    /// it folds to 每 or 均 (every base names one of them).
+    static func perBaseIfNamed(_ indicator: ArraySlice<Unicode.Scalar>, unit: String?) -> String? {
         let marks = perMarks
-        guard scalars.contains(where: { marks.contains($0) }) else { return nil }
-        return perBase(scalars: ScalarFolder.fold(indicator), unit: unit)
+        guard indicator.contains(where: { marks.contains($0) }) else { return nil }
+        return perBase(scalars: ScalarFolder.fold(scalars: Array(indicator)), unit: unit)
     }
 
     /// The scalars that fold to 每 or 均, or to a scalar canonically equivalent to one of them.

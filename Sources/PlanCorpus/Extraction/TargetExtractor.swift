@@ -439,6 +439,12 @@ public struct TargetExtractor: Sendable {
         /// Room an indicator is folded into before it is looked up.
         private var scratch: [UInt32] = []
 
+        /// An empty filter with room for a document's usual keys (growing the arrays key by key cost more).
+        init() {
+            indicators.reserveCapacity(512)
+            fields.reserveCapacity(32)
+        }
+
         /// Adds `key`; false when an equal key is there already.
         mutating func insert(_ key: DuplicateKey) -> Bool {
             switch key {
