@@ -187,8 +187,10 @@ import Testing
             for _ in 0..<20 {
                 let offset = Int.random(in: 0...bytes + 1, using: &rng)
                 let hint = Int.random(in: 0...aligned.count + 1, using: &rng)
-                #expect(TargetExtractor.scalarIndex(in: aligned.offsets, ofUTF8: offset, notBefore: hint)
-                        == aligned.scalarIndex(ofUTF8: offset), "\(text) \(offset) \(hint)")
+                let found = aligned.offsets.withUnsafeBufferPointer {
+                    TargetExtractor.scalarIndex(in: $0, ofUTF8: offset, notBefore: hint)
+                }
+                #expect(found == aligned.scalarIndex(ofUTF8: offset), "\(text) \(offset) \(hint)")
             }
         }
     }

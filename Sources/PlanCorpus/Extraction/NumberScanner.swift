@@ -88,14 +88,18 @@ public struct NumberScanner: Sendable {
               into out: inout [Quantity]) {
         original.withUnsafeBufferPointer { o in
             folded.withUnsafeBufferPointer { s in
-                offsets.withUnsafeBufferPointer { u in
-                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
-                    swap(&run.out, &out)
-                    run.scanAll(starts: starts)
-                    swap(&run.out, &out)
-                }
+                offsets.withUnsafeBufferPointer { u in scan(original: o, folded: s, utf8: u, starts: starts, into: &out) }
             }
         }
+    }
+
+    /// `scan(original:folded:utf8:starts:into:)` of buffers (the sentence reader reads sentences in place).
+    func scan(original o: UnsafeBufferPointer<Unicode.Scalar>, folded s: UnsafeBufferPointer<Unicode.Scalar>,
+              utf8 u: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int32>, into out: inout [Quantity]) {
+        var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
+        swap(&run.out, &out)
+        run.scanAll(starts: starts)
+        swap(&run.out, &out)
     }
 }
 

@@ -18,17 +18,19 @@ struct TargetSink {
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
 ///
 /// A reader holds no arrays of its own: it reads the caller's `Buffers` through pointers, and lives only inside
-/// `withReader(_:…)`. It is copied into many closures and helpers, and with arrays each copy retained and released them.
+/// `withReader(original:…)`. It is copied into many closures and helpers, and with arrays each copy retained and released them.
 struct SentenceReader {
     let o: UnsafeBufferPointer<Unicode.Scalar>
     let f: UnsafeBufferPointer<Unicode.Scalar>
+    /// UTF-8 offsets of the sentence's scalars and of its end, from some base; `cleanStart` plus one is a position in
+    /// the clean text.
     let utf8: UnsafeBufferPointer<Int>
     let cleanStart: Int
     let section: Int?
     /// The document's years that mark the past (kept instead of the scanner and metadata: copying those for every
     /// sentence, and releasing them, was a visible share of the reading).
     let pastYears: PastYears
-    /// True when the sentence's scalars are exactly the clean text's bytes at `cleanStart`: its targets then keep
+    /// True when the sentence's scalars are exactly the clean text's bytes at `cleanStart + utf8[0]`: its targets then keep
     /// their clause as a range of `TargetSink.clean`.
     let sharesCleanText: Bool
     /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
@@ -52,10 +54,13 @@ struct SentenceReader {
     /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
     /// made once per document rather than once per sentence.
     struct Buffers {
-        /// The sentence's scalars as written: the caller fills it.
+        /// A sentence's scalars as written, for a caller that holds them in no buffer of its own (`withReader(_:…)`).
         var original: [Unicode.Scalar] = []
-        var folded: [Unicode.Scalar] = []
+        /// UTF-8 offsets of `original`'s scalars (and its end), counted by `withReader(_:…)`.
         var utf8: [Int] = []
+        /// The per-scalar buffers below are kept at their full size, each sentence written over their start
+        /// (emptying and refilling them checked their storage for every sentence).
+        var folded: [Unicode.Scalar] = []
         var stops: [Int32] = []
         var starts: [Int32] = []
         var tokens: [Quantity] = []
@@ -64,62 +69,64 @@ struct SentenceReader {
 
         /// Buffers with room for a sentence of `capacity` scalars, so that none grows while sentences are read.
         init(capacity: Int) {
-            original.reserveCapacity(capacity)
-            folded.reserveCapacity(capacity)
-            utf8.reserveCapacity(capacity + 1)
-            stops = [Int32](repeating: 0, count: capacity)
-            starts = [Int32](repeating: 0, count: capacity)
+            room(for: capacity)
+        }
+
+        /// Grows the per-scalar buffers to hold `count` scalars.
+        mutating func room(for count: Int) {
+            guard folded.count < count else { return }
+            folded = [Unicode.Scalar](repeating: " ", count: count)
+            stops = [Int32](repeating: 0, count: count)
+            starts = [Int32](repeating: 0, count: count)
         }
     }
 
-    /// Folds the sentence in `buffers.original`, scans it and counts its UTF-8 offsets in the other buffers, then
-    /// hands `body` a reader of them.
+    /// Reads the sentence in `buffers.original` (its UTF-8 offsets counted from `cleanStart`): see
+    /// `withReader(original:utf8:…)`.
     static func withReader<R>(_ buffers: inout Buffers, cleanStart: Int, section: Int?, sharesCleanText: Bool,
                               scanner: NumberScanner, pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
-        let (mayHoldToken, stopCount, startCount) = Self.fold(buffers.original, into: &buffers.folded, stops: &buffers.stops,
-                                                              starts: &buffers.starts)
-        // Most sentences hold no scalar a token can start with: no scan, and none of the per-token tables (empty,
-        // which `isInsideToken` reads as false; `utf8` is read only for targets, which need tokens).
-        if mayHoldToken {
-            // Sized first, then written through a buffer (an append per scalar checked the array's storage each time).
-            let count = buffers.original.count
-            buffers.utf8.removeAll(keepingCapacity: true)
-            buffers.utf8.append(contentsOf: repeatElement(0, count: count + 1))
-            buffers.original.withUnsafeBufferPointer { o in
-                buffers.utf8.withUnsafeMutableBufferPointer { out in
-                    var offset = 0
-                    for k in 0..<count {
-                        offset &+= UTF8.width(o[k])
-                        out[k &+ 1] = offset
-                    }
-                }
-            }
-            buffers.starts.withUnsafeBufferPointer { starts in
-                scanner.scan(original: buffers.original, folded: buffers.folded, utf8: buffers.utf8,
-                             starts: UnsafeBufferPointer(rebasing: starts[..<startCount]), into: &buffers.tokens)
-            }
-            // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-            let numeralTerms = PhraseLexicon.numeralTerms
-            buffers.folded.withUnsafeBufferPointer { folded in
-                buffers.tokens.removeAll { numeralTerms.match(folded, at: $0.scalarRange.lowerBound) != nil }
+        buffers.utf8 = AlignedScalars.offsets(of: buffers.original, base: 0)
+        let original = buffers.original, utf8 = buffers.utf8
+        return original.withUnsafeBufferPointer { o in
+            utf8.withUnsafeBufferPointer { u in
+                withReader(original: o, utf8: u, cleanStart: cleanStart, buffers: &buffers, section: section,
+                           sharesCleanText: sharesCleanText, scanner: scanner, pastYears: pastYears, body)
             }
         }
-        let tokenCount = mayHoldToken ? buffers.tokens.count : 0
-        let offsetCount = mayHoldToken ? buffers.utf8.count : 0
+    }
+
+    /// Folds the sentence `original` (read in place, not copied), scans it into `buffers` and hands `body` a reader
+    /// of them. `utf8` holds the UTF-8 offset of each scalar and of the end; `cleanStart` plus an offset is a
+    /// position in the clean text (0 when the offsets are the clean text's own).
+    static func withReader<R>(original o: UnsafeBufferPointer<Unicode.Scalar>, utf8: UnsafeBufferPointer<Int>, cleanStart: Int,
+                              buffers: inout Buffers, section: Int?, sharesCleanText: Bool, scanner: NumberScanner,
+                              pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
+        let count = o.count
+        buffers.room(for: count)
+        let (mayHoldToken, stopCount, startCount) = buffers.folded.withUnsafeMutableBufferPointer { f in
+            buffers.stops.withUnsafeMutableBufferPointer { stops in
+                buffers.starts.withUnsafeMutableBufferPointer { starts in Self.fold(o, into: f, stops: stops, starts: starts) }
+            }
+        }
         // Tokens are plain values: emptying the array once read costs nothing and keeps its storage.
         defer { buffers.tokens.removeAll(keepingCapacity: true) }
-        return buffers.original.withUnsafeBufferPointer { o in
-            buffers.folded.withUnsafeBufferPointer { f in
-                buffers.utf8.withUnsafeBufferPointer { utf8 in
-                    buffers.stops.withUnsafeBufferPointer { stops in
-                        buffers.tokens.withUnsafeBufferPointer { tokens in
-                            body(SentenceReader(o: o, f: f, utf8: UnsafeBufferPointer(rebasing: utf8[..<offsetCount]),
-                                                cleanStart: cleanStart, section: section, pastYears: pastYears,
-                                                sharesCleanText: sharesCleanText,
-                                                tokens: UnsafeBufferPointer(rebasing: tokens[..<tokenCount]),
-                                                stops: UnsafeBufferPointer(rebasing: stops[..<stopCount])))
-                        }
-                    }
+        return buffers.folded.withUnsafeBufferPointer { folded in
+            let f = UnsafeBufferPointer(rebasing: folded[..<count])
+            // Most sentences hold no scalar a token can start with: no scan, and no tokens.
+            if mayHoldToken {
+                buffers.starts.withUnsafeBufferPointer { starts in
+                    scanner.scan(original: o, folded: f, utf8: utf8, starts: UnsafeBufferPointer(rebasing: starts[..<startCount]),
+                                 into: &buffers.tokens)
+                }
+                // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
+                let numeralTerms = PhraseLexicon.numeralTerms
+                buffers.tokens.removeAll { numeralTerms.match(f, at: $0.scalarRange.lowerBound) != nil }
+            }
+            return buffers.stops.withUnsafeBufferPointer { stops in
+                buffers.tokens.withUnsafeBufferPointer { tokens in
+                    body(SentenceReader(o: o, f: f, utf8: utf8, cleanStart: cleanStart, section: section, pastYears: pastYears,
+                                        sharesCleanText: sharesCleanText, tokens: tokens,
+                                        stops: UnsafeBufferPointer(rebasing: stops[..<stopCount])))
                 }
             }
         }
@@ -157,34 +164,43 @@ struct SentenceReader {
     /// the scan to read only there, and tells how many.
     static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32], starts: inout [Int32])
         -> (mayHoldToken: Bool, stops: Int, starts: Int) {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: scalars)
+        out = scalars
         if stops.count < scalars.count { stops = [Int32](repeating: 0, count: scalars.count) }
         if starts.count < scalars.count { starts = [Int32](repeating: 0, count: scalars.count) }
+        return scalars.withUnsafeBufferPointer { scalars in
+            out.withUnsafeMutableBufferPointer { out in
+                stops.withUnsafeMutableBufferPointer { stops in
+                    starts.withUnsafeMutableBufferPointer { starts in fold(scalars, into: out, stops: stops, starts: starts) }
+                }
+            }
+        }
+    }
+
+    /// `fold(_:into:stops:starts:)` through buffers: `out`, `stops` and `starts` have room for every scalar.
+    static func fold(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                     stops: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>)
+        -> (mayHoldToken: Bool, stops: Int, starts: Int) {
+        precondition(out.count >= scalars.count && stops.count >= scalars.count && starts.count >= scalars.count)
         var flags: UInt32 = 0, n = 0, m = 0
         let walkSet = Self.walkSet
         foldTable.withUnsafeBufferPointer { table in
-            stops.withUnsafeMutableBufferPointer { stops in
-                starts.withUnsafeMutableBufferPointer { starts in
-                    out.withUnsafeMutableBufferPointer { out in
-                        for k in 0..<out.count {
-                            let v = out[k].value
-                            if v < 0x10000 {
-                                let entry = table[Int(v)]
-                                out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
-                                if entry >= mayStartToken {
-                                    flags |= entry
-                                    if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
-                                    if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
-                                }
-                            } else {
-                                // Beyond the BMP a scalar folds to itself.
-                                flags |= mayStartToken
-                                starts[m] = Int32(k); m += 1
-                                if walkSet.contains(out[k]) { stops[n] = Int32(k); n += 1 }
-                            }
-                        }
+            for k in 0..<scalars.count {
+                let c = scalars[k]
+                let v = c.value
+                if v < 0x10000 {
+                    let entry = table[Int(v)]
+                    out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                    if entry >= mayStartToken {
+                        flags |= entry
+                        if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
+                        if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
                     }
+                } else {
+                    // Beyond the BMP a scalar folds to itself.
+                    out[k] = c
+                    flags |= mayStartToken
+                    starts[m] = Int32(k); m += 1
+                    if walkSet.contains(c) { stops[n] = Int32(k); n += 1 }
                 }
             }
         }

@@ -47,22 +47,23 @@ public struct TargetExtractor: Sendable {
             sectionIntent[id] = answer
             return answer
         }
-        // The clean text's bytes, read in place.
+        // The clean text's bytes, and its scalars and their offsets, read in place.
         var cleanText = document.clean
-        cleanText.withUTF8 { cleanUTF8 in
+        let textScalars = text?.original ?? [], textOffsets = text?.offsets ?? []
+        cleanText.withUTF8 { cleanUTF8 in textScalars.withUnsafeBufferPointer { textScalars in textOffsets.withUnsafeBufferPointer { textOffsets in
             for sentence in sentences {
                 if let section = sentence.section, isStatus[section] == true { carry = nil; lastEnd = sentence.cleanRange.upperBound; continue }
                 if table.consumed.contains(where: { $0.overlaps(sentence.cleanRange) }) { carry = nil; continue }
                 let range = sentence.cleanRange.clamped(to: 0..<cleanUTF8.count)
-                // The sentence's scalars straight from the bytes when the range lies on scalar boundaries (it does,
-                // coming from the structure pass); otherwise through a repairing String.
+                // The sentence's scalars are read in place from `text` when the range lies on scalar boundaries (it
+                // does, coming from the structure pass); otherwise decoded, through a repairing String if need be.
                 let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
                     && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
-                buffers.original.removeAll(keepingCapacity: true)
-                if onBoundaries, let text, let from = Self.scalarIndex(in: text.offsets, ofUTF8: range.lowerBound, notBefore: lastTo),
-                   let to = Self.scalarIndex(in: text.offsets, ofUTF8: range.upperBound, notBefore: from) {
+                var span: Range<Int>? = nil
+                if onBoundaries, text != nil, let from = Self.scalarIndex(in: textOffsets, ofUTF8: range.lowerBound, notBefore: lastTo),
+                   let to = Self.scalarIndex(in: textOffsets, ofUTF8: range.upperBound, notBefore: from) {
                     lastTo = to
-                    buffers.original.append(contentsOf: text.original[from..<to])
+                    span = from..<to
                 } else if onBoundaries {
                     buffers.original = ScalarArray.decode(UnsafeBufferPointer(rebasing: cleanUTF8[range]))
                 } else {
@@ -76,9 +77,18 @@ public struct TargetExtractor: Sendable {
                 lastEnd = range.upperBound
                 let before = sink.targets.count
                 // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
-                SentenceReader.withReader(&buffers, cleanStart: range.lowerBound, section: sentence.section,
-                                          sharesCleanText: onBoundaries, scanner: scanner, pastYears: pastYears) { reader in
-                    reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
+                if let span {
+                    SentenceReader.withReader(original: UnsafeBufferPointer(rebasing: textScalars[span]),
+                                              utf8: UnsafeBufferPointer(rebasing: textOffsets[span.lowerBound...span.upperBound]),
+                                              cleanStart: 0, buffers: &buffers, section: sentence.section, sharesCleanText: true,
+                                              scanner: scanner, pastYears: pastYears) { reader in
+                        reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
+                    }
+                } else {
+                    SentenceReader.withReader(&buffers, cleanStart: range.lowerBound, section: sentence.section,
+                                              sharesCleanText: onBoundaries, scanner: scanner, pastYears: pastYears) { reader in
+                        reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
+                    }
                 }
                 var intent: Bool?   // asked once per sentence, and only when needed
                 if reportsFacts {
@@ -88,7 +98,7 @@ public struct TargetExtractor: Sendable {
                     }
                 }
             }
-        }
+        } } }
         var targets: [Target] = []
         swap(&targets, &sink.targets)   // moved, not copied: it is changed below
         // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
@@ -333,7 +343,7 @@ public struct TargetExtractor: Sendable {
 
     /// `AlignedScalars.scalarIndex(ofUTF8:)` searched from `hint` on: a scalar takes one to four bytes, so the
     /// index lies within a window the byte distance bounds (sentences come in text order, each near the last).
-    static func scalarIndex(in offsets: [Int], ofUTF8 offset: Int, notBefore hint: Int) -> Int? {
+    static func scalarIndex(in offsets: UnsafeBufferPointer<Int>, ofUTF8 offset: Int, notBefore hint: Int) -> Int? {
         let start = hint < offsets.count && offsets[hint] <= offset ? hint : 0
         let distance = offset - (start < offsets.count ? offsets[start] : 0)
         var lo = start + (distance + 3) / 4, hi = min(offsets.count, start + distance + 1)
