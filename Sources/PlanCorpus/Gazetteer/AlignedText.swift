@@ -103,29 +103,8 @@ struct AlignedText: Sendable {
         return parts.count == 1 && parts[0] == s
     }
 
-    /// Whether NFKC changes any scalar of `s` (the walk's `changed`), for text of `oneForOne` scalars.
-    static func nfkcChangesAny(_ s: [Unicode.Scalar]) -> Bool {
-        let flags = CompatibilityTable.shared.flags
-        return s.withUnsafeBufferPointer { buf in
-            flags.withUnsafeBufferPointer { f in
-                var from = 0
-                // Four scalars at a time, those beyond the BMP read as U+FFFF (which NFKC keeps), then one at a time
-                // from the block that may hold one.
-                if f[0xFFFF] & CompatibilityTable.changedByNFKC == 0 {
-                    while from + 4 <= buf.count {
-                        let a = f[Int(min(buf[from].value, 0xFFFF))] | f[Int(min(buf[from + 1].value, 0xFFFF))]
-                        let b = f[Int(min(buf[from + 2].value, 0xFFFF))] | f[Int(min(buf[from + 3].value, 0xFFFF))]
-                        if (a | b) & CompatibilityTable.changedByNFKC != 0 { break }
-                        from += 4
-                    }
-                }
-                for c in buf[from...] where c.value < 0x10000 && f[Int(c.value)] & CompatibilityTable.changedByNFKC != 0 { return true }
-                return false
-            }
-        }
-    }
-
-    /// The reference of `nfkcChangesAny`: one scalar at a time.
+    /// Whether NFKC changes any scalar of `s` (the walk's `changed`), one scalar at a time: the reference of what
+    /// `BodyEvidence.walk` notes while it walks (`BodyEvidence.nfkcChanges`).
     static func nfkcChangesAnyByScalar(_ s: [Unicode.Scalar]) -> Bool {
         let flags = CompatibilityTable.shared.flags
         return s.contains { $0.value < 0x10000 && flags[Int($0.value)] & CompatibilityTable.changedByNFKC != 0 }

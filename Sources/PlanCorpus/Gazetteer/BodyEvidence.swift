@@ -11,10 +11,15 @@ struct BodyEvidence {
     let levels: (province: Int, prefecture: Int, county: Int)
     let national: Bool
     let mayHoldPlaceholder: Bool
+    /// Whether NFKC changes a scalar of the original text, as the walk found it (nil from `separately`, which does
+    /// not ask).
+    let nfkcChanges: Bool?
 
     /// Bits of `gate`: what may start at a scalar of the norm. A level word's opener kind (`LevelWords.opener`,
     /// 1 to 3) is kept in the two bits of `levelBits`.
     static let mentionBit: UInt8 = 1, levelBits: UInt8 = 6, nationalBit: UInt8 = 8, placeholderBit: UInt8 = 16
+    /// NFKC changes the scalar (`CompatibilityTable.changedByNFKC`): the walk notes that NFKC changes the text.
+    static let nfkcBit: UInt8 = 0x20
     /// The scalar's norm is not settled by `AlignedText.oneForOne` (著, NFKC to several scalars, beyond the BMP …):
     /// look closer.
     static let slowBit: UInt8 = 0x80
@@ -22,17 +27,19 @@ struct BodyEvidence {
     /// norm's pair at the scalar is not in that table nothing starts, and the walk passes over it.
     static let pairBit: UInt8 = 0x40
 
-    /// Per scalar value of the original text (all of Unicode, so the walk needs no range test): `slowBit`, or the
-    /// bits of what may start at the norm scalar `AlignedText.oneForOne` makes of it (most scalars: none).
+    /// Per BMP scalar value of the original text (every scalar beyond it is `slowBit`): `slowBit`, or the bits of
+    /// what may start at the norm scalar `AlignedText.oneForOne` makes of it (most scalars: none), and `nfkcBit`.
     static func gate(trie: SurfaceTrie) -> [UInt8] {
         let oneForOne = AlignedText.oneForOne
-        var gate = [UInt8](repeating: slowBit, count: 0x110000)
+        let flags = CompatibilityTable.shared.flags
+        var gate = [UInt8](repeating: slowBit, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             if w == AlignedText.notOneForOne { continue }
             let bits = Unicode.Scalar(w).map { triggers($0, trie: trie) } ?? 0
             let pairable = bits & placeholderBit == 0 && (bits & mentionBit == 0 || !trie.hasSingleScalarSurface)
-            gate[v] = bits != 0 && pairable ? bits | pairBit : bits
+            let nfkc = flags[v] & CompatibilityTable.changedByNFKC != 0 ? nfkcBit : 0
+            gate[v] = (bits != 0 && pairable ? bits | pairBit : bits) | nfkc
         }
         return gate
     }
@@ -55,12 +62,12 @@ struct BodyEvidence {
         return bits
     }
 
-    /// Classes of first scalars in `pairClasses`: 15 of them, and a 16th bit for scalars always looked at.
-    static let pairClassCount: UInt32 = 15
-    static let alwaysClass: UInt16 = 1 << 15
+    /// Classes of first scalars in `pairClasses`: 31 of them, and a 32nd bit for scalars always looked at.
+    static let pairClassCount: UInt32 = 31
+    static let alwaysClass: UInt32 = 1 << 31
 
     /// The class of a first scalar of `pairs(trie:)`.
-    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt16 { 1 << UInt16(a.value % pairClassCount) }
+    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt32 { 1 << (a.value % pairClassCount) }
 
     /// The exact first two scalars of everything a `pairBit` scalar may start (`pairs(trie:)` holds their hashes).
     static func exactPairs(trie: SurfaceTrie) -> [(Unicode.Scalar, Unicode.Scalar)] {
@@ -75,26 +82,29 @@ struct BodyEvidence {
         return out
     }
 
-    /// Per scalar value of the original text (all of Unicode), a first mask and a second mask, so that
-    /// `firsts[o[p]] & seconds[o[p + 1]] == 0` says the walk may pass over position p: the first mask is
-    /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`), the class of its norm for a
-    /// `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the classes of every first scalar
-    /// that pairs with its norm (all classes when the norm is not settled). Where the gate's pair table would pass
-    /// over the position, this mostly does too, with two table reads and no hash.
-    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> (firsts: [UInt16], seconds: [UInt16]) {
-        var following: [UInt32: UInt16] = [:]
+    /// Per scalar value of the original text (all of Unicode), a first mask and a second mask (`PairMasks`), so that
+    /// `first(o[p]) & second(o[p + 1]) == 0` says the walk may pass over position p: the first mask is
+    /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`, or beyond the BMP: all classes),
+    /// the class of its norm for a `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the
+    /// classes of every first scalar that pairs with its norm (all classes when the norm is not settled). Where the
+    /// gate's pair table would pass over the position, this mostly does too, with two table reads and no hash.
+    /// The masks `firstsUntilNFKC` add `alwaysClass` to scalars of `nfkcBit`.
+    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> PairMasks {
+        var following: [UInt32: UInt32] = [:]
         for (a, b) in exactPairs(trie: trie) { following[b.value, default: 0] |= pairClass(a) }
         let oneForOne = AlignedText.oneForOne
-        var firsts = [UInt16](repeating: alwaysClass, count: 0x110000)
-        var seconds = [UInt16](repeating: 0xFFFF, count: 0x110000)
+        var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
+        var seconds = [UInt32](repeating: .max, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
-            let g = gate[v]
+            let g = gate[v] & ~nfkcBit
             firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : Unicode.Scalar(w).map { pairClass($0) } ?? alwaysClass
             seconds[v] = alwaysClass | (following[w] ?? 0)
         }
-        return (firsts, seconds)
+        var untilNFKC = firsts
+        for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
+        return PairMasks(firsts: firsts, firstsUntilNFKC: untilNFKC, seconds: seconds)
     }
 
     /// The bits of what may start at norm scalar `s`.
@@ -108,12 +118,13 @@ struct BodyEvidence {
     }
 
     private init(text: AlignedText, mentions: [Mention], levels: (province: Int, prefecture: Int, county: Int),
-                 national: Bool, mayHoldPlaceholder: Bool) {
+                 national: Bool, mayHoldPlaceholder: Bool, nfkcChanges: Bool? = nil) {
         self.text = text
         self.mentions = mentions
         self.levels = levels
         self.national = national
         self.mayHoldPlaceholder = mayHoldPlaceholder
+        self.nfkcChanges = nfkcChanges
     }
 
     /// The reference: `AlignedText`'s walk, then the mention scan, the level words, the national formulas and the
@@ -163,17 +174,23 @@ struct BodyEvidence {
         var nextMention = 0
         var lastEnd = -1
         let probe = TemplateDetector.Probe.shared
+        let masks = scanner.gazetteer.bodyMasks
+        let seconds = masks.seconds
+        let flags = CompatibilityTable.shared.flags
+        // Until a scalar NFKC changes is met, the walk stops at every such scalar (`firstsUntilNFKC`).
+        var firsts = masks.firstsUntilNFKC
+        var nfkcChanges = false
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
-                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts in
-                    scanner.gazetteer.bodyPairFirsts.withUnsafeBufferPointer { firsts in
-                    scanner.gazetteer.bodyPairSeconds.withUnsafeBufferPointer { seconds -> Bool in
+                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts -> Bool in
                         var p = 0
                         let last = n - 1
                         while true {
                             // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
-                            // own; the last position is looked at below.
+                            // own; the last position is looked at below. The masks are complemented: a position
+                            // is passed over when its first and second masks have no class in common, that is when
+                            // their complements together have every bit.
                             if p < last {
                                 var f0 = firsts[Int(o[p].value)]
                                 // Four positions at a time, then one at a time up to the one that may start something.
@@ -181,19 +198,25 @@ struct BodyEvidence {
                                     let v1 = Int(o[p + 1].value), v2 = Int(o[p + 2].value)
                                     let v3 = Int(o[p + 3].value), v4 = Int(o[p + 4].value)
                                     let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
-                                    if (f0 & seconds[v1]) | (f1 & seconds[v2]) | (f2 & seconds[v3]) | (f3 & seconds[v4]) != 0 { break }
+                                    if (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
+                                        != PairMasks.allClear { break }
                                     f0 = firsts[v4]
                                     p += 4
                                 }
                                 while p < last {
                                     let v1 = Int(o[p + 1].value)
-                                    if f0 & seconds[v1] != 0 { break }
+                                    if f0 | seconds[v1] != PairMasks.allClear { break }
                                     f0 = firsts[v1]
                                     p += 1
                                 }
                             }
                             guard p < n else { return true }
-                            let g = gate[Int(o[p].value)]
+                            let c = o[p]
+                            var g = c.value < 0x10000 ? gate[Int(c.value)] : slowBit
+                            if g & nfkcBit != 0 {
+                                if !nfkcChanges { nfkcChanges = true; firsts = masks.firsts }
+                                g &= ~nfkcBit
+                            }
                             if g == 0 { p += 1; continue }
                             // The pair's hash, for classes that share a bit by chance.
                             if g & pairBit != 0 && p + 1 < n {
@@ -202,9 +225,12 @@ struct BodyEvidence {
                             }
                             var bits = g & ~pairBit
                             if bits & slowBit != 0 {
-                                let c = o[p]
                                 if c.value < 0x10000 {
                                     guard ScriptFolding.shared.action[Int(c.value)] == ScriptFolding.contextualAction else { return false }
+                                    if flags[Int(c.value)] & CompatibilityTable.changedByNFKC != 0 && !nfkcChanges {
+                                        nfkcChanges = true
+                                        firsts = masks.firsts
+                                    }
                                     context.append(p)
                                 } else {
                                     guard AlignedText.nfkcKeeps(c, memo: &memo), s[p] == c else { return false }
@@ -231,13 +257,13 @@ struct BodyEvidence {
                             p += 1
                         }
                     }
-                    }
-                    }
                 }
             }
         }
         guard complete else { return nil }
-        if !context.isEmpty && AlignedText.nfkcChangesAny(original) {
+        // `nfkcChanges` is now `AlignedText.nfkcChangesAnyByScalar(original)`: every scalar of `nfkcBit` was looked
+        // at until the first, and so was every scalar of `slowBit`.
+        if !context.isEmpty && nfkcChanges {
             guard let answers = AlignedText.contextAnswers(at: context, of: original) else { return nil }
             for (k, p) in context.enumerated() where norm[p] != answers[k] { return nil }
             let oneForOne = AlignedText.oneForOne
@@ -247,6 +273,7 @@ struct BodyEvidence {
             }
         }
         return BodyEvidence(text: AlignedText(original: original, identicalNorm: norm), mentions: mentions,
-                            levels: levels.counts, national: national, mayHoldPlaceholder: mayHold)
+                            levels: levels.counts, national: national, mayHoldPlaceholder: mayHold,
+                            nfkcChanges: nfkcChanges)
     }
 }

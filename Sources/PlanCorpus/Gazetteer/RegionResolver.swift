@@ -130,15 +130,17 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        // 3. A template's opening.
-        var openingScalars: [Unicode.Scalar] = []
-        for line in opening.prefix(3) {
-            if !openingScalars.isEmpty { openingScalars.append("\n") }
-            openingScalars.append(contentsOf: scalars[line])
-        }
-        let openingText = AlignedText(scalars: openingScalars)
-        if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
-            return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
+        // 3. A template's opening (its aligned text made only when a placeholder may occur in it).
+        if Self.openingMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
+            var openingScalars: [Unicode.Scalar] = []
+            for line in opening.prefix(3) {
+                if !openingScalars.isEmpty { openingScalars.append("\n") }
+                openingScalars.append(contentsOf: scalars[line])
+            }
+            let openingText = AlignedText(scalars: openingScalars)
+            if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
+                return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
+            }
         }
 
         // 4. Mentions.
@@ -170,6 +172,25 @@ public struct RegionResolver: Sendable {
         guard mayHold ?? TemplateDetector.mayHoldPlaceholder(aligned.norm) else { return nil }
         let norm = String(scalars: aligned.norm)
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
+    }
+
+    /// False when the opening made of these lines of `scalars` (joined by line feeds) has no placeholder: every
+    /// scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is then that table's scalar of each)
+    /// and none of those norm scalars opens a placeholder, by the body's gate (`BodyEvidence.gate`: neither
+    /// `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
+    static func openingMayHoldPlaceholder(_ scalars: [Unicode.Scalar], _ lines: ArraySlice<Range<Int>>, gate: [UInt8]) -> Bool {
+        let look = BodyEvidence.slowBit | BodyEvidence.placeholderBit
+        return scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        if v >= 0x10000 || g[Int(v)] & look != 0 { return true }
+                    }
+                }
+                return false
+            }
+        }
     }
 
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
@@ -208,21 +229,28 @@ public struct RegionResolver: Sendable {
     /// found by id, so only a tag's name is looked up.
     private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
         if let t = tag { return (t.province, gazetteer.provinceID(of: t.province) ?? -1) }
-        // Weight by province id; a mention counts when all its candidates lie in one province.
-        var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
-        let surfaceProvince = gazetteer.surfaceProvince
-        for m in title {
-            let p = surfaceProvince[m.surface]
-            if p >= 0 { weight[p] += 10 }
-        }
-        for m in body {
-            let p = surfaceProvince[m.surface]
-            if p >= 0 { weight[p] += 1 }
-        }
-        // The one province of the highest weight, when that is 2 or more.
-        var top = 0, leader = -1, leaders = 0
-        for (p, w) in weight.enumerated() {
-            if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
+        // Weight by province id; a mention counts when all its candidates lie in one province. The weights live on
+        // the stack for the call.
+        let count = gazetteer.provinceNames.count
+        let (top, leader, leaders) = withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { weight in
+            weight.initialize(repeating: 0)
+            gazetteer.surfaceProvince.withUnsafeBufferPointer { surfaceProvince in
+                for m in title {
+                    let p = surfaceProvince[m.surface]
+                    if p >= 0 { weight[p] += 10 }
+                }
+                for m in body {
+                    let p = surfaceProvince[m.surface]
+                    if p >= 0 { weight[p] += 1 }
+                }
+            }
+            // The one province of the highest weight, when that is 2 or more.
+            var top = 0, leader = -1, leaders = 0
+            for p in 0..<count {
+                let w = weight[p]
+                if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
+            }
+            return (top, leader, leaders)
         }
         guard top >= 2, leaders == 1 else { return nil }
         return (gazetteer.provinceNames[leader], leader)
@@ -310,7 +338,7 @@ public struct RegionResolver: Sendable {
     /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
     private func fits(_ i: Int, _ levels: Set<AdminLevel>) -> Bool {
         let e = gazetteer.entries[i]
-        return levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && e.name.hasSuffix("市"))
+        return levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && gazetteer.namedCity[i])
     }
 
     private static func rank(_ l: AdminLevel) -> Int {
@@ -433,40 +461,80 @@ public struct RegionResolver: Sendable {
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
     /// Whether `norm` holds one of `docWords` (each two scalars, no two with the same first), read scalar by scalar.
-    static func namesDocKind(_ norm: String) -> Bool {
+    static func namesDocKind(_ norm: String) -> Bool { namesDocKind(scalars: norm.unicodeScalars) }
+
+    /// `namesDocKind(_:)` of a norm's scalars.
+    @inline(__always)
+    static func namesDocKind<S: Sequence>(scalars norm: S) -> Bool where S.Element == Unicode.Scalar {
         var want: Unicode.Scalar? = nil
-        for c in norm.unicodeScalars {
+        for c in norm {
             if let w = want, c == w { return true }
-            switch c {
-            case "方": want = "案"
-            case "规", "计": want = "划"
-            case "意": want = "见"
-            case "报": want = "告"
-            case "通": want = "知"
-            case "办": want = "法"
-            case "纲": want = "要"
-            case "决": want = "定"
-            case "措": want = "施"
-            default: want = nil
-            }
+            want = docKindSecond(c)
         }
         return false
+    }
+
+    /// The second scalar of the doc word `c` starts, if any.
+    @inline(__always) private static func docKindSecond(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c {
+        case "方": "案"
+        case "规", "计": "划"
+        case "意": "见"
+        case "报": "告"
+        case "通": "知"
+        case "办": "法"
+        case "纲": "要"
+        case "决": "定"
+        case "措": "施"
+        default: nil
+        }
     }
 
     /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
     /// The lines are ranges of `scalars`; a String is made only of a line that may be one.
     static func guessTitle(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
-        let oneForOne = AlignedText.oneForOne
         for range in lines.prefix(8) {
-            // A line of scalars `AlignedText.oneForOne` settles has a norm of as many scalars (TextNormalizer's table
-            // path maps each to one): past the limit it is no title, whatever it holds.
-            if range.count > 80 && scalars[range].allSatisfy({
-                $0.value < 0x10000 && oneForOne[Int($0.value)] != AlignedText.notOneForOne
-            }) { continue }
-            let line = String(scalars: scalars[range])
-            if let title = titleIfAny(line, reference: false) { return title }
+            switch settledTitle(scalars, range) {
+            case .some(false):
+                continue
+            case .some(true):
+                return String(scalars: scalars[range]).trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
+            case nil:
+                let line = String(scalars: scalars[range])
+                if let title = titleIfAny(line, reference: false) { return title }
+            }
         }
         return nil
+    }
+
+    /// Whether the line `scalars[range]` reads like a title, when every scalar of it is one `AlignedText.oneForOne`
+    /// settles: then TextNormalizer makes that table's scalar of each (see `AlignedText.oneForOne`), and the norm
+    /// is read from the table with no String made; nil for any other line. A norm opening with 《 opens with the
+    /// Character 《 when its second scalar is plain (`PlainScalars`) or there is none; otherwise the String decides.
+    static func settledTitle(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool? {
+        let oneForOne = AlignedText.oneForOne
+        return scalars.withUnsafeBufferPointer { buf in
+            oneForOne.withUnsafeBufferPointer { table -> Bool? in
+                var want: Unicode.Scalar? = nil
+                var named = false
+                for i in range {
+                    let v = buf[i].value
+                    guard v < 0x10000 else { return nil }
+                    let w = table[Int(v)]
+                    guard w != AlignedText.notOneForOne else { return nil }
+                    let c = unsafeBitCast(w, to: Unicode.Scalar.self)
+                    if let x = want, c == x { named = true }
+                    want = docKindSecond(c)
+                }
+                // As many norm scalars as scalars: past the limit the line is no title, whatever it holds.
+                guard range.count <= 80 else { return false }
+                if named { return true }
+                guard let first = range.first, table[Int(buf[first].value)] == ("《" as Unicode.Scalar).value else { return false }
+                if range.count == 1 { return true }
+                let second = unsafeBitCast(table[Int(buf[first + 1].value)], to: Unicode.Scalar.self)
+                return PlainScalars.isPlain(second) ? true : nil
+            }
+        }
     }
 
     /// The reference of `guessTitle(_:_:)`: every line made a String and normalised.
