@@ -454,7 +454,7 @@ import Testing
     }
 }
 
-/// `RegionResolver.openingMayHoldPlaceholder` lets step 3 pass over an opening without making its aligned text; where it
+/// `RegionResolver.linesMayHoldPlaceholder` lets step 3 pass over an opening without making its aligned text; where it
 /// says no placeholder can occur, the aligned text's norm must hold none (`TemplateDetector.mayHoldPlaceholder`).
 @Suite struct OpeningPlaceholderTests {
     @Test func openingShortcutNeverMissesAPlaceholder() {
@@ -472,7 +472,7 @@ import Testing
                 joined.append(contentsOf: scalars[line])
             }
             let reference = TemplateDetector.mayHoldPlaceholder(AlignedText(scalars: joined).norm)
-            if RegionResolver.openingMayHoldPlaceholder(scalars, lines, gate: Gazetteer.shared.bodyGate) {
+            if RegionResolver.linesMayHoldPlaceholder(scalars, lines, gate: Gazetteer.shared.bodyGate) {
                 may += 1
                 if reference { held += 1 }
             } else {
@@ -487,5 +487,34 @@ import Testing
         let g = Gazetteer.shared
         #expect(g.entries.indices.allSatisfy { g.namedCity[$0] == g.entries[$0].name.hasSuffix("市") })
         #expect(g.namedCity.filter { $0 }.count > 300)
+    }
+}
+
+/// `AlignedText.settled` aligns a text of settled scalars by table: the same norm and written forms as `init(scalars:)`
+/// makes, and nil for any other text.
+@Suite struct SettledAlignmentTests {
+    @Test func settledIsTheWalk() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 83)
+        let pieces = ["濰坊市", "寧夏", "廣州", "建设", "，", "。", "（", "）", "Ｘ", "ｘｘ市", "①", "…", "㈠", "著", "顯著", "e\u{301}",
+                      "é", "👈", "𠀀", "\n", " ", "\u{3000}", "a", "[地区名称]", "内蒙古自治区", "豈"]
+        var settled = 0, unsettled = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let s = Array(text.unicodeScalars)
+            let walked = AlignedText(text, scalars: s)
+            guard let fast = AlignedText.settled(s) else {
+                #expect(!s.allSatisfy { $0.value < 0x10000 && AlignedText.oneForOne[Int($0.value)] != AlignedText.notOneForOne })
+                unsettled += 1
+                continue
+            }
+            settled += 1
+            #expect(fast.norm == walked.norm, "\(text.debugDescription)")
+            #expect(fast.norm == Array(TextNormalizer.normalize(text).unicodeScalars), "\(text.debugDescription)")
+            for _ in 0..<4 where !s.isEmpty {
+                let a = Int.random(in: 0..<s.count, using: &rng), b = Int.random(in: a...s.count, using: &rng)
+                #expect(fast.written(a..<b) == walked.written(a..<b), "\(text.debugDescription) \(a)..<\(b)")
+            }
+        }
+        #expect(settled > 500 && unsettled > 500)
     }
 }

@@ -65,6 +65,29 @@ struct AlignedText: Sendable {
         self.origin = .identity
     }
 
+    /// The aligned text of `original` when every scalar of it is one `oneForOne` settles: that table's scalar of
+    /// each, aligned one for one, which is what `init(scalars:)` makes of such text (its walk maps each scalar as
+    /// the table says and keeps its own positions); nil for any other text. One table read per scalar.
+    static func settled(_ original: [Unicode.Scalar]) -> AlignedText? {
+        let n = original.count
+        var ok = true
+        let norm = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            original.withUnsafeBufferPointer { src in
+                oneForOne.withUnsafeBufferPointer { table in
+                    let dst = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                    for i in 0..<n {
+                        let v = src[i].value
+                        let w = v < 0x10000 ? table[Int(v)] : notOneForOne
+                        if w == notOneForOne { ok = false; break }
+                        dst[i] = w
+                    }
+                }
+            }
+            count = ok ? n : 0
+        }
+        return ok ? AlignedText(original: original, identicalNorm: norm) : nil
+    }
+
     /// Marks a BMP scalar in `oneForOne` that the walk and TextNormalizer do not both map to one and the same
     /// scalar by its table entry alone.
     static let notOneForOne: UInt32 = 0xFFFF_FFFF

@@ -2,7 +2,7 @@
 /// words (我市, 全省 …), whether it holds a national formula and whether a placeholder may occur in it.
 ///
 /// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, passing over positions
-/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, four positions at a time), then
+/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, eight positions at a time), then
 /// gated by `gate` and the hashed pairs, and proves on the way that the document's norm is what `AlignedText` would make;
 /// `separately` is the reference: the aligned text's own walk, then one pass per kind of evidence.
 struct BodyEvidence {
@@ -193,21 +193,40 @@ struct BodyEvidence {
                             // their complements together have every bit.
                             if p < last {
                                 var f0 = firsts[Int(o[p].value)]
-                                // Four positions at a time, then one at a time up to the one that may start something.
-                                while p + 4 <= last {
-                                    let v1 = Int(o[p + 1].value), v2 = Int(o[p + 2].value)
-                                    let v3 = Int(o[p + 3].value), v4 = Int(o[p + 4].value)
-                                    let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
-                                    if (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
-                                        != PairMasks.allClear { break }
-                                    f0 = firsts[v4]
-                                    p += 4
+                                // Eight positions at a time (on a hit, the half that holds it), then four at a time,
+                                // then one at a time up to the one that may start something.
+                                blocks: do {
+                                    while p &+ 8 <= last {
+                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
+                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
+                                        let v5 = Int(o[p &+ 5].value), v6 = Int(o[p &+ 6].value)
+                                        let v7 = Int(o[p &+ 7].value), v8 = Int(o[p &+ 8].value)
+                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3], f4 = firsts[v4]
+                                        let f5 = firsts[v5], f6 = firsts[v6], f7 = firsts[v7]
+                                        let a = (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
+                                        let b = (f4 | seconds[v5]) & (f5 | seconds[v6]) & (f6 | seconds[v7]) & (f7 | seconds[v8])
+                                        if a & b != PairMasks.allClear {
+                                            if a == PairMasks.allClear { f0 = f4; p &+= 4 }
+                                            break blocks
+                                        }
+                                        f0 = firsts[v8]
+                                        p &+= 8
+                                    }
+                                    while p &+ 4 <= last {
+                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
+                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
+                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
+                                        if (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
+                                            != PairMasks.allClear { break }
+                                        f0 = firsts[v4]
+                                        p &+= 4
+                                    }
                                 }
                                 while p < last {
-                                    let v1 = Int(o[p + 1].value)
+                                    let v1 = Int(o[p &+ 1].value)
                                     if f0 | seconds[v1] != PairMasks.allClear { break }
                                     f0 = firsts[v1]
-                                    p += 1
+                                    p &+= 1
                                 }
                             }
                             guard p < n else { return true }

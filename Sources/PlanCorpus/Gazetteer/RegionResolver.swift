@@ -88,8 +88,16 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        let titleText = titleLine.map { AlignedText($0.text, scalars: $0.scalars) }
-        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true) {
+        // A title of settled scalars (nearly all) is aligned by table, and its placeholder test is the gate's.
+        var titleMayHold: Bool? = nil
+        let titleText = titleLine.map { line -> AlignedText in
+            guard let settled = AlignedText.settled(line.scalars) else { return AlignedText(line.text, scalars: line.scalars) }
+            if !Self.linesMayHoldPlaceholder(line.scalars, CollectionOfOne(0..<line.scalars.count), gate: gazetteer.bodyGate) {
+                titleMayHold = false
+            }
+            return settled
+        }
+        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true, mayHold: titleMayHold) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
@@ -131,7 +139,7 @@ public struct RegionResolver: Sendable {
         }
 
         // 3. A template's opening (its aligned text made only when a placeholder may occur in it).
-        if Self.openingMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
+        if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
             var openingScalars: [Unicode.Scalar] = []
             for line in opening.prefix(3) {
                 if !openingScalars.isEmpty { openingScalars.append("\n") }
@@ -174,11 +182,12 @@ public struct RegionResolver: Sendable {
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
     }
 
-    /// False when the opening made of these lines of `scalars` (joined by line feeds) has no placeholder: every
-    /// scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is then that table's scalar of each)
-    /// and none of those norm scalars opens a placeholder, by the body's gate (`BodyEvidence.gate`: neither
-    /// `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
-    static func openingMayHoldPlaceholder(_ scalars: [Unicode.Scalar], _ lines: ArraySlice<Range<Int>>, gate: [UInt8]) -> Bool {
+    /// False when the text made of these lines of `scalars` (joined by line feeds: a template's opening, or a
+    /// title) has no placeholder: every scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is
+    /// then that table's scalar of each) and none of those norm scalars opens a placeholder, by the body's gate
+    /// (`BodyEvidence.gate`: neither `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
+    static func linesMayHoldPlaceholder<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> Bool
+        where L.Element == Range<Int> {
         let look = BodyEvidence.slowBit | BodyEvidence.placeholderBit
         return scalars.withUnsafeBufferPointer { buf in
             gate.withUnsafeBufferPointer { g in
