@@ -272,7 +272,7 @@ public struct RegionResolver: Sendable {
     ///
     /// A national document (各省、自治区、直辖市…) names provinces in passing, so there the leading province
     /// must hold at least half of all province support to count.
-    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: Set<AdminLevel>,
+    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: LevelHints,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
         // Counts by entry index in a small open-addressing table (a mention adds to its entry and at most two
         // enclosing ones); `counts.touched` lists the entries counted.
@@ -310,7 +310,7 @@ public struct RegionResolver: Sendable {
         let inside = counts.touched.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
-        if levels == [.province] {
+        if levels == .province {
             pick = p
         } else if !levels.isEmpty {
             let pool = inside.filter { fits($0, levels) && counts.total($0) >= 2 }
@@ -345,9 +345,9 @@ public struct RegionResolver: Sendable {
     }
 
     /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
-    private func fits(_ i: Int, _ levels: Set<AdminLevel>) -> Bool {
-        let e = gazetteer.entries[i]
-        return levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && gazetteer.namedCity[i])
+    private func fits(_ i: Int, _ levels: LevelHints) -> Bool {
+        let level = gazetteer.entries[i].level
+        return levels.contains(LevelHints(level)) || (level == .county && levels.contains(.prefecture) && gazetteer.namedCity[i])
     }
 
     private static func rank(_ l: AdminLevel) -> Int {
@@ -356,14 +356,14 @@ public struct RegionResolver: Sendable {
 
     /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区 (`LevelWords`); empty when unclear.
     /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
-    func levelHints(_ found: (province: Int, prefecture: Int, county: Int)) -> Set<AdminLevel> {
+    func levelHints(_ found: (province: Int, prefecture: Int, county: Int)) -> LevelHints {
         let top = max(found.province, found.prefecture, found.county)
         guard top >= 2 else { return [] }
-        var levels: Set<AdminLevel> = []
+        var levels: LevelHints = []
         if found.province == top { levels.insert(.province) }
         if found.prefecture == top { levels.insert(.prefecture) }
         if found.county == top { levels.insert(.county) }
-        return levels.count == 3 ? [] : levels
+        return levels == [.province, .prefecture, .county] ? [] : levels
     }
 
     // MARK: Title and site tag
@@ -567,6 +567,23 @@ public struct RegionResolver: Sendable {
             return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
         }
         return nil
+    }
+}
+
+/// A set of administrative levels as bits (the levels a text speaks at): no hashing where a Set would hash.
+struct LevelHints: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let province = LevelHints(rawValue: 1), prefecture = LevelHints(rawValue: 2), county = LevelHints(rawValue: 4)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The set of one level.
+    init(_ level: AdminLevel) {
+        switch level {
+        case .province: self = .province
+        case .prefecture: self = .prefecture
+        case .county: self = .county
+        }
     }
 }
 
