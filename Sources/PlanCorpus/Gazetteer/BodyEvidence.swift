@@ -62,12 +62,43 @@ struct BodyEvidence {
         return bits
     }
 
-    /// Classes of first scalars in `pairClasses`: 31 of them, and a 32nd bit for scalars always looked at.
+    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 31 of them, and a 32nd bit for scalars always looked at.
     static let pairClassCount: UInt32 = 31
     static let alwaysClass: UInt32 = 1 << 31
 
-    /// The class of a first scalar of `pairs(trie:)`.
-    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt32 { 1 << (a.value % pairClassCount) }
+    /// The class (a bit) of each first scalar of `pairs`, chosen so that first scalars in one class go on with much
+    /// the same second scalars: a second scalar's mask then holds few classes of first scalars it never follows,
+    /// and the walk stops at fewer positions where nothing starts. Greedy, most-paired first scalars first: each
+    /// goes to the class where it adds the fewest false pairs (its new second scalars times the class's members,
+    /// plus the class's second scalars it lacks); ties to the lowest class. Any choice is correct: a mask holds
+    /// the classes of all first scalars a second one follows.
+    static func pairClassBits(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> [UInt32: UInt32] {
+        var following: [UInt32: Set<UInt32>] = [:]
+        for (a, b) in pairs { following[a.value, default: []].insert(b.value) }
+        let order = following.keys.sorted { x, y in
+            let cx = following[x]!.count, cy = following[y]!.count
+            return cx != cy ? cx > cy : x < y
+        }
+        let classes = Int(pairClassCount)
+        var union = [Set<UInt32>](repeating: [], count: classes)
+        var members = [Int](repeating: 0, count: classes)
+        var bits: [UInt32: UInt32] = [:]
+        for a in order {
+            let seconds = following[a]!
+            var best = 0, bestCost = Int.max
+            for c in 0..<classes {
+                // Read through the few second scalars of `a`, not the class's many.
+                var shared = 0
+                for b in seconds where union[c].contains(b) { shared += 1 }
+                let cost = (seconds.count - shared) * members[c] + union[c].count - shared
+                if cost < bestCost { bestCost = cost; best = c }
+            }
+            bits[a] = 1 << UInt32(best)
+            union[best].formUnion(seconds)
+            members[best] += 1
+        }
+        return bits
+    }
 
     /// The exact first two scalars of everything a `pairBit` scalar may start (`pairs(trie:)` holds their hashes).
     static func exactPairs(trie: SurfaceTrie) -> [(Unicode.Scalar, Unicode.Scalar)] {
@@ -90,8 +121,10 @@ struct BodyEvidence {
     /// gate's pair table would pass over the position, this mostly does too, with two table reads and no hash.
     /// The masks `firstsUntilNFKC` add `alwaysClass` to scalars of `nfkcBit`.
     static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> PairMasks {
+        let exact = exactPairs(trie: trie)
+        let classOf = pairClassBits(exact)
         var following: [UInt32: UInt32] = [:]
-        for (a, b) in exactPairs(trie: trie) { following[b.value, default: 0] |= pairClass(a) }
+        for (a, b) in exact { following[b.value, default: 0] |= classOf[a.value]! }
         let oneForOne = AlignedText.oneForOne
         var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
         var seconds = [UInt32](repeating: .max, count: 0x10000)
@@ -99,7 +132,7 @@ struct BodyEvidence {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
             let g = gate[v] & ~nfkcBit
-            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : Unicode.Scalar(w).map { pairClass($0) } ?? alwaysClass
+            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : classOf[w] ?? alwaysClass
             seconds[v] = alwaysClass | (following[w] ?? 0)
         }
         var untilNFKC = firsts
