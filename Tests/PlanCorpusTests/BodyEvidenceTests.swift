@@ -518,3 +518,28 @@ import Testing
         #expect(settled > 500 && unsettled > 500)
     }
 }
+
+/// Region resolution asks for a site tag only of opening lines that start with a tag's opening bracket: the lines are
+/// trimmed already, so `siteTag` finds none in any other line.
+@Suite struct SiteTagLineTests {
+    @Test func linesWithoutAnOpeningBracketHoldNoTag() {
+        let resolver = RegionResolver(gazetteer: .shared)
+        var rng = ScalarRewriteTests.SeededGenerator(state: 89)
+        let pieces = ["(内蒙古)", "【山东】", "［潍坊］", "〔宁夏〕", "[广州]", "（浙江）", "(", "【", " ", "\u{3000}", "\t", "潍坊", "建设",
+                      "\n", "\r\n", "关于实施方案的通知", "é", "👈"]
+        var tagged = 0, passed = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            for line in RegionResolver.openingLines(scalars).prefix(8) {
+                let tag = resolver.siteTag(scalars, line)
+                if tag != nil { tagged += 1 }
+                if RegionResolver.tagCloser(scalars[line.lowerBound]) == nil {
+                    #expect(tag == nil, "\(text.debugDescription)")
+                    passed += 1
+                }
+            }
+        }
+        #expect(tagged > 300 && passed > 1000)
+    }
+}

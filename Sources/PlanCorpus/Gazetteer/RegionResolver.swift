@@ -83,7 +83,9 @@ public struct RegionResolver: Sendable {
             titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
-            for line in opening.prefix(8) {
+            // Opening lines are trimmed already: a line whose first scalar opens no tag holds none (as `siteTag`
+            // finds after trimming), and is passed over without the call.
+            for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
                 if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
             }
         }
@@ -369,7 +371,7 @@ public struct RegionResolver: Sendable {
     // MARK: Title and site tag
 
     /// The closing bracket of a site tag's opening bracket.
-    private static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+    static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
         switch open {
         case "(": ")"
         case "（": "）"
@@ -383,7 +385,7 @@ public struct RegionResolver: Sendable {
 
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, and the
     /// range of the rest of the line.
-    private func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
+    func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
