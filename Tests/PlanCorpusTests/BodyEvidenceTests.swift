@@ -262,13 +262,14 @@ import Testing
     }
 }
 
-/// The walk's first test passes over position p when `firsts[o[p]] & seconds[o[p + 1]] == 0` (`BodyEvidence.pairClasses`):
+/// The walk's first test passes over position p when `first(o[p]) & second(o[p + 1]) == 0` (`BodyEvidence.pairClasses`):
 /// for every pair a name, level word or formula starts with, and every original scalar of each of its two norm
-/// scalars, the masks must meet; scalars the gate marks without `pairBit` must always be looked at.
+/// scalars, the masks must meet; scalars the gate marks without `pairBit` must always be looked at, and so must every
+/// scalar NFKC changes while the walk reads `firstsUntilNFKC`.
 @Suite struct BodyPairClassTests {
     @Test func classesMeetOnEveryPairAndAlwaysOnUnpairedScalars() {
         let g = Gazetteer.shared
-        let firsts = g.bodyPairFirsts, seconds = g.bodyPairSeconds
+        let masks = g.bodyMasks
         let oneForOne = AlignedText.oneForOne
         // Original BMP scalars by the norm scalar they are settled to.
         var originals: [UInt32: [Int]] = [:]
@@ -277,27 +278,63 @@ import Testing
         for (a, b) in BodyEvidence.exactPairs(trie: g.trie) {
             for v in originals[a.value] ?? [] where g.bodyGate[v] & BodyEvidence.pairBit != 0 {
                 for u in originals[b.value] ?? [] {
-                    #expect(firsts[v] & seconds[u] != 0, "\(a)\(b) U+\(String(v, radix: 16)) U+\(String(u, radix: 16))")
+                    #expect(masks.first(v) & masks.second(u) != 0, "\(a)\(b) U+\(String(v, radix: 16)) U+\(String(u, radix: 16))")
+                    #expect(masks.first(v, untilNFKC: true) & masks.second(u) != 0)
                     checked += 1
                 }
             }
         }
         #expect(checked > 3000)
-        var always = 0
-        for v in 0..<0x110000 {
-            let first = firsts[v]
-            #expect(seconds[v] & BodyEvidence.alwaysClass != 0)
-            let g8: UInt8 = v < 0x10000 ? g.bodyGate[v] : BodyEvidence.slowBit
+        var always = 0, nfkc = 0
+        for v in 0..<PairMasks.size {
+            let first = masks.first(v)
+            #expect(masks.second(v) & BodyEvidence.alwaysClass != 0)
+            // The NFKC masks hold the plain ones.
+            #expect(masks.first(v, untilNFKC: true) & first == first)
+            let g8: UInt8 = v < 0x10000 ? g.bodyGate[v] & ~BodyEvidence.nfkcBit : BodyEvidence.slowBit
             if g8 != 0 && g8 & BodyEvidence.pairBit == 0 {
-                #expect(first == BodyEvidence.alwaysClass, "U+\(String(v, radix: 16))")
+                #expect(first & BodyEvidence.alwaysClass != 0, "U+\(String(v, radix: 16))")
                 always += 1
             }
             if g8 == 0 { #expect(first == 0) }
+            let changes = v < 0x10000 && CompatibilityTable.shared.flags[v] & CompatibilityTable.changedByNFKC != 0
+            if changes {
+                #expect(masks.first(v, untilNFKC: true) & BodyEvidence.alwaysClass != 0, "U+\(String(v, radix: 16))")
+                nfkc += 1
+            }
         }
-        #expect(always > 0x100000)
+        #expect(always > 0x100000 && nfkc > 1000)
         // Most scalars start nothing, and common ones pair with few classes, or the test would pass over little.
-        let han = (0x4E00...0x9FFF).filter { firsts[$0] == 0 }.count
+        let han = (0x4E00...0x9FFF).filter { masks.first($0) == 0 }.count
         #expect(han > 15000)
+    }
+
+    /// What the walk notes of NFKC while it passes over most scalars is the test of every scalar, on random text
+    /// and on the samples.
+    @Test func walkNotesWhatNFKCChanges() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 73)
+        let pieces = ["建设", "发展", "，", "①", "㈠", "…", "👈", "𠀀", "\u{FFFF}", "a", "Ｘ", "著", "濰坊", "\n", "潍坊市", "我市"]
+        var yes = 0, no = 0
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...12, using: &rng)
+            // Mostly pieces that NFKC keeps, so a change sits anywhere, or nowhere.
+            let text = (0..<count).map { _ in
+                Int.random(in: 0..<4, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : ["建设", "a", "👈", "\u{FFFF}", "全省"].randomElement(using: &rng)!
+            }.joined()
+            let s = Array(text.unicodeScalars)
+            let expected = AlignedText.nfkcChangesAnyByScalar(s)
+            guard let walked = BodyEvidence.walk(scanner: BodyEvidenceTests.scanner, original: s,
+                                                 norm: Array(TextNormalizer.normalize(text).unicodeScalars)) else { continue }
+            #expect(walked.nfkcChanges == expected, "\(text.debugDescription)")
+            if expected { yes += 1 } else { no += 1 }
+        }
+        #expect(yes > 500 && no > 500)
+        for doc in ExtractionShortcutTests.samples {
+            let s = Array(doc.clean.unicodeScalars)
+            guard let walked = BodyEvidence.walk(scanner: BodyEvidenceTests.scanner, original: s,
+                                                 norm: Array(doc.norm.unicodeScalars)) else { continue }
+            #expect(walked.nfkcChanges == AlignedText.nfkcChangesAnyByScalar(s), "\(doc.path)")
+        }
     }
 }
 
@@ -308,7 +345,8 @@ import Testing
         var rng = ScalarRewriteTests.SeededGenerator(state: 53)
         let pieces = ["方案", "规划", "计划", "实施意见", "报告", "通知", "《", "》", "濰坊市", "著", "顯著", "e\u{301}", "①", "…",
                       "👈", "𠀀", "，", "。", "建设", "推进", "发展", "工作", "\n", "\n", "\r\n", " ", "\u{3000}", "a", "Ｘ",
-                      String(repeating: "发展", count: 20), String(repeating: "推进工作", count: 12)]
+                      String(repeating: "发展", count: 20), String(repeating: "推进工作", count: 12), "é", "《é", "《\u{301}",
+                      "〈", "﹝"]
         var titled = 0, untitled = 0
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -416,23 +454,92 @@ import Testing
     }
 }
 
-/// `AlignedText.nfkcChangesAny` reads four scalars at a time; the reference reads one at a time.
-@Suite struct NFKCChangesTests {
-    @Test func blocksAreTheScalarTest() {
-        var rng = ScalarRewriteTests.SeededGenerator(state: 73)
-        let pieces = ["建设", "发展", "，", "①", "㈠", "…", "👈", "𠀀", "\u{FFFF}", "a", "Ｘ", "著", "濰坊", "\n"]
-        var yes = 0, no = 0
+/// `RegionResolver.linesMayHoldPlaceholder` lets step 3 pass over an opening without making its aligned text; where it
+/// says no placeholder can occur, the aligned text's norm must hold none (`TemplateDetector.mayHoldPlaceholder`).
+@Suite struct OpeningPlaceholderTests {
+    @Test func openingShortcutNeverMissesAPlaceholder() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 79)
+        let pieces = ["[地区名称]", "【城市名】", "［地区名称］", "xx市", "XX县", "××区", "某某县", "某市", "____区", "ｘｘ市", "＿＿县",
+                      "〔2023〕", "建设", "推进", "发展", "著", "顯著", "e\u{301}", "①", "👈", "\n", "\n", "\r\n", " ", "，", "x", "某"]
+        var may = 0, held = 0, passed = 0
         for _ in 0..<3000 {
-            let count = Int.random(in: 0...12, using: &rng)
-            // Mostly pieces that NFKC keeps, so a change sits anywhere in a block or after the last one.
-            let text = (0..<count).map { _ in
-                Int.random(in: 0..<4, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : ["建设", "a", "👈", "\u{FFFF}"].randomElement(using: &rng)!
-            }.joined()
-            let s = Array(text.unicodeScalars)
-            let expected = AlignedText.nfkcChangesAnyByScalar(s)
-            #expect(AlignedText.nfkcChangesAny(s) == expected, "\(text.debugDescription)")
-            if expected { yes += 1 } else { no += 1 }
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let lines = RegionResolver.openingLines(scalars).prefix(3)
+            var joined: [Unicode.Scalar] = []
+            for line in lines {
+                if !joined.isEmpty { joined.append("\n") }
+                joined.append(contentsOf: scalars[line])
+            }
+            let reference = TemplateDetector.mayHoldPlaceholder(AlignedText(scalars: joined).norm)
+            if RegionResolver.linesMayHoldPlaceholder(scalars, lines, gate: Gazetteer.shared.bodyGate) {
+                may += 1
+                if reference { held += 1 }
+            } else {
+                #expect(!reference, "\(text.debugDescription)")
+                passed += 1
+            }
         }
-        #expect(yes > 500 && no > 500)
+        #expect(held > 300 && passed > 300 && may > held)
+    }
+
+    @Test func namedCityIsTheNamesSuffix() {
+        let g = Gazetteer.shared
+        #expect(g.entries.indices.allSatisfy { g.namedCity[$0] == g.entries[$0].name.hasSuffix("市") })
+        #expect(g.namedCity.filter { $0 }.count > 300)
+    }
+}
+
+/// `AlignedText.settled` aligns a text of settled scalars by table: the same norm and written forms as `init(scalars:)`
+/// makes, and nil for any other text.
+@Suite struct SettledAlignmentTests {
+    @Test func settledIsTheWalk() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 83)
+        let pieces = ["濰坊市", "寧夏", "廣州", "建设", "，", "。", "（", "）", "Ｘ", "ｘｘ市", "①", "…", "㈠", "著", "顯著", "e\u{301}",
+                      "é", "👈", "𠀀", "\n", " ", "\u{3000}", "a", "[地区名称]", "内蒙古自治区", "豈"]
+        var settled = 0, unsettled = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let s = Array(text.unicodeScalars)
+            let walked = AlignedText(text, scalars: s)
+            guard let fast = AlignedText.settled(s) else {
+                #expect(!s.allSatisfy { $0.value < 0x10000 && AlignedText.oneForOne[Int($0.value)] != AlignedText.notOneForOne })
+                unsettled += 1
+                continue
+            }
+            settled += 1
+            #expect(fast.norm == walked.norm, "\(text.debugDescription)")
+            #expect(fast.norm == Array(TextNormalizer.normalize(text).unicodeScalars), "\(text.debugDescription)")
+            for _ in 0..<4 where !s.isEmpty {
+                let a = Int.random(in: 0..<s.count, using: &rng), b = Int.random(in: a...s.count, using: &rng)
+                #expect(fast.written(a..<b) == walked.written(a..<b), "\(text.debugDescription) \(a)..<\(b)")
+            }
+        }
+        #expect(settled > 500 && unsettled > 500)
+    }
+}
+
+/// Region resolution asks for a site tag only of opening lines that start with a tag's opening bracket: the lines are
+/// trimmed already, so `siteTag` finds none in any other line.
+@Suite struct SiteTagLineTests {
+    @Test func linesWithoutAnOpeningBracketHoldNoTag() {
+        let resolver = RegionResolver(gazetteer: .shared)
+        var rng = ScalarRewriteTests.SeededGenerator(state: 89)
+        let pieces = ["(内蒙古)", "【山东】", "［潍坊］", "〔宁夏〕", "[广州]", "（浙江）", "(", "【", " ", "\u{3000}", "\t", "潍坊", "建设",
+                      "\n", "\r\n", "关于实施方案的通知", "é", "👈"]
+        var tagged = 0, passed = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            for line in RegionResolver.openingLines(scalars).prefix(8) {
+                let tag = resolver.siteTag(scalars, line)
+                if tag != nil { tagged += 1 }
+                if RegionResolver.tagCloser(scalars[line.lowerBound]) == nil {
+                    #expect(tag == nil, "\(text.debugDescription)")
+                    passed += 1
+                }
+            }
+        }
+        #expect(tagged > 300 && passed > 1000)
     }
 }

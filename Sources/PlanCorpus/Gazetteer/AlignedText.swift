@@ -65,6 +65,29 @@ struct AlignedText: Sendable {
         self.origin = .identity
     }
 
+    /// The aligned text of `original` when every scalar of it is one `oneForOne` settles: that table's scalar of
+    /// each, aligned one for one, which is what `init(scalars:)` makes of such text (its walk maps each scalar as
+    /// the table says and keeps its own positions); nil for any other text. One table read per scalar.
+    static func settled(_ original: [Unicode.Scalar]) -> AlignedText? {
+        let n = original.count
+        var ok = true
+        let norm = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            original.withUnsafeBufferPointer { src in
+                oneForOne.withUnsafeBufferPointer { table in
+                    let dst = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                    for i in 0..<n {
+                        let v = src[i].value
+                        let w = v < 0x10000 ? table[Int(v)] : notOneForOne
+                        if w == notOneForOne { ok = false; break }
+                        dst[i] = w
+                    }
+                }
+            }
+            count = ok ? n : 0
+        }
+        return ok ? AlignedText(original: original, identicalNorm: norm) : nil
+    }
+
     /// Marks a BMP scalar in `oneForOne` that the walk and TextNormalizer do not both map to one and the same
     /// scalar by its table entry alone.
     static let notOneForOne: UInt32 = 0xFFFF_FFFF
@@ -103,29 +126,8 @@ struct AlignedText: Sendable {
         return parts.count == 1 && parts[0] == s
     }
 
-    /// Whether NFKC changes any scalar of `s` (the walk's `changed`), for text of `oneForOne` scalars.
-    static func nfkcChangesAny(_ s: [Unicode.Scalar]) -> Bool {
-        let flags = CompatibilityTable.shared.flags
-        return s.withUnsafeBufferPointer { buf in
-            flags.withUnsafeBufferPointer { f in
-                var from = 0
-                // Four scalars at a time, those beyond the BMP read as U+FFFF (which NFKC keeps), then one at a time
-                // from the block that may hold one.
-                if f[0xFFFF] & CompatibilityTable.changedByNFKC == 0 {
-                    while from + 4 <= buf.count {
-                        let a = f[Int(min(buf[from].value, 0xFFFF))] | f[Int(min(buf[from + 1].value, 0xFFFF))]
-                        let b = f[Int(min(buf[from + 2].value, 0xFFFF))] | f[Int(min(buf[from + 3].value, 0xFFFF))]
-                        if (a | b) & CompatibilityTable.changedByNFKC != 0 { break }
-                        from += 4
-                    }
-                }
-                for c in buf[from...] where c.value < 0x10000 && f[Int(c.value)] & CompatibilityTable.changedByNFKC != 0 { return true }
-                return false
-            }
-        }
-    }
-
-    /// The reference of `nfkcChangesAny`: one scalar at a time.
+    /// Whether NFKC changes any scalar of `s` (the walk's `changed`), one scalar at a time: the reference of what
+    /// `BodyEvidence.walk` notes while it walks (`BodyEvidence.nfkcChanges`).
     static func nfkcChangesAnyByScalar(_ s: [Unicode.Scalar]) -> Bool {
         let flags = CompatibilityTable.shared.flags
         return s.contains { $0.value < 0x10000 && flags[Int($0.value)] & CompatibilityTable.changedByNFKC != 0 }

@@ -2,7 +2,7 @@
 /// words (我市, 全省 …), whether it holds a national formula and whether a placeholder may occur in it.
 ///
 /// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, passing over positions
-/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, four positions at a time), then
+/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, eight positions at a time), then
 /// gated by `gate` and the hashed pairs, and proves on the way that the document's norm is what `AlignedText` would make;
 /// `separately` is the reference: the aligned text's own walk, then one pass per kind of evidence.
 struct BodyEvidence {
@@ -11,10 +11,15 @@ struct BodyEvidence {
     let levels: (province: Int, prefecture: Int, county: Int)
     let national: Bool
     let mayHoldPlaceholder: Bool
+    /// Whether NFKC changes a scalar of the original text, as the walk found it (nil from `separately`, which does
+    /// not ask).
+    let nfkcChanges: Bool?
 
     /// Bits of `gate`: what may start at a scalar of the norm. A level word's opener kind (`LevelWords.opener`,
     /// 1 to 3) is kept in the two bits of `levelBits`.
     static let mentionBit: UInt8 = 1, levelBits: UInt8 = 6, nationalBit: UInt8 = 8, placeholderBit: UInt8 = 16
+    /// NFKC changes the scalar (`CompatibilityTable.changedByNFKC`): the walk notes that NFKC changes the text.
+    static let nfkcBit: UInt8 = 0x20
     /// The scalar's norm is not settled by `AlignedText.oneForOne` (著, NFKC to several scalars, beyond the BMP …):
     /// look closer.
     static let slowBit: UInt8 = 0x80
@@ -22,17 +27,19 @@ struct BodyEvidence {
     /// norm's pair at the scalar is not in that table nothing starts, and the walk passes over it.
     static let pairBit: UInt8 = 0x40
 
-    /// Per scalar value of the original text (all of Unicode, so the walk needs no range test): `slowBit`, or the
-    /// bits of what may start at the norm scalar `AlignedText.oneForOne` makes of it (most scalars: none).
+    /// Per BMP scalar value of the original text (every scalar beyond it is `slowBit`): `slowBit`, or the bits of
+    /// what may start at the norm scalar `AlignedText.oneForOne` makes of it (most scalars: none), and `nfkcBit`.
     static func gate(trie: SurfaceTrie) -> [UInt8] {
         let oneForOne = AlignedText.oneForOne
-        var gate = [UInt8](repeating: slowBit, count: 0x110000)
+        let flags = CompatibilityTable.shared.flags
+        var gate = [UInt8](repeating: slowBit, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             if w == AlignedText.notOneForOne { continue }
             let bits = Unicode.Scalar(w).map { triggers($0, trie: trie) } ?? 0
             let pairable = bits & placeholderBit == 0 && (bits & mentionBit == 0 || !trie.hasSingleScalarSurface)
-            gate[v] = bits != 0 && pairable ? bits | pairBit : bits
+            let nfkc = flags[v] & CompatibilityTable.changedByNFKC != 0 ? nfkcBit : 0
+            gate[v] = (bits != 0 && pairable ? bits | pairBit : bits) | nfkc
         }
         return gate
     }
@@ -55,12 +62,43 @@ struct BodyEvidence {
         return bits
     }
 
-    /// Classes of first scalars in `pairClasses`: 15 of them, and a 16th bit for scalars always looked at.
-    static let pairClassCount: UInt32 = 15
-    static let alwaysClass: UInt16 = 1 << 15
+    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 31 of them, and a 32nd bit for scalars always looked at.
+    static let pairClassCount: UInt32 = 31
+    static let alwaysClass: UInt32 = 1 << 31
 
-    /// The class of a first scalar of `pairs(trie:)`.
-    @inline(__always) static func pairClass(_ a: Unicode.Scalar) -> UInt16 { 1 << UInt16(a.value % pairClassCount) }
+    /// The class (a bit) of each first scalar of `pairs`, chosen so that first scalars in one class go on with much
+    /// the same second scalars: a second scalar's mask then holds few classes of first scalars it never follows,
+    /// and the walk stops at fewer positions where nothing starts. Greedy, most-paired first scalars first: each
+    /// goes to the class where it adds the fewest false pairs (its new second scalars times the class's members,
+    /// plus the class's second scalars it lacks); ties to the lowest class. Any choice is correct: a mask holds
+    /// the classes of all first scalars a second one follows.
+    static func pairClassBits(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> [UInt32: UInt32] {
+        var following: [UInt32: Set<UInt32>] = [:]
+        for (a, b) in pairs { following[a.value, default: []].insert(b.value) }
+        let order = following.keys.sorted { x, y in
+            let cx = following[x]!.count, cy = following[y]!.count
+            return cx != cy ? cx > cy : x < y
+        }
+        let classes = Int(pairClassCount)
+        var union = [Set<UInt32>](repeating: [], count: classes)
+        var members = [Int](repeating: 0, count: classes)
+        var bits: [UInt32: UInt32] = [:]
+        for a in order {
+            let seconds = following[a]!
+            var best = 0, bestCost = Int.max
+            for c in 0..<classes {
+                // Read through the few second scalars of `a`, not the class's many.
+                var shared = 0
+                for b in seconds where union[c].contains(b) { shared += 1 }
+                let cost = (seconds.count - shared) * members[c] + union[c].count - shared
+                if cost < bestCost { bestCost = cost; best = c }
+            }
+            bits[a] = 1 << UInt32(best)
+            union[best].formUnion(seconds)
+            members[best] += 1
+        }
+        return bits
+    }
 
     /// The exact first two scalars of everything a `pairBit` scalar may start (`pairs(trie:)` holds their hashes).
     static func exactPairs(trie: SurfaceTrie) -> [(Unicode.Scalar, Unicode.Scalar)] {
@@ -75,26 +113,31 @@ struct BodyEvidence {
         return out
     }
 
-    /// Per scalar value of the original text (all of Unicode), a first mask and a second mask, so that
-    /// `firsts[o[p]] & seconds[o[p + 1]] == 0` says the walk may pass over position p: the first mask is
-    /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`), the class of its norm for a
-    /// `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the classes of every first scalar
-    /// that pairs with its norm (all classes when the norm is not settled). Where the gate's pair table would pass
-    /// over the position, this mostly does too, with two table reads and no hash.
-    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> (firsts: [UInt16], seconds: [UInt16]) {
-        var following: [UInt32: UInt16] = [:]
-        for (a, b) in exactPairs(trie: trie) { following[b.value, default: 0] |= pairClass(a) }
+    /// Per scalar value of the original text (all of Unicode), a first mask and a second mask (`PairMasks`), so that
+    /// `first(o[p]) & second(o[p + 1]) == 0` says the walk may pass over position p: the first mask is
+    /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`, or beyond the BMP: all classes),
+    /// the class of its norm for a `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the
+    /// classes of every first scalar that pairs with its norm (all classes when the norm is not settled). Where the
+    /// gate's pair table would pass over the position, this mostly does too, with two table reads and no hash.
+    /// The masks `firstsUntilNFKC` add `alwaysClass` to scalars of `nfkcBit`.
+    static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> PairMasks {
+        let exact = exactPairs(trie: trie)
+        let classOf = pairClassBits(exact)
+        var following: [UInt32: UInt32] = [:]
+        for (a, b) in exact { following[b.value, default: 0] |= classOf[a.value]! }
         let oneForOne = AlignedText.oneForOne
-        var firsts = [UInt16](repeating: alwaysClass, count: 0x110000)
-        var seconds = [UInt16](repeating: 0xFFFF, count: 0x110000)
+        var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
+        var seconds = [UInt32](repeating: .max, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
-            let g = gate[v]
-            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : Unicode.Scalar(w).map { pairClass($0) } ?? alwaysClass
+            let g = gate[v] & ~nfkcBit
+            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : classOf[w] ?? alwaysClass
             seconds[v] = alwaysClass | (following[w] ?? 0)
         }
-        return (firsts, seconds)
+        var untilNFKC = firsts
+        for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
+        return PairMasks(firsts: firsts, firstsUntilNFKC: untilNFKC, seconds: seconds)
     }
 
     /// The bits of what may start at norm scalar `s`.
@@ -108,12 +151,13 @@ struct BodyEvidence {
     }
 
     private init(text: AlignedText, mentions: [Mention], levels: (province: Int, prefecture: Int, county: Int),
-                 national: Bool, mayHoldPlaceholder: Bool) {
+                 national: Bool, mayHoldPlaceholder: Bool, nfkcChanges: Bool? = nil) {
         self.text = text
         self.mentions = mentions
         self.levels = levels
         self.national = national
         self.mayHoldPlaceholder = mayHoldPlaceholder
+        self.nfkcChanges = nfkcChanges
     }
 
     /// The reference: `AlignedText`'s walk, then the mention scan, the level words, the national formulas and the
@@ -163,37 +207,68 @@ struct BodyEvidence {
         var nextMention = 0
         var lastEnd = -1
         let probe = TemplateDetector.Probe.shared
+        let masks = scanner.gazetteer.bodyMasks
+        let seconds = masks.seconds
+        let flags = CompatibilityTable.shared.flags
+        // Until a scalar NFKC changes is met, the walk stops at every such scalar (`firstsUntilNFKC`).
+        var firsts = masks.firstsUntilNFKC
+        var nfkcChanges = false
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
-                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts in
-                    scanner.gazetteer.bodyPairFirsts.withUnsafeBufferPointer { firsts in
-                    scanner.gazetteer.bodyPairSeconds.withUnsafeBufferPointer { seconds -> Bool in
+                    scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts -> Bool in
                         var p = 0
                         let last = n - 1
                         while true {
                             // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
-                            // own; the last position is looked at below.
+                            // own; the last position is looked at below. The masks are complemented: a position
+                            // is passed over when its first and second masks have no class in common, that is when
+                            // their complements together have every bit.
                             if p < last {
                                 var f0 = firsts[Int(o[p].value)]
-                                // Four positions at a time, then one at a time up to the one that may start something.
-                                while p + 4 <= last {
-                                    let v1 = Int(o[p + 1].value), v2 = Int(o[p + 2].value)
-                                    let v3 = Int(o[p + 3].value), v4 = Int(o[p + 4].value)
-                                    let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
-                                    if (f0 & seconds[v1]) | (f1 & seconds[v2]) | (f2 & seconds[v3]) | (f3 & seconds[v4]) != 0 { break }
-                                    f0 = firsts[v4]
-                                    p += 4
+                                // Eight positions at a time (on a hit, the half that holds it), then four at a time,
+                                // then one at a time up to the one that may start something.
+                                blocks: do {
+                                    while p &+ 8 <= last {
+                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
+                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
+                                        let v5 = Int(o[p &+ 5].value), v6 = Int(o[p &+ 6].value)
+                                        let v7 = Int(o[p &+ 7].value), v8 = Int(o[p &+ 8].value)
+                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3], f4 = firsts[v4]
+                                        let f5 = firsts[v5], f6 = firsts[v6], f7 = firsts[v7]
+                                        let a = (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
+                                        let b = (f4 | seconds[v5]) & (f5 | seconds[v6]) & (f6 | seconds[v7]) & (f7 | seconds[v8])
+                                        if a & b != PairMasks.allClear {
+                                            if a == PairMasks.allClear { f0 = f4; p &+= 4 }
+                                            break blocks
+                                        }
+                                        f0 = firsts[v8]
+                                        p &+= 8
+                                    }
+                                    while p &+ 4 <= last {
+                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
+                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
+                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
+                                        if (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
+                                            != PairMasks.allClear { break }
+                                        f0 = firsts[v4]
+                                        p &+= 4
+                                    }
                                 }
                                 while p < last {
-                                    let v1 = Int(o[p + 1].value)
-                                    if f0 & seconds[v1] != 0 { break }
+                                    let v1 = Int(o[p &+ 1].value)
+                                    if f0 | seconds[v1] != PairMasks.allClear { break }
                                     f0 = firsts[v1]
-                                    p += 1
+                                    p &+= 1
                                 }
                             }
                             guard p < n else { return true }
-                            let g = gate[Int(o[p].value)]
+                            let c = o[p]
+                            var g = c.value < 0x10000 ? gate[Int(c.value)] : slowBit
+                            if g & nfkcBit != 0 {
+                                if !nfkcChanges { nfkcChanges = true; firsts = masks.firsts }
+                                g &= ~nfkcBit
+                            }
                             if g == 0 { p += 1; continue }
                             // The pair's hash, for classes that share a bit by chance.
                             if g & pairBit != 0 && p + 1 < n {
@@ -202,9 +277,12 @@ struct BodyEvidence {
                             }
                             var bits = g & ~pairBit
                             if bits & slowBit != 0 {
-                                let c = o[p]
                                 if c.value < 0x10000 {
                                     guard ScriptFolding.shared.action[Int(c.value)] == ScriptFolding.contextualAction else { return false }
+                                    if flags[Int(c.value)] & CompatibilityTable.changedByNFKC != 0 && !nfkcChanges {
+                                        nfkcChanges = true
+                                        firsts = masks.firsts
+                                    }
                                     context.append(p)
                                 } else {
                                     guard AlignedText.nfkcKeeps(c, memo: &memo), s[p] == c else { return false }
@@ -231,13 +309,13 @@ struct BodyEvidence {
                             p += 1
                         }
                     }
-                    }
-                    }
                 }
             }
         }
         guard complete else { return nil }
-        if !context.isEmpty && AlignedText.nfkcChangesAny(original) {
+        // `nfkcChanges` is now `AlignedText.nfkcChangesAnyByScalar(original)`: every scalar of `nfkcBit` was looked
+        // at until the first, and so was every scalar of `slowBit`.
+        if !context.isEmpty && nfkcChanges {
             guard let answers = AlignedText.contextAnswers(at: context, of: original) else { return nil }
             for (k, p) in context.enumerated() where norm[p] != answers[k] { return nil }
             let oneForOne = AlignedText.oneForOne
@@ -247,6 +325,7 @@ struct BodyEvidence {
             }
         }
         return BodyEvidence(text: AlignedText(original: original, identicalNorm: norm), mentions: mentions,
-                            levels: levels.counts, national: national, mayHoldPlaceholder: mayHold)
+                            levels: levels.counts, national: national, mayHoldPlaceholder: mayHold,
+                            nfkcChanges: nfkcChanges)
     }
 }

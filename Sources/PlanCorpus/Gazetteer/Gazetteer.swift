@@ -73,19 +73,20 @@ public final class Gazetteer: Sendable {
     private let byShort: [String: [Int]]
     /// Surface forms worth looking for in running text, as a trie over normalised scalars.
     let trie: SurfaceTrie
-    /// What region resolution looks for at each scalar of a document (`BodyEvidence.gate`).
+    /// What region resolution looks for at each BMP scalar of a document (`BodyEvidence.gate`).
     let bodyGate: [UInt8]
     /// The pairs of scalars at which something `bodyGate` marks may start (`BodyEvidence.pairs`).
     let bodyPairs: [UInt64]
     /// First and second masks of scalars by pair class, the walk's first test (`BodyEvidence.pairClasses`).
-    let bodyPairFirsts: [UInt16]
-    let bodyPairSeconds: [UInt16]
+    let bodyMasks: PairMasks
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
     let provinceID: [Int]
     let provinceNames: [String]
     private let provinceIDs: [String: Int]
+    /// Per entry: whether its name ends in 市 (a county-level city such as 义乌市 fits a city's level words).
+    let namedCity: [Bool]
     /// Per trie surface: whether every candidate is county-level.
     let surfaceOnlyCounties: [Bool]
     /// Per trie surface: the province id all its candidates lie in, or -1 when they differ (or there are none).
@@ -126,7 +127,7 @@ public final class Gazetteer: Sendable {
         self.trie = trie
         self.bodyGate = BodyEvidence.gate(trie: trie)
         self.bodyPairs = BodyEvidence.pairs(trie: trie)
-        (self.bodyPairFirsts, self.bodyPairSeconds) = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
+        self.bodyMasks = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -141,6 +142,7 @@ public final class Gazetteer: Sendable {
         self.provinceID = provinceID
         self.provinceNames = provinceNames
         self.provinceIDs = provinceIDs
+        self.namedCity = sorted.map { $0.name.hasSuffix("市") }
         self.surfaceOnlyCounties = surfaces.map { $0.candidates.allSatisfy { sorted[$0].level == .county } }
         self.surfaceProvince = surfaces.map { surface in
             guard let first = surface.candidates.first else { return -1 }

@@ -223,11 +223,41 @@ struct MentionScanner: Sendable {
         let trapLists = MentionScanner.trapLists.lists
         let longestTrap = MentionScanner.longestTrap
 
+        /// The institution words' scalars one after another (`institutionFlat`), each word's range of them.
+        let institutionFlat: [Unicode.Scalar] = MentionScanner.institutionScalars.flatMap { $0 }
+        let institutionRanges: [Range<Int>] = {
+            var out: [Range<Int>] = [], start = 0
+            for w in MentionScanner.institutionScalars { out.append(start..<(start + w.count)); start += w.count }
+            return out
+        }()
+
         func institutional(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
             // Most names go on with a plain scalar no institution word starts with (委 is one of `institutionFirsts`).
             guard range.upperBound < s.count else { return false }
             let next = s[range.upperBound]
             if !institutionFirsts.contains(next) && PlainScalars.isPlain(next) { return false }
+            // Nine plain scalars from `next` (or up to the end): the words compare scalar for scalar, as
+            // `startsWithAny` compares them on plain text, read from flat storage; 委 after an administrative
+            // suffix is then `next` itself.
+            let from = range.upperBound, end = min(s.count, from + 9)
+            let plain: Bool? = s.withUnsafeBufferPointer { buf in
+                for j in from..<end where !PlainScalars.isPlain(buf[j]) { return nil }
+                return institutionFlat.withUnsafeBufferPointer { flat in
+                    for r in institutionRanges where from + r.count <= end && flat[r.lowerBound] == next {
+                        var k = 1
+                        while k < r.count && buf[from + k] == flat[r.lowerBound + k] { k += 1 }
+                        if k == r.count { return true }
+                    }
+                    if next == "委", let last, adminSuffixes.contains(last) { return true }
+                    return false
+                }
+            }
+            if let plain { return plain }
+            return institutionalByStrings(after: range, last: last, in: s)
+        }
+
+        /// `institutional` by `startsWithAny`, which compares as Strings where a scalar is not plain.
+        func institutionalByStrings(after range: Range<Int>, last: Unicode.Scalar?, in s: [Unicode.Scalar]) -> Bool {
             if MentionScanner.startsWithAny(s, from: range.upperBound, window: 9, institutionScalars, institutions,
                                             firsts: institutionFirsts) { return true }
             if let last, adminSuffixes.contains(last),

@@ -83,13 +83,23 @@ public struct RegionResolver: Sendable {
             titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
-            for line in opening.prefix(8) {
+            // Opening lines are trimmed already: a line whose first scalar opens no tag holds none (as `siteTag`
+            // finds after trimming), and is passed over without the call.
+            for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
                 if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
             }
         }
 
-        let titleText = titleLine.map { AlignedText($0.text, scalars: $0.scalars) }
-        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true) {
+        // A title of settled scalars (nearly all) is aligned by table, and its placeholder test is the gate's.
+        var titleMayHold: Bool? = nil
+        let titleText = titleLine.map { line -> AlignedText in
+            guard let settled = AlignedText.settled(line.scalars) else { return AlignedText(line.text, scalars: line.scalars) }
+            if !Self.linesMayHoldPlaceholder(line.scalars, CollectionOfOne(0..<line.scalars.count), gate: gazetteer.bodyGate) {
+                titleMayHold = false
+            }
+            return settled
+        }
+        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true, mayHold: titleMayHold) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
@@ -130,15 +140,17 @@ public struct RegionResolver: Sendable {
             }
         }
 
-        // 3. A template's opening.
-        var openingScalars: [Unicode.Scalar] = []
-        for line in opening.prefix(3) {
-            if !openingScalars.isEmpty { openingScalars.append("\n") }
-            openingScalars.append(contentsOf: scalars[line])
-        }
-        let openingText = AlignedText(scalars: openingScalars)
-        if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
-            return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
+        // 3. A template's opening (its aligned text made only when a placeholder may occur in it).
+        if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
+            var openingScalars: [Unicode.Scalar] = []
+            for line in opening.prefix(3) {
+                if !openingScalars.isEmpty { openingScalars.append("\n") }
+                openingScalars.append(contentsOf: scalars[line])
+            }
+            let openingText = AlignedText(scalars: openingScalars)
+            if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
+                return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
+            }
         }
 
         // 4. Mentions.
@@ -170,6 +182,26 @@ public struct RegionResolver: Sendable {
         guard mayHold ?? TemplateDetector.mayHoldPlaceholder(aligned.norm) else { return nil }
         let norm = String(scalars: aligned.norm)
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
+    }
+
+    /// False when the text made of these lines of `scalars` (joined by line feeds: a template's opening, or a
+    /// title) has no placeholder: every scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is
+    /// then that table's scalar of each) and none of those norm scalars opens a placeholder, by the body's gate
+    /// (`BodyEvidence.gate`: neither `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
+    static func linesMayHoldPlaceholder<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> Bool
+        where L.Element == Range<Int> {
+        let look = BodyEvidence.slowBit | BodyEvidence.placeholderBit
+        return scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        if v >= 0x10000 || g[Int(v)] & look != 0 { return true }
+                    }
+                }
+                return false
+            }
+        }
     }
 
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
@@ -208,21 +240,28 @@ public struct RegionResolver: Sendable {
     /// found by id, so only a tag's name is looked up.
     private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
         if let t = tag { return (t.province, gazetteer.provinceID(of: t.province) ?? -1) }
-        // Weight by province id; a mention counts when all its candidates lie in one province.
-        var weight = [Int](repeating: 0, count: gazetteer.provinceNames.count)
-        let surfaceProvince = gazetteer.surfaceProvince
-        for m in title {
-            let p = surfaceProvince[m.surface]
-            if p >= 0 { weight[p] += 10 }
-        }
-        for m in body {
-            let p = surfaceProvince[m.surface]
-            if p >= 0 { weight[p] += 1 }
-        }
-        // The one province of the highest weight, when that is 2 or more.
-        var top = 0, leader = -1, leaders = 0
-        for (p, w) in weight.enumerated() {
-            if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
+        // Weight by province id; a mention counts when all its candidates lie in one province. The weights live on
+        // the stack for the call.
+        let count = gazetteer.provinceNames.count
+        let (top, leader, leaders) = withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { weight in
+            weight.initialize(repeating: 0)
+            gazetteer.surfaceProvince.withUnsafeBufferPointer { surfaceProvince in
+                for m in title {
+                    let p = surfaceProvince[m.surface]
+                    if p >= 0 { weight[p] += 10 }
+                }
+                for m in body {
+                    let p = surfaceProvince[m.surface]
+                    if p >= 0 { weight[p] += 1 }
+                }
+            }
+            // The one province of the highest weight, when that is 2 or more.
+            var top = 0, leader = -1, leaders = 0
+            for p in 0..<count {
+                let w = weight[p]
+                if w > top { top = w; leader = p; leaders = 1 } else if w == top { leaders += 1 }
+            }
+            return (top, leader, leaders)
         }
         guard top >= 2, leaders == 1 else { return nil }
         return (gazetteer.provinceNames[leader], leader)
@@ -235,7 +274,7 @@ public struct RegionResolver: Sendable {
     ///
     /// A national document (各省、自治区、直辖市…) names provinces in passing, so there the leading province
     /// must hold at least half of all province support to count.
-    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: Set<AdminLevel>,
+    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: LevelHints,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
         // Counts by entry index in a small open-addressing table (a mention adds to its entry and at most two
         // enclosing ones); `counts.touched` lists the entries counted.
@@ -273,7 +312,7 @@ public struct RegionResolver: Sendable {
         let inside = counts.touched.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
-        if levels == [.province] {
+        if levels == .province {
             pick = p
         } else if !levels.isEmpty {
             let pool = inside.filter { fits($0, levels) && counts.total($0) >= 2 }
@@ -308,9 +347,9 @@ public struct RegionResolver: Sendable {
     }
 
     /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
-    private func fits(_ i: Int, _ levels: Set<AdminLevel>) -> Bool {
-        let e = gazetteer.entries[i]
-        return levels.contains(e.level) || (e.level == .county && levels.contains(.prefecture) && e.name.hasSuffix("市"))
+    private func fits(_ i: Int, _ levels: LevelHints) -> Bool {
+        let level = gazetteer.entries[i].level
+        return levels.contains(LevelHints(level)) || (level == .county && levels.contains(.prefecture) && gazetteer.namedCity[i])
     }
 
     private static func rank(_ l: AdminLevel) -> Int {
@@ -319,20 +358,20 @@ public struct RegionResolver: Sendable {
 
     /// The level(s) the text speaks at, from 我市/全省/县委/市教育局 and bare 自治区 (`LevelWords`); empty when unclear.
     /// Addresses to lower governments (各市人民政府, 设区的市政府, 各县委) say nothing about the writer.
-    func levelHints(_ found: (province: Int, prefecture: Int, county: Int)) -> Set<AdminLevel> {
+    func levelHints(_ found: (province: Int, prefecture: Int, county: Int)) -> LevelHints {
         let top = max(found.province, found.prefecture, found.county)
         guard top >= 2 else { return [] }
-        var levels: Set<AdminLevel> = []
+        var levels: LevelHints = []
         if found.province == top { levels.insert(.province) }
         if found.prefecture == top { levels.insert(.prefecture) }
         if found.county == top { levels.insert(.county) }
-        return levels.count == 3 ? [] : levels
+        return levels == [.province, .prefecture, .county] ? [] : levels
     }
 
     // MARK: Title and site tag
 
     /// The closing bracket of a site tag's opening bracket.
-    private static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+    static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
         switch open {
         case "(": ")"
         case "（": "）"
@@ -346,7 +385,7 @@ public struct RegionResolver: Sendable {
 
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, and the
     /// range of the rest of the line.
-    private func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
+    func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
@@ -433,40 +472,80 @@ public struct RegionResolver: Sendable {
     private static let docWords = ["方案", "规划", "计划", "意见", "报告", "通知", "办法", "纲要", "决定", "措施"]
 
     /// Whether `norm` holds one of `docWords` (each two scalars, no two with the same first), read scalar by scalar.
-    static func namesDocKind(_ norm: String) -> Bool {
+    static func namesDocKind(_ norm: String) -> Bool { namesDocKind(scalars: norm.unicodeScalars) }
+
+    /// `namesDocKind(_:)` of a norm's scalars.
+    @inline(__always)
+    static func namesDocKind<S: Sequence>(scalars norm: S) -> Bool where S.Element == Unicode.Scalar {
         var want: Unicode.Scalar? = nil
-        for c in norm.unicodeScalars {
+        for c in norm {
             if let w = want, c == w { return true }
-            switch c {
-            case "方": want = "案"
-            case "规", "计": want = "划"
-            case "意": want = "见"
-            case "报": want = "告"
-            case "通": want = "知"
-            case "办": want = "法"
-            case "纲": want = "要"
-            case "决": want = "定"
-            case "措": want = "施"
-            default: want = nil
-            }
+            want = docKindSecond(c)
         }
         return false
+    }
+
+    /// The second scalar of the doc word `c` starts, if any.
+    @inline(__always) private static func docKindSecond(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c {
+        case "方": "案"
+        case "规", "计": "划"
+        case "意": "见"
+        case "报": "告"
+        case "通": "知"
+        case "办": "法"
+        case "纲": "要"
+        case "决": "定"
+        case "措": "施"
+        default: nil
+        }
     }
 
     /// With no title given: an opening line that reads like one (short, naming a kind of plan), or a 《…》 line.
     /// The lines are ranges of `scalars`; a String is made only of a line that may be one.
     static func guessTitle(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
-        let oneForOne = AlignedText.oneForOne
         for range in lines.prefix(8) {
-            // A line of scalars `AlignedText.oneForOne` settles has a norm of as many scalars (TextNormalizer's table
-            // path maps each to one): past the limit it is no title, whatever it holds.
-            if range.count > 80 && scalars[range].allSatisfy({
-                $0.value < 0x10000 && oneForOne[Int($0.value)] != AlignedText.notOneForOne
-            }) { continue }
-            let line = String(scalars: scalars[range])
-            if let title = titleIfAny(line, reference: false) { return title }
+            switch settledTitle(scalars, range) {
+            case .some(false):
+                continue
+            case .some(true):
+                return String(scalars: scalars[range]).trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
+            case nil:
+                let line = String(scalars: scalars[range])
+                if let title = titleIfAny(line, reference: false) { return title }
+            }
         }
         return nil
+    }
+
+    /// Whether the line `scalars[range]` reads like a title, when every scalar of it is one `AlignedText.oneForOne`
+    /// settles: then TextNormalizer makes that table's scalar of each (see `AlignedText.oneForOne`), and the norm
+    /// is read from the table with no String made; nil for any other line. A norm opening with 《 opens with the
+    /// Character 《 when its second scalar is plain (`PlainScalars`) or there is none; otherwise the String decides.
+    static func settledTitle(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool? {
+        let oneForOne = AlignedText.oneForOne
+        return scalars.withUnsafeBufferPointer { buf in
+            oneForOne.withUnsafeBufferPointer { table -> Bool? in
+                var want: Unicode.Scalar? = nil
+                var named = false
+                for i in range {
+                    let v = buf[i].value
+                    guard v < 0x10000 else { return nil }
+                    let w = table[Int(v)]
+                    guard w != AlignedText.notOneForOne else { return nil }
+                    let c = unsafeBitCast(w, to: Unicode.Scalar.self)
+                    if let x = want, c == x { named = true }
+                    want = docKindSecond(c)
+                }
+                // As many norm scalars as scalars: past the limit the line is no title, whatever it holds.
+                guard range.count <= 80 else { return false }
+                if named { return true }
+                guard let first = range.first, table[Int(buf[first].value)] == ("《" as Unicode.Scalar).value else { return false }
+                if range.count == 1 { return true }
+                let second = unsafeBitCast(table[Int(buf[first + 1].value)], to: Unicode.Scalar.self)
+                return PlainScalars.isPlain(second) ? true : nil
+            }
+        }
     }
 
     /// The reference of `guessTitle(_:_:)`: every line made a String and normalised.
@@ -490,6 +569,23 @@ public struct RegionResolver: Sendable {
             return line.trimmingCharacters(in: CharacterSet(charactersIn: "《》"))
         }
         return nil
+    }
+}
+
+/// A set of administrative levels as bits (the levels a text speaks at): no hashing where a Set would hash.
+struct LevelHints: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let province = LevelHints(rawValue: 1), prefecture = LevelHints(rawValue: 2), county = LevelHints(rawValue: 4)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The set of one level.
+    init(_ level: AdminLevel) {
+        switch level {
+        case .province: self = .province
+        case .prefecture: self = .prefecture
+        case .county: self = .county
+        }
     }
 }
 
