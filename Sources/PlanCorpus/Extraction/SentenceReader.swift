@@ -10,7 +10,7 @@ struct TargetSink {
     /// range of it (`SharedText`) rather than a copy.
     let clean: String
     /// A sub-sentence's survey, its arrays reused from one sub-sentence to the next.
-    var survey = SentenceReader.Survey()
+    var survey = SentenceReader.Survey(reserving: 32)
     /// A clause's candidates, the array reused from one clause to the next.
     var candidates: [SentenceReader.Candidate] = []
 }
@@ -731,6 +731,16 @@ struct SentenceReader {
         var pastStarts: [Int] = []
         var pastLocalStarts: [Int] = []
         var formula = false
+
+        init() {}
+
+        /// A survey with room for `count` positions in each array (a document's sub-sentences share one).
+        init(reserving count: Int) {
+            clauses.reserveCapacity(count)
+            quotes.reserveCapacity(count)
+            pastStarts.reserveCapacity(count)
+            pastLocalStarts.reserveCapacity(count)
+        }
     }
 
     func survey(_ sub: Range<Int>) -> Survey {
@@ -753,7 +763,17 @@ struct SentenceReader {
         var closer: Unicode.Scalar = "”"
         var equals = false, plus = false
         Self.surveyTable.withUnsafeBufferPointer { table in
-            for i in sub {
+            var i = sub.lowerBound
+            let end = sub.upperBound
+            while i < end {
+                defer { i &+= 1 }
+                // Four scalars of the BMP that matter to none of the questions are passed over at once.
+                while i &+ 4 <= end {
+                    let a = f[i].value, b = f[i &+ 1].value, c = f[i &+ 2].value, d = f[i &+ 3].value
+                    guard a | b | c | d < 0x10000, table[Int(a)] | table[Int(b)] | table[Int(c)] | table[Int(d)] == 0 else { break }
+                    i &+= 4
+                }
+                if i >= end { break }
                 let c = f[i]
                 // One read tells which of the questions below the scalar can matter to (beyond the BMP: the sets).
                 let roles: UInt8
