@@ -881,6 +881,7 @@ struct SentenceReader {
         var pastLocal: [(start: Int, length: Int)]? = nil
         var cands: [Candidate] = []
         swap(&cands, &sink.candidates)   // the sink's array, reused; given back below
+        if cands.capacity == 0 { cands.reserveCapacity(8) }
         defer { swap(&cands, &sink.candidates) }
         for clause in clauseList {
             // The tokens that start in the clause, each read in place (a copy of one retains what it holds).
@@ -1166,7 +1167,7 @@ struct SentenceReader {
                     let object = trimObject(spans[i].object)
                     // The indicator is put together as scalars and made a String once.
                     var pScalars: [Unicode.Scalar] = []
-                    pScalars.reserveCapacity(prefix.count + 8)
+                    pScalars.reserveCapacity(prefix.count + object.range.count + 8)   // room to add the object in place
                     // The one range of the sentence the indicator's scalars are, while they are one (its String is
                     // then cut from the clean text, which needs no building nor checking of UTF-8).
                     var whole: Range<Int>? = prefix
@@ -1192,16 +1193,21 @@ struct SentenceReader {
                         scalars = ["每"] + d.unicodeScalars + objectScalars
                         whole = nil
                     } else if tail.verb || (group.count > 1 && groupTail.verb) || (tail.linked && objectScalars.isEmpty) {
-                        scalars = object.standard ? pScalars + objectScalars : pScalars
-                        if object.standard { whole = Self.joined(whole, object.range) }
+                        if object.standard {
+                            pScalars += objectScalars
+                            whole = Self.joined(whole, object.range)
+                        }
+                        scalars = pScalars
                     } else if tail.linked {
                         // 至少有1所X, 不少于10个X: the prefix names the scope, the object the thing counted.
-                        scalars = pScalars + objectScalars
+                        pScalars += objectScalars
+                        scalars = pScalars
                         whole = Self.joined(whole, object.range)
                     } else if !objectScalars.isEmpty {
                         // A short scope or verb before the number stays (每个地级市建成); a list of names does not.
                         let keep = prefix.count <= 12 && !prefix.contains { f[$0] == "、" }
-                        scalars = keep ? pScalars + objectScalars : Array(objectScalars)
+                        if keep { pScalars += objectScalars }
+                        scalars = keep ? pScalars : Array(objectScalars)
                         whole = keep ? Self.joined(whole, object.range) : object.range
                     } else {
                         scalars = pScalars
