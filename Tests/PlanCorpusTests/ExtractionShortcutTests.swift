@@ -164,6 +164,9 @@ import Testing
             // Beyond the BMP, scalars whose low sixteen bits are those of the six.
             + ScalarRewriteTests.randomTexts("(:〔\u{10028}\u{1003A}\u{2005B}\u{1005D}\u{13014}\u{23011}\u{13010}中", count: 300,
                                              length: 0...48, seed: 93)
+            // Around the saturation of the x86-64 pack (U+7FFF), and above it with the six's low bits.
+            + ScalarRewriteTests.randomTexts("(:]〔\u{7FFF}\u{8000}\u{8028}\u{F03A}\u{B011}\u{FFFF}\u{7F28}中", count: 300,
+                                             length: 0...48, seed: 95)
             + Self.texts + Self.samples.map(\.norm)
         var hits = 0
         for text in texts {

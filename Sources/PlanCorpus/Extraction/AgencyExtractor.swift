@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 /// One list of responsible agencies found in a text: `(责任单位:…)`, `(…按职责分工负责)` or a `责任单位:` line.
 public struct AgencyList: Sendable, Hashable {
     /// Agencies in list order, in the text's own script, shared prefixes and frames expanded.
@@ -77,7 +81,7 @@ public struct AgencyExtractor: Sendable {
     /// The agencies of one list text (what stands inside the parenthesis), or nil when it is no agency list.
     public func agencies(inList text: String) -> [String]? {
         let aligned = AlignedScalars(text)
-        return parseList(aligned, 0..<aligned.count)?.map(\.name)
+        return parseList(aligned, 0..<aligned.count)?.names
     }
 
     // MARK: - Scanning
@@ -94,10 +98,10 @@ public struct AgencyExtractor: Sendable {
 
     /// Calls `hit` with the index of every bracket opener ( 〔 [ and label end : 】 ] in `buf`, in order.
     ///
-    /// Sixteen scalars at a time, each cut to its low sixteen bits (the six are in the BMP) so that one vector
+    /// Sixteen scalars at a time, each cut to sixteen bits (the six are below U+7FFF) so that one vector
     /// compare tests eight of them: four comparisons of masked lanes say which may be one of the six (_ Y 【 〕,
-    /// and scalars beyond the BMP with the same low bits, pass the masked test too); only those are then
-    /// checked whole. Most blocks of a text hold none, and cost a few instructions.
+    /// and, where scalars are cut to their low bits, scalars beyond the BMP with the same low bits, pass the
+    /// masked test too); only those are then checked whole. Most blocks of a text hold none, and cost a few instructions.
     @inline(__always)
     static func forEachTrigger(in buf: UnsafeBufferPointer<Unicode.Scalar>, _ hit: (Int) -> Void) {
         typealias Lanes = SIMD8<UInt16>
@@ -108,9 +112,17 @@ public struct AgencyExtractor: Sendable {
         // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (3014) and 】 (3011) with bits 0 and 2 cleared are 3010.
         let squareMask = Lanes(repeating: ~UInt16(6)), square = Lanes(repeating: 0x59)
         let cornerMask = Lanes(repeating: ~UInt16(5)), corner = Lanes(repeating: 0x3010)
-        /// The low sixteen bits of the eight scalars from `at`.
+        /// The eight scalars from `at` in sixteen bits: on x86-64 saturated (one SSE2 pack: every scalar above
+        /// U+7FFF becomes 7FFF, which none of the six is nor passes the masked tests as), elsewhere their low
+        /// sixteen bits.
         @inline(__always) func low(_ at: Int) -> Lanes {
-            Lanes(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: at &* 4, as: SIMD8<UInt32>.self))
+            #if arch(x86_64)
+            let a = raw.loadUnaligned(fromByteOffset: at &* 4, as: __m128i.self)
+            let b = raw.loadUnaligned(fromByteOffset: at &* 4 &+ 16, as: __m128i.self)
+            return unsafeBitCast(_mm_packs_epi32(a, b), to: Lanes.self)
+            #else
+            return Lanes(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: at &* 4, as: SIMD8<UInt32>.self))
+            #endif
         }
         /// Sixteen bits set in the lane of each scalar that may be one of the six.
         @inline(__always) func mayHold(_ v: Lanes) -> SIMD2<UInt64> {
@@ -183,7 +195,7 @@ public struct AgencyExtractor: Sendable {
             if let close = closing(of: open, in: norm), exhaustive || terms.holdsNameWord(norm, (open + 1)..<close) {
                 let content = (open + 1)..<close
                 if let parsed = parseList(text, content) {
-                    found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
+                    found.append(ScalarList(agencies: parsed.names, range: content, agencyRanges: parsed.ranges))
                     covered.append(open..<(close + 1))
                     i = close + 1
                 }
@@ -208,8 +220,8 @@ public struct AgencyExtractor: Sendable {
             }
             var start = i
             if start > 0, norm[start - 1] == "【" || norm[start - 1] == "[" { start -= 1 }
-            if let parsed = parseList(text, start..<end), !parsed.isEmpty {
-                found.append(ScalarList(agencies: parsed.map(\.name), range: start..<end, agencyRanges: parsed.map(\.range)))
+            if let parsed = parseList(text, start..<end), !parsed.names.isEmpty {
+                found.append(ScalarList(agencies: parsed.names, range: start..<end, agencyRanges: parsed.ranges))
             }
             i = max(end, i + 1)
         }
@@ -242,10 +254,11 @@ public struct AgencyExtractor: Sendable {
 
     // MARK: - One list
 
-    /// An agency as found: its expanded name and the scalars it was cut from.
-    struct ParsedAgency {
-        var name: String
-        var range: Range<Int>
+    /// A list's agencies as found: their expanded names and, parallel, the scalars each was cut from (in the
+    /// two arrays a `ScalarList` keeps, so that nothing is copied into them).
+    struct ParsedAgencies {
+        var names: [String] = []
+        var ranges: [Range<Int>] = []
     }
 
     /// An item of a list while it is being expanded: ranges of the text only (no arrays to make, copy or free).
@@ -283,7 +296,7 @@ public struct AgencyExtractor: Sendable {
         }
     }
 
-    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
+    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> ParsedAgencies? {
         let norm = text.norm
         // A 。 ends the list: what follows is a note (具体任务均涉及…,下同).
         var range = range
@@ -292,34 +305,14 @@ public struct AgencyExtractor: Sendable {
             if norm[k] == "(" { level += 1 } else if norm[k] == ")" { level -= 1 }
             if level == 0, norm[k] == "。" { range = range.lowerBound..<k; break }
         }
-        // Segments: the text before the first label, then each label's list.
-        var segments: [Range<Int>] = []
-        var labelled = false
-        var cursor = range.lowerBound
-        var i = range.lowerBound
-        var depth = 0
-        while i < range.upperBound {
-            let s = norm[i]
-            if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
-            if depth == 0, terms.labelOpeners.contains(s), let label = terms.label(at: i, in: norm),
-               label.listStart <= range.upperBound {
-                segments.append(cursor..<i)
-                labelled = true
-                cursor = label.listStart
-                i = label.listStart
-                continue
-            }
-            i += 1
-        }
-        segments.append(cursor..<range.upperBound)
-
         var items: [Item] = []
         items.reserveCapacity(8)
         var sawFormula = false
         // One buffer of pieces for all segments.
         var pieces: [(range: Range<Int>, owner: Range<Int>?)] = []
         pieces.reserveCapacity(8)
-        for segment in segments {
+        /// Splits a segment into items (each segment as soon as it is found: no list of segments).
+        func take(_ segment: Range<Int>) {
             split(text, segment, into: &pieces)
             for (piece, owner) in pieces {
                 var r = piece
@@ -351,6 +344,25 @@ public struct AgencyExtractor: Sendable {
                 items.append(item)
             }
         }
+        // Segments: the text before the first label, then each label's list.
+        var labelled = false
+        var cursor = range.lowerBound
+        var i = range.lowerBound
+        var depth = 0
+        while i < range.upperBound {
+            let s = norm[i]
+            if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
+            if depth == 0, terms.labelOpeners.contains(s), let label = terms.label(at: i, in: norm),
+               label.listStart <= range.upperBound {
+                take(cursor..<i)
+                labelled = true
+                cursor = label.listStart
+                i = label.listStart
+                continue
+            }
+            i += 1
+        }
+        take(cursor..<range.upperBound)
         if items.isEmpty { return nil }
 
         expandFrames(&items, text)
@@ -377,14 +389,15 @@ public struct AgencyExtractor: Sendable {
 
         expandPrefixes(&items, text)
 
-        var result: [ParsedAgency] = []
+        var result = ParsedAgencies()
         // Names with a prefix, head or tail, their scalars end to end in one buffer (no array per name); a name
         // without any is a range of the text's scalars.
         var composed: [Unicode.Scalar] = []
         // Where each kept name's scalars are, when they are all plain: two such names are equal Strings exactly
         // when their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
         var plainNames: [(composed: Bool, range: Range<Int>)?] = []
-        result.reserveCapacity(items.count)
+        result.names.reserveCapacity(items.count)
+        result.ranges.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)
         for index in items.indices {
             let range = items[index].range
@@ -404,16 +417,17 @@ public struct AgencyExtractor: Sendable {
             let plain = isComposed ? PlainScalars.arePlain(composed[at]) : PlainScalars.arePlain(text.original[range])
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
-            for k in result.indices {
+            for k in result.names.indices {
                 if plain, let other = plainNames[k] {
                     let a = isComposed ? composed[at] : text.original[at]
                     if a == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
                     continue
                 }
-                if result[k].name == name { seen = true; break }
+                if result.names[k] == name { seen = true; break }
             }
             if !seen {
-                result.append(ParsedAgency(name: name, range: range))
+                result.names.append(name)
+                result.ranges.append(range)
                 plainNames.append(plain ? (isComposed, at) : nil)
             }
         }
