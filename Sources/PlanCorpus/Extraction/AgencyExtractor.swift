@@ -98,31 +98,58 @@ public struct AgencyExtractor: Sendable {
 
     /// Calls `hit` with the index of every bracket opener ( 〔 [ and label end : 】 ] in `buf`, in order.
     ///
-    /// Sixteen scalars at a time, each cut to sixteen bits (the six are below U+7FFF) so that one vector
-    /// compare tests eight of them: four comparisons of masked lanes say which may be one of the six (_ Y 【 〕,
-    /// and, where scalars are cut to their low bits, scalars beyond the BMP with the same low bits, pass the
-    /// masked test too); only those are then checked whole. Most blocks of a text hold none, and cost a few instructions.
+    /// Sixteen scalars at a time. On x86-64 (SSE2, part of its baseline) they are narrowed to sixteen bytes
+    /// that keep the six apart from ideographs: two signed saturating packs make each scalar a byte, after
+    /// the sixteen-bit lanes are mapped so that only ASCII and U+3000…U+307F land below 80 (as themselves and
+    /// as their offset from U+3000); four byte compares then find the six (and a few rare scalars sharing their
+    /// bytes or masked tests, which the whole check passes over). Elsewhere the scalars' low sixteen bits are
+    /// compared, eight at a time. Most blocks of a text hold none, and cost a few instructions.
     @inline(__always)
     static func forEachTrigger(in buf: UnsafeBufferPointer<Unicode.Scalar>, _ hit: (Int) -> Void) {
-        typealias Lanes = SIMD8<UInt16>
         let n = buf.count
         guard n > 0, let base = buf.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
+        var i = 0
+        #if arch(x86_64)
+        // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (14 after the map) and 】 (11) with bits 0 and 2
+        // cleared are 10.
+        let paren = _mm_set1_epi8(0x28), colon = _mm_set1_epi8(0x3A)
+        let squareMask = _mm_set1_epi8(~6), square = _mm_set1_epi8(0x59)
+        let cornerMask = _mm_set1_epi8(~5), corner = _mm_set1_epi8(0x10)
+        let cjk = _mm_set1_epi16(0x3000)
+        /// The sixteen scalars from `at` as bytes: a scalar below 80 as itself, one in U+3000…U+307F as its offset
+        /// from U+3000, every other one 7F. (Scalars above U+7FFF pack to 7FFF; min(v, v ^ 3000) is v for ASCII,
+        /// v - 3000 for U+3000…U+30FF, and at least 80 for all else, which the byte pack saturates to 7F.)
+        @inline(__always) func bytes(_ at: Int) -> __m128i {
+            @inline(__always) func half(_ at: Int) -> __m128i {
+                let v = _mm_packs_epi32(raw.loadUnaligned(fromByteOffset: at &* 4, as: __m128i.self),
+                                        raw.loadUnaligned(fromByteOffset: at &* 4 &+ 16, as: __m128i.self))
+                return _mm_min_epi16(v, _mm_xor_si128(v, cjk))
+            }
+            return _mm_packs_epi16(half(at), half(at &+ 8))
+        }
+        while i &+ 16 <= n {
+            let b = bytes(i)
+            let m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, paren), _mm_cmpeq_epi8(b, colon)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(b, squareMask), square),
+                                              _mm_cmpeq_epi8(_mm_and_si128(b, cornerMask), corner)))
+            var bits = UInt32(truncatingIfNeeded: _mm_movemask_epi8(m))
+            while bits != 0 {
+                let j = i &+ bits.trailingZeroBitCount
+                if isTrigger(buf[j]) { hit(j) }
+                bits &= bits &- 1
+            }
+            i &+= 16
+        }
+        #else
+        typealias Lanes = SIMD8<UInt16>
         let paren = Lanes(repeating: 0x28), colon = Lanes(repeating: 0x3A)
         // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (3014) and 】 (3011) with bits 0 and 2 cleared are 3010.
         let squareMask = Lanes(repeating: ~UInt16(6)), square = Lanes(repeating: 0x59)
         let cornerMask = Lanes(repeating: ~UInt16(5)), corner = Lanes(repeating: 0x3010)
-        /// The eight scalars from `at` in sixteen bits: on x86-64 saturated (one SSE2 pack: every scalar above
-        /// U+7FFF becomes 7FFF, which none of the six is nor passes the masked tests as), elsewhere their low
-        /// sixteen bits.
+        /// The low sixteen bits of the eight scalars from `at`.
         @inline(__always) func low(_ at: Int) -> Lanes {
-            #if arch(x86_64)
-            let a = raw.loadUnaligned(fromByteOffset: at &* 4, as: __m128i.self)
-            let b = raw.loadUnaligned(fromByteOffset: at &* 4 &+ 16, as: __m128i.self)
-            return unsafeBitCast(_mm_packs_epi32(a, b), to: Lanes.self)
-            #else
-            return Lanes(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: at &* 4, as: SIMD8<UInt32>.self))
-            #endif
+            Lanes(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: at &* 4, as: SIMD8<UInt32>.self))
         }
         /// Sixteen bits set in the lane of each scalar that may be one of the six.
         @inline(__always) func mayHold(_ v: Lanes) -> SIMD2<UInt64> {
@@ -141,7 +168,6 @@ public struct AgencyExtractor: Sendable {
                 }
             }
         }
-        var i = 0
         while i &+ 16 <= n {
             let a = mayHold(low(i)), b = mayHold(low(i &+ 8))
             let any = a | b
@@ -151,6 +177,7 @@ public struct AgencyExtractor: Sendable {
             }
             i &+= 16
         }
+        #endif
         while i < n {
             if isTrigger(buf[i]) { hit(i) }
             i &+= 1
