@@ -392,7 +392,8 @@ public struct AgencyExtractor: Sendable {
         take(cursor..<range.upperBound)
         if items.isEmpty { return nil }
 
-        expandFrames(&items, text)
+        // A frame and a prefix both pass from one item to another: a single item keeps its own words.
+        if items.count > 1 { expandFrames(&items, text) }
 
         // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
         // (Loops over indexes rather than removeAll and contains, whose closures take a copy of each item.)
@@ -414,7 +415,7 @@ public struct AgencyExtractor: Sendable {
         }
         if items.isEmpty { return nil }
 
-        expandPrefixes(&items, text)
+        if items.count > 1 { expandPrefixes(&items, text) }
 
         var result = ParsedAgencies()
         // Names with a prefix, head or tail, their scalars end to end in one buffer (no array per name); a name
@@ -760,7 +761,8 @@ private final class AgencyTerms: Sendable {
 
     /// For a unit-only item (各市, 县区, 市): the number of scalars, else nil.
     func unitOnly(_ text: Scalars) -> Int? {
-        guard let n = unitRun(text), n == text.count, n > 0, n <= 6 else { return nil }
+        // Longer texts are never unit-only: no need to read their unit words.
+        guard text.count <= 6, let n = unitRun(text), n == text.count, n > 0 else { return nil }
         return n
     }
 
