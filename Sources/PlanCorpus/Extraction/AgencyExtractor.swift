@@ -690,37 +690,37 @@ private final class AgencyTerms: Sendable {
     }
 
     /// A label without its colon (牵头单位, 责任单位), as written in a bracketed role.
-    func isLabelWord(_ text: Scalars) -> Bool { labels.contains { $0[...] == text } }
+    @inline(__always) func isLabelWord(_ text: Scalars) -> Bool { labels.contains { $0[...] == text } }
 
     /// Length of a closing formula at the end of `text`, if any (longest first).
-    func formulaSuffix(of text: Scalars) -> Int? {
+    @inline(__always) func formulaSuffix(of text: Scalars) -> Int? {
         formulaEnds.first(in: text).map { formulas[$0].count }
     }
 
     /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
-    func withoutFormulas(_ text: Scalars) -> Scalars {
+    @inline(__always) func withoutFormulas(_ text: Scalars) -> Scalars {
         var text = text
         while let f = formulaSuffix(of: text), f < text.count { text = text.dropLast(f) }
         return text
     }
 
     /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
-    func strongEnding(of text: Scalars) -> Int? {
+    @inline(__always) func strongEnding(of text: Scalars) -> Int? {
         strongEnds.first(in: text).map { strong[$0].count }
     }
 
-    func hasStrongSuffix(_ text: Scalars) -> Bool {
+    @inline(__always) func hasStrongSuffix(_ text: Scalars) -> Bool {
         text.count >= 2 && strongEnds.first(in: text) != nil
     }
 
-    func isAgencyLike(_ text: Scalars) -> Bool {
+    @inline(__always) func isAgencyLike(_ text: Scalars) -> Bool {
         hasStrongSuffix(text) || (text.count >= 2 && weakEnds.first(in: text) != nil)
     }
 
-    func hasOwner(_ text: Scalars) -> Bool { ownerStarts.first(in: text) != nil }
+    @inline(__always) func hasOwner(_ text: Scalars) -> Bool { ownerStarts.first(in: text) != nil }
 
     /// Openings of notes such as 以下简称… or 含…, which are never lists.
-    func isNote(_ text: Scalars) -> Bool {
+    @inline(__always) func isNote(_ text: Scalars) -> Bool {
         stopStarts.first(in: text) != nil
     }
 
