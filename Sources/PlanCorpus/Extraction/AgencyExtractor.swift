@@ -1,4 +1,4 @@
-#if arch(x86_64)
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
 import _Builtin_intrinsics.intel
 #endif
 
@@ -110,7 +110,7 @@ public struct AgencyExtractor: Sendable {
         guard n > 0, let base = buf.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
         var i = 0
-        #if arch(x86_64)
+        #if arch(x86_64) && canImport(_Builtin_intrinsics)
         // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (14 after the map) and 】 (11) with bits 0 and 2
         // cleared are 10.
         let paren = _mm_set1_epi8(0x28), colon = _mm_set1_epi8(0x3A)
