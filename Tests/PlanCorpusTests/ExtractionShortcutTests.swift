@@ -164,6 +164,13 @@ import Testing
             // Beyond the BMP, scalars whose low sixteen bits are those of the six.
             + ScalarRewriteTests.randomTexts("(:〔\u{10028}\u{1003A}\u{2005B}\u{1005D}\u{13014}\u{23011}\u{13010}中", count: 300,
                                              length: 0...48, seed: 93)
+            // Around the saturation of the x86-64 packs (U+7FFF; bytes 7F and 80) and the U+3000 map: scalars above
+            // U+7FFF with the six's low bits, kana and controls with the six's bytes, neighbours of U+30FF.
+            + ScalarRewriteTests.randomTexts("(:]〔\u{7FFF}\u{8000}\u{8028}\u{F03A}\u{B011}\u{FFFF}\u{7F28}中", count: 300,
+                                             length: 0...48, seed: 95)
+            + ScalarRewriteTests.randomTexts("(:[]】〔\u{3028}\u{303A}\u{305B}\u{305D}\u{11}\u{14}\u{3111}\u{3114}\u{2F28}"
+                                             + "\u{30FF}\u{3100}\u{7F}\u{80}\u{307F}\u{3080}\u{3128}\u{1328}\u{0128}中", count: 400,
+                                             length: 0...48, seed: 97)
             + Self.texts + Self.samples.map(\.norm)
         var hits = 0
         for text in texts {

@@ -1,3 +1,7 @@
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
+import _Builtin_intrinsics.intel
+#endif
+
 /// One list of responsible agencies found in a text: `(责任单位:…)`, `(…按职责分工负责)` or a `责任单位:` line.
 public struct AgencyList: Sendable, Hashable {
     /// Agencies in list order, in the text's own script, shared prefixes and frames expanded.
@@ -77,7 +81,7 @@ public struct AgencyExtractor: Sendable {
     /// The agencies of one list text (what stands inside the parenthesis), or nil when it is no agency list.
     public func agencies(inList text: String) -> [String]? {
         let aligned = AlignedScalars(text)
-        return parseList(aligned, 0..<aligned.count)?.map(\.name)
+        return parseList(aligned, 0..<aligned.count)?.names
     }
 
     // MARK: - Scanning
@@ -94,16 +98,51 @@ public struct AgencyExtractor: Sendable {
 
     /// Calls `hit` with the index of every bracket opener ( 〔 [ and label end : 】 ] in `buf`, in order.
     ///
-    /// Sixteen scalars at a time, each cut to its low sixteen bits (the six are in the BMP) so that one vector
-    /// compare tests eight of them: four comparisons of masked lanes say which may be one of the six (_ Y 【 〕,
-    /// and scalars beyond the BMP with the same low bits, pass the masked test too); only those are then
-    /// checked whole. Most blocks of a text hold none, and cost a few instructions.
+    /// Sixteen scalars at a time. On x86-64 (SSE2, part of its baseline) they are narrowed to sixteen bytes
+    /// that keep the six apart from ideographs: two signed saturating packs make each scalar a byte, after
+    /// the sixteen-bit lanes are mapped so that only ASCII and U+3000…U+307F land below 80 (as themselves and
+    /// as their offset from U+3000); four byte compares then find the six (and a few rare scalars sharing their
+    /// bytes or masked tests, which the whole check passes over). Elsewhere the scalars' low sixteen bits are
+    /// compared, eight at a time. Most blocks of a text hold none, and cost a few instructions.
     @inline(__always)
     static func forEachTrigger(in buf: UnsafeBufferPointer<Unicode.Scalar>, _ hit: (Int) -> Void) {
-        typealias Lanes = SIMD8<UInt16>
         let n = buf.count
         guard n > 0, let base = buf.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
+        var i = 0
+        #if arch(x86_64) && canImport(_Builtin_intrinsics)
+        // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (14 after the map) and 】 (11) with bits 0 and 2
+        // cleared are 10.
+        let paren = _mm_set1_epi8(0x28), colon = _mm_set1_epi8(0x3A)
+        let squareMask = _mm_set1_epi8(~6), square = _mm_set1_epi8(0x59)
+        let cornerMask = _mm_set1_epi8(~5), corner = _mm_set1_epi8(0x10)
+        let cjk = _mm_set1_epi16(0x3000)
+        /// The sixteen scalars from `at` as bytes: a scalar below 80 as itself, one in U+3000…U+307F as its offset
+        /// from U+3000, every other one 7F. (Scalars above U+7FFF pack to 7FFF; min(v, v ^ 3000) is v for ASCII,
+        /// v - 3000 for U+3000…U+30FF, and at least 80 for all else, which the byte pack saturates to 7F.)
+        @inline(__always) func bytes(_ at: Int) -> __m128i {
+            @inline(__always) func half(_ at: Int) -> __m128i {
+                let v = _mm_packs_epi32(raw.loadUnaligned(fromByteOffset: at &* 4, as: __m128i.self),
+                                        raw.loadUnaligned(fromByteOffset: at &* 4 &+ 16, as: __m128i.self))
+                return _mm_min_epi16(v, _mm_xor_si128(v, cjk))
+            }
+            return _mm_packs_epi16(half(at), half(at &+ 8))
+        }
+        while i &+ 16 <= n {
+            let b = bytes(i)
+            let m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, paren), _mm_cmpeq_epi8(b, colon)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(b, squareMask), square),
+                                              _mm_cmpeq_epi8(_mm_and_si128(b, cornerMask), corner)))
+            var bits = UInt32(truncatingIfNeeded: _mm_movemask_epi8(m))
+            while bits != 0 {
+                let j = i &+ bits.trailingZeroBitCount
+                if isTrigger(buf[j]) { hit(j) }
+                bits &= bits &- 1
+            }
+            i &+= 16
+        }
+        #else
+        typealias Lanes = SIMD8<UInt16>
         let paren = Lanes(repeating: 0x28), colon = Lanes(repeating: 0x3A)
         // [ (5B) and ] (5D) with bits 1 and 2 cleared are 59; 〔 (3014) and 】 (3011) with bits 0 and 2 cleared are 3010.
         let squareMask = Lanes(repeating: ~UInt16(6)), square = Lanes(repeating: 0x59)
@@ -129,7 +168,6 @@ public struct AgencyExtractor: Sendable {
                 }
             }
         }
-        var i = 0
         while i &+ 16 <= n {
             let a = mayHold(low(i)), b = mayHold(low(i &+ 8))
             let any = a | b
@@ -139,6 +177,7 @@ public struct AgencyExtractor: Sendable {
             }
             i &+= 16
         }
+        #endif
         while i < n {
             if isTrigger(buf[i]) { hit(i) }
             i &+= 1
@@ -183,7 +222,7 @@ public struct AgencyExtractor: Sendable {
             if let close = closing(of: open, in: norm), exhaustive || terms.holdsNameWord(norm, (open + 1)..<close) {
                 let content = (open + 1)..<close
                 if let parsed = parseList(text, content) {
-                    found.append(ScalarList(agencies: parsed.map(\.name), range: content, agencyRanges: parsed.map(\.range)))
+                    found.append(ScalarList(agencies: parsed.names, range: content, agencyRanges: parsed.ranges))
                     covered.append(open..<(close + 1))
                     i = close + 1
                 }
@@ -208,8 +247,8 @@ public struct AgencyExtractor: Sendable {
             }
             var start = i
             if start > 0, norm[start - 1] == "【" || norm[start - 1] == "[" { start -= 1 }
-            if let parsed = parseList(text, start..<end), !parsed.isEmpty {
-                found.append(ScalarList(agencies: parsed.map(\.name), range: start..<end, agencyRanges: parsed.map(\.range)))
+            if let parsed = parseList(text, start..<end), !parsed.names.isEmpty {
+                found.append(ScalarList(agencies: parsed.names, range: start..<end, agencyRanges: parsed.ranges))
             }
             i = max(end, i + 1)
         }
@@ -242,10 +281,11 @@ public struct AgencyExtractor: Sendable {
 
     // MARK: - One list
 
-    /// An agency as found: its expanded name and the scalars it was cut from.
-    struct ParsedAgency {
-        var name: String
-        var range: Range<Int>
+    /// A list's agencies as found: their expanded names and, parallel, the scalars each was cut from (in the
+    /// two arrays a `ScalarList` keeps, so that nothing is copied into them).
+    struct ParsedAgencies {
+        var names: [String] = []
+        var ranges: [Range<Int>] = []
     }
 
     /// An item of a list while it is being expanded: ranges of the text only (no arrays to make, copy or free).
@@ -283,7 +323,7 @@ public struct AgencyExtractor: Sendable {
         }
     }
 
-    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> [ParsedAgency]? {
+    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> ParsedAgencies? {
         let norm = text.norm
         // A 。 ends the list: what follows is a note (具体任务均涉及…,下同).
         var range = range
@@ -292,34 +332,14 @@ public struct AgencyExtractor: Sendable {
             if norm[k] == "(" { level += 1 } else if norm[k] == ")" { level -= 1 }
             if level == 0, norm[k] == "。" { range = range.lowerBound..<k; break }
         }
-        // Segments: the text before the first label, then each label's list.
-        var segments: [Range<Int>] = []
-        var labelled = false
-        var cursor = range.lowerBound
-        var i = range.lowerBound
-        var depth = 0
-        while i < range.upperBound {
-            let s = norm[i]
-            if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
-            if depth == 0, terms.labelOpeners.contains(s), let label = terms.label(at: i, in: norm),
-               label.listStart <= range.upperBound {
-                segments.append(cursor..<i)
-                labelled = true
-                cursor = label.listStart
-                i = label.listStart
-                continue
-            }
-            i += 1
-        }
-        segments.append(cursor..<range.upperBound)
-
         var items: [Item] = []
         items.reserveCapacity(8)
         var sawFormula = false
         // One buffer of pieces for all segments.
         var pieces: [(range: Range<Int>, owner: Range<Int>?)] = []
         pieces.reserveCapacity(8)
-        for segment in segments {
+        /// Splits a segment into items (each segment as soon as it is found: no list of segments).
+        func take(_ segment: Range<Int>) {
             split(text, segment, into: &pieces)
             for (piece, owner) in pieces {
                 var r = piece
@@ -351,9 +371,29 @@ public struct AgencyExtractor: Sendable {
                 items.append(item)
             }
         }
+        // Segments: the text before the first label, then each label's list.
+        var labelled = false
+        var cursor = range.lowerBound
+        var i = range.lowerBound
+        var depth = 0
+        while i < range.upperBound {
+            let s = norm[i]
+            if s == "(" { depth += 1 } else if s == ")" { depth -= 1 }
+            if depth == 0, terms.labelOpeners.contains(s), let label = terms.label(at: i, in: norm),
+               label.listStart <= range.upperBound {
+                take(cursor..<i)
+                labelled = true
+                cursor = label.listStart
+                i = label.listStart
+                continue
+            }
+            i += 1
+        }
+        take(cursor..<range.upperBound)
         if items.isEmpty { return nil }
 
-        expandFrames(&items, text)
+        // A frame and a prefix both pass from one item to another: a single item keeps its own words.
+        if items.count > 1 { expandFrames(&items, text) }
 
         // Deadlines written into the list (2023年底前完成, 长期坚持) are not agencies and do not spoil it.
         // (Loops over indexes rather than removeAll and contains, whose closures take a copy of each item.)
@@ -375,16 +415,17 @@ public struct AgencyExtractor: Sendable {
         }
         if items.isEmpty { return nil }
 
-        expandPrefixes(&items, text)
+        if items.count > 1 { expandPrefixes(&items, text) }
 
-        var result: [ParsedAgency] = []
+        var result = ParsedAgencies()
         // Names with a prefix, head or tail, their scalars end to end in one buffer (no array per name); a name
         // without any is a range of the text's scalars.
         var composed: [Unicode.Scalar] = []
         // Where each kept name's scalars are, when they are all plain: two such names are equal Strings exactly
         // when their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
         var plainNames: [(composed: Bool, range: Range<Int>)?] = []
-        result.reserveCapacity(items.count)
+        result.names.reserveCapacity(items.count)
+        result.ranges.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)
         for index in items.indices {
             let range = items[index].range
@@ -404,16 +445,17 @@ public struct AgencyExtractor: Sendable {
             let plain = isComposed ? PlainScalars.arePlain(composed[at]) : PlainScalars.arePlain(text.original[range])
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
-            for k in result.indices {
+            for k in result.names.indices {
                 if plain, let other = plainNames[k] {
                     let a = isComposed ? composed[at] : text.original[at]
                     if a == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
                     continue
                 }
-                if result[k].name == name { seen = true; break }
+                if result.names[k] == name { seen = true; break }
             }
             if !seen {
-                result.append(ParsedAgency(name: name, range: range))
+                result.names.append(name)
+                result.ranges.append(range)
                 plainNames.append(plain ? (isComposed, at) : nil)
             }
         }
@@ -648,37 +690,37 @@ private final class AgencyTerms: Sendable {
     }
 
     /// A label without its colon (牵头单位, 责任单位), as written in a bracketed role.
-    func isLabelWord(_ text: Scalars) -> Bool { labels.contains { $0[...] == text } }
+    @inline(__always) func isLabelWord(_ text: Scalars) -> Bool { labels.contains { $0[...] == text } }
 
     /// Length of a closing formula at the end of `text`, if any (longest first).
-    func formulaSuffix(of text: Scalars) -> Int? {
+    @inline(__always) func formulaSuffix(of text: Scalars) -> Int? {
         formulaEnds.first(in: text).map { formulas[$0].count }
     }
 
     /// The text without the closing formulas at its end (县区政府按职责分工负责 → 县区政府).
-    func withoutFormulas(_ text: Scalars) -> Scalars {
+    @inline(__always) func withoutFormulas(_ text: Scalars) -> Scalars {
         var text = text
         while let f = formulaSuffix(of: text), f < text.count { text = text.dropLast(f) }
         return text
     }
 
     /// Length of the longest government ending a name ends with (党委 in 各县党委), if any.
-    func strongEnding(of text: Scalars) -> Int? {
+    @inline(__always) func strongEnding(of text: Scalars) -> Int? {
         strongEnds.first(in: text).map { strong[$0].count }
     }
 
-    func hasStrongSuffix(_ text: Scalars) -> Bool {
+    @inline(__always) func hasStrongSuffix(_ text: Scalars) -> Bool {
         text.count >= 2 && strongEnds.first(in: text) != nil
     }
 
-    func isAgencyLike(_ text: Scalars) -> Bool {
+    @inline(__always) func isAgencyLike(_ text: Scalars) -> Bool {
         hasStrongSuffix(text) || (text.count >= 2 && weakEnds.first(in: text) != nil)
     }
 
-    func hasOwner(_ text: Scalars) -> Bool { ownerStarts.first(in: text) != nil }
+    @inline(__always) func hasOwner(_ text: Scalars) -> Bool { ownerStarts.first(in: text) != nil }
 
     /// Openings of notes such as 以下简称… or 含…, which are never lists.
-    func isNote(_ text: Scalars) -> Bool {
+    @inline(__always) func isNote(_ text: Scalars) -> Bool {
         stopStarts.first(in: text) != nil
     }
 
@@ -719,7 +761,8 @@ private final class AgencyTerms: Sendable {
 
     /// For a unit-only item (各市, 县区, 市): the number of scalars, else nil.
     func unitOnly(_ text: Scalars) -> Int? {
-        guard let n = unitRun(text), n == text.count, n > 0, n <= 6 else { return nil }
+        // Longer texts are never unit-only: no need to read their unit words.
+        guard text.count <= 6, let n = unitRun(text), n == text.count, n > 0 else { return nil }
         return n
     }
 
