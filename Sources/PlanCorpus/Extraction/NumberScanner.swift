@@ -100,7 +100,9 @@ public struct NumberScanner: Sendable {
 }
 
 /// What the scanner knows of each entry of a unit lexicon, by entry index.
-final class UnitFacts: Sendable {
+///
+/// Unchecked Sendable: every property is set in `init` and never written again (`follow` is memory it owns).
+final class UnitFacts: @unchecked Sendable {
     /// The category the entry's value names (`count` when it names none).
     let category: [UnitCategory]
     /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
@@ -111,6 +113,24 @@ final class UnitFacts: Sendable {
     /// Money units with a magnitude word before them (万元, 亿美元), as the scan reports them: for entry e,
     /// `prefixedUnit[e * magnitudePrefixes.count + p]` is the number of prefix p then the entry (0 for other categories).
     let prefixedUnit: [UInt32]
+
+    /// What the scan's shortcuts need to know of each BMP scalar, as bits (`Follow`), one byte per scalar: read
+    /// through `ScanRun.follow`, one load in place of set and lexicon tests.
+    let follow: UnsafeMutableBufferPointer<UInt8>
+
+    /// The bits of `follow`.
+    enum Follow {
+        /// A unit of the lexicon may start with the scalar (`PhraseLexicon.mayStart`, the same bit test).
+        static let unitStart: UInt8 = 1
+        /// After an Arabic number's digits, the scalar leads somewhere the plain reading does not go (magnitude
+        /// words, 余/多, ‰, letters, separators, marks of markers, times and ratios, ranges, spaces, 热线, beyond
+        /// the BMP): the number is read in full.
+        static let breaksNumber: UInt8 = 2
+        /// After a token's end, the scalar may extend it (a space, a dash or 至/到 of a range, 余/多, a slash).
+        static let extends: UInt8 = 4
+        /// After a Chinese numeral, a reading of it looks at the scalar (`ScanRun.mayFollowNumeral` or a unit start).
+        static let followsNumeral: UInt8 = 8
+    }
 
     /// Magnitude words as they stand, folded, before a money unit (5万亿元, 三千万元 … 两亿万元).
     static let magnitudePrefixes: [[Unicode.Scalar]] = ["万", "亿", "万亿", "千万", "百万", "万万", "亿万", "亿亿"].map { Array($0.unicodeScalars) }
@@ -127,7 +147,24 @@ final class UnitFacts: Sendable {
             }
         }
         self.prefixedUnit = prefixedUnit
+        follow = .allocate(capacity: 0x10000)
+        let extending = Array(" -—–~〜－―至到余多/".unicodeScalars)
+        let breaking = Array("余多万亿千百‰:∶.,xX×、)）/热0123456789".unicodeScalars) + extending
+        for v in 0..<0x10000 {
+            var bits: UInt8 = 0
+            if let c = Unicode.Scalar(UInt32(v)) {
+                if units.mayStart(c) { bits |= Follow.unitStart }
+                if breaking.contains(c) || ScanRun.isLetter(c) { bits |= Follow.breaksNumber }
+                if extending.contains(c) { bits |= Follow.extends }
+                if ScanRun.mayFollowNumeral.contains(c) || units.mayStart(c) { bits |= Follow.followsNumeral }
+            } else {
+                bits = Follow.breaksNumber | Follow.extends | Follow.followsNumeral
+            }
+            follow[v] = bits
+        }
     }
+
+    deinit { follow.deallocate() }
 
     /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
     static func magnitudePrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Int {
@@ -153,6 +190,10 @@ struct ScanRun {
     let facts: UnitFacts
     let n: Int
     let utf8: UnsafeBufferPointer<Int>
+    /// `facts.follow`, read at every number.
+    let follow: UnsafePointer<UInt8>
+    /// False to read every number in full (the reference the shortcuts are tested against).
+    var shortcuts = true
     var out: [Quantity] = []
 
     init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
@@ -162,6 +203,12 @@ struct ScanRun {
         self.facts = facts
         self.n = s.count
         self.utf8 = utf8
+        self.follow = UnsafePointer(facts.follow.baseAddress!)
+    }
+
+    /// The `UnitFacts.Follow` bits of `c`; beyond the BMP every bit but `unitStart`.
+    @inline(__always) func follows(_ c: Unicode.Scalar) -> UInt8 {
+        c.value < 0x10000 ? follow[Int(c.value)] : UnitFacts.Follow.breaksNumber | UnitFacts.Follow.extends | UnitFacts.Follow.followsNumeral
     }
 
     /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals): the source of the scan loop's bit
@@ -299,11 +346,7 @@ struct ScanRun {
 
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                        unit: UnitSpan? = nil, atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
-        // Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
-        // Whole numbers below 2^53 / 10^6 come back unchanged (exact products and quotients): no rounding call.
-        func tidy(_ v: Double?) -> Double? {
-            v.map { v in v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6 }
-        }
+        func tidy(_ v: Double?) -> Double? { v.map(Self.tidy) }
         var kind = kind
         var number: UInt32 = 0
         var category: UnitCategory? = nil
@@ -318,6 +361,22 @@ struct ScanRun {
         out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitNumber: number, unitCategory: category,
                             isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese,
                             scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], rawUnit: written))
+    }
+
+    /// Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
+    /// Whole numbers below 2^53 / 10^6 come back unchanged (exact products and quotients): no rounding call.
+    @inline(__always) static func tidy(_ v: Double) -> Double {
+        v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6
+    }
+
+    /// `emit` of an amount with no range, bound or placeholder: a unit's number, category and span, or none (0, nil).
+    @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double, unitNumber: UInt32,
+                                              category: UnitCategory?, written: Quantity.WrittenUnit?) {
+        if out.capacity == 0 { out.reserveCapacity(4) }
+        out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: Self.tidy(value), valueMax: nil,
+                            unitNumber: unitNumber, unitCategory: category, isLowerBound: false, isPlaceholder: false,
+                            isChineseNumeral: false, scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound],
+                            rawUnit: written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -603,6 +662,91 @@ struct ScanRun {
     mutating func scanArabic(_ i: Int) -> Int {
         // Digits glued to letters are codes: OFFICE2007, JTS153-3-2007, CJJT81-2013.
         if Self.isLetter(at(i - 1)) { return scanCode(i) }
+        if shortcuts, let end = scanPlainArabic(i) { return end }
+        return scanArabicInFull(i)
+    }
+
+    /// The shapes most Arabic numbers take, read in one pass with no reading kept: a year (2025年), a percentage
+    /// (95%, 2.5%), a count with a unit word (100所, 3000张), a plain number; nil (nothing emitted) when anything
+    /// else stands before or after, and `scanArabicInFull` reads the number. What it emits is what that would
+    /// (the tests compare the two on every shape). The scalar before `i` is no letter.
+    @inline(__always) mutating func scanPlainArabic(_ i: Int) -> Int? {
+        // Ordinals (第3), markers ((3)) and names (“12345”) depend on what stands before.
+        if i > 0 {
+            let b = s[i &- 1]
+            if b == "第" || b == "(" || b == "（" || b == "“" || b == "\"" || b == "「" { return nil }
+        }
+        let n = self.n
+        var j = i
+        var whole = 0
+        while j < n, s[j].value &- 48 < 10 { whole = whole &* 10 &+ Int(s[j].value &- 48); j &+= 1 }
+        let intDigits = j &- i
+        // Longer numbers are read from their text; 0471, 010020 are codes.
+        if intDigits > 15 || (intDigits >= 2 && s[i] == "0") { return nil }
+        guard j < n else {
+            emitPlain(.number, i..<j, value: Double(whole), unitNumber: 0, category: nil, written: nil)
+            return j
+        }
+        var c = s[j]
+        let value: Double
+        if c == "." {
+            // Decimals as `readArabic` reads them: mantissa over a power of ten, both exact.
+            guard j &+ 1 < n, s[j &+ 1].value &- 48 < 10 else { return nil }
+            var k = j &+ 1
+            var mantissa = whole
+            while k < n, s[k].value &- 48 < 10 { mantissa = mantissa &* 10 &+ Int(s[k].value &- 48); k &+= 1 }
+            let fractionDigits = k &- j &- 1
+            if intDigits &+ fractionDigits > 15 { return nil }
+            value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            j = k
+            guard j < n else {
+                emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
+                return j
+            }
+            c = s[j]
+        } else {
+            value = Double(whole)
+            // Years: 2025年 with nothing after it that makes a range; other numbers of four digits in the year span
+            // (dates, ranges, bare years) are read in full.
+            if intDigits == 4, whole >= Self.yearRangeSpan.lowerBound, whole <= Self.yearRangeSpan.upperBound {
+                guard c == "年", j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
+                emitPlain(.year, i..<(j &+ 1), value: value, unitNumber: 0, category: nil, written: nil)
+                return j &+ 1
+            }
+        }
+        let bits = follows(c)
+        if bits & UnitFacts.Follow.breaksNumber != 0 { return nil }
+        if c == "%" {
+            guard j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
+            emitPlain(.percent, i..<(j &+ 1), value: value, unitNumber: UnitNames.percent, category: .percent,
+                      written: Quantity.WrittenUnit(first: j..<(j &+ 1), second: 0..<0, dropsSpaces: false))
+            return j &+ 1
+        }
+        if bits & UnitFacts.Follow.unitStart != 0 {
+            // 个百分点 is a percentage point.
+            if c == "个", j &+ 1 < n, s[j &+ 1] == "百" { return nil }
+            let u = units.matchIndex(s, at: j)
+            if u >= 0 {
+                let uEnd = j &+ units.length(ofEntry: u)
+                // A unit read in full when a letter follows one ending in a letter, when it is the start of a
+                // longer word that is no unit, or when something after it may extend the token.
+                if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
+                let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
+                if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+                if uEnd < n && follows(s[uEnd]) & UnitFacts.Follow.extends != 0 { return nil }
+                emitPlain(.number, i..<uEnd, value: value, unitNumber: facts.entryUnit[u], category: facts.category[u],
+                          written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
+                return uEnd
+            }
+        }
+        // A number with no unit: 12345热线 is a name.
+        if c == "热" { return nil }
+        emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
+        return j
+    }
+
+    /// Reads the Arabic number at `i` (its scalar before is no letter) and what follows it, every shape.
+    mutating func scanArabicInFull(_ i: Int) -> Int {
         guard let a = readArabic(i) else { return i + 1 }
         let j = a.end
         // 0471-1234567, 010020: integers written with a leading zero are phone numbers and codes.
@@ -781,7 +925,7 @@ struct ScanRun {
         // Most numerals stand alone inside words (统一, 进一步, 一体化): one numeral with nothing after it that a
         // reading looks at and nothing before it that makes an ordinal or a marker is no token, and every branch
         // below passes over it to i + 1 (the comparisons with the reference scanner hold this).
-        if !(at(i + 1).map { Self.mayFollowNumeral.contains($0) || units.mayStart($0) } ?? false),
+        if !(at(i + 1).map { follows($0) & UnitFacts.Follow.followsNumeral != 0 } ?? false),
            !Self.mayPrecedeNumeral(at(i - 1)) { return i + 1 }
         // Five-year-plan periods: 十四五 → 2021–2025, 十五五 → 2026–2030.
         if c == "十", let d = at(i + 1).flatMap(ChineseNumeral.digit), d >= 1, at(i + 2) == "五",
