@@ -78,10 +78,53 @@ import Testing
         #expect(left >= 5000)
     }
 
+    /// Numerals (one digit and longer runs) before units, marks and plain text, after what makes ordinals and markers.
+    static let chineseTexts: [String] = {
+        let numerals = ChineseNumeral.numerals.map { String($0) } + ["十二", "二十六", "三点五", "两千", "一一"]
+        let befores = ["", "约", "第", "最后", "最初", "后", "(", "（", "\n", "1", "x"]
+        var afters = Set(PhraseLexicon.units.entries.map(\.text))
+        afters.formUnion(["", "个百分点", "百分点", "个人", "户一档", "村一品", "户", "次", "所/年", "所余", "所多", "年 ", "年-", "人至",
+                          "是", "、", ")", "）", "点5", "分之一", "分钟", "余", "多", "万元", "%", "‰", " 个", "体化", "步", "的", "个𠀀",
+                          "km", "kmh", "千米", "亿美元", "1", "a"])
+        return befores.flatMap { b in numerals.flatMap { n in afters.map { b + n + $0 } } }
+    }()
+
+    /// At every numeral the Chinese shortcut reads, it reads what the full reading reads.
+    @Test func theChineseShortcutReadsWhatTheFullReadingReads() {
+        var read = 0, tokens = 0, left = 0
+        for text in Self.chineseTexts + NumberScannerShortcutTests.randomTexts + NumberScannerShortcutTests.sampleLines {
+            let o = Array(text.unicodeScalars)
+            let s = ScalarFolder.fold(text)
+            let utf8 = AlignedScalars.offsets(of: o, base: 0)
+            o.withUnsafeBufferPointer { o in
+                s.withUnsafeBufferPointer { s in
+                    utf8.withUnsafeBufferPointer { u in
+                        for i in s.indices where ChineseNumeral.isNumeral(s[i]) {
+                            var quick = ScanRun(o: o, s: s, units: .units, facts: .standard, utf8: u)
+                            var full = quick
+                            guard let end = quick.scanPlainChinese(i) else {
+                                #expect(quick.out.isEmpty, "\(text) at \(i)")
+                                left += 1
+                                continue
+                            }
+                            read += 1
+                            tokens += quick.out.count
+                            #expect(end == full.scanChineseInFull(i), "\(text) at \(i)")
+                            #expect(Self.same(quick.out, full.out), "\(text) at \(i)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(read >= 5000)
+        #expect(tokens >= 2000)
+        #expect(left >= 5000)
+    }
+
     /// Whole scans with and without shortcuts, and the reference scanner, agree on every text.
     @Test func scansWithAndWithoutShortcutsMatchTheReference() {
         var tokens = 0
-        for text in Self.texts {
+        for text in Self.texts + Self.chineseTexts {
             let quick = Self.scan(text, shortcuts: true)
             #expect(Self.same(quick, Self.scan(text, shortcuts: false)), "\(text)")
             tokens += quick.count

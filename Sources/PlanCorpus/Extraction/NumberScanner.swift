@@ -371,11 +371,11 @@ struct ScanRun {
 
     /// `emit` of an amount with no range, bound or placeholder: a unit's number, category and span, or none (0, nil).
     @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double, unitNumber: UInt32,
-                                              category: UnitCategory?, written: Quantity.WrittenUnit?) {
+                                              category: UnitCategory?, written: Quantity.WrittenUnit?, chinese: Bool = false) {
         if out.capacity == 0 { out.reserveCapacity(4) }
         out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: Self.tidy(value), valueMax: nil,
                             unitNumber: unitNumber, unitCategory: category, isLowerBound: false, isPlaceholder: false,
-                            isChineseNumeral: false, scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound],
+                            isChineseNumeral: chinese, scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound],
                             rawUnit: written))
     }
 
@@ -706,15 +706,28 @@ struct ScanRun {
             c = s[j]
         } else {
             value = Double(whole)
-            // Years: 2025年 with nothing after it that makes a range; other numbers of four digits in the year span
-            // (dates, ranges, bare years) are read in full.
-            if intDigits == 4, whole >= Self.yearRangeSpan.lowerBound, whole <= Self.yearRangeSpan.upperBound {
-                guard c == "年", j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
+            // Years: 2025年 with nothing after it that makes a range (a year before a space, a dash, a slash or a
+            // dot is read in full, by `breaksNumber`).
+            if c == "年", intDigits == 4, whole >= Self.yearRangeSpan.lowerBound, whole <= Self.yearRangeSpan.upperBound {
+                guard j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
                 emitPlain(.year, i..<(j &+ 1), value: value, unitNumber: 0, category: nil, written: nil)
                 return j &+ 1
             }
         }
-        let bits = follows(c)
+        var bits = follows(c)
+        // One magnitude word (1.2万人, 5亿元, 300万): taken unless a unit starts at it (亿美元) or anything but a unit
+        // word or plain text follows it.
+        var magnitude = 1.0
+        var magnitudeAt = -1
+        if c == "万" || c == "亿" {
+            if j &+ 1 >= n || units.matchIndex(s, at: j) >= 0 { return nil }
+            magnitude = c == "万" ? 1e4 : 1e8
+            magnitudeAt = j
+            j &+= 1
+            c = s[j]
+            bits = follows(c)
+            if c == "%" { return nil }
+        }
         if bits & UnitFacts.Follow.breaksNumber != 0 { return nil }
         if c == "%" {
             guard j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
@@ -734,15 +747,55 @@ struct ScanRun {
                 let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
                 if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
                 if uEnd < n && follows(s[uEnd]) & UnitFacts.Follow.extends != 0 { return nil }
-                emitPlain(.number, i..<uEnd, value: value, unitNumber: facts.entryUnit[u], category: facts.category[u],
-                          written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
+                let category = facts.category[u]
+                if magnitudeAt < 0 {
+                    emitPlain(.number, i..<uEnd, value: value, unitNumber: facts.entryUnit[u], category: category,
+                              written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
+                } else if category == .money {
+                    // Money keeps its magnitude word in the unit (万元, 亿元), and its value unmultiplied.
+                    let number = facts.prefixedUnit[u &* UnitFacts.magnitudePrefixes.count &+ (magnitude == 1e4 ? 0 : 1)]
+                    if number == 0 { return nil }
+                    emitPlain(.number, i..<uEnd, value: value, unitNumber: number, category: category,
+                              written: Quantity.WrittenUnit(first: magnitudeAt..<uEnd, second: 0..<0, dropsSpaces: true))
+                } else {
+                    emitPlain(.number, i..<uEnd, value: value * magnitude, unitNumber: facts.entryUnit[u], category: category,
+                              written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
+                }
                 return uEnd
             }
         }
         // A number with no unit: 12345热线 is a name.
-        if c == "热" { return nil }
-        emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
+        if magnitudeAt < 0 {
+            if c == "热" { return nil }
+            emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
+        } else {
+            emitPlain(.number, i..<j, value: value * magnitude, unitNumber: 0, category: nil, written: nil)
+        }
         return j
+    }
+
+    /// A one-digit numeral (三所, 两个, 一年; not 零) with a unit word after it, or with plain text after it (then no
+    /// token), read in one pass; nil when anything else stands before or after (then `scanChinese` reads it in
+    /// full). What it emits is what that would (the tests compare the two).
+    @inline(__always) mutating func scanPlainChinese(_ i: Int) -> Int? {
+        let j = i &+ 1
+        guard j < n, let d = ChineseNumeral.digit(s[i]), d >= 1, !Self.mayPrecedeNumeral(at(i &- 1)) else { return nil }
+        let c = s[j]
+        if follows(c) & UnitFacts.Follow.breaksNumber != 0 || c == "%" || c == "点" || c == "分" || c == "是"
+            || ChineseNumeral.isNumeral(c) || (c == "个" && at(j &+ 1) == "百") { return nil }
+        let u = units.matchIndex(s, at: j)
+        // A numeral alone (统一, 一体化) is no token.
+        guard u >= 0 else { return j }
+        let uEnd = j &+ units.length(ofEntry: u)
+        if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
+        let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
+        if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+        if uEnd < n && follows(s[uEnd]) & UnitFacts.Follow.extends != 0 { return nil }
+        // 一户一档, 一村一品: a pattern word.
+        if s[i] == "一", uEnd == j &+ 1, at(uEnd) == "一" || at(uEnd &+ 1) == "一" { return nil }
+        emitPlain(.number, i..<uEnd, value: Double(d), unitNumber: facts.entryUnit[u], category: facts.category[u],
+                  written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false), chinese: true)
+        return uEnd
     }
 
     /// Reads the Arabic number at `i` (its scalar before is no letter) and what follows it, every shape.
@@ -921,12 +974,18 @@ struct ScanRun {
     }
 
     mutating func scanChinese(_ i: Int) -> Int {
-        let c = s[i]
         // Most numerals stand alone inside words (统一, 进一步, 一体化): one numeral with nothing after it that a
         // reading looks at and nothing before it that makes an ordinal or a marker is no token, and every branch
         // below passes over it to i + 1 (the comparisons with the reference scanner hold this).
         if !(at(i + 1).map { follows($0) & UnitFacts.Follow.followsNumeral != 0 } ?? false),
            !Self.mayPrecedeNumeral(at(i - 1)) { return i + 1 }
+        if shortcuts, let end = scanPlainChinese(i) { return end }
+        return scanChineseInFull(i)
+    }
+
+    /// Reads the numeral at `i` and what follows it, every shape.
+    mutating func scanChineseInFull(_ i: Int) -> Int {
+        let c = s[i]
         // Five-year-plan periods: 十四五 → 2021–2025, 十五五 → 2026–2030.
         if c == "十", let d = at(i + 1).flatMap(ChineseNumeral.digit), d >= 1, at(i + 2) == "五",
            !(at(i + 3).map(ChineseNumeral.isNumeral) ?? false), units.matchIndex(s, at: i + 3) < 0 {
