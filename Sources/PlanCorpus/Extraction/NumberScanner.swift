@@ -671,10 +671,10 @@ struct ScanRun {
     /// else stands before or after, and `scanArabicInFull` reads the number. What it emits is what that would
     /// (the tests compare the two on every shape). The scalar before `i` is no letter.
     @inline(__always) mutating func scanPlainArabic(_ i: Int) -> Int? {
-        // Ordinals (第3), markers ((3)) and names (“12345”) depend on what stands before.
+        // Ordinals (第3) and names (“12345”) depend on what stands before (markers such as (3) on what follows too).
         if i > 0 {
             let b = s[i &- 1]
-            if b == "第" || b == "(" || b == "（" || b == "“" || b == "\"" || b == "「" { return nil }
+            if b == "第" || b == "“" || b == "\"" || b == "「" { return nil }
         }
         let n = self.n
         var j = i
@@ -709,7 +709,7 @@ struct ScanRun {
             // Years: 2025年 with nothing after it that makes a range (a year before a space, a dash, a slash or a
             // dot is read in full, by `breaksNumber`).
             if c == "年", intDigits == 4, whole >= Self.yearRangeSpan.lowerBound, whole <= Self.yearRangeSpan.upperBound {
-                guard j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
+                guard endsPlainly(j &+ 1) else { return nil }
                 emitPlain(.year, i..<(j &+ 1), value: value, unitNumber: 0, category: nil, written: nil)
                 return j &+ 1
             }
@@ -728,9 +728,15 @@ struct ScanRun {
             bits = follows(c)
             if c == "%" { return nil }
         }
+        if c == " " {
+            // A space then plain text ends the number (a unit, a dash or 至/到 after the space is read in full).
+            guard j &+ 1 < n, follows(s[j &+ 1]) & (UnitFacts.Follow.unitStart | UnitFacts.Follow.extends) == 0 else { return nil }
+            emitPlain(.number, i..<j, value: magnitudeAt < 0 ? value : value * magnitude, unitNumber: 0, category: nil, written: nil)
+            return j
+        }
         if bits & UnitFacts.Follow.breaksNumber != 0 { return nil }
         if c == "%" {
-            guard j &+ 1 >= n || follows(s[j &+ 1]) & UnitFacts.Follow.extends == 0 else { return nil }
+            guard endsPlainly(j &+ 1) else { return nil }
             emitPlain(.percent, i..<(j &+ 1), value: value, unitNumber: UnitNames.percent, category: .percent,
                       written: Quantity.WrittenUnit(first: j..<(j &+ 1), second: 0..<0, dropsSpaces: false))
             return j &+ 1
@@ -746,7 +752,7 @@ struct ScanRun {
                 if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
                 let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
                 if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
-                if uEnd < n && follows(s[uEnd]) & UnitFacts.Follow.extends != 0 { return nil }
+                if !endsPlainly(uEnd) { return nil }
                 let category = facts.category[u]
                 if magnitudeAt < 0 {
                     emitPlain(.number, i..<uEnd, value: value, unitNumber: facts.entryUnit[u], category: category,
@@ -774,23 +780,43 @@ struct ScanRun {
         return j
     }
 
-    /// A one-digit numeral (三所, 两个, 一年; not 零) with a unit word after it, or with plain text after it (then no
-    /// token), read in one pass; nil when anything else stands before or after (then `scanChinese` reads it in
-    /// full). What it emits is what that would (the tests compare the two).
+    /// True when nothing at `e` may extend a token that ends there: after any spaces, no dash, 至/到, 余/多 or slash.
+    @inline(__always) func endsPlainly(_ e: Int) -> Bool {
+        var k = e
+        while k < n && s[k] == " " { k &+= 1 }
+        return k >= n || follows(s[k]) & UnitFacts.Follow.extends == 0
+    }
+
+    /// A one-digit numeral (三所, 两个, 一年, 第一章; not 零) with a unit word after it, or with plain text after it
+    /// (then no token, or an ordinal after 第), read in one pass; nil when anything else stands before or after (then
+    /// `scanChineseInFull` reads it). What it emits is what that would (the tests compare the two).
     @inline(__always) mutating func scanPlainChinese(_ i: Int) -> Int? {
         let j = i &+ 1
-        guard j < n, let d = ChineseNumeral.digit(s[i]), d >= 1, !Self.mayPrecedeNumeral(at(i &- 1)) else { return nil }
+        guard j < n, let d = ChineseNumeral.digit(s[i]), d >= 1 else { return nil }
+        // 最后一, 最初: idioms; markers such as (三) depend on what follows too.
+        let before = at(i &- 1)
+        if before == "后" || before == "初" { return nil }
+        let ordinal = before == "第"
         let c = s[j]
         if follows(c) & UnitFacts.Follow.breaksNumber != 0 || c == "%" || c == "点" || c == "分" || c == "是"
             || ChineseNumeral.isNumeral(c) || (c == "个" && at(j &+ 1) == "百") { return nil }
         let u = units.matchIndex(s, at: j)
-        // A numeral alone (统一, 一体化) is no token.
-        guard u >= 0 else { return j }
+        // A numeral alone (统一, 一体化) is no token; after 第 it is an ordinal.
+        guard u >= 0 else {
+            if ordinal { emitPlain(.ordinal, i..<j, value: Double(d), unitNumber: 0, category: nil, written: nil, chinese: true) }
+            return j
+        }
         let uEnd = j &+ units.length(ofEntry: u)
         if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
         let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
         if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
-        if uEnd < n && follows(s[uEnd]) & UnitFacts.Follow.extends != 0 { return nil }
+        // A compound unit (个/年) or a bound (3年余) reads on.
+        if uEnd < n, s[uEnd] == "/" || s[uEnd] == "余" || s[uEnd] == "多" { return nil }
+        // An ordinal covers its unit word, and has no unit (第一个, 第三年).
+        if ordinal {
+            emitPlain(.ordinal, i..<uEnd, value: Double(d), unitNumber: 0, category: nil, written: nil, chinese: true)
+            return uEnd
+        }
         // 一户一档, 一村一品: a pattern word.
         if s[i] == "一", uEnd == j &+ 1, at(uEnd) == "一" || at(uEnd &+ 1) == "一" { return nil }
         emitPlain(.number, i..<uEnd, value: Double(d), unitNumber: facts.entryUnit[u], category: facts.category[u],
