@@ -142,6 +142,7 @@ import Testing
             let bits = facts.follow[v]
             guard let c = Unicode.Scalar(UInt32(v)) else { continue }
             #expect((bits & UnitFacts.Follow.unitStart != 0) == units.mayStart(c))
+            #expect((bits & UnitFacts.Follow.notUnitStart != 0) == PhraseLexicon.notUnits.mayStart(c))
             #expect((bits & UnitFacts.Follow.followsNumeral != 0) == (ScanRun.mayFollowNumeral.contains(c) || units.mayStart(c)))
             // What extends a token also breaks a plain number.
             if bits & UnitFacts.Follow.extends != 0 { #expect(bits & UnitFacts.Follow.breaksNumber != 0) }

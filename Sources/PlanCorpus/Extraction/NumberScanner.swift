@@ -130,6 +130,8 @@ final class UnitFacts: @unchecked Sendable {
         static let extends: UInt8 = 4
         /// After a Chinese numeral, a reading of it looks at the scalar (`ScanRun.mayFollowNumeral` or a unit start).
         static let followsNumeral: UInt8 = 8
+        /// A word that is no unit (`PhraseLexicon.notUnits`) may start with the scalar (its `mayStart`, the same test).
+        static let notUnitStart: UInt8 = 16
     }
 
     /// Magnitude words as they stand, folded, before a money unit (5万亿元, 三千万元 … 两亿万元).
@@ -157,8 +159,9 @@ final class UnitFacts: @unchecked Sendable {
                 if breaking.contains(c) || ScanRun.isLetter(c) { bits |= Follow.breaksNumber }
                 if extending.contains(c) { bits |= Follow.extends }
                 if ScanRun.mayFollowNumeral.contains(c) || units.mayStart(c) { bits |= Follow.followsNumeral }
+                if PhraseLexicon.notUnits.mayStart(c) { bits |= Follow.notUnitStart }
             } else {
-                bits = Follow.breaksNumber | Follow.extends | Follow.followsNumeral
+                bits = Follow.breaksNumber | Follow.extends | Follow.followsNumeral | Follow.notUnitStart
             }
             follow[v] = bits
         }
@@ -750,8 +753,10 @@ struct ScanRun {
                 // A unit read in full when a letter follows one ending in a letter, when it is the start of a
                 // longer word that is no unit, or when something after it may extend the token.
                 if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
-                let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
-                if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+                if bits & UnitFacts.Follow.notUnitStart != 0 {
+                    let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
+                    if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+                }
                 if !endsPlainly(uEnd) { return nil }
                 let category = facts.category[u]
                 if magnitudeAt < 0 {
@@ -798,7 +803,8 @@ struct ScanRun {
         if before == "后" || before == "初" { return nil }
         let ordinal = before == "第"
         let c = s[j]
-        if follows(c) & UnitFacts.Follow.breaksNumber != 0 || c == "%" || c == "点" || c == "分" || c == "是"
+        let bits = follows(c)
+        if bits & UnitFacts.Follow.breaksNumber != 0 || c == "%" || c == "点" || c == "分" || c == "是"
             || ChineseNumeral.isNumeral(c) || (c == "个" && at(j &+ 1) == "百") { return nil }
         let u = units.matchIndex(s, at: j)
         // A numeral alone (统一, 一体化) is no token; after 第 it is an ordinal.
@@ -808,8 +814,10 @@ struct ScanRun {
         }
         let uEnd = j &+ units.length(ofEntry: u)
         if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
-        let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
-        if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+        if bits & UnitFacts.Follow.notUnitStart != 0 {
+            let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
+            if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+        }
         // A compound unit (个/年) or a bound (3年余) reads on.
         if uEnd < n, s[uEnd] == "/" || s[uEnd] == "余" || s[uEnd] == "多" { return nil }
         // An ordinal covers its unit word, and has no unit (第一个, 第三年).
