@@ -104,7 +104,9 @@ public struct NumberScanner: Sendable {
 }
 
 /// What the scanner knows of each entry of a unit lexicon, by entry index.
-final class UnitFacts: Sendable {
+///
+/// Unchecked Sendable: every property is set in `init` and never written again (`follow` is memory it owns).
+final class UnitFacts: @unchecked Sendable {
     /// The category the entry's value names (`count` when it names none).
     let category: [UnitCategory]
     /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
@@ -115,6 +117,26 @@ final class UnitFacts: Sendable {
     /// Money units with a magnitude word before them (万元, 亿美元), as the scan reports them: for entry e,
     /// `prefixedUnit[e * magnitudePrefixes.count + p]` is the number of prefix p then the entry (0 for other categories).
     let prefixedUnit: [UInt32]
+
+    /// What the scan's shortcuts need to know of each BMP scalar, as bits (`Follow`), one byte per scalar: read
+    /// through `ScanRun.follow`, one load in place of set and lexicon tests.
+    let follow: UnsafeMutableBufferPointer<UInt8>
+
+    /// The bits of `follow`.
+    enum Follow {
+        /// A unit of the lexicon may start with the scalar (`PhraseLexicon.mayStart`, the same bit test).
+        static let unitStart: UInt8 = 1
+        /// After an Arabic number's digits, the scalar leads somewhere the plain reading does not go (magnitude
+        /// words, 余/多, ‰, letters, separators, marks of markers, times and ratios, ranges, spaces, 热线, beyond
+        /// the BMP): the number is read in full.
+        static let breaksNumber: UInt8 = 2
+        /// After a token's end, the scalar may extend it (a space, a dash or 至/到 of a range, 余/多, a slash).
+        static let extends: UInt8 = 4
+        /// After a Chinese numeral, a reading of it looks at the scalar (`ScanRun.mayFollowNumeral` or a unit start).
+        static let followsNumeral: UInt8 = 8
+        /// A word that is no unit (`PhraseLexicon.notUnits`) may start with the scalar (its `mayStart`, the same test).
+        static let notUnitStart: UInt8 = 16
+    }
 
     /// Magnitude words as they stand, folded, before a money unit (5万亿元, 三千万元 … 两亿万元).
     static let magnitudePrefixes: [[Unicode.Scalar]] = ["万", "亿", "万亿", "千万", "百万", "万万", "亿万", "亿亿"].map { Array($0.unicodeScalars) }
@@ -131,7 +153,25 @@ final class UnitFacts: Sendable {
             }
         }
         self.prefixedUnit = prefixedUnit
+        follow = .allocate(capacity: 0x10000)
+        let extending = Array(" -—–~〜－―至到余多/".unicodeScalars)
+        let breaking = Array("余多万亿千百‰:∶.,xX×、)）/热0123456789".unicodeScalars) + extending
+        for v in 0..<0x10000 {
+            var bits: UInt8 = 0
+            if let c = Unicode.Scalar(UInt32(v)) {
+                if units.mayStart(c) { bits |= Follow.unitStart }
+                if breaking.contains(c) || ScanRun.isLetter(c) { bits |= Follow.breaksNumber }
+                if extending.contains(c) { bits |= Follow.extends }
+                if ScanRun.mayFollowNumeral.contains(c) || units.mayStart(c) { bits |= Follow.followsNumeral }
+                if PhraseLexicon.notUnits.mayStart(c) { bits |= Follow.notUnitStart }
+            } else {
+                bits = Follow.breaksNumber | Follow.extends | Follow.followsNumeral | Follow.notUnitStart
+            }
+            follow[v] = bits
+        }
     }
+
+    deinit { follow.deallocate() }
 
     /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
     static func magnitudePrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Int {
@@ -157,6 +197,10 @@ struct ScanRun {
     let facts: UnitFacts
     let n: Int
     let utf8: UnsafeBufferPointer<Int>
+    /// `facts.follow`, read at every number.
+    let follow: UnsafePointer<UInt8>
+    /// False to read every number in full (the reference the shortcuts are tested against).
+    var shortcuts = true
     var out: [Quantity] = []
 
     init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
@@ -166,6 +210,12 @@ struct ScanRun {
         self.facts = facts
         self.n = s.count
         self.utf8 = utf8
+        self.follow = UnsafePointer(facts.follow.baseAddress!)
+    }
+
+    /// The `UnitFacts.Follow` bits of `c`; beyond the BMP every bit but `unitStart`.
+    @inline(__always) func follows(_ c: Unicode.Scalar) -> UInt8 {
+        c.value < 0x10000 ? follow[Int(c.value)] : UnitFacts.Follow.breaksNumber | UnitFacts.Follow.extends | UnitFacts.Follow.followsNumeral
     }
 
     /// Scalars a token can start with (ASCII digits, x X ×, Chinese numerals): the source of the scan loop's bit
@@ -303,11 +353,7 @@ struct ScanRun {
 
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                        unit: UnitSpan? = nil, atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
-        // Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
-        // Whole numbers below 2^53 / 10^6 come back unchanged (exact products and quotients): no rounding call.
-        func tidy(_ v: Double?) -> Double? {
-            v.map { v in v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6 }
-        }
+        func tidy(_ v: Double?) -> Double? { v.map(Self.tidy) }
         var kind = kind
         var number: UInt32 = 0
         var category: UnitCategory? = nil
@@ -322,6 +368,22 @@ struct ScanRun {
         out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitNumber: number, unitCategory: category,
                             isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese,
                             scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], rawUnit: written))
+    }
+
+    /// Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
+    /// Whole numbers below 2^53 / 10^6 come back unchanged (exact products and quotients): no rounding call.
+    @inline(__always) static func tidy(_ v: Double) -> Double {
+        v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6
+    }
+
+    /// `emit` of an amount with no range, bound or placeholder: a unit's number, category and span, or none (0, nil).
+    @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double, unitNumber: UInt32,
+                                              category: UnitCategory?, written: Quantity.WrittenUnit?, chinese: Bool = false) {
+        if out.capacity == 0 { out.reserveCapacity(4) }
+        out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: Self.tidy(value), valueMax: nil,
+                            unitNumber: unitNumber, unitCategory: category, isLowerBound: false, isPlaceholder: false,
+                            isChineseNumeral: chinese, scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound],
+                            rawUnit: written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -607,6 +669,175 @@ struct ScanRun {
     mutating func scanArabic(_ i: Int) -> Int {
         // Digits glued to letters are codes: OFFICE2007, JTS153-3-2007, CJJT81-2013.
         if Self.isLetter(at(i - 1)) { return scanCode(i) }
+        if shortcuts, let end = scanPlainArabic(i) { return end }
+        return scanArabicInFull(i)
+    }
+
+    /// The shapes most Arabic numbers take, read in one pass with no reading kept: a year (2025年), a percentage
+    /// (95%, 2.5%), a count with a unit word (100所, 3000张), a plain number; nil (nothing emitted) when anything
+    /// else stands before or after, and `scanArabicInFull` reads the number. What it emits is what that would
+    /// (the tests compare the two on every shape). The scalar before `i` is no letter.
+    @inline(__always) mutating func scanPlainArabic(_ i: Int) -> Int? {
+        // Ordinals (第3) and names (“12345”) depend on what stands before (markers such as (3) on what follows too).
+        if i > 0 {
+            let b = s[i &- 1]
+            if b == "第" || b == "“" || b == "\"" || b == "「" { return nil }
+        }
+        let n = self.n
+        var j = i
+        var whole = 0
+        while j < n, s[j].value &- 48 < 10 { whole = whole &* 10 &+ Int(s[j].value &- 48); j &+= 1 }
+        let intDigits = j &- i
+        // Longer numbers are read from their text; 0471, 010020 are codes.
+        if intDigits > 15 || (intDigits >= 2 && s[i] == "0") { return nil }
+        guard j < n else {
+            emitPlain(.number, i..<j, value: Double(whole), unitNumber: 0, category: nil, written: nil)
+            return j
+        }
+        var c = s[j]
+        let value: Double
+        if c == "." {
+            // Decimals as `readArabic` reads them: mantissa over a power of ten, both exact.
+            guard j &+ 1 < n, s[j &+ 1].value &- 48 < 10 else { return nil }
+            var k = j &+ 1
+            var mantissa = whole
+            while k < n, s[k].value &- 48 < 10 { mantissa = mantissa &* 10 &+ Int(s[k].value &- 48); k &+= 1 }
+            let fractionDigits = k &- j &- 1
+            if intDigits &+ fractionDigits > 15 { return nil }
+            value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            j = k
+            guard j < n else {
+                emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
+                return j
+            }
+            c = s[j]
+        } else {
+            value = Double(whole)
+            // Years: 2025年 with nothing after it that makes a range (a year before a space, a dash, a slash or a
+            // dot is read in full, by `breaksNumber`).
+            if c == "年", intDigits == 4, whole >= Self.yearRangeSpan.lowerBound, whole <= Self.yearRangeSpan.upperBound {
+                guard endsPlainly(j &+ 1) else { return nil }
+                emitPlain(.year, i..<(j &+ 1), value: value, unitNumber: 0, category: nil, written: nil)
+                return j &+ 1
+            }
+        }
+        var bits = follows(c)
+        // One magnitude word (1.2万人, 5亿元, 300万): taken unless a unit starts at it (亿美元) or anything but a unit
+        // word or plain text follows it.
+        var magnitude = 1.0
+        var magnitudeAt = -1
+        if c == "万" || c == "亿" {
+            if j &+ 1 >= n || units.matchIndex(s, at: j) >= 0 { return nil }
+            magnitude = c == "万" ? 1e4 : 1e8
+            magnitudeAt = j
+            j &+= 1
+            c = s[j]
+            bits = follows(c)
+            if c == "%" { return nil }
+        }
+        if c == " " {
+            // A space then plain text ends the number (a unit, a dash or 至/到 after the space is read in full).
+            guard j &+ 1 < n, follows(s[j &+ 1]) & (UnitFacts.Follow.unitStart | UnitFacts.Follow.extends) == 0 else { return nil }
+            emitPlain(.number, i..<j, value: magnitudeAt < 0 ? value : value * magnitude, unitNumber: 0, category: nil, written: nil)
+            return j
+        }
+        if bits & UnitFacts.Follow.breaksNumber != 0 { return nil }
+        if c == "%" {
+            guard endsPlainly(j &+ 1) else { return nil }
+            emitPlain(.percent, i..<(j &+ 1), value: value, unitNumber: UnitNames.percent, category: .percent,
+                      written: Quantity.WrittenUnit(first: j..<(j &+ 1), second: 0..<0, dropsSpaces: false))
+            return j &+ 1
+        }
+        if bits & UnitFacts.Follow.unitStart != 0 {
+            // 个百分点 is a percentage point.
+            if c == "个", j &+ 1 < n, s[j &+ 1] == "百" { return nil }
+            let u = units.matchIndex(s, at: j)
+            if u >= 0 {
+                let uEnd = j &+ units.length(ofEntry: u)
+                // A unit read in full when a letter follows one ending in a letter, when it is the start of a
+                // longer word that is no unit, or when something after it may extend the token.
+                if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
+                if bits & UnitFacts.Follow.notUnitStart != 0 {
+                    let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
+                    if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+                }
+                if !endsPlainly(uEnd) { return nil }
+                let category = facts.category[u]
+                if magnitudeAt < 0 {
+                    emitPlain(.number, i..<uEnd, value: value, unitNumber: facts.entryUnit[u], category: category,
+                              written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
+                } else if category == .money {
+                    // Money keeps its magnitude word in the unit (万元, 亿元), and its value unmultiplied.
+                    let number = facts.prefixedUnit[u &* UnitFacts.magnitudePrefixes.count &+ (magnitude == 1e4 ? 0 : 1)]
+                    if number == 0 { return nil }
+                    emitPlain(.number, i..<uEnd, value: value, unitNumber: number, category: category,
+                              written: Quantity.WrittenUnit(first: magnitudeAt..<uEnd, second: 0..<0, dropsSpaces: true))
+                } else {
+                    emitPlain(.number, i..<uEnd, value: value * magnitude, unitNumber: facts.entryUnit[u], category: category,
+                              written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
+                }
+                return uEnd
+            }
+        }
+        // A number with no unit: 12345热线 is a name.
+        if magnitudeAt < 0 {
+            if c == "热" { return nil }
+            emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
+        } else {
+            emitPlain(.number, i..<j, value: value * magnitude, unitNumber: 0, category: nil, written: nil)
+        }
+        return j
+    }
+
+    /// True when nothing at `e` may extend a token that ends there: after any spaces, no dash, 至/到, 余/多 or slash.
+    @inline(__always) func endsPlainly(_ e: Int) -> Bool {
+        var k = e
+        while k < n && s[k] == " " { k &+= 1 }
+        return k >= n || follows(s[k]) & UnitFacts.Follow.extends == 0
+    }
+
+    /// A one-digit numeral (三所, 两个, 一年, 第一章; not 零) with a unit word after it, or with plain text after it
+    /// (then no token, or an ordinal after 第), read in one pass; nil when anything else stands before or after (then
+    /// `scanChineseInFull` reads it). What it emits is what that would (the tests compare the two).
+    @inline(__always) mutating func scanPlainChinese(_ i: Int) -> Int? {
+        let j = i &+ 1
+        guard j < n, let d = ChineseNumeral.digit(s[i]), d >= 1 else { return nil }
+        // 最后一, 最初: idioms; markers such as (三) depend on what follows too.
+        let before = at(i &- 1)
+        if before == "后" || before == "初" { return nil }
+        let ordinal = before == "第"
+        let c = s[j]
+        let bits = follows(c)
+        if bits & UnitFacts.Follow.breaksNumber != 0 || c == "%" || c == "点" || c == "分" || c == "是"
+            || ChineseNumeral.isNumeral(c) || (c == "个" && at(j &+ 1) == "百") { return nil }
+        let u = units.matchIndex(s, at: j)
+        // A numeral alone (统一, 一体化) is no token; after 第 it is an ordinal.
+        guard u >= 0 else {
+            if ordinal { emitPlain(.ordinal, i..<j, value: Double(d), unitNumber: 0, category: nil, written: nil, chinese: true) }
+            return j
+        }
+        let uEnd = j &+ units.length(ofEntry: u)
+        if facts.endsInLetter[u] && uEnd < n && Self.isLetter(s[uEnd]) { return nil }
+        if bits & UnitFacts.Follow.notUnitStart != 0 {
+            let notUnit = PhraseLexicon.notUnits.matchIndex(s, at: j)
+            if notUnit >= 0 && PhraseLexicon.notUnits.length(ofEntry: notUnit) > uEnd &- j { return nil }
+        }
+        // A compound unit (个/年) or a bound (3年余) reads on.
+        if uEnd < n, s[uEnd] == "/" || s[uEnd] == "余" || s[uEnd] == "多" { return nil }
+        // An ordinal covers its unit word, and has no unit (第一个, 第三年).
+        if ordinal {
+            emitPlain(.ordinal, i..<uEnd, value: Double(d), unitNumber: 0, category: nil, written: nil, chinese: true)
+            return uEnd
+        }
+        // 一户一档, 一村一品: a pattern word.
+        if s[i] == "一", uEnd == j &+ 1, at(uEnd) == "一" || at(uEnd &+ 1) == "一" { return nil }
+        emitPlain(.number, i..<uEnd, value: Double(d), unitNumber: facts.entryUnit[u], category: facts.category[u],
+                  written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false), chinese: true)
+        return uEnd
+    }
+
+    /// Reads the Arabic number at `i` (its scalar before is no letter) and what follows it, every shape.
+    mutating func scanArabicInFull(_ i: Int) -> Int {
         guard let a = readArabic(i) else { return i + 1 }
         let j = a.end
         // 0471-1234567, 010020: integers written with a leading zero are phone numbers and codes.
@@ -781,12 +1012,18 @@ struct ScanRun {
     }
 
     mutating func scanChinese(_ i: Int) -> Int {
-        let c = s[i]
         // Most numerals stand alone inside words (统一, 进一步, 一体化): one numeral with nothing after it that a
         // reading looks at and nothing before it that makes an ordinal or a marker is no token, and every branch
         // below passes over it to i + 1 (the comparisons with the reference scanner hold this).
-        if !(at(i + 1).map { Self.mayFollowNumeral.contains($0) || units.mayStart($0) } ?? false),
+        if !(at(i + 1).map { follows($0) & UnitFacts.Follow.followsNumeral != 0 } ?? false),
            !Self.mayPrecedeNumeral(at(i - 1)) { return i + 1 }
+        if shortcuts, let end = scanPlainChinese(i) { return end }
+        return scanChineseInFull(i)
+    }
+
+    /// Reads the numeral at `i` and what follows it, every shape.
+    mutating func scanChineseInFull(_ i: Int) -> Int {
+        let c = s[i]
         // Five-year-plan periods: 十四五 → 2021–2025, 十五五 → 2026–2030.
         if c == "十", let d = at(i + 1).flatMap(ChineseNumeral.digit), d >= 1, at(i + 2) == "五",
            !(at(i + 3).map(ChineseNumeral.isNumeral) ?? false), units.matchIndex(s, at: i + 3) < 0 {
