@@ -22,8 +22,8 @@ struct TargetSink {
 struct SentenceReader {
     let o: UnsafeBufferPointer<Unicode.Scalar>
     let f: UnsafeBufferPointer<Unicode.Scalar>
-    /// UTF-8 offsets of the sentence's scalars and of its end, from some base; `cleanStart` plus one is a position in
-    /// the clean text.
+    /// UTF-8 offsets of the sentence's scalars and of its end, from some base; `cleanStart` plus an offset is a
+    /// position in the clean text.
     let utf8: UnsafeBufferPointer<Int>
     let cleanStart: Int
     let section: Int?
@@ -149,7 +149,7 @@ struct SentenceReader {
     /// The folded form is no stable starter (`LineKey.isStableStarter`): a text of it may compose differently.
     static let unstable: UInt32 = 1 << 26
 
-    /// `scalars` folded into `out` (emptied first, its storage kept, as `ScalarFolder.fold`), and the positions of
+    /// `scalars` folded into `out` (as `ScalarFolder.fold`; `out` becomes exactly the folded scalars), and the positions of
     /// the folded scalars in `walkSet` written to the start of `stops` (grown to hold them); tells whether a folded
     /// scalar can start a number token (`ScanRun.startsToken`) or lies beyond the BMP, and how many stops it wrote.
     static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32])
