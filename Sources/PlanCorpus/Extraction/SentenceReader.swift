@@ -120,7 +120,7 @@ struct SentenceReader {
                 }
                 // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
                 let numeralTerms = PhraseLexicon.numeralTerms
-                buffers.tokens.removeAll { numeralTerms.match(f, at: $0.scalarRange.lowerBound) != nil }
+                buffers.tokens.removeAll { numeralTerms.matchIndex(f, at: $0.scalarRange.lowerBound) >= 0 }
             }
             return buffers.stops.withUnsafeBufferPointer { stops in
                 buffers.tokens.withUnsafeBufferPointer { tokens in
