@@ -52,30 +52,36 @@ import Testing
         var read = 0, left = 0
         let extra = NumberScannerShortcutTests.randomTexts + NumberScannerShortcutTests.sampleLines
         for text in Self.texts + extra {
-            let o = Array(text.unicodeScalars)
-            let s = ScalarFolder.fold(text)
-            let utf8 = AlignedScalars.offsets(of: o, base: 0)
-            o.withUnsafeBufferPointer { o in
-                s.withUnsafeBufferPointer { s in
-                    utf8.withUnsafeBufferPointer { u in
-                        for i in s.indices where ScanRun.isDigit(s[i]) && !ScanRun.isLetter(i > 0 ? s[i - 1] : nil) {
-                            var quick = ScanRun(o: o, s: s, units: .units, facts: .standard, utf8: u)
-                            var full = quick
-                            guard let end = quick.scanPlainArabic(i) else {
-                                #expect(quick.out.isEmpty, "\(text) at \(i)")
-                                left += 1
-                                continue
-                            }
-                            read += 1
-                            #expect(end == full.scanArabicInFull(i), "\(text) at \(i)")
-                            #expect(Self.same(quick.out, full.out), "\(text) at \(i)")
-                        }
-                    }
+            Self.eachRun(text, at: { s, i in ScanRun.isDigit(s[i]) && !ScanRun.isLetter(i > 0 ? s[i - 1] : nil) }) { run, i in
+                var quick = run, full = run
+                guard let end = quick.scanPlainArabic(i) else {
+                    #expect(quick.out.isEmpty, "\(text) at \(i)")
+                    left += 1
+                    return
                 }
+                read += 1
+                #expect(end == full.scanArabicInFull(i), "\(text) at \(i)")
+                #expect(Self.same(quick.out, full.out), "\(text) at \(i)")
             }
         }
         #expect(read >= 5000)
         #expect(left >= 5000)
+    }
+
+    /// `body` given a new scan run over `text` (its scalars, folded scalars and offsets, as the reader makes them)
+    /// at each position `at` picks (given the folded scalars).
+    static func eachRun(_ text: String, at picks: (UnsafeBufferPointer<Unicode.Scalar>, Int) -> Bool,
+                        _ body: (ScanRun, Int) -> Void) {
+        let o = Array(text.unicodeScalars)
+        let s = ScalarFolder.fold(text)
+        let utf8 = AlignedScalars.offsets(of: o, base: 0)
+        o.withUnsafeBufferPointer { o in
+            s.withUnsafeBufferPointer { s in
+                utf8.withUnsafeBufferPointer { u in
+                    for i in s.indices where picks(s, i) { body(ScanRun(o: o, s: s, units: .units, facts: .standard, utf8: u), i) }
+                }
+            }
+        }
     }
 
     /// Numerals (one digit and longer runs) before units, marks and plain text, after what makes ordinals and markers.
@@ -93,27 +99,17 @@ import Testing
     @Test func theChineseShortcutReadsWhatTheFullReadingReads() {
         var read = 0, tokens = 0, left = 0
         for text in Self.chineseTexts + NumberScannerShortcutTests.randomTexts + NumberScannerShortcutTests.sampleLines {
-            let o = Array(text.unicodeScalars)
-            let s = ScalarFolder.fold(text)
-            let utf8 = AlignedScalars.offsets(of: o, base: 0)
-            o.withUnsafeBufferPointer { o in
-                s.withUnsafeBufferPointer { s in
-                    utf8.withUnsafeBufferPointer { u in
-                        for i in s.indices where ChineseNumeral.isNumeral(s[i]) {
-                            var quick = ScanRun(o: o, s: s, units: .units, facts: .standard, utf8: u)
-                            var full = quick
-                            guard let end = quick.scanPlainChinese(i) else {
-                                #expect(quick.out.isEmpty, "\(text) at \(i)")
-                                left += 1
-                                continue
-                            }
-                            read += 1
-                            tokens += quick.out.count
-                            #expect(end == full.scanChineseInFull(i), "\(text) at \(i)")
-                            #expect(Self.same(quick.out, full.out), "\(text) at \(i)")
-                        }
-                    }
+            Self.eachRun(text, at: { s, i in ChineseNumeral.isNumeral(s[i]) }) { run, i in
+                var quick = run, full = run
+                guard let end = quick.scanPlainChinese(i) else {
+                    #expect(quick.out.isEmpty, "\(text) at \(i)")
+                    left += 1
+                    return
                 }
+                read += 1
+                tokens += quick.out.count
+                #expect(end == full.scanChineseInFull(i), "\(text) at \(i)")
+                #expect(Self.same(quick.out, full.out), "\(text) at \(i)")
             }
         }
         #expect(read >= 5000)
