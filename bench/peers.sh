@@ -77,7 +77,7 @@ EX_SCAN=$(calc "$EX_BYTES / 1e6 / $(field "$OUT/extract.out" scan_cpu_seconds)" 
 RT=$(calc "$(field "$OUT/recognizers.out" bytes) / 1e6 / $(field "$OUT/recognizers.out" seconds)" 3)
 row "extraction MB/s per core (whole Extractor vs Recognizers numbers)" "$EX_ALL" "$RT" "$(calc "$EX_ALL / $RT" 0)x" ">= 100x" "$(met "$EX_ALL / $RT >= 100")"
 row "  number scanning alone MB/s per core" "$EX_SCAN" "$RT" "$(calc "$EX_SCAN / $RT" 0)x" ">= 100x" "$(met "$EX_SCAN / $RT >= 100")"
-# The peer runs on one thread of an otherwise idle machine; the rows above keep both cores busy.
+# The peer runs on one thread of an otherwise idle machine; the rows above keep all cores busy.
 EX_ONE=$(calc "$EX_BYTES / 1e6 / $(field "$OUT/extract.out" extract_one_thread_cpu_seconds)" 1)
 row "  whole Extractor on one thread, as the peer runs" "$EX_ONE" "$RT" "$(calc "$EX_ONE / $RT" 0)x" "-" "-"
 

@@ -82,21 +82,17 @@ struct BenchQuery: ParsableCommand {
         // The builder hands the extractor the norm its structure pass made: made here before the clock, as
         // normalising is the structure stage's cost, not extraction's.
         let norms = documents.map(\.norm)
-        start = BenchLoad.cpuSeconds()
-        let targets = parallel { i in
+        func extractOne(_ i: Int) -> Int {
             var copy = documents[i]
             extractor.extract(into: &copy, norm: norms[i])
             return copy.targets.count
         }
-        let extractSeconds = BenchLoad.cpuSeconds() - start
-        // Again on this one thread alone, as the peer runs: with both cores busy each does less than alone.
         start = BenchLoad.cpuSeconds()
-        var alone = 0
-        for i in documents.indices {
-            var copy = documents[i]
-            extractor.extract(into: &copy, norm: norms[i])
-            alone += copy.targets.count
-        }
+        let targets = parallel(extractOne)
+        let extractSeconds = BenchLoad.cpuSeconds() - start
+        // Again on this one thread alone, as the peer runs: with all cores busy each does less than alone.
+        start = BenchLoad.cpuSeconds()
+        let alone = documents.indices.reduce(0) { $0 + extractOne($1) }
         let aloneSeconds = BenchLoad.cpuSeconds() - start
         print("documents=\(documents.count) clean_bytes=\(bytes) number_tokens=\(tokens) targets=\(targets) "
               + "scan_cpu_seconds=\(String(format: "%.3f", scanSeconds)) extract_cpu_seconds=\(String(format: "%.3f", extractSeconds)) "

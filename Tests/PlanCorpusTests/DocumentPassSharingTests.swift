@@ -104,8 +104,7 @@ import Testing
     /// sentences share the clean text's storage or not.
     @Test func sentenceDomainsFromBytesAsByTheStringChain() {
         var bySentence = 0
-        for document in Self.randomDocuments(seed: 3, sharedSentences: true) + Self.randomDocuments(seed: 4, sharedSentences: false)
-            + (sampleFolder() != nil ? ExtractionShortcutTests.samples : []) {
+        for document in Self.documents {
             var copy = document
             for k in copy.targets.indices { copy.targets[k].domain = nil }
             let expected = KeyAndDomainScalarTests.referenceDomains(copy)

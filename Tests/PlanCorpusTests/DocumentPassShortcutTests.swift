@@ -14,14 +14,10 @@ import Testing
         "著", "显著", "…", "①", "e\u{301}", "，", "。", "、", "a", "1", " ", "Ｈ", "😀", "建设", "人口", "10万人", "增长",
     ]
 
-    static func randomTexts(_ pieces: [String], count: Int, length: ClosedRange<Int>, seed: UInt64) -> [String] {
-        ExtractionShortcutTests.randomTexts(pieces, count: count, length: length, seed: seed)
-    }
-
     @Test func intentSearchedOnTheBytesAsOnTheNormalisedText() {
         let samples = ExtractionShortcutTests.samples
         #expect(!samples.isEmpty)
-        let texts = Self.randomTexts(Self.intentPieces, count: 1500, length: 0...12, seed: 19)
+        let texts = ExtractionShortcutTests.randomTexts(Self.intentPieces, count: 1500, length: 0...12, seed: 19)
             + samples.flatMap { $0.sentences.map(\.text) + $0.sections.map(\.title) }
         var yes = 0, no = 0, unsettled = 0
         for text in texts {
@@ -67,7 +63,7 @@ import Testing
     /// with gaps, or repeated.
     static func randomSections(seed: UInt64) -> [[Section]] {
         var rng = ScalarRewriteTests.SeededGenerator(state: seed)
-        let titles = randomTexts(titlePieces, count: 4000, length: 0...3, seed: seed &+ 1)
+        let titles = ExtractionShortcutTests.randomTexts(titlePieces, count: 4000, length: 0...3, seed: seed &+ 1)
         var t = 0
         return (0..<300).map { tree in
             let count = Int.random(in: 0...14, using: &rng)

@@ -184,7 +184,7 @@ public struct AgencyExtractor: Sendable {
         }
     }
 
-    /// The scalars `forEachTrigger` stops at (and a few it lets through, which the caller passes over).
+    /// The six scalars `forEachTrigger` reports: the exact test behind its vector tests.
     @inline(__always) private static func isTrigger(_ s: Unicode.Scalar) -> Bool {
         switch s { case "(", ":", "[", "]", "〔", "】": return true; default: return false }
     }
@@ -210,7 +210,7 @@ public struct AgencyExtractor: Sendable {
                     let s = buf[at]
                     if s == "(" || s == "〔" || s == "[" {
                         opens.append(at)
-                    } else if s == ":" || s == "】" || s == "]" {
+                    } else {   // :, 】 or ]
                         terms.labelStarts(endingBefore: at, in: buf, into: &labelStarts)
                     }
                 }
@@ -441,14 +441,14 @@ public struct AgencyExtractor: Sendable {
                 items[index].appendOriginal(text.original, to: &composed)
                 at = from..<composed.count
             }
-            let name = isComposed ? String(scalars: composed[at]) : String(scalars: text.original[range])
-            let plain = isComposed ? PlainScalars.arePlain(composed[at]) : PlainScalars.arePlain(text.original[range])
+            let scalars = isComposed ? composed[at] : text.original[at]
+            let name = String(scalars: scalars)
+            let plain = PlainScalars.arePlain(scalars)
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
             for k in result.names.indices {
                 if plain, let other = plainNames[k] {
-                    let a = isComposed ? composed[at] : text.original[at]
-                    if a == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
+                    if scalars == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
                     continue
                 }
                 if result.names[k] == name { seen = true; break }

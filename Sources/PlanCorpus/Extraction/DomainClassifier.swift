@@ -195,7 +195,7 @@ public struct DomainClassifier: Sendable {
                 guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
                 let c = Self.fold(s[i])
                 if i + 1 < n, case let key = Self.pairKey(c, Self.fold(s[i + 1])),
-                   pairFilter[Self.pairHash(key) >> 6] & (1 &<< UInt64(Self.pairHash(key) & 63)) != 0,
+                   case let h = Self.pairHash(key), pairFilter[h >> 6] & (1 &<< UInt64(h & 63)) != 0,
                    let g = groupOfPair.value(of: key) {
                     for p in Int(pairStart[g])..<Int(pairStart[g + 1]) {
                         let k = Int(pairOrder[p])
@@ -336,8 +336,10 @@ public struct DomainClassifier: Sendable {
     /// `needle` is the UTF-8 of `text`.
     private static func sentence(line: Int, containing text: Substring, _ needle: UnsafeBufferPointer<UInt8>,
                           in document: DocumentParts, _ state: inout DocumentState) -> Int? {
-        // `contains` answers by bytes when both texts are plain; the needle's half is asked once.
+        // Plain texts are searched by bytes (where both are plain, Characters are their scalars); others as
+        // Foundation answers `contains`.
         let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+        let part = String(text)
         // Where the needle's bytes lie in the clean text, when they are the clean text's own (a clause kept as a
         // range of it): a sentence whose range holds them holds the text.
         var needleAt: Int?
@@ -390,8 +392,8 @@ public struct DomainClassifier: Sendable {
                             var slice = sentences[k].slice
                             found = slice.withUTF8 { UTF8Search.firstOffset(of: needle, in: $0) != nil }
                         }
-                        if found ?? Self.contains(sentences[k].slice, text) { return k }
-                    } else if Self.contains(sentences[k].slice, text) {
+                        if found ?? sentences[k].slice.contains(part) { return k }
+                    } else if sentences[k].slice.contains(part) {
                         return k
                     }
                 }
@@ -443,16 +445,6 @@ public struct DomainClassifier: Sendable {
         }
         let d = state.bodyDomains[id]!
         return d >= 0 ? d : nil
-    }
-
-    /// `text.contains(part)` as Foundation answers it; a byte search when both are plain (see `PlainScalars`)
-    /// and `part` is not empty.
-    private static func contains(_ text: Substring, _ part: Substring) -> Bool {
-        let part = String(part)
-        if !part.isEmpty, PlainScalars.arePlain(part.unicodeScalars), PlainScalars.arePlain(text) {
-            if let found = UTF8Search.contains(text, part) { return found }
-        }
-        return text.contains(part)
     }
 
     private static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {

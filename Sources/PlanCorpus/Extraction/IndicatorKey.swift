@@ -57,11 +57,6 @@ public struct IndicatorKey: Sendable {
     /// Key and base of an indicator as a plan words it.
     public func parts(_ indicator: String) -> Parts {
         var buffer: [UInt32] = []
-        return parts(indicator, &buffer)
-    }
-
-    /// `parts`, with `buffer` for the indicator's normalised scalars (a loop keying many indicators keeps one).
-    func parts(_ indicator: String, _ buffer: inout [UInt32]) -> Parts {
         var count = 0
         return parts(indicator, &buffer, count: &count)
     }
@@ -403,23 +398,16 @@ extension IndicatorKey {
 
     /// Sets `key` and `base` of every target of a document (the base from its `per` when the extractor read one).
     public func assignKeys(in document: inout Document) {
-        guard !document.targets.isEmpty else { return }
-        var buffer = [UInt32](repeating: 0, count: 64)
-        document.targets.withUnsafeMutableBufferPointer { targets in
-            for i in targets.indices {
-                let p = parts(targets[i].indicator, &buffer)
-                targets[i].key = p.key
-                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
-            }
-        }
+        _ = assignKeys(in: &document, classifying: nil)
     }
 
     /// `assignKeys`, also giving the domain index of each target's indicator by `classifier` (-1 for none), read
-    /// from the scalars normalised for its key (`DomainClassifier.assignDomains(in:indicatorDomains:)` takes them).
-    func assignKeys(in document: inout Document, classifying classifier: DomainClassifier) -> [Int32] {
+    /// from the scalars normalised for its key (`DomainClassifier.assignDomains(in:indicatorDomains:)` takes them);
+    /// with no classifier, all -1.
+    func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
         guard !document.targets.isEmpty else { return [] }
         var buffer = [UInt32](repeating: 0, count: 64)
-        var scores = [Double](repeating: 0, count: classifier.lexicon.domains.count)
+        var scores = [Double](repeating: 0, count: classifier?.lexicon.domains.count ?? 0)
         var domains = [Int32](repeating: -1, count: document.targets.count)
         document.targets.withUnsafeMutableBufferPointer { targets in
             for i in targets.indices {
@@ -427,8 +415,10 @@ extension IndicatorKey {
                 let p = parts(targets[i].indicator, &buffer, count: &count)
                 targets[i].key = p.key
                 targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
-                let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
-                domains[i] = d.map(Int32.init) ?? -1
+                if let classifier {
+                    let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
+                    domains[i] = d.map(Int32.init) ?? -1
+                }
             }
         }
         return domains

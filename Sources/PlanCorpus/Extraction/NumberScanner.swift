@@ -164,10 +164,8 @@ final class UnitFacts: @unchecked Sendable {
                 if extending.contains(c) { bits |= Follow.extends }
                 if ScanRun.mayFollowNumeral.contains(c) || units.mayStart(c) { bits |= Follow.followsNumeral }
                 if PhraseLexicon.notUnits.mayStart(c) { bits |= Follow.notUnitStart }
-            } else {
-                bits = Follow.breaksNumber | Follow.extends | Follow.followsNumeral | Follow.notUnitStart
             }
-            follow[v] = bits
+            follow[v] = bits   // a surrogate code point (no scalar) stays 0
         }
     }
 
@@ -199,7 +197,7 @@ struct ScanRun {
     let utf8: UnsafeBufferPointer<Int>
     /// `facts.follow`, read at every number.
     let follow: UnsafePointer<UInt8>
-    /// False to read every number in full (the reference the shortcuts are tested against).
+    /// False to skip `scanPlainArabic` and `scanPlainChinese` (the full readings are the reference they are tested against).
     var shortcuts = true
     var out: [Quantity] = []
 
@@ -213,7 +211,7 @@ struct ScanRun {
         self.follow = UnsafePointer(facts.follow.baseAddress!)
     }
 
-    /// The `UnitFacts.Follow` bits of `c`; beyond the BMP every bit but `unitStart`.
+    /// The `UnitFacts.Follow` bits of `c`; beyond the BMP every bit but `unitStart` and `notUnitStart`.
     @inline(__always) func follows(_ c: Unicode.Scalar) -> UInt8 {
         c.value < 0x10000 ? follow[Int(c.value)] : UnitFacts.Follow.breaksNumber | UnitFacts.Follow.extends | UnitFacts.Follow.followsNumeral
     }
@@ -769,7 +767,6 @@ struct ScanRun {
                 } else if category == .money {
                     // Money keeps its magnitude word in the unit (万元, 亿元), and its value unmultiplied.
                     let number = facts.prefixedUnit[u &* UnitFacts.magnitudePrefixes.count &+ (magnitude == 1e4 ? 0 : 1)]
-                    if number == 0 { return nil }
                     emitPlain(.number, i..<uEnd, value: value, unitNumber: number, category: category,
                               written: Quantity.WrittenUnit(first: magnitudeAt..<uEnd, second: 0..<0, dropsSpaces: true))
                 } else {

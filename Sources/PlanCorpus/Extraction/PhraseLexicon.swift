@@ -166,38 +166,31 @@ public struct PhraseLexicon: Sendable {
         let t = tables
         guard let g = t.firstGroup.value(of: text[index]) else { return -1 }
         let count = text.count
-        // Through buffers: the group's entries are compared scalar by scalar, with no bounds checks per read.
-        return t.flat.withUnsafeBufferPointer { flat in
-            t.flatStart.withUnsafeBufferPointer { flatStart in
-                t.firstOrder.withUnsafeBufferPointer { order in
-                    for k in Int(t.firstStart[g])..<Int(t.firstStart[g + 1]) {
-                        let e = Int(order[k])
-                        let from = Int(flatStart[e]), length = Int(flatStart[e &+ 1]) &- from
-                        guard index &+ length <= count else { continue }
-                        var j = 1
-                        while j < length, text[index &+ j].value == flat[from &+ j] { j = j &+ 1 }
-                        if j >= length { return e }
-                    }
-                    return -1
-                }
-            }
-        }
+        return firstEntry(in: text, of: g, order: t.firstOrder, groupStart: t.firstStart) { index &+ $0 <= count ? index : nil }
     }
 
     private func matchIndex(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingBefore end: Int) -> Int {
         let t = tables
         guard let g = t.lastGroup.value(of: s[end - 1]) else { return -1 }
+        return firstEntry(in: s, of: g, order: t.lastOrder, groupStart: t.lastStart) { $0 <= end ? end &- $0 : nil }
+    }
+
+    /// The first entry of group `g` (in `order`, longest first) that `text` holds at the position `place` gives
+    /// for the entry's length (nil when it has no room), or -1. Through buffers: entries are compared scalar by
+    /// scalar, with no bounds checks per read.
+    @inline(__always) private func firstEntry(in text: UnsafeBufferPointer<Unicode.Scalar>, of g: Int, order: [Int32],
+                                              groupStart: [Int32], place: (Int) -> Int?) -> Int {
+        let t = tables
         return t.flat.withUnsafeBufferPointer { flat in
             t.flatStart.withUnsafeBufferPointer { flatStart in
-                t.lastOrder.withUnsafeBufferPointer { order in
-                    for k in Int(t.lastStart[g])..<Int(t.lastStart[g + 1]) {
+                order.withUnsafeBufferPointer { order in
+                    for k in Int(groupStart[g])..<Int(groupStart[g + 1]) {
                         let e = Int(order[k])
                         let from = Int(flatStart[e]), length = Int(flatStart[e &+ 1]) &- from
-                        guard length <= end else { continue }
-                        let start = end &- length
+                        guard let at = place(length) else { continue }
                         var j = 0
-                        while j < length &- 1, s[start &+ j].value == flat[from &+ j] { j = j &+ 1 }
-                        if j >= length &- 1 { return e }
+                        while j < length, text[at &+ j].value == flat[from &+ j] { j = j &+ 1 }
+                        if j >= length { return e }
                     }
                     return -1
                 }

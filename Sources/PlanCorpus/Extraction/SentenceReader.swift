@@ -56,8 +56,6 @@ struct SentenceReader {
     struct Buffers {
         /// A sentence's scalars as written, for a caller that holds them in no buffer of its own (`withReader(_:…)`).
         var original: [Unicode.Scalar] = []
-        /// UTF-8 offsets of `original`'s scalars (and its end), counted by `withReader(_:…)`.
-        var utf8: [Int] = []
         /// The per-scalar buffers below are kept at their full size, each sentence written over their start
         /// (emptying and refilling them checked their storage for every sentence).
         var folded: [Unicode.Scalar] = []
@@ -85,8 +83,7 @@ struct SentenceReader {
     /// `withReader(original:utf8:…)`.
     static func withReader<R>(_ buffers: inout Buffers, cleanStart: Int, section: Int?, sharesCleanText: Bool,
                               scanner: NumberScanner, pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
-        buffers.utf8 = AlignedScalars.offsets(of: buffers.original, base: 0)
-        let original = buffers.original, utf8 = buffers.utf8
+        let original = buffers.original, utf8 = AlignedScalars.offsets(of: buffers.original, base: 0)
         return original.withUnsafeBufferPointer { o in
             utf8.withUnsafeBufferPointer { u in
                 withReader(original: o, utf8: u, cleanStart: cleanStart, buffers: &buffers, section: section,
@@ -181,7 +178,7 @@ struct SentenceReader {
                      stops: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>)
         -> (mayHoldToken: Bool, stops: Int, starts: Int) {
         precondition(out.count >= scalars.count && stops.count >= scalars.count && starts.count >= scalars.count)
-        var flags: UInt32 = 0, n = 0, m = 0
+        var n = 0, m = 0
         let walkSet = Self.walkSet
         foldTable.withUnsafeBufferPointer { table in
             for k in 0..<scalars.count {
@@ -191,20 +188,19 @@ struct SentenceReader {
                     let entry = table[Int(v)]
                     out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
                     if entry >= mayStartToken {
-                        flags |= entry
                         if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
                         if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
                     }
                 } else {
                     // Beyond the BMP a scalar folds to itself.
                     out[k] = c
-                    flags |= mayStartToken
                     starts[m] = Int32(k); m += 1
                     if walkSet.contains(c) { stops[n] = Int32(k); n += 1 }
                 }
             }
         }
-        return (flags & mayStartToken != 0, n, m)
+        // Every scalar flagged `mayStartToken` is noted as a start.
+        return (m > 0, n, m)
     }
 
     // MARK: helpers
@@ -561,7 +557,7 @@ struct SentenceReader {
         /// 每3万人-10万人设置1所: the token (1所) whose unit is the first number's denominator.
         var denominatorToken: Int? = nil
 
-        var comparator: String? { comparatorAfter.map { PhraseLexicon.comparatorAfter.entries[$0].value } }
+        var comparator: String? { comparatorAfter.map { PhraseLexicon.comparatorAfter.value(ofEntry: $0) } }
     }
 
     /// The denominator a candidate's number is counted per (所 of 1所), if it has one.
@@ -1160,10 +1156,8 @@ struct SentenceReader {
                     let c = cands[i]
                     let own = i == first ? groupPrefix : spans[i].prefixStart..<max(spans[i].prefixStart, c.prefixLimit ?? c.start)
                     let tail = i == first ? groupTail : trimTail(own)
-                    var prefix = i == first ? groupLead : leadTrimmed(tail)
-                    if group.count > 1 {
-                        prefix = parts.count == group.count ? parts[pos] : groupLead
-                    }
+                    // A list's items share out its words; a lone number's are the group's (it is its first).
+                    let prefix = group.count > 1 && parts.count == group.count ? parts[pos] : groupLead
                     let object = trimObject(spans[i].object)
                     // The indicator is put together as scalars and made a String once.
                     var pScalars: [Unicode.Scalar] = []

@@ -49,16 +49,10 @@ struct BodyEvidence {
     /// and national formulas.
     static func pairs(trie: SurfaceTrie) -> [UInt64] {
         var bits = trie.pairBits
-        func insert(_ a: Unicode.Scalar, _ b: Unicode.Scalar) {
+        for (a, b) in exactPairs(trie: trie) {
             let h = SurfaceTrie.pairHash(a, b)
             bits[Int(h >> 6)] |= 1 << UInt64(h & 63)
         }
-        for v in 0..<0x10000 {
-            guard let a = Unicode.Scalar(UInt32(v)) else { continue }
-            let kind = LevelWords.opener(a)
-            if kind != 0 { for b in LevelWords.followers[Int(kind)] { insert(a, b) } }
-        }
-        for f in RegionResolver.nationalFormulaScalars { insert(f[0], f[1]) }
         return bits
     }
 

@@ -335,8 +335,9 @@ public final class Gazetteer: Sendable {
 
 /// A trie over Unicode scalars of the gazetteer's surface forms, for longest-match scanning.
 ///
-/// Children are kept as sorted edge lists (read by binary search) and the root's children as a table over
-/// the BMP, so the scan of a text pays one array read at positions where no name starts.
+/// Children are found through an open-addressing edge table (`edgeKeys`), and the root's scalars are a byte table
+/// over the BMP, so the scan of a text pays one array read at positions where no name starts. The sorted edge
+/// lists and `rootChild` build that table and remain as the reference (`childBySearch`).
 struct SurfaceTrie: Sendable {
     /// Edges of node n: `edgeScalars[edgeStart[n]..<edgeStart[n + 1]]`, sorted, with targets in `edgeTargets`.
     private let edgeStart: [Int32]
@@ -350,7 +351,7 @@ struct SurfaceTrie: Sendable {
     private static let edgeMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Surface index ending at each node, or -1.
     private let surfaceAt: [Int32]
-    /// The root's children by scalar, and the scalars that have one as a bit table (the scan asks at every position).
+    /// The root's children by scalar, and the scalars that have one as a bit table.
     private let rootChild: ScalarIndex
     private let rootScalars: ScalarSet
     /// `rootScalars` over the BMP as one byte per scalar: the scan's test at every position is one read.

@@ -101,7 +101,7 @@ struct MentionScanner: Sendable {
             // The surface's scalars are the text's over `range`: its last one is the text's.
             let last = s[range.upperBound - 1]
             let form = trie.surfaces[index].form
-            guard accepts(form, index, last: last, length: length, range, in: s, adjacent: adjacent) else { continue }
+            guard accepts(form, index, last: last, range, in: s, adjacent: adjacent) else { continue }
             return Mention(surface: index, range: range, form: form, candidates: trie.surfaces[index].candidates,
                            institutional: rules.institutional(after: range, last: last, in: s))
         }
@@ -124,13 +124,13 @@ struct MentionScanner: Sendable {
         return strings.contains { rest.hasPrefix($0) }
     }
 
-    private func accepts(_ form: Gazetteer.Form, _ index: Int, last: Unicode.Scalar, length: Int, _ range: Range<Int>,
+    private func accepts(_ form: Gazetteer.Form, _ index: Int, last: Unicode.Scalar, _ range: Range<Int>,
                          in s: [Unicode.Scalar], adjacent: Bool) -> Bool {
         let next: Unicode.Scalar? = range.upperBound < s.count ? s[range.upperBound] : nil
         let next2: Unicode.Scalar? = range.upperBound + 1 < s.count ? s[range.upperBound + 1] : nil
         if let n = next {
             if last == "区" && rules.afterDistrict.contains(n) { return false }
-            if last == "县" && length == 2 && rules.afterShortCounty.contains(n) { return false }
+            if last == "县" && range.count == 2 && rules.afterShortCounty.contains(n) { return false }
             if last == "市" && rules.afterCity.contains(n) { return false }
         }
         if form == .full && range.lowerBound > 0 && !adjacent {

@@ -83,23 +83,14 @@ public struct RegionResolver: Sendable {
             titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
-            // Opening lines are trimmed already: a line whose first scalar opens no tag holds none (as `siteTag`
-            // finds after trimming), and is passed over without the call.
-            for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
+            for line in opening.prefix(8) {
                 if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
             }
         }
 
-        // A title of settled scalars (nearly all) is aligned by table, and its placeholder test is the gate's.
-        var titleMayHold: Bool? = nil
-        let titleText = titleLine.map { line -> AlignedText in
-            guard let settled = AlignedText.settled(line.scalars) else { return AlignedText(line.text, scalars: line.scalars) }
-            if !Self.linesMayHoldPlaceholder(line.scalars, CollectionOfOne(0..<line.scalars.count), gate: gazetteer.bodyGate) {
-                titleMayHold = false
-            }
-            return settled
-        }
-        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true, mayHold: titleMayHold) {
+        // A title of settled scalars (nearly all) is aligned by table.
+        let titleText = titleLine.map { AlignedText.settled($0.scalars) ?? AlignedText($0.text, scalars: $0.scalars) }
+        if let aligned = titleText, let (p, norm) = Self.firstPlaceholder(templates, aligned, title: true) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
@@ -184,8 +175,8 @@ public struct RegionResolver: Sendable {
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
     }
 
-    /// False when the text made of these lines of `scalars` (joined by line feeds: a template's opening, or a
-    /// title) has no placeholder: every scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is
+    /// False when the text made of these lines of `scalars` (joined by line feeds: a template's opening) has no
+    /// placeholder: every scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is
     /// then that table's scalar of each) and none of those norm scalars opens a placeholder, by the body's gate
     /// (`BodyEvidence.gate`: neither `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
     static func linesMayHoldPlaceholder<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> Bool
@@ -399,10 +390,11 @@ public struct RegionResolver: Sendable {
         return (e, (end + 1)..<kept.upperBound)
     }
 
+    private static let newlineSearch = ScalarSearch("\n")
+
     /// First non-empty lines of the text (as ranges of its scalars), trimmed of whitespace (normalised later
     /// where needed). Walks line by line and stops at the eighth. A line ends at a line feed that is a
     /// Character of its own (not the LF of CR LF), as `firstIndex(of: "\n")` finds.
-    private static let newlineSearch = ScalarSearch("\n")
 
     static func openingLines(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         // Only the first eight are ever read (title, site tag), the first three for a template's opening.

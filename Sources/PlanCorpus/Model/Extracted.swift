@@ -132,7 +132,7 @@ struct SharedText: Sendable, Hashable {
 
     var string: String {
         if start == 0 && Int(end) == source.utf8.count { return source }
-        return String(source.utf8Slice(Int(start)..<Int(end)))
+        return String(slice)
     }
 
     /// `string` without a copy.

@@ -91,10 +91,4 @@ public enum UTF8Search {
         var h = haystack, n = needle
         return h.withUTF8 { hb in n.withUTF8 { nb in firstOffset(of: nb, in: hb) != nil } }
     }
-
-    /// Whether `haystack` contains `needle`, or nil when the substring's UTF-8 is not contiguous.
-    static func contains(_ haystack: Substring, _ needle: String) -> Bool? {
-        var n = needle
-        return n.withUTF8 { nb in haystack.utf8.withContiguousStorageIfAvailable { hb in firstOffset(of: nb, in: hb) != nil } }
-    }
 }
