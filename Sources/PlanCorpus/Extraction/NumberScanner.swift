@@ -351,21 +351,8 @@ struct ScanRun {
 
     mutating func emit(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                        unit: UnitSpan? = nil, atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
-        func tidy(_ v: Double?) -> Double? { v.map(Self.tidy) }
-        var kind = kind
-        var number: UInt32 = 0
-        var category: UnitCategory? = nil
-        var written: Quantity.WrittenUnit? = nil
-        if let unit {
-            number = unitNumber(unit)
-            category = unit.category
-            written = unit.written
-            if kind == .number, unit.category == .date { kind = .date }
-        }
-        if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
-        out.append(Quantity(kind: kind, value: tidy(value), valueMax: tidy(valueMax), unitNumber: number, unitCategory: category,
-                            isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese,
-                            scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], rawUnit: written))
+        emitPlain(kind, range, value: value, valueMax: valueMax, unitNumber: unit.map(unitNumber) ?? 0, category: unit?.category,
+                  written: unit?.written, atLeast: atLeast, placeholder: placeholder, chinese: chinese)
     }
 
     /// Magnitudes times decimals leave float dust (5.31 × 10⁴ = 53100.000000000007); round it off.
@@ -374,14 +361,16 @@ struct ScanRun {
         v.magnitude < 9e9 && Double(Int(v)) == v ? v : (v * 1e6).rounded() / 1e6
     }
 
-    /// `emit` of an amount with no range, bound or placeholder: a unit's number, category and span, or none (0, nil).
-    @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double, unitNumber: UInt32,
-                                              category: UnitCategory?, written: Quantity.WrittenUnit?, chinese: Bool = false) {
-        if out.capacity == 0 { out.reserveCapacity(4) }
-        out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: Self.tidy(value), valueMax: nil,
-                            unitNumber: unitNumber, unitCategory: category, isLowerBound: false, isPlaceholder: false,
-                            isChineseNumeral: chinese, scalarRange: range, utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound],
-                            rawUnit: written))
+    /// `emit` with the unit already looked up: its number, category and span, or none (0, nil). A number with a
+    /// unit of dates is a date.
+    @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
+                                              unitNumber: UInt32, category: UnitCategory?, written: Quantity.WrittenUnit?,
+                                              atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
+        if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
+        out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: value.map(Self.tidy),
+                            valueMax: valueMax.map(Self.tidy), unitNumber: unitNumber, unitCategory: category,
+                            isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese, scalarRange: range,
+                            utf8Range: utf8[range.lowerBound]..<utf8[range.upperBound], rawUnit: written))
     }
 
     /// True when only spaces stand between the start of the line and `i`.
@@ -736,7 +725,7 @@ struct ScanRun {
         if c == " " {
             // A space then plain text ends the number (a unit, a dash or 至/到 after the space is read in full).
             guard j &+ 1 < n, follows(s[j &+ 1]) & (UnitFacts.Follow.unitStart | UnitFacts.Follow.extends) == 0 else { return nil }
-            emitPlain(.number, i..<j, value: magnitudeAt < 0 ? value : value * magnitude, unitNumber: 0, category: nil, written: nil)
+            emitPlain(.number, i..<j, value: value * magnitude, unitNumber: 0, category: nil, written: nil)
             return j
         }
         if bits & UnitFacts.Follow.breaksNumber != 0 { return nil }
@@ -761,10 +750,7 @@ struct ScanRun {
                 }
                 if !endsPlainly(uEnd) { return nil }
                 let category = facts.category[u]
-                if magnitudeAt < 0 {
-                    emitPlain(.number, i..<uEnd, value: value, unitNumber: facts.entryUnit[u], category: category,
-                              written: Quantity.WrittenUnit(first: j..<uEnd, second: 0..<0, dropsSpaces: false))
-                } else if category == .money {
+                if magnitudeAt >= 0 && category == .money {
                     // Money keeps its magnitude word in the unit (万元, 亿元), and its value unmultiplied.
                     let number = facts.prefixedUnit[u &* UnitFacts.magnitudePrefixes.count &+ (magnitude == 1e4 ? 0 : 1)]
                     emitPlain(.number, i..<uEnd, value: value, unitNumber: number, category: category,
@@ -777,12 +763,9 @@ struct ScanRun {
             }
         }
         // A number with no unit: 12345热线 is a name.
-        if magnitudeAt < 0 {
-            if c == "热" { return nil }
-            emitPlain(.number, i..<j, value: value, unitNumber: 0, category: nil, written: nil)
-        } else {
-            emitPlain(.number, i..<j, value: value * magnitude, unitNumber: 0, category: nil, written: nil)
-        }
+        if magnitudeAt < 0 && c == "热" { return nil }
+        // (`magnitude` is 1 when no magnitude word was read: the product is the value itself.)
+        emitPlain(.number, i..<j, value: value * magnitude, unitNumber: 0, category: nil, written: nil)
         return j
     }
 
