@@ -199,6 +199,23 @@ func describeTarget(_ t: Target) -> String {
         #expect(TargetExtractor().extract(document).map(describeTarget) == expected)
     }
 
+    /// In a text that is no plan, a heading speaks for the numbers below it: one that names a year gives them that
+    /// year, one that states an intent keeps them; under a plain heading a number with no year reports a fact.
+    @Test(arguments: [
+        ("2026年重点工作", ["全市新建学校|30|所|=|2026|-"]),
+        ("发展目标", ["全市新建学校|30|所|=|-|-"]),
+        ("基本情况", [String]()),
+    ])
+    func aHeadingOfATextThatIsNoPlanSpeaksForItsNumbers(title: String, expected: [String]) {
+        let body = "全市新建学校30所。"
+        let document = Document(name: "t.txt", path: "/tmp/t.txt", encoding: "UTF-8", original: body, clean: body,
+                                offsets: .identity,
+                                sections: [Section(id: 1, parent: nil, level: 1, marker: "一、", title: title, kind: .other,
+                                                   line: 1, inline: false, cleanRange: 0..<0)],
+                                sentences: [Sentence(section: 1, line: 1, cleanRange: 0..<body.utf8.count, of: body)])
+        #expect(TargetExtractor().extract(document).map(describeTarget) == expected)
+    }
+
     @Test func yearsBeforeThePlanPeriodAreReviews() {
         let body = "2020年,新建学校12所。到2025年,新建学校30所。"
         var metadata = DocumentMetadata()

@@ -13,6 +13,26 @@ struct TargetSink {
     var survey = SentenceReader.Survey(reserving: 32)
     /// A clause's candidates, the array reused from one clause to the next.
     var candidates: [SentenceReader.Candidate] = []
+    /// Set in a text that is no plan: asked whether a statement with no year is a target (nil: every one is).
+    var yearless: TargetExtractor.YearlessRule?
+    /// The sentence being read, and the rule's answer for it once asked.
+    var sentence: Sentence?
+    var yearlessKept: Bool?
+
+    /// A new sentence is read (only `yearless` asks about it).
+    mutating func readingSentence(_ s: Sentence) {
+        sentence = s
+        yearlessKept = nil
+    }
+
+    /// Whether a statement with no year in the sentence being read is a target (`yearless`), asked once per sentence.
+    mutating func keepsYearless() -> Bool {
+        guard let yearless, let sentence else { return true }
+        if let yearlessKept { return yearlessKept }
+        let kept = yearless.keeps(sentence)
+        yearlessKept = kept
+        return kept
+    }
 }
 
 /// Reads the targets of one sentence: splits it into sub-sentences and clauses, and reads each number with its words.
@@ -1261,6 +1281,7 @@ struct SentenceReader {
                     sink.found += 1
                     guard sink.seen.insert(indicator: indicatorScalars, value: value, valueMax: tokens[c.token].valueMax, unit: unit,
                                            comparator: comparator ?? "=", year: year) else { continue }
+                    if year == nil, !placeholder, !sink.keepsYearless() { continue }
                     let indicator = indicatorText ?? indicatorString(indicatorScalars, of: scalars, spelling: whole, clean: sink.clean)
                     let clean = (cleanStart + utf8[clause.lowerBound])..<(cleanStart + utf8[clause.upperBound])
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))

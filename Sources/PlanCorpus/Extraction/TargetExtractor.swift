@@ -33,20 +33,12 @@ public struct TargetExtractor: Sendable {
         // The sentences' arrays, made once at the size of the longest (in bytes, which is no fewer than its scalars).
         var buffers = SentenceReader.Buffers(capacity: sentences.reduce(0) { max($0, $1.cleanRange.count) })
         var lastTo = 0   // where the last sentence cut from `text` ended, in scalars: the next starts after it
-        // A text that is no plan (news, commentary) mostly reports facts: see `statesIntent`.
+        // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
+        // else, in a yearly document (a work report), the year in its title.
+        let headingYears = Self.headingYears(document.sections, skipping: statusSections, scanner: scanner)
+        // A text that is no plan (news, commentary) mostly reports facts: see `YearlessRule`.
         let reportsFacts = document.metadata.docType == nil
-        var withoutIntent = Set<Int>()   // indices in `targets` of such statements with no year
-        // A heading above that states an intent (三、主要任务, 发展目标) speaks for the sentences below it.
-        // Made on first need (only a text that is no plan asks).
-        lazy var sectionsById = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var sectionIntent: [Int: Bool] = [:]   // each section answered once
-        func headingsStateIntent(_ id: Int?) -> Bool {
-            guard let id, let section = sectionsById[id] else { return false }
-            if let known = sectionIntent[id] { return known }
-            let answer = Self.statesIntent(normalizing: section.title) || headingsStateIntent(section.parent)
-            sectionIntent[id] = answer
-            return answer
-        }
+        if reportsFacts { sink.yearless = YearlessRule(document.sections, headingYears: headingYears) }
         // The clean text's bytes, and its scalars and their offsets, read in place.
         var cleanText = document.clean
         let textScalars = text?.original ?? [], textOffsets = text?.offsets ?? []
@@ -75,7 +67,7 @@ public struct TargetExtractor: Sendable {
                     pastParagraph = false
                 }
                 lastEnd = range.upperBound
-                let before = sink.targets.count
+                if reportsFacts { sink.readingSentence(sentence) }
                 // Cut from the clean text's own bytes (not through a repairing String): targets share its clauses.
                 if let span {
                     SentenceReader.withReader(original: UnsafeBufferPointer(rebasing: textScalars[span]),
@@ -90,20 +82,10 @@ public struct TargetExtractor: Sendable {
                         reader.read(carry: &carry, pastParagraph: &pastParagraph, into: &sink)
                     }
                 }
-                var intent: Bool?   // asked once per sentence, and only when needed
-                if reportsFacts {
-                    for k in before..<sink.targets.count where sink.targets[k].year == nil && !sink.targets[k].yearPlaceholder {
-                        if intent == nil { intent = Self.statesIntent(normalizing: sentence.slice) || headingsStateIntent(sentence.section) }
-                        if intent == false { withoutIntent.insert(k) }
-                    }
-                }
             }
         } } }
         var targets: [Target] = []
         swap(&targets, &sink.targets)   // moved, not copied: it is changed below
-        // A target whose sentence names no year takes the one year its heading names (三、2026年重点工作),
-        // else, in a yearly document (a work report), the year in its title.
-        let headingYears = Self.headingYears(document.sections, skipping: statusSections, scanner: scanner)
         let documentYear = Self.yearlyDocumentYear(document.metadata)
         for i in targets.indices where targets[i].year == nil && !targets[i].yearPlaceholder {
             if let section = targets[i].section, let year = headingYears[section] {
@@ -112,16 +94,43 @@ public struct TargetExtractor: Sendable {
                 targets[i].year = year
             }
         }
-        // What still has no year (none from its heading either) and states no intent reports a fact.
-        if !withoutIntent.isEmpty {
-            targets = targets.indices.filter { !(withoutIntent.contains($0) && targets[$0].year == nil) }.map { targets[$0] }
-        }
         // In text order; most documents' targets are already (the sort is stable, so sorted ones stay as they are).
         let inOrder = targets.indices.dropFirst().allSatisfy {
             targets[$0 - 1].provenance.originalRange.lowerBound <= targets[$0].provenance.originalRange.lowerBound
         }
         if !inOrder { targets.sort { $0.provenance.originalRange.lowerBound < $1.provenance.originalRange.lowerBound } }
         return targets
+    }
+
+    /// In a text that is no plan, which mostly reports facts, whether a statement that names no year is a target:
+    /// it is when its heading gives it a year, or its sentence or a heading above states an intent (三、主要任务,
+    /// 发展目标 speak for the sentences below them). The reader asks before it builds one, so a fact is not built.
+    /// (A yearly document, whose title gives the year, has a type, so is never asked about.)
+    final class YearlessRule {
+        private let headingYears: HeadingYears
+        /// Made on first need.
+        private lazy var sectionsById = Dictionary(sections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        private let sections: [Section]
+        private var sectionIntent: [Int: Bool] = [:]   // each section answered once
+
+        init(_ sections: [Section], headingYears: HeadingYears) {
+            self.sections = sections
+            self.headingYears = headingYears
+        }
+
+        func keeps(_ sentence: Sentence) -> Bool {
+            // Section answers are kept; the sentence's own words are searched last.
+            sentence.section.flatMap { headingYears[$0] } != nil || headingsStateIntent(sentence.section)
+                || TargetExtractor.statesIntent(normalizing: sentence.slice)
+        }
+
+        private func headingsStateIntent(_ id: Int?) -> Bool {
+            guard let id, let section = sectionsById[id] else { return false }
+            if let known = sectionIntent[id] { return known }
+            let answer = TargetExtractor.statesIntent(normalizing: section.title) || headingsStateIntent(section.parent)
+            sectionIntent[id] = answer
+            return answer
+        }
     }
 
     /// True when a normalised sentence or heading states an intent or a projection ([intent] and [forward] in
