@@ -666,11 +666,15 @@ struct SentenceReader {
             while lo < hi, !Self.isWordScalar(f[lo]) { lo += 1 }
             while hi > lo, !Self.isWordScalar(f[hi - 1]) { hi -= 1 }
             guard lo < hi else { return true }
-            if let e = PhraseLexicon.pastOpening.match(f, at: lo), Self.reviewStartWords.contains(e.text) { answer = true; return false }
-            if let e = PhraseLexicon.pastOpening.match(f, endingAt: hi), Self.reviewEndWords.contains(e.text) { answer = true; return false }
+            // Entries by index, answered by table: no entry to copy, no String to hash.
+            let opening = PhraseLexicon.pastOpening, reportTail = PhraseLexicon.reportTail
+            let first = opening.matchIndex(f, at: lo)
+            if first >= 0, Self.reviewStartEntries[first] { answer = true; return false }
+            let last = opening.matchIndex(f, endingAt: hi)
+            if last >= 0, Self.reviewEndEntries[last] { answer = true; return false }
             // 据统计, 根据…经济数据, 数据显示: statistics being reported.
-            if let tail = PhraseLexicon.reportTail.match(f, endingAt: hi),
-               tail.value == "alone" || PhraseLexicon.reportLead.match(f, at: lo) != nil { answer = true; return false }
+            let tail = reportTail.matchIndex(f, endingAt: hi)
+            if tail >= 0, Self.reportTailAlone[tail] || PhraseLexicon.reportLead.matchIndex(f, at: lo) >= 0 { answer = true; return false }
             // Only the lead-in before the first figure counts (十年来 is itself a duration).
             return !tokenIndices(startingIn: clause).contains(where: { tokens[$0].isAmount })
         }
@@ -680,6 +684,11 @@ struct SentenceReader {
     /// The [past-opening] words that open a review at the start of a clause, and those at its end.
     static let reviewStartWords: Set<String> = ["过去", "回顾"]
     static let reviewEndWords: Set<String> = ["以来", "年来"]
+    /// By entry index of [past-opening]: whether the entry is one of `reviewStartWords` (`reviewEndWords`).
+    static let reviewStartEntries = PhraseLexicon.pastOpening.entries.map { reviewStartWords.contains($0.text) }
+    static let reviewEndEntries = PhraseLexicon.pastOpening.entries.map { reviewEndWords.contains($0.text) }
+    /// By entry index of [report-tail]: whether the word alone reports statistics (数据显示), not only after a lead.
+    static let reportTailAlone = PhraseLexicon.reportTail.entries.map { $0.value == "alone" }
 
     /// The scalars a clause that opens a review starts with (the first ones of `reviewStartWords`) and those it
     /// ends with (the last ones of `reviewEndWords` and of [report-tail] words), and both together.
@@ -844,16 +853,21 @@ struct SentenceReader {
     }()
     static let marksStructure: UInt8 = 1, startsPast: UInt8 = 2, startsPastLocal: UInt8 = 4
 
+    /// By entry index of [past-markers]: whether the marker only compares (比上年), which a forward word outweighs.
+    static let pastComparisonEntries = PhraseLexicon.pastMarkers.entries.map { $0.value == "comparison" }
+
     /// `reportsPast` trying only the positions in `starts` (ascending), where a [past] word may start.
     func reportsPast(_ sub: Range<Int>, starts: [Int]) -> Bool {
         var comparisonOnly = true
         var found = false
         var i = sub.lowerBound
+        let markers = PhraseLexicon.pastMarkers, comparison = Self.pastComparisonEntries
         for p in starts where p >= i {
-            if let e = PhraseLexicon.pastMarkers.match(f, at: p), p + e.scalars.count <= sub.upperBound {
+            let e = markers.matchIndex(f, at: p)
+            if e >= 0, case let length = markers.length(ofEntry: e), p + length <= sub.upperBound {
                 found = true
-                if e.value != "comparison" { comparisonOnly = false; break }
-                i = p + e.scalars.count
+                if !comparison[e] { comparisonOnly = false; break }
+                i = p + length
             }
         }
         guard found else { return false }
@@ -1065,18 +1079,22 @@ struct SentenceReader {
         var k = c.end
         if at(k) == "大" { return true }            // 三大工程, 两大赛事
         while at(k) == " " { k += 1 }
-        if PhraseLexicon.descriptive.match(f, at: k) != nil { return true }
+        let descriptive = PhraseLexicon.descriptive
+        if descriptive.matchIndex(f, at: k) >= 0 { return true }
         // 5个区、3个县: the object is nothing but an administrative unit.
-        if let a = PhraseLexicon.adminUnits.match(f, at: k) {
-            let after = k + a.scalars.count
-            if after >= clause.upperBound || !Self.isWordScalar(f[after]) || ["和", "与", "中", "的"].contains(f[after]) { return true }
+        let a = PhraseLexicon.adminUnits.matchIndex(f, at: k)
+        if a >= 0 {
+            let after = k + PhraseLexicon.adminUnits.length(ofEntry: a)
+            if after >= clause.upperBound || !Self.isWordScalar(f[after]) { return true }
+            switch f[after] { case "和", "与", "中", "的": return true; default: break }
         }
         if tokens[c.token].isChineseNumeral {
             var e = k
             while e < clause.upperBound, Self.isWordScalar(f[e]) { e += 1 }
             var end = e
             if at(end - 1) == "中" { end -= 1 }
-            if let d = PhraseLexicon.descriptive.match(f, endingAt: end), end - d.scalars.count >= k { return true }
+            let d = descriptive.matchIndex(f, endingAt: end)
+            if d >= 0, end - descriptive.length(ofEntry: d) >= k { return true }
         }
         return false
     }
@@ -1104,7 +1122,8 @@ struct SentenceReader {
         for clause in clauses {
             let trimmed = trimLeadTimeOnly(clause)
             if trimmed.isEmpty { continue }
-            return PhraseLexicon.hedges.match(f, at: trimmed.lowerBound)?.value
+            let h = PhraseLexicon.hedges.matchIndex(f, at: trimmed.lowerBound)
+            return h >= 0 ? PhraseLexicon.hedges.value(ofEntry: h) : nil
         }
         return nil
     }
