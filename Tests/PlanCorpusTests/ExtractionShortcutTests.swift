@@ -116,6 +116,47 @@ import Testing
         }
     }
 
+    /// The scanner finds exactly the lines that may split three ways, looking only at bars, tabs, two spaces side
+    /// by side and ideographic spaces (indents passed over), as testing every line finds them; and so after
+    /// reading some lines one by one, as the extractor does inside a table.
+    @Test func possibleRowsAreTheLinesThatMaySplitThreeWays() {
+        let texts = ScalarRewriteTests.randomTexts(" \u{3000}\t|\n\r中a、", count: 400, length: 0...40, seed: 67)
+            + Self.texts + Self.samples.map(\.clean)
+        var rows = 0
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { buf in
+                var every = TableLineScanner(buf)
+                var expected: [Range<Int>] = []
+                while let line = every.nextLine() {
+                    if TableLineScanner.maySplitThreeWays(buf, line) { expected.append(line) }
+                }
+                var scanner = TableLineScanner(buf)
+                var found: [Range<Int>] = []
+                while let line = scanner.nextPossibleRow() { found.append(line) }
+                #expect(found == expected, "\(text.debugDescription)")
+                rows += found.count
+                // After a row, the next line read one by one, then the search again.
+                var mixed = TableLineScanner(buf)
+                var after: [Range<Int>] = []
+                while let line = mixed.nextPossibleRow() {
+                    after.append(line)
+                    if let next = mixed.nextLine() { after.append(next) }
+                }
+                var reference = TableLineScanner(buf)
+                var want: [Range<Int>] = []
+                var takeNext = false
+                while let line = reference.nextLine() {
+                    if takeNext { want.append(line); takeNext = false } else if TableLineScanner.maySplitThreeWays(buf, line) {
+                        want.append(line); takeNext = true
+                    }
+                }
+                #expect(after == want, "\(text.debugDescription)")
+            }
+        }
+        #expect(rows >= 200)
+    }
+
     /// The sixteen-at-a-time search for ideographic spaces finds what a walk finds, from every start, among
     /// scalars sharing its bytes (、。 share E3 80; 怀 U+6000 ends in 80 80) at every alignment and near the end.
     @Test func ideographicSpaceSearchFindsWhatTheWalkFinds() {

@@ -9,17 +9,18 @@ import Darwin
 /// can split into three cells without reading the lines between.
 ///
 /// Three cells need a bar or a tab, or two runs of spaces that split: a run of spaces (an ideographic space
-/// counts two) of at least two, with a scalar before it and one after it on its line. Bars, tabs, spaces
-/// and ideographic spaces are rare in Chinese prose, so they are found by memchr and only the lines that
-/// hold one are looked at, through the positions found.
+/// counts two) of at least two, with a scalar before it and one after it on its line. Such a run holds two
+/// spaces side by side or an ideographic space, so only those, bars and tabs are looked for (memchr, and a
+/// many-at-a-time search for the ideographic space); a run opening its line (a paragraph's indent) splits
+/// nothing and is passed over, and only a line holding something else is found and read.
 struct TableLineScanner {
     private let buf: UnsafeBufferPointer<UInt8>
     /// Start of the next line not yet handed out.
     private var lineStart = 0
     private var done = false
-    /// The first position at or after the scanner's cursor of a bar, tab, space and ideographic space
+    /// The first position at or after the search's cursor of a bar, tab, two spaces and ideographic space
     /// (`buf.count`: none); the cursor only moves forward, so each is searched for again only when passed.
-    private var bar = -1, tab = -1, space = -1, ideographic = -1
+    private var bar = -1, tab = -1, doubleSpace = -1, ideographic = -1
 
     init(_ buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
 
@@ -32,51 +33,74 @@ struct TableLineScanner {
         return line
     }
 
-    /// The next line that can split into three cells; the lines passed over cannot.
+    /// The next line that can split into three cells (`maySplitThreeWays`); the lines passed over cannot.
     mutating func nextPossibleRow() -> Range<Int>? {
+        var from = lineStart
         while !done {
-            let first = min(Self.next(&bar, 0x7C, from: lineStart, in: buf), Self.next(&tab, 0x09, from: lineStart, in: buf),
-                            Self.next(&space, 0x20, from: lineStart, in: buf), nextIdeographic(from: lineStart))
-            if first >= buf.count { done = true; return nil }
-            // The lines before the one holding `first` hold none of those bytes.
-            var end = lineEnd(from: lineStart)
-            while end < first {
-                lineStart = end + 1
-                end = lineEnd(from: lineStart)
+            let p = min(Self.next(&bar, 0x7C, from: from, in: buf), Self.next(&tab, 0x09, from: from, in: buf),
+                        nextDoubleSpace(from: from), nextIdeographic(from: from))
+            if p >= buf.count { done = true; return nil }
+            var start = p
+            if buf[p] == 0x20 || buf[p] == 0xE3 {
+                // The run the spaces are in: one opening its line is an indent, and the search goes on after it.
+                while start > lineStart, Self.isSpace(buf, endingAt: start) { start -= buf[start - 1] == 0x20 ? 1 : 3 }
+                if isLineStart(start) {
+                    from = p
+                    while from < buf.count, let width = Self.spaceWidth(buf, at: from) { from += width }
+                    continue
+                }
             }
-            let line = lineStart..<end
+            // The line holding the find: its start is the last line feed before it (not before the cursor).
+            while start > lineStart, !isLineStart(start) { start -= 1 }
+            let end = lineEnd(from: p)
             if end >= buf.count { done = true } else { lineStart = end + 1 }
-            if maySplitThreeWays(line) { return line }
+            from = lineStart
+            let line = start..<end
+            if Self.maySplitThreeWays(buf, line) { return line }
         }
         return nil
     }
 
-    /// Whether the line has a bar or a tab, or two splitting runs of spaces.
-    private mutating func maySplitThreeWays(_ line: Range<Int>) -> Bool {
+    /// Whether the line has a bar or a tab, or two runs of spaces of two or more that have a scalar on each side.
+    static func maySplitThreeWays(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         let lo = line.lowerBound, hi = line.upperBound
-        if Self.next(&bar, 0x7C, from: lo, in: buf) < hi || Self.next(&tab, 0x09, from: lo, in: buf) < hi { return true }
         var runs = 0
         var runStart = -1, runEnd = -1, units = 0
-        var s = Self.next(&space, 0x20, from: lo, in: buf)
-        var w = nextIdeographic(from: lo)
-        while true {
-            let p = min(s, w)
-            guard p < hi else { break }
-            let isSpace = p == s
-            let width = isSpace ? 1 : 3
-            if p == runEnd {
+        var k = lo
+        while k < hi {
+            let b = buf[k]
+            if b == 0x7C || b == 0x09 { return true }
+            guard let width = spaceWidth(buf, at: k) else { k += 1; continue }
+            if k == runEnd {
                 runEnd += width
-                units += isSpace ? 1 : 2
+                units += width == 1 ? 1 : 2
             } else {
                 if runStart > lo, runEnd < hi, units >= 2 { runs += 1 }
-                runStart = p
-                runEnd = p + width
-                units = isSpace ? 1 : 2
+                runStart = k
+                runEnd = k + width
+                units = width == 1 ? 1 : 2
             }
-            if isSpace { s = Self.next(&space, 0x20, from: p + 1, in: buf) } else { w = nextIdeographic(from: p + 3) }
+            k += width
         }
         if runStart > lo, runEnd < hi, units >= 2 { runs += 1 }
         return runs >= 2
+    }
+
+    /// The width in bytes of the space (1) or ideographic space (3) at `k`, or nil.
+    @inline(__always) private static func spaceWidth(_ buf: UnsafeBufferPointer<UInt8>, at k: Int) -> Int? {
+        if buf[k] == 0x20 { return 1 }
+        if buf[k] == 0xE3, k + 2 < buf.count, buf[k + 1] == 0x80, buf[k + 2] == 0x80 { return 3 }
+        return nil
+    }
+
+    /// Whether a space or an ideographic space ends right before `k`.
+    @inline(__always) private static func isSpace(_ buf: UnsafeBufferPointer<UInt8>, endingAt k: Int) -> Bool {
+        buf[k - 1] == 0x20 || (k >= 3 && buf[k - 1] == 0x80 && buf[k - 2] == 0x80 && buf[k - 3] == 0xE3)
+    }
+
+    /// Whether a line starts at `k`: the cursor, the text's start, or after a line feed that no carriage return precedes.
+    @inline(__always) private func isLineStart(_ k: Int) -> Bool {
+        k == lineStart || k == 0 || (buf[k - 1] == 0x0A && (k < 2 || buf[k - 2] != 0x0D))
     }
 
     /// End of the line starting at `start`: its line feed, or the end of the text.
@@ -100,6 +124,20 @@ struct TableLineScanner {
             cache = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         return cache
+    }
+
+    /// The first two spaces side by side at or after `from`.
+    private mutating func nextDoubleSpace(from: Int) -> Int {
+        if doubleSpace >= from { return doubleSpace }
+        var k = from
+        var single = -1
+        while true {
+            let p = Self.next(&single, 0x20, from: k, in: buf)
+            if p + 1 >= buf.count { doubleSpace = buf.count; break }
+            if buf[p + 1] == 0x20 { doubleSpace = p; break }
+            k = p + 2
+        }
+        return doubleSpace
     }
 
     /// The first ideographic space (E3 80 80) at or after `from`.
