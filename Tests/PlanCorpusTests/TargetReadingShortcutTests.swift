@@ -191,6 +191,14 @@ import Testing
                     TargetExtractor.scalarIndex(in: $0, ofUTF8: offset, notBefore: hint)
                 }
                 #expect(found == aligned.scalarIndex(ofUTF8: offset), "\(text) \(offset) \(hint)")
+                // A sentence's start, also from hints right at it or one scalar before (where no search is made).
+                let want = aligned.scalarIndex(ofUTF8: offset)
+                for last in [hint, (want ?? hint), (want ?? hint) - 1] where last >= 0 {
+                    let start = aligned.offsets.withUnsafeBufferPointer {
+                        TargetExtractor.sentenceStart(in: $0, ofUTF8: offset, after: last)
+                    }
+                    #expect(start == want, "\(text) \(offset) \(last)")
+                }
             }
         }
     }

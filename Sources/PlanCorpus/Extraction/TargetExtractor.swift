@@ -52,7 +52,7 @@ public struct TargetExtractor: Sendable {
                 let onBoundaries = (range.lowerBound == cleanUTF8.count || cleanUTF8[range.lowerBound] & 0xC0 != 0x80)
                     && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
                 var span: Range<Int>? = nil
-                if onBoundaries, text != nil, let from = Self.scalarIndex(in: textOffsets, ofUTF8: range.lowerBound, notBefore: lastTo),
+                if onBoundaries, text != nil, let from = Self.sentenceStart(in: textOffsets, ofUTF8: range.lowerBound, after: lastTo),
                    let to = Self.scalarIndex(in: textOffsets, ofUTF8: range.upperBound, notBefore: from) {
                     lastTo = to
                     span = from..<to
@@ -348,6 +348,14 @@ public struct TargetExtractor: Sendable {
             }
         }
         return counts
+    }
+
+    /// `scalarIndex(in:ofUTF8:notBefore:)` for a sentence's start, which mostly lies where the last sentence ended
+    /// (`last`) or a line feed on: no search then.
+    @inline(__always) static func sentenceStart(in offsets: UnsafeBufferPointer<Int>, ofUTF8 offset: Int, after last: Int) -> Int? {
+        if last < offsets.count && offsets[last] == offset { return last }
+        if last + 1 < offsets.count && offsets[last + 1] == offset { return last + 1 }
+        return scalarIndex(in: offsets, ofUTF8: offset, notBefore: last)
     }
 
     /// `AlignedScalars.scalarIndex(ofUTF8:)` searched from `hint` on: a scalar takes one to four bytes, so the
