@@ -13,6 +13,8 @@ struct TargetSink {
     var survey = SentenceReader.Survey(reserving: 32)
     /// A clause's candidates, the array reused from one clause to the next.
     var candidates: [SentenceReader.Candidate] = []
+    /// Room an indicator's scalars are put together in, reused from one number to the next.
+    var indicatorRoom: [Unicode.Scalar] = []
     /// Set in a text that is no plan: asked whether a statement with no year is a target (nil: every one is).
     var yearless: TargetExtractor.YearlessRule?
     /// The sentence being read, and the rule's answer for it once asked.
@@ -1198,8 +1200,11 @@ struct SentenceReader {
                     // A list's items share out its words; a lone number's are the group's (it is its first).
                     let prefix = group.count > 1 && parts.count == group.count ? parts[pos] : groupLead
                     let object = trimObject(spans[i].object)
-                    // The indicator is put together as scalars and made a String once.
+                    // The indicator is put together as scalars (in the sink's room, reused) and made a String once.
                     var pScalars: [Unicode.Scalar] = []
+                    swap(&pScalars, &sink.indicatorRoom)
+                    defer { swap(&pScalars, &sink.indicatorRoom) }
+                    pScalars.removeAll(keepingCapacity: true)
                     pScalars.reserveCapacity(prefix.count + object.range.count + 8)   // room to add the object in place
                     // The one range of the sentence the indicator's scalars are, while they are one (its String is
                     // then cut from the clean text, which needs no building nor checking of UTF-8).
