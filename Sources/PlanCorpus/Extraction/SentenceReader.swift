@@ -440,18 +440,33 @@ struct SentenceReader {
         return lo..<max(lo, hi)
     }
 
+    /// What `trimTail` found. A plain value: its words are kept as lexicon entries, so copying one retains nothing.
     struct TailTrim {
         var range: Range<Int>
-        var comparator: String?
+        /// The comparator, as an entry of [comparator-before] (`comparatorEntry >= 0`) or of [link-verbs]
+        /// (`-2 - comparatorEntry`); -1 for none.
+        var comparatorEntry: Int32
         var linked: Bool
         /// True when a real link verb (达到, 为) was found, not just a comparator or 有.
         var verb: Bool
-        var hedge: String?
+        /// The [hedge] entry, or -1.
+        var hedgeEntry: Int32
         /// A comparator a short verb away from the number (至少 in 至少建设1所), cut out of the indicator.
         var gapComparator: Range<Int>? = nil
         /// Punctuation was trimmed (comparators then no longer counted).
         var punctuation = false
+
+        var comparator: String? {
+            comparatorEntry >= 0 ? PhraseLexicon.comparatorBefore.value(ofEntry: Int(comparatorEntry))
+                : comparatorEntry < -1 ? PhraseLexicon.linkVerbs.value(ofEntry: Int(-2 - comparatorEntry)) : nil
+        }
+        var hedge: String? { hedgeEntry >= 0 ? PhraseLexicon.hedges.value(ofEntry: Int(hedgeEntry)) : nil }
     }
+
+    /// By entry index of [link-verbs]: whether the verb gives no comparator (its value is =), and whether it is 有
+    /// (which links but states no level).
+    static let linkVerbGivesNoComparator = PhraseLexicon.linkVerbs.entries.map { $0.value == "=" }
+    static let linkVerbIsYou = PhraseLexicon.linkVerbs.entries.map { $0.text == "有" }
 
     /// `trimTail(trimLead(tail.range)).range` for a `tail` that `trimTail` returned. When trimming the lead moves
     /// nothing and no punctuation was trimmed, trimming the tail again finds what the first trim stopped at: nothing.
@@ -468,12 +483,13 @@ struct SentenceReader {
         let comparatorBefore = PhraseLexicon.comparatorBefore, notComparator = PhraseLexicon.notComparator
         let hedges = PhraseLexicon.hedges, notTrim = PhraseLexicon.notTrim
         let linkVerbs = PhraseLexicon.linkVerbs, tailTrim = PhraseLexicon.tailTrim
+        let noComparator = Self.linkVerbGivesNoComparator, isYou = Self.linkVerbIsYou
         let lo = r0.lowerBound
         var hi = r0.upperBound
-        var comparator: String? = nil
+        var comparator: Int32 = -1
         var linked = false
         var verb = false
-        var hedge: String? = nil
+        var hedge: Int32 = -1
         var changed = true
         var punctuation = false
         while changed && hi > lo {
@@ -489,23 +505,22 @@ struct SentenceReader {
                 if c >= 0, case let length = comparatorBefore.length(ofEntry: c), hi - length >= lo {
                     let not = notComparator.matchIndex(f, endingAt: hi)
                     if not < 0 || notComparator.length(ofEntry: not) <= length {
-                        if comparator == nil { comparator = comparatorBefore.value(ofEntry: c) }
+                        if comparator == -1 { comparator = Int32(c) }
                         hi -= length; linked = true; changed = true; continue
                     }
                 }
             }
             let h = hedges.matchIndex(f, endingAt: hi)
             if h >= 0, case let length = hedges.length(ofEntry: h), hi - length >= lo {
-                if hedge == nil { hedge = hedges.value(ofEntry: h) }
+                if hedge == -1 { hedge = Int32(h) }
                 hi -= length; changed = true; continue
             }
             let n = notTrim.matchIndex(f, endingAt: hi)
             let guarded = n >= 0 && notTrim.length(ofEntry: n) > 1
             let v = linkVerbs.matchIndex(f, endingAt: hi)
             if v >= 0, case let length = linkVerbs.length(ofEntry: v), hi - length > lo, !(guarded && length == 1) {
-                let value = linkVerbs.value(ofEntry: v)
-                if comparator == nil, value != "=" { comparator = value }
-                if linkVerbs.text(ofEntry: v) != "有" { verb = true }
+                if comparator == -1, !noComparator[v] { comparator = -2 - Int32(v) }
+                if !isYou[v] { verb = true }
                 hi -= length; linked = true; changed = true; continue
             }
             let t = tailTrim.matchIndex(f, endingAt: hi)
@@ -515,20 +530,20 @@ struct SentenceReader {
         }
         // 至少建设1所, 不少于新建10个: a comparator a short verb away from the number still governs it.
         var gap: Range<Int>? = nil
-        if comparator == nil, !punctuation {
+        if comparator == -1, !punctuation {
             for width in 1...3 where r0.upperBound - width - 2 >= lo {
                 let end = r0.upperBound - width
                 if (end..<r0.upperBound).allSatisfy({ Self.isIdeograph(f[$0]) }) {
                     let c = comparatorBefore.matchIndex(f, endingAt: end)
                     if c >= 0, case let length = comparatorBefore.length(ofEntry: c), length >= 2 {
-                        comparator = comparatorBefore.value(ofEntry: c)
+                        comparator = Int32(c)
                         gap = (end - length)..<end
                         break
                     }
                 }
             }
         }
-        return TailTrim(range: lo..<max(lo, hi), comparator: comparator, linked: linked, verb: verb, hedge: hedge, gapComparator: gap,
+        return TailTrim(range: lo..<max(lo, hi), comparatorEntry: comparator, linked: linked, verb: verb, hedgeEntry: hedge, gapComparator: gap,
                         punctuation: punctuation)
     }
 
