@@ -406,8 +406,16 @@ extension IndicatorKey {
     /// with no classifier, all -1.
     func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
         guard !document.targets.isEmpty else { return [] }
+        guard let classifier else { return assignKeys(in: &document) { _ in -1 } }
+        var scores = [Double](repeating: 0, count: classifier.lexicon.domains.count)
+        // The classifier is unwrapped once, here: binding it from the optional for each target copied the whole
+        // struct (and retained each of its arrays) every time.
+        return assignKeys(in: &document) { classifier.score($0, &scores).map(Int32.init) ?? -1 }
+    }
+
+    /// Sets `key` and `base` of every target; `domain` gives the domain index of an indicator's normalised scalars.
+    private func assignKeys(in document: inout Document, domain: (UnsafeBufferPointer<UInt32>) -> Int32) -> [Int32] {
         var buffer = [UInt32](repeating: 0, count: 64)
-        var scores = [Double](repeating: 0, count: classifier?.lexicon.domains.count ?? 0)
         var domains = [Int32](repeating: -1, count: document.targets.count)
         document.targets.withUnsafeMutableBufferPointer { targets in
             for i in targets.indices {
@@ -415,10 +423,7 @@ extension IndicatorKey {
                 let p = parts(targets[i].indicator, &buffer, count: &count)
                 targets[i].key = p.key
                 targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
-                if let classifier {
-                    let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
-                    domains[i] = d.map(Int32.init) ?? -1
-                }
+                domains[i] = buffer.withUnsafeBufferPointer { domain(UnsafeBufferPointer(rebasing: $0[0..<count])) }
             }
         }
         return domains
