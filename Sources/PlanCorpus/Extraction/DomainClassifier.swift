@@ -13,6 +13,9 @@ public struct DomainClassifier: Sendable {
     /// First scalars of the keywords, ASCII letters in both cases: most positions of a text start none, and
     /// one bit read says so.
     private let firstScalars: ScalarSet
+    /// `firstScalars` over the BMP as bare bits, read through a pointer in the scoring loop (no bounds check
+    /// or array access per scalar).
+    private let firstBits: [UInt64]
     /// Keywords of two scalars or more by their first two scalars: the group (in `pairStart`) of each pair.
     private let groupOfPair: IntegerIndex<UInt64>
     /// Group g is the keywords `pairOrder[pairStart[g]..<pairStart[g + 1]]`, longest first.
@@ -82,6 +85,11 @@ public struct DomainClassifier: Sendable {
         var firstScalars = ScalarSet(index.keys)
         for first in index.keys where first.value >= 97 && first.value <= 122 { firstScalars.insert(Unicode.Scalar(first.value - 32)!) }
         self.firstScalars = firstScalars
+        var firstBits = [UInt64](repeating: 0, count: 1024)
+        for v in 0..<0x10000 {
+            if let u = Unicode.Scalar(UInt32(v)), firstScalars.contains(u) { firstBits[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        self.firstBits = firstBits
         self.groupOfPair = IntegerIndex(pairs, slotsPerKey: 4)
         self.pairStart = pairStart
         self.pairOrder = pairOrder
@@ -177,6 +185,7 @@ public struct DomainClassifier: Sendable {
         pairStart.withUnsafeBufferPointer { pairStart in
         pairOrder.withUnsafeBufferPointer { pairOrder in
         pairFilter.withUnsafeBufferPointer { pairFilter in
+        firstBits.withUnsafeBufferPointer { firstBits in
         scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
             // The best domain so far (the first of the highest scores): scores only grow, so checking the
@@ -192,7 +201,12 @@ public struct DomainClassifier: Sendable {
             var i = 0
             outer: while i < n {
                 // Either case of an ASCII letter is in the set, so the fold waits for a hit.
-                guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
+                let v = s[i]
+                if v < 0x10000 {
+                    guard firstBits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 else { i &+= 1; continue }
+                } else {
+                    guard firstScalars.contains(unsafeBitCast(v, to: Unicode.Scalar.self)) else { i &+= 1; continue }
+                }
                 let c = Self.fold(s[i])
                 if i + 1 < n, case let key = Self.pairKey(c, Self.fold(s[i + 1])),
                    case let h = Self.pairHash(key), pairFilter[h >> 6] & (1 &<< UInt64(h & 63)) != 0,
@@ -222,7 +236,7 @@ public struct DomainClassifier: Sendable {
                 return best < 0 ? nil : best
             }
             return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
-        }}}}}}
+        }}}}}}}
     }
 
     /// The scalars of a text as it is, into `out`; returns how many.
@@ -281,11 +295,13 @@ public struct DomainClassifier: Sendable {
         clean.withUTF8 { bytes in
             state.clean = bytes
             document.targets.withUnsafeMutableBufferPointer { targets in
-                for index in targets.indices where targets[index].domain == nil {
+                guard let first = targets.baseAddress else { return }
+                // Fields read and written through each element's address, not through a copy of the whole target.
+                for index in targets.indices where (first + index).pointee.domain == nil {
                     let indicator = known.map { Int($0[index]) }
                     let domain = domain(of: UnsafeBufferPointer(targets), index, indicator: indicator, in: parts, &state)
                         ?? lexicon.fallback
-                    targets[index].domain = lexicon.domains[domain].label
+                    (first + index).pointee.domain = lexicon.domains[domain].label
                 }
             }
             state.clean = UnsafeBufferPointer(start: nil, count: 0)
@@ -298,13 +314,13 @@ public struct DomainClassifier: Sendable {
                         _ state: inout DocumentState) -> Int? {
         if let indicator {
             if indicator >= 0 { return indicator }
-        } else if let d = classify(targets[index].indicator, &state.scratch) {
+        } else if let d = classify((targets.baseAddress! + index).pointee.indicator, &state.scratch) {
             return d
         }
         // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
         let text = Target.textSlice(at: targets.baseAddress! + index)
         if let d = classify(text, &state.scratch) { return d }
-        if let s = Self.sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
+        if let s = Self.sentence(line: (targets.baseAddress! + index).pointee.provenance.line, containing: text, in: document, &state) {
             if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
             if state.sentences[s] & 4 == 0 {
                 let d: Int?
@@ -322,7 +338,7 @@ public struct DomainClassifier: Sendable {
             let d = Int(state.sentences[s] >> 5)
             if d > 0 { return d - 1 }
         }
-        if let id = targets[index].section { return domain(ofSection: id, in: document, &state) }
+        if let id = (targets.baseAddress! + index).pointee.section { return domain(ofSection: id, in: document, &state) }
         return nil
     }
 

@@ -418,11 +418,14 @@ extension IndicatorKey {
         var buffer = [UInt32](repeating: 0, count: 64)
         var domains = [Int32](repeating: -1, count: document.targets.count)
         document.targets.withUnsafeMutableBufferPointer { targets in
+            guard let first = targets.baseAddress else { return }
             for i in targets.indices {
+                // Fields read and written through the element's address, not through a copy of the whole target.
+                let target = first + i
                 var count = 0
-                let p = parts(targets[i].indicator, &buffer, count: &count)
-                targets[i].key = p.key
-                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
+                let p = parts(target.pointee.indicator, &buffer, count: &count)
+                target.pointee.key = p.key
+                target.pointee.base = Self.canonicalBase(target.pointee.per) ?? p.base
                 domains[i] = buffer.withUnsafeBufferPointer { domain(UnsafeBufferPointer(rebasing: $0[0..<count])) }
             }
         }
