@@ -22,9 +22,14 @@ import Testing
                 let other = (0..<Int.random(in: 0...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
                 // The clause twice on some lines (the first sentence holding it decides), after another sentence on
                 // some, alone on others.
-                switch Int.random(in: 0..<3, using: &rng) {
+                // On some, a combining mark just after the clause (joined to its last Character) or a prepended
+                // concatenation mark (U+0605) just before it (joined to its first): the sentence's Characters there
+                // are not the clause's, though its bytes are.
+                switch Int.random(in: 0..<5, using: &rng) {
                 case 0: lines.append(other + clause + "。" + clause)
                 case 1: lines.append(other + "。" + clause)
+                case 2: lines.append(other + "。" + clause + (Bool.random(using: &rng) ? "\u{301}" : "\u{302A}") + "," + other)
+                case 3: lines.append(other + "\u{605}" + clause + "。" + other)
                 default: lines.append(clause + "," + other)
                 }
                 for _ in 0..<Int.random(in: 1...3, using: &rng) {
@@ -117,6 +122,24 @@ import Testing
                 && $0.domain != DomainClassifier.shared.fallback }.count
         }
         #expect(bySentence >= 20)
+    }
+
+    /// A clause kept as a range of the clean text, inside its sentence's bytes but not a run of its Characters
+    /// there (a combining mark follows it and joins its last scalar), is not found in that sentence: the chain
+    /// goes on as the String chain does, to the fallback here, though the sentence names a domain.
+    @Test(arguments: ["\u{301}", "\u{302A}", ""])
+    func clauseFollowedByACombiningMarkIsNotInItsSentence(mark: String) {
+        let text = "事项。完成" + mark + ",养老服务养老机构养老\n其他"
+        var document = DomainClassifierTests.document(text, targets: [DomainClassifierTests.target("事项", "完成", line: 1)])
+        let start = "事项。".utf8.count
+        document.targets[0].shareCleanText(document.clean, clause: start..<(start + "完成".utf8.count))
+        document.sentences = [Sentence(section: nil, line: 1, cleanRange: 0..<"事项。".utf8.count, of: text),
+                              Sentence(section: nil, line: 1, cleanRange: "事项。".utf8.count..<(text.utf8.count - "\n其他".utf8.count), of: text),
+                              Sentence(section: nil, line: 2, cleanRange: (text.utf8.count - "其他".utf8.count)..<text.utf8.count, of: text)]
+        let expected = KeyAndDomainScalarTests.referenceDomains(document)
+        #expect(expected == [mark.isEmpty ? "养老" : DomainClassifier.shared.fallback])
+        DomainClassifier.shared.assignDomains(in: &document)
+        #expect(document.targets.map(\.domain) == expected)
     }
 
     @Test func normalisedScalarsFromBytesAsFromTheText() {
