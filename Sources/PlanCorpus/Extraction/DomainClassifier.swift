@@ -287,10 +287,11 @@ public struct DomainClassifier: Sendable {
     /// the chain's first step does not normalise every indicator again.
     func assignDomains(in document: inout Document, indicatorDomains: [Int32]?) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
+        let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
+        if let known, assignIndicatorDomains(in: &document, known) { return }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
         // The targets are written in place while the rest of the document is read.
         let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
-        let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
         var clean = document.clean
         clean.withUTF8 { bytes in
             state.clean = bytes
@@ -305,6 +306,20 @@ public struct DomainClassifier: Sendable {
                 }
             }
             state.clean = UnsafeBufferPointer(start: nil, count: 0)
+        }
+    }
+
+    /// When the indicator of every target without a domain has one (`known`, as `assignDomains` takes them), sets
+    /// those and returns true: the chain stops there for each, and no state for the rest of it is made. Else
+    /// changes nothing and returns false.
+    private func assignIndicatorDomains(in document: inout Document, _ known: [Int32]) -> Bool {
+        document.targets.withUnsafeMutableBufferPointer { targets -> Bool in
+            guard let first = targets.baseAddress else { return true }
+            for index in targets.indices where known[index] < 0 && (first + index).pointee.domain == nil { return false }
+            for index in targets.indices where (first + index).pointee.domain == nil {
+                (first + index).pointee.domain = lexicon.domains[Int(known[index])].label
+            }
+            return true
         }
     }
 
