@@ -179,6 +179,11 @@ public struct DomainClassifier: Sendable {
 
     /// `score` of normalised scalar values `s` (what `NormalizedScalars.load` writes), `scores` one per domain.
     func score(_ s: UnsafeBufferPointer<UInt32>, _ scores: inout [Double]) -> Int? {
+        scores.withUnsafeMutableBufferPointer { score(s, $0) }
+    }
+
+    /// `score` into `scores`, memory the caller keeps (one per domain; need not be initialised).
+    func score(_ s: UnsafeBufferPointer<UInt32>, _ scores: UnsafeMutableBufferPointer<Double>) -> Int? {
         let n = s.count
         return flat.withUnsafeBufferPointer { flat in
         flatStart.withUnsafeBufferPointer { flatStart in
@@ -186,7 +191,6 @@ public struct DomainClassifier: Sendable {
         pairOrder.withUnsafeBufferPointer { pairOrder in
         pairFilter.withUnsafeBufferPointer { pairFilter in
         firstBits.withUnsafeBufferPointer { firstBits in
-        scores.withUnsafeMutableBufferPointer { scores in
             for d in 0..<scores.count { scores[d] = 0 }
             // The best domain so far (the first of the highest scores): scores only grow, so checking the
             // domain that grew keeps it, and no pass over the scores is needed at the end.
@@ -236,7 +240,7 @@ public struct DomainClassifier: Sendable {
                 return best < 0 ? nil : best
             }
             return best >= 0 && bestScore >= DomainClassifier.minimumScore ? best : nil
-        }}}}}}}
+        }}}}}}
     }
 
     /// The scalars of a text as it is, into `out`; returns how many.

@@ -407,10 +407,11 @@ extension IndicatorKey {
     func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
         guard !document.targets.isEmpty else { return [] }
         guard let classifier else { return assignKeys(in: &document) { _ in -1 } }
-        var scores = [Double](repeating: 0, count: classifier.lexicon.domains.count)
         // The classifier is unwrapped once, here: binding it from the optional for each target copied the whole
-        // struct (and retained each of its arrays) every time.
-        return assignKeys(in: &document) { classifier.score($0, &scores).map(Int32.init) ?? -1 }
+        // struct (and retained each of its arrays) every time. The scores are kept on the stack, not allocated.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: classifier.lexicon.domains.count) { scores in
+            assignKeys(in: &document) { classifier.score($0, scores).map(Int32.init) ?? -1 }
+        }
     }
 
     /// Sets `key` and `base` of every target; `domain` gives the domain index of an indicator's normalised scalars.
