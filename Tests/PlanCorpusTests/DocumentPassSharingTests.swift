@@ -10,7 +10,10 @@ import Testing
     /// targets whose clauses stand in one or several sentences of their line.
     static func randomDocuments(seed: UInt64, sharedSentences: Bool) -> [Document] {
         var rng = ScalarRewriteTests.SeededGenerator(state: seed)
-        let words = DomainLexicon.shared.keywords.map(\.text).sorted().prefix(300) + ["托位數", "養老機構", "ＰＭ２.５", "社區", "完成", "建成"]
+        // Combining marks (U+0301, U+302A) join the scalar before them into one Character: a clause they follow is
+        // not a whole run of the sentence's Characters there, and a sentence holding one is not plain.
+        let words = DomainLexicon.shared.keywords.map(\.text).sorted().prefix(300) + ["托位數", "養老機構", "ＰＭ２.５", "社區", "完成", "建成",
+                                                                                  "\u{301}", "\u{302A}", "e\u{301}"]
         return (0..<60).map { _ in
             var lines: [String] = []
             var targets: [Target] = []
@@ -19,9 +22,14 @@ import Testing
                 let other = (0..<Int.random(in: 0...3, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
                 // The clause twice on some lines (the first sentence holding it decides), after another sentence on
                 // some, alone on others.
-                switch Int.random(in: 0..<3, using: &rng) {
+                // On some, a combining mark just after the clause (joined to its last Character) or a prepended
+                // concatenation mark (U+0605) just before it (joined to its first): the sentence's Characters there
+                // are not the clause's, though its bytes are.
+                switch Int.random(in: 0..<5, using: &rng) {
                 case 0: lines.append(other + clause + "。" + clause)
                 case 1: lines.append(other + "。" + clause)
+                case 2: lines.append(other + "。" + clause + (Bool.random(using: &rng) ? "\u{301}" : "\u{302A}") + "," + other)
+                case 3: lines.append(other + "\u{605}" + clause + "。" + other)
                 default: lines.append(clause + "," + other)
                 }
                 for _ in 0..<Int.random(in: 1...3, using: &rng) {
@@ -80,6 +88,8 @@ import Testing
     @Test func indicatorDomainsFromKeyingAsByTheChain() {
         var targets = 0
         var fromIndicator = 0
+        // Documents all of whose targets take their indicator's domain (the chain makes no state for them).
+        var allFromIndicator = 0
         for document in Self.documents {
             var expected = document
             for k in expected.targets.indices { expected.targets[k].domain = nil }
@@ -94,10 +104,12 @@ import Testing
             #expect(shared.targets.map(\.key) == expected.targets.map(\.key), "\(document.name)")
             targets += shared.targets.count
             fromIndicator += domains.filter { $0 >= 0 }.count
+            if domains.allSatisfy({ $0 >= 0 }) { allFromIndicator += 1 }
         }
         // Both halves of the chain are exercised: some indicators decide, some do not.
         #expect(targets >= 200)
         #expect(fromIndicator >= 20 && fromIndicator < targets)
+        #expect(allFromIndicator >= 3 && allFromIndicator < Self.documents.count)
     }
 
     /// The chain over sentences read from the clean text's bytes gives the String chain's domains, whether the
@@ -114,6 +126,24 @@ import Testing
                 && $0.domain != DomainClassifier.shared.fallback }.count
         }
         #expect(bySentence >= 20)
+    }
+
+    /// A clause kept as a range of the clean text, inside its sentence's bytes but not a run of its Characters
+    /// there (a combining mark follows it and joins its last scalar), is not found in that sentence: the chain
+    /// goes on as the String chain does, to the fallback here, though the sentence names a domain.
+    @Test(arguments: ["\u{301}", "\u{302A}", ""])
+    func clauseFollowedByACombiningMarkIsNotInItsSentence(mark: String) {
+        let text = "事项。完成" + mark + ",养老服务养老机构养老\n其他"
+        var document = DomainClassifierTests.document(text, targets: [DomainClassifierTests.target("事项", "完成", line: 1)])
+        let start = "事项。".utf8.count
+        document.targets[0].shareCleanText(document.clean, clause: start..<(start + "完成".utf8.count))
+        document.sentences = [Sentence(section: nil, line: 1, cleanRange: 0..<"事项。".utf8.count, of: text),
+                              Sentence(section: nil, line: 1, cleanRange: "事项。".utf8.count..<(text.utf8.count - "\n其他".utf8.count), of: text),
+                              Sentence(section: nil, line: 2, cleanRange: (text.utf8.count - "其他".utf8.count)..<text.utf8.count, of: text)]
+        let expected = KeyAndDomainScalarTests.referenceDomains(document)
+        #expect(expected == [mark.isEmpty ? "养老" : DomainClassifier.shared.fallback])
+        DomainClassifier.shared.assignDomains(in: &document)
+        #expect(document.targets.map(\.domain) == expected)
     }
 
     @Test func normalisedScalarsFromBytesAsFromTheText() {

@@ -81,7 +81,8 @@ public struct AgencyExtractor: Sendable {
     /// The agencies of one list text (what stands inside the parenthesis), or nil when it is no agency list.
     public func agencies(inList text: String) -> [String]? {
         let aligned = AlignedScalars(text)
-        return parseList(aligned, 0..<aligned.count)?.names
+        var buffers = ParseBuffers()
+        return parseList(aligned, 0..<aligned.count, &buffers)?.names
     }
 
     // MARK: - Scanning
@@ -216,12 +217,14 @@ public struct AgencyExtractor: Sendable {
                 }
             }
         }
+        // One set of working arrays for every note parsed in the text.
+        var buffers = ParseBuffers()
         var i = 0
         for open in opens where open >= i {
             // Only notes holding a word an agency name can end or start with are parsed.
             if let close = closing(of: open, in: norm), exhaustive || terms.holdsNameWord(norm, (open + 1)..<close) {
                 let content = (open + 1)..<close
-                if let parsed = parseList(text, content) {
+                if let parsed = parseList(text, content, &buffers) {
                     found.append(ScalarList(agencies: parsed.names, range: content, agencyRanges: parsed.ranges))
                     covered.append(open..<(close + 1))
                     i = close + 1
@@ -247,7 +250,7 @@ public struct AgencyExtractor: Sendable {
             }
             var start = i
             if start > 0, norm[start - 1] == "【" || norm[start - 1] == "[" { start -= 1 }
-            if let parsed = parseList(text, start..<end), !parsed.names.isEmpty {
+            if let parsed = parseList(text, start..<end, &buffers), !parsed.names.isEmpty {
                 found.append(ScalarList(agencies: parsed.names, range: start..<end, agencyRanges: parsed.ranges))
             }
             i = max(end, i + 1)
@@ -289,7 +292,7 @@ public struct AgencyExtractor: Sendable {
     }
 
     /// An item of a list while it is being expanded: ranges of the text only (no arrays to make, copy or free).
-    private struct Item {
+    fileprivate struct Item {
         var range: Range<Int>
         /// Scalars added in front: the owner's range (各县 before 党委和政府), or 各 alone when `headIsGe`.
         var head: Range<Int> = 0..<0
@@ -323,7 +326,15 @@ public struct AgencyExtractor: Sendable {
         }
     }
 
-    func parseList(_ text: AlignedScalars, _ range: Range<Int>) -> ParsedAgencies? {
+    /// Working arrays of `parseList`, kept from one list to the next (their capacity, not their contents).
+    struct ParseBuffers {
+        fileprivate var items: [Item] = []
+        fileprivate var pieces: [(range: Range<Int>, owner: Range<Int>?)] = []
+        fileprivate var composed: [Unicode.Scalar] = []
+        fileprivate var plainNames: [(composed: Bool, range: Range<Int>)?] = []
+    }
+
+    func parseList(_ text: AlignedScalars, _ range: Range<Int>, _ buffers: inout ParseBuffers) -> ParsedAgencies? {
         let norm = text.norm
         // A 。 ends the list: what follows is a note (具体任务均涉及…,下同).
         var range = range
@@ -332,12 +343,28 @@ public struct AgencyExtractor: Sendable {
             if norm[k] == "(" { level += 1 } else if norm[k] == ")" { level -= 1 }
             if level == 0, norm[k] == "。" { range = range.lowerBound..<k; break }
         }
+        // The buffers' arrays are moved out for the parse and back after it (no copy either way).
         var items: [Item] = []
-        items.reserveCapacity(8)
+        swap(&items, &buffers.items)
+        items.removeAll(keepingCapacity: true)
+        if items.capacity < 8 { items.reserveCapacity(8) }
         var sawFormula = false
         // One buffer of pieces for all segments.
         var pieces: [(range: Range<Int>, owner: Range<Int>?)] = []
-        pieces.reserveCapacity(8)
+        swap(&pieces, &buffers.pieces)
+        if pieces.capacity < 8 { pieces.reserveCapacity(8) }
+        var composed: [Unicode.Scalar] = []
+        swap(&composed, &buffers.composed)
+        composed.removeAll(keepingCapacity: true)
+        var plainNames: [(composed: Bool, range: Range<Int>)?] = []
+        swap(&plainNames, &buffers.plainNames)
+        plainNames.removeAll(keepingCapacity: true)
+        defer {
+            swap(&items, &buffers.items)
+            swap(&pieces, &buffers.pieces)
+            swap(&composed, &buffers.composed)
+            swap(&plainNames, &buffers.plainNames)
+        }
         /// Splits a segment into items (each segment as soon as it is found: no list of segments).
         func take(_ segment: Range<Int>) {
             split(text, segment, into: &pieces)
@@ -418,12 +445,11 @@ public struct AgencyExtractor: Sendable {
         if items.count > 1 { expandPrefixes(&items, text) }
 
         var result = ParsedAgencies()
-        // Names with a prefix, head or tail, their scalars end to end in one buffer (no array per name); a name
-        // without any is a range of the text's scalars.
-        var composed: [Unicode.Scalar] = []
-        // Where each kept name's scalars are, when they are all plain: two such names are equal Strings exactly
-        // when their scalars are equal (see `PlainScalars`), which is cheaper to ask than String equality.
-        var plainNames: [(composed: Bool, range: Range<Int>)?] = []
+        // Names with a prefix, head or tail, their scalars end to end in one buffer, `composed` (no array per
+        // name); a name without any is a range of the text's scalars.
+        // `plainNames`: where each kept name's scalars are, when they are all plain: two such names are equal
+        // Strings exactly when their scalars are equal (see `PlainScalars`), which is cheaper to ask than String
+        // equality.
         result.names.reserveCapacity(items.count)
         result.ranges.reserveCapacity(items.count)
         plainNames.reserveCapacity(items.count)

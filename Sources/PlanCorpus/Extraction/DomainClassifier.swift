@@ -13,6 +13,9 @@ public struct DomainClassifier: Sendable {
     /// First scalars of the keywords, ASCII letters in both cases: most positions of a text start none, and
     /// one bit read says so.
     private let firstScalars: ScalarSet
+    /// `firstScalars` over the BMP as bare bits, read through a pointer in the scoring loop (no bounds check
+    /// or array access per scalar).
+    private let firstBits: [UInt64]
     /// Keywords of two scalars or more by their first two scalars: the group (in `pairStart`) of each pair.
     private let groupOfPair: IntegerIndex<UInt64>
     /// Group g is the keywords `pairOrder[pairStart[g]..<pairStart[g + 1]]`, longest first.
@@ -82,6 +85,11 @@ public struct DomainClassifier: Sendable {
         var firstScalars = ScalarSet(index.keys)
         for first in index.keys where first.value >= 97 && first.value <= 122 { firstScalars.insert(Unicode.Scalar(first.value - 32)!) }
         self.firstScalars = firstScalars
+        var firstBits = [UInt64](repeating: 0, count: 1024)
+        for v in 0..<0x10000 {
+            if let u = Unicode.Scalar(UInt32(v)), firstScalars.contains(u) { firstBits[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        self.firstBits = firstBits
         self.groupOfPair = IntegerIndex(pairs, slotsPerKey: 4)
         self.pairStart = pairStart
         self.pairOrder = pairOrder
@@ -171,13 +179,18 @@ public struct DomainClassifier: Sendable {
 
     /// `score` of normalised scalar values `s` (what `NormalizedScalars.load` writes), `scores` one per domain.
     func score(_ s: UnsafeBufferPointer<UInt32>, _ scores: inout [Double]) -> Int? {
+        scores.withUnsafeMutableBufferPointer { score(s, $0) }
+    }
+
+    /// `score` into `scores`, memory the caller keeps (one per domain; need not be initialised).
+    func score(_ s: UnsafeBufferPointer<UInt32>, _ scores: UnsafeMutableBufferPointer<Double>) -> Int? {
         let n = s.count
         return flat.withUnsafeBufferPointer { flat in
         flatStart.withUnsafeBufferPointer { flatStart in
         pairStart.withUnsafeBufferPointer { pairStart in
         pairOrder.withUnsafeBufferPointer { pairOrder in
         pairFilter.withUnsafeBufferPointer { pairFilter in
-        scores.withUnsafeMutableBufferPointer { scores in
+        firstBits.withUnsafeBufferPointer { firstBits in
             for d in 0..<scores.count { scores[d] = 0 }
             // The best domain so far (the first of the highest scores): scores only grow, so checking the
             // domain that grew keeps it, and no pass over the scores is needed at the end.
@@ -192,7 +205,12 @@ public struct DomainClassifier: Sendable {
             var i = 0
             outer: while i < n {
                 // Either case of an ASCII letter is in the set, so the fold waits for a hit.
-                guard firstScalars.contains(unsafeBitCast(s[i], to: Unicode.Scalar.self)) else { i &+= 1; continue }
+                let v = s[i]
+                if v < 0x10000 {
+                    guard firstBits[Int(v &>> 6)] & (1 &<< UInt64(v & 63)) != 0 else { i &+= 1; continue }
+                } else {
+                    guard firstScalars.contains(unsafeBitCast(v, to: Unicode.Scalar.self)) else { i &+= 1; continue }
+                }
                 let c = Self.fold(s[i])
                 if i + 1 < n, case let key = Self.pairKey(c, Self.fold(s[i + 1])),
                    case let h = Self.pairHash(key), pairFilter[h >> 6] & (1 &<< UInt64(h & 63)) != 0,
@@ -243,8 +261,8 @@ public struct DomainClassifier: Sendable {
     private struct DocumentState {
         var scratch: Scratch
         /// Per sentence index: bit 0 set when its text is plain (see `PlainScalars`), bit 1 when that was asked,
-        /// bit 3 when its text was then found to be `clean`'s bytes at its range (shared storage); the rest, when
-        /// bit 2 is set, is its domain index + 1 (0 for none).
+        /// bit 3 when its text is `clean`'s bytes at its range (shared storage), bit 4 when that was asked; the
+        /// rest, when bit 2 is set, is its domain index + 1 (0 for none).
         var sentences: [Int32] = []
         /// The UTF-8 of the document's clean text while its targets are classified: a sentence that shares it is
         /// read from it, not cut as a Substring again on every visit.
@@ -273,22 +291,39 @@ public struct DomainClassifier: Sendable {
     /// the chain's first step does not normalise every indicator again.
     func assignDomains(in document: inout Document, indicatorDomains: [Int32]?) {
         guard !document.targets.isEmpty, !lexicon.domains.isEmpty else { return }
+        let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
+        if let known, assignIndicatorDomains(in: &document, known) { return }
         var state = DocumentState(scratch: Scratch(domains: lexicon.domains.count))
         // The targets are written in place while the rest of the document is read.
         let parts = DocumentParts(sentences: document.sentences, sections: document.sections)
-        let known = indicatorDomains?.count == document.targets.count ? indicatorDomains : nil
         var clean = document.clean
         clean.withUTF8 { bytes in
             state.clean = bytes
             document.targets.withUnsafeMutableBufferPointer { targets in
-                for index in targets.indices where targets[index].domain == nil {
+                guard let first = targets.baseAddress else { return }
+                // Fields read and written through each element's address, not through a copy of the whole target.
+                for index in targets.indices where (first + index).pointee.domain == nil {
                     let indicator = known.map { Int($0[index]) }
                     let domain = domain(of: UnsafeBufferPointer(targets), index, indicator: indicator, in: parts, &state)
                         ?? lexicon.fallback
-                    targets[index].domain = lexicon.domains[domain].label
+                    (first + index).pointee.domain = lexicon.domains[domain].label
                 }
             }
             state.clean = UnsafeBufferPointer(start: nil, count: 0)
+        }
+    }
+
+    /// When the indicator of every target without a domain has one (`known`, as `assignDomains` takes them), sets
+    /// those and returns true: the chain stops there for each, and no state for the rest of it is made. Else
+    /// changes nothing and returns false.
+    private func assignIndicatorDomains(in document: inout Document, _ known: [Int32]) -> Bool {
+        document.targets.withUnsafeMutableBufferPointer { targets -> Bool in
+            guard let first = targets.baseAddress else { return true }
+            for index in targets.indices where known[index] < 0 && (first + index).pointee.domain == nil { return false }
+            for index in targets.indices where (first + index).pointee.domain == nil {
+                (first + index).pointee.domain = lexicon.domains[Int(known[index])].label
+            }
+            return true
         }
     }
 
@@ -298,13 +333,13 @@ public struct DomainClassifier: Sendable {
                         _ state: inout DocumentState) -> Int? {
         if let indicator {
             if indicator >= 0 { return indicator }
-        } else if let d = classify(targets[index].indicator, &state.scratch) {
+        } else if let d = classify((targets.baseAddress! + index).pointee.indicator, &state.scratch) {
             return d
         }
         // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
         let text = Target.textSlice(at: targets.baseAddress! + index)
         if let d = classify(text, &state.scratch) { return d }
-        if let s = Self.sentence(line: targets[index].provenance.line, containing: text, in: document, &state) {
+        if let s = Self.sentence(line: (targets.baseAddress! + index).pointee.provenance.line, containing: text, in: document, &state) {
             if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
             if state.sentences[s] & 4 == 0 {
                 let d: Int?
@@ -317,12 +352,12 @@ public struct DomainClassifier: Sendable {
                 } else {
                     d = classify(document.sentences[s].slice, &state.scratch)
                 }
-                state.sentences[s] |= 4 | (d.map { Int32($0) + 1 } ?? 0) << 4
+                state.sentences[s] |= 4 | (d.map { Int32($0) + 1 } ?? 0) << 5
             }
-            let d = Int(state.sentences[s] >> 4)
+            let d = Int(state.sentences[s] >> 5)
             if d > 0 { return d - 1 }
         }
-        if let id = targets[index].section { return domain(ofSection: id, in: document, &state) }
+        if let id = (targets.baseAddress! + index).pointee.section { return domain(ofSection: id, in: document, &state) }
         return nil
     }
 
@@ -337,15 +372,42 @@ public struct DomainClassifier: Sendable {
     private static func sentence(line: Int, containing text: Substring, _ needle: UnsafeBufferPointer<UInt8>,
                           in document: DocumentParts, _ state: inout DocumentState) -> Int? {
         // Plain texts are searched by bytes (where both are plain, Characters are their scalars); others as
-        // Foundation answers `contains`.
-        let plainNeedle = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
-        let part = String(text)
+        // Foundation answers `contains`. The needle's plainness and its String are made only when asked: most
+        // clauses lie inside the first sentence of their line, which the shortcut below answers without either.
+        var plainNeedle: Bool?
+        var part: String?
+        func needleIsPlain() -> Bool {
+            if let plainNeedle { return plainNeedle }
+            let plain = !needle.isEmpty && PlainScalars.arePlain(utf8: needle)
+            plainNeedle = plain
+            return plain
+        }
+        func contains(_ slice: Substring) -> Bool {
+            if part == nil { part = String(text) }
+            return slice.contains(part!)
+        }
         // Where the needle's bytes lie in the clean text, when they are the clean text's own (a clause kept as a
         // range of it): a sentence whose range holds them holds the text.
         var needleAt: Int?
         if let at = needle.baseAddress, let clean = state.clean.baseAddress, at >= clean,
            at + needle.count <= clean + state.clean.count {
             needleAt = at - clean
+        }
+        // The clause's scalars just before and after it in the clean text, when it starts and ends on scalar
+        // boundaries there (0 at the text's edges): see the shortcut below.
+        var inside = false
+        var before: UInt32 = 0, after: UInt32 = 0
+        if let at = needleAt, !needle.isEmpty, needle[0] & 0xC0 != 0x80 {
+            let clean = state.clean, end = at + needle.count
+            if end == clean.count || clean[end] & 0xC0 != 0x80 {
+                inside = true
+                if end < clean.count { after = UTF8Codec.decode(clean, at: end).value }
+                if at > 0 {
+                    var p = at - 1
+                    while p > 0, clean[p] & 0xC0 == 0x80 { p -= 1 }
+                    before = UTF8Codec.decode(clean, at: p).value
+                }
+            }
         }
         return document.sentences.withUnsafeBufferPointer { sentences -> Int? in
             if state.linesSorted == nil {
@@ -361,22 +423,51 @@ public struct DomainClassifier: Sendable {
                     if sentences[mid].line < line { k = mid + 1 } else { hi = mid }
                 }
             }
+            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
+            /// Whether the sentence's text is `clean`'s bytes at its range, worked out on the first visit.
+            func shares(_ k: Int) -> Bool {
+                if state.sentences[k] & 16 == 0 {
+                    var slice = sentences[k].slice
+                    let clean = state.clean, range = sentences[k].cleanRange
+                    let shares = slice.withUTF8 { hay in
+                        range.upperBound <= clean.count && hay.count == range.count
+                            && clean.baseAddress != nil && hay.baseAddress == clean.baseAddress! + range.lowerBound
+                    }
+                    state.sentences[k] |= 16 | (shares ? 8 : 0)
+                }
+                return state.sentences[k] & 8 != 0
+            }
+            /// The sentence's plainness and sharing bits, worked out on the first visit.
+            func bits(_ k: Int) -> Int32 {
+                if state.sentences[k] & 2 == 0 {
+                    _ = shares(k)
+                    let range = sentences[k].cleanRange
+                    let plain: Bool
+                    if state.sentences[k] & 8 != 0 {
+                        plain = PlainScalars.arePlain(utf8: UnsafeBufferPointer(rebasing: state.clean[range]))
+                    } else {
+                        var slice = sentences[k].slice
+                        plain = slice.withUTF8 { PlainScalars.arePlain(utf8: $0) }
+                    }
+                    state.sentences[k] |= plain ? 3 : 2
+                }
+                return state.sentences[k]
+            }
             while k < sentences.count {
                 let sentenceLine = sentences[k].line
                 if sentenceLine == line {
-                    if plainNeedle {
-                        if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: sentences.count) }
-                        if state.sentences[k] & 2 == 0 {
-                            // First visit: whether the sentence is plain, and whether its bytes are the clean text's.
-                            var slice = sentences[k].slice
-                            let clean = state.clean, range = sentences[k].cleanRange
-                            state.sentences[k] |= slice.withUTF8 { hay -> Int32 in
-                                let shares = range.upperBound <= clean.count && hay.count == range.count
-                                    && clean.baseAddress != nil && hay.baseAddress == clean.baseAddress! + range.lowerBound
-                                return (PlainScalars.arePlain(utf8: hay) ? 3 : 2) | (shares ? 8 : 0)
-                            }
-                        }
-                        let known = state.sentences[k]
+                    // The clause's own bytes inside a sentence that shares the clean text: the sentence holds it when
+                    // the clause is plain and so are the scalars around it (or the sentence ends there), for then
+                    // its Characters are the sentence's there, whatever else the sentence holds; the sentence's own
+                    // plainness (a pass over all of it) is not needed.
+                    if inside, let at = needleAt, case let range = sentences[k].cleanRange,
+                       at >= range.lowerBound, at + needle.count <= range.upperBound, shares(k), needleIsPlain(),
+                       at == range.lowerBound || PlainScalars.isPlain(unsafeBitCast(before, to: Unicode.Scalar.self)),
+                       at + needle.count == range.upperBound || PlainScalars.isPlain(unsafeBitCast(after, to: Unicode.Scalar.self)) {
+                        return k
+                    }
+                    if needleIsPlain() {
+                        let known = bits(k)
                         let found: Bool?
                         if known & 1 == 0 {
                             found = nil
@@ -392,8 +483,8 @@ public struct DomainClassifier: Sendable {
                             var slice = sentences[k].slice
                             found = slice.withUTF8 { UTF8Search.firstOffset(of: needle, in: $0) != nil }
                         }
-                        if found ?? sentences[k].slice.contains(part) { return k }
-                    } else if sentences[k].slice.contains(part) {
+                        if found ?? contains(sentences[k].slice) { return k }
+                    } else if contains(sentences[k].slice) {
                         return k
                     }
                 }

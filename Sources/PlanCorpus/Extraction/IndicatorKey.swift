@@ -406,19 +406,28 @@ extension IndicatorKey {
     /// with no classifier, all -1.
     func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
         guard !document.targets.isEmpty else { return [] }
+        guard let classifier else { return assignKeys(in: &document) { _ in -1 } }
+        // The classifier is unwrapped once, here: binding it from the optional for each target copied the whole
+        // struct (and retained each of its arrays) every time. The scores are kept on the stack, not allocated.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: classifier.lexicon.domains.count) { scores in
+            assignKeys(in: &document) { classifier.score($0, scores).map(Int32.init) ?? -1 }
+        }
+    }
+
+    /// Sets `key` and `base` of every target; `domain` gives the domain index of an indicator's normalised scalars.
+    private func assignKeys(in document: inout Document, domain: (UnsafeBufferPointer<UInt32>) -> Int32) -> [Int32] {
         var buffer = [UInt32](repeating: 0, count: 64)
-        var scores = [Double](repeating: 0, count: classifier?.lexicon.domains.count ?? 0)
         var domains = [Int32](repeating: -1, count: document.targets.count)
         document.targets.withUnsafeMutableBufferPointer { targets in
+            guard let first = targets.baseAddress else { return }
             for i in targets.indices {
+                // Fields read and written through the element's address, not through a copy of the whole target.
+                let target = first + i
                 var count = 0
-                let p = parts(targets[i].indicator, &buffer, count: &count)
-                targets[i].key = p.key
-                targets[i].base = Self.canonicalBase(targets[i].per) ?? p.base
-                if let classifier {
-                    let d = buffer.withUnsafeBufferPointer { classifier.score(UnsafeBufferPointer(rebasing: $0[0..<count]), &scores) }
-                    domains[i] = d.map(Int32.init) ?? -1
-                }
+                let p = parts(target.pointee.indicator, &buffer, count: &count)
+                target.pointee.key = p.key
+                target.pointee.base = Self.canonicalBase(target.pointee.per) ?? p.base
+                domains[i] = buffer.withUnsafeBufferPointer { domain(UnsafeBufferPointer(rebasing: $0[0..<count])) }
             }
         }
         return domains

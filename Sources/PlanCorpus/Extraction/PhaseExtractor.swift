@@ -248,17 +248,12 @@ public struct PhaseExtractor: Sendable {
             candidates.reserveCapacity(32)
             norm.withUnsafeBufferPointer { buf in
                 // Hits go straight into the candidates (no array of hits per scalar searched).
-                let stage = PhaseExtractor.stageSearch
-                var q = 0
-                while let at = stage.firstIndex(in: buf, from: q) {
+                PhaseExtractor.stageSearch.forEachIndex(in: buf) { at in
                     if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
-                    q = at + 1
                 }
                 for end in PhaseExtractor.horizonEnds {
-                    q = 0
-                    while let at = end.search.firstIndex(in: buf, from: q) {
+                    end.search.forEachIndex(in: buf) { at in
                         for length in end.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
-                        q = at + 1
                     }
                 }
             }

@@ -53,11 +53,16 @@ struct ScalarSearch {
     /// Every index of `target` in `scalars`, in order.
     func indices(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Int] {
         var result: [Int] = []
+        forEachIndex(in: scalars) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with every index of `target` in `scalars`, in order (no array of them made).
+    @inline(__always) func forEachIndex(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Int) -> Void) {
         var k = 0
         while let i = firstIndex(in: scalars, from: k) {
-            result.append(i)
+            body(i)
             k = i + 1
         }
-        return result
     }
 }
