@@ -65,18 +65,17 @@ public struct NumberScanner: Sendable {
         return out
     }
 
-    /// `scan(original:folded:utf8:)` appending the tokens to `out`, so a caller can keep one array's storage
-    /// from text to text (tokens are plain values: they hold nothing of the scalars).
+    /// `scan(original:folded:utf8:)` appending the tokens to `out`.
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], into out: inout [Quantity]) {
         // The run reads the scalars and the offsets through buffers: no retain of any per scan, and no bounds
         // check per read (`at` checks the bounds itself).
         original.withUnsafeBufferPointer { o in
             folded.withUnsafeBufferPointer { s in
                 offsets.withUnsafeBufferPointer { u in
-                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
-                    swap(&run.out, &out)
+                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u, out: TokenBuffer(capacity: 16))
+                    defer { run.out.deallocate() }
                     run.scanAll()
-                    swap(&run.out, &out)
+                    out.append(contentsOf: run.out.tokens)
                 }
             }
         }
@@ -86,20 +85,23 @@ public struct NumberScanner: Sendable {
     /// `ScanRun.startBytes` marks, in text order: every one, or the scan misses tokens), so the scan reads only there.
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], starts: UnsafeBufferPointer<Int32>,
               into out: inout [Quantity]) {
+        var buffer = TokenBuffer(capacity: 16)
+        defer { buffer.deallocate() }
         original.withUnsafeBufferPointer { o in
             folded.withUnsafeBufferPointer { s in
-                offsets.withUnsafeBufferPointer { u in scan(original: o, folded: s, utf8: u, starts: starts, into: &out) }
+                offsets.withUnsafeBufferPointer { u in scan(original: o, folded: s, utf8: u, starts: starts, into: &buffer) }
             }
         }
+        out.append(contentsOf: buffer.tokens)
     }
 
-    /// `scan(original:folded:utf8:starts:into:)` of buffers (the sentence reader reads sentences in place).
+    /// `scan(original:folded:utf8:starts:into:)` of buffers, appending to `out` (the sentence reader reads sentences
+    /// in place and keeps one token buffer for a document).
     func scan(original o: UnsafeBufferPointer<Unicode.Scalar>, folded s: UnsafeBufferPointer<Unicode.Scalar>,
-              utf8 u: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int32>, into out: inout [Quantity]) {
-        var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
-        swap(&run.out, &out)
+              utf8 u: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int32>, into out: inout TokenBuffer) {
+        var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u, out: out)
         run.scanAll(starts: starts)
-        swap(&run.out, &out)
+        out = run.out
     }
 }
 
@@ -192,16 +194,20 @@ struct ScanRun {
     let o: UnsafeBufferPointer<Unicode.Scalar>
     let s: UnsafeBufferPointer<Unicode.Scalar>
     let units: PhraseLexicon
-    let facts: UnitFacts
+    /// Held unretained: the scanner that makes the run (or the static `UnitFacts.standard`) keeps it for the run's life.
+    unowned(unsafe) let facts: UnitFacts
     let n: Int
     let utf8: UnsafeBufferPointer<Int>
     /// `facts.follow`, read at every number.
     let follow: UnsafePointer<UInt8>
     /// False to skip `scanPlainArabic` and `scanPlainChinese` (the full readings are the reference they are tested against).
     var shortcuts = true
-    var out: [Quantity] = []
+    /// The tokens found, appended to what `out` held: memory the caller owns (a copy of the run shares it).
+    var out: TokenBuffer
 
-    init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
+    init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts,
+         utf8: UnsafeBufferPointer<Int>, out: TokenBuffer) {
+        self.out = out
         self.o = o
         self.s = s
         self.units = units
@@ -366,7 +372,6 @@ struct ScanRun {
     @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                                               unitNumber: UInt32, category: UnitCategory?, written: Quantity.WrittenUnit?,
                                               atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
-        if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
         out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: value.map(Self.tidy),
                             valueMax: valueMax.map(Self.tidy), unitNumber: unitNumber, unitCategory: category,
                             isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese, scalarRange: range,

@@ -51,17 +51,13 @@ struct SentenceReader {
         }
     }
 
-    /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
-    /// made once per document rather than once per sentence.
+    /// The memory a reader reads from, kept by the caller from sentence to sentence so that it is made once per
+    /// document rather than once per sentence.
     struct Buffers {
         /// A sentence's scalars as written, for a caller that holds them in no buffer of its own (`withReader(_:…)`).
         var original: [Unicode.Scalar] = []
-        /// The per-scalar buffers below are kept at their full size, each sentence written over their start
-        /// (emptying and refilling them checked their storage for every sentence).
-        var folded: [Unicode.Scalar] = []
-        var stops: [Int32] = []
-        var starts: [Int32] = []
-        var tokens: [Quantity] = []
+        /// The folded scalars, noted positions and tokens (shared by copies of the buffers: a caller keeps one).
+        let storage = Storage()
 
         init() {}
 
@@ -71,11 +67,45 @@ struct SentenceReader {
         }
 
         /// Grows the per-scalar buffers to hold `count` scalars.
-        mutating func room(for count: Int) {
-            guard folded.count < count else { return }
-            folded = [Unicode.Scalar](repeating: " ", count: count)
-            stops = [Int32](repeating: 0, count: count)
-            starts = [Int32](repeating: 0, count: count)
+        func room(for count: Int) { storage.room(for: count) }
+    }
+
+    /// The per-scalar memory of `Buffers`, kept at the size of the longest sentence so far, each sentence written
+    /// over its start, and the token buffer: raw memory, so that a sentence writes and reads it with no array to
+    /// check for uniqueness, retain, grow or empty (arrays did that for every sentence and token).
+    final class Storage {
+        private(set) var capacity = 0
+        /// A sentence's folded scalars, positions in `walkSet` and positions that may start a token (`fold`).
+        private(set) var folded: UnsafeMutablePointer<Unicode.Scalar>
+        private(set) var stops: UnsafeMutablePointer<Int32>
+        private(set) var starts: UnsafeMutablePointer<Int32>
+        /// A sentence's tokens; its memory is kept (grown by a scan that needs more) from sentence to sentence.
+        var tokens = TokenBuffer(capacity: 16)
+
+        init() {
+            folded = .allocate(capacity: 0)
+            stops = .allocate(capacity: 0)
+            starts = .allocate(capacity: 0)
+        }
+
+        /// Room for `count` scalars in each per-scalar buffer (what they held is dropped: every sentence writes
+        /// its own before reading).
+        func room(for count: Int) {
+            guard capacity < count else { return }
+            folded.deallocate()
+            stops.deallocate()
+            starts.deallocate()
+            folded = .allocate(capacity: count)
+            stops = .allocate(capacity: count)
+            starts = .allocate(capacity: count)
+            capacity = count
+        }
+
+        deinit {
+            folded.deallocate()
+            stops.deallocate()
+            starts.deallocate()
+            tokens.deallocate()
         }
     }
 
@@ -99,34 +129,27 @@ struct SentenceReader {
                               buffers: inout Buffers, section: Int?, sharesCleanText: Bool, scanner: NumberScanner,
                               pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
         let count = o.count
-        buffers.room(for: count)
-        let (mayHoldToken, stopCount, startCount) = buffers.folded.withUnsafeMutableBufferPointer { f in
-            buffers.stops.withUnsafeMutableBufferPointer { stops in
-                buffers.starts.withUnsafeMutableBufferPointer { starts in Self.fold(o, into: f, stops: stops, starts: starts) }
-            }
+        let storage = buffers.storage
+        storage.room(for: count)
+        let f = UnsafeMutableBufferPointer(start: storage.folded, count: count)
+        let (mayHoldToken, stopCount, startCount) = Self.fold(o, into: f, stops: UnsafeMutableBufferPointer(start: storage.stops, count: count),
+                                                              starts: UnsafeMutableBufferPointer(start: storage.starts, count: count))
+        let folded = UnsafeBufferPointer(f)
+        // The token buffer's memory is kept from sentence to sentence: emptied by its count.
+        var tokens = storage.tokens
+        tokens.count = 0
+        // Most sentences hold no scalar a token can start with: no scan, and no tokens.
+        if mayHoldToken {
+            scanner.scan(original: o, folded: folded, utf8: utf8, starts: UnsafeBufferPointer(start: storage.starts, count: startCount),
+                         into: &tokens)
+            // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
+            let numeralTerms = PhraseLexicon.numeralTerms
+            tokens.removeAll { numeralTerms.matchIndex(folded, at: $0.scalarRange.lowerBound) >= 0 }
+            storage.tokens = tokens   // its memory, if the scan grew it
         }
-        // Tokens are plain values: emptying the array once read costs nothing and keeps its storage.
-        defer { buffers.tokens.removeAll(keepingCapacity: true) }
-        return buffers.folded.withUnsafeBufferPointer { folded in
-            let f = UnsafeBufferPointer(rebasing: folded[..<count])
-            // Most sentences hold no scalar a token can start with: no scan, and no tokens.
-            if mayHoldToken {
-                buffers.starts.withUnsafeBufferPointer { starts in
-                    scanner.scan(original: o, folded: f, utf8: utf8, starts: UnsafeBufferPointer(rebasing: starts[..<startCount]),
-                                 into: &buffers.tokens)
-                }
-                // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-                let numeralTerms = PhraseLexicon.numeralTerms
-                buffers.tokens.removeAll { numeralTerms.matchIndex(f, at: $0.scalarRange.lowerBound) >= 0 }
-            }
-            return buffers.stops.withUnsafeBufferPointer { stops in
-                buffers.tokens.withUnsafeBufferPointer { tokens in
-                    body(SentenceReader(o: o, f: f, utf8: utf8, cleanStart: cleanStart, section: section, pastYears: pastYears,
-                                        sharesCleanText: sharesCleanText, tokens: tokens,
-                                        stops: UnsafeBufferPointer(rebasing: stops[..<stopCount])))
-                }
-            }
-        }
+        return body(SentenceReader(o: o, f: folded, utf8: utf8, cleanStart: cleanStart, section: section, pastYears: pastYears,
+                                   sharesCleanText: sharesCleanText, tokens: tokens.tokens,
+                                   stops: UnsafeBufferPointer(start: storage.stops, count: stopCount)))
     }
 
     /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with flags of that form: it can start a
@@ -748,10 +771,11 @@ struct SentenceReader {
     /// `survey(_:)` into `result`, whose arrays are emptied and reused (a document's sub-sentences share them:
     /// making them for each cost more than the walk).
     func survey(_ sub: Range<Int>, into result: inout Survey) {
-        result.clauses.removeAll(keepingCapacity: true)
-        result.quotes.removeAll(keepingCapacity: true)
-        result.pastStarts.removeAll(keepingCapacity: true)
-        result.pastLocalStarts.removeAll(keepingCapacity: true)
+        // Emptied only when they hold something: most sub-sentences note no quote and no past word.
+        if !result.clauses.isEmpty { result.clauses.removeAll(keepingCapacity: true) }
+        if !result.quotes.isEmpty { result.quotes.removeAll(keepingCapacity: true) }
+        if !result.pastStarts.isEmpty { result.pastStarts.removeAll(keepingCapacity: true) }
+        if !result.pastLocalStarts.isEmpty { result.pastLocalStarts.removeAll(keepingCapacity: true) }
         result.formula = false
         let pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
         var clauseStart = sub.lowerBound, depth = 0
