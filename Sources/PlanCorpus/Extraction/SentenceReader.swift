@@ -162,9 +162,11 @@ struct SentenceReader {
                                    marks: UnsafeBufferPointer(start: storage.marks, count: markCount)))
     }
 
-    /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with flags of that form: it can start a
+    /// Each scalar's folded form (`ScalarFolder.fold`, below bit 21) with flags of that form: it can start a
     /// number token or lies beyond the BMP (`mayStartToken`), it is one `read` stops at (`stopsWalk`), it is no
-    /// stable starter (`unstable`). One read per scalar folds a sentence and notes all.
+    /// stable starter or lies beyond the BMP (`unstable`), `survey` looks at it (`surveyMark`). One read per scalar
+    /// folds a sentence and notes all. The table covers all of Unicode (4.25 MiB, made once), so that the fold
+    /// loop has no test for the BMP: beyond it a scalar folds to itself, flagged as a start and a survey mark.
     static let foldTable: [UInt32] = (0..<0x10000).map { v in
         guard let c = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
         let folded = ScalarFolder.fold(c)
@@ -174,6 +176,8 @@ struct SentenceReader {
         if !LineKey.isStableStarter(folded) { entry |= unstable }
         if folded.value > 0xFFFF || surveyTable[Int(folded.value)] != 0 { entry |= surveyMark }
         return entry
+    } + (UInt32(0x10000)..<0x110000).map { v in
+        v | mayStartToken | unstable | surveyMark | (walkSet.contains(Unicode.Scalar(v)!) ? stopsWalk : 0)
     }
     static let mayStartToken: UInt32 = 1 << 24
     static let stopsWalk: UInt32 = 1 << 25
@@ -237,39 +241,23 @@ struct SentenceReader {
         // text and the table from the stack for every scalar. Four scalars a round with one test for all was
         // measured too: 4 M instructions more, its registers spilled.
         var stopP = stopsBase, startP = startsBase, markP = marksBase
-        var beyondBMP = false
         foldTable.withUnsafeBufferPointer { t in
             let table = t.baseAddress!
             var k = 0
             while k < count {
-                let c = src[k]
-                let v = c.value
-                if v < 0x10000 {
-                    let entry = table[Int(v)]
-                    dst[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
-                    if entry >= mayStartToken {
-                        let at = Int32(truncatingIfNeeded: k)
-                        if entry & mayStartToken != 0 { startP.pointee = at; startP += 1 }
-                        if entry & stopsWalk != 0 { stopP.pointee = at; stopP += 1 }
-                        if entry & surveyMark != 0 { markP.pointee = at; markP += 1 }
-                    }
+                let entry = table[Int(src[k].value)]
+                if entry < mayStartToken {
+                    // No flag: the entry is the folded scalar itself.
+                    dst[k] = unsafeBitCast(entry, to: Unicode.Scalar.self)
                 } else {
-                    // Beyond the BMP a scalar folds to itself; it is noted as a start and as a survey mark (and as a
-                    // stop below).
+                    dst[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
                     let at = Int32(truncatingIfNeeded: k)
-                    dst[k] = c
-                    startP.pointee = at; startP += 1
-                    markP.pointee = at; markP += 1
-                    beyondBMP = true
+                    if entry & mayStartToken != 0 { startP.pointee = at; startP += 1 }
+                    if entry & stopsWalk != 0 { stopP.pointee = at; stopP += 1 }
+                    if entry & surveyMark != 0 { markP.pointee = at; markP += 1 }
                 }
                 k &+= 1
             }
-        }
-        if beyondBMP {
-            // Rare: the stops noted again, those beyond the BMP among them.
-            let walkSet = Self.walkSet
-            stopP = stopsBase
-            for k in 0..<count where walkSet.contains(dst[k]) { stopP.pointee = Int32(truncatingIfNeeded: k); stopP += 1 }
         }
         // Every scalar flagged `mayStartToken` is noted as a start.
         let m = startP - startsBase
