@@ -107,18 +107,28 @@ public struct NumberScanner: Sendable {
 
 /// What the scanner knows of each entry of a unit lexicon, by entry index.
 ///
-/// Unchecked Sendable: every property is set in `init` and never written again (`follow` is memory it owns).
+/// Unchecked Sendable: every property is set in `init` and never written again (the buffers are memory it owns).
+///
+/// The lists are buffers rather than arrays: a scan run holds the facts unretained, and read through it an array
+/// was retained and released at every look-up.
 final class UnitFacts: @unchecked Sendable {
     /// The category the entry's value names (`count` when it names none).
-    let category: [UnitCategory]
+    let category: UnsafeBufferPointer<UnitCategory>
     /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
-    let endsInLetter: [Bool]
+    let endsInLetter: UnsafeBufferPointer<Bool>
 
     /// The number (`UnitNames`) of each entry's text.
-    let entryUnit: [UInt32]
+    let entryUnit: UnsafeBufferPointer<UInt32>
     /// Money units with a magnitude word before them (万元, 亿美元), as the scan reports them: for entry e,
     /// `prefixedUnit[e * magnitudePrefixes.count + p]` is the number of prefix p then the entry (0 for other categories).
-    let prefixedUnit: [UInt32]
+    let prefixedUnit: UnsafeBufferPointer<UInt32>
+
+    /// `values` copied into memory the facts own (freed in `deinit`; the element types are plain values).
+    private static func owned<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+        return UnsafeBufferPointer(buffer)
+    }
 
     /// What the scan's shortcuts need to know of each BMP scalar, as bits (`Follow`), one byte per scalar: read
     /// through `ScanRun.follow`, one load in place of set and lexicon tests.
@@ -144,17 +154,18 @@ final class UnitFacts: @unchecked Sendable {
     static let magnitudePrefixes: [[Unicode.Scalar]] = ["万", "亿", "万亿", "千万", "百万", "万万", "亿万", "亿亿"].map { Array($0.unicodeScalars) }
 
     init(_ units: PhraseLexicon) {
-        category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
-        endsInLetter = units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false }
+        let category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
+        self.category = Self.owned(category)
+        endsInLetter = Self.owned(units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false })
         let names = UnitNames.shared
-        entryUnit = units.entries.map { names.number(of: $0.text) }
+        entryUnit = Self.owned(units.entries.map { names.number(of: $0.text) })
         var prefixedUnit: [UInt32] = []
         for (e, entry) in units.entries.enumerated() {
             for p in Self.magnitudePrefixes {
                 prefixedUnit.append(category[e] == .money ? names.number(of: String(String.UnicodeScalarView(p)) + entry.text) : 0)
             }
         }
-        self.prefixedUnit = prefixedUnit
+        self.prefixedUnit = Self.owned(prefixedUnit)
         follow = .allocate(capacity: 0x10000)
         let extending = Array(" -—–~〜－―至到余多/".unicodeScalars)
         let breaking = Array("余多万亿千百‰:∶.,xX×、)）/热0123456789".unicodeScalars) + extending
@@ -171,7 +182,13 @@ final class UnitFacts: @unchecked Sendable {
         }
     }
 
-    deinit { follow.deallocate() }
+    deinit {
+        follow.deallocate()
+        category.deallocate()
+        endsInLetter.deallocate()
+        entryUnit.deallocate()
+        prefixedUnit.deallocate()
+    }
 
     /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
     static func magnitudePrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Int {

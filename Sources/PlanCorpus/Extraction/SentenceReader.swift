@@ -138,7 +138,7 @@ struct SentenceReader {
                               pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
         let count = o.count
         let storage = buffers.storage
-        storage.room(for: count)
+        if storage.capacity < count { storage.room(for: count) }
         let f = UnsafeMutableBufferPointer(start: storage.folded, count: count)
         let (mayHoldToken, stopCount, startCount, markCount) = Self.fold(o, into: f, stops: UnsafeMutableBufferPointer(start: storage.stops, count: count),
                                                                          starts: UnsafeMutableBufferPointer(start: storage.starts, count: count),
