@@ -107,7 +107,9 @@ import Testing
             let offsets = Array(0...s.count)
             let reading = s.withUnsafeBufferPointer { s in
                 offsets.withUnsafeBufferPointer { u in
-                    ScanRun(o: s, s: s, units: .units, facts: .standard, utf8: u).readArabic(1)
+                    let run = ScanRun(o: s, s: s, units: .units, facts: .standard, utf8: u, out: TokenBuffer(capacity: 4))
+                    defer { run.out.deallocate() }
+                    return run.readArabic(1)
                 }
             }
             #expect(reading?.value.bitPattern == Double(number)!.bitPattern, "\(number)")

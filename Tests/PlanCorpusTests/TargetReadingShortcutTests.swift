@@ -109,6 +109,22 @@ import Testing
         }
     }
 
+    /// The positions noted for `survey` while folding are exactly those of folded scalars with a role in its table, or
+    /// beyond the BMP (the survey reads no other).
+    @Test func notedMarksAreEverySurveyScalar() {
+        var noted = 0
+        for sentence in Self.sentences + ["𠀀已", "已𠀀，", "“𠀀”=+"] {
+            Self.withReader(sentence) { reader in
+                let expected = reader.f.indices.filter {
+                    reader.f[$0].value > 0xFFFF || SentenceReader.surveyTable[Int(reader.f[$0].value)] != 0
+                }.map(Int32.init)
+                #expect(Array(reader.marks) == expected, "\(sentence)")
+                noted += reader.marks.count
+            }
+        }
+        #expect(noted > 1000)
+    }
+
     /// `read` tries a review opening only where a sub-sentence holds a scalar of `reviewEnds` at a clause's edge
     /// (`mayEdgeReview`): a review can open nowhere else.
     @Test func reviewsOpenOnlyWhereTheirScalarsStand() {

@@ -65,18 +65,17 @@ public struct NumberScanner: Sendable {
         return out
     }
 
-    /// `scan(original:folded:utf8:)` appending the tokens to `out`, so a caller can keep one array's storage
-    /// from text to text (tokens are plain values: they hold nothing of the scalars).
+    /// `scan(original:folded:utf8:)` appending the tokens to `out`.
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], into out: inout [Quantity]) {
         // The run reads the scalars and the offsets through buffers: no retain of any per scan, and no bounds
         // check per read (`at` checks the bounds itself).
         original.withUnsafeBufferPointer { o in
             folded.withUnsafeBufferPointer { s in
                 offsets.withUnsafeBufferPointer { u in
-                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
-                    swap(&run.out, &out)
+                    var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u, out: TokenBuffer(capacity: 16))
+                    defer { run.out.deallocate() }
                     run.scanAll()
-                    swap(&run.out, &out)
+                    out.append(contentsOf: run.out.tokens)
                 }
             }
         }
@@ -86,37 +85,50 @@ public struct NumberScanner: Sendable {
     /// `ScanRun.startBytes` marks, in text order: every one, or the scan misses tokens), so the scan reads only there.
     func scan(original: [Unicode.Scalar], folded: [Unicode.Scalar], utf8 offsets: [Int], starts: UnsafeBufferPointer<Int32>,
               into out: inout [Quantity]) {
+        var buffer = TokenBuffer(capacity: 16)
+        defer { buffer.deallocate() }
         original.withUnsafeBufferPointer { o in
             folded.withUnsafeBufferPointer { s in
-                offsets.withUnsafeBufferPointer { u in scan(original: o, folded: s, utf8: u, starts: starts, into: &out) }
+                offsets.withUnsafeBufferPointer { u in scan(original: o, folded: s, utf8: u, starts: starts, into: &buffer) }
             }
         }
+        out.append(contentsOf: buffer.tokens)
     }
 
-    /// `scan(original:folded:utf8:starts:into:)` of buffers (the sentence reader reads sentences in place).
+    /// `scan(original:folded:utf8:starts:into:)` of buffers, appending to `out` (the sentence reader reads sentences
+    /// in place and keeps one token buffer for a document).
     func scan(original o: UnsafeBufferPointer<Unicode.Scalar>, folded s: UnsafeBufferPointer<Unicode.Scalar>,
-              utf8 u: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int32>, into out: inout [Quantity]) {
-        var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u)
-        swap(&run.out, &out)
+              utf8 u: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int32>, into out: inout TokenBuffer) {
+        var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u, out: out)
         run.scanAll(starts: starts)
-        swap(&run.out, &out)
+        out = run.out
     }
 }
 
 /// What the scanner knows of each entry of a unit lexicon, by entry index.
 ///
-/// Unchecked Sendable: every property is set in `init` and never written again (`follow` is memory it owns).
+/// Unchecked Sendable: every property is set in `init` and never written again (the buffers are memory it owns).
+///
+/// The lists are buffers rather than arrays: a scan run holds the facts unretained, and read through it an array
+/// was retained and released at every look-up.
 final class UnitFacts: @unchecked Sendable {
     /// The category the entry's value names (`count` when it names none).
-    let category: [UnitCategory]
+    let category: UnsafeBufferPointer<UnitCategory>
     /// True when the entry ends in an ASCII letter (km, MW): then a letter right after it makes it no unit.
-    let endsInLetter: [Bool]
+    let endsInLetter: UnsafeBufferPointer<Bool>
 
     /// The number (`UnitNames`) of each entry's text.
-    let entryUnit: [UInt32]
+    let entryUnit: UnsafeBufferPointer<UInt32>
     /// Money units with a magnitude word before them (万元, 亿美元), as the scan reports them: for entry e,
     /// `prefixedUnit[e * magnitudePrefixes.count + p]` is the number of prefix p then the entry (0 for other categories).
-    let prefixedUnit: [UInt32]
+    let prefixedUnit: UnsafeBufferPointer<UInt32>
+
+    /// `values` copied into memory the facts own (freed in `deinit`; the element types are plain values).
+    private static func owned<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+        return UnsafeBufferPointer(buffer)
+    }
 
     /// What the scan's shortcuts need to know of each BMP scalar, as bits (`Follow`), one byte per scalar: read
     /// through `ScanRun.follow`, one load in place of set and lexicon tests.
@@ -142,17 +154,18 @@ final class UnitFacts: @unchecked Sendable {
     static let magnitudePrefixes: [[Unicode.Scalar]] = ["万", "亿", "万亿", "千万", "百万", "万万", "亿万", "亿亿"].map { Array($0.unicodeScalars) }
 
     init(_ units: PhraseLexicon) {
-        category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
-        endsInLetter = units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false }
+        let category = units.entries.map { UnitCategory(rawValue: $0.value) ?? .count }
+        self.category = Self.owned(category)
+        endsInLetter = Self.owned(units.entries.map { $0.scalars.last.map(ScanRun.isLetter) ?? false })
         let names = UnitNames.shared
-        entryUnit = units.entries.map { names.number(of: $0.text) }
+        entryUnit = Self.owned(units.entries.map { names.number(of: $0.text) })
         var prefixedUnit: [UInt32] = []
         for (e, entry) in units.entries.enumerated() {
             for p in Self.magnitudePrefixes {
                 prefixedUnit.append(category[e] == .money ? names.number(of: String(String.UnicodeScalarView(p)) + entry.text) : 0)
             }
         }
-        self.prefixedUnit = prefixedUnit
+        self.prefixedUnit = Self.owned(prefixedUnit)
         follow = .allocate(capacity: 0x10000)
         let extending = Array(" -—–~〜－―至到余多/".unicodeScalars)
         let breaking = Array("余多万亿千百‰:∶.,xX×、)）/热0123456789".unicodeScalars) + extending
@@ -169,7 +182,13 @@ final class UnitFacts: @unchecked Sendable {
         }
     }
 
-    deinit { follow.deallocate() }
+    deinit {
+        follow.deallocate()
+        category.deallocate()
+        endsInLetter.deallocate()
+        entryUnit.deallocate()
+        prefixedUnit.deallocate()
+    }
 
     /// The index in `magnitudePrefixes` of the folded scalars `s[r]`, or -1.
     static func magnitudePrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ r: Range<Int>) -> Int {
@@ -192,16 +211,20 @@ struct ScanRun {
     let o: UnsafeBufferPointer<Unicode.Scalar>
     let s: UnsafeBufferPointer<Unicode.Scalar>
     let units: PhraseLexicon
-    let facts: UnitFacts
+    /// Held unretained: the scanner that makes the run (or the static `UnitFacts.standard`) keeps it for the run's life.
+    unowned(unsafe) let facts: UnitFacts
     let n: Int
     let utf8: UnsafeBufferPointer<Int>
     /// `facts.follow`, read at every number.
     let follow: UnsafePointer<UInt8>
     /// False to skip `scanPlainArabic` and `scanPlainChinese` (the full readings are the reference they are tested against).
     var shortcuts = true
-    var out: [Quantity] = []
+    /// The tokens found, appended to what `out` held: memory the caller owns (a copy of the run shares it).
+    var out: TokenBuffer
 
-    init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts, utf8: UnsafeBufferPointer<Int>) {
+    init(o: UnsafeBufferPointer<Unicode.Scalar>, s: UnsafeBufferPointer<Unicode.Scalar>, units: PhraseLexicon, facts: UnitFacts,
+         utf8: UnsafeBufferPointer<Int>, out: TokenBuffer) {
+        self.out = out
         self.o = o
         self.s = s
         self.units = units
@@ -366,7 +389,6 @@ struct ScanRun {
     @inline(__always) mutating func emitPlain(_ kind: QuantityKind, _ range: Range<Int>, value: Double?, valueMax: Double? = nil,
                                               unitNumber: UInt32, category: UnitCategory?, written: Quantity.WrittenUnit?,
                                               atLeast: Bool = false, placeholder: Bool = false, chinese: Bool = false) {
-        if out.capacity == 0 { out.reserveCapacity(4) }   // room for a sentence's few tokens at once
         out.append(Quantity(kind: kind == .number && category == .date ? .date : kind, value: value.map(Self.tidy),
                             valueMax: valueMax.map(Self.tidy), unitNumber: unitNumber, unitCategory: category,
                             isLowerBound: atLeast, isPlaceholder: placeholder, isChineseNumeral: chinese, scalarRange: range,

@@ -59,6 +59,8 @@ struct SentenceReader {
     let tokens: UnsafeBufferPointer<Quantity>
     /// Positions of the sentence's scalars in `walkSet` (sentence ends, review-word ends), noted while folding.
     let stops: UnsafeBufferPointer<Int32>
+    /// Positions of the sentence's scalars `survey` looks at (`surveyMark`), noted while folding.
+    let marks: UnsafeBufferPointer<Int32>
 
     /// Years before the plan's period or before the document was published are its review of the past.
     struct PastYears {
@@ -73,17 +75,13 @@ struct SentenceReader {
         }
     }
 
-    /// The arrays a reader reads from, kept by the caller from sentence to sentence so that their storage is
-    /// made once per document rather than once per sentence.
+    /// The memory a reader reads from, kept by the caller from sentence to sentence so that it is made once per
+    /// document rather than once per sentence.
     struct Buffers {
         /// A sentence's scalars as written, for a caller that holds them in no buffer of its own (`withReader(_:…)`).
         var original: [Unicode.Scalar] = []
-        /// The per-scalar buffers below are kept at their full size, each sentence written over their start
-        /// (emptying and refilling them checked their storage for every sentence).
-        var folded: [Unicode.Scalar] = []
-        var stops: [Int32] = []
-        var starts: [Int32] = []
-        var tokens: [Quantity] = []
+        /// The folded scalars, noted positions and tokens (shared by copies of the buffers: a caller keeps one).
+        let storage = Storage()
 
         init() {}
 
@@ -93,11 +91,51 @@ struct SentenceReader {
         }
 
         /// Grows the per-scalar buffers to hold `count` scalars.
-        mutating func room(for count: Int) {
-            guard folded.count < count else { return }
-            folded = [Unicode.Scalar](repeating: " ", count: count)
-            stops = [Int32](repeating: 0, count: count)
-            starts = [Int32](repeating: 0, count: count)
+        func room(for count: Int) { storage.room(for: count) }
+    }
+
+    /// The per-scalar memory of `Buffers`, kept at the size of the longest sentence so far, each sentence written
+    /// over its start, and the token buffer: raw memory, so that a sentence writes and reads it with no array to
+    /// check for uniqueness, retain, grow or empty (arrays did that for every sentence and token).
+    final class Storage {
+        private(set) var capacity = 0
+        /// A sentence's folded scalars, positions in `walkSet` and positions that may start a token (`fold`).
+        private(set) var folded: UnsafeMutablePointer<Unicode.Scalar>
+        private(set) var stops: UnsafeMutablePointer<Int32>
+        private(set) var starts: UnsafeMutablePointer<Int32>
+        /// Positions `survey` looks at (`fold`).
+        private(set) var marks: UnsafeMutablePointer<Int32>
+        /// A sentence's tokens; its memory is kept (grown by a scan that needs more) from sentence to sentence.
+        var tokens = TokenBuffer(capacity: 16)
+
+        init() {
+            folded = .allocate(capacity: 0)
+            stops = .allocate(capacity: 0)
+            starts = .allocate(capacity: 0)
+            marks = .allocate(capacity: 0)
+        }
+
+        /// Room for `count` scalars in each per-scalar buffer (what they held is dropped: every sentence writes
+        /// its own before reading).
+        func room(for count: Int) {
+            guard capacity < count else { return }
+            folded.deallocate()
+            stops.deallocate()
+            starts.deallocate()
+            marks.deallocate()
+            folded = .allocate(capacity: count)
+            stops = .allocate(capacity: count)
+            starts = .allocate(capacity: count)
+            marks = .allocate(capacity: count)
+            capacity = count
+        }
+
+        deinit {
+            folded.deallocate()
+            stops.deallocate()
+            starts.deallocate()
+            marks.deallocate()
+            tokens.deallocate()
         }
     }
 
@@ -121,39 +159,36 @@ struct SentenceReader {
                               buffers: inout Buffers, section: Int?, sharesCleanText: Bool, scanner: NumberScanner,
                               pastYears: PastYears, _ body: (SentenceReader) -> R) -> R {
         let count = o.count
-        buffers.room(for: count)
-        let (mayHoldToken, stopCount, startCount) = buffers.folded.withUnsafeMutableBufferPointer { f in
-            buffers.stops.withUnsafeMutableBufferPointer { stops in
-                buffers.starts.withUnsafeMutableBufferPointer { starts in Self.fold(o, into: f, stops: stops, starts: starts) }
-            }
+        let storage = buffers.storage
+        if storage.capacity < count { storage.room(for: count) }
+        let f = UnsafeMutableBufferPointer(start: storage.folded, count: count)
+        let (mayHoldToken, stopCount, startCount, markCount) = Self.fold(o, into: f, stops: UnsafeMutableBufferPointer(start: storage.stops, count: count),
+                                                                         starts: UnsafeMutableBufferPointer(start: storage.starts, count: count),
+                                                                         marks: UnsafeMutableBufferPointer(start: storage.marks, count: count))
+        let folded = UnsafeBufferPointer(f)
+        // The token buffer's memory is kept from sentence to sentence: emptied by its count.
+        var tokens = storage.tokens
+        tokens.count = 0
+        // Most sentences hold no scalar a token can start with: no scan, and no tokens.
+        if mayHoldToken {
+            scanner.scan(original: o, folded: folded, utf8: utf8, starts: UnsafeBufferPointer(start: storage.starts, count: startCount),
+                         into: &tokens)
+            // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
+            let numeralTerms = PhraseLexicon.numeralTerms
+            tokens.removeAll { numeralTerms.matchIndex(folded, at: $0.scalarRange.lowerBound) >= 0 }
+            storage.tokens = tokens   // its memory, if the scan grew it
         }
-        // Tokens are plain values: emptying the array once read costs nothing and keeps its storage.
-        defer { buffers.tokens.removeAll(keepingCapacity: true) }
-        return buffers.folded.withUnsafeBufferPointer { folded in
-            let f = UnsafeBufferPointer(rebasing: folded[..<count])
-            // Most sentences hold no scalar a token can start with: no scan, and no tokens.
-            if mayHoldToken {
-                buffers.starts.withUnsafeBufferPointer { starts in
-                    scanner.scan(original: o, folded: f, utf8: utf8, starts: UnsafeBufferPointer(rebasing: starts[..<startCount]),
-                                 into: &buffers.tokens)
-                }
-                // A number that opens a fixed term (三次产业, 一老一小, 两个确保) names something, it counts nothing.
-                let numeralTerms = PhraseLexicon.numeralTerms
-                buffers.tokens.removeAll { numeralTerms.matchIndex(f, at: $0.scalarRange.lowerBound) >= 0 }
-            }
-            return buffers.stops.withUnsafeBufferPointer { stops in
-                buffers.tokens.withUnsafeBufferPointer { tokens in
-                    body(SentenceReader(o: o, f: f, utf8: utf8, cleanStart: cleanStart, section: section, pastYears: pastYears,
-                                        sharesCleanText: sharesCleanText, tokens: tokens,
-                                        stops: UnsafeBufferPointer(rebasing: stops[..<stopCount])))
-                }
-            }
-        }
+        return body(SentenceReader(o: o, f: folded, utf8: utf8, cleanStart: cleanStart, section: section, pastYears: pastYears,
+                                   sharesCleanText: sharesCleanText, tokens: tokens.tokens,
+                                   stops: UnsafeBufferPointer(start: storage.stops, count: stopCount),
+                                   marks: UnsafeBufferPointer(start: storage.marks, count: markCount)))
     }
 
-    /// Each BMP scalar's folded form (`ScalarFolder.fold`, below bit 21) with flags of that form: it can start a
+    /// Each scalar's folded form (`ScalarFolder.fold`, below bit 21) with flags of that form: it can start a
     /// number token or lies beyond the BMP (`mayStartToken`), it is one `read` stops at (`stopsWalk`), it is no
-    /// stable starter (`unstable`). One read per scalar folds a sentence and notes all.
+    /// stable starter or lies beyond the BMP (`unstable`), `survey` looks at it (`surveyMark`). One read per scalar
+    /// folds a sentence and notes all. The table covers all of Unicode (4.25 MiB, made once), so that the fold
+    /// loop has no test for the BMP: beyond it a scalar folds to itself, flagged as a start and a survey mark.
     static let foldTable: [UInt32] = (0..<0x10000).map { v in
         guard let c = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
         let folded = ScalarFolder.fold(c)
@@ -161,12 +196,17 @@ struct SentenceReader {
         if folded.value > 0xFFFF || ScanRun.startsToken.contains(folded) { entry |= mayStartToken }
         if walkSet.contains(folded) { entry |= stopsWalk }
         if !LineKey.isStableStarter(folded) { entry |= unstable }
+        if folded.value > 0xFFFF || surveyTable[Int(folded.value)] != 0 { entry |= surveyMark }
         return entry
+    } + (UInt32(0x10000)..<0x110000).map { v in
+        v | mayStartToken | unstable | surveyMark | (walkSet.contains(Unicode.Scalar(v)!) ? stopsWalk : 0)
     }
     static let mayStartToken: UInt32 = 1 << 24
     static let stopsWalk: UInt32 = 1 << 25
     /// The folded form is no stable starter (`LineKey.isStableStarter`): a text of it may compose differently.
     static let unstable: UInt32 = 1 << 26
+    /// The folded form has a role in `survey` (`surveyTable`), or lies beyond the BMP.
+    static let surveyMark: UInt32 = 1 << 27
 
     /// `scalars` folded into `out` (as `ScalarFolder.fold`; `out` becomes exactly the folded scalars), and the positions of
     /// the folded scalars in `walkSet` written to the start of `stops` (grown to hold them); tells whether a folded
@@ -183,46 +223,67 @@ struct SentenceReader {
     /// the scan to read only there, and tells how many.
     static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32], starts: inout [Int32])
         -> (mayHoldToken: Bool, stops: Int, starts: Int) {
+        var marks: [Int32] = []
+        let (mayHoldToken, stopCount, startCount, _) = fold(scalars, into: &out, stops: &stops, starts: &starts, marks: &marks)
+        return (mayHoldToken, stopCount, startCount)
+    }
+
+    /// `fold(_:into:stops:starts:)` that also writes the positions `survey` looks at to the start of `marks` (see
+    /// `fold(_:into:stops:starts:marks:)` of buffers).
+    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32], starts: inout [Int32],
+                     marks: inout [Int32]) -> (mayHoldToken: Bool, stops: Int, starts: Int, marks: Int) {
         out = scalars
         if stops.count < scalars.count { stops = [Int32](repeating: 0, count: scalars.count) }
         if starts.count < scalars.count { starts = [Int32](repeating: 0, count: scalars.count) }
+        if marks.count < scalars.count { marks = [Int32](repeating: 0, count: scalars.count) }
         return scalars.withUnsafeBufferPointer { scalars in
             out.withUnsafeMutableBufferPointer { out in
                 stops.withUnsafeMutableBufferPointer { stops in
-                    starts.withUnsafeMutableBufferPointer { starts in fold(scalars, into: out, stops: stops, starts: starts) }
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        marks.withUnsafeMutableBufferPointer { marks in fold(scalars, into: out, stops: stops, starts: starts, marks: marks) }
+                    }
                 }
             }
         }
     }
 
-    /// `fold(_:into:stops:starts:)` through buffers: `out`, `stops` and `starts` have room for every scalar.
+    /// `fold(_:into:stops:starts:)` through buffers, also writing the positions of the folded scalars `survey` looks at
+    /// (`surveyMark`: a role in `surveyTable`, or beyond the BMP) to the start of `marks`, for the survey to read only
+    /// there; `out`, `stops`, `starts` and `marks` have room for every scalar.
     static func fold(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
-                     stops: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>)
-        -> (mayHoldToken: Bool, stops: Int, starts: Int) {
-        precondition(out.count >= scalars.count && stops.count >= scalars.count && starts.count >= scalars.count)
-        var n = 0, m = 0
-        let walkSet = Self.walkSet
-        foldTable.withUnsafeBufferPointer { table in
-            for k in 0..<scalars.count {
-                let c = scalars[k]
-                let v = c.value
-                if v < 0x10000 {
-                    let entry = table[Int(v)]
-                    out[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
-                    if entry >= mayStartToken {
-                        if entry & mayStartToken != 0 { starts[m] = Int32(k); m += 1 }
-                        if entry & stopsWalk != 0 { stops[n] = Int32(k); n += 1 }
-                    }
+                     stops: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>,
+                     marks: UnsafeMutableBufferPointer<Int32>) -> (mayHoldToken: Bool, stops: Int, starts: Int, marks: Int) {
+        precondition(out.count >= scalars.count && stops.count >= scalars.count && starts.count >= scalars.count
+                     && marks.count >= scalars.count)
+        let count = scalars.count
+        guard count > 0, let src = scalars.baseAddress, let dst = out.baseAddress, let stopsBase = stops.baseAddress,
+              let startsBase = starts.baseAddress, let marksBase = marks.baseAddress else { return (false, 0, 0, 0) }
+        // The loop calls nothing and notes positions through pointers bumped along: with a call in it (the set of
+        // stops beyond the BMP), or a count and a base for each list, its registers ran short and it reloaded the
+        // text and the table from the stack for every scalar. Four scalars a round with one test for all was
+        // measured too: 4 M instructions more, its registers spilled.
+        var stopP = stopsBase, startP = startsBase, markP = marksBase
+        foldTable.withUnsafeBufferPointer { t in
+            let table = t.baseAddress!
+            var k = 0
+            while k < count {
+                let entry = table[Int(src[k].value)]
+                if entry < mayStartToken {
+                    // No flag: the entry is the folded scalar itself.
+                    dst[k] = unsafeBitCast(entry, to: Unicode.Scalar.self)
                 } else {
-                    // Beyond the BMP a scalar folds to itself.
-                    out[k] = c
-                    starts[m] = Int32(k); m += 1
-                    if walkSet.contains(c) { stops[n] = Int32(k); n += 1 }
+                    dst[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
+                    let at = Int32(truncatingIfNeeded: k)
+                    if entry & mayStartToken != 0 { startP.pointee = at; startP += 1 }
+                    if entry & stopsWalk != 0 { stopP.pointee = at; stopP += 1 }
+                    if entry & surveyMark != 0 { markP.pointee = at; markP += 1 }
                 }
+                k &+= 1
             }
         }
         // Every scalar flagged `mayStartToken` is noted as a start.
-        return (m > 0, n, m)
+        let m = startP - startsBase
+        return (m > 0, stopP - stopsBase, m, markP - marksBase)
     }
 
     // MARK: helpers
@@ -792,38 +853,38 @@ struct SentenceReader {
     }
 
     /// `survey(_:)` into `result`, whose arrays are emptied and reused (a document's sub-sentences share them:
-    /// making them for each cost more than the walk).
+    /// making them for each cost more than the walk). It reads only the positions noted while folding (`marks`): a
+    /// walk over every scalar of the sub-sentence, four at a time, cost three times as much.
     func survey(_ sub: Range<Int>, into result: inout Survey) {
-        result.clauses.removeAll(keepingCapacity: true)
-        result.quotes.removeAll(keepingCapacity: true)
-        result.pastStarts.removeAll(keepingCapacity: true)
-        result.pastLocalStarts.removeAll(keepingCapacity: true)
+        // Emptied only when they hold something: most sub-sentences note no quote and no past word.
+        if !result.clauses.isEmpty { result.clauses.removeAll(keepingCapacity: true) }
+        if !result.quotes.isEmpty { result.quotes.removeAll(keepingCapacity: true) }
+        if !result.pastStarts.isEmpty { result.pastStarts.removeAll(keepingCapacity: true) }
+        if !result.pastLocalStarts.isEmpty { result.pastLocalStarts.removeAll(keepingCapacity: true) }
         result.formula = false
-        let pastFirst = Self.pastFirst, localFirst = Self.pastLocalFirst
         var clauseStart = sub.lowerBound, depth = 0
         var open: Int? = nil
         var closer: Unicode.Scalar = "”"
         var equals = false, plus = false
+        // Only the positions noted while folding (`marks`) can matter: the first in the sub-sentence, by bisection.
+        let marks = self.marks
+        var k = 0, hi = marks.count
+        while k < hi {
+            let mid = (k &+ hi) &>> 1
+            if Int(marks[mid]) < sub.lowerBound { k = mid &+ 1 } else { hi = mid }
+        }
         Self.surveyTable.withUnsafeBufferPointer { table in
-            var i = sub.lowerBound
-            let end = sub.upperBound
-            while i < end {
-                defer { i &+= 1 }
-                // Four scalars of the BMP that matter to none of the questions are passed over at once.
-                while i &+ 4 <= end {
-                    let a = f[i].value, b = f[i &+ 1].value, c = f[i &+ 2].value, d = f[i &+ 3].value
-                    guard a | b | c | d < 0x10000, table[Int(a)] | table[Int(b)] | table[Int(c)] | table[Int(d)] == 0 else { break }
-                    i &+= 4
-                }
-                if i >= end { break }
+            while k < marks.count {
+                let i = Int(marks[k])
+                if i >= sub.upperBound { break }
+                k &+= 1
                 let c = f[i]
                 // One read tells which of the questions below the scalar can matter to (beyond the BMP: the sets).
                 let roles: UInt8
                 if c.value < 0x10000 {
                     roles = table[Int(c.value)]
-                    if roles == 0 { continue }
                 } else {
-                    roles = (pastFirst.contains(c) ? Self.startsPast : 0) | (localFirst.contains(c) ? Self.startsPastLocal : 0)
+                    roles = (Self.pastFirst.contains(c) ? Self.startsPast : 0) | (Self.pastLocalFirst.contains(c) ? Self.startsPastLocal : 0)
                     if roles == 0 { continue }
                 }
                 if roles & Self.marksStructure != 0 {
