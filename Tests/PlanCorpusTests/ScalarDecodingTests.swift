@@ -109,9 +109,10 @@ import Testing
                 let normText = String(norm)
                 for (c, n) in [(clean, normText), (clean, normText + "尾巴x"), (clean + "尾巴x", normText), (clean, String(normText.dropLast(3)))] {
                     let (scalars, offsets, got) = ScalarArray.withOffsets(c, alongside: n)
-                    #expect(scalars == Array(c.unicodeScalars))
-                    #expect(offsets == Self.referenceOffsets(c, base: 0))
-                    #expect(got == Array(n.unicodeScalars), "\(every) \(c.prefix(30)) \(n.prefix(30))")
+                    // Compared to a Bool first: a failure names the texts rather than printing whole arrays.
+                    let sameScalars = scalars == Array(c.unicodeScalars), sameOffsets = offsets == Self.referenceOffsets(c, base: 0)
+                    let sameNorm = got == Array(n.unicodeScalars)
+                    #expect(sameScalars && sameOffsets && sameNorm, "\(every) \(c.prefix(30)) \(n.prefix(30))")
                     if got != scalars { mended += 1 }
                 }
             }
