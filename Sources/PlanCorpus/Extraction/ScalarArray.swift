@@ -62,7 +62,7 @@ enum ScalarArray {
         var offsets: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: buf.count) { out, count in
             offsets = [Int](unsafeUninitializedCapacity: buf.count + 1) { offsetsOut, offsetCount in
-                count = decode(buf, into: out, offsets: offsetsOut.baseAddress, base: base)
+                count = decode(buf, into: out, offsets: offsetsOut.baseAddress!, base: base)
                 offsetsOut[count] = base + buf.count
                 offsetCount = count + 1
             }
@@ -211,16 +211,16 @@ enum ScalarArray {
         #endif
     }
 
-    /// How many of the four lanes, from the first, hold a three-byte sequence (lead 1110xxxx, two 10xxxxxx).
-    @inline(__always) private static func threeByteRun(_ v: Lanes) -> Int {
+    /// A bit for each of the four lanes that holds a three-byte sequence (lead 1110xxxx, two 10xxxxxx), the
+    /// first lane's lowest.
+    @inline(__always) private static func threeByteLanes(_ v: Lanes) -> UInt32 {
         #if arch(x86_64) && canImport(_Builtin_intrinsics)
         let ok = _mm_cmpeq_epi32(_mm_and_si128(unsafeBitCast(v, to: __m128i.self), _mm_set1_epi32(0xC0C0F0)),
                                  _mm_set1_epi32(0x8080E0))
-        return (~UInt32(truncatingIfNeeded: _mm_movemask_ps(_mm_castsi128_ps(ok)))).trailingZeroBitCount
+        return UInt32(truncatingIfNeeded: _mm_movemask_ps(_mm_castsi128_ps(ok)))
         #else
-        let wrong = unsafeBitCast((v & Lanes(repeating: 0xC0C0F0)) ^ Lanes(repeating: 0x8080E0), to: SIMD2<UInt64>.self)
-        return wrong[0] | wrong[1] == 0 ? 4 : wrong[0] != 0 ? wrong[0].trailingZeroBitCount &>> 5
-            : 2 &+ wrong[1].trailingZeroBitCount &>> 5
+        let ok = (v & Lanes(repeating: 0xC0C0F0)) .== Lanes(repeating: 0x8080E0)
+        return (ok[0] ? 1 : 0) | (ok[1] ? 2 : 0) | (ok[2] ? 4 : 0) | (ok[3] ? 8 : 0)
         #endif
     }
 
@@ -268,18 +268,30 @@ enum ScalarArray {
         while i <= quadSafe {
             // Runs of three-byte sequences (ideographs and CJK punctuation, most of a Chinese text) are decoded
             // four at a time in vector lanes: each lane holds one sequence's bytes (and the next byte, masked off).
-            let v = lanes(bytes, i)
-            // Lanes past the run's end hold garbage, written over by the steps after (there is room: `k <= i`).
-            UnsafeMutableRawPointer(dst + k).storeBytes(of: threeByteScalars(v), as: Lanes.self)
-            if let offsets {
-                let at = SIMD2<Int>(repeating: base &+ i)
-                UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 3), as: SIMD2<Int>.self)
-                UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(6, 9), as: SIMD2<Int>.self)
-            }
-            let threes = threeByteRun(v)
+            // The offsets of a run's scalars step by twelve from one four to the next.
+            var at = SIMD2<Int>(repeating: base &+ i) &+ SIMD2<Int>(0, 3)
+            var threes = 0
+            repeat {
+                let v = lanes(bytes, i)
+                // Lanes past the run's end hold garbage, written over by the steps after (there is room: `k <= i`).
+                UnsafeMutableRawPointer(dst + k).storeBytes(of: threeByteScalars(v), as: Lanes.self)
+                if let offsets {
+                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at, as: SIMD2<Int>.self)
+                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ 6, as: SIMD2<Int>.self)
+                }
+                let valid = threeByteLanes(v)
+                guard valid == 0xF else {
+                    threes = (~valid).trailingZeroBitCount
+                    break
+                }
+                threes = 4
+                i &+= 12
+                k &+= 4
+                at &+= 12
+            } while i <= quadSafe
+            if threes == 4 { continue }
             i &+= 3 &* threes
             k &+= threes
-            if threes == 4 { continue }
             // ASCII (line breaks, digits, Latin letters): up to eight bytes widened at once.
             let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             let high = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
