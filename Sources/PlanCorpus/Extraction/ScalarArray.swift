@@ -298,13 +298,19 @@ enum ScalarArray {
             if high & 0x80 == 0 {
                 let run = high == 0 ? 8 : high.trailingZeroBitCount &>> 3
                 let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(word, to: SIMD8<UInt8>.self))
-                UnsafeMutableRawPointer(dst + k).storeBytes(of: wide, as: SIMD8<UInt32>.self)
+                UnsafeMutableRawPointer(dst + k).storeBytes(of: wide.lowHalf, as: SIMD4<UInt32>.self)
+                let at = SIMD2<Int>(repeating: base &+ i)
                 if let offsets {
-                    let at = SIMD2<Int>(repeating: base &+ i)
                     UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 1), as: SIMD2<Int>.self)
                     UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(2, 3), as: SIMD2<Int>.self)
-                    UnsafeMutableRawPointer(offsets + (k &+ 4)).storeBytes(of: at &+ SIMD2<Int>(4, 5), as: SIMD2<Int>.self)
-                    UnsafeMutableRawPointer(offsets + (k &+ 6)).storeBytes(of: at &+ SIMD2<Int>(6, 7), as: SIMD2<Int>.self)
+                }
+                // Most runs are a line break or a short number: the second four only when there are more.
+                if run > 4 {
+                    UnsafeMutableRawPointer(dst + (k &+ 4)).storeBytes(of: wide.highHalf, as: SIMD4<UInt32>.self)
+                    if let offsets {
+                        UnsafeMutableRawPointer(offsets + (k &+ 4)).storeBytes(of: at &+ SIMD2<Int>(4, 5), as: SIMD2<Int>.self)
+                        UnsafeMutableRawPointer(offsets + (k &+ 6)).storeBytes(of: at &+ SIMD2<Int>(6, 7), as: SIMD2<Int>.self)
+                    }
                 }
                 i &+= run
                 k &+= run
