@@ -41,15 +41,26 @@ enum ScalarArray {
         var norm = norm
         return text.withUTF8 { c in
             norm.withUTF8 { n in
-                let (scalars, offsets) = withOffsets(c, base: 0)
                 // The same bytes: the same scalars, shared rather than copied.
                 if c.count == n.count, c.isEmpty || memcmp(c.baseAddress!, n.baseAddress!, c.count) == 0 {
+                    let (scalars, offsets) = withOffsets(c, base: 0)
                     return (scalars, offsets, scalars)
                 }
-                let normScalars = scalars.withUnsafeBufferPointer { s in
-                    offsets.withUnsafeBufferPointer { o in
-                        [Unicode.Scalar](unsafeUninitializedCapacity: max(n.count, s.count)) { out, count in
-                            count = mendNorm(c, n, scalars: s, offsets: o, into: out)
+                if c.isEmpty || n.isEmpty {
+                    let (scalars, offsets) = withOffsets(c, base: 0)
+                    return (scalars, offsets, decode(n))
+                }
+                // The clean text's scalars are written to the norm's buffer as they are decoded, then mended.
+                var offsets: [Int] = []
+                var normScalars: [Unicode.Scalar] = []
+                let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: c.count) { cOut, cCount in
+                    offsets = [Int](unsafeUninitializedCapacity: c.count + 1) { oOut, oCount in
+                        normScalars = [Unicode.Scalar](unsafeUninitializedCapacity: max(n.count, c.count)) { nOut, nCount in
+                            let nb = UnsafeMutableRawPointer(nOut.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                            cCount = decode(c, into: cOut, copy: nb, offsets: oOut.baseAddress!, base: 0)
+                            oOut[cCount] = c.count
+                            oCount = cCount + 1
+                            nCount = mendNorm(c, n, offsets: UnsafeBufferPointer(rebasing: oOut[...cCount]), into: nOut)
                         }
                     }
                 }
@@ -62,7 +73,7 @@ enum ScalarArray {
         var offsets: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: buf.count) { out, count in
             offsets = [Int](unsafeUninitializedCapacity: buf.count + 1) { offsetsOut, offsetCount in
-                count = decode(buf, into: out, offsets: offsetsOut.baseAddress!, base: base)
+                count = decode(buf, into: out, copy: nil, offsets: offsetsOut.baseAddress!, base: base)
                 offsetsOut[count] = base + buf.count
                 offsetCount = count + 1
             }
@@ -70,9 +81,8 @@ enum ScalarArray {
         return (scalars, offsets)
     }
 
-    /// Writes the scalars of `n` to `out` (room for `max(n.count, scalars.count)`) from `scalars`, the
-    /// scalars of `c` (with their `offsets`, plus the end): copied whole, then mended where the bytes differ.
-    /// Returns how many.
+    /// Mends `out` (room for `max(n.count, c.count)`), which holds the scalars of `c` (with their `offsets`, plus
+    /// the end), into the scalars of `n` where the two texts' bytes differ. Returns how many.
     ///
     /// Equal bytes are skipped 32 at a time. At a difference both texts are backed up to the scalar it falls in
     /// (the equal bytes before it are whole scalars in both), the clean scalar's index is found in `offsets`,
@@ -80,13 +90,11 @@ enum ScalarArray {
     /// scalars behind them each, and the copy stays in step. A norm that differs nearly everywhere (a
     /// traditional text) is decoded from the difference on instead.
     private static func mendNorm(_ c: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>,
-                                 scalars: UnsafeBufferPointer<Unicode.Scalar>, offsets: UnsafeBufferPointer<Int>,
-                                 into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
-        let cn = c.count, nn = n.count, count = scalars.count
+                                 offsets: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
+        let cn = c.count, nn = n.count
         guard let cb = c.baseAddress, let nb = n.baseAddress, let ob = out.baseAddress else {
-            return decode(n, into: out, offsets: nil, base: 0)
+            return decode(n, into: out, copy: nil, offsets: nil, base: 0)
         }
-        copyScalars(scalars.baseAddress!, to: ob, count: count)
         let craw = UnsafeRawPointer(cb), nraw = UnsafeRawPointer(nb)
         let odst = UnsafeMutableRawPointer(ob).assumingMemoryBound(to: UInt32.self)
         // `ci`, `ni`: byte positions at the start of a scalar of each text, with `k` scalars behind each.
@@ -113,30 +121,14 @@ enum ScalarArray {
             // Differences nearly everywhere (a traditional text): decoding the rest costs less than mending it.
             if mended &>> 4 != 0, mended &* 6 > k {
                 return k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
-                                   offsets: nil, base: 0)
+                                   copy: nil, offsets: nil, base: 0)
             }
         }
         // The scalars behind the end of either text are the clean text's, up to where it stopped.
         k = scalarIndex(offsets, of: ci, from: k)
         // The clean text ending first, the norm's last scalars are its own.
         return ci == cn ? k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
-                                      offsets: nil, base: 0) : k
-    }
-
-    /// Copies `count` scalars, sixteen at a time (`memcpy` of a whole document cost more, as counted).
-    @inline(__always)
-    private static func copyScalars(_ from: UnsafePointer<Unicode.Scalar>, to: UnsafeMutablePointer<Unicode.Scalar>, count: Int) {
-        let src = UnsafeRawPointer(from), dst = UnsafeMutableRawPointer(to)
-        var k = 0
-        while k &+ 16 <= count {
-            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: k &* 4, as: SIMD16<UInt32>.self), toByteOffset: k &* 4,
-                           as: SIMD16<UInt32>.self)
-            k &+= 16
-        }
-        while k < count {
-            to[k] = from[k]
-            k &+= 1
-        }
+                                      copy: nil, offsets: nil, base: 0) : k
     }
 
     /// How many bytes from `a` and `b` are equal, up to `limit`.
@@ -242,7 +234,7 @@ enum ScalarArray {
     /// Scalars of valid UTF-8 (bytes that come from a String).
     static func decode(_ buf: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: buf.count) { out, count in
-            count = decode(buf, into: out, offsets: nil, base: 0)
+            count = decode(buf, into: out, copy: nil, offsets: nil, base: 0)
         }
     }
 
@@ -254,7 +246,7 @@ enum ScalarArray {
     /// own bytes) decodes as U+FFFD, one for each byte left.
     @inline(__always)
     private static func decode(_ buf: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
-                               offsets: UnsafeMutablePointer<Int>?, base: Int) -> Int {
+                               copy: UnsafeMutablePointer<UInt32>?, offsets: UnsafeMutablePointer<Int>?, base: Int) -> Int {
         let n = buf.count
         guard n > 0, let src = buf.baseAddress, let raw = out.baseAddress else { return 0 }
         let dst = UnsafeMutableRawPointer(raw).assumingMemoryBound(to: UInt32.self)
@@ -274,7 +266,9 @@ enum ScalarArray {
             repeat {
                 let v = lanes(bytes, i)
                 // Lanes past the run's end hold garbage, written over by the steps after (there is room: `k <= i`).
-                UnsafeMutableRawPointer(dst + k).storeBytes(of: threeByteScalars(v), as: Lanes.self)
+                let scalars = threeByteScalars(v)
+                UnsafeMutableRawPointer(dst + k).storeBytes(of: scalars, as: Lanes.self)
+                if let copy { UnsafeMutableRawPointer(copy + k).storeBytes(of: scalars, as: Lanes.self) }
                 if let offsets {
                     UnsafeMutableRawPointer(offsets + k).storeBytes(of: at, as: SIMD2<Int>.self)
                     UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ 6, as: SIMD2<Int>.self)
@@ -299,6 +293,7 @@ enum ScalarArray {
                 let run = high == 0 ? 8 : high.trailingZeroBitCount &>> 3
                 let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(word, to: SIMD8<UInt8>.self))
                 UnsafeMutableRawPointer(dst + k).storeBytes(of: wide.lowHalf, as: SIMD4<UInt32>.self)
+                if let copy { UnsafeMutableRawPointer(copy + k).storeBytes(of: wide.lowHalf, as: SIMD4<UInt32>.self) }
                 let at = SIMD2<Int>(repeating: base &+ i)
                 if let offsets {
                     UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 1), as: SIMD2<Int>.self)
@@ -307,6 +302,7 @@ enum ScalarArray {
                 // Most runs are a line break or a short number: the second four only when there are more.
                 if run > 4 {
                     UnsafeMutableRawPointer(dst + (k &+ 4)).storeBytes(of: wide.highHalf, as: SIMD4<UInt32>.self)
+                    if let copy { UnsafeMutableRawPointer(copy + (k &+ 4)).storeBytes(of: wide.highHalf, as: SIMD4<UInt32>.self) }
                     if let offsets {
                         UnsafeMutableRawPointer(offsets + (k &+ 4)).storeBytes(of: at &+ SIMD2<Int>(4, 5), as: SIMD2<Int>.self)
                         UnsafeMutableRawPointer(offsets + (k &+ 6)).storeBytes(of: at &+ SIMD2<Int>(6, 7), as: SIMD2<Int>.self)
@@ -320,6 +316,7 @@ enum ScalarArray {
             offsets?[k] = base &+ i
             let (value, width) = UTF8Codec.decode(buf, at: i)
             dst[k] = value
+            copy?[k] = value
             i &+= width
             k &+= 1
         }
@@ -335,6 +332,7 @@ enum ScalarArray {
                 dst[k] = v
                 i &+= w
             }
+            copy?[k] = dst[k]
             k &+= 1
         }
         return k
