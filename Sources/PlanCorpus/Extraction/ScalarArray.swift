@@ -114,9 +114,9 @@ enum ScalarArray {
             k = scalarIndex(offsets, of: ci, from: k)
             let (value, width) = decodeOne(nb, at: ni)
             odst[k] = value
-            ci &+= Self.width(cb[ci])
-            ni &+= width
             k &+= 1
+            ci = offsets[k]
+            ni &+= width
             mended &+= 1
             // Differences nearly everywhere (a traditional text): decoding the rest costs less than mending it.
             if mended &>> 4 != 0, mended &* 6 > k {
