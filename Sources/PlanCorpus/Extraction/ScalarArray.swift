@@ -50,7 +50,9 @@ enum ScalarArray {
                     let (scalars, offsets) = withOffsets(c, base: 0)
                     return (scalars, offsets, decode(n))
                 }
-                // The clean text's scalars are written to the norm's buffer as they are decoded, then mended.
+                // The clean text's scalars are written to the norm's buffer as they are decoded, then mended. (Copying
+                // them afterwards, whole or a stretch before each mend, cost more; so did decoding the norm alongside,
+                // comparing the texts four scalars at a time.)
                 var offsets: [Int] = []
                 var normScalars: [Unicode.Scalar] = []
                 let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: c.count) { cOut, cCount in
@@ -84,7 +86,7 @@ enum ScalarArray {
     /// Mends `out` (room for `max(n.count, c.count)`), which holds the scalars of `c` (with their `offsets`, plus
     /// the end), into the scalars of `n` where the two texts' bytes differ. Returns how many.
     ///
-    /// Equal bytes are skipped 32 at a time. At a difference both texts are backed up to the scalar it falls in
+    /// Equal bytes are skipped 32 at a time (one mask for both halves, placing the difference afterwards, cost more). At a difference both texts are backed up to the scalar it falls in
     /// (the equal bytes before it are whole scalars in both), the clean scalar's index is found in `offsets`,
     /// and one scalar of each text is taken, the norm's written over the copy: the texts thus keep as many
     /// scalars behind them each, and the copy stays in step. A norm that differs nearly everywhere (a
@@ -118,8 +120,9 @@ enum ScalarArray {
             ci = offsets[k]
             ni &+= width
             mended &+= 1
-            // Differences nearly everywhere (a traditional text): decoding the rest costs less than mending it.
-            if mended &>> 4 != 0, mended &* 6 > k {
+            // Differences nearly everywhere (a traditional text): decoding the rest costs less than mending it
+            // (a mend costs about what decoding eight scalars does).
+            if mended &>> 4 != 0, mended &* 8 > k {
                 return k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
                                    copy: nil, offsets: nil, base: 0)
             }
