@@ -607,8 +607,8 @@ public struct TargetExtractor: Sendable {
     /// Whether a text holds `|`, the key text's separator.
     @inline(__always)
     static func holdsBar(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.contains(0x7C) }
+        // Read in place (a copy to `withUTF8` costs a retain and a release).
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0x7C) } ?? text.utf8.contains(0x7C)
     }
 
     /// The folded scalar values of `scalars` into `out` (emptied first); true when they are a run of stable
