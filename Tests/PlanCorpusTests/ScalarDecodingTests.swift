@@ -81,6 +81,45 @@ import Testing
         #expect(paired >= 100)
     }
 
+    /// The norm mended from the clean text's scalars (`ScalarArray.withOffsets(_:alongside:)`) is the norm's own
+    /// scalars: on long texts whose norms differ here and there (the mending path: equal bytes skipped 32 at a time,
+    /// the scalar index guessed from a byte distance and corrected both ways: runs of ASCII put it short, runs of
+    /// four-byte scalars past), differ nearly everywhere (the switch to decoding), or end first or last.
+    @Test func normMendedFromTheCleanTextIsTheNormsOwnScalars() {
+        let cleans = ScalarRewriteTests.randomTexts("中文发展实施方案市县区", count: 40, length: 200...3000, seed: 61)
+            .enumerated().map { index, text -> String in
+                // Stretches of ASCII or of four-byte scalars now and then.
+                var out = ""
+                for (k, s) in text.unicodeScalars.enumerated() {
+                    out.unicodeScalars.append(s)
+                    if (k + index) % 97 == 0 { out += String(repeating: index % 2 == 0 ? "a1" : "😀𠀀", count: 1 + k % 60) }
+                }
+                return out
+            }
+        // Norms: a scalar changed every so often (to a scalar of the same width, or of another width).
+        var rng = ScalarRewriteTests.SeededGenerator(state: 67)
+        let replacements: [Unicode.Scalar] = [",", "县", "é", "😀", "国"]
+        var mended = 0
+        for clean in cleans {
+            for every in [5, 40, 400] {
+                var norm = String.UnicodeScalarView()
+                for s in clean.unicodeScalars {
+                    norm.append(Int.random(in: 0..<every, using: &rng) == 0 ? replacements.randomElement(using: &rng)! : s)
+                }
+                let normText = String(norm)
+                for (c, n) in [(clean, normText), (clean, normText + "尾巴x"), (clean + "尾巴x", normText), (clean, String(normText.dropLast(3)))] {
+                    let (scalars, offsets, got) = ScalarArray.withOffsets(c, alongside: n)
+                    // Compared to a Bool first: a failure names the texts rather than printing whole arrays.
+                    let sameScalars = scalars == Array(c.unicodeScalars), sameOffsets = offsets == Self.referenceOffsets(c, base: 0)
+                    let sameNorm = got == Array(n.unicodeScalars)
+                    #expect(sameScalars && sameOffsets && sameNorm, "\(every) \(c.prefix(30)) \(n.prefix(30))")
+                    if got != scalars { mended += 1 }
+                }
+            }
+        }
+        #expect(mended >= 400)
+    }
+
     /// Every lookup through the index gives the word the walk through the list gives, at the start and at the
     /// end, on the shipped agency lexicon and on random texts made of its words.
     @Test func edgeWordsFindWhatTheWalkFinds() {

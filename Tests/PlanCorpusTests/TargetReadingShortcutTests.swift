@@ -176,23 +176,46 @@ import Testing
     @Test func duplicateFilterKeepsWhatASetKeeps() {
         var rng = ScalarRewriteTests.SeededGenerator(state: 41)
         var filter = TargetExtractor.DuplicateFilter(), fromFields = TargetExtractor.DuplicateFilter()
+        var mixed = TargetExtractor.DuplicateFilter()
         var set = Set<TargetExtractor.DuplicateKey>()
-        // Few distinct fields, so that many keys repeat, and NaN values for the text keys.
-        let indicators = ["床位", "托位数", "覆盖率", "覆蓋率", "ＰＭ２．５浓度", "PM2.5浓度", "e\u{301}", "é", "a|b"]
-        for _ in 0..<3000 {
+        // Few distinct fields, so that many keys repeat, and NaN values, bars (one folded from ｜) and units with a bar
+        // for the text keys; unstable and beyond-BMP indicators for the made keys; long ones to outgrow the room.
+        let long = String(repeating: "城镇新增就业人数", count: 40)
+        let indicators = ["床位", "托位数", "覆盖率", "覆蓋率", "ＰＭ２．５浓度", "PM2.5浓度", "e\u{301}", "é", "a|b", "a｜b", "｜",
+                          "𠀀人", "", long, long + "率", "床位" + long]
+        var repeats = 0
+        for round in 0..<3000 {
             let value: Double = Bool.random(using: &rng) ? Double(Int.random(in: 0...5, using: &rng)) : .nan
             let target = Target(section: nil, indicator: indicators.randomElement(using: &rng)!, value: value,
-                                valueMax: [nil, 1].randomElement(using: &rng)!, unit: ["个", "%", nil].randomElement(using: &rng)!, comparator: ["=", ">="].randomElement(using: &rng)!,
+                                valueMax: [nil, 1].randomElement(using: &rng)!, unit: ["个", "%", nil, "个|人"].randomElement(using: &rng)!, comparator: ["=", ">=", "|"].randomElement(using: &rng)!,
                                 year: [nil, 2025].randomElement(using: &rng)!, yearPlaceholder: false, hedge: nil, per: nil,
                                 baseline: nil, text: "", provenance: Provenance(line: 1, originalRange: 0..<0))
             let key = TargetExtractor.duplicateKey(target)
             let inserted = set.insert(key).inserted
+            if !inserted { repeats += 1 }
             #expect(filter.insert(key) == inserted)
             // The reader's path, which makes no key for most targets, keeps what the set keeps too.
-            #expect(fromFields.insert(indicator: target.indicator.unicodeScalars, value: target.value, valueMax: target.valueMax,
+            // (given as the reader gives it, an array slice: contiguous, so folded in the filter's room)
+            #expect(fromFields.insert(indicator: Array(target.indicator.unicodeScalars)[...], value: target.value, valueMax: target.valueMax,
                                       unit: target.unit, comparator: target.comparator, year: target.year) == inserted)
+            // Both ways into one filter, as the extractor does (kept targets' keys, then the reader's fields).
+            let viaFields = round % 3 == 0
+                ? mixed.insert(key)
+                : mixed.insert(indicator: target.indicator.unicodeScalars, value: target.value, valueMax: target.valueMax,
+                               unit: target.unit, comparator: target.comparator, year: target.year)
+            #expect(viaFields == inserted)
         }
-        #expect(set.count > 30)
+        #expect(set.count > 100 && repeats > 300)
+        // Fields that differ but make one key text, a bar having moved from the indicator (written, or folded from
+        // ｜) to the unit: equal keys, found only if a bar in the folded indicator sends it to the text keys.
+        for written in ["a|1.0", "a｜1.0"] {
+            var bars = TargetExtractor.DuplicateFilter()
+            let first = bars.insert(indicator: Array(written.unicodeScalars)[...], value: 2, valueMax: nil, unit: "个",
+                                    comparator: "=", year: nil)
+            let second = bars.insert(indicator: Array("a".unicodeScalars)[...], value: 1, valueMax: 2, unit: "-1.0|个",
+                                     comparator: "=", year: nil)
+            #expect(first && !second, "\(written)")
+        }
     }
 
     @Test func hintedScalarIndexFindsWhatBisectionFinds() {

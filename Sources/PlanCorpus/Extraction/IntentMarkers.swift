@@ -41,46 +41,53 @@ enum IntentMarkers {
         let longest = Self.longest
         return classes.withUnsafeBufferPointer { classes in
             action.withUnsafeBufferPointer { action in
-                var found = false
-                var window: [Unicode.Scalar] = []
-                window.reserveCapacity(longest)
-                let n = buf.count
-                var i = 0
-                while i < n {
-                    // Three-byte sequences (most of a Chinese text) first, read straight.
-                    let b0 = UInt32(buf[i])
-                    var v: UInt32, w: Int
-                    if b0 &- 0xE0 < 0x10, i &+ 2 < n {
-                        v = (b0 & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)
-                        w = 3
-                    } else {
-                        (v, w) = UTF8Codec.decode(buf, at: i)
-                    }
-                    let kind = v <= 0xFFFF ? classes[Int(v)]
-                        : lexicon.mayStart(unsafeBitCast(v, to: Unicode.Scalar.self)) ? mayOpen : plain
-                    if kind == plain {
-                        i &+= w
-                        continue
-                    }
-                    if kind == unsettled { return nil }
-                    if !found {
-                        // The forms of the scalars from here, as many as the longest marker has (a scalar the table
-                        // does not settle is met by the walk later, and the answer is then thrown away).
-                        window.removeAll(keepingCapacity: true)
-                        var j = i
-                        while j < n, window.count < longest {
-                            let (u, uw) = UTF8Codec.decode(buf, at: j)
-                            let a = u < 0x80 || u > 0xFFFF ? 0 : action[Int(u)]
-                            let form = a == 0 || a >= ScriptFolding.multiAction ? u : a
-                            window.append(unsafeBitCast(form, to: Unicode.Scalar.self))
-                            j += uw
+                // The forms of the scalars from a position that may open a marker, as many as the longest marker has,
+                // written to room on the stack (a scalar the table does not settle is met by the walk later, and the
+                // answer is then thrown away).
+                withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: Swift.max(longest, 1)) { room in
+                    var found = false
+                    let n = buf.count
+                    var i = 0
+                    while i < n {
+                        let (kind, w) = Self.kind(in: buf, at: i, classes)
+                        if kind == plain {
+                            i &+= w
+                            continue
                         }
-                        found = lexicon.matchIndex(window, at: 0) >= 0
+                        if kind == unsettled { return nil }
+                        if !found {
+                            var j = i, k = 0
+                            while j < n, k < longest {
+                                let (u, uw) = UTF8Codec.decode(buf, at: j)
+                                let a = u < 0x80 || u > 0xFFFF ? 0 : action[Int(u)]
+                                let form = a == 0 || a >= ScriptFolding.multiAction ? u : a
+                                room[k] = unsafeBitCast(form, to: Unicode.Scalar.self)
+                                k &+= 1
+                                j &+= uw
+                            }
+                            found = lexicon.matchIndex(UnsafeBufferPointer(rebasing: room[0..<k]), at: 0) >= 0
+                        }
+                        i &+= w
                     }
-                    i &+= w
+                    return found
                 }
-                return found
             }
         }
+    }
+
+    /// What the scalar at byte `i` is to the search (`plain`, `mayOpen` or `unsettled`), and its length in bytes.
+    @inline(__always)
+    private static func kind(in buf: UnsafeBufferPointer<UInt8>, at i: Int, _ classes: UnsafeBufferPointer<UInt8>) -> (UInt8, Int) {
+        // Three-byte sequences (most of a Chinese text) first, read straight.
+        let b0 = UInt32(buf[i])
+        if b0 &- 0xE0 < 0x10, i &+ 2 < buf.count {
+            let v = (b0 & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)
+            return (classes[Int(v)], 3)
+        }
+        if b0 < 0x80 { return (classes[Int(b0)], 1) }
+        let (v, w) = UTF8Codec.decode(buf, at: i)
+        let kind = v <= 0xFFFF ? classes[Int(v)]
+            : lexicon.mayStart(unsafeBitCast(v, to: Unicode.Scalar.self)) ? mayOpen : plain
+        return (kind, w)
     }
 }

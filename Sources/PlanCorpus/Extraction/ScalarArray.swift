@@ -3,6 +3,9 @@ import Glibc
 #else
 import Darwin
 #endif
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
+import _Builtin_intrinsics.intel
+#endif
 
 /// A text's Unicode scalars as an array, decoded from its UTF-8 in one pass.
 ///
@@ -26,33 +29,41 @@ enum ScalarArray {
         return copy.withUTF8 { withOffsets($0, base: base) }
     }
 
-    /// The scalars of `text` with their UTF-8 offsets, and the scalars of `norm`, read in one pass over both.
+    /// The scalars of `text` with their UTF-8 offsets, and the scalars of `norm`.
     ///
     /// A document's norm is its clean text with a few scalars changed (full-width punctuation, traditional
-    /// characters): where the next twelve bytes of both texts agree and open four three-byte sequences, the four
-    /// scalars decoded once are both texts'; elsewhere each text's next four scalars (or next one) are decoded
-    /// from its own bytes. The norm's scalars are thus always read in order from its own bytes: they are its
-    /// scalars however the two texts pair (a norm with more or fewer scalars only pairs less often).
+    /// characters): the clean text is decoded, and the norm's scalars are the clean text's copied, then
+    /// mended where the two texts' bytes differ (see `mendNorm`). The norm's scalars are thus always those of
+    /// its own bytes, however the two texts pair.
     static func withOffsets(_ text: String, alongside norm: String)
         -> (scalars: [Unicode.Scalar], offsets: [Int], norm: [Unicode.Scalar]) {
         var text = text
         var norm = norm
         return text.withUTF8 { c in
             norm.withUTF8 { n in
-                // The same bytes: the same scalars, shared rather than decoded twice.
+                // The same bytes: the same scalars, shared rather than copied.
                 if c.count == n.count, c.isEmpty || memcmp(c.baseAddress!, n.baseAddress!, c.count) == 0 {
                     let (scalars, offsets) = withOffsets(c, base: 0)
                     return (scalars, offsets, scalars)
                 }
+                if c.isEmpty || n.isEmpty {
+                    let (scalars, offsets) = withOffsets(c, base: 0)
+                    return (scalars, offsets, decode(n))
+                }
+                // The clean text's scalars are written to the norm's buffer as they are decoded, then mended. (Copying
+                // them afterwards, whole or a stretch before each mend, cost more; so did decoding the norm alongside,
+                // comparing the texts four scalars at a time.)
                 var offsets: [Int] = []
                 var normScalars: [Unicode.Scalar] = []
                 let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: c.count) { cOut, cCount in
                     offsets = [Int](unsafeUninitializedCapacity: c.count + 1) { oOut, oCount in
-                        normScalars = [Unicode.Scalar](unsafeUninitializedCapacity: n.count) { nOut, nCount in
-                            (cCount, nCount) = decodePair(c, n, into: cOut, offsets: oOut.baseAddress!, norm: nOut)
+                        normScalars = [Unicode.Scalar](unsafeUninitializedCapacity: max(n.count, c.count)) { nOut, nCount in
+                            let nb = UnsafeMutableRawPointer(nOut.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                            cCount = decode(c, into: cOut, copy: nb, offsets: oOut.baseAddress!, base: 0)
+                            oOut[cCount] = c.count
+                            oCount = cCount + 1
+                            nCount = mendNorm(c, n, offsets: UnsafeBufferPointer(rebasing: oOut[...cCount]), into: nOut)
                         }
-                        oOut[cCount] = c.count
-                        oCount = cCount + 1
                     }
                 }
                 return (scalars, offsets, normScalars)
@@ -64,7 +75,7 @@ enum ScalarArray {
         var offsets: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: buf.count) { out, count in
             offsets = [Int](unsafeUninitializedCapacity: buf.count + 1) { offsetsOut, offsetCount in
-                count = decode(buf, into: out, offsets: offsetsOut.baseAddress, base: base)
+                count = decode(buf, into: out, copy: nil, offsets: offsetsOut.baseAddress!, base: base)
                 offsetsOut[count] = base + buf.count
                 offsetCount = count + 1
             }
@@ -72,131 +83,149 @@ enum ScalarArray {
         return (scalars, offsets)
     }
 
-    /// Decodes `c` (with the offset of each scalar) and `n` side by side (see `withOffsets(_:alongside:)`);
-    /// returns how many scalars each has. `cOut` has room for `c.count` scalars, `offsets` for `c.count`
-    /// offsets, `nOut` for `n.count` scalars.
-    private static func decodePair(_ c: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>,
-                                   into cOut: UnsafeMutableBufferPointer<Unicode.Scalar>, offsets: UnsafeMutablePointer<Int>,
-                                   norm nOut: UnsafeMutableBufferPointer<Unicode.Scalar>) -> (Int, Int) {
+    /// Mends `out` (room for `max(n.count, c.count)`), which holds the scalars of `c` (with their `offsets`, plus
+    /// the end), into the scalars of `n` where the two texts' bytes differ. Returns how many.
+    ///
+    /// Equal bytes are skipped 32 at a time (one mask for both halves, placing the difference afterwards, cost more). At a difference both texts are backed up to the scalar it falls in
+    /// (the equal bytes before it are whole scalars in both), the clean scalar's index is found in `offsets`,
+    /// and one scalar of each text is taken, the norm's written over the copy: the texts thus keep as many
+    /// scalars behind them each, and the copy stays in step. A norm that differs nearly everywhere (a
+    /// traditional text) is decoded from the difference on instead.
+    private static func mendNorm(_ c: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>,
+                                 offsets: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
         let cn = c.count, nn = n.count
-        guard cn > 0, nn > 0, let cb = c.baseAddress, let nb = n.baseAddress, let co = cOut.baseAddress,
-              let no = nOut.baseAddress else {
-            return (decode(c, into: cOut, offsets: offsets, base: 0), decode(n, into: nOut, offsets: nil, base: 0))
+        guard let cb = c.baseAddress, let nb = n.baseAddress, let ob = out.baseAddress else {
+            return decode(n, into: out, copy: nil, offsets: nil, base: 0)
         }
-        let cdst = UnsafeMutableRawPointer(co).assumingMemoryBound(to: UInt32.self)
-        let ndst = UnsafeMutableRawPointer(no).assumingMemoryBound(to: UInt32.self)
         let craw = UnsafeRawPointer(cb), nraw = UnsafeRawPointer(nb)
-        // `ci`, `ni`: byte positions; `k`, `j`: scalars written, of the clean text and of the norm.
-        var ci = 0, ni = 0, k = 0, j = 0
-        // Four three-byte sequences from `ci` (`ni`) are read whole while `ci <= cQuad` (`ni <= nQuad`).
-        let cQuad = cn &- 13, nQuad = nn &- 13
-        let leadMask = Lanes(repeating: 0xC0C0F0), leadBits = Lanes(repeating: 0x8080E0)
-        @inline(__always) func lanes(_ raw: UnsafeRawPointer, _ at: Int) -> Lanes {
-            @inline(__always) func lane(_ at: Int) -> UInt32 {
-                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        let odst = UnsafeMutableRawPointer(ob).assumingMemoryBound(to: UInt32.self)
+        // `ci`, `ni`: byte positions at the start of a scalar of each text, with `k` scalars behind each.
+        var ci = 0, ni = 0, k = 0
+        var mended = 0
+        while true {
+            // The next byte that differs, or the end of either text.
+            let same = equalBytes(craw + ci, nraw + ni, limit: min(cn &- ci, nn &- ni))
+            ci &+= same
+            ni &+= same
+            guard ci < cn, ni < nn else { break }
+            // Back to the start of the scalar the difference falls in (the same distance in both texts).
+            while cb[ci] & 0xC0 == 0x80 {
+                ci &-= 1
+                ni &-= 1
             }
-            return Lanes(lane(at), lane(at &+ 3), lane(at &+ 6), lane(at &+ 9))
-        }
-        outer: while ci < cn, ni < nn {
-            while ci <= cQuad, ni <= nQuad {
-                let v = lanes(craw, ci)
-                // How many of the four sequences from `ci` are three-byte ones, from the first.
-                let wrong = unsafeBitCast((v & leadMask) ^ leadBits, to: SIMD2<UInt64>.self)
-                let threes = wrong[0] | wrong[1] == 0 ? 4 : wrong[0] != 0 ? wrong[0].trailingZeroBitCount &>> 5
-                    : 2 &+ wrong[1].trailingZeroBitCount &>> 5
-                let cWord = craw.loadUnaligned(fromByteOffset: ci, as: UInt64.self)
-                let x = cWord ^ nraw.loadUnaligned(fromByteOffset: ni, as: UInt64.self)
-                if threes > 0 {
-                    // Lanes past `threes` hold garbage, written over by the steps after.
-                    let scalars = threeByteScalars(v)
-                    UnsafeMutableRawPointer(cdst + k).storeBytes(of: scalars, as: Lanes.self)
-                    UnsafeMutableRawPointer(ndst + j).storeBytes(of: scalars, as: Lanes.self)
-                    let at = SIMD2<Int>(repeating: ci)
-                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 3), as: SIMD2<Int>.self)
-                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(6, 9), as: SIMD2<Int>.self)
-                    // Bytes the texts share from here, and so whole scalars.
-                    let y = craw.loadUnaligned(fromByteOffset: ci &+ 8, as: UInt32.self)
-                        ^ nraw.loadUnaligned(fromByteOffset: ni &+ 8, as: UInt32.self)
-                    let sameBytes = x != 0 ? x.trailingZeroBitCount &>> 3 : y != 0 ? 8 &+ y.trailingZeroBitCount &>> 3 : 12
-                    let same = sameBytes / 3
-                    if same >= threes {
-                        ci &+= 3 &* threes
-                        ni &+= 3 &* threes
-                        k &+= threes
-                        j &+= threes
-                        continue
-                    }
-                    // A run where the norm changes scalars (a traditional text): its own four, when three-byte too.
-                    if threes == 4 {
-                        let w = lanes(nraw, ni)
-                        let nWrong = unsafeBitCast((w & leadMask) ^ leadBits, to: SIMD2<UInt64>.self)
-                        if nWrong[0] | nWrong[1] == 0 {
-                            UnsafeMutableRawPointer(ndst + j).storeBytes(of: threeByteScalars(w), as: Lanes.self)
-                            ci &+= 12
-                            ni &+= 12
-                            k &+= 4
-                            j &+= 4
-                            continue
-                        }
-                    }
-                    // The first `same` scalars are the texts' common ones; then the norm's own scalar, decoded
-                    // (the shared bytes before it are whole sequences, so it starts a scalar).
-                    let (value, width) = UTF8Codec.decode(n, at: ni &+ 3 &* same)
-                    ndst[j &+ same] = value
-                    ci &+= 3 &* (same &+ 1)
-                    ni &+= 3 &* same &+ width
-                    k &+= same &+ 1
-                    j &+= same &+ 1
-                    continue
-                }
-                // ASCII (digits, Latin letters) the norm shares: up to eight bytes widened at once.
-                let ascii = cWord & 0x8080_8080_8080_8080 == 0 ? 8 : (cWord & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
-                let run = min(ascii, x != 0 ? x.trailingZeroBitCount &>> 3 : 8)
-                guard run > 0 else { break }
-                let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(cWord, to: SIMD8<UInt8>.self))
-                UnsafeMutableRawPointer(cdst + k).storeBytes(of: wide, as: SIMD8<UInt32>.self)
-                UnsafeMutableRawPointer(ndst + j).storeBytes(of: wide, as: SIMD8<UInt32>.self)
-                let at = SIMD2<Int>(repeating: ci)
-                UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 1), as: SIMD2<Int>.self)
-                UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(2, 3), as: SIMD2<Int>.self)
-                UnsafeMutableRawPointer(offsets + (k &+ 4)).storeBytes(of: at &+ SIMD2<Int>(4, 5), as: SIMD2<Int>.self)
-                UnsafeMutableRawPointer(offsets + (k &+ 6)).storeBytes(of: at &+ SIMD2<Int>(6, 7), as: SIMD2<Int>.self)
-                ci &+= run
-                ni &+= run
-                k &+= run
-                j &+= run
-            }
-            // One scalar of each text; a sequence cut short (never, in a String's own bytes) ends the pairing.
-            let cw = width(cb[ci]), nw = width(nb[ni])
-            guard ci &+ cw <= cn, ni &+ nw <= nn else { break outer }
-            offsets[k] = ci
-            cdst[k] = UTF8Codec.decode(c, at: ci).value
-            ndst[j] = UTF8Codec.decode(n, at: ni).value
-            ci &+= cw
-            ni &+= nw
+            k = scalarIndex(offsets, of: ci, from: k)
+            let (value, width) = decodeOne(nb, at: ni)
+            odst[k] = value
             k &+= 1
-            j &+= 1
+            ci = offsets[k]
+            ni &+= width
+            mended &+= 1
+            // Differences nearly everywhere (a traditional text): decoding the rest costs less than mending it
+            // (a mend costs about what decoding eight scalars does).
+            if mended &>> 4 != 0, mended &* 8 > k {
+                return k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
+                                   copy: nil, offsets: nil, base: 0)
+            }
         }
-        // Whichever text is left, on its own. `k` scalars took at least `ci` bytes, so the rest's scalars fit behind.
-        if ci < cn {
-            k &+= decode(UnsafeBufferPointer(rebasing: c[ci...]), into: UnsafeMutableBufferPointer(rebasing: cOut[k...]),
-                         offsets: offsets + k, base: ci)
+        // The scalars behind the end of either text are the clean text's, up to where it stopped.
+        k = scalarIndex(offsets, of: ci, from: k)
+        // The clean text ending first, the norm's last scalars are its own.
+        return ci == cn ? k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
+                                      copy: nil, offsets: nil, base: 0) : k
+    }
+
+    /// How many bytes from `a` and `b` are equal, up to `limit`.
+    @inline(__always)
+    private static func equalBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, limit: Int) -> Int {
+        var d = 0
+        #if arch(x86_64) && canImport(_Builtin_intrinsics)
+        while d &+ 32 <= limit {
+            let e0 = _mm_cmpeq_epi8(a.loadUnaligned(fromByteOffset: d, as: __m128i.self),
+                                    b.loadUnaligned(fromByteOffset: d, as: __m128i.self))
+            let e1 = _mm_cmpeq_epi8(a.loadUnaligned(fromByteOffset: d &+ 16, as: __m128i.self),
+                                    b.loadUnaligned(fromByteOffset: d &+ 16, as: __m128i.self))
+            let equal = UInt32(truncatingIfNeeded: _mm_movemask_epi8(e0)) | UInt32(truncatingIfNeeded: _mm_movemask_epi8(e1)) &<< 16
+            if equal != ~0 { return d &+ (~equal).trailingZeroBitCount }
+            d &+= 32
         }
-        if ni < nn {
-            j &+= decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: nOut[j...]),
-                         offsets: nil, base: 0)
+        #else
+        while d &+ 32 <= limit {
+            let a0 = a.loadUnaligned(fromByteOffset: d, as: SIMD16<UInt8>.self)
+            let a1 = a.loadUnaligned(fromByteOffset: d &+ 16, as: SIMD16<UInt8>.self)
+            let b0 = b.loadUnaligned(fromByteOffset: d, as: SIMD16<UInt8>.self)
+            let b1 = b.loadUnaligned(fromByteOffset: d &+ 16, as: SIMD16<UInt8>.self)
+            guard all((a0 .== b0) .& (a1 .== b1)) else { break }
+            d &+= 32
         }
-        return (k, j)
+        #endif
+        while d &+ 8 <= limit {
+            let x = a.loadUnaligned(fromByteOffset: d, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: d, as: UInt64.self)
+            if x != 0 { return d &+ UInt64(littleEndian: x).trailingZeroBitCount &>> 3 }
+            d &+= 8
+        }
+        while d < limit, a.load(fromByteOffset: d, as: UInt8.self) == b.load(fromByteOffset: d, as: UInt8.self) { d &+= 1 }
+        return d
+    }
+
+    /// The scalar value and width of the sequence at `i` (whole, valid UTF-8).
+    @inline(__always)
+    private static func decodeOne(_ p: UnsafePointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) &<< 6 | UInt32(p[i &+ 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) &<< 12 | UInt32(p[i &+ 1] & 0x3F) &<< 6 | UInt32(p[i &+ 2] & 0x3F), 3) }
+        return ((b0 & 0x07) &<< 18 | UInt32(p[i &+ 1] & 0x3F) &<< 12 | UInt32(p[i &+ 2] & 0x3F) &<< 6 | UInt32(p[i &+ 3] & 0x3F), 4)
+    }
+
+    /// The index of the scalar at UTF-8 offset `offset` (a scalar's start, or the end) in `offsets`, searched
+    /// from `from` (at or before it) on.
+    @inline(__always)
+    private static func scalarIndex(_ offsets: UnsafeBufferPointer<Int>, of offset: Int, from: Int) -> Int {
+        // Most scalars take three bytes: the guess is usually right or close.
+        var k = min(from &+ (offset &- offsets[from]) / 3, offsets.count &- 1)
+        while offsets[k] > offset { k &-= 1 }
+        while offsets[k] < offset { k &+= 1 }
+        return k
     }
 
     /// The scalars of four three-byte sequences, one in each lane (its bytes from the lane's lowest).
     @inline(__always) private static func threeByteScalars(_ v: Lanes) -> Lanes {
+        #if arch(x86_64) && canImport(_Builtin_intrinsics)
+        // The first byte's four bits times 4096 plus the third byte's six, in one multiply-add of 16-bit halves.
+        let x = unsafeBitCast(v, to: __m128i.self)
+        let outer = _mm_madd_epi16(_mm_and_si128(x, _mm_set1_epi32(0x3F_000F)), _mm_set1_epi32(0x1_1000))
+        let middle = _mm_srli_epi32(_mm_and_si128(x, _mm_set1_epi32(0x3F00)), 2)
+        return unsafeBitCast(_mm_or_si128(outer, middle), to: Lanes.self)
+        #else
         let low4 = Lanes(repeating: 0x0F), mid6 = Lanes(repeating: 0xFC0), low6 = Lanes(repeating: 0x3F)
         let by12 = Lanes(repeating: 12), by2 = Lanes(repeating: 2), by16 = Lanes(repeating: 16)
         let high: Lanes = (v & low4) &<< by12
         let middle: Lanes = (v &>> by2) & mid6
         let low: Lanes = (v &>> by16) & low6
         return high | middle | low
+        #endif
+    }
+
+    /// A bit for each of the four lanes that holds a three-byte sequence (lead 1110xxxx, two 10xxxxxx), the
+    /// first lane's lowest.
+    @inline(__always) private static func threeByteLanes(_ v: Lanes) -> UInt32 {
+        #if arch(x86_64) && canImport(_Builtin_intrinsics)
+        let ok = _mm_cmpeq_epi32(_mm_and_si128(unsafeBitCast(v, to: __m128i.self), _mm_set1_epi32(0xC0C0F0)),
+                                 _mm_set1_epi32(0x8080E0))
+        return UInt32(truncatingIfNeeded: _mm_movemask_ps(_mm_castsi128_ps(ok)))
+        #else
+        let ok = (v & Lanes(repeating: 0xC0C0F0)) .== Lanes(repeating: 0x8080E0)
+        return (ok[0] ? 1 : 0) | (ok[1] ? 2 : 0) | (ok[2] ? 4 : 0) | (ok[3] ? 8 : 0)
+        #endif
+    }
+
+    /// The bytes of the four three-byte sequences that would start at `at`, one sequence in each lane (its
+    /// first byte the lane's lowest), with the byte after each.
+    @inline(__always) private static func lanes(_ raw: UnsafeRawPointer, _ at: Int) -> Lanes {
+        @inline(__always) func lane(_ at: Int) -> UInt32 {
+            UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        }
+        return Lanes(lane(at), lane(at &+ 3), lane(at &+ 6), lane(at &+ 9))
     }
 
     /// Four 32-bit lanes: four scalars, or the bytes of four UTF-8 sequences.
@@ -208,7 +237,7 @@ enum ScalarArray {
     /// Scalars of valid UTF-8 (bytes that come from a String).
     static func decode(_ buf: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: buf.count) { out, count in
-            count = decode(buf, into: out, offsets: nil, base: 0)
+            count = decode(buf, into: out, copy: nil, offsets: nil, base: 0)
         }
     }
 
@@ -220,57 +249,78 @@ enum ScalarArray {
     /// own bytes) decodes as U+FFFD, one for each byte left.
     @inline(__always)
     private static func decode(_ buf: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
-                               offsets: UnsafeMutablePointer<Int>?, base: Int) -> Int {
+                               copy: UnsafeMutablePointer<UInt32>?, offsets: UnsafeMutablePointer<Int>?, base: Int) -> Int {
         let n = buf.count
         guard n > 0, let src = buf.baseAddress, let raw = out.baseAddress else { return 0 }
         let dst = UnsafeMutableRawPointer(raw).assumingMemoryBound(to: UInt32.self)
         var i = 0
         var k = 0
-        // Every sequence starting before `safe` lies whole inside the buffer.
-        let safe = n &- 3
-        // Four three-byte sequences from `i` (bytes i ..< i + 13 are read) while `i <= quadSafe`.
-        let quadSafe = n &- 13
         let bytes = UnsafeRawPointer(src)
-        let leadMask = Lanes(repeating: 0xC0C0F0), leadBits = Lanes(repeating: 0x8080E0)
-        while i < safe {
+        // Four three-byte sequences from `i` are read (bytes i ..< i + 13) while `i <= quadSafe`; a run of them
+        // ends at most nine bytes on, where eight bytes are still there to read. (Eight at a time cost more: runs
+        // are short, 15 scalars on average.)
+        let quadSafe = n &- 21
+        while i <= quadSafe {
             // Runs of three-byte sequences (ideographs and CJK punctuation, most of a Chinese text) are decoded
             // four at a time in vector lanes: each lane holds one sequence's bytes (and the next byte, masked off).
-            // Vector operands throughout: with a single-number operand the lanes were handled one by one.
-            while i <= quadSafe {
-                // Little-endian lanes: a sequence's first byte is its lane's lowest.
-                @inline(__always) func lane(_ at: Int) -> UInt32 {
-                    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
-                }
-                let v = Lanes(lane(i), lane(i &+ 3), lane(i &+ 6), lane(i &+ 9))
-                let wrong: Lanes = (v & leadMask) ^ leadBits
-                let words = unsafeBitCast(wrong, to: SIMD2<UInt64>.self)
-                guard words[0] | words[1] == 0 else { break }
-                UnsafeMutableRawPointer(dst + k).storeBytes(of: threeByteScalars(v), as: Lanes.self)
+            // The offsets of a run's scalars step by twelve from one four to the next.
+            var at = SIMD2<Int>(repeating: base &+ i) &+ SIMD2<Int>(0, 3)
+            var threes = 0
+            repeat {
+                let v = lanes(bytes, i)
+                // Lanes past the run's end hold garbage, written over by the steps after (there is room: `k <= i`).
+                let scalars = threeByteScalars(v)
+                UnsafeMutableRawPointer(dst + k).storeBytes(of: scalars, as: Lanes.self)
+                if let copy { UnsafeMutableRawPointer(copy + k).storeBytes(of: scalars, as: Lanes.self) }
                 if let offsets {
-                    let at = SIMD2<Int>(repeating: base &+ i)
-                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 3), as: SIMD2<Int>.self)
-                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(6, 9), as: SIMD2<Int>.self)
+                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at, as: SIMD2<Int>.self)
+                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ 6, as: SIMD2<Int>.self)
                 }
+                let valid = threeByteLanes(v)
+                guard valid == 0xF else {
+                    threes = (~valid).trailingZeroBitCount
+                    break
+                }
+                threes = 4
                 i &+= 12
                 k &+= 4
+                at &+= 12
+            } while i <= quadSafe
+            if threes == 4 { continue }
+            i &+= 3 &* threes
+            k &+= threes
+            // ASCII (line breaks, digits, Latin letters): up to eight bytes widened at once.
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let high = UInt64(littleEndian: word) & 0x8080_8080_8080_8080
+            if high & 0x80 == 0 {
+                let run = high == 0 ? 8 : high.trailingZeroBitCount &>> 3
+                let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(word, to: SIMD8<UInt8>.self))
+                UnsafeMutableRawPointer(dst + k).storeBytes(of: wide.lowHalf, as: SIMD4<UInt32>.self)
+                if let copy { UnsafeMutableRawPointer(copy + k).storeBytes(of: wide.lowHalf, as: SIMD4<UInt32>.self) }
+                let at = SIMD2<Int>(repeating: base &+ i)
+                if let offsets {
+                    UnsafeMutableRawPointer(offsets + k).storeBytes(of: at &+ SIMD2<Int>(0, 1), as: SIMD2<Int>.self)
+                    UnsafeMutableRawPointer(offsets + (k &+ 2)).storeBytes(of: at &+ SIMD2<Int>(2, 3), as: SIMD2<Int>.self)
+                }
+                // Most runs are a line break or a short number: the second four only when there are more.
+                if run > 4 {
+                    UnsafeMutableRawPointer(dst + (k &+ 4)).storeBytes(of: wide.highHalf, as: SIMD4<UInt32>.self)
+                    if let copy { UnsafeMutableRawPointer(copy + (k &+ 4)).storeBytes(of: wide.highHalf, as: SIMD4<UInt32>.self) }
+                    if let offsets {
+                        UnsafeMutableRawPointer(offsets + (k &+ 4)).storeBytes(of: at &+ SIMD2<Int>(4, 5), as: SIMD2<Int>.self)
+                        UnsafeMutableRawPointer(offsets + (k &+ 6)).storeBytes(of: at &+ SIMD2<Int>(6, 7), as: SIMD2<Int>.self)
+                    }
+                }
+                i &+= run
+                k &+= run
+                continue
             }
-            guard i < safe else { break }
+            // A two- or four-byte sequence.
             offsets?[k] = base &+ i
-            let b0 = UInt32(src[i])
-            if b0 &- 0xE0 < 0x10 {
-                dst[k] = (b0 & 0x0F) &<< 12 | UInt32(src[i &+ 1] & 0x3F) &<< 6 | UInt32(src[i &+ 2] & 0x3F)
-                i &+= 3
-            } else if b0 < 0x80 {
-                dst[k] = b0
-                i &+= 1
-            } else if b0 < 0xE0 {
-                dst[k] = (b0 & 0x1F) &<< 6 | UInt32(src[i &+ 1] & 0x3F)
-                i &+= 2
-            } else {
-                dst[k] = (b0 & 0x07) &<< 18 | UInt32(src[i &+ 1] & 0x3F) &<< 12 | UInt32(src[i &+ 2] & 0x3F) &<< 6
-                    | UInt32(src[i &+ 3] & 0x3F)
-                i &+= 4
-            }
+            let (value, width) = UTF8Codec.decode(buf, at: i)
+            dst[k] = value
+            copy?[k] = value
+            i &+= width
             k &+= 1
         }
         // The last few bytes, each sequence checked against the end.
@@ -285,6 +335,7 @@ enum ScalarArray {
                 dst[k] = v
                 i &+= w
             }
+            copy?[k] = dst[k]
             k &+= 1
         }
         return k

@@ -459,16 +459,17 @@ public struct TargetExtractor: Sendable {
             var unit: String
             var comparator: String
         }
+        /// The kept keys' indicators one after another in the first `used` places; past them, room the next
+        /// indicator is folded into (and hashed in the same pass) before it is looked up, kept by moving `used`.
         private var indicators: [UInt32] = []
+        private var used = 0
         private var fields: [Fields] = []
         private var texts = Set<String>()
         private var slots = [Int32](repeating: -1, count: 64)
-        /// Room an indicator is folded into before it is looked up.
-        private var scratch: [UInt32] = []
 
         /// An empty filter with room for a document's usual keys (growing the arrays key by key cost more).
         init() {
-            indicators.reserveCapacity(512)
+            indicators = [UInt32](repeating: 0, count: 512)
             fields.reserveCapacity(32)
         }
 
@@ -478,47 +479,95 @@ public struct TargetExtractor: Sendable {
             case .text(let text):
                 return texts.insert(text).inserted
             case .fields(let indicator, let value, let valueMax, let unit, let comparator, let year):
-                return insert(indicator: indicator, value: value, valueMax: valueMax, unit: unit, comparator: comparator, year: year)
+                makeRoom(indicator.count)
+                let used = self.used
+                indicators.withUnsafeMutableBufferPointer { room in
+                    for (k, v) in indicator.enumerated() { room[used + k] = v }
+                }
+                let digest = DuplicateKey.digest(indicator: indicator, value: value, valueMax: valueMax, year: year)
+                return keep(count: indicator.count, digest: digest, value: value, valueMax: valueMax, unit: unit,
+                            comparator: comparator, year: year)
             }
         }
 
         /// Adds the key `duplicateKey(indicator:…)` makes of these fields, without making it: the indicator is folded
-        /// into the filter's own room, and only the rare key that is no run of stable starters, or holds a NaN or a
-        /// `|`, is made.
+        /// into the filter's own room and hashed in the same pass, and only the rare key that is no run of stable
+        /// starters, or holds a NaN or a `|`, is made.
         mutating func insert<C: Collection>(indicator scalars: C, value: Double, valueMax: Double?, unit: String?,
                                             comparator: String, year: Int?) -> Bool where C.Element == Unicode.Scalar {
-            var folded: [UInt32] = []
-            swap(&folded, &scratch)   // read while the filter changes
-            defer { swap(&folded, &scratch) }
-            let stable = TargetExtractor.foldIndicator(scalars, into: &folded)
             let unitText = unit ?? "", max = valueMax ?? -1
-            if !stable || TargetExtractor.needsTextKey(folded: folded, value: value, valueMax: max, unit: unitText, comparator: comparator) {
+            if value.isNaN || max.isNaN || TargetExtractor.holdsBar(unitText) || TargetExtractor.holdsBar(comparator) {
                 return insert(TargetExtractor.duplicateKey(indicator: scalars, value: value, valueMax: valueMax, unit: unit,
                                                            comparator: comparator, year: year))
             }
-            return insert(indicator: folded, value: value.bitPattern, valueMax: max.bitPattern, unit: unitText,
-                          comparator: comparator, year: year ?? -1)
+            let count = scalars.count
+            makeRoom(count)
+            let used = self.used
+            // The FNV-1a of `DuplicateKey.digest` over the folded values, or nil for a scalar that is unstable or
+            // folds to `|` (the key is then made).
+            let folded: UInt64?? = scalars.withContiguousStorageIfAvailable { source in
+                SentenceReader.foldTable.withUnsafeBufferPointer { table in
+                    indicators.withUnsafeMutableBufferPointer { room -> UInt64? in
+                        var h: UInt64 = 0xcbf29ce484222325
+                        var k = used
+                        for c in source {
+                            guard c.value < 0x10000 else { return nil }
+                            let entry = table[Int(c.value)]
+                            let v = entry & 0x1F_FFFF
+                            if entry & SentenceReader.unstable != 0 || v == 0x7C { return nil }
+                            room[k] = v
+                            k &+= 1
+                            h = (h ^ UInt64(v)) &* 0x100000001b3
+                        }
+                        return h
+                    }
+                }
+            }
+            let hashed: UInt64
+            switch folded {
+            case .some(.some(let h)): hashed = h
+            case .some(.none), .none:
+                return insert(TargetExtractor.duplicateKey(indicator: scalars, value: value, valueMax: valueMax, unit: unit,
+                                                           comparator: comparator, year: year))
+            }
+            let year = year ?? -1
+            var h = (hashed ^ value.bitPattern) &* 0x100000001b3
+            h = (h ^ max.bitPattern) &* 0x100000001b3
+            h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
+            return keep(count: count, digest: h, value: value.bitPattern, valueMax: max.bitPattern, unit: unitText,
+                        comparator: comparator, year: year)
         }
 
-        private mutating func insert(indicator: [UInt32], value: UInt64, valueMax: UInt64, unit: String, comparator: String,
-                                     year: Int) -> Bool {
-            let digest = DuplicateKey.digest(indicator: indicator, value: value, valueMax: valueMax, year: year)
+        /// Room for `count` more values past the kept indicators.
+        private mutating func makeRoom(_ count: Int) {
+            if used + count > indicators.count {
+                indicators.append(contentsOf: repeatElement(0, count: Swift.max(count, indicators.count)))
+            }
+        }
+
+        /// Keeps the key whose folded indicator is the `count` values past the kept ones, unless an equal key is
+        /// kept already (then false).
+        private mutating func keep(count: Int, digest: UInt64, value: UInt64, valueMax: UInt64, unit: String,
+                                   comparator: String, year: Int) -> Bool {
             let mask = slots.count - 1
             var slot = home(digest)
             while slots[slot] >= 0 {
                 let k = Int(slots[slot])
                 if fields[k].digest == digest, fields[k].value == value, fields[k].valueMax == valueMax, fields[k].year == year,
-                   Int(fields[k].count) == indicator.count,
-                   indicators[Int(fields[k].start)..<Int(fields[k].start) + indicator.count].elementsEqual(indicator),
+                   Int(fields[k].count) == count,
+                   indicators.withUnsafeBufferPointer({ all in
+                       let start = Int(fields[k].start)
+                       return (0..<count).allSatisfy { all[start + $0] == all[used + $0] }
+                   }),
                    fields[k].unit == unit, fields[k].comparator == comparator {
                     return false
                 }
                 slot = (slot + 1) & mask
             }
             slots[slot] = Int32(fields.count)
-            fields.append(Fields(start: Int32(indicators.count), count: Int32(indicator.count), value: value, valueMax: valueMax,
+            fields.append(Fields(start: Int32(used), count: Int32(count), value: value, valueMax: valueMax,
                                  year: year, digest: digest, unit: unit, comparator: comparator))
-            indicators.append(contentsOf: indicator)
+            used += count
             if fields.count * 2 > slots.count { grow() }
             return true
         }
@@ -569,11 +618,14 @@ public struct TargetExtractor: Sendable {
     /// True when a key is made as `key`'s text: a NaN value (Double's description names every other value by its
     /// own text, -0.0 included, so bits are compared) or a `|`, the text's separator, in a field.
     static func needsTextKey(folded indicator: [UInt32], value: Double, valueMax: Double, unit: String, comparator: String) -> Bool {
-        func holdsBar(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { $0.contains(0x7C) }
-        }
-        return value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || holdsBar(unit) || holdsBar(comparator)
+        value.isNaN || valueMax.isNaN || indicator.contains(0x7C) || holdsBar(unit) || holdsBar(comparator)
+    }
+
+    /// Whether a text holds `|`, the key text's separator.
+    @inline(__always)
+    static func holdsBar(_ text: String) -> Bool {
+        // Read in place (a copy to `withUTF8` costs a retain and a release).
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(0x7C) } ?? text.utf8.contains(0x7C)
     }
 
     /// The folded scalar values of `scalars` into `out` (emptied first); true when they are a run of stable
