@@ -87,6 +87,48 @@ import Testing
         #expect(resolved >= 100)
     }
 
+    /// The walk for the level words alone (`BodyEvidence.levels`, what a title that names the place asks of the
+    /// body) counts what the whole walk counts, and gives way where it does.
+    @Test func levelsWalkIsTheWholeWalksLevels() {
+        var counted = 0, walked = 0
+        for text in Self.texts(count: 1500, seed: 29) + ExtractionShortcutTests.samples.map(\.clean) {
+            let scalars = Array(text.unicodeScalars)
+            let norm = Array(TextNormalizer.normalize(text).unicodeScalars)
+            let whole = BodyEvidence.walk(scanner: Self.scanner, original: scalars, norm: norm)
+            let levels = BodyEvidence.levels(scanner: Self.scanner, original: scalars, normalized: norm)
+            #expect(levels.map { [$0.province, $0.prefecture, $0.county] } == whole.map { [$0.levels.province, $0.levels.prefecture, $0.levels.county] },
+                    "\(text.debugDescription)")
+            if let l = whole?.levels {
+                walked += 1
+                counted += l.province + l.prefecture + l.county
+                #expect(LevelWords.counts(in: norm) == l)
+            }
+        }
+        #expect(walked >= 700 && counted >= 500)
+    }
+
+    /// Region resolution of texts whose titles name a place (alone, in a chain, ambiguous, under a site tag) and
+    /// whose bodies speak at a level, as their body's evidence is made in full or only its level words are read.
+    @Test func titleResolutionWithTheLevelsWalkIsResolutionWithTheSeparatePasses() {
+        let resolver = RegionResolver(gazetteer: .shared)
+        var rng = ScalarRewriteTests.SeededGenerator(state: 31)
+        let names = ["山东省", "潍坊市", "山东省潍坊市", "朝阳区", "朝阳", "内蒙古自治区包头市", "宁夏", "寿光市", "义乌市", "和平区"]
+        let tags = ["", "", "(内蒙古)", "【山东】", "(辽宁)"]
+        let speech = ["我市", "全市", "我县", "县委", "全省", "省政府", "自治区", "、市教育局", "我区"]
+        var sources: [String: Int] = [:]
+        for (k, text) in Self.texts(count: 800, seed: 37).enumerated() {
+            let body = (0..<Int.random(in: 0...6, using: &rng)).map { _ in speech.randomElement(using: &rng)! }.joined() + text
+            let title = tags.randomElement(using: &rng)! + names.randomElement(using: &rng)! + (k % 2 == 0 ? "实施方案" : "行动计划")
+            let norm = Array(TextNormalizer.normalize(body).unicodeScalars)
+            let scalars = Array(body.unicodeScalars)
+            let fast = resolver.resolve(title: title, clean: body, scalars: scalars, normalized: norm)
+            #expect(fast == resolver.resolve(title: title, clean: body, scalars: scalars, normalized: norm, separatePasses: true),
+                    "\(title) \(body.debugDescription)")
+            sources[fast.source, default: 0] += 1
+        }
+        #expect((sources["title"] ?? 0) >= 200 && (sources["title+mentions"] ?? 0) >= 20)
+    }
+
     @Test(.enabled(if: sampleFolder() != nil, "sample corpus absent"))
     func samplesAgree() {
         let resolver = RegionResolver(gazetteer: .shared)

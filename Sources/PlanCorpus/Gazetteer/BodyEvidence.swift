@@ -134,6 +134,30 @@ struct BodyEvidence {
         return PairMasks(firsts: firsts, firstsUntilNFKC: untilNFKC, seconds: seconds)
     }
 
+    /// `pairClasses` for the level words alone: a class per opener kind (`LevelWords.opener`, 1 to 3), held in the
+    /// first mask of its openers and the second mask of its followers (`LevelWords.followers`), so the masks meet
+    /// exactly where a level word may start; a scalar the gate marks `slowBit` (and, until the first, one of
+    /// `nfkcBit`) is looked at as in `pairClasses`, for the walk's proof.
+    static func levelClasses(gate: [UInt8]) -> PairMasks {
+        var following = [UInt32](repeating: 0, count: 0x10000)
+        for kind in 1...3 {
+            for b in LevelWords.followers[kind] { following[Int(b.value)] |= 1 << UInt32(kind - 1) }
+        }
+        let oneForOne = AlignedText.oneForOne
+        var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
+        var seconds = [UInt32](repeating: .max, count: 0x10000)
+        for v in 0..<0x10000 {
+            let w = oneForOne[v]
+            guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
+            let kind = (gate[v] & levelBits) >> 1
+            firsts[v] = kind == 0 ? 0 : 1 << UInt32(kind - 1)
+            seconds[v] = alwaysClass | (w < 0x10000 ? following[Int(w)] : 0)
+        }
+        var untilNFKC = firsts
+        for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
+        return PairMasks(firsts: firsts, firstsUntilNFKC: untilNFKC, seconds: seconds)
+    }
+
     /// The bits of what may start at norm scalar `s`.
     static func triggers(_ s: Unicode.Scalar, trie: SurfaceTrie) -> UInt8 {
         var bits: UInt8 = 0
@@ -174,6 +198,58 @@ struct BodyEvidence {
         }
     }
 
+    /// The first position from `p` (up to `last`, the walk's last position, which it looks at anyway) whose pair of
+    /// scalars `o[p]`, `o[p + 1]` may start something by the complemented masks `firsts` and `seconds`
+    /// (`PairMasks`): the walk's inner loop, on its own so that its pointers and counters stay in registers.
+    /// Eight positions at a time (on a hit, the half that holds it), then four at a time, then one at a time up
+    /// to the one that may start something. A position is passed over when its first and second masks have no
+    /// class in common, that is when their complements together have every bit.
+    @inline(never)
+    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafeMutablePointer<UInt32>,
+                         seconds: UnsafeMutablePointer<UInt32>) -> Int {
+        var q = o + p
+        let end = o + last
+        var f0 = firsts[Int(q[0])]
+        blocks: do {
+            while q + 8 <= end {
+                let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
+                let v5 = Int(q[5]), v6 = Int(q[6]), v7 = Int(q[7]), v8 = Int(q[8])
+                let a = (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
+                let f4 = firsts[v4]
+                let b = (f4 | seconds[v5]) & (firsts[v5] | seconds[v6]) & (firsts[v6] | seconds[v7]) & (firsts[v7] | seconds[v8])
+                if a & b != PairMasks.allClear {
+                    if a == PairMasks.allClear { f0 = f4; q += 4 }
+                    break blocks
+                }
+                f0 = firsts[v8]
+                q += 8
+            }
+            while q + 4 <= end {
+                let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
+                if (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
+                    != PairMasks.allClear { break }
+                f0 = firsts[v4]
+                q += 4
+            }
+        }
+        while q < end {
+            let v1 = Int(q[1])
+            if f0 | seconds[v1] != PairMasks.allClear { break }
+            f0 = firsts[v1]
+            q += 1
+        }
+        return q - o
+    }
+
+    /// The level words of a body with these scalars and the scalars of its norm (`levels` of the evidence `init`
+    /// makes), by the walk alone with the level words' masks (`levelClasses`), which stops at few positions
+    /// besides those of the walk's proof; nil when the walk gives way (then the evidence must be made).
+    static func levels(scanner: MentionScanner, original: [Unicode.Scalar], normalized: [Unicode.Scalar]?)
+        -> (province: Int, prefecture: Int, county: Int)? {
+        guard let normalized else { return nil }
+        return walk(scanner: scanner, original: original, norm: normalized, levelsOnly: true)?.levels
+    }
+
     /// The one walk: nil unless `AlignedText(…, scalars: original, normalized: norm)` has `norm` as its norm, one
     /// for one with `original`, which the walk proves as it goes:
     /// - every scalar is settled by `AlignedText.oneForOne` (then the aligned text's walk and TextNormalizer make
@@ -184,7 +260,10 @@ struct BodyEvidence {
     ///   (TextNormalizer may have left its table path over one of them).
     /// Where it reads the norm, it reads what the separate passes read, at the positions each would stop at:
     /// positions where nothing can start are the same for all, and each pass keeps its own resume position.
-    static func walk(scanner: MentionScanner, original: [Unicode.Scalar], norm: [Unicode.Scalar]) -> BodyEvidence? {
+    /// `levelsOnly` looks for the level words alone (`levels`): the evidence then holds no mentions, no national
+    /// formula and no placeholder.
+    static func walk(scanner: MentionScanner, original: [Unicode.Scalar], norm: [Unicode.Scalar],
+                     levelsOnly: Bool = false) -> BodyEvidence? {
         let n = original.count
         guard norm.count == n else { return nil }
         let trie = scanner.gazetteer.trie
@@ -196,12 +275,14 @@ struct BodyEvidence {
         var memo: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         var found: [(surface: Int, length: Int)] = []
         found.reserveCapacity(8)
-        mentions.reserveCapacity(n / 32)
+        if !levelsOnly { mentions.reserveCapacity(n / 32) }
         // Mentions: the first position a new one may start at, and where the last one ended.
         var nextMention = 0
         var lastEnd = -1
         let probe = TemplateDetector.Probe.shared
-        let masks = scanner.gazetteer.bodyMasks
+        let masks = levelsOnly ? scanner.gazetteer.levelMasks : scanner.gazetteer.bodyMasks
+        // The gate's bits the walk acts on.
+        let keep: UInt8 = levelsOnly ? ~(mentionBit | nationalBit | placeholderBit) : .max
         let seconds = masks.seconds
         let flags = CompatibilityTable.shared.flags
         // Until a scalar NFKC changes is met, the walk stops at every such scalar (`firstsUntilNFKC`).
@@ -215,46 +296,11 @@ struct BodyEvidence {
                         let last = n - 1
                         while true {
                             // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
-                            // own; the last position is looked at below. The masks are complemented: a position
-                            // is passed over when its first and second masks have no class in common, that is when
-                            // their complements together have every bit.
+                            // own; the last position is looked at below.
                             if p < last {
-                                var f0 = firsts[Int(o[p].value)]
-                                // Eight positions at a time (on a hit, the half that holds it), then four at a time,
-                                // then one at a time up to the one that may start something.
-                                blocks: do {
-                                    while p &+ 8 <= last {
-                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
-                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
-                                        let v5 = Int(o[p &+ 5].value), v6 = Int(o[p &+ 6].value)
-                                        let v7 = Int(o[p &+ 7].value), v8 = Int(o[p &+ 8].value)
-                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3], f4 = firsts[v4]
-                                        let f5 = firsts[v5], f6 = firsts[v6], f7 = firsts[v7]
-                                        let a = (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
-                                        let b = (f4 | seconds[v5]) & (f5 | seconds[v6]) & (f6 | seconds[v7]) & (f7 | seconds[v8])
-                                        if a & b != PairMasks.allClear {
-                                            if a == PairMasks.allClear { f0 = f4; p &+= 4 }
-                                            break blocks
-                                        }
-                                        f0 = firsts[v8]
-                                        p &+= 8
-                                    }
-                                    while p &+ 4 <= last {
-                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
-                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
-                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
-                                        if (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
-                                            != PairMasks.allClear { break }
-                                        f0 = firsts[v4]
-                                        p &+= 4
-                                    }
-                                }
-                                while p < last {
-                                    let v1 = Int(o[p &+ 1].value)
-                                    if f0 | seconds[v1] != PairMasks.allClear { break }
-                                    f0 = firsts[v1]
-                                    p &+= 1
-                                }
+                                // A scalar is its UInt32 value.
+                                let values = UnsafeRawPointer(o.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                                p = passOver(values, from: p, last: last, firsts: firsts, seconds: seconds)
                             }
                             guard p < n else { return true }
                             let c = o[p]
@@ -263,6 +309,7 @@ struct BodyEvidence {
                                 if !nfkcChanges { nfkcChanges = true; firsts = masks.firsts }
                                 g &= ~nfkcBit
                             }
+                            g &= keep
                             if g == 0 { p += 1; continue }
                             // The pair's hash, for classes that share a bit by chance.
                             if g & pairBit != 0 && p + 1 < n {
@@ -281,7 +328,7 @@ struct BodyEvidence {
                                 } else {
                                     guard AlignedText.nfkcKeeps(c, memo: &memo), s[p] == c else { return false }
                                 }
-                                bits = triggers(s[p], trie: trie)
+                                bits = triggers(s[p], trie: trie) & keep
                             }
                             if bits & mentionBit != 0 && p >= nextMention {
                                 // The pair test of `SurfaceTrie.nextCandidate`, then the trie.

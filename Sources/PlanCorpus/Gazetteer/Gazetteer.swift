@@ -79,6 +79,8 @@ public final class Gazetteer: Sendable {
     let bodyPairs: [UInt64]
     /// First and second masks of scalars by pair class, the walk's first test (`BodyEvidence.pairClasses`).
     let bodyMasks: PairMasks
+    /// The same for the level words alone (`BodyEvidence.levelClasses`), the walk of `BodyEvidence.levels`.
+    let levelMasks: PairMasks
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -128,6 +130,7 @@ public final class Gazetteer: Sendable {
         self.bodyGate = BodyEvidence.gate(trie: trie)
         self.bodyPairs = BodyEvidence.pairs(trie: trie)
         self.bodyMasks = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
+        self.levelMasks = BodyEvidence.levelClasses(gate: bodyGate)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []

@@ -94,21 +94,36 @@ public struct RegionResolver: Sendable {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
-        let evidence = separatePasses
-            ? BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
-            : BodyEvidence(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
-        let body = evidence.text
-        let bodyMentions = evidence.mentions
+        // The body's evidence, made on first need: a title that names the place alone (its mentions mean one entry
+        // each, or a site tag gives the province) asks only for the body's level words (`BodyEvidence.levels`),
+        // unless they point inside it.
         let titleMentions = titleText.map { scanner.scan($0) } ?? []
-        let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
-        let contextID = context?.id
+        var evidenceMade: BodyEvidence? = nil
+        func bodyEvidence() -> BodyEvidence {
+            if let e = evidenceMade { return e }
+            let e = separatePasses
+                ? BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+                : BodyEvidence(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+            evidenceMade = e
+            return e
+        }
+        var contextMade: (name: String, id: Int)?? = nil
+        func provinceContext() -> (name: String, id: Int)? {
+            if let c = contextMade { return c }
+            // A site tag decides without the body.
+            let c = contextProvince(tag: tag, title: titleMentions, body: tag == nil ? bodyEvidence().mentions : [])
+            contextMade = .some(c)
+            return c
+        }
 
         // 2. The title.
         if !titleMentions.isEmpty {
             var chain: Int?
             var written: String?
             for m in titleMentions {
-                guard let e = resolve(m, province: contextID) else { continue }
+                // The province context decides only between several candidates.
+                let candidates = m.candidates(in: gazetteer)
+                guard let e = resolve(candidates, province: candidates.count > 1 ? provinceContext()?.id : nil) else { continue }
                 if let c = chain {
                     guard gazetteer.contains(index: c, e) else { break }
                 }
@@ -118,31 +133,43 @@ public struct RegionResolver: Sendable {
             if let e = chain {
                 // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
-                let hints = levelHints(evidence.levels)
-                if !hints.isEmpty, !fits(e, hints),
-                   let (inner, innerWritten) = mostMentioned(bodyMentions, in: body, province: gazetteer.provinceID[e], levels: hints,
-                                                             national: false, within: e) {
-                    return resolution(inner, written: innerWritten, source: "title+mentions")
+                let levels = evidenceMade?.levels
+                    ?? (separatePasses ? nil : BodyEvidence.levels(scanner: scanner, original: scalars, normalized: normalized))
+                    ?? bodyEvidence().levels
+                let hints = levelHints(levels)
+                if !hints.isEmpty, !fits(e, hints) {
+                    let body = bodyEvidence()
+                    if let (inner, innerWritten) = mostMentioned(body.mentions, in: body.text, province: gazetteer.provinceID[e],
+                                                                 levels: hints, national: false, within: e) {
+                        return resolution(inner, written: innerWritten, source: "title+mentions")
+                    }
                 }
                 return resolution(e, written: written, source: "title")
             }
-            if context == nil {
+            if provinceContext() == nil {
                 return RegionResolution(asWritten: titleText?.written(titleMentions[0].range), source: "ambiguous")
             }
         }
 
-        // 3. A template's opening (its aligned text made only when a placeholder may occur in it).
+        // 3. A template's opening (its aligned text made only when a placeholder may occur in it; by table when its
+        // scalars are settled, as a title's).
         if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
             var openingScalars: [Unicode.Scalar] = []
             for line in opening.prefix(3) {
                 if !openingScalars.isEmpty { openingScalars.append("\n") }
                 openingScalars.append(contentsOf: scalars[line])
             }
-            let openingText = AlignedText(scalars: openingScalars)
+            let openingText = AlignedText.settled(openingScalars) ?? AlignedText(scalars: openingScalars)
             if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
                 return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
             }
         }
+
+        let evidence = bodyEvidence()
+        let body = evidence.text
+        let bodyMentions = evidence.mentions
+        let context = provinceContext()
+        let contextID = context?.id
 
         // 4. Mentions.
         let national = evidence.national
@@ -213,7 +240,12 @@ public struct RegionResolver: Sendable {
     /// A mention's entry (an index into the gazetteer's entries), using the province context (an id of
     /// `Gazetteer.provinceID`) for ambiguous names.
     private func resolve(_ m: Mention, province: Int?) -> Int? {
-        var candidates = m.candidates
+        resolve(m.candidates(in: gazetteer), province: province)
+    }
+
+    /// `resolve(_:province:)` of a mention with these candidates.
+    private func resolve(_ candidates: [Int], province: Int?) -> Int? {
+        var candidates = candidates
         if candidates.count > 1, let p = province {
             candidates = candidates.filter { gazetteer.provinceID[$0] == p }
         }
