@@ -525,6 +525,45 @@ import Testing
         #expect(held > 300 && passed > 300 && may > held)
     }
 
+    /// Step 3 passes over an opening of settled scalars when the body's walk found no place a placeholder may start
+    /// (`RegionResolver.openingFollowsBody`): the opening's own aligned text must then hold none.
+    @Test func openingFollowsTheBodysPlaceholders() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 97)
+        let pieces = ["[地区名称]", "【城市名】", "［地区名称］", "xx市", "XX县", "××区", "某某县", "某市", "____区", "ｘｘ市", "[地区", "名称]",
+                      "xx", "市", "某某", "县", "〔2023〕", "建设", "推进", "发展", "著", "e\u{301}", "①", "\n", "\n", "\r\n", " ", "，",
+                      "x", "某", "潍坊市"]
+        let scanner = MentionScanner(gazetteer: .shared)
+        let templates = TemplateDetector()
+        var followed = 0, asked = 0, found = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let lines = RegionResolver.openingLines(scalars).prefix(3)
+            let evidence = BodyEvidence(scanner: scanner, text: text, scalars: scalars,
+                                        normalized: Array(TextNormalizer.normalize(text).unicodeScalars))
+            let reference = RegionResolver.openingPlaceholder(templates, scalars, lines)
+            if RegionResolver.openingFollowsBody(evidence, scalars, lines, gate: Gazetteer.shared.bodyGate) {
+                #expect(reference == nil, "\(text.debugDescription)")
+                followed += 1
+            } else {
+                asked += 1
+                if reference != nil { found += 1 }
+            }
+        }
+        #expect(followed > 500 && asked > 500 && found > 300)
+    }
+
+    /// A surface's sole entry is its one candidate.
+    @Test func surfaceSoleIsTheOneCandidate() {
+        let g = Gazetteer.shared
+        var sole = 0
+        for (k, surface) in g.trie.surfaces.enumerated() {
+            #expect(g.surfaceSole[k] == (surface.candidates.count == 1 ? surface.candidates[0] : -1))
+            if g.surfaceSole[k] >= 0 { sole += 1 }
+        }
+        #expect(sole > 1000 && sole < g.trie.surfaces.count)
+    }
+
     @Test func namedCityIsTheNamesSuffix() {
         let g = Gazetteer.shared
         #expect(g.entries.indices.allSatisfy { g.namedCity[$0] == g.entries[$0].name.hasSuffix("市") })

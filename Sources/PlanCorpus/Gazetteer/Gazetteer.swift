@@ -93,6 +93,9 @@ public final class Gazetteer: Sendable {
     let surfaceOnlyCounties: [Bool]
     /// Per trie surface: the province id all its candidates lie in, or -1 when they differ (or there are none).
     let surfaceProvince: [Int]
+    /// Per trie surface: the one entry it means, or -1 when it means several (or none); region resolution reads a
+    /// mention's entry here, without taking its candidates array.
+    let surfaceSole: [Int]
 
     public init(entries: [GazetteerEntry]) {
         let sorted = entries.sorted { $0.code < $1.code }
@@ -152,6 +155,7 @@ public final class Gazetteer: Sendable {
             let p = provinceID[first]
             return surface.candidates.allSatisfy { provinceID[$0] == p } ? p : -1
         }
+        self.surfaceSole = surfaces.map { $0.candidates.count == 1 ? $0.candidates[0] : -1 }
     }
 
     /// The id of a province full name in `provinceID`, or nil when no entry lies in it.

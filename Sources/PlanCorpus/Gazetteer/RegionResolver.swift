@@ -83,7 +83,8 @@ public struct RegionResolver: Sendable {
             titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
-            for line in opening.prefix(8) {
+            // The lines are trimmed: only one opening with a tag's bracket may hold a tag (most open with none).
+            for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
                 if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
             }
         }
@@ -153,16 +154,10 @@ public struct RegionResolver: Sendable {
 
         // 3. A template's opening (its aligned text made only when a placeholder may occur in it; by table when its
         // scalars are settled, as a title's).
-        if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
-            var openingScalars: [Unicode.Scalar] = []
-            for line in opening.prefix(3) {
-                if !openingScalars.isEmpty { openingScalars.append("\n") }
-                openingScalars.append(contentsOf: scalars[line])
-            }
-            let openingText = AlignedText.settled(openingScalars) ?? AlignedText(scalars: openingScalars)
-            if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
-                return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
-            }
+        if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate),
+           separatePasses || !Self.openingFollowsBody(bodyEvidence(), scalars, opening.prefix(3), gate: gazetteer.bodyGate),
+           let (p, openingNorm, openingText) = Self.openingPlaceholder(templates, scalars, opening.prefix(3)) {
+            return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
 
         let evidence = bodyEvidence()
@@ -222,6 +217,40 @@ public struct RegionResolver: Sendable {
         }
     }
 
+    /// The first placeholder of the text made of these lines of `scalars` (joined by line feeds: a template's
+    /// opening), with its aligned text and that text's norm as a String.
+    static func openingPlaceholder<L: Collection>(_ templates: TemplateDetector, _ scalars: [Unicode.Scalar], _ lines: L)
+        -> (TemplateDetector.Placeholder, String, AlignedText)? where L.Element == Range<Int> {
+        var openingScalars: [Unicode.Scalar] = []
+        for line in lines {
+            if !openingScalars.isEmpty { openingScalars.append("\n") }
+            openingScalars.append(contentsOf: scalars[line])
+        }
+        let openingText = AlignedText.settled(openingScalars) ?? AlignedText(scalars: openingScalars)
+        return firstPlaceholder(templates, openingText, title: false).map { ($0.0, $0.1, openingText) }
+    }
+
+    /// True when the text made of these lines of `scalars` holds no placeholder because the body holds none: the
+    /// body's evidence comes from the walk (its norm is the table's scalar of each settled scalar, one for one),
+    /// shows no place a placeholder may start, and every scalar of the lines is settled (`slowBit` clear). The
+    /// lines' norm is then the body's over each line, joined by line feeds, and a placeholder holds no line feed:
+    /// one in the lines would be one in the body, where `TemplateDetector.Probe` would have found its start.
+    static func openingFollowsBody<L: Collection>(_ evidence: BodyEvidence, _ scalars: [Unicode.Scalar], _ lines: L,
+                                                  gate: [UInt8]) -> Bool where L.Element == Range<Int> {
+        guard evidence.nfkcChanges != nil, !evidence.mayHoldPlaceholder else { return false }
+        return scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        if v >= 0x10000 || g[Int(v)] & BodyEvidence.slowBit != 0 { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
     private static func written(_ p: TemplateDetector.Placeholder, _ norm: String, _ aligned: AlignedText) -> String {
         let ns = norm as NSString
@@ -240,7 +269,9 @@ public struct RegionResolver: Sendable {
     /// A mention's entry (an index into the gazetteer's entries), using the province context (an id of
     /// `Gazetteer.provinceID`) for ambiguous names.
     private func resolve(_ m: Mention, province: Int?) -> Int? {
-        resolve(m.candidates(in: gazetteer), province: province)
+        // Most surfaces mean one entry.
+        let sole = gazetteer.surfaceSole[m.surface]
+        return sole >= 0 ? sole : resolve(m.candidates(in: gazetteer), province: province)
     }
 
     /// `resolve(_:province:)` of a mention with these candidates.
@@ -394,7 +425,7 @@ public struct RegionResolver: Sendable {
     // MARK: Title and site tag
 
     /// The closing bracket of a site tag's opening bracket.
-    static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+    @inline(__always) static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
         switch open {
         case "(": ")"
         case "（": "）"
