@@ -388,7 +388,7 @@ import Testing
         let pieces = ["方案", "规划", "计划", "实施意见", "报告", "通知", "《", "》", "濰坊市", "著", "顯著", "e\u{301}", "①", "…",
                       "👈", "𠀀", "，", "。", "建设", "推进", "发展", "工作", "\n", "\n", "\r\n", " ", "\u{3000}", "a", "Ｘ",
                       String(repeating: "发展", count: 20), String(repeating: "推进工作", count: 12), "é", "《é", "《\u{301}",
-                      "〈", "﹝"]
+                      "〈", "﹝", String(repeating: "e\u{301}", count: 45)]   // more scalars than a title, but not its norm
         var titled = 0, untitled = 0
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -544,6 +544,9 @@ import Testing
             let reference = RegionResolver.openingPlaceholder(templates, scalars, lines)
             if RegionResolver.openingFollowsBody(evidence, scalars, lines, gate: Gazetteer.shared.bodyGate) {
                 #expect(reference == nil, "\(text.debugDescription)")
+                // The proof holds for an opening whose norm is the table's (then the body's over each line) only.
+                let joined = Array(lines.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: "\n").unicodeScalars)
+                #expect(AlignedText.settled(joined) != nil, "\(text.debugDescription)")
                 followed += 1
             } else {
                 asked += 1

@@ -581,6 +581,15 @@ public struct RegionResolver: Sendable {
         let oneForOne = AlignedText.oneForOne
         return scalars.withUnsafeBufferPointer { buf in
             oneForOne.withUnsafeBufferPointer { table -> Bool? in
+                // A line longer than a title (most opening lines are paragraphs) is no title when it is settled:
+                // only that is asked of it.
+                if range.count > 80 {
+                    for i in range {
+                        let v = buf[i].value
+                        if v >= 0x10000 || table[Int(v)] == AlignedText.notOneForOne { return nil }
+                    }
+                    return false
+                }
                 var want: Unicode.Scalar? = nil
                 var named = false
                 for i in range {
