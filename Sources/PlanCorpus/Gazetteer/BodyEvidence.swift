@@ -56,9 +56,9 @@ struct BodyEvidence {
         return bits
     }
 
-    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 31 of them, and a 32nd bit for scalars always looked at.
-    static let pairClassCount: UInt32 = 31
-    static let alwaysClass: UInt32 = 1 << 31
+    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 63 of them, and a 64th bit for scalars always looked at.
+    static let pairClassCount: PairMasks.Mask = 63
+    static let alwaysClass: PairMasks.Mask = 1 << 63
 
     /// The class (a bit) of each first scalar of `pairs`, chosen so that first scalars in one class go on with much
     /// the same second scalars: a second scalar's mask then holds few classes of first scalars it never follows,
@@ -66,7 +66,7 @@ struct BodyEvidence {
     /// goes to the class where it adds the fewest false pairs (its new second scalars times the class's members,
     /// plus the class's second scalars it lacks); ties to the lowest class. Any choice is correct: a mask holds
     /// the classes of all first scalars a second one follows.
-    static func pairClassBits(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> [UInt32: UInt32] {
+    static func pairClassBits(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> [UInt32: PairMasks.Mask] {
         var following: [UInt32: Set<UInt32>] = [:]
         for (a, b) in pairs { following[a.value, default: []].insert(b.value) }
         let order = following.keys.sorted { x, y in
@@ -76,7 +76,7 @@ struct BodyEvidence {
         let classes = Int(pairClassCount)
         var union = [Set<UInt32>](repeating: [], count: classes)
         var members = [Int](repeating: 0, count: classes)
-        var bits: [UInt32: UInt32] = [:]
+        var bits: [UInt32: PairMasks.Mask] = [:]
         for a in order {
             let seconds = following[a]!
             var best = 0, bestCost = Int.max
@@ -87,7 +87,7 @@ struct BodyEvidence {
                 let cost = (seconds.count - shared) * members[c] + union[c].count - shared
                 if cost < bestCost { bestCost = cost; best = c }
             }
-            bits[a] = 1 << UInt32(best)
+            bits[a] = 1 << PairMasks.Mask(best)
             union[best].formUnion(seconds)
             members[best] += 1
         }
@@ -117,11 +117,11 @@ struct BodyEvidence {
     static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> PairMasks {
         let exact = exactPairs(trie: trie)
         let classOf = pairClassBits(exact)
-        var following: [UInt32: UInt32] = [:]
+        var following: [UInt32: PairMasks.Mask] = [:]
         for (a, b) in exact { following[b.value, default: 0] |= classOf[a.value]! }
         let oneForOne = AlignedText.oneForOne
-        var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
-        var seconds = [UInt32](repeating: .max, count: 0x10000)
+        var firsts = [PairMasks.Mask](repeating: alwaysClass, count: 0x10000)
+        var seconds = [PairMasks.Mask](repeating: .max, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
@@ -139,18 +139,18 @@ struct BodyEvidence {
     /// exactly where a level word may start; a scalar the gate marks `slowBit` (and, until the first, one of
     /// `nfkcBit`) is looked at as in `pairClasses`, for the walk's proof.
     static func levelClasses(gate: [UInt8]) -> PairMasks {
-        var following = [UInt32](repeating: 0, count: 0x10000)
+        var following = [PairMasks.Mask](repeating: 0, count: 0x10000)
         for kind in 1...3 {
-            for b in LevelWords.followers[kind] { following[Int(b.value)] |= 1 << UInt32(kind - 1) }
+            for b in LevelWords.followers[kind] { following[Int(b.value)] |= 1 << PairMasks.Mask(kind - 1) }
         }
         let oneForOne = AlignedText.oneForOne
-        var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
-        var seconds = [UInt32](repeating: .max, count: 0x10000)
+        var firsts = [PairMasks.Mask](repeating: alwaysClass, count: 0x10000)
+        var seconds = [PairMasks.Mask](repeating: .max, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
             let kind = (gate[v] & levelBits) >> 1
-            firsts[v] = kind == 0 ? 0 : 1 << UInt32(kind - 1)
+            firsts[v] = kind == 0 ? 0 : 1 << PairMasks.Mask(kind - 1)
             seconds[v] = alwaysClass | (w < 0x10000 ? following[Int(w)] : 0)
         }
         var untilNFKC = firsts
@@ -206,8 +206,8 @@ struct BodyEvidence {
     /// /tmp/q5, hits costing more of the block read). A position is passed over when its first and second masks have no
     /// class in common, that is when their complements together have every bit.
     @inline(never)
-    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafeMutablePointer<UInt32>,
-                         seconds: UnsafeMutablePointer<UInt32>) -> Int {
+    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafeMutablePointer<PairMasks.Mask>,
+                         seconds: UnsafeMutablePointer<PairMasks.Mask>) -> Int {
         var q = o + p
         let end = o + last
         var f0 = firsts[Int(q[0])]
