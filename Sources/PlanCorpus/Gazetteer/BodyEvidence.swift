@@ -201,9 +201,9 @@ struct BodyEvidence {
     /// The first position from `p` (up to `last`, the walk's last position, which it looks at anyway) whose pair of
     /// scalars `o[p]`, `o[p + 1]` may start something by the complemented masks `firsts` and `seconds`
     /// (`PairMasks`): the walk's inner loop, on its own so that its pointers and counters stay in registers.
-    /// Eight positions at a time (on a hit, the half that holds it), then four at a time, then one at a time up
-    /// to the one that may start something (sixteen at a time did more: 8.6 M instructions against 7.8 M on
-    /// /tmp/q5, hits costing more of the block read). A position is passed over when its first and second masks have no
+    /// Eight positions at a time (on a hit, the first of them whose masks meet), then four at a time, then one at a
+    /// time up to the one that may start something (sixteen at a time did more: 8.6 M instructions against 7.8 M
+    /// on /tmp/q5, hits costing more of the block read). A position is passed over when its first and second masks have no
     /// class in common, that is when their complements together have every bit.
     @inline(never)
     static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafeMutablePointer<PairMasks.Mask>,
@@ -211,27 +211,28 @@ struct BodyEvidence {
         var q = o + p
         let end = o + last
         var f0 = firsts[Int(q[0])]
-        blocks: do {
-            while q + 8 <= end {
-                let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
-                let v5 = Int(q[5]), v6 = Int(q[6]), v7 = Int(q[7]), v8 = Int(q[8])
-                let a = (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
-                let f4 = firsts[v4]
-                let b = (f4 | seconds[v5]) & (firsts[v5] | seconds[v6]) & (firsts[v6] | seconds[v7]) & (firsts[v7] | seconds[v8])
-                if a & b != PairMasks.allClear {
-                    if a == PairMasks.allClear { f0 = f4; q += 4 }
-                    break blocks
-                }
-                f0 = firsts[v8]
-                q += 8
+        while q + 8 <= end {
+            let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
+            let v5 = Int(q[5]), v6 = Int(q[6]), v7 = Int(q[7]), v8 = Int(q[8])
+            let t0 = f0 | seconds[v1], t1 = firsts[v1] | seconds[v2], t2 = firsts[v2] | seconds[v3]
+            let t3 = firsts[v3] | seconds[v4], t4 = firsts[v4] | seconds[v5], t5 = firsts[v5] | seconds[v6]
+            let t6 = firsts[v6] | seconds[v7], t7 = firsts[v7] | seconds[v8]
+            if (t0 & t1 & t2 & t3) & (t4 & t5 & t6 & t7) != PairMasks.allClear {
+                // The first of the eight whose masks meet, from the tests made.
+                let at = t0 != PairMasks.allClear ? 0 : t1 != PairMasks.allClear ? 1 : t2 != PairMasks.allClear ? 2
+                    : t3 != PairMasks.allClear ? 3 : t4 != PairMasks.allClear ? 4 : t5 != PairMasks.allClear ? 5
+                    : t6 != PairMasks.allClear ? 6 : 7
+                return q + at - o
             }
-            while q + 4 <= end {
-                let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
-                if (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
-                    != PairMasks.allClear { break }
-                f0 = firsts[v4]
-                q += 4
-            }
+            f0 = firsts[v8]
+            q += 8
+        }
+        while q + 4 <= end {
+            let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
+            if (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
+                != PairMasks.allClear { break }
+            f0 = firsts[v4]
+            q += 4
         }
         while q < end {
             let v1 = Int(q[1])
