@@ -417,12 +417,50 @@ import Testing
                 if Bool.random(using: &rng) { counts.add(own: w, to: e); own[e, default: 0] += w }
                 else { counts.add(total: w, to: e); total[e, default: 0] += w }
             }
-            #expect(counts.touched == order)
+            // Every entry counted is in one slot, and the slots hold nothing else.
+            let keys = (0..<counts.slotCount).map { counts.key(slot: $0) }.filter { $0 >= 0 }
+            #expect(keys.sorted() == order.sorted())
+            #expect(counts.count == order.count)
+            for k in 0..<counts.slotCount where counts.key(slot: k) >= 0 {
+                #expect(counts.own(slot: k) == own[counts.key(slot: k)] ?? 0)
+                #expect(counts.total(slot: k) == total[counts.key(slot: k)] ?? 0)
+            }
             for e in 0...400 {
                 #expect(counts.own(e) == own[e] ?? 0)
                 #expect(counts.total(e) == total[e] ?? 0)
             }
         }
+    }
+}
+
+/// `RegionResolver.single` (the best of a pool, read with no arrays) picks what its reference picks, on pools of
+/// chains (a unit with its enclosing ones, where ties go to the most specific) and of unrelated units.
+@Suite struct SingleBestTests {
+    @Test func singleIsTheReference() {
+        let resolver = RegionResolver()
+        let g = resolver.gazetteer
+        var rng = ScalarRewriteTests.SeededGenerator(state: 67)
+        var chainWins = 0, ties = 0
+        for _ in 0..<3000 {
+            var pool: [Int] = []
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                var c = Int.random(in: 0..<g.entries.count, using: &rng)
+                // A unit with some of its enclosing ones.
+                while c >= 0 {
+                    if !pool.contains(c) && Bool.random(using: &rng) { pool.append(c) }
+                    c = g.parentIndex[c]
+                }
+            }
+            pool.shuffle(using: &rng)
+            var scores: [Int: Int] = [:]
+            for c in pool { scores[c] = Int.random(in: 2...4, using: &rng) }
+            let got = resolver.single(pool: pool, by: { scores[$0]! })
+            let expected = resolver.singleReference(best: pool, by: { scores[$0]! })
+            #expect(got == expected, "pool \(pool) scores \(pool.map { scores[$0]! })")
+            let top = pool.map { scores[$0]! }.max() ?? 0
+            if pool.filter({ scores[$0]! == top }).count > 1 { ties += 1; if expected != nil { chainWins += 1 } }
+        }
+        #expect(ties > 100 && chainWins > 20)
     }
 }
 

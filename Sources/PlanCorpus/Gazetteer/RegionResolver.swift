@@ -330,13 +330,26 @@ public struct RegionResolver: Sendable {
     /// must hold at least half of all province support to count.
     private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: LevelHints,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
+        // The entry each mention resolved to (-1 for none), on the stack for the call; written forms are counted for
+        // the winner only.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, mentions.count)) { resolved in
+            mostMentioned(mentions, in: text, province: province, levels: levels, national: national, within: within,
+                          resolved: resolved)
+        }
+    }
+
+    /// `mostMentioned` with a buffer of one Int per mention. Every choice below depends on the counts alone, never
+    /// on the order entries were first counted (ties are settled by entry index), so the table is read slot by slot.
+    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: LevelHints,
+                               national: Bool, within: Int?, resolved: UnsafeMutableBufferPointer<Int>) -> (Int, String)? {
         // Counts by entry index in a small open-addressing table (a mention adds to its entry and at most two
-        // enclosing ones); `counts.touched` lists the entries counted.
-        var counts = EntryCounts(capacity: mentions.count * 3)
-        // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
-        var resolved = [Int](repeating: -1, count: mentions.count)
+        // enclosing ones). A text names few distinct places however often it names them: the table starts small
+        // (it is read slot by slot below) and grows when needed.
+        var counts = EntryCounts(capacity: min(mentions.count * 3, 24))
         let parentIndex = gazetteer.parentIndex
+        let entries = gazetteer.entries
         for (k, m) in mentions.enumerated() {
+            resolved[k] = -1
             guard let i = resolve(m, province: province) else { continue }
             resolved[k] = i
             let w = (m.form == .full ? 2 : 1) * (m.institutional ? 3 : 1)
@@ -347,15 +360,16 @@ public struct RegionResolver: Sendable {
                 c = parentIndex[c]
             }
         }
-        func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
         // The province with the most support, unless it is a tie.
         let p: Int
         if let w = within {
             p = w
         } else {
             var topProvince = 0, leaders = 0, leader = -1, sum = 0
-            for c in counts.touched where entry(c).level == .province {
-                let t = counts.total(c)
+            for k in 0..<counts.slotCount {
+                let c = counts.key(slot: k)
+                guard c >= 0, entries[c].level == .province else { continue }
+                let t = counts.total(slot: k)
                 sum += t
                 if t > topProvince { topProvince = t; leaders = 1; leader = c } else if t == topProvince { leaders += 1 }
             }
@@ -363,17 +377,25 @@ public struct RegionResolver: Sendable {
             if national && topProvince * 2 < sum { return nil }
             p = leader
         }
-        let inside = counts.touched.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
         if levels == .province {
             pick = p
-        } else if !levels.isEmpty {
-            let pool = inside.filter { fits($0, levels) && counts.total($0) >= 2 }
-            pick = single(best: pool, by: { counts.total($0) })
         } else {
-            let pool = inside.filter { counts.own($0) >= 2 }
-            pick = single(best: pool, by: { counts.own($0) })
+            // The pool: entries inside `p` (not `p` itself under `within`) at a hinted level with a total of 2 or
+            // more, or, with no level words, with an own count of 2 or more; scored by that count.
+            let byLevel = !levels.isEmpty
+            func score(_ k: Int) -> Int? {
+                let c = counts.key(slot: k)
+                guard c >= 0, gazetteer.contains(index: p, c), within == nil || c != p else { return nil }
+                if byLevel {
+                    let t = counts.total(slot: k)
+                    return fits(c, levels) && t >= 2 ? t : nil
+                }
+                let o = counts.own(slot: k)
+                return o >= 2 ? o : nil
+            }
+            pick = single(slots: counts.slotCount, key: { counts.key(slot: $0) }, score: score)
         }
         guard let i = pick else { return nil }
         // How the winner is written most often, counting full forms only when there are any.
@@ -385,19 +407,43 @@ public struct RegionResolver: Sendable {
             let form = text.written(mentions[k].range)
             if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
         }
-        let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
+        let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entries[i].name
         return (i, written)
     }
 
-    /// The highest-scoring index; a tie goes to the most specific unit when the tied ones form one chain,
-    /// otherwise nobody wins.
-    private func single(best pool: [Int], by score: (Int) -> Int) -> Int? {
+    /// The highest-scoring entry of a pool (the slots `0..<slots` whose `score` is not nil, `key` giving each slot's
+    /// entry); a tie goes to the most specific unit when the tied ones form one chain, otherwise nobody wins. Of
+    /// tied units at one level, the lowest index is taken (`singleReference` sorts the tied ones and takes the first
+    /// of the highest rank). No array is made.
+    private func single(slots: Int, key: (Int) -> Int, score: (Int) -> Int?) -> Int? {
+        var top = Int.min
+        for k in 0..<slots { if let s = score(k), s > top { top = s } }
+        guard top > Int.min else { return nil }
+        var inner = -1, innerRank = -1
+        for k in 0..<slots where score(k) == top {
+            let c = key(k), r = Self.rank(gazetteer.entries[c].level)
+            if r > innerRank || (r == innerRank && c < inner) { inner = c; innerRank = r }
+        }
+        for k in 0..<slots where score(k) == top {
+            if !gazetteer.contains(index: key(k), inner) { return nil }
+        }
+        return inner
+    }
+
+    /// The reference of `single(slots:key:score:)`: the highest-scoring index of `pool`; a tie goes to the most
+    /// specific unit when the tied ones form one chain, otherwise nobody wins.
+    func singleReference(best pool: [Int], by score: (Int) -> Int) -> Int? {
         guard let top = pool.map(score).max() else { return nil }
         let best = pool.filter { score($0) == top }.sorted()
         guard let inner = best.max(by: { Self.rank(gazetteer.entries[$0].level) < Self.rank(gazetteer.entries[$1].level) })
         else { return nil }
         let chained = best.allSatisfy { gazetteer.contains(index: $0, inner) }
         return chained ? inner : nil
+    }
+
+    /// `single(slots:key:score:)` over a pool given as entry indices (no repeats) with their scores, for tests.
+    func single(pool: [Int], by score: (Int) -> Int) -> Int? {
+        single(slots: pool.count, key: { pool[$0] }, score: { score(pool[$0]) })
     }
 
     /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
@@ -654,13 +700,14 @@ struct LevelHints: OptionSet, Sendable {
 }
 
 /// Weights counted per gazetteer entry index for one document (`RegionResolver.mostMentioned`): an open-addressing
-/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer.
+/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer. The entries
+/// counted are read slot by slot (`key(slot:)`), in no particular order.
 struct EntryCounts {
     /// Per slot: the entry (-1 for an empty slot) and its own and total weights, in one array.
     private var slots: [(key: Int, own: Int, total: Int)]
     private var mask: Int
-    /// Entries counted, in the order first counted.
-    private(set) var touched: [Int] = []
+    /// Entries counted.
+    private(set) var count = 0
 
     /// Room for `capacity` entries, at most half full.
     init(capacity: Int) {
@@ -668,7 +715,6 @@ struct EntryCounts {
         while size < capacity * 2 { size <<= 1 }
         slots = [(key: Int, own: Int, total: Int)](repeating: (-1, 0, 0), count: size)
         mask = size - 1
-        touched.reserveCapacity(capacity)
     }
 
     /// The slot of `entry`: its own, or the empty one where it would go.
@@ -682,12 +728,12 @@ struct EntryCounts {
         var k = slot(entry)
         if slots[k].key == -1 {
             // Kept at most half full, should chains be deeper than the three levels.
-            if (touched.count + 1) * 2 > slots.count {
+            if (count + 1) * 2 > slots.count {
                 grow()
                 k = slot(entry)
             }
             slots[k].key = entry
-            touched.append(entry)
+            count += 1
         }
         return k
     }
@@ -703,4 +749,10 @@ struct EntryCounts {
     mutating func add(total w: Int, to entry: Int) { slots[claim(entry)].total += w }
     func own(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].own : 0 }
     func total(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].total : 0 }
+
+    /// The number of slots; `key(slot:)` of each is an entry counted or -1.
+    var slotCount: Int { slots.count }
+    @inline(__always) func key(slot k: Int) -> Int { slots[k].key }
+    @inline(__always) func own(slot k: Int) -> Int { slots[k].own }
+    @inline(__always) func total(slot k: Int) -> Int { slots[k].total }
 }
