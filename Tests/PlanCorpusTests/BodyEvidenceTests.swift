@@ -573,6 +573,7 @@ import Testing
         let scanner = MentionScanner(gazetteer: .shared)
         let templates = TemplateDetector()
         var followed = 0, asked = 0, found = 0
+        var scans: [RegionResolver.OpeningScan: Int] = [:]
         for _ in 0..<4000 {
             let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let scalars = Array(text.unicodeScalars)
@@ -580,6 +581,16 @@ import Testing
             let evidence = BodyEvidence(scanner: scanner, text: text, scalars: scalars,
                                         normalized: Array(TextNormalizer.normalize(text).unicodeScalars))
             let reference = RegionResolver.openingPlaceholder(templates, scalars, lines)
+            // The one pass step 3 takes answers what the two checks answer.
+            let gate = Gazetteer.shared.bodyGate
+            let scan = RegionResolver.openingScan(scalars, lines, gate: gate)
+            #expect((scan != .noPlaceholder) == RegionResolver.linesMayHoldPlaceholder(scalars, lines, gate: gate),
+                    "\(text.debugDescription)")
+            if scan != .noPlaceholder {
+                #expect((scan == .settled && RegionResolver.bodyRulesOutPlaceholder(evidence))
+                        == RegionResolver.openingFollowsBody(evidence, scalars, lines, gate: gate), "\(text.debugDescription)")
+            }
+            scans[scan, default: 0] += 1
             if RegionResolver.openingFollowsBody(evidence, scalars, lines, gate: Gazetteer.shared.bodyGate) {
                 #expect(reference == nil, "\(text.debugDescription)")
                 // The proof holds for an opening whose norm is the table's (then the body's over each line) only.
@@ -592,6 +603,7 @@ import Testing
             }
         }
         #expect(followed > 500 && asked > 500 && found > 300)
+        #expect(scans.count == 3 && scans.values.allSatisfy { $0 > 300 }, "\(scans)")
     }
 
     /// A surface's sole entry is its one candidate.

@@ -154,8 +154,10 @@ public struct RegionResolver: Sendable {
 
         // 3. A template's opening (its aligned text made only when a placeholder may occur in it; by table when its
         // scalars are settled, as a title's).
-        if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate),
-           separatePasses || !Self.openingFollowsBody(bodyEvidence(), scalars, opening.prefix(3), gate: gazetteer.bodyGate),
+        // One pass over the opening answers both `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody`.
+        let openingScan = Self.openingScan(scalars, opening.prefix(3), gate: gazetteer.bodyGate)
+        if openingScan != .noPlaceholder,
+           separatePasses || openingScan == .unsettled || !Self.bodyRulesOutPlaceholder(bodyEvidence()),
            let (p, openingNorm, openingText) = Self.openingPlaceholder(templates, scalars, opening.prefix(3)) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
@@ -215,6 +217,44 @@ public struct RegionResolver: Sendable {
                 return false
             }
         }
+    }
+
+    /// What one pass over lines of `scalars` tells step 3 (`openingScan`).
+    enum OpeningScan: Equatable {
+        /// No placeholder can occur in the lines (`linesMayHoldPlaceholder` is false).
+        case noPlaceholder
+        /// Every scalar is settled (`slowBit` clear), some may open a placeholder: `openingFollowsBody` is then
+        /// `bodyRulesOutPlaceholder` of the body's evidence.
+        case settled
+        /// A scalar that is not settled: `openingFollowsBody` is false.
+        case unsettled
+    }
+
+    /// `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody` in one pass: the first stops at the
+    /// first scalar of `slowBit` or `placeholderBit`, the second reads every scalar for `slowBit`; this reads every
+    /// scalar once, stopping at the first of `slowBit`.
+    static func openingScan<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> OpeningScan
+        where L.Element == Range<Int> {
+        scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                var opener: UInt8 = 0
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        guard v < 0x10000 else { return .unsettled }
+                        let bits = g[Int(v)]
+                        if bits & BodyEvidence.slowBit != 0 { return .unsettled }
+                        opener |= bits
+                    }
+                }
+                return opener & BodyEvidence.placeholderBit != 0 ? .settled : .noPlaceholder
+            }
+        }
+    }
+
+    /// The evidence's part of `openingFollowsBody`: the walk made it and found no place a placeholder may start.
+    static func bodyRulesOutPlaceholder(_ evidence: BodyEvidence) -> Bool {
+        evidence.nfkcChanges != nil && !evidence.mayHoldPlaceholder
     }
 
     /// The first placeholder of the text made of these lines of `scalars` (joined by line feeds: a template's
