@@ -294,6 +294,9 @@ import Testing
         }
         var found = 0
         for name in names where !name.isEmpty {
+            // The index lookups site tags use give the entries' lookups' entries.
+            #expect(g.uniqueIndex(name).map { g.entries[$0] } == g.unique(name), "\(name)")
+            #expect(g.uniqueIndex(" " + name + "\u{3000}").map { g.entries[$0] } == g.unique(" " + name + "\u{3000}"), "\(name)")
             let scalars = Array(name.unicodeScalars)
             guard scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }) else { continue }
             let expected = Self.aboveCounty(g.unique(name))

@@ -286,12 +286,24 @@ public final class Gazetteer: Sendable {
     /// whose preferred candidates hold a province or prefecture is a surface of the trie, with those candidates
     /// (the trie leaves out only short names of counties alone and two-scalar county forms).
     func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
+        uniqueIndexAboveCounty(key: key).map { entries[$0] }
+    }
+
+    /// `uniqueAboveCounty(key:)` as an index into `entries` (no entry copied).
+    func uniqueIndexAboveCounty(key: [Unicode.Scalar]) -> Int? {
         var found: [(surface: Int, length: Int)] = []
         let count = trie.matches(in: key, at: 0, into: &found)
         guard count > 0, found[count - 1].length == key.count else { return nil }
         let whole = found[count - 1]
         let candidates = trie.surfaces[whole.surface].candidates
-        return candidates.count == 1 ? entries[candidates[0]] : nil
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// `unique(_:)` as an index into `entries` (no entry copied).
+    func uniqueIndex(_ name: String) -> Int? {
+        let key = TextNormalizer.normalize(name.trimmingCharacters(in: .whitespaces))
+        let c = Gazetteer.preferred(key, byFull: byFull, byShort: byShort, entries: entries).1
+        return c.count == 1 ? c[0] : nil
     }
 
     /// True when `name` can mean more than one entry.

@@ -76,8 +76,9 @@ public struct RegionResolver: Sendable {
         let opening = Self.openingLines(scalars)
         let titleGiven = title ?? Self.guessTitle(scalars, opening)
         var titleLine: (text: String, scalars: [Unicode.Scalar])? = titleGiven.map { ($0, ScalarArray.of($0)) }
-        var tag: GazetteerEntry?
-        if let t = titleLine, let (entry, rest) = siteTag(t.scalars, 0..<t.scalars.count) {
+        // The site tag's entry, as an index into the gazetteer's entries (no entry copied).
+        var tag: Int?
+        if let t = titleLine, let (entry, rest) = siteTagIndex(t.scalars, 0..<t.scalars.count) {
             tag = entry
             let restScalars = Array(t.scalars[rest])
             titleLine = (String(scalars: restScalars), restScalars)
@@ -85,7 +86,7 @@ public struct RegionResolver: Sendable {
         if tag == nil {
             // The lines are trimmed: only one opening with a tag's bracket may hold a tag (most open with none).
             for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
-                if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
+                if let (entry, _) = siteTagIndex(scalars, line) { tag = entry; break }
             }
         }
 
@@ -181,7 +182,8 @@ public struct RegionResolver: Sendable {
         }
 
         // 6. The site tag.
-        if let e = tag {
+        if let t = tag {
+            let e = gazetteer.entries[t]
             return RegionResolution(region: e.name, regionCode: e.code, province: e.province, adminLevel: e.level.rawValue,
                                     isTemplate: false, asWritten: e.short.isEmpty ? e.name : e.short, source: "site-tag")
         }
@@ -332,8 +334,11 @@ public struct RegionResolver: Sendable {
     /// The province the document is in: the site tag, else the title's, else the text's most mentioned.
     /// With its id (`Gazetteer.provinceID`, -1 for a tag's province the gazetteer lacks): the text's leader is
     /// found by id, so only a tag's name is looked up.
-    private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
-        if let t = tag { return (t.province, gazetteer.provinceID(of: t.province) ?? -1) }
+    private func contextProvince(tag: Int?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
+        if let t = tag {
+            let province = gazetteer.entries[t].province
+            return (province, gazetteer.provinceID(of: province) ?? -1)
+        }
         // Weight by province id; a mention counts when all its candidates lie in one province. The weights live on
         // the stack for the call.
         let count = gazetteer.provinceNames.count
@@ -526,6 +531,11 @@ public struct RegionResolver: Sendable {
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, and the
     /// range of the rest of the line.
     func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
+        siteTagIndex(all, range).map { (gazetteer.entries[$0.0], $0.1) }
+    }
+
+    /// `siteTag(_:_:)` with the entry as an index into the gazetteer's entries (no entry copied).
+    func siteTagIndex(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (Int, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
@@ -534,8 +544,9 @@ public struct RegionResolver: Sendable {
         let action = ScriptFolding.shared.action
         let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
         // The name is made a String only for the lookup that normalises it.
-        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(String(scalars: nameScalars)),
-              e.level != .county else { return nil }
+        guard let e = plain ? gazetteer.uniqueIndexAboveCounty(key: Array(nameScalars))
+                            : gazetteer.uniqueIndex(String(scalars: nameScalars)),
+              gazetteer.entries[e].level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
 
