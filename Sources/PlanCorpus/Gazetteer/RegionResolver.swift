@@ -100,20 +100,21 @@ public struct RegionResolver: Sendable {
         // each, or a site tag gives the province) asks only for the body's level words (`BodyEvidence.levels`),
         // unless they point inside it.
         let titleMentions = titleText.map { scanner.scan($0) } ?? []
+        // Read field by field where it is made (`made()`): a copy of the whole evidence retains and releases each
+        // of its arrays.
         var evidenceMade: BodyEvidence? = nil
-        func bodyEvidence() -> BodyEvidence {
-            if let e = evidenceMade { return e }
-            let e = separatePasses
+        func made() {
+            if evidenceMade != nil { return }
+            evidenceMade = separatePasses
                 ? BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
                 : BodyEvidence(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
-            evidenceMade = e
-            return e
         }
+        func bodyMentions() -> [Mention] { made(); return evidenceMade!.mentions }
         var contextMade: (name: String, id: Int)?? = nil
         func provinceContext() -> (name: String, id: Int)? {
             if let c = contextMade { return c }
             // A site tag decides without the body.
-            let c = contextProvince(tag: tag, title: titleMentions, body: tag == nil ? bodyEvidence().mentions : [])
+            let c = contextProvince(tag: tag, title: titleMentions, body: tag == nil ? bodyMentions() : [])
             contextMade = .some(c)
             return c
         }
@@ -137,11 +138,12 @@ public struct RegionResolver: Sendable {
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
                 let levels = evidenceMade?.levels
                     ?? (separatePasses ? nil : BodyEvidence.levels(scanner: scanner, original: scalars, normalized: normalized))
-                    ?? bodyEvidence().levels
+                    ?? { made(); return evidenceMade!.levels }()
                 let hints = levelHints(levels)
                 if !hints.isEmpty, !fits(e, hints) {
-                    let body = bodyEvidence()
-                    if let (inner, innerWritten) = mostMentioned(body.mentions, in: body.text, province: gazetteer.provinceID[e],
+                    made()
+                    if let (inner, innerWritten) = mostMentioned(evidenceMade!.mentions, in: evidenceMade!.text,
+                                                                 province: gazetteer.provinceID[e],
                                                                  levels: hints, national: false, within: e) {
                         return resolution(inner, written: innerWritten, source: "title+mentions")
                     }
@@ -158,12 +160,13 @@ public struct RegionResolver: Sendable {
         // One pass over the opening answers both `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody`.
         let openingScan = Self.openingScan(scalars, opening.prefix(3), gate: gazetteer.bodyGate)
         if openingScan != .noPlaceholder,
-           separatePasses || openingScan == .unsettled || !Self.bodyRulesOutPlaceholder(bodyEvidence()),
+           separatePasses || openingScan == .unsettled || !{ made(); return Self.bodyRulesOutPlaceholder(evidenceMade!) }(),
            let (p, openingNorm, openingText) = Self.openingPlaceholder(templates, scalars, opening.prefix(3)) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
 
-        let evidence = bodyEvidence()
+        made()
+        let evidence = evidenceMade!
         let body = evidence.text
         let bodyMentions = evidence.mentions
         let context = provinceContext()
