@@ -467,6 +467,35 @@ import Testing
     }
 }
 
+/// `WrittenForms` (a winner's written forms, Strings made only for new scalars) picks what counting Strings picks,
+/// also where different scalars make equal Strings (é precomposed and decomposed) and on ties.
+@Suite struct WrittenFormsTests {
+    @Test func formsAreTheStringsForms() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 71)
+        let pieces = ["濰坊市", "潍坊市", "潍坊", "\u{E9}", "e\u{301}", "寧夏", "宁夏", "市"]
+        var canonical = 0
+        for _ in 0..<3000 {
+            let written = (0..<Int.random(in: 0...7, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...2, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            }
+            var forms = WrittenForms()
+            // Each form as a slice of a longer array, as the winner's mentions are slices of the text.
+            for w in written {
+                let all = Array(("《" + w + "》").unicodeScalars)
+                forms.add(all[1..<(all.count - 1)])
+            }
+            let expected = WrittenForms.mostByStrings(written)
+            #expect(forms.most == expected, "\(written)")
+            // Different scalars, equal Strings.
+            if written.contains(where: { $0.unicodeScalars.contains("\u{301}") })
+                && written.contains(where: { $0.unicodeScalars.contains("\u{E9}") }) {
+                canonical += 1
+            }
+        }
+        #expect(canonical > 100)
+    }
+}
+
 /// The trie's hashed edge lookup (`SurfaceTrie.child`) gives what the root table and the sorted edge lists give.
 @Suite struct SurfaceTrieEdgeTests {
     @Test func childIsTheSearch() {

@@ -448,15 +448,11 @@ public struct RegionResolver: Sendable {
         guard let i = pick else { return nil }
         // How the winner is written most often, counting full forms only when there are any.
         let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
-        // Forms in the order first met, each kept as first written (a list: a winner has few forms, and hashing
-        // each written form cost more than comparing it with them); equal Strings count as one, as Dictionary keys do.
-        var forms: [(key: String, value: Int)] = []
+        var forms = WrittenForms()
         for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
-            let form = text.written(mentions[k].range)
-            if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
+            forms.add(text.writtenScalars(mentions[k].range))
         }
-        let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entries[i].name
-        return (i, written)
+        return (i, forms.most ?? entries[i].name)
     }
 
     /// The highest-scoring entry of a pool (the slots `0..<slots` whose `score` is not nil, `key` giving each slot's
@@ -809,4 +805,31 @@ struct EntryCounts {
     @inline(__always) func key(slot k: Int) -> Int { slots[k].key }
     @inline(__always) func own(slot k: Int) -> Int { slots[k].own }
     @inline(__always) func total(slot k: Int) -> Int { slots[k].total }
+}
+
+/// How a place is written, counted (`RegionResolver.mostMentioned`): forms in the order first met, each kept as first
+/// written (a list: a winner has few forms, and hashing each written form cost more than comparing it with them);
+/// equal Strings count as one, as Dictionary keys do. A form's String is made only when its scalars are not those of
+/// a form already counted (the same scalars make the same String, which equals no other form's: the forms' Strings
+/// are distinct).
+struct WrittenForms {
+    private var forms: [(scalars: ArraySlice<Unicode.Scalar>, key: String, value: Int)] = []
+
+    mutating func add(_ scalars: ArraySlice<Unicode.Scalar>) {
+        if let f = forms.firstIndex(where: { $0.scalars.elementsEqual(scalars) }) { forms[f].value += 1; return }
+        let form = String(scalars: scalars)
+        if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((scalars, form, 1)) }
+    }
+
+    /// The form counted most; of equal counts, the least String.
+    var most: String? { forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key }
+
+    /// The reference: every form made a String and compared as one.
+    static func mostByStrings(_ written: [String]) -> String? {
+        var forms: [(key: String, value: Int)] = []
+        for form in written {
+            if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
+        }
+        return forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+    }
 }
