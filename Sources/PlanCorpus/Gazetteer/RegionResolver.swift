@@ -166,21 +166,20 @@ public struct RegionResolver: Sendable {
         }
 
         made()
-        let evidence = evidenceMade!
-        let body = evidence.text
-        let bodyMentions = evidence.mentions
+        let body = evidenceMade!.text
+        let bodyMentions = evidenceMade!.mentions
         let context = provinceContext()
         let contextID = context?.id
 
         // 4. Mentions.
-        let national = evidence.national
-        if let (entry, written) = mostMentioned(bodyMentions, in: body, province: contextID, levels: levelHints(evidence.levels),
-                                                national: national) {
+        let national = evidenceMade!.national
+        if let (entry, written) = mostMentioned(bodyMentions, in: body, province: contextID,
+                                                levels: levelHints(evidenceMade!.levels), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
         // 5. A placeholder anywhere.
-        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false, mayHold: evidence.mayHoldPlaceholder) {
+        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false, mayHold: evidenceMade!.mayHoldPlaceholder) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
