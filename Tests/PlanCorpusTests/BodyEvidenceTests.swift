@@ -87,6 +87,48 @@ import Testing
         #expect(resolved >= 100)
     }
 
+    /// The walk for the level words alone (`BodyEvidence.levels`, what a title that names the place asks of the
+    /// body) counts what the whole walk counts, and gives way where it does.
+    @Test func levelsWalkIsTheWholeWalksLevels() {
+        var counted = 0, walked = 0
+        for text in Self.texts(count: 1500, seed: 29) + ExtractionShortcutTests.samples.map(\.clean) {
+            let scalars = Array(text.unicodeScalars)
+            let norm = Array(TextNormalizer.normalize(text).unicodeScalars)
+            let whole = BodyEvidence.walk(scanner: Self.scanner, original: scalars, norm: norm)
+            let levels = BodyEvidence.levels(scanner: Self.scanner, original: scalars, normalized: norm)
+            #expect(levels.map { [$0.province, $0.prefecture, $0.county] } == whole.map { [$0.levels.province, $0.levels.prefecture, $0.levels.county] },
+                    "\(text.debugDescription)")
+            if let l = whole?.levels {
+                walked += 1
+                counted += l.province + l.prefecture + l.county
+                #expect(LevelWords.counts(in: norm) == l)
+            }
+        }
+        #expect(walked >= 700 && counted >= 500)
+    }
+
+    /// Region resolution of texts whose titles name a place (alone, in a chain, ambiguous, under a site tag) and
+    /// whose bodies speak at a level, as their body's evidence is made in full or only its level words are read.
+    @Test func titleResolutionWithTheLevelsWalkIsResolutionWithTheSeparatePasses() {
+        let resolver = RegionResolver(gazetteer: .shared)
+        var rng = ScalarRewriteTests.SeededGenerator(state: 31)
+        let names = ["山东省", "潍坊市", "山东省潍坊市", "朝阳区", "朝阳", "内蒙古自治区包头市", "宁夏", "寿光市", "义乌市", "和平区"]
+        let tags = ["", "", "(内蒙古)", "【山东】", "(辽宁)"]
+        let speech = ["我市", "全市", "我县", "县委", "全省", "省政府", "自治区", "、市教育局", "我区"]
+        var sources: [String: Int] = [:]
+        for (k, text) in Self.texts(count: 800, seed: 37).enumerated() {
+            let body = (0..<Int.random(in: 0...6, using: &rng)).map { _ in speech.randomElement(using: &rng)! }.joined() + text
+            let title = tags.randomElement(using: &rng)! + names.randomElement(using: &rng)! + (k % 2 == 0 ? "实施方案" : "行动计划")
+            let norm = Array(TextNormalizer.normalize(body).unicodeScalars)
+            let scalars = Array(body.unicodeScalars)
+            let fast = resolver.resolve(title: title, clean: body, scalars: scalars, normalized: norm)
+            #expect(fast == resolver.resolve(title: title, clean: body, scalars: scalars, normalized: norm, separatePasses: true),
+                    "\(title) \(body.debugDescription)")
+            sources[fast.source, default: 0] += 1
+        }
+        #expect((sources["title"] ?? 0) >= 200 && (sources["title+mentions"] ?? 0) >= 20)
+    }
+
     @Test(.enabled(if: sampleFolder() != nil, "sample corpus absent"))
     func samplesAgree() {
         let resolver = RegionResolver(gazetteer: .shared)
@@ -252,6 +294,9 @@ import Testing
         }
         var found = 0
         for name in names where !name.isEmpty {
+            // The index lookups site tags use give the entries' lookups' entries.
+            #expect(g.uniqueIndex(name).map { g.entries[$0] } == g.unique(name), "\(name)")
+            #expect(g.uniqueIndex(" " + name + "\u{3000}").map { g.entries[$0] } == g.unique(" " + name + "\u{3000}"), "\(name)")
             let scalars = Array(name.unicodeScalars)
             guard scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }) else { continue }
             let expected = Self.aboveCounty(g.unique(name))
@@ -346,7 +391,7 @@ import Testing
         let pieces = ["方案", "规划", "计划", "实施意见", "报告", "通知", "《", "》", "濰坊市", "著", "顯著", "e\u{301}", "①", "…",
                       "👈", "𠀀", "，", "。", "建设", "推进", "发展", "工作", "\n", "\n", "\r\n", " ", "\u{3000}", "a", "Ｘ",
                       String(repeating: "发展", count: 20), String(repeating: "推进工作", count: 12), "é", "《é", "《\u{301}",
-                      "〈", "﹝"]
+                      "〈", "﹝", String(repeating: "e\u{301}", count: 45)]   // more scalars than a title, but not its norm
         var titled = 0, untitled = 0
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -375,12 +420,79 @@ import Testing
                 if Bool.random(using: &rng) { counts.add(own: w, to: e); own[e, default: 0] += w }
                 else { counts.add(total: w, to: e); total[e, default: 0] += w }
             }
-            #expect(counts.touched == order)
+            // Every entry counted is in one slot, and the slots hold nothing else.
+            let keys = (0..<counts.slotCount).map { counts.key(slot: $0) }.filter { $0 >= 0 }
+            #expect(keys.sorted() == order.sorted())
+            #expect(counts.count == order.count)
+            for k in 0..<counts.slotCount where counts.key(slot: k) >= 0 {
+                #expect(counts.own(slot: k) == own[counts.key(slot: k)] ?? 0)
+                #expect(counts.total(slot: k) == total[counts.key(slot: k)] ?? 0)
+            }
             for e in 0...400 {
                 #expect(counts.own(e) == own[e] ?? 0)
                 #expect(counts.total(e) == total[e] ?? 0)
             }
         }
+    }
+}
+
+/// `RegionResolver.single` (the best of a pool, read with no arrays) picks what its reference picks, on pools of
+/// chains (a unit with its enclosing ones, where ties go to the most specific) and of unrelated units.
+@Suite struct SingleBestTests {
+    @Test func singleIsTheReference() {
+        let resolver = RegionResolver()
+        let g = resolver.gazetteer
+        var rng = ScalarRewriteTests.SeededGenerator(state: 67)
+        var chainWins = 0, ties = 0
+        for _ in 0..<3000 {
+            var pool: [Int] = []
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                var c = Int.random(in: 0..<g.entries.count, using: &rng)
+                // A unit with some of its enclosing ones.
+                while c >= 0 {
+                    if !pool.contains(c) && Bool.random(using: &rng) { pool.append(c) }
+                    c = g.parentIndex[c]
+                }
+            }
+            pool.shuffle(using: &rng)
+            var scores: [Int: Int] = [:]
+            for c in pool { scores[c] = Int.random(in: 2...4, using: &rng) }
+            let got = resolver.single(pool: pool, by: { scores[$0]! })
+            let expected = resolver.singleReference(best: pool, by: { scores[$0]! })
+            #expect(got == expected, "pool \(pool) scores \(pool.map { scores[$0]! })")
+            let top = pool.map { scores[$0]! }.max() ?? 0
+            if pool.filter({ scores[$0]! == top }).count > 1 { ties += 1; if expected != nil { chainWins += 1 } }
+        }
+        #expect(ties > 100 && chainWins > 20)
+    }
+}
+
+/// `WrittenForms` (a winner's written forms, Strings made only for new scalars) picks what counting Strings picks,
+/// also where different scalars make equal Strings (é precomposed and decomposed) and on ties.
+@Suite struct WrittenFormsTests {
+    @Test func formsAreTheStringsForms() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 71)
+        let pieces = ["濰坊市", "潍坊市", "潍坊", "\u{E9}", "e\u{301}", "寧夏", "宁夏", "市"]
+        var canonical = 0
+        for _ in 0..<3000 {
+            let written = (0..<Int.random(in: 0...7, using: &rng)).map { _ in
+                (0..<Int.random(in: 1...2, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            }
+            var forms = WrittenForms()
+            // Each form as a slice of a longer array, as the winner's mentions are slices of the text.
+            for w in written {
+                let all = Array(("《" + w + "》").unicodeScalars)
+                forms.add(all[1..<(all.count - 1)])
+            }
+            let expected = WrittenForms.mostByStrings(written)
+            #expect(forms.most == expected, "\(written)")
+            // Different scalars, equal Strings.
+            if written.contains(where: { $0.unicodeScalars.contains("\u{301}") })
+                && written.contains(where: { $0.unicodeScalars.contains("\u{E9}") }) {
+                canonical += 1
+            }
+        }
+        #expect(canonical > 100)
     }
 }
 
@@ -481,6 +593,60 @@ import Testing
             }
         }
         #expect(held > 300 && passed > 300 && may > held)
+    }
+
+    /// Step 3 passes over an opening of settled scalars when the body's walk found no place a placeholder may start
+    /// (`RegionResolver.openingFollowsBody`): the opening's own aligned text must then hold none.
+    @Test func openingFollowsTheBodysPlaceholders() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 97)
+        let pieces = ["[地区名称]", "【城市名】", "［地区名称］", "xx市", "XX县", "××区", "某某县", "某市", "____区", "ｘｘ市", "[地区", "名称]",
+                      "xx", "市", "某某", "县", "〔2023〕", "建设", "推进", "发展", "著", "e\u{301}", "①", "\n", "\n", "\r\n", " ", "，",
+                      "x", "某", "潍坊市"]
+        let scanner = MentionScanner(gazetteer: .shared)
+        let templates = TemplateDetector()
+        var followed = 0, asked = 0, found = 0
+        var scans: [RegionResolver.OpeningScan: Int] = [:]
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let lines = RegionResolver.openingLines(scalars).prefix(3)
+            let evidence = BodyEvidence(scanner: scanner, text: text, scalars: scalars,
+                                        normalized: Array(TextNormalizer.normalize(text).unicodeScalars))
+            let reference = RegionResolver.openingPlaceholder(templates, scalars, lines)
+            // The one pass step 3 takes answers what the two checks answer.
+            let gate = Gazetteer.shared.bodyGate
+            let scan = RegionResolver.openingScan(scalars, lines, gate: gate)
+            #expect((scan != .noPlaceholder) == RegionResolver.linesMayHoldPlaceholder(scalars, lines, gate: gate),
+                    "\(text.debugDescription)")
+            if scan != .noPlaceholder {
+                #expect((scan == .settled && RegionResolver.bodyRulesOutPlaceholder(evidence))
+                        == RegionResolver.openingFollowsBody(evidence, scalars, lines, gate: gate), "\(text.debugDescription)")
+            }
+            scans[scan, default: 0] += 1
+            if RegionResolver.openingFollowsBody(evidence, scalars, lines, gate: Gazetteer.shared.bodyGate) {
+                #expect(reference == nil, "\(text.debugDescription)")
+                // The proof holds for an opening whose norm is the table's (then the body's over each line) only.
+                let joined = Array(lines.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: "\n").unicodeScalars)
+                #expect(AlignedText.settled(joined) != nil, "\(text.debugDescription)")
+                followed += 1
+            } else {
+                asked += 1
+                if reference != nil { found += 1 }
+            }
+        }
+        #expect(followed > 500 && asked > 500 && found > 300)
+        #expect(scans.count == 3 && scans.values.allSatisfy { $0 > 300 }, "\(scans)")
+    }
+
+    /// A surface's sole entry is its one candidate.
+    @Test func surfaceSoleIsTheOneCandidate() {
+        let g = Gazetteer.shared
+        var sole = 0
+        for (k, surface) in g.trie.surfaces.enumerated() {
+            #expect(g.surfaceSole[k] == (surface.candidates.count == 1 ? surface.candidates[0] : -1))
+            if g.surfaceSole[k] >= 0 { sole += 1 }
+        }
+        #expect(sole > 1000 && sole < g.trie.surfaces.count)
     }
 
     @Test func namedCityIsTheNamesSuffix() {

@@ -7,7 +7,7 @@ import Testing
     /// Entry names found, one per mention (ambiguous mentions give all candidates joined by `/`).
     func names(_ text: String) -> [String] {
         scanner.scan(AlignedText(text)).map { m in
-            m.candidates.map { Gazetteer.shared.entries[$0].name }.joined(separator: "/")
+            m.candidates(in: .shared).map { Gazetteer.shared.entries[$0].name }.joined(separator: "/")
         }
     }
 

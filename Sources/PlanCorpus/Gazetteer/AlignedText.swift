@@ -337,15 +337,20 @@ struct AlignedText: Sendable {
     }
 
     /// The original text behind normalised scalars `range`, or the normalised text when unaligned.
-    func written(_ range: Range<Int>) -> String {
-        guard range.lowerBound < range.upperBound, range.upperBound <= norm.count else { return normalized(range) }
+    func written(_ range: Range<Int>) -> String { String(scalars: writtenScalars(range)) }
+
+    /// The scalars `written(_:)` makes its String of.
+    func writtenScalars(_ range: Range<Int>) -> ArraySlice<Unicode.Scalar> {
+        guard range.lowerBound < range.upperBound, range.upperBound <= norm.count else {
+            return norm[range.clamped(to: 0..<norm.count)]
+        }
         switch origin {
         case .identity:
-            return String(scalars: original[range])
+            return original[range]
         case .table(let origin):
-            return String(scalars: original[origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)])
+            return original[origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)]
         case .none:
-            return normalized(range)
+            return norm[range]
         }
     }
 

@@ -56,9 +56,9 @@ struct BodyEvidence {
         return bits
     }
 
-    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 31 of them, and a 32nd bit for scalars always looked at.
-    static let pairClassCount: UInt32 = 31
-    static let alwaysClass: UInt32 = 1 << 31
+    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 63 of them, and a 64th bit for scalars always looked at.
+    static let pairClassCount: PairMasks.Mask = 63
+    static let alwaysClass: PairMasks.Mask = 1 << 63
 
     /// The class (a bit) of each first scalar of `pairs`, chosen so that first scalars in one class go on with much
     /// the same second scalars: a second scalar's mask then holds few classes of first scalars it never follows,
@@ -66,7 +66,7 @@ struct BodyEvidence {
     /// goes to the class where it adds the fewest false pairs (its new second scalars times the class's members,
     /// plus the class's second scalars it lacks); ties to the lowest class. Any choice is correct: a mask holds
     /// the classes of all first scalars a second one follows.
-    static func pairClassBits(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> [UInt32: UInt32] {
+    static func pairClassBits(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> [UInt32: PairMasks.Mask] {
         var following: [UInt32: Set<UInt32>] = [:]
         for (a, b) in pairs { following[a.value, default: []].insert(b.value) }
         let order = following.keys.sorted { x, y in
@@ -76,7 +76,7 @@ struct BodyEvidence {
         let classes = Int(pairClassCount)
         var union = [Set<UInt32>](repeating: [], count: classes)
         var members = [Int](repeating: 0, count: classes)
-        var bits: [UInt32: UInt32] = [:]
+        var bits: [UInt32: PairMasks.Mask] = [:]
         for a in order {
             let seconds = following[a]!
             var best = 0, bestCost = Int.max
@@ -87,7 +87,7 @@ struct BodyEvidence {
                 let cost = (seconds.count - shared) * members[c] + union[c].count - shared
                 if cost < bestCost { bestCost = cost; best = c }
             }
-            bits[a] = 1 << UInt32(best)
+            bits[a] = 1 << PairMasks.Mask(best)
             union[best].formUnion(seconds)
             members[best] += 1
         }
@@ -117,17 +117,41 @@ struct BodyEvidence {
     static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> PairMasks {
         let exact = exactPairs(trie: trie)
         let classOf = pairClassBits(exact)
-        var following: [UInt32: UInt32] = [:]
+        var following: [UInt32: PairMasks.Mask] = [:]
         for (a, b) in exact { following[b.value, default: 0] |= classOf[a.value]! }
         let oneForOne = AlignedText.oneForOne
-        var firsts = [UInt32](repeating: alwaysClass, count: 0x10000)
-        var seconds = [UInt32](repeating: .max, count: 0x10000)
+        var firsts = [PairMasks.Mask](repeating: alwaysClass, count: 0x10000)
+        var seconds = [PairMasks.Mask](repeating: .max, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
             let g = gate[v] & ~nfkcBit
             firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : classOf[w] ?? alwaysClass
             seconds[v] = alwaysClass | (following[w] ?? 0)
+        }
+        var untilNFKC = firsts
+        for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
+        return PairMasks(firsts: firsts, firstsUntilNFKC: untilNFKC, seconds: seconds)
+    }
+
+    /// `pairClasses` for the level words alone: a class per opener kind (`LevelWords.opener`, 1 to 3), held in the
+    /// first mask of its openers and the second mask of its followers (`LevelWords.followers`), so the masks meet
+    /// exactly where a level word may start; a scalar the gate marks `slowBit` (and, until the first, one of
+    /// `nfkcBit`) is looked at as in `pairClasses`, for the walk's proof.
+    static func levelClasses(gate: [UInt8]) -> PairMasks {
+        var following = [PairMasks.Mask](repeating: 0, count: 0x10000)
+        for kind in 1...3 {
+            for b in LevelWords.followers[kind] { following[Int(b.value)] |= 1 << PairMasks.Mask(kind - 1) }
+        }
+        let oneForOne = AlignedText.oneForOne
+        var firsts = [PairMasks.Mask](repeating: alwaysClass, count: 0x10000)
+        var seconds = [PairMasks.Mask](repeating: .max, count: 0x10000)
+        for v in 0..<0x10000 {
+            let w = oneForOne[v]
+            guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
+            let kind = (gate[v] & levelBits) >> 1
+            firsts[v] = kind == 0 ? 0 : 1 << PairMasks.Mask(kind - 1)
+            seconds[v] = alwaysClass | (w < 0x10000 ? following[Int(w)] : 0)
         }
         var untilNFKC = firsts
         for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
@@ -174,6 +198,60 @@ struct BodyEvidence {
         }
     }
 
+    /// The first position from `p` (up to `last`, the walk's last position, which it looks at anyway) whose pair of
+    /// scalars `o[p]`, `o[p + 1]` may start something by the complemented masks `firsts` and `seconds`
+    /// (`PairMasks`): the walk's inner loop, on its own so that its pointers and counters stay in registers.
+    /// Eight positions at a time (on a hit, the first of them whose masks meet), then four at a time, then one at a
+    /// time up to the one that may start something (sixteen at a time did more: 8.6 M instructions against 7.8 M
+    /// on /tmp/q5, hits costing more of the block read). A position is passed over when its first and second masks have no
+    /// class in common, that is when their complements together have every bit.
+    @inline(never)
+    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafeMutablePointer<PairMasks.Mask>,
+                         seconds: UnsafeMutablePointer<PairMasks.Mask>) -> Int {
+        var q = o + p
+        let end = o + last
+        var f0 = firsts[Int(q[0])]
+        while q + 8 <= end {
+            let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
+            let v5 = Int(q[5]), v6 = Int(q[6]), v7 = Int(q[7]), v8 = Int(q[8])
+            let t0 = f0 | seconds[v1], t1 = firsts[v1] | seconds[v2], t2 = firsts[v2] | seconds[v3]
+            let t3 = firsts[v3] | seconds[v4], t4 = firsts[v4] | seconds[v5], t5 = firsts[v5] | seconds[v6]
+            let t6 = firsts[v6] | seconds[v7], t7 = firsts[v7] | seconds[v8]
+            if (t0 & t1 & t2 & t3) & (t4 & t5 & t6 & t7) != PairMasks.allClear {
+                // The first of the eight whose masks meet, from the tests made.
+                let at = t0 != PairMasks.allClear ? 0 : t1 != PairMasks.allClear ? 1 : t2 != PairMasks.allClear ? 2
+                    : t3 != PairMasks.allClear ? 3 : t4 != PairMasks.allClear ? 4 : t5 != PairMasks.allClear ? 5
+                    : t6 != PairMasks.allClear ? 6 : 7
+                return q + at - o
+            }
+            f0 = firsts[v8]
+            q += 8
+        }
+        while q + 4 <= end {
+            let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
+            if (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
+                != PairMasks.allClear { break }
+            f0 = firsts[v4]
+            q += 4
+        }
+        while q < end {
+            let v1 = Int(q[1])
+            if f0 | seconds[v1] != PairMasks.allClear { break }
+            f0 = firsts[v1]
+            q += 1
+        }
+        return q - o
+    }
+
+    /// The level words of a body with these scalars and the scalars of its norm (`levels` of the evidence `init`
+    /// makes), by the walk alone with the level words' masks (`levelClasses`), which stops at few positions
+    /// besides those of the walk's proof; nil when the walk gives way (then the evidence must be made).
+    static func levels(scanner: MentionScanner, original: [Unicode.Scalar], normalized: [Unicode.Scalar]?)
+        -> (province: Int, prefecture: Int, county: Int)? {
+        guard let normalized else { return nil }
+        return walk(scanner: scanner, original: original, norm: normalized, levelsOnly: true)?.levels
+    }
+
     /// The one walk: nil unless `AlignedText(…, scalars: original, normalized: norm)` has `norm` as its norm, one
     /// for one with `original`, which the walk proves as it goes:
     /// - every scalar is settled by `AlignedText.oneForOne` (then the aligned text's walk and TextNormalizer make
@@ -184,7 +262,10 @@ struct BodyEvidence {
     ///   (TextNormalizer may have left its table path over one of them).
     /// Where it reads the norm, it reads what the separate passes read, at the positions each would stop at:
     /// positions where nothing can start are the same for all, and each pass keeps its own resume position.
-    static func walk(scanner: MentionScanner, original: [Unicode.Scalar], norm: [Unicode.Scalar]) -> BodyEvidence? {
+    /// `levelsOnly` looks for the level words alone (`levels`): the evidence then holds no mentions, no national
+    /// formula and no placeholder.
+    static func walk(scanner: MentionScanner, original: [Unicode.Scalar], norm: [Unicode.Scalar],
+                     levelsOnly: Bool = false) -> BodyEvidence? {
         let n = original.count
         guard norm.count == n else { return nil }
         let trie = scanner.gazetteer.trie
@@ -195,13 +276,17 @@ struct BodyEvidence {
         var context: [Int] = []
         var memo: [Unicode.Scalar: [Unicode.Scalar]] = [:]
         var found: [(surface: Int, length: Int)] = []
-        found.reserveCapacity(8)
-        mentions.reserveCapacity(n / 32)
+        if !levelsOnly {
+            found.reserveCapacity(8)
+            mentions.reserveCapacity(n / 32)
+        }
         // Mentions: the first position a new one may start at, and where the last one ended.
         var nextMention = 0
         var lastEnd = -1
         let probe = TemplateDetector.Probe.shared
-        let masks = scanner.gazetteer.bodyMasks
+        let masks = levelsOnly ? scanner.gazetteer.levelMasks : scanner.gazetteer.bodyMasks
+        // The gate's bits the walk acts on.
+        let keep: UInt8 = levelsOnly ? ~(mentionBit | nationalBit | placeholderBit) : .max
         let seconds = masks.seconds
         let flags = CompatibilityTable.shared.flags
         // Until a scalar NFKC changes is met, the walk stops at every such scalar (`firstsUntilNFKC`).
@@ -215,46 +300,11 @@ struct BodyEvidence {
                         let last = n - 1
                         while true {
                             // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
-                            // own; the last position is looked at below. The masks are complemented: a position
-                            // is passed over when its first and second masks have no class in common, that is when
-                            // their complements together have every bit.
+                            // own; the last position is looked at below.
                             if p < last {
-                                var f0 = firsts[Int(o[p].value)]
-                                // Eight positions at a time (on a hit, the half that holds it), then four at a time,
-                                // then one at a time up to the one that may start something.
-                                blocks: do {
-                                    while p &+ 8 <= last {
-                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
-                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
-                                        let v5 = Int(o[p &+ 5].value), v6 = Int(o[p &+ 6].value)
-                                        let v7 = Int(o[p &+ 7].value), v8 = Int(o[p &+ 8].value)
-                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3], f4 = firsts[v4]
-                                        let f5 = firsts[v5], f6 = firsts[v6], f7 = firsts[v7]
-                                        let a = (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
-                                        let b = (f4 | seconds[v5]) & (f5 | seconds[v6]) & (f6 | seconds[v7]) & (f7 | seconds[v8])
-                                        if a & b != PairMasks.allClear {
-                                            if a == PairMasks.allClear { f0 = f4; p &+= 4 }
-                                            break blocks
-                                        }
-                                        f0 = firsts[v8]
-                                        p &+= 8
-                                    }
-                                    while p &+ 4 <= last {
-                                        let v1 = Int(o[p &+ 1].value), v2 = Int(o[p &+ 2].value)
-                                        let v3 = Int(o[p &+ 3].value), v4 = Int(o[p &+ 4].value)
-                                        let f1 = firsts[v1], f2 = firsts[v2], f3 = firsts[v3]
-                                        if (f0 | seconds[v1]) & (f1 | seconds[v2]) & (f2 | seconds[v3]) & (f3 | seconds[v4])
-                                            != PairMasks.allClear { break }
-                                        f0 = firsts[v4]
-                                        p &+= 4
-                                    }
-                                }
-                                while p < last {
-                                    let v1 = Int(o[p &+ 1].value)
-                                    if f0 | seconds[v1] != PairMasks.allClear { break }
-                                    f0 = firsts[v1]
-                                    p &+= 1
-                                }
+                                // A scalar is its UInt32 value.
+                                let values = UnsafeRawPointer(o.baseAddress!).assumingMemoryBound(to: UInt32.self)
+                                p = passOver(values, from: p, last: last, firsts: firsts, seconds: seconds)
                             }
                             guard p < n else { return true }
                             let c = o[p]
@@ -263,6 +313,7 @@ struct BodyEvidence {
                                 if !nfkcChanges { nfkcChanges = true; firsts = masks.firsts }
                                 g &= ~nfkcBit
                             }
+                            g &= keep
                             if g == 0 { p += 1; continue }
                             // The pair's hash, for classes that share a bit by chance.
                             if g & pairBit != 0 && p + 1 < n {
@@ -281,7 +332,7 @@ struct BodyEvidence {
                                 } else {
                                     guard AlignedText.nfkcKeeps(c, memo: &memo), s[p] == c else { return false }
                                 }
-                                bits = triggers(s[p], trie: trie)
+                                bits = triggers(s[p], trie: trie) & keep
                             }
                             if bits & mentionBit != 0 && p >= nextMention {
                                 // The pair test of `SurfaceTrie.nextCandidate`, then the trie.

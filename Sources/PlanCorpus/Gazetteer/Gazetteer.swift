@@ -79,6 +79,8 @@ public final class Gazetteer: Sendable {
     let bodyPairs: [UInt64]
     /// First and second masks of scalars by pair class, the walk's first test (`BodyEvidence.pairClasses`).
     let bodyMasks: PairMasks
+    /// The same for the level words alone (`BodyEvidence.levelClasses`), the walk of `BodyEvidence.levels`.
+    let levelMasks: PairMasks
     /// Per entry: the index of its enclosing entry, or -1 (region resolution walks chains by index, not by code).
     let parentIndex: [Int]
     /// Per entry: a small number standing for its province (`provinceNames` has the names).
@@ -91,6 +93,9 @@ public final class Gazetteer: Sendable {
     let surfaceOnlyCounties: [Bool]
     /// Per trie surface: the province id all its candidates lie in, or -1 when they differ (or there are none).
     let surfaceProvince: [Int]
+    /// Per trie surface: the one entry it means, or -1 when it means several (or none); region resolution reads a
+    /// mention's entry here, without taking its candidates array.
+    let surfaceSole: [Int]
 
     public init(entries: [GazetteerEntry]) {
         let sorted = entries.sorted { $0.code < $1.code }
@@ -128,6 +133,7 @@ public final class Gazetteer: Sendable {
         self.bodyGate = BodyEvidence.gate(trie: trie)
         self.bodyPairs = BodyEvidence.pairs(trie: trie)
         self.bodyMasks = BodyEvidence.pairClasses(trie: trie, gate: bodyGate)
+        self.levelMasks = BodyEvidence.levelClasses(gate: bodyGate)
         self.parentIndex = sorted.map { e in e.parent.flatMap { byCode[$0] } ?? -1 }
         var provinceIDs: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -149,6 +155,7 @@ public final class Gazetteer: Sendable {
             let p = provinceID[first]
             return surface.candidates.allSatisfy { provinceID[$0] == p } ? p : -1
         }
+        self.surfaceSole = surfaces.map { $0.candidates.count == 1 ? $0.candidates[0] : -1 }
     }
 
     /// The id of a province full name in `provinceID`, or nil when no entry lies in it.
@@ -279,12 +286,24 @@ public final class Gazetteer: Sendable {
     /// whose preferred candidates hold a province or prefecture is a surface of the trie, with those candidates
     /// (the trie leaves out only short names of counties alone and two-scalar county forms).
     func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
+        uniqueIndexAboveCounty(key: key).map { entries[$0] }
+    }
+
+    /// `uniqueAboveCounty(key:)` as an index into `entries` (no entry copied).
+    func uniqueIndexAboveCounty(key: [Unicode.Scalar]) -> Int? {
         var found: [(surface: Int, length: Int)] = []
         let count = trie.matches(in: key, at: 0, into: &found)
         guard count > 0, found[count - 1].length == key.count else { return nil }
         let whole = found[count - 1]
         let candidates = trie.surfaces[whole.surface].candidates
-        return candidates.count == 1 ? entries[candidates[0]] : nil
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// `unique(_:)` as an index into `entries` (no entry copied).
+    func uniqueIndex(_ name: String) -> Int? {
+        let key = TextNormalizer.normalize(name.trimmingCharacters(in: .whitespaces))
+        let c = Gazetteer.preferred(key, byFull: byFull, byShort: byShort, entries: entries).1
+        return c.count == 1 ? c[0] : nil
     }
 
     /// True when `name` can mean more than one entry.

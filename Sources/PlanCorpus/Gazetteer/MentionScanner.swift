@@ -5,11 +5,14 @@ struct Mention: Sendable, Hashable {
     /// Normalised scalar range.
     var range: Range<Int>
     var form: Gazetteer.Form
-    /// Entry indices the surface can mean.
-    var candidates: [Int]
     /// Followed by 人民政府 / 政府 / 党委 / 委员会 / 委…: an issuing or governing body of the place.
     var institutional: Bool
     // The name as written is `AlignedText.written(range)`, made only for the few mentions a result reports.
+    // The entries it may mean are its surface's (`SurfaceTrie.surfaces[surface].candidates`): not kept here, so a
+    // mention holds no reference and a document's mentions are made and dropped without retain or release.
+
+    /// Entry indices the surface can mean.
+    func candidates(in gazetteer: Gazetteer) -> [Int] { gazetteer.trie.surfaces[surface].candidates }
 }
 
 /// Finds gazetteer names in running text with rules against false positives.
@@ -102,7 +105,7 @@ struct MentionScanner: Sendable {
             let last = s[range.upperBound - 1]
             let form = trie.surfaces[index].form
             guard accepts(form, index, last: last, range, in: s, adjacent: adjacent) else { continue }
-            return Mention(surface: index, range: range, form: form, candidates: trie.surfaces[index].candidates,
+            return Mention(surface: index, range: range, form: form,
                            institutional: rules.institutional(after: range, last: last, in: s))
         }
         return nil

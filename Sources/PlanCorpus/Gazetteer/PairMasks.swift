@@ -9,28 +9,30 @@ import Glibc
 ///
 /// The masks are stored complemented, so that every scalar beyond the BMP (first: all classes, second: all
 /// classes, always looked at) is a zero: the tables are anonymous mappings of which only the BMP is written, and
-/// the rest stays the kernel's shared zero page (4.4 MB a table of address space, 256 KB of memory).
-/// The walk's test of position p is then `firsts[o[p]] | seconds[o[p + 1]] != allClear` (`UInt32.max`).
+/// the rest stays the kernel's shared zero page (8.9 MB a table of address space, 512 KB of memory).
+/// The walk's test of position p is then `firsts[o[p]] | seconds[o[p + 1]] != allClear` (`Mask.max`).
 final class PairMasks: @unchecked Sendable {
+    /// A mask: a bit per class of first scalars (`BodyEvidence.pairClassCount`) and `BodyEvidence.alwaysClass`.
+    typealias Mask = UInt64
     static let size = 0x110000
     /// A complemented mask that lets the walk pass over a position.
-    static let allClear: UInt32 = .max
+    static let allClear: Mask = .max
     /// Complemented first masks; `firstsUntilNFKC` also holds `BodyEvidence.alwaysClass` for every scalar NFKC
     /// changes (`BodyEvidence.nfkcBit`), so the walk stops at the first of them, learns that NFKC changes the
     /// text, and goes on with `firsts`.
-    let firsts: UnsafeMutablePointer<UInt32>
-    let firstsUntilNFKC: UnsafeMutablePointer<UInt32>
+    let firsts: UnsafeMutablePointer<Mask>
+    let firstsUntilNFKC: UnsafeMutablePointer<Mask>
     /// Complemented second masks.
-    let seconds: UnsafeMutablePointer<UInt32>
+    let seconds: UnsafeMutablePointer<Mask>
 
     /// `firsts`, `firstsUntilNFKC` and `seconds` are the masks (not complemented) of the BMP's scalars.
-    init(firsts: [UInt32], firstsUntilNFKC: [UInt32], seconds: [UInt32]) {
+    init(firsts: [Mask], firstsUntilNFKC: [Mask], seconds: [Mask]) {
         precondition(firsts.count == 0x10000 && firstsUntilNFKC.count == 0x10000 && seconds.count == 0x10000)
-        func table(_ bmp: [UInt32]) -> UnsafeMutablePointer<UInt32> {
-            let bytes = Self.size * MemoryLayout<UInt32>.stride
+        func table(_ bmp: [Mask]) -> UnsafeMutablePointer<Mask> {
+            let bytes = Self.size * MemoryLayout<Mask>.stride
             guard let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
                   raw != MAP_FAILED else { preconditionFailure("PairMasks: no memory") }
-            let p = raw.bindMemory(to: UInt32.self, capacity: Self.size)
+            let p = raw.bindMemory(to: Mask.self, capacity: Self.size)
             for v in 0..<0x10000 { p[v] = ~bmp[v] }
             return p
         }
@@ -40,14 +42,14 @@ final class PairMasks: @unchecked Sendable {
     }
 
     deinit {
-        let bytes = Self.size * MemoryLayout<UInt32>.stride
+        let bytes = Self.size * MemoryLayout<Mask>.stride
         munmap(firsts, bytes)
         munmap(firstsUntilNFKC, bytes)
         munmap(seconds, bytes)
     }
 
     /// The first mask of scalar value `v` (not complemented).
-    func first(_ v: Int, untilNFKC: Bool = false) -> UInt32 { ~(untilNFKC ? firstsUntilNFKC : firsts)[v] }
+    func first(_ v: Int, untilNFKC: Bool = false) -> Mask { ~(untilNFKC ? firstsUntilNFKC : firsts)[v] }
     /// The second mask of scalar value `v` (not complemented).
-    func second(_ v: Int) -> UInt32 { ~seconds[v] }
+    func second(_ v: Int) -> Mask { ~seconds[v] }
 }

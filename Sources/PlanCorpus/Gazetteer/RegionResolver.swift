@@ -76,15 +76,17 @@ public struct RegionResolver: Sendable {
         let opening = Self.openingLines(scalars)
         let titleGiven = title ?? Self.guessTitle(scalars, opening)
         var titleLine: (text: String, scalars: [Unicode.Scalar])? = titleGiven.map { ($0, ScalarArray.of($0)) }
-        var tag: GazetteerEntry?
-        if let t = titleLine, let (entry, rest) = siteTag(t.scalars, 0..<t.scalars.count) {
+        // The site tag's entry, as an index into the gazetteer's entries (no entry copied).
+        var tag: Int?
+        if let t = titleLine, let (entry, rest) = siteTagIndex(t.scalars, 0..<t.scalars.count) {
             tag = entry
             let restScalars = Array(t.scalars[rest])
             titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
-            for line in opening.prefix(8) {
-                if let (entry, _) = siteTag(scalars, line) { tag = entry; break }
+            // The lines are trimmed: only one opening with a tag's bracket may hold a tag (most open with none).
+            for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
+                if let (entry, _) = siteTagIndex(scalars, line) { tag = entry; break }
             }
         }
 
@@ -94,21 +96,37 @@ public struct RegionResolver: Sendable {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, norm, aligned), source: "template")
         }
 
-        let evidence = separatePasses
-            ? BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
-            : BodyEvidence(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
-        let body = evidence.text
-        let bodyMentions = evidence.mentions
+        // The body's evidence, made on first need: a title that names the place alone (its mentions mean one entry
+        // each, or a site tag gives the province) asks only for the body's level words (`BodyEvidence.levels`),
+        // unless they point inside it.
         let titleMentions = titleText.map { scanner.scan($0) } ?? []
-        let context = contextProvince(tag: tag, title: titleMentions, body: bodyMentions)
-        let contextID = context?.id
+        // Read field by field where it is made (`made()`): a copy of the whole evidence retains and releases each
+        // of its arrays.
+        var evidenceMade: BodyEvidence? = nil
+        func made() {
+            if evidenceMade != nil { return }
+            evidenceMade = separatePasses
+                ? BodyEvidence.separately(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+                : BodyEvidence(scanner: scanner, text: text, scalars: scalars, normalized: normalized)
+        }
+        func bodyMentions() -> [Mention] { made(); return evidenceMade!.mentions }
+        var contextMade: (name: String, id: Int)?? = nil
+        func provinceContext() -> (name: String, id: Int)? {
+            if let c = contextMade { return c }
+            // A site tag decides without the body.
+            let c = contextProvince(tag: tag, title: titleMentions, body: tag == nil ? bodyMentions() : [])
+            contextMade = .some(c)
+            return c
+        }
 
         // 2. The title.
         if !titleMentions.isEmpty {
             var chain: Int?
             var written: String?
             for m in titleMentions {
-                guard let e = resolve(m, province: contextID) else { continue }
+                // The province context decides only between several candidates.
+                let candidates = m.candidates(in: gazetteer)
+                guard let e = resolve(candidates, province: candidates.count > 1 ? provinceContext()?.id : nil) else { continue }
                 if let c = chain {
                     guard gazetteer.contains(index: c, e) else { break }
                 }
@@ -118,46 +136,56 @@ public struct RegionResolver: Sendable {
             if let e = chain {
                 // A title naming a higher unit (《山东省…方案》的实施意见) in a text that speaks as a city or
                 // county (我市, 县委) belongs to the unit inside it that the text names most.
-                let hints = levelHints(evidence.levels)
-                if !hints.isEmpty, !fits(e, hints),
-                   let (inner, innerWritten) = mostMentioned(bodyMentions, in: body, province: gazetteer.provinceID[e], levels: hints,
-                                                             national: false, within: e) {
-                    return resolution(inner, written: innerWritten, source: "title+mentions")
+                let levels = evidenceMade?.levels
+                    ?? (separatePasses ? nil : BodyEvidence.levels(scanner: scanner, original: scalars, normalized: normalized))
+                    ?? { made(); return evidenceMade!.levels }()
+                let hints = levelHints(levels)
+                if !hints.isEmpty, !fits(e, hints) {
+                    made()
+                    if let (inner, innerWritten) = mostMentioned(evidenceMade!.mentions, in: evidenceMade!.text,
+                                                                 province: gazetteer.provinceID[e],
+                                                                 levels: hints, national: false, within: e) {
+                        return resolution(inner, written: innerWritten, source: "title+mentions")
+                    }
                 }
                 return resolution(e, written: written, source: "title")
             }
-            if context == nil {
+            if provinceContext() == nil {
                 return RegionResolution(asWritten: titleText?.written(titleMentions[0].range), source: "ambiguous")
             }
         }
 
-        // 3. A template's opening (its aligned text made only when a placeholder may occur in it).
-        if Self.linesMayHoldPlaceholder(scalars, opening.prefix(3), gate: gazetteer.bodyGate) {
-            var openingScalars: [Unicode.Scalar] = []
-            for line in opening.prefix(3) {
-                if !openingScalars.isEmpty { openingScalars.append("\n") }
-                openingScalars.append(contentsOf: scalars[line])
-            }
-            let openingText = AlignedText(scalars: openingScalars)
-            if let (p, openingNorm) = Self.firstPlaceholder(templates, openingText, title: false) {
-                return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
-            }
+        // 3. A template's opening (its aligned text made only when a placeholder may occur in it; by table when its
+        // scalars are settled, as a title's).
+        // One pass over the opening answers both `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody`.
+        let openingScan = Self.openingScan(scalars, opening.prefix(3), gate: gazetteer.bodyGate)
+        if openingScan != .noPlaceholder,
+           separatePasses || openingScan == .unsettled || !{ made(); return Self.bodyRulesOutPlaceholder(evidenceMade!) }(),
+           let (p, openingNorm, openingText) = Self.openingPlaceholder(templates, scalars, opening.prefix(3)) {
+            return RegionResolution(isTemplate: true, asWritten: Self.written(p, openingNorm, openingText), source: "template")
         }
 
+        made()
+        let body = evidenceMade!.text
+        let bodyMentions = evidenceMade!.mentions
+        let context = provinceContext()
+        let contextID = context?.id
+
         // 4. Mentions.
-        let national = evidence.national
-        if let (entry, written) = mostMentioned(bodyMentions, in: body, province: contextID, levels: levelHints(evidence.levels),
-                                                national: national) {
+        let national = evidenceMade!.national
+        if let (entry, written) = mostMentioned(bodyMentions, in: body, province: contextID,
+                                                levels: levelHints(evidenceMade!.levels), national: national) {
             return resolution(entry, written: written, source: "mentions")
         }
 
         // 5. A placeholder anywhere.
-        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false, mayHold: evidence.mayHoldPlaceholder) {
+        if let (p, bodyNorm) = Self.firstPlaceholder(templates, body, title: false, mayHold: evidenceMade!.mayHoldPlaceholder) {
             return RegionResolution(isTemplate: true, asWritten: Self.written(p, bodyNorm, body), source: "template")
         }
 
         // 6. The site tag.
-        if let e = tag {
+        if let t = tag {
+            let e = gazetteer.entries[t]
             return RegionResolution(region: e.name, regionCode: e.code, province: e.province, adminLevel: e.level.rawValue,
                                     isTemplate: false, asWritten: e.short.isEmpty ? e.name : e.short, source: "site-tag")
         }
@@ -195,6 +223,78 @@ public struct RegionResolver: Sendable {
         }
     }
 
+    /// What one pass over lines of `scalars` tells step 3 (`openingScan`).
+    enum OpeningScan: Equatable {
+        /// No placeholder can occur in the lines (`linesMayHoldPlaceholder` is false).
+        case noPlaceholder
+        /// Every scalar is settled (`slowBit` clear), some may open a placeholder: `openingFollowsBody` is then
+        /// `bodyRulesOutPlaceholder` of the body's evidence.
+        case settled
+        /// A scalar that is not settled: `openingFollowsBody` is false.
+        case unsettled
+    }
+
+    /// `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody` in one pass: the first stops at the
+    /// first scalar of `slowBit` or `placeholderBit`, the second reads every scalar for `slowBit`; this reads every
+    /// scalar once, stopping at the first of `slowBit`.
+    static func openingScan<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> OpeningScan
+        where L.Element == Range<Int> {
+        scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                var opener: UInt8 = 0
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        guard v < 0x10000 else { return .unsettled }
+                        let bits = g[Int(v)]
+                        if bits & BodyEvidence.slowBit != 0 { return .unsettled }
+                        opener |= bits
+                    }
+                }
+                return opener & BodyEvidence.placeholderBit != 0 ? .settled : .noPlaceholder
+            }
+        }
+    }
+
+    /// The evidence's part of `openingFollowsBody`: the walk made it and found no place a placeholder may start.
+    static func bodyRulesOutPlaceholder(_ evidence: BodyEvidence) -> Bool {
+        evidence.nfkcChanges != nil && !evidence.mayHoldPlaceholder
+    }
+
+    /// The first placeholder of the text made of these lines of `scalars` (joined by line feeds: a template's
+    /// opening), with its aligned text and that text's norm as a String.
+    static func openingPlaceholder<L: Collection>(_ templates: TemplateDetector, _ scalars: [Unicode.Scalar], _ lines: L)
+        -> (TemplateDetector.Placeholder, String, AlignedText)? where L.Element == Range<Int> {
+        var openingScalars: [Unicode.Scalar] = []
+        for line in lines {
+            if !openingScalars.isEmpty { openingScalars.append("\n") }
+            openingScalars.append(contentsOf: scalars[line])
+        }
+        let openingText = AlignedText.settled(openingScalars) ?? AlignedText(scalars: openingScalars)
+        return firstPlaceholder(templates, openingText, title: false).map { ($0.0, $0.1, openingText) }
+    }
+
+    /// True when the text made of these lines of `scalars` holds no placeholder because the body holds none: the
+    /// body's evidence comes from the walk (its norm is the table's scalar of each settled scalar, one for one),
+    /// shows no place a placeholder may start, and every scalar of the lines is settled (`slowBit` clear). The
+    /// lines' norm is then the body's over each line, joined by line feeds, and a placeholder holds no line feed:
+    /// one in the lines would be one in the body, where `TemplateDetector.Probe` would have found its start.
+    static func openingFollowsBody<L: Collection>(_ evidence: BodyEvidence, _ scalars: [Unicode.Scalar], _ lines: L,
+                                                  gate: [UInt8]) -> Bool where L.Element == Range<Int> {
+        guard evidence.nfkcChanges != nil, !evidence.mayHoldPlaceholder else { return false }
+        return scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        if v >= 0x10000 || g[Int(v)] & BodyEvidence.slowBit != 0 { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
     private static func written(_ p: TemplateDetector.Placeholder, _ norm: String, _ aligned: AlignedText) -> String {
         let ns = norm as NSString
@@ -213,7 +313,14 @@ public struct RegionResolver: Sendable {
     /// A mention's entry (an index into the gazetteer's entries), using the province context (an id of
     /// `Gazetteer.provinceID`) for ambiguous names.
     private func resolve(_ m: Mention, province: Int?) -> Int? {
-        var candidates = m.candidates
+        // Most surfaces mean one entry.
+        let sole = gazetteer.surfaceSole[m.surface]
+        return sole >= 0 ? sole : resolve(m.candidates(in: gazetteer), province: province)
+    }
+
+    /// `resolve(_:province:)` of a mention with these candidates.
+    private func resolve(_ candidates: [Int], province: Int?) -> Int? {
+        var candidates = candidates
         if candidates.count > 1, let p = province {
             candidates = candidates.filter { gazetteer.provinceID[$0] == p }
         }
@@ -229,8 +336,11 @@ public struct RegionResolver: Sendable {
     /// The province the document is in: the site tag, else the title's, else the text's most mentioned.
     /// With its id (`Gazetteer.provinceID`, -1 for a tag's province the gazetteer lacks): the text's leader is
     /// found by id, so only a tag's name is looked up.
-    private func contextProvince(tag: GazetteerEntry?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
-        if let t = tag { return (t.province, gazetteer.provinceID(of: t.province) ?? -1) }
+    private func contextProvince(tag: Int?, title: [Mention], body: [Mention]) -> (name: String, id: Int)? {
+        if let t = tag {
+            let province = gazetteer.entries[t].province
+            return (province, gazetteer.provinceID(of: province) ?? -1)
+        }
         // Weight by province id; a mention counts when all its candidates lie in one province. The weights live on
         // the stack for the call.
         let count = gazetteer.provinceNames.count
@@ -267,13 +377,26 @@ public struct RegionResolver: Sendable {
     /// must hold at least half of all province support to count.
     private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: LevelHints,
                                national: Bool, within: Int? = nil) -> (Int, String)? {
+        // The entry each mention resolved to (-1 for none), on the stack for the call; written forms are counted for
+        // the winner only.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, mentions.count)) { resolved in
+            mostMentioned(mentions, in: text, province: province, levels: levels, national: national, within: within,
+                          resolved: resolved)
+        }
+    }
+
+    /// `mostMentioned` with a buffer of one Int per mention. Every choice below depends on the counts alone, never
+    /// on the order entries were first counted (ties are settled by entry index), so the table is read slot by slot.
+    private func mostMentioned(_ mentions: [Mention], in text: AlignedText, province: Int?, levels: LevelHints,
+                               national: Bool, within: Int?, resolved: UnsafeMutableBufferPointer<Int>) -> (Int, String)? {
         // Counts by entry index in a small open-addressing table (a mention adds to its entry and at most two
-        // enclosing ones); `counts.touched` lists the entries counted.
-        var counts = EntryCounts(capacity: mentions.count * 3)
-        // The entry each mention resolved to (-1 for none); written forms are counted for the winner only.
-        var resolved = [Int](repeating: -1, count: mentions.count)
+        // enclosing ones). A text names few distinct places however often it names them: the table starts small
+        // (it is read slot by slot below) and grows when needed.
+        var counts = EntryCounts(capacity: min(mentions.count * 3, 24))
         let parentIndex = gazetteer.parentIndex
+        let entries = gazetteer.entries
         for (k, m) in mentions.enumerated() {
+            resolved[k] = -1
             guard let i = resolve(m, province: province) else { continue }
             resolved[k] = i
             let w = (m.form == .full ? 2 : 1) * (m.institutional ? 3 : 1)
@@ -284,15 +407,16 @@ public struct RegionResolver: Sendable {
                 c = parentIndex[c]
             }
         }
-        func entry(_ i: Int) -> GazetteerEntry { gazetteer.entries[i] }
         // The province with the most support, unless it is a tie.
         let p: Int
         if let w = within {
             p = w
         } else {
             var topProvince = 0, leaders = 0, leader = -1, sum = 0
-            for c in counts.touched where entry(c).level == .province {
-                let t = counts.total(c)
+            for k in 0..<counts.slotCount {
+                let c = counts.key(slot: k)
+                guard c >= 0, entries[c].level == .province else { continue }
+                let t = counts.total(slot: k)
                 sum += t
                 if t > topProvince { topProvince = t; leaders = 1; leader = c } else if t == topProvince { leaders += 1 }
             }
@@ -300,41 +424,69 @@ public struct RegionResolver: Sendable {
             if national && topProvince * 2 < sum { return nil }
             p = leader
         }
-        let inside = counts.touched.filter { gazetteer.contains(index: p, $0) && (within == nil || $0 != p) }
 
         let pick: Int?
         if levels == .province {
             pick = p
-        } else if !levels.isEmpty {
-            let pool = inside.filter { fits($0, levels) && counts.total($0) >= 2 }
-            pick = single(best: pool, by: { counts.total($0) })
         } else {
-            let pool = inside.filter { counts.own($0) >= 2 }
-            pick = single(best: pool, by: { counts.own($0) })
+            // The pool: entries inside `p` (not `p` itself under `within`) at a hinted level with a total of 2 or
+            // more, or, with no level words, with an own count of 2 or more; scored by that count.
+            let byLevel = !levels.isEmpty
+            func score(_ k: Int) -> Int? {
+                let c = counts.key(slot: k)
+                guard c >= 0, gazetteer.contains(index: p, c), within == nil || c != p else { return nil }
+                if byLevel {
+                    let t = counts.total(slot: k)
+                    return fits(c, levels) && t >= 2 ? t : nil
+                }
+                let o = counts.own(slot: k)
+                return o >= 2 ? o : nil
+            }
+            pick = single(slots: counts.slotCount, key: { counts.key(slot: $0) }, score: score)
         }
         guard let i = pick else { return nil }
         // How the winner is written most often, counting full forms only when there are any.
         let anyFull = mentions.indices.contains { resolved[$0] == i && mentions[$0].form == .full }
-        // Forms in the order first met, each kept as first written (a list: a winner has few forms, and hashing
-        // each written form cost more than comparing it with them); equal Strings count as one, as Dictionary keys do.
-        var forms: [(key: String, value: Int)] = []
+        var forms = WrittenForms()
         for k in mentions.indices where resolved[k] == i && (!anyFull || mentions[k].form == .full) {
-            let form = text.written(mentions[k].range)
-            if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
+            forms.add(text.writtenScalars(mentions[k].range))
         }
-        let written = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? entry(i).name
-        return (i, written)
+        return (i, forms.most ?? entries[i].name)
     }
 
-    /// The highest-scoring index; a tie goes to the most specific unit when the tied ones form one chain,
-    /// otherwise nobody wins.
-    private func single(best pool: [Int], by score: (Int) -> Int) -> Int? {
+    /// The highest-scoring entry of a pool (the slots `0..<slots` whose `score` is not nil, `key` giving each slot's
+    /// entry); a tie goes to the most specific unit when the tied ones form one chain, otherwise nobody wins. Of
+    /// tied units at one level, the lowest index is taken (`singleReference` sorts the tied ones and takes the first
+    /// of the highest rank). No array is made.
+    private func single(slots: Int, key: (Int) -> Int, score: (Int) -> Int?) -> Int? {
+        var top = Int.min
+        for k in 0..<slots { if let s = score(k), s > top { top = s } }
+        guard top > Int.min else { return nil }
+        var inner = -1, innerRank = -1
+        for k in 0..<slots where score(k) == top {
+            let c = key(k), r = Self.rank(gazetteer.entries[c].level)
+            if r > innerRank || (r == innerRank && c < inner) { inner = c; innerRank = r }
+        }
+        for k in 0..<slots where score(k) == top {
+            if !gazetteer.contains(index: key(k), inner) { return nil }
+        }
+        return inner
+    }
+
+    /// The reference of `single(slots:key:score:)`: the highest-scoring index of `pool`; a tie goes to the most
+    /// specific unit when the tied ones form one chain, otherwise nobody wins.
+    func singleReference(best pool: [Int], by score: (Int) -> Int) -> Int? {
         guard let top = pool.map(score).max() else { return nil }
         let best = pool.filter { score($0) == top }.sorted()
         guard let inner = best.max(by: { Self.rank(gazetteer.entries[$0].level) < Self.rank(gazetteer.entries[$1].level) })
         else { return nil }
         let chained = best.allSatisfy { gazetteer.contains(index: $0, inner) }
         return chained ? inner : nil
+    }
+
+    /// `single(slots:key:score:)` over a pool given as entry indices (no repeats) with their scores, for tests.
+    func single(pool: [Int], by score: (Int) -> Int) -> Int? {
+        single(slots: pool.count, key: { pool[$0] }, score: { score(pool[$0]) })
     }
 
     /// Whether `e` is at a hinted level; a city hint (我市) also admits county-level cities (义乌市).
@@ -362,7 +514,7 @@ public struct RegionResolver: Sendable {
     // MARK: Title and site tag
 
     /// The closing bracket of a site tag's opening bracket.
-    static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+    @inline(__always) static func tagCloser(_ open: Unicode.Scalar) -> Unicode.Scalar? {
         switch open {
         case "(": ")"
         case "（": "）"
@@ -377,6 +529,11 @@ public struct RegionResolver: Sendable {
     /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, and the
     /// range of the rest of the line.
     func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
+        siteTagIndex(all, range).map { (gazetteer.entries[$0.0], $0.1) }
+    }
+
+    /// `siteTag(_:_:)` with the entry as an index into the gazetteer's entries (no entry copied).
+    func siteTagIndex(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (Int, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
         guard let end = all[kept].prefix(12).firstIndex(of: close), end - kept.lowerBound > 1 else { return nil }
@@ -385,8 +542,9 @@ public struct RegionResolver: Sendable {
         let action = ScriptFolding.shared.action
         let plain = nameScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) && action[Int($0.value)] == 0 }
         // The name is made a String only for the lookup that normalises it.
-        guard let e = plain ? gazetteer.uniqueAboveCounty(key: Array(nameScalars)) : gazetteer.unique(String(scalars: nameScalars)),
-              e.level != .county else { return nil }
+        guard let e = plain ? gazetteer.uniqueIndexAboveCounty(key: Array(nameScalars))
+                            : gazetteer.uniqueIndex(String(scalars: nameScalars)),
+              gazetteer.entries[e].level != .county else { return nil }
         return (e, (end + 1)..<kept.upperBound)
     }
 
@@ -518,6 +676,15 @@ public struct RegionResolver: Sendable {
         let oneForOne = AlignedText.oneForOne
         return scalars.withUnsafeBufferPointer { buf in
             oneForOne.withUnsafeBufferPointer { table -> Bool? in
+                // A line longer than a title (most opening lines are paragraphs) is no title when it is settled:
+                // only that is asked of it.
+                if range.count > 80 {
+                    for i in range {
+                        let v = buf[i].value
+                        if v >= 0x10000 || table[Int(v)] == AlignedText.notOneForOne { return nil }
+                    }
+                    return false
+                }
                 var want: Unicode.Scalar? = nil
                 var named = false
                 for i in range {
@@ -582,13 +749,14 @@ struct LevelHints: OptionSet, Sendable {
 }
 
 /// Weights counted per gazetteer entry index for one document (`RegionResolver.mostMentioned`): an open-addressing
-/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer.
+/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer. The entries
+/// counted are read slot by slot (`key(slot:)`), in no particular order.
 struct EntryCounts {
     /// Per slot: the entry (-1 for an empty slot) and its own and total weights, in one array.
     private var slots: [(key: Int, own: Int, total: Int)]
     private var mask: Int
-    /// Entries counted, in the order first counted.
-    private(set) var touched: [Int] = []
+    /// Entries counted.
+    private(set) var count = 0
 
     /// Room for `capacity` entries, at most half full.
     init(capacity: Int) {
@@ -596,7 +764,6 @@ struct EntryCounts {
         while size < capacity * 2 { size <<= 1 }
         slots = [(key: Int, own: Int, total: Int)](repeating: (-1, 0, 0), count: size)
         mask = size - 1
-        touched.reserveCapacity(capacity)
     }
 
     /// The slot of `entry`: its own, or the empty one where it would go.
@@ -610,12 +777,12 @@ struct EntryCounts {
         var k = slot(entry)
         if slots[k].key == -1 {
             // Kept at most half full, should chains be deeper than the three levels.
-            if (touched.count + 1) * 2 > slots.count {
+            if (count + 1) * 2 > slots.count {
                 grow()
                 k = slot(entry)
             }
             slots[k].key = entry
-            touched.append(entry)
+            count += 1
         }
         return k
     }
@@ -631,4 +798,37 @@ struct EntryCounts {
     mutating func add(total w: Int, to entry: Int) { slots[claim(entry)].total += w }
     func own(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].own : 0 }
     func total(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].total : 0 }
+
+    /// The number of slots; `key(slot:)` of each is an entry counted or -1.
+    var slotCount: Int { slots.count }
+    @inline(__always) func key(slot k: Int) -> Int { slots[k].key }
+    @inline(__always) func own(slot k: Int) -> Int { slots[k].own }
+    @inline(__always) func total(slot k: Int) -> Int { slots[k].total }
+}
+
+/// How a place is written, counted (`RegionResolver.mostMentioned`): forms in the order first met, each kept as first
+/// written (a list: a winner has few forms, and hashing each written form cost more than comparing it with them);
+/// equal Strings count as one, as Dictionary keys do. A form's String is made only when its scalars are not those of
+/// a form already counted (the same scalars make the same String, which equals no other form's: the forms' Strings
+/// are distinct).
+struct WrittenForms {
+    private var forms: [(scalars: ArraySlice<Unicode.Scalar>, key: String, value: Int)] = []
+
+    mutating func add(_ scalars: ArraySlice<Unicode.Scalar>) {
+        if let f = forms.firstIndex(where: { $0.scalars.elementsEqual(scalars) }) { forms[f].value += 1; return }
+        let form = String(scalars: scalars)
+        if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((scalars, form, 1)) }
+    }
+
+    /// The form counted most; of equal counts, the least String.
+    var most: String? { forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key }
+
+    /// The reference: every form made a String and compared as one.
+    static func mostByStrings(_ written: [String]) -> String? {
+        var forms: [(key: String, value: Int)] = []
+        for form in written {
+            if let f = forms.firstIndex(where: { $0.key == form }) { forms[f].value += 1 } else { forms.append((form, 1)) }
+        }
+        return forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+    }
 }
