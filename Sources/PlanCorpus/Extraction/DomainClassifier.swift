@@ -261,8 +261,8 @@ public struct DomainClassifier: Sendable {
     private struct DocumentState {
         var scratch: Scratch
         /// Per sentence index: bit 0 set when its text is plain (see `PlainScalars`), bit 1 when that was asked,
-        /// bit 3 when its text is `clean`'s bytes at its range (shared storage), bit 4 when that was asked; the
-        /// rest, when bit 2 is set, is its domain index + 1 (0 for none).
+        /// bit 3 when its text is `clean`'s bytes at its range (shared storage), bit 4 when that was asked; bits 5
+        /// and up, when bit 2 is set, are its domain index + 1 (0 for none).
         var sentences: [Int32] = []
         /// The UTF-8 of the document's clean text while its targets are classified: a sentence that shares it is
         /// read from it, not cut as a Substring again on every visit.
@@ -331,16 +331,16 @@ public struct DomainClassifier: Sendable {
     /// domain index (-1 for none) when known.
     private func domain(of targets: UnsafeBufferPointer<Target>, _ index: Int, indicator: Int?, in document: DocumentParts,
                         _ state: inout DocumentState) -> Int? {
+        let target = targets.baseAddress! + index
         if let indicator {
             if indicator >= 0 { return indicator }
-        } else if let d = classify((targets.baseAddress! + index).pointee.indicator, &state.scratch) {
+        } else if let d = classify(target.pointee.indicator, &state.scratch) {
             return d
         }
         // The clause as a slice of the text it is kept in: classifying and searching it makes no copy.
-        let text = Target.textSlice(at: targets.baseAddress! + index)
+        let text = Target.textSlice(at: target)
         if let d = classify(text, &state.scratch) { return d }
-        if let s = Self.sentence(line: (targets.baseAddress! + index).pointee.provenance.line, containing: text, in: document, &state) {
-            if state.sentences.isEmpty { state.sentences = [Int32](repeating: 0, count: document.sentences.count) }
+        if let s = Self.sentence(line: target.pointee.provenance.line, containing: text, in: document, &state) {
             if state.sentences[s] & 4 == 0 {
                 let d: Int?
                 if state.sentences[s] & 8 != 0 {
@@ -357,7 +357,7 @@ public struct DomainClassifier: Sendable {
             let d = Int(state.sentences[s] >> 5)
             if d > 0 { return d - 1 }
         }
-        if let id = (targets.baseAddress! + index).pointee.section { return domain(ofSection: id, in: document, &state) }
+        if let id = target.pointee.section { return domain(ofSection: id, in: document, &state) }
         return nil
     }
 

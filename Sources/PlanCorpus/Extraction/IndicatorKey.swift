@@ -407,8 +407,7 @@ extension IndicatorKey {
     func assignKeys(in document: inout Document, classifying classifier: DomainClassifier?) -> [Int32] {
         guard !document.targets.isEmpty else { return [] }
         guard let classifier else { return assignKeys(in: &document) { _ in -1 } }
-        // The classifier is unwrapped once, here: binding it from the optional for each target copied the whole
-        // struct (and retained each of its arrays) every time. The scores are kept on the stack, not allocated.
+        // Unwrapped once: binding it per target copies the struct and retains its arrays. The scores live on the stack.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: classifier.lexicon.domains.count) { scores in
             assignKeys(in: &document) { classifier.score($0, scores).map(Int32.init) ?? -1 }
         }

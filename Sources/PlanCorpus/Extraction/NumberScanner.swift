@@ -101,7 +101,7 @@ public struct NumberScanner: Sendable {
               utf8 u: UnsafeBufferPointer<Int>, starts: UnsafeBufferPointer<Int32>, into out: inout TokenBuffer) {
         var run = ScanRun(o: o, s: s, units: units, facts: unitFacts, utf8: u, out: out)
         run.scanAll(starts: starts)
-        out = run.out
+        out = run.out   // always taken back: a scan that grows the buffer frees the memory `out` pointed at
     }
 }
 

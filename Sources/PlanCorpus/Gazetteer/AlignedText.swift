@@ -353,11 +353,6 @@ struct AlignedText: Sendable {
             return norm[range]
         }
     }
-
-    /// Normalised text of `range`.
-    func normalized(_ range: Range<Int>) -> String {
-        return String(scalars: norm[range.clamped(to: 0..<norm.count)])
-    }
 }
 
 /// NFKC of each BMP scalar taken alone (`String(s).precomposedStringWithCompatibilityMapping`): the table

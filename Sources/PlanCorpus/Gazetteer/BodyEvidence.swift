@@ -202,12 +202,11 @@ struct BodyEvidence {
     /// scalars `o[p]`, `o[p + 1]` may start something by the complemented masks `firsts` and `seconds`
     /// (`PairMasks`): the walk's inner loop, on its own so that its pointers and counters stay in registers.
     /// Eight positions at a time (on a hit, the first of them whose masks meet), then four at a time, then one at a
-    /// time up to the one that may start something (sixteen at a time did more: 8.6 M instructions against 7.8 M
-    /// on /tmp/q5, hits costing more of the block read). A position is passed over when its first and second masks have no
+    /// time up to the one that may start something (wider blocks cost more on hits). A position is passed over when its first and second masks have no
     /// class in common, that is when their complements together have every bit.
     @inline(never)
-    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafeMutablePointer<PairMasks.Mask>,
-                         seconds: UnsafeMutablePointer<PairMasks.Mask>) -> Int {
+    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafePointer<PairMasks.Mask>,
+                         seconds: UnsafePointer<PairMasks.Mask>) -> Int {
         var q = o + p
         let end = o + last
         var f0 = firsts[Int(q[0])]
@@ -303,8 +302,9 @@ struct BodyEvidence {
                             // own; the last position is looked at below.
                             if p < last {
                                 // A scalar is its UInt32 value.
-                                let values = UnsafeRawPointer(o.baseAddress!).assumingMemoryBound(to: UInt32.self)
-                                p = passOver(values, from: p, last: last, firsts: firsts, seconds: seconds)
+                                o.withMemoryRebound(to: UInt32.self) { values in
+                                    p = passOver(values.baseAddress!, from: p, last: last, firsts: firsts, seconds: seconds)
+                                }
                             }
                             guard p < n else { return true }
                             let c = o[p]

@@ -20,21 +20,22 @@ final class PairMasks: @unchecked Sendable {
     /// Complemented first masks; `firstsUntilNFKC` also holds `BodyEvidence.alwaysClass` for every scalar NFKC
     /// changes (`BodyEvidence.nfkcBit`), so the walk stops at the first of them, learns that NFKC changes the
     /// text, and goes on with `firsts`.
-    let firsts: UnsafeMutablePointer<Mask>
-    let firstsUntilNFKC: UnsafeMutablePointer<Mask>
+    let firsts: UnsafePointer<Mask>
+    let firstsUntilNFKC: UnsafePointer<Mask>
     /// Complemented second masks.
-    let seconds: UnsafeMutablePointer<Mask>
+    let seconds: UnsafePointer<Mask>
 
     /// `firsts`, `firstsUntilNFKC` and `seconds` are the masks (not complemented) of the BMP's scalars.
     init(firsts: [Mask], firstsUntilNFKC: [Mask], seconds: [Mask]) {
         precondition(firsts.count == 0x10000 && firstsUntilNFKC.count == 0x10000 && seconds.count == 0x10000)
-        func table(_ bmp: [Mask]) -> UnsafeMutablePointer<Mask> {
+        // Read-only once made: every thread's walk reads them.
+        func table(_ bmp: [Mask]) -> UnsafePointer<Mask> {
             let bytes = Self.size * MemoryLayout<Mask>.stride
             guard let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
                   raw != MAP_FAILED else { preconditionFailure("PairMasks: no memory") }
             let p = raw.bindMemory(to: Mask.self, capacity: Self.size)
             for v in 0..<0x10000 { p[v] = ~bmp[v] }
-            return p
+            return UnsafePointer(p)
         }
         self.firsts = table(firsts)
         self.firstsUntilNFKC = table(firstsUntilNFKC)
@@ -43,9 +44,7 @@ final class PairMasks: @unchecked Sendable {
 
     deinit {
         let bytes = Self.size * MemoryLayout<Mask>.stride
-        munmap(firsts, bytes)
-        munmap(firstsUntilNFKC, bytes)
-        munmap(seconds, bytes)
+        for table in [firsts, firstsUntilNFKC, seconds] { munmap(UnsafeMutableRawPointer(mutating: table), bytes) }
     }
 
     /// The first mask of scalar value `v` (not complemented).

@@ -84,7 +84,7 @@ public struct RegionResolver: Sendable {
             titleLine = (String(scalars: restScalars), restScalars)
         }
         if tag == nil {
-            // The lines are trimmed: only one opening with a tag's bracket may hold a tag (most open with none).
+            // The lines are trimmed: only a line that opens with a tag's bracket may hold a tag (most open with none).
             for line in opening.prefix(8) where Self.tagCloser(scalars[line.lowerBound]) != nil {
                 if let (entry, _) = siteTagIndex(scalars, line) { tag = entry; break }
             }
@@ -157,7 +157,7 @@ public struct RegionResolver: Sendable {
 
         // 3. A template's opening (its aligned text made only when a placeholder may occur in it; by table when its
         // scalars are settled, as a title's).
-        // One pass over the opening answers both `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody`.
+        // One pass over the opening: no placeholder possible, its scalars settled, or not (`OpeningScan`).
         let openingScan = Self.openingScan(scalars, opening.prefix(3), gate: gazetteer.bodyGate)
         if openingScan != .noPlaceholder,
            separatePasses || openingScan == .unsettled || !{ made(); return Self.bodyRulesOutPlaceholder(evidenceMade!) }(),
@@ -749,7 +749,7 @@ struct LevelHints: OptionSet, Sendable {
 }
 
 /// Weights counted per gazetteer entry index for one document (`RegionResolver.mostMentioned`): an open-addressing
-/// table sized by the mentions, so a document pays for its own mentions, not for the whole gazetteer. The entries
+/// table that starts small and grows, so a document pays for the places it names, not for the whole gazetteer. The entries
 /// counted are read slot by slot (`key(slot:)`), in no particular order.
 struct EntryCounts {
     /// Per slot: the entry (-1 for an empty slot) and its own and total weights, in one array.
