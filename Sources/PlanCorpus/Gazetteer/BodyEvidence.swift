@@ -119,19 +119,8 @@ struct BodyEvidence {
         let classOf = pairClassBits(exact)
         var following: [UInt32: PairMasks.Mask] = [:]
         for (a, b) in exact { following[b.value, default: 0] |= classOf[a.value]! }
-        let oneForOne = AlignedText.oneForOne
-        var firsts = [PairMasks.Mask](repeating: alwaysClass, count: 0x10000)
-        var seconds = [PairMasks.Mask](repeating: .max, count: 0x10000)
-        for v in 0..<0x10000 {
-            let w = oneForOne[v]
-            guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
-            let g = gate[v] & ~nfkcBit
-            firsts[v] = g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : classOf[w] ?? alwaysClass
-            seconds[v] = alwaysClass | (following[w] ?? 0)
-        }
-        var untilNFKC = firsts
-        for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
-        return PairMasks(firsts: firsts, firstsUntilNFKC: untilNFKC, seconds: seconds)
+        return masks(gate: gate, first: { g, w in g == 0 ? 0 : g & pairBit == 0 ? alwaysClass : classOf[w] ?? alwaysClass },
+                     second: { following[$0] ?? 0 })
     }
 
     /// `pairClasses` for the level words alone: a class per opener kind (`LevelWords.opener`, 1 to 3), held in the
@@ -143,15 +132,26 @@ struct BodyEvidence {
         for kind in 1...3 {
             for b in LevelWords.followers[kind] { following[Int(b.value)] |= 1 << PairMasks.Mask(kind - 1) }
         }
+        return masks(gate: gate, first: { g, _ in
+            let kind = (g & levelBits) >> 1
+            return kind == 0 ? 0 : 1 << PairMasks.Mask(kind - 1)
+        }, second: { w in w < 0x10000 ? following[Int(w)] : 0 })
+    }
+
+    /// The masks of `pairClasses` and `levelClasses`: for each BMP scalar that `AlignedText.oneForOne` settles and
+    /// the gate does not mark `slowBit`, `first` of its gate bits (without `nfkcBit`) and norm, and `alwaysClass`
+    /// with `second` of its norm; every other scalar is looked at. `firstsUntilNFKC` adds `alwaysClass` to the
+    /// scalars of `nfkcBit`.
+    private static func masks(gate: [UInt8], first: (UInt8, UInt32) -> PairMasks.Mask,
+                              second: (UInt32) -> PairMasks.Mask) -> PairMasks {
         let oneForOne = AlignedText.oneForOne
         var firsts = [PairMasks.Mask](repeating: alwaysClass, count: 0x10000)
         var seconds = [PairMasks.Mask](repeating: .max, count: 0x10000)
         for v in 0..<0x10000 {
             let w = oneForOne[v]
             guard w != AlignedText.notOneForOne, gate[v] & slowBit == 0 else { continue }
-            let kind = (gate[v] & levelBits) >> 1
-            firsts[v] = kind == 0 ? 0 : 1 << PairMasks.Mask(kind - 1)
-            seconds[v] = alwaysClass | (w < 0x10000 ? following[Int(w)] : 0)
+            firsts[v] = first(gate[v] & ~nfkcBit, w)
+            seconds[v] = alwaysClass | second(w)
         }
         var untilNFKC = firsts
         for v in 0..<0x10000 where gate[v] & nfkcBit != 0 { untilNFKC[v] |= alwaysClass }
