@@ -85,11 +85,7 @@ public struct DomainClassifier: Sendable {
         var firstScalars = ScalarSet(index.keys)
         for first in index.keys where first.value >= 97 && first.value <= 122 { firstScalars.insert(Unicode.Scalar(first.value - 32)!) }
         self.firstScalars = firstScalars
-        var firstBits = [UInt64](repeating: 0, count: 1024)
-        for v in 0..<0x10000 {
-            if let u = Unicode.Scalar(UInt32(v)), firstScalars.contains(u) { firstBits[v >> 6] |= 1 << UInt64(v & 63) }
-        }
-        self.firstBits = firstBits
+        self.firstBits = firstScalars.bits
         self.groupOfPair = IntegerIndex(pairs, slotsPerKey: 4)
         self.pairStart = pairStart
         self.pairOrder = pairOrder

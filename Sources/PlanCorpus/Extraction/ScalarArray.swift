@@ -114,7 +114,7 @@ enum ScalarArray {
                 ni &-= 1
             }
             k = scalarIndex(offsets, of: ci, from: k)
-            let (value, width) = decodeOne(nb, at: ni)
+            let (value, width) = UTF8Codec.decode(n, at: ni)
             odst[k] = value
             k &+= 1
             ci = offsets[k]
@@ -165,16 +165,6 @@ enum ScalarArray {
         }
         while d < limit, a.load(fromByteOffset: d, as: UInt8.self) == b.load(fromByteOffset: d, as: UInt8.self) { d &+= 1 }
         return d
-    }
-
-    /// The scalar value and width of the sequence at `i` (whole, valid UTF-8).
-    @inline(__always)
-    private static func decodeOne(_ p: UnsafePointer<UInt8>, at i: Int) -> (UInt32, Int) {
-        let b0 = UInt32(p[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) &<< 6 | UInt32(p[i &+ 1] & 0x3F), 2) }
-        if b0 < 0xF0 { return ((b0 & 0x0F) &<< 12 | UInt32(p[i &+ 1] & 0x3F) &<< 6 | UInt32(p[i &+ 2] & 0x3F), 3) }
-        return ((b0 & 0x07) &<< 18 | UInt32(p[i &+ 1] & 0x3F) &<< 12 | UInt32(p[i &+ 2] & 0x3F) &<< 6 | UInt32(p[i &+ 3] & 0x3F), 4)
     }
 
     /// The index of the scalar at UTF-8 offset `offset` (a scalar's start, or the end) in `offsets`, searched

@@ -1,7 +1,8 @@
 /// A set of Unicode scalars as a bit table over the BMP (plus a short list beyond it), for membership tests
 /// at every position of a text: one array read instead of hashing a scalar or running through a switch.
 struct ScalarSet: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 1024)
+    /// A bit per BMP scalar (scalar v is bit v & 63 of word v >> 6), for loops that read it through a pointer.
+    private(set) var bits = [UInt64](repeating: 0, count: 1024)
     private var beyondBMP: [Unicode.Scalar] = []
 
     init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {

@@ -511,7 +511,7 @@ public struct TargetExtractor: Sendable {
                         var h: UInt64 = 0xcbf29ce484222325
                         var k = used
                         for c in source {
-                            guard c.value < 0x10000 else { return nil }
+                            // Beyond the BMP the table's entry is flagged unstable, as no stable starter lies there.
                             let entry = table[Int(c.value)]
                             let v = entry & 0x1F_FFFF
                             if entry & SentenceReader.unstable != 0 || v == 0x7C { return nil }
@@ -634,17 +634,13 @@ public struct TargetExtractor: Sendable {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(scalars.count)
         var stable = true
-        // `ScalarFolder.fold` through the reader's table (beyond the BMP a scalar folds to itself).
+        // `ScalarFolder.fold` through the reader's table, which covers all of Unicode (beyond the BMP a scalar
+        // folds to itself, flagged unstable).
         SentenceReader.foldTable.withUnsafeBufferPointer { table in
             for c in scalars {
-                if c.value < 0x10000 {
-                    let entry = table[Int(c.value)]
-                    if entry & SentenceReader.unstable != 0 { stable = false }
-                    out.append(entry & 0x1F_FFFF)
-                } else {
-                    stable = false   // no stable starter lies beyond the BMP
-                    out.append(c.value)
-                }
+                let entry = table[Int(c.value)]
+                if entry & SentenceReader.unstable != 0 { stable = false }
+                out.append(entry & 0x1F_FFFF)
             }
         }
         return stable
