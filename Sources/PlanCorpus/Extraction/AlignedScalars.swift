@@ -23,18 +23,20 @@ struct AlignedScalars {
 
     /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
     init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
-        if let given, given.count == scalars.count {
-            self.init(original: scalars, norm: given, offsets: AlignedScalars.offsets(of: scalars, base: base))
-        } else {
-            self.init(lineByLine: text, base: base)
-        }
+        self.init(text, scalars: scalars, offsets: AlignedScalars.offsets(of: scalars, base: base), normalizedScalars: given,
+                  base: base)
     }
 
     /// `scalars` and `offsets` are `ScalarArray.withOffsets(text, base: base)`, made in one pass.
     init(_ text: String, scalars: [Unicode.Scalar], offsets: [Int], normalizedScalars given: [Unicode.Scalar]?,
          base: Int = 0) {
-        if let given, given.count == scalars.count {
+        // Most norms have one scalar per scalar. Where the norm spells a scalar with several (… → ..., ㎡ → m2),
+        // that scalar stays as written; only a norm the tables cannot explain is made again line by line.
+        let given = given ?? ScalarArray.of(TextNormalizer.normalize(text))
+        if given.count == scalars.count {
             self.init(original: scalars, norm: given, offsets: offsets)
+        } else if let norm = AlignedScalars.keepingExpanded(scalars, norm: given) {
+            self.init(original: scalars, norm: norm, offsets: offsets)
         } else {
             self.init(lineByLine: text, base: base)
         }
@@ -44,6 +46,39 @@ struct AlignedScalars {
         self.original = original
         self.norm = norm
         self.offsets = offsets
+    }
+
+    /// `norm` (TextNormalizer's table path over `original`) one for one with `original`: a scalar the norm spells
+    /// with several (`ScriptFolding.multi`: … → ..., ㎡ → m2) stays as written, as `normalizeOneForOne` keeps it,
+    /// and every other takes its norm scalar. Nil when a difference is not one the tables make (a norm from
+    /// Foundation's path, which composes).
+    static func keepingExpanded(_ original: [Unicode.Scalar], norm: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let folding = ScriptFolding.shared
+        let n = original.count, m = norm.count
+        var ok = true
+        let aligned = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            original.withUnsafeBufferPointer { o in norm.withUnsafeBufferPointer { t in folding.action.withUnsafeBufferPointer { action in
+                var j = 0
+                for i in 0..<n {
+                    let c = o[i]
+                    let a = c.value < 0x10000 ? action[Int(c.value)] : 0
+                    if a == ScriptFolding.multiAction, let parts = folding.multi[c.value], j + parts.count <= m,
+                       parts.indices.allSatisfy({ t[j + $0] == parts[$0] }) {
+                        out[i] = c
+                        j += parts.count
+                    } else if j < m, t[j] == c || a == ScriptFolding.contextualAction || (a != 0 && t[j].value == a) {
+                        out[i] = t[j]
+                        j += 1
+                    } else {
+                        ok = false
+                        break
+                    }
+                }
+                ok = ok && j == m
+            } } }
+            count = ok ? n : 0
+        }
+        return ok ? aligned : nil
     }
 
     /// Normalises line by line, one for one (see `normalizeOneForOne`).
