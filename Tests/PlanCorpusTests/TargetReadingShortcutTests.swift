@@ -242,6 +242,36 @@ import Testing
         }
     }
 
+    @Test func firstTokenTableAnswersAsASearch() {
+        var withTokens = 0
+        for sentence in Self.sentences {
+            Self.withReader(sentence) { reader in
+                if !reader.tokens.isEmpty { withTokens += 1 }
+                for position in -1...(reader.f.count + 1) {
+                    let searched = reader.tokens.firstIndex { $0.scalarRange.lowerBound >= position } ?? reader.tokens.count
+                    #expect(reader.firstToken(notBefore: position) == searched, "\(sentence) \(position)")
+                }
+            }
+        }
+        #expect(withTokens > 100)
+    }
+
+    @Test func sentenceEndFromAGuessFindsWhatBisectionFinds() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 59)
+        for text in Self.texts.prefix(300) + ["a", "", "𠀀é一", "1234567890abc", "一二三四五六七八九十"] {
+            let aligned = AlignedScalars(text)
+            let bytes = text.utf8.count
+            for _ in 0..<20 {
+                let from = Int.random(in: 0...aligned.count, using: &rng)
+                let length = Int.random(in: 0...(bytes - aligned.offsets[from] + 2), using: &rng)
+                let end = aligned.offsets.withUnsafeBufferPointer {
+                    TargetExtractor.sentenceEnd(in: $0, from: from, length: length)
+                }
+                #expect(end == aligned.scalarIndex(ofUTF8: aligned.offsets[from] + length), "\(text) \(from) \(length)")
+            }
+        }
+    }
+
     @Test func sectionMapHoldsItsPairs() {
         let pairs = [(0, 1), (1, 2), (5, 3), (64, 4), (1000, 5), (-3, 6), (1 << 20, 7), (5, 8)]
         let map = TargetExtractor.SectionIDMap(pairs)

@@ -56,8 +56,11 @@ struct SentenceReader {
     /// True when the sentence's scalars are exactly the clean text's bytes at `cleanStart + utf8[0]`: its targets then keep
     /// their clause as a range of `TargetSink.clean`.
     let sharesCleanText: Bool
-    /// The sentence's tokens in text order (they do not overlap): searched by bisection, a sentence has few.
+    /// The sentence's tokens in text order (they do not overlap).
     let tokens: UnsafeBufferPointer<Quantity>
+    /// For each position from 0 to the sentence's end, the index of the first token that starts there or later
+    /// (`firstToken`); empty when the sentence has no token.
+    let firstTokens: UnsafeBufferPointer<Int32>
     /// Positions of the sentence's scalars in `walkSet` (sentence ends, review-word ends), noted while folding.
     let stops: UnsafeBufferPointer<Int32>
     /// Positions of the sentence's scalars `survey` looks at (`surveyMark`), noted while folding.
@@ -106,6 +109,8 @@ struct SentenceReader {
         private(set) var starts: UnsafeMutablePointer<Int32>
         /// Positions `survey` looks at (`fold`).
         private(set) var marks: UnsafeMutablePointer<Int32>
+        /// The first token at or after each position, and at the end (`SentenceReader.firstTokens`): one more than the others.
+        private(set) var firstTokens: UnsafeMutablePointer<Int32>
         /// A sentence's tokens; its memory is kept (grown by a scan that needs more) from sentence to sentence.
         var tokens = TokenBuffer(capacity: 16)
 
@@ -114,6 +119,7 @@ struct SentenceReader {
             stops = .allocate(capacity: 0)
             starts = .allocate(capacity: 0)
             marks = .allocate(capacity: 0)
+            firstTokens = .allocate(capacity: 1)
         }
 
         /// Room for `count` scalars in each per-scalar buffer (what they held is dropped: every sentence writes
@@ -124,10 +130,12 @@ struct SentenceReader {
             stops.deallocate()
             starts.deallocate()
             marks.deallocate()
+            firstTokens.deallocate()
             folded = .allocate(capacity: count)
             stops = .allocate(capacity: count)
             starts = .allocate(capacity: count)
             marks = .allocate(capacity: count)
+            firstTokens = .allocate(capacity: count + 1)
             capacity = count
         }
 
@@ -136,6 +144,7 @@ struct SentenceReader {
             stops.deallocate()
             starts.deallocate()
             marks.deallocate()
+            firstTokens.deallocate()
             tokens.deallocate()
         }
     }
@@ -181,8 +190,24 @@ struct SentenceReader {
             // into `storage.tokens` in place, through the class, cost 5 M instructions more on /tmp/q5.)
             storage.tokens = tokens
         }
+        let tokenList = tokens.tokens
+        var firstTokens = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+        if !tokenList.isEmpty {
+            // Made once, then read by every question about the tokens near a position (a bisection per question
+            // mispredicted about half its steps): the tokens that start before each position, a running sum of
+            // marks one past each start, with no branch on the text.
+            let table = storage.firstTokens
+            table.update(repeating: 0, count: count + 1)
+            for t in tokenList where t.scalarRange.lowerBound < count { table[t.scalarRange.lowerBound + 1] &+= 1 }
+            var run: Int32 = 0
+            for p in 0...count {
+                run &+= table[p]
+                table[p] = run
+            }
+            firstTokens = UnsafeBufferPointer(start: table, count: count + 1)
+        }
         return body(SentenceReader(o: o, f: folded, utf8: utf8, cleanStart: cleanStart, section: section, pastYears: pastYears,
-                                   sharesCleanText: sharesCleanText, tokens: tokens.tokens,
+                                   sharesCleanText: sharesCleanText, tokens: tokenList, firstTokens: firstTokens,
                                    stops: UnsafeBufferPointer(start: storage.stops, count: stopCount),
                                    marks: UnsafeBufferPointer(start: storage.marks, count: markCount)))
     }
@@ -313,14 +338,10 @@ struct SentenceReader {
         return next > 0 && i < tokens[next - 1].scalarRange.upperBound
     }
 
-    /// Index of the first token that starts at or after `position` (`tokens.count` when none does), by bisection.
-    func firstToken(notBefore position: Int) -> Int {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if tokens[mid].scalarRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+    /// Index of the first token that starts at or after `position` (`tokens.count` when none does).
+    @inline(__always) func firstToken(notBefore position: Int) -> Int {
+        if tokens.isEmpty { return 0 }
+        return Int(firstTokens[min(max(position, 0), f.count)])
     }
 
     /// 。 ! ? and line breaks (a switch: hashing a scalar per position showed up as a top cost).

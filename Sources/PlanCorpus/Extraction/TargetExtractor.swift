@@ -53,7 +53,7 @@ public struct TargetExtractor: Sendable {
                     && (range.upperBound == cleanUTF8.count || cleanUTF8[range.upperBound] & 0xC0 != 0x80)
                 var span: Range<Int>? = nil
                 if onBoundaries, text != nil, let from = Self.sentenceStart(in: textOffsets, ofUTF8: range.lowerBound, after: lastTo),
-                   let to = Self.scalarIndex(in: textOffsets, ofUTF8: range.upperBound, notBefore: from) {
+                   let to = Self.sentenceEnd(in: textOffsets, from: from, length: range.count) {
                     lastTo = to
                     span = from..<to
                 } else if onBoundaries {
@@ -356,6 +356,18 @@ public struct TargetExtractor: Sendable {
         if last < offsets.count && offsets[last] == offset { return last }
         if last + 1 < offsets.count && offsets[last + 1] == offset { return last + 1 }
         return scalarIndex(in: offsets, ofUTF8: offset, notBefore: last)
+    }
+
+    /// The scalar index where a sentence whose first scalar is `from` and whose UTF-8 takes `length` bytes ends,
+    /// or nil when no scalar starts there. Walked to from a guess of three bytes a scalar (most are ideographs):
+    /// a few steps that branch alike, where a bisection mispredicted about half its steps.
+    @inline(__always) static func sentenceEnd(in offsets: UnsafeBufferPointer<Int>, from: Int, length: Int) -> Int? {
+        guard from < offsets.count else { return nil }
+        let end = offsets[from] + length
+        var k = min(from + length / 3, offsets.count - 1)
+        while k + 1 < offsets.count, offsets[k] < end { k += 1 }
+        while k > from, offsets[k] > end { k -= 1 }
+        return offsets[k] == end ? k : nil
     }
 
     /// `AlignedScalars.scalarIndex(ofUTF8:)` searched from `hint` on: a scalar takes one to four bytes, so the
