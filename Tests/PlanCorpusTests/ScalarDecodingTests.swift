@@ -82,9 +82,9 @@ import Testing
     }
 
     /// The norm mended from the clean text's scalars (`ScalarArray.withOffsets(_:alongside:)`) is the norm's own
-    /// scalars: on long texts whose norms differ here and there (the mending path: equal bytes skipped 32 at a time,
-    /// the scalar index guessed from a byte distance and corrected both ways: runs of ASCII put it short, runs of
-    /// four-byte scalars past), differ nearly everywhere (the switch to decoding), or end first or last.
+    /// scalars: on long texts whose norms differ here and there (the mending path: equal bytes skipped 64 at a time,
+    /// the scalar index counted from the clean text's lead bytes, through runs of ASCII and of four-byte scalars),
+    /// differ nearly everywhere (the switch to decoding), or end first or last.
     @Test func normMendedFromTheCleanTextIsTheNormsOwnScalars() {
         let cleans = ScalarRewriteTests.randomTexts("中文发展实施方案市县区", count: 40, length: 200...3000, seed: 61)
             .enumerated().map { index, text -> String in

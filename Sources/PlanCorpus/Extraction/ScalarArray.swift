@@ -86,15 +86,17 @@ enum ScalarArray {
     /// Mends `out` (room for `max(n.count, c.count)`), which holds the scalars of `c` (with their `offsets`, plus
     /// the end), into the scalars of `n` where the two texts' bytes differ. Returns how many.
     ///
-    /// Equal bytes are skipped 32 at a time (one mask for both halves, placing the difference afterwards, cost more). At a difference both texts are backed up to the scalar it falls in
-    /// (the equal bytes before it are whole scalars in both), the clean scalar's index is found in `offsets`,
-    /// and one scalar of each text is taken, the norm's written over the copy: the texts thus keep as many
-    /// scalars behind them each, and the copy stays in step. A norm that differs nearly everywhere (a
-    /// traditional text) is decoded from the difference on instead.
+    /// Equal bytes are skipped 64 at a time, counting the clean text's scalars that start among them (three in
+    /// four differences lie within 64 bytes of the last, so the loop mostly stops at its first window: one
+    /// predictable branch). The count gives the index of the clean scalar the difference falls in (the equal
+    /// bytes before it are whole scalars in both texts), with no search through `offsets`; one scalar of each
+    /// text is taken, the norm's written over the copy: the texts thus keep as many scalars behind them each,
+    /// and the copy stays in step. A norm that differs nearly everywhere (a traditional text) is decoded from
+    /// the difference on instead.
     private static func mendNorm(_ c: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>,
                                  offsets: UnsafeBufferPointer<Int>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
         let cn = c.count, nn = n.count
-        guard let cb = c.baseAddress, let nb = n.baseAddress, let ob = out.baseAddress else {
+        guard let cb = c.baseAddress, let nb = n.baseAddress, let ob = out.baseAddress, let offs = offsets.baseAddress else {
             return decode(n, into: out, copy: nil, offsets: nil, base: 0)
         }
         let craw = UnsafeRawPointer(cb), nraw = UnsafeRawPointer(nb)
@@ -103,79 +105,86 @@ enum ScalarArray {
         var ci = 0, ni = 0, k = 0
         var mended = 0
         while true {
-            // The next byte that differs, or the end of either text.
-            let same = equalBytes(craw + ci, nraw + ni, limit: min(cn &- ci, nn &- ni))
-            ci &+= same
-            ni &+= same
-            guard ci < cn, ni < nn else { break }
-            // Back to the start of the scalar the difference falls in (the same distance in both texts).
-            while cb[ci] & 0xC0 == 0x80 {
-                ci &-= 1
-                ni &-= 1
+            // The next byte that differs, or the end of either text, and the clean scalars that start before it.
+            let limit = min(cn &- ci, nn &- ni)
+            let (same, starts) = firstDifference(craw + ci, nraw + ni, limit: limit)
+            guard same < limit else {
+                ci &+= same
+                ni &+= same
+                k &+= starts
+                break
             }
-            k = scalarIndex(offsets, of: ci, from: k)
+            // The scalar the difference falls in: the last to start before it, or the one starting there.
+            let inside = cb[ci &+ same] & 0xC0 == 0x80 ? 1 : 0
+            k &+= starts &- inside
+            let start = offs[k]
+            ni &+= start &- ci
             let (value, width) = UTF8Codec.decode(n, at: ni)
             odst[k] = value
             k &+= 1
-            ci = offsets[k]
+            ci = offs[k]
             ni &+= width
             mended &+= 1
             // Differences nearly everywhere (a traditional text): decoding the rest costs less than mending it
-            // (a mend costs about what decoding eight scalars does).
-            if mended &>> 4 != 0, mended &* 8 > k {
+            // (a mend costs about what decoding eight scalars does). At least 16 mends first; one branch.
+            if mended &* 8 > max(k, 127) {
                 return k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
                                    copy: nil, offsets: nil, base: 0)
             }
         }
-        // The scalars behind the end of either text are the clean text's, up to where it stopped.
-        k = scalarIndex(offsets, of: ci, from: k)
         // The clean text ending first, the norm's last scalars are its own.
         return ci == cn ? k &+ decode(UnsafeBufferPointer(rebasing: n[ni...]), into: UnsafeMutableBufferPointer(rebasing: out[k...]),
                                       copy: nil, offsets: nil, base: 0) : k
     }
 
-    /// How many bytes from `a` and `b` are equal, up to `limit`.
+    /// How many bytes from `a` and `b` are equal, up to `limit`, and how many of those bytes of `a` start a
+    /// scalar (are not UTF-8 continuation bytes, 10xxxxxx).
     @inline(__always)
-    private static func equalBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, limit: Int) -> Int {
+    static func firstDifference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, limit: Int) -> (at: Int, starts: Int) {
         var d = 0
+        var starts = 0
         #if arch(x86_64) && canImport(_Builtin_intrinsics)
-        while d &+ 32 <= limit {
-            let e0 = _mm_cmpeq_epi8(a.loadUnaligned(fromByteOffset: d, as: __m128i.self),
-                                    b.loadUnaligned(fromByteOffset: d, as: __m128i.self))
-            let e1 = _mm_cmpeq_epi8(a.loadUnaligned(fromByteOffset: d &+ 16, as: __m128i.self),
-                                    b.loadUnaligned(fromByteOffset: d &+ 16, as: __m128i.self))
-            let equal = UInt32(truncatingIfNeeded: _mm_movemask_epi8(e0)) | UInt32(truncatingIfNeeded: _mm_movemask_epi8(e1)) &<< 16
-            if equal != ~0 { return d &+ (~equal).trailingZeroBitCount }
-            d &+= 32
-        }
-        #else
-        while d &+ 32 <= limit {
-            let a0 = a.loadUnaligned(fromByteOffset: d, as: SIMD16<UInt8>.self)
-            let a1 = a.loadUnaligned(fromByteOffset: d &+ 16, as: SIMD16<UInt8>.self)
-            let b0 = b.loadUnaligned(fromByteOffset: d, as: SIMD16<UInt8>.self)
-            let b1 = b.loadUnaligned(fromByteOffset: d &+ 16, as: SIMD16<UInt8>.self)
-            guard all((a0 .== b0) .& (a1 .== b1)) else { break }
-            d &+= 32
+        while d &+ 64 <= limit {
+            var equal: UInt64 = 0
+            var lead: UInt64 = 0
+            // Signed, continuation bytes are -128 ... -65: every other byte is greater than -65.
+            let notContinuation = _mm_set1_epi8(-65)
+            for q in 0..<4 {
+                let x = a.loadUnaligned(fromByteOffset: d &+ 16 &* q, as: __m128i.self)
+                let y = b.loadUnaligned(fromByteOffset: d &+ 16 &* q, as: __m128i.self)
+                equal |= UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)))) &<< UInt64(16 &* q)
+                lead |= UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(_mm_cmpgt_epi8(x, notContinuation)))) &<< UInt64(16 &* q)
+            }
+            let differ = ~equal
+            if differ != 0 {
+                let at = differ.trailingZeroBitCount
+                return (d &+ at, starts &+ (lead & ((1 &<< UInt64(at)) &- 1)).nonzeroBitCount)
+            }
+            starts &+= lead.nonzeroBitCount
+            d &+= 64
         }
         #endif
+        // Eight bytes at a time: a continuation byte has its top bit set and the next one clear.
         while d &+ 8 <= limit {
-            let x = a.loadUnaligned(fromByteOffset: d, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: d, as: UInt64.self)
-            if x != 0 { return d &+ UInt64(littleEndian: x).trailingZeroBitCount &>> 3 }
+            let x = UInt64(littleEndian: a.loadUnaligned(fromByteOffset: d, as: UInt64.self))
+            let y = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: d, as: UInt64.self))
+            let continuation = x & ~(x &<< 1) & 0x8080_8080_8080_8080
+            let differ = x ^ y
+            if differ != 0 {
+                let at = differ.trailingZeroBitCount &>> 3
+                let before = (1 &<< UInt64(at &* 8)) &- 1
+                return (d &+ at, starts &+ at &- (continuation & before).nonzeroBitCount)
+            }
+            starts &+= 8 &- continuation.nonzeroBitCount
             d &+= 8
         }
-        while d < limit, a.load(fromByteOffset: d, as: UInt8.self) == b.load(fromByteOffset: d, as: UInt8.self) { d &+= 1 }
-        return d
-    }
-
-    /// The index of the scalar at UTF-8 offset `offset` (a scalar's start, or the end) in `offsets`, searched
-    /// from `from` (at or before it) on.
-    @inline(__always)
-    private static func scalarIndex(_ offsets: UnsafeBufferPointer<Int>, of offset: Int, from: Int) -> Int {
-        // Most scalars take three bytes: the guess is usually right or close.
-        var k = min(from &+ (offset &- offsets[from]) / 3, offsets.count &- 1)
-        while offsets[k] > offset { k &-= 1 }
-        while offsets[k] < offset { k &+= 1 }
-        return k
+        while d < limit {
+            let x = a.load(fromByteOffset: d, as: UInt8.self)
+            guard x == b.load(fromByteOffset: d, as: UInt8.self) else { break }
+            starts &+= x & 0xC0 == 0x80 ? 0 : 1
+            d &+= 1
+        }
+        return (d, starts)
     }
 
     /// The scalars of four three-byte sequences, one in each lane (its bytes from the lane's lowest).
@@ -248,7 +257,9 @@ enum ScalarArray {
         let bytes = UnsafeRawPointer(src)
         // Four three-byte sequences from `i` are read (bytes i ..< i + 13) while `i <= quadSafe`; a run of them
         // ends at most nine bytes on, where eight bytes are still there to read. (Eight at a time cost more: runs
-        // are short, 15 scalars on average.)
+        // are short, 15 scalars on average.) A run's end costs a mispredicted branch; lanes that mix ASCII and
+        // three-byte sequences (each lane's start chained from the lead byte before) avoid it but take about 17
+        // instructions a scalar against 5 here, more than the mispredicts cost (Ir + 60 Bcm, measured).
         let quadSafe = n &- 21
         while i <= quadSafe {
             // Runs of three-byte sequences (ideographs and CJK punctuation, most of a Chinese text) are decoded
