@@ -237,8 +237,8 @@ struct BodyEvidence {
         return (end - o - Int(truncatingIfNeeded: k), UInt32(truncatingIfNeeded: m), true)
     }
 
-    /// 1 when the complemented masks `t` of a position meet (it lacks a bit), else 0, by arithmetic: which of the
-    /// two goes either way on real text.
+    /// 1 when the complemented masks `t` of a position meet (it lacks a bit), else 0, by arithmetic rather than a
+    /// test, since whether a position stops goes either way on real text.
     @inline(__always) static func stop(_ t: PairMasks.Mask) -> UInt64 {
         let x = ~t
         return (x | (0 &- x)) &>> 63
