@@ -198,16 +198,18 @@ struct BodyEvidence {
         }
     }
 
-    /// The first position from `p` (up to `last`, the walk's last position, which it looks at anyway) whose pair of
-    /// scalars `o[p]`, `o[p + 1]` may start something by the complemented masks `firsts` and `seconds`
-    /// (`PairMasks`): the walk's inner loop, on its own so that its pointers and counters stay in registers.
-    /// Eight positions at a time (on a hit, the first of them whose masks meet), then four at a time, then one at a
-    /// time up to the one that may start something (wider blocks cost more on hits). A position is passed over when its first and second masks have no
-    /// class in common, that is when their complements together have every bit.
+    /// The positions of the walk to look at (its stops), a block of eight at a time: from the block at `base`, the
+    /// first block of eight positions before `last` holding a position whose pair of scalars `o[p]`, `o[p + 1]` may
+    /// start something by the complemented masks `firsts` and `seconds` (`PairMasks`), with its stops as bits
+    /// (bit i for position `block + i`); past the blocks, the tail: the positions from `block` up to `last`, with
+    /// `last` (the walk looks at it anyway) among the stops. A position is passed over when its first and second
+    /// masks have no class in common, that is when their complements together have every bit. One branch per block
+    /// (most blocks hold no stop), and the stops of a block are taken by their bits, not by a test per position:
+    /// where the text goes either way, tests mispredict.
     @inline(never)
-    static func passOver(_ o: UnsafePointer<UInt32>, from p: Int, last: Int, firsts: UnsafePointer<PairMasks.Mask>,
-                         seconds: UnsafePointer<PairMasks.Mask>) -> Int {
-        var q = o + p
+    static func stops(_ o: UnsafePointer<UInt32>, from base: Int, last: Int, firsts: UnsafePointer<PairMasks.Mask>,
+                      seconds: UnsafePointer<PairMasks.Mask>) -> (block: Int, stops: UInt32, tail: Bool) {
+        var q = o + base
         let end = o + last
         var f0 = firsts[Int(q[0])]
         while q + 8 <= end {
@@ -217,29 +219,39 @@ struct BodyEvidence {
             let t3 = firsts[v3] | seconds[v4], t4 = firsts[v4] | seconds[v5], t5 = firsts[v5] | seconds[v6]
             let t6 = firsts[v6] | seconds[v7], t7 = firsts[v7] | seconds[v8]
             if (t0 & t1 & t2 & t3) & (t4 & t5 & t6 & t7) != PairMasks.allClear {
-                // The first of the eight whose masks meet, from the tests made.
-                let at = t0 != PairMasks.allClear ? 0 : t1 != PairMasks.allClear ? 1 : t2 != PairMasks.allClear ? 2
-                    : t3 != PairMasks.allClear ? 3 : t4 != PairMasks.allClear ? 4 : t5 != PairMasks.allClear ? 5
-                    : t6 != PairMasks.allClear ? 6 : 7
-                return q + at - o
+                let m = (stop(t0) | stop(t1) &<< 1 | stop(t2) &<< 2 | stop(t3) &<< 3)
+                    | (stop(t4) &<< 4 | stop(t5) &<< 5 | stop(t6) &<< 6 | stop(t7) &<< 7)
+                return (q - o, UInt32(truncatingIfNeeded: m), false)
             }
             f0 = firsts[v8]
             q += 8
         }
-        while q + 4 <= end {
-            let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
-            if (f0 | seconds[v1]) & (firsts[v1] | seconds[v2]) & (firsts[v2] | seconds[v3]) & (firsts[v3] | seconds[v4])
-                != PairMasks.allClear { break }
-            f0 = firsts[v4]
-            q += 4
-        }
+        var m: UInt64 = 1 &<< UInt64(end - q)
+        var k: UInt64 = 0
         while q < end {
-            let v1 = Int(q[1])
-            if f0 | seconds[v1] != PairMasks.allClear { break }
-            f0 = firsts[v1]
+            m |= stop(f0 | seconds[Int(q[1])]) &<< k
+            f0 = firsts[Int(q[1])]
             q += 1
+            k += 1
         }
-        return q - o
+        return (end - o - Int(truncatingIfNeeded: k), UInt32(truncatingIfNeeded: m), true)
+    }
+
+    /// 1 when the complemented masks `t` of a position meet (it lacks a bit), else 0, by arithmetic rather than a
+    /// test, since whether a position stops goes either way on real text.
+    @inline(__always) static func stop(_ t: PairMasks.Mask) -> UInt64 {
+        let x = ~t
+        return (x | (0 &- x)) &>> 63
+    }
+
+    /// The reference of `stops`: every position up to `last` whose masks meet, and `last`, one at a time.
+    static func stopsOneByOne(_ o: [UInt32], last: Int, firsts: UnsafePointer<PairMasks.Mask>,
+                              seconds: UnsafePointer<PairMasks.Mask>) -> [Int] {
+        guard last >= 0 else { return [] }
+        var out: [Int] = []
+        for p in 0..<last where firsts[Int(o[p])] | seconds[Int(o[p + 1])] != PairMasks.allClear { out.append(p) }
+        out.append(last)
+        return out
     }
 
     /// The level words of a body with these scalars and the scalars of its norm (`levels` of the evidence `init`
@@ -295,18 +307,24 @@ struct BodyEvidence {
             norm.withUnsafeBufferPointer { s in
                 scanner.gazetteer.bodyGate.withUnsafeBufferPointer { gate in
                     scanner.gazetteer.bodyPairs.withUnsafeBufferPointer { starts -> Bool in
-                        var p = 0
+                        guard n > 0 else { return true }
                         let last = n - 1
+                        // The block of the stops at hand, its stops not yet looked at, whether it is the tail, and
+                        // where the next block starts.
+                        var block = 0, pending: UInt32 = 0, tail = false, next = 0
                         while true {
-                            // Positions whose pair of scalars starts nothing (by `pairClasses`), in a loop of their
-                            // own; the last position is looked at below.
-                            if p < last {
+                            // Positions whose pair of scalars starts nothing (by `pairClasses`) are passed over a
+                            // block at a time; the last position is looked at.
+                            if pending == 0 {
+                                if tail { return true }
                                 // A scalar is its UInt32 value.
-                                o.withMemoryRebound(to: UInt32.self) { values in
-                                    p = passOver(values.baseAddress!, from: p, last: last, firsts: firsts, seconds: seconds)
+                                (block, pending, tail) = o.withMemoryRebound(to: UInt32.self) { values in
+                                    stops(values.baseAddress!, from: next, last: last, firsts: firsts, seconds: seconds)
                                 }
+                                next = block + 8
                             }
-                            guard p < n else { return true }
+                            let p = block + pending.trailingZeroBitCount
+                            pending &= pending &- 1
                             let c = o[p]
                             var g = c.value < 0x10000 ? gate[Int(c.value)] : slowBit
                             if g & nfkcBit != 0 {
@@ -314,11 +332,11 @@ struct BodyEvidence {
                                 g &= ~nfkcBit
                             }
                             g &= keep
-                            if g == 0 { p += 1; continue }
+                            if g == 0 { continue }
                             // The pair's hash, for classes that share a bit by chance.
                             if g & pairBit != 0 && p + 1 < n {
                                 let h = SurfaceTrie.pairHash(s[p], s[p + 1])
-                                if starts[Int(h >> 6)] & (1 << UInt64(h & 63)) == 0 { p += 1; continue }
+                                if starts[Int(h >> 6)] & (1 << UInt64(h & 63)) == 0 { continue }
                             }
                             var bits = g & ~pairBit
                             if bits & slowBit != 0 {
@@ -351,7 +369,6 @@ struct BodyEvidence {
                                 }
                                 if bits & placeholderBit != 0 && !mayHold && probe.mayStart(at: p, in: norm) { mayHold = true }
                             }
-                            p += 1
                         }
                     }
                 }

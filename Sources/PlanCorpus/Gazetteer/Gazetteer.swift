@@ -472,8 +472,9 @@ struct SurfaceTrie: Sendable {
         var slot = Int(truncatingIfNeeded: (key &* edgeMultiplier) >> shift)
         while true {
             let k = keys[slot]
-            if k == key { return Int(values[slot]) }
-            if k == .max { return -1 }
+            // The key or an empty slot (whose value is -1) ends the probe: one test, as which of them it is goes
+            // either way.
+            if min(k ^ key, ~k) == 0 { return Int(values[slot]) }
             slot = (slot + 1) & mask
         }
     }

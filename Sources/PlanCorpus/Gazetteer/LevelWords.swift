@@ -47,10 +47,19 @@ enum LevelWords {
         mutating func visit(_ p: Int, kind: UInt8, _ buf: UnsafeBufferPointer<Unicode.Scalar>, _ s: [Unicode.Scalar]) {
             // Every word goes on with a known second scalar: without it no level matches here.
             guard p + 1 < buf.count else { return }
-            guard LevelWords.mayContinue(kind: kind, buf[p + 1]) else { return }
-            if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
-            if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
-            if p >= nextCounty, let end = match(.county, s, at: p) { county += 1; nextCounty = end }
+            let next = buf[p + 1]
+            guard LevelWords.mayContinue(kind: kind, next) else { return }
+            // One level at most matches here, told by a scalar: the second after 我全本、,:;( (省, 市, 县 or 旗),
+            // the opener itself when it is 省市县旗, and 自 (治区) is the province's. The others' matches fail.
+            let key = kind == 1 ? next : buf[p]
+            if kind == 3 || key == "省" {
+                if p >= nextProvince, let end = match(.province, s, at: p) { province += 1; nextProvince = end }
+            } else if key == "市" {
+                if p >= nextPrefecture, let end = match(.prefecture, s, at: p) { prefecture += 1; nextPrefecture = end }
+            } else if p >= nextCounty, let end = match(.county, s, at: p) {
+                county += 1
+                nextCounty = end
+            }
         }
     }
 

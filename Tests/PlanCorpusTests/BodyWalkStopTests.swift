@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import PlanCorpus
+
+/// `BodyEvidence.stops` (a block of eight positions per test, its stops as bits) stops where the one-position-at-a-
+/// time reference stops, with every table of masks the walk uses, on random text of place names and trigger words
+/// (short and long, so blocks and tails of every length occur) and on the samples.
+@Suite struct BodyWalkStopTests {
+    /// The stops of `values` as the walk takes them: block after block, the bits of each in order, up to the tail.
+    static func stopsByBlocks(_ values: [UInt32], firsts: UnsafePointer<PairMasks.Mask>,
+                              seconds: UnsafePointer<PairMasks.Mask>) -> [Int] {
+        guard !values.isEmpty else { return [] }
+        var out: [Int] = []
+        var next = 0
+        values.withUnsafeBufferPointer { v in
+            while true {
+                let (block, stops, tail) = BodyEvidence.stops(v.baseAddress!, from: next, last: values.count - 1,
+                                                              firsts: firsts, seconds: seconds)
+                for i in 0..<32 where stops & (1 << UInt32(i)) != 0 { out.append(block + i) }
+                if tail { break }
+                next = block + 8
+            }
+        }
+        return out
+    }
+
+    static func texts() -> [String] {
+        let short = BodyEvidenceTests.texts(count: 400, seed: 83)
+        // Long texts: many blocks, and the stops of several kinds within one block.
+        let long = stride(from: 0, to: short.count, by: 10).map { short[$0..<min($0 + 10, short.count)].joined() }
+        return short + long + ExtractionShortcutTests.samples.map(\.clean)
+    }
+
+    @Test func blockStopsAreTheStopsOneByOne() {
+        let gazetteer = Gazetteer.shared
+        var stopped = 0, passed = 0
+        for text in Self.texts() {
+            let values = text.unicodeScalars.map(\.value)
+            for masks in [gazetteer.bodyMasks, gazetteer.levelMasks] {
+                for firsts in [masks.firsts, masks.firstsUntilNFKC] {
+                    let fast = Self.stopsByBlocks(values, firsts: firsts, seconds: masks.seconds)
+                    let reference = BodyEvidence.stopsOneByOne(values, last: values.count - 1, firsts: firsts,
+                                                               seconds: masks.seconds)
+                    #expect(fast == reference, "\(text.prefix(80).debugDescription)")
+                    stopped += reference.count
+                    passed += values.count - reference.count
+                }
+            }
+        }
+        // Both stops and positions passed over are many, so the comparison is not of trivial lists.
+        #expect(stopped > 10_000 && passed > 10_000)
+    }
+
+    /// Every length from 0 to 40 of one text: the tail holds 0 to 7 positions before the last.
+    @Test func everyTailLength() {
+        let masks = Gazetteer.shared.bodyMasks
+        let values = "我市全省山东省潍坊市自治区各县委、市教育局朝阳区[地区名称]国家建设和发展".unicodeScalars.map(\.value)
+        for n in 0...min(40, values.count) {
+            let v = Array(values.prefix(n))
+            #expect(Self.stopsByBlocks(v, firsts: masks.firsts, seconds: masks.seconds)
+                    == BodyEvidence.stopsOneByOne(v, last: n - 1, firsts: masks.firsts, seconds: masks.seconds), "\(n)")
+        }
+    }
+
+    /// The walk over long texts (many blocks with several stops each) finds what the separate passes find.
+    @Test func walkOverLongTextsAgreesWithTheSeparatePasses() {
+        var walked = 0
+        // Texts the walk takes, joined ten at a time (a long random text nearly always holds a scalar that makes
+        // the walk give way).
+        let short = BodyEvidenceTests.texts(count: 600, seed: 89).filter {
+            BodyEvidence.walk(scanner: BodyEvidenceTests.scanner, original: Array($0.unicodeScalars),
+                              norm: Array(TextNormalizer.normalize($0).unicodeScalars)) != nil
+        }
+        for k in stride(from: 0, to: short.count, by: 10) {
+            let text = short[k..<min(k + 10, short.count)].joined()
+            guard let agrees = BodyEvidenceTests.agree(text, norm: TextNormalizer.normalize(text)) else { continue }
+            #expect(agrees, "\(text.prefix(80).debugDescription)")
+            walked += 1
+        }
+        #expect(walked >= 10)
+    }
+}
