@@ -10,7 +10,9 @@ import Foundation
 enum PlainScalars {
     @inline(__always) static func isPlain(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return v >= 0x20 && v != 0x7F || v == 0x09 || v == 0x0A }
+        // ASCII by a bit of a constant (tab, line feed, 0x20–0x7E): no branch that digits and letters amid
+        // ideographs send either way.
+        if v < 0x80 { return ((v < 64 ? 0xFFFF_FFFF_0000_0600 : 0x7FFF_FFFF_FFFF_FFFF) as UInt64) &>> UInt64(v & 63) & 1 != 0 }
         switch v {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF64, 0xFFE0...0xFFE6,
              0x2010...0x2027, 0x2030...0x205E, 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2150...0x218B, 0x2460...0x24FF,
@@ -30,8 +32,35 @@ enum PlainScalars {
     /// `arePlain` of a text's scalars read from its UTF-8 (valid: it comes from a String), without the generic
     /// scalar view, which was the cost of the check on long sentences.
     static func arePlain(utf8 buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < buf.count {
+        let n = buf.count
+        // While three bytes remain: ASCII and three-byte scalars (nearly all of a Chinese text) by the step of
+        // their first byte and a bit of `plainBits`, with no branch on which of the two a scalar is (ASCII digits
+        // amid ideographs send such a branch either way); the last bytes by the loop below.
+        let (allPlain, tail) = stepOfLead.withUnsafeBufferPointer { step in
+            plainBits.withUnsafeBufferPointer { bits -> (Bool, Int) in
+                var i = 0
+                var bad: UInt64 = 0
+                while i &+ 2 < n {
+                    let b0 = buf[i]
+                    let w = Int(step[Int(b0)])
+                    if w == 0 {
+                        // Two or four bytes (×, °, emoji …): rare.
+                        let (v, vw) = UTF8Codec.decode(buf, at: i)
+                        if !isPlain(unsafeBitCast(v, to: Unicode.Scalar.self)) { return (false, i) }
+                        i &+= vw
+                        continue
+                    }
+                    let v3 = UInt32(b0 & 0x0F) &<< 12 | UInt32(buf[i &+ 1] & 0x3F) &<< 6 | UInt32(buf[i &+ 2] & 0x3F)
+                    let v = w == 3 ? v3 : UInt32(b0)
+                    bad |= ~bits[Int(v &>> 6)] &>> UInt64(v & 63) & 1
+                    i &+= w
+                }
+                return (bad == 0, i)
+            }
+        }
+        guard allPlain else { return false }
+        var i = tail
+        while i < n {
             // Most of a Chinese text by its first byte alone: printable ASCII, and lead bytes E5–E9, which open
             // the ideographs U+5000–U+9FFF (all plain).
             let b = buf[i]
@@ -43,6 +72,17 @@ enum PlainScalars {
         }
         return true
     }
+
+    /// Bytes of the scalar a lead byte opens, for the leads `arePlain(utf8:)` steps over with no branch on the
+    /// scalar's kind: 1 for ASCII, 3 for E0–EF; 0 for the rest.
+    private static let stepOfLead: [UInt8] = (0..<256).map { $0 < 0x80 ? 1 : $0 >= 0xE0 && $0 <= 0xEF ? 3 : 0 }
+
+    /// `isPlain` of every BMP scalar (ASCII included) as bits: scalar v is bit v & 63 of word v >> 6.
+    private static let plainBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for v in 0..<0x10000 where Unicode.Scalar(UInt32(v)).map(isPlain) ?? false { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        return bits
+    }()
 
     /// `arePlain(text.unicodeScalars)`, over the UTF-8 when it is contiguous.
     static func arePlain(_ text: Substring) -> Bool {
@@ -69,7 +109,7 @@ enum PlainScalars {
     /// Whether `CharacterSet.whitespaces` holds `s`.
     @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return v == 0x20 || v == 0x09 }
+        if v < 0x80 { return (0x1_0000_0200 as UInt64) >> UInt64(v) & 1 != 0 }
         return v < 0x10000 && whitespaceTable[Int(v)]
     }
 
