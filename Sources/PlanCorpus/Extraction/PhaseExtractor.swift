@@ -189,6 +189,9 @@ public struct PhaseExtractor: Sendable {
     /// 段 rather than 阶: memchr looks for one byte of the scalar, and 阶's (0x96) is shared by common characters
     /// (院, 际, 除, 集 …), where 段's (0xB5) is not.
     private static let stageSearch = ScalarSearch("段")
+    /// 段 and the horizons' one last scalar (期) in one pass, when the horizons share one last scalar.
+    private static let stageAndHorizonSearch: ScalarPairSearch? =
+        horizonEnds.count == 1 ? ScalarPairSearch("段", horizonEnds[0].search.target) : nil
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers = ScalarSet("(:。,;\n \u{3000})为是从自即—-")
@@ -239,8 +242,9 @@ public struct PhaseExtractor: Sendable {
                                textRange: nameRange.lowerBound..<textEnd, text: ""))
         }
 
-        // Only a position holding 阶段 or a horizon can name a phase: those are found by memchr (段, and the
-        // horizons' last scalars), and every other position is passed over.
+        // Only a position holding 阶段 or a horizon can name a phase: those are found by their 段 and the
+        // horizons' last scalars (one pass for both when the horizons share it), and every other position is
+        // passed over.
         var candidates: [Int] = []
         if exhaustive {
             candidates = Array(norm.indices)
@@ -248,12 +252,23 @@ public struct PhaseExtractor: Sendable {
             candidates.reserveCapacity(32)
             norm.withUnsafeBufferPointer { buf in
                 // Hits go straight into the candidates (no array of hits per scalar searched).
-                PhaseExtractor.stageSearch.forEachIndex(in: buf) { at in
-                    if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
-                }
-                for end in PhaseExtractor.horizonEnds {
-                    end.search.forEachIndex(in: buf) { at in
-                        for length in end.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
+                if let pair = PhaseExtractor.stageAndHorizonSearch {
+                    let horizonEnd = PhaseExtractor.horizonEnds[0]
+                    pair.forEachIndex(in: buf) { at in
+                        if buf[at] == "段" {
+                            if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
+                        } else {
+                            for length in horizonEnd.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
+                        }
+                    }
+                } else {
+                    PhaseExtractor.stageSearch.forEachIndex(in: buf) { at in
+                        if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
+                    }
+                    for end in PhaseExtractor.horizonEnds {
+                        end.search.forEachIndex(in: buf) { at in
+                            for length in end.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
+                        }
                     }
                 }
             }

@@ -3,6 +3,9 @@ import Glibc
 #else
 import Darwin
 #endif
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
+import _Builtin_intrinsics.intel
+#endif
 
 /// Walks the lines of a clean text's UTF-8 as `IndicatorTableExtractor` cuts them (at a line feed not
 /// preceded by a carriage return, as splitting on the Character "\n" does), and finds the next line that
@@ -62,7 +65,86 @@ struct TableLineScanner {
     }
 
     /// Whether the line has a bar or a tab, or two runs of spaces of two or more that have a scalar on each side.
+    ///
+    /// Sixty-four bytes at a time, as bit masks: a branch per byte on whether it is a space goes either way on
+    /// lines with spaces, and a lead byte E3 also opens 、。《》【】. A run of two or more units is a run of two
+    /// or more space bytes (an ideographic space is three bytes), so the runs are counted on the mask of bytes
+    /// that belong to a space: each run's second byte is a set bit after a set bit after a clear one.
     static func maySplitThreeWays(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let lo = line.lowerBound, hi = line.upperBound
+        guard lo < hi, let base = buf.baseAddress else { return false }
+        var runs = 0
+        // The two bytes before the line count as space bytes: a run opening the line has no second byte then.
+        var before: UInt64 = 3          // space bytes at c - 2 (bit 0) and c - 1 (bit 1)
+        var ideographicBefore: UInt64 = 0   // ideographic spaces opening at c - 2 (bit 0) and c - 1 (bit 1)
+        var lastClear = lo - 1          // the last byte of the line seen that is not a space byte
+        var c = lo
+        while c < hi {
+            let (spaces, ideographic, barTab) = Self.classes(base, buf.count, at: c)
+            let valid: UInt64 = hi - c >= 64 ? ~0 : (1 &<< UInt64(hi - c)) &- 1
+            if barTab & valid != 0 { return true }
+            let m = (spaces | ideographic | ideographic &<< 1 | ideographic &<< 2
+                     | ideographicBefore & 1 | (ideographicBefore &>> 1) &* 3) & valid
+            // Bit k: byte k and byte k - 1 are space bytes and byte k - 2 is not.
+            let second = m & (m &<< 1 | before &>> 1) & ~(m &<< 2 | before)
+            runs &+= second.nonzeroBitCount
+            let clear = ~m & valid
+            if clear != 0 { lastClear = c &+ 63 &- clear.leadingZeroBitCount }
+            before = m &>> 62
+            ideographicBefore = ideographic &>> 62
+            c &+= 64
+        }
+        // A run reaching the line's end has no scalar after it: taken back when it was counted.
+        let lastRunStart = lastClear + 1
+        if lastRunStart < hi, lastRunStart > lo, hi - lastRunStart >= 2 { runs -= 1 }
+        return runs >= 2
+    }
+
+    /// Bit masks of the sixty-four bytes from `c` (bit j for byte c + j; bytes at or after `count` are clear):
+    /// spaces, ideographic spaces (E3 80 80) opening at the byte, and bars or tabs.
+    @inline(__always) private static func classes(_ base: UnsafePointer<UInt8>, _ count: Int, at c: Int)
+        -> (spaces: UInt64, ideographic: UInt64, barTab: UInt64) {
+        var spaces: UInt64 = 0, ideographic: UInt64 = 0, barTab: UInt64 = 0
+        if c &+ 66 <= count {
+            let raw = UnsafeRawPointer(base)
+            typealias V = SIMD16<UInt8>
+            /// Sixteen lanes of FF or 00 as sixteen bits.
+            @inline(__always) func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+                #if arch(x86_64) && canImport(_Builtin_intrinsics)
+                return UInt64(UInt32(bitPattern: _mm_movemask_epi8(unsafeBitCast(mask, to: __m128i.self))))
+                #else
+                let v = unsafeBitCast(mask, to: SIMD16<UInt8>.self) & V(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
+                let halves = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+                // Each half's eight bit-bytes summed into its top byte.
+                let low = (halves[0] &* 0x0101_0101_0101_0101) &>> 56
+                let high = (halves[1] &* 0x0101_0101_0101_0101) &>> 56
+                return low | high &<< 8
+                #endif
+            }
+            for j in stride(from: 0, to: 64, by: 16) {
+                let x = raw.loadUnaligned(fromByteOffset: c &+ j, as: V.self)
+                let y = raw.loadUnaligned(fromByteOffset: c &+ j &+ 1, as: V.self)
+                let z = raw.loadUnaligned(fromByteOffset: c &+ j &+ 2, as: V.self)
+                spaces |= bits(x .== V(repeating: 0x20)) &<< UInt64(j)
+                ideographic |= bits((x .== V(repeating: 0xE3)) .& (y .== V(repeating: 0x80)) .& (z .== V(repeating: 0x80))) &<< UInt64(j)
+                barTab |= bits((x .== V(repeating: 0x7C)) .| (x .== V(repeating: 0x09))) &<< UInt64(j)
+            }
+        } else {
+            var k = c
+            let end = min(count, c &+ 64)
+            while k < end {
+                let b = base[k], bit = UInt64(1) &<< UInt64(k &- c)
+                if b == 0x20 { spaces |= bit }
+                if b == 0x7C || b == 0x09 { barTab |= bit }
+                if b == 0xE3, k &+ 2 < count, base[k &+ 1] == 0x80, base[k &+ 2] == 0x80 { ideographic |= bit }
+                k &+= 1
+            }
+        }
+        return (spaces, ideographic, barTab)
+    }
+
+    /// `maySplitThreeWays` byte by byte: the reference the tests compare it with.
+    static func maySplitThreeWaysByWalking(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         let lo = line.lowerBound, hi = line.upperBound
         var runs = 0
         var runStart = -1, runEnd = -1, units = 0

@@ -49,29 +49,32 @@ public enum UTF8Search {
             let y = raw.loadUnaligned(fromByteOffset: at &+ 2, as: SIMD16<UInt8>.self)
             return unsafeBitCast((x .== second) .& (y .== third), to: SIMD2<UInt64>.self)
         }
+        /// The first of the 64 positions from `at`, none before `floor`, that holds the sequence.
+        @inline(__always) func round(_ at: Int, _ floor: Int) -> Int? {
+            let p0 = pairs(at), p1 = pairs(at &+ 16), p2 = pairs(at &+ 32), p3 = pairs(at &+ 48)
+            let any = p0 | p1 | p2 | p3
+            guard any[0] | any[1] != 0 else { return nil }
+            /// The first position of eight (from `from`) whose byte of `word` is set and which holds `a`.
+            @inline(__always) func lead(_ word: UInt64, _ from: Int) -> Int? {
+                var word = word
+                while word != 0 {
+                    let at = from &+ word.trailingZeroBitCount &>> 3
+                    if at >= floor, base[at] == a { return at }
+                    word &= ~(UInt64(0xFF) &<< UInt64(word.trailingZeroBitCount & ~7))
+                }
+                return nil
+            }
+            return lead(p0[0], at) ?? lead(p0[1], at &+ 8) ?? lead(p1[0], at &+ 16) ?? lead(p1[1], at &+ 24)
+                ?? lead(p2[0], at &+ 32) ?? lead(p2[1], at &+ 40) ?? lead(p3[0], at &+ 48) ?? lead(p3[1], at &+ 56)
+        }
         // Bytes k ..< k + 66 are read for the 64 positions from k.
         while k &+ 66 <= n {
-            let p0 = pairs(k), p1 = pairs(k &+ 16), p2 = pairs(k &+ 32), p3 = pairs(k &+ 48)
-            let any = p0 | p1 | p2 | p3
-            if any[0] | any[1] != 0 {
-                /// The first position of eight (from `from`) whose byte of `word` is set and which holds `a`.
-                @inline(__always) func lead(_ word: UInt64, _ from: Int) -> Int? {
-                    var word = word
-                    while word != 0 {
-                        let at = from &+ word.trailingZeroBitCount &>> 3
-                        if base[at] == a { return at }
-                        word &= ~(UInt64(0xFF) &<< UInt64(word.trailingZeroBitCount & ~7))
-                    }
-                    return nil
-                }
-                if let at = lead(p0[0], k) ?? lead(p0[1], k &+ 8) ?? lead(p1[0], k &+ 16) ?? lead(p1[1], k &+ 24)
-                    ?? lead(p2[0], k &+ 32) ?? lead(p2[1], k &+ 40) ?? lead(p3[0], k &+ 48) ?? lead(p3[1], k &+ 56) {
-                    return at
-                }
-            }
+            if let at = round(k, k) { return at }
             k &+= 64
         }
-        // The last few positions one by one.
+        // The last positions: the last 66 bytes are read again, and the positions before k passed over (a walk
+        // over the tail mispredicts at every byte that opens the sequence or stops it).
+        if n >= 66, k &+ 2 < n { return round(n &- 66, k) ?? n }
         return firstOffsetByWalking(of: a, b, c, in: hay, from: k)
     }
 
