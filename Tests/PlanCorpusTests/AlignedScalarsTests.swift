@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func aTraditionalLineWithAnExpansionIsStillSimplified() {
-        // Line by line, a line whose whole norm changed length kept only NFKC: 國家 stayed traditional.
+        // The line-by-line path keeps only NFKC on such a line (國家 stays traditional); the alignment simplifies it.
         let text = "國家發展……目標"
         let aligned = AlignedScalars(text)
         #expect(String(String.UnicodeScalarView(aligned.norm)) == "国家发展……目标")

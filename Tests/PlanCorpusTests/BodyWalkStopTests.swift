@@ -63,6 +63,32 @@ import Testing
     }
 
     /// The walk over long texts (many blocks with several stops each) finds what the separate passes find.
+    /// The first scalar NFKC changes switches the walk to the smaller table in the middle of a block, whose other
+    /// stops were taken with the larger one: the walk must still agree with the separate passes, wherever in the
+    /// block the switch falls and whatever follows it in the block.
+    @Test func aSwitchOfTablesInsideABlockAgrees() {
+        var rng = ScalarRewriteTests.SeededGenerator(state: 97)
+        let changed = ["Ａ", "１", "①", "㎡", "…", "（", "，"]
+        let short = BodyEvidenceTests.texts(count: 300, seed: 101)
+        var compared = 0
+        for text in short {
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count >= 4 else { continue }
+            for _ in 0..<3 {
+                var pieces = scalars.map { String($0) }
+                // One or two NFKC-changed scalars within the first blocks.
+                for _ in 0..<Int.random(in: 1...2, using: &rng) {
+                    pieces.insert(changed.randomElement(using: &rng)!, at: Int.random(in: 0...min(15, pieces.count), using: &rng))
+                }
+                let mixed = pieces.joined() + short.randomElement(using: &rng)!
+                guard let agrees = BodyEvidenceTests.agree(mixed, norm: TextNormalizer.normalize(mixed)) else { continue }
+                #expect(agrees, "\(mixed.debugDescription)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 200)
+    }
+
     @Test func walkOverLongTextsAgreesWithTheSeparatePasses() {
         var walked = 0
         // Texts the walk takes, joined ten at a time (a long random text nearly always holds a scalar that makes

@@ -76,26 +76,7 @@ import Testing
     /// The scan the classifier's tables replaced: keywords grouped by first scalar, longest first, tried in
     /// turn at each position.
     static func referenceDomain(_ text: String, lexicon: DomainLexicon) -> String? {
-        func fold(_ s: Unicode.Scalar) -> Unicode.Scalar { (s.value >= 65 && s.value <= 90) ? Unicode.Scalar(s.value + 32)! : s }
-        var groups: [Unicode.Scalar: [(scalars: [Unicode.Scalar], domain: Int, weight: Double)]] = [:]
-        for keyword in lexicon.keywords {
-            let scalars = keyword.text.unicodeScalars.map(fold)
-            guard let first = scalars.first else { continue }
-            groups[first, default: []].append((scalars, keyword.domain, keyword.weight))
-        }
-        for key in groups.keys { groups[key]!.sort { $0.scalars.count > $1.scalars.count } }
-        let s = TextNormalizer.normalize(text).unicodeScalars.map(fold)
-        var scores = [Double](repeating: 0, count: lexicon.domains.count)
-        var i = 0
-        outer: while i < s.count {
-            for keyword in groups[s[i]] ?? [] where keyword.scalars.count <= s.count - i
-                && Array(s[i..<(i + keyword.scalars.count)]) == keyword.scalars {
-                scores[keyword.domain] += keyword.weight
-                i += keyword.scalars.count
-                continue outer
-            }
-            i += 1
-        }
+        let scores = DomainScoreScanTests.referenceScores(TextNormalizer.normalize(text), lexicon: lexicon)
         var best: Int?
         for (domain, score) in scores.enumerated() where score >= DomainClassifier.minimumScore {
             if best == nil || score > scores[best!] { best = domain }

@@ -10,8 +10,9 @@ struct AlignedScalars {
     /// UTF-8 offset of each scalar (plus the end), counted from `base`.
     let offsets: [Int]
 
-    /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`):
-    /// it is used as is when it has one scalar per scalar of `text`, which spares normalising again.
+    /// `normalized`, when given, is `TextNormalizer.normalize(text)` already made (a `Document.norm`), which
+    /// spares normalising again: used as is when it has one scalar per scalar of `text`, else aligned with it
+    /// (`keepingExpanded`). Without it the text is normalised whole first.
     init(_ text: String, normalized: String? = nil, base: Int = 0) {
         self.init(text, scalars: ScalarArray.of(text), normalized: normalized, base: base)
     }
@@ -21,7 +22,7 @@ struct AlignedScalars {
         self.init(text, scalars: scalars, normalizedScalars: normalized.map(ScalarArray.of), base: base)
     }
 
-    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)`.
+    /// `normalizedScalars`, when given, are the scalars of `TextNormalizer.normalize(text)` (nil: normalised here).
     init(_ text: String, scalars: [Unicode.Scalar], normalizedScalars given: [Unicode.Scalar]?, base: Int = 0) {
         self.init(text, scalars: scalars, offsets: AlignedScalars.offsets(of: scalars, base: base), normalizedScalars: given,
                   base: base)

@@ -19,8 +19,9 @@ public struct DomainClassifier: Sendable {
     private let singleOf: ScalarIndex
     /// The positions where a keyword may start, read without a branch at every position of a text: a bit per
     /// hash of a keyword's first two scalars (set for every pair in `groupOfPair`, so a clear bit means no
-    /// group), and a bit per hash of each scalar `singleOf` holds (`singleFilter`, all clear when none does).
+    /// group).
     private let pairFilter: [UInt64]
+    /// A bit per hash of each scalar `singleOf` holds (all clear when none does), read as `pairFilter` is.
     private let singleFilter: [UInt64]
     /// Whether any keyword has one scalar: when none has, the scan reads no `singleFilter` bit.
     private let hasSingles: Bool

@@ -173,25 +173,13 @@ public struct PhaseExtractor: Sendable {
     /// First scalars of the horizons, tested before the horizons themselves at every position.
     private static let horizonOpeners = ScalarSet(horizons.compactMap(\.first))
     @inline(__always) private static func opensHorizon(_ s: Unicode.Scalar) -> Bool { horizonOpeners.contains(s) }
-    /// Each last scalar of a horizon (期), found by memchr, with the lengths of the horizons it ends.
-    private static let horizonEnds: [(search: ScalarSearch, lengths: [Int])] = {
-        var ends: [(search: ScalarSearch, lengths: [Int])] = []
-        for horizon in horizons {
-            guard let last = horizon.last else { continue }
-            if let k = ends.firstIndex(where: { $0.search.target == last }) {
-                if !ends[k].lengths.contains(horizon.count) { ends[k].lengths.append(horizon.count) }
-            } else {
-                ends.append((ScalarSearch(last), [horizon.count]))
-            }
-        }
-        return ends
+    /// The horizons' lengths; they all end in one scalar (期), searched for with 段 in one pass (`stageAndHorizon`).
+    private static let horizonLengths: [Int] = {
+        precondition(Set(horizons.compactMap(\.last)).count == 1, "every horizon word ends in the same scalar")
+        return Array(Set(horizons.map(\.count))).sorted()
     }()
-    /// 段 rather than 阶: memchr looks for one byte of the scalar, and 阶's (0x96) is shared by common characters
-    /// (院, 际, 除, 集 …), where 段's (0xB5) is not.
-    private static let stageSearch = ScalarSearch("段")
-    /// 段 and the horizons' one last scalar (期) in one pass, when the horizons share one last scalar.
-    private static let stageAndHorizonSearch: ScalarPairSearch? =
-        horizonEnds.count == 1 ? ScalarPairSearch("段", horizonEnds[0].search.target) : nil
+    /// 段 (阶段 is found from it: 阶's bytes are shared by common characters, 段's are not) and the horizons' last scalar.
+    private static let stageAndHorizon = ScalarPairSearch("段", horizons[0].last!)!
     private static let words: [[Unicode.Scalar]] = phaseWords.map { Array(TextNormalizer.normalize($0).unicodeScalars) }
     /// What may follow a phase name: a period, a colon, the end of the clause.
     private static let followers = ScalarSet("(:。,;\n \u{3000})为是从自即—-")
@@ -252,23 +240,11 @@ public struct PhaseExtractor: Sendable {
             candidates.reserveCapacity(32)
             norm.withUnsafeBufferPointer { buf in
                 // Hits go straight into the candidates (no array of hits per scalar searched).
-                if let pair = PhaseExtractor.stageAndHorizonSearch {
-                    let horizonEnd = PhaseExtractor.horizonEnds[0]
-                    pair.forEachIndex(in: buf) { at in
-                        if buf[at] == "段" {
-                            if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
-                        } else {
-                            for length in horizonEnd.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
-                        }
-                    }
-                } else {
-                    PhaseExtractor.stageSearch.forEachIndex(in: buf) { at in
+                PhaseExtractor.stageAndHorizon.forEachIndex(in: buf) { at in
+                    if buf[at] == "段" {
                         if at >= 1 && buf[at - 1] == "阶" { candidates.append(at - 1) }
-                    }
-                    for end in PhaseExtractor.horizonEnds {
-                        end.search.forEachIndex(in: buf) { at in
-                            for length in end.lengths where at + 1 >= length { candidates.append(at + 1 - length) }
-                        }
+                    } else {
+                        for length in PhaseExtractor.horizonLengths where at + 1 >= length { candidates.append(at + 1 - length) }
                     }
                 }
             }

@@ -194,7 +194,7 @@ struct SentenceReader {
         var firstTokens = UnsafeBufferPointer<Int32>(start: nil, count: 0)
         if !tokenList.isEmpty {
             // Made once, then read by every question about the tokens near a position (a bisection per question
-            // mispredicted about half its steps): the tokens that start before each position, a running sum of
+            // mispredicts about half its steps): the tokens that start before each position, a running sum of
             // marks one past each start, with no branch on the text.
             let table = storage.firstTokens
             table.update(repeating: 0, count: count + 1)
@@ -290,7 +290,7 @@ struct SentenceReader {
         // stops beyond the BMP), or a count and a base for each list, its registers ran short and it reloaded the
         // text and the table from the stack for every scalar. It has no branch on the flags either: each position
         // is written to every list and the list's pointer bumped by its flag bit. Flags fall on about one scalar in
-        // five, at random, so a test of them mispredicted often: writing them all costs more instructions but 4 %
+        // five, at random, so a test of them mispredicts often: writing them all costs more instructions but 4 %
         // less time over the bench corpus.
         var stopP = stopsBase, startP = startsBase, markP = marksBase
         foldTable.withUnsafeBufferPointer { t in

@@ -360,7 +360,7 @@ public struct TargetExtractor: Sendable {
 
     /// The scalar index where a sentence whose first scalar is `from` and whose UTF-8 takes `length` bytes ends,
     /// or nil when no scalar starts there. Walked to from a guess of three bytes a scalar (most are ideographs):
-    /// a few steps that branch alike, where a bisection mispredicted about half its steps.
+    /// a few steps that branch alike, where a bisection mispredicts about half its steps.
     @inline(__always) static func sentenceEnd(in offsets: UnsafeBufferPointer<Int>, from: Int, length: Int) -> Int? {
         guard from < offsets.count else { return nil }
         let end = offsets[from] + length
