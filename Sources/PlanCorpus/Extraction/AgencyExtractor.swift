@@ -187,7 +187,12 @@ public struct AgencyExtractor: Sendable {
 
     /// The six scalars `forEachTrigger` reports: the exact test behind its vector tests.
     @inline(__always) private static func isTrigger(_ s: Unicode.Scalar) -> Bool {
-        switch s { case "(", ":", "[", "]", "〔", "】": return true; default: return false }
+        // Flags or-ed without branches: the scalars that reach this test are nearly all triggers, and a chain of
+        // compares would branch on which one each is.
+        let v = s.value
+        let hit = (v == 0x28 ? 1 : 0) | (v == 0x3A ? 1 : 0) | (v == 0x5B ? 1 : 0) | (v == 0x5D ? 1 : 0)
+            | (v == 0x3014 ? 1 : 0) | (v == 0x3011 ? 1 : 0)
+        return hit != 0
     }
 
     /// `exhaustive` tries every position and parses every bracketed note: the reference the tests compare the
@@ -597,7 +602,9 @@ public struct AgencyExtractor: Sendable {
                 current = (index, p)
                 continue
             }
-            if let (from, p) = current, terms.isAgencyLike(n) {
+            // Every item here is agency-like: `parseList` keeps only items that are agency-like or have an owner
+            // (and the owners went on above), so no ending is matched again.
+            if let (from, p) = current {
                 items[index].prefixFrom = from
                 items[index].prefixLength = p
             }
