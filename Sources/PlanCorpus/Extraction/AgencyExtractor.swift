@@ -187,12 +187,7 @@ public struct AgencyExtractor: Sendable {
 
     /// The six scalars `forEachTrigger` reports: the exact test behind its vector tests.
     @inline(__always) private static func isTrigger(_ s: Unicode.Scalar) -> Bool {
-        // Flags or-ed without branches: the scalars that reach this test are nearly all triggers, and a chain of
-        // compares would branch on which one each is.
-        let v = s.value
-        let hit = (v == 0x28 ? 1 : 0) | (v == 0x3A ? 1 : 0) | (v == 0x5B ? 1 : 0) | (v == 0x5D ? 1 : 0)
-            | (v == 0x3014 ? 1 : 0) | (v == 0x3011 ? 1 : 0)
-        return hit != 0
+        switch s { case "(", ":", "[", "]", "〔", "】": return true; default: return false }
     }
 
     /// `exhaustive` tries every position and parses every bracketed note: the reference the tests compare the
