@@ -597,7 +597,9 @@ public struct AgencyExtractor: Sendable {
                 current = (index, p)
                 continue
             }
-            if let (from, p) = current, terms.isAgencyLike(n) {
+            // Every item here is agency-like: `parseList` keeps only items that are agency-like or have an owner
+            // (and the owners went on above), so no ending is matched again.
+            if let (from, p) = current {
                 items[index].prefixFrom = from
                 items[index].prefixLength = p
             }
