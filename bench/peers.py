@@ -25,9 +25,12 @@ def recognizers(files):
     size = sum(len(line.encode("utf-8")) for line in lines)
     # One model built before the clock starts (recognize_number() would rebuild it for every line).
     model = NumberRecognizer(Culture.Chinese).get_number_model(Culture.Chinese)
-    start = time.process_time()
-    found = sum(len(model.parse(line)) for line in lines)
-    seconds = time.process_time() - start
+    # The least CPU time of three passes, as planq's extraction is timed (a shared machine only ever adds time).
+    seconds, found = float("inf"), 0
+    for _ in range(3):
+        start = time.process_time()
+        found = sum(len(model.parse(line)) for line in lines)
+        seconds = min(seconds, time.process_time() - start)
     print(f"bytes={size} seconds={seconds:.3f} numbers={found}")
 
 QUERIES = [

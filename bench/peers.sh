@@ -66,7 +66,7 @@ echo "bench: planq bench-query (load once, extraction, ${RUNS} runs per query)"
 grep '^documents=' "$OUT/query.out" >"$OUT/extract.out"
 planq_ms() { sed -n "$1p" <(grep '^median_ms=' "$OUT/query.out") | sed 's/^median_ms=\([0-9.]*\).*/\1/'; }
 
-# ---- extraction: Recognizers-Text on a sample of the same files, one thread, CPU time --------------------
+# ---- extraction: Recognizers-Text on a sample of the same files, one thread, least CPU time of three -------
 echo "bench: Recognizers-Text over $SAMPLE_FILES files"
 # (sed reads all its input: head would close the pipe early, and pipefail would end the script on SIGPIPE)
 find "$CORPUS" -type f -name '*.txt' | sort | sed -n "1,${SAMPLE_FILES}p" >"$OUT/sample.list"
