@@ -709,3 +709,70 @@ import Testing
         #expect(tagged > 300 && passed > 1000)
     }
 }
+
+/// Entry forms of the index-returning look-ups, for reading the tests' expectations.
+extension RegionResolver {
+    func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
+        siteTagIndex(all, range).map { (gazetteer.entries[$0.0], $0.1) }
+    }
+}
+
+extension Gazetteer {
+    func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
+        uniqueIndexAboveCounty(key: key).map { entries[$0] }
+    }
+}
+
+/// An entry's counts, found among the slots.
+extension EntryCounts {
+    func own(_ entry: Int) -> Int {
+        (0..<slotCount).first { key(slot: $0) == entry }.map { own(slot: $0) } ?? 0
+    }
+    func total(_ entry: Int) -> Int {
+        (0..<slotCount).first { key(slot: $0) == entry }.map { total(slot: $0) } ?? 0
+    }
+}
+
+/// The two checks `RegionResolver.openingScan` answers in one pass, as they read alone: the tests' references.
+extension RegionResolver {
+    /// False when the text made of these lines of `scalars` (joined by line feeds: a template's opening) has no
+    /// placeholder: every scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is
+    /// then that table's scalar of each) and none of those norm scalars opens a placeholder, by the body's gate
+    /// (`BodyEvidence.gate`: neither `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
+    static func linesMayHoldPlaceholder<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> Bool
+        where L.Element == Range<Int> {
+        let look = BodyEvidence.slowBit | BodyEvidence.placeholderBit
+        return scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        if v >= 0x10000 || g[Int(v)] & look != 0 { return true }
+                    }
+                }
+                return false
+            }
+        }
+    }
+
+    /// True when the text made of these lines of `scalars` holds no placeholder because the body holds none: the
+    /// body's evidence comes from the walk (its norm is the table's scalar of each settled scalar, one for one),
+    /// shows no place a placeholder may start, and every scalar of the lines is settled (`slowBit` clear). The
+    /// lines' norm is then the body's over each line, joined by line feeds, and a placeholder holds no line feed:
+    /// one in the lines would be one in the body, where `TemplateDetector.Probe` would have found its start.
+    static func openingFollowsBody<L: Collection>(_ evidence: BodyEvidence, _ scalars: [Unicode.Scalar], _ lines: L,
+                                                  gate: [UInt8]) -> Bool where L.Element == Range<Int> {
+        guard evidence.nfkcChanges != nil, !evidence.mayHoldPlaceholder else { return false }
+        return scalars.withUnsafeBufferPointer { buf in
+            gate.withUnsafeBufferPointer { g in
+                for line in lines {
+                    for i in line {
+                        let v = buf[i].value
+                        if v >= 0x10000 || g[Int(v)] & BodyEvidence.slowBit != 0 { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+}

@@ -106,3 +106,15 @@ import Testing
         #expect(walked >= 10)
     }
 }
+
+extension BodyEvidence {
+    /// The reference of `stops`: every position up to `last` whose masks meet, and `last`, one at a time.
+    static func stopsOneByOne(_ o: [UInt32], last: Int, firsts: UnsafePointer<PairMasks.Mask>,
+                              seconds: UnsafePointer<PairMasks.Mask>) -> [Int] {
+        guard last >= 0 else { return [] }
+        var out: [Int] = []
+        for p in 0..<last where firsts[Int(o[p])] | seconds[Int(o[p + 1])] != PairMasks.allClear { out.append(p) }
+        out.append(last)
+        return out
+    }
+}

@@ -239,3 +239,16 @@ import Testing
         }
     }
 }
+
+extension ScalarSearch {
+    /// Every index of `target` in `scalars`, in order, by `firstIndex`.
+    func indices(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Int] {
+        var result: [Int] = []
+        var k = 0
+        while let i = firstIndex(in: scalars, from: k) {
+            result.append(i)
+            k = i + 1
+        }
+        return result
+    }
+}

@@ -244,10 +244,10 @@ import Testing
 
     /// The start positions the sentence reader notes while folding are exactly those the scan loop stops at.
     @Test func foldNotesTheScanStarts() {
-        var folded: [Unicode.Scalar] = [], stops: [Int32] = [], starts: [Int32] = []
+        var folded: [Unicode.Scalar] = [], stops: [Int32] = [], starts: [Int32] = [], marks: [Int32] = []
         for text in Self.randomTexts + Self.sampleLines + ["", "𠀀12个", "文𝟙万元"] {
             let o = Array(text.unicodeScalars)
-            let (mayHold, _, count) = SentenceReader.fold(o, into: &folded, stops: &stops, starts: &starts)
+            let (mayHold, _, count, _) = SentenceReader.fold(o, into: &folded, stops: &stops, starts: &starts, marks: &marks)
             let expected = folded.indices.filter { ScanRun.startBytes[Int(folded[$0].value)] == 1 }.map { Int32($0) }
             #expect(Array(starts.prefix(count)) == expected, "\(text)")
             #expect(mayHold == !expected.isEmpty)

@@ -88,8 +88,8 @@ import Testing
         var holding = 0
         for sentence in Self.sentences + ["𠀀一", "𠀀", "∶", "ｘ", "萬"] {
             let scalars = Array(sentence.unicodeScalars)
-            var folded: [Unicode.Scalar] = [], stops: [Int32] = []
-            let (mayHold, count) = SentenceReader.fold(scalars, into: &folded, stops: &stops)
+            var folded: [Unicode.Scalar] = [], stops: [Int32] = [], starts: [Int32] = [], marks: [Int32] = []
+            let (mayHold, count, _, _) = SentenceReader.fold(scalars, into: &folded, stops: &stops, starts: &starts, marks: &marks)
             #expect(Array(stops.prefix(count)) == folded.indices.filter { SentenceReader.walkSet.contains(folded[$0]) }.map(Int32.init),
                     "\(sentence)")
             let expected = ScalarFolder.fold(scalars: scalars)

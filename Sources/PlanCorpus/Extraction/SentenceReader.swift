@@ -236,28 +236,10 @@ struct SentenceReader {
     /// The folded form has a role in `survey` (`surveyTable`), or lies beyond the BMP.
     static let surveyMark: UInt32 = 1 << 27
 
-    /// `scalars` folded into `out` (as `ScalarFolder.fold`; `out` becomes exactly the folded scalars), and the positions of
-    /// the folded scalars in `walkSet` written to the start of `stops` (grown to hold them); tells whether a folded
-    /// scalar can start a number token (`ScanRun.startsToken`) or lies beyond the BMP, and how many stops it wrote.
-    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32])
-        -> (mayHoldToken: Bool, stops: Int) {
-        var starts: [Int32] = []
-        let (mayHoldToken, stopCount, _) = fold(scalars, into: &out, stops: &stops, starts: &starts)
-        return (mayHoldToken, stopCount)
-    }
-
-    /// `fold(_:into:stops:)` that also writes the positions of the folded scalars that may start a number token
-    /// (`mayStartToken`: where the number scanner's loop stops) to the start of `starts` (grown to hold them), for
-    /// the scan to read only there, and tells how many.
-    static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32], starts: inout [Int32])
-        -> (mayHoldToken: Bool, stops: Int, starts: Int) {
-        var marks: [Int32] = []
-        let (mayHoldToken, stopCount, startCount, _) = fold(scalars, into: &out, stops: &stops, starts: &starts, marks: &marks)
-        return (mayHoldToken, stopCount, startCount)
-    }
-
-    /// `fold(_:into:stops:starts:)` that also writes the positions `survey` looks at to the start of `marks` (see
-    /// `fold(_:into:stops:starts:marks:)` of buffers).
+    /// `scalars` folded into `out` (as `ScalarFolder.fold`; `out` becomes exactly the folded scalars), with the
+    /// positions the reader's fold notes (`fold(_:into:stops:starts:marks:)` through buffers) written to
+    /// the start of `stops`, `starts` and `marks` (each grown to hold them); tells whether a folded scalar can start
+    /// a number token or lies beyond the BMP, and how many positions each list got. The array form, for tests.
     static func fold(_ scalars: [Unicode.Scalar], into out: inout [Unicode.Scalar], stops: inout [Int32], starts: inout [Int32],
                      marks: inout [Int32]) -> (mayHoldToken: Bool, stops: Int, starts: Int, marks: Int) {
         out = scalars
@@ -275,9 +257,10 @@ struct SentenceReader {
         }
     }
 
-    /// `fold(_:into:stops:starts:)` through buffers, also writing the positions of the folded scalars `survey` looks at
-    /// (`surveyMark`: a role in `surveyTable`, or beyond the BMP) to the start of `marks`, for the survey to read only
-    /// there; `out`, `stops`, `starts` and `marks` have room for every scalar.
+    /// Folds `scalars` into `out` (as `ScalarFolder.fold`) and writes to the start of `stops`, `starts` and `marks`
+    /// the positions of the folded scalars in `walkSet`, those that may start a number token (`mayStartToken`, where
+    /// the scan reads) and those `survey` looks at (`surveyMark`: a role in `surveyTable`, or beyond the BMP); tells
+    /// whether any may start a token and how many positions each list got. Every buffer has room for every scalar.
     static func fold(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
                      stops: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>,
                      marks: UnsafeMutableBufferPointer<Int32>) -> (mayHoldToken: Bool, stops: Int, starts: Int, marks: Int) {

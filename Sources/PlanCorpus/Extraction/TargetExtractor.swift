@@ -447,12 +447,18 @@ public struct TargetExtractor: Sendable {
         }
 
         static func digest(indicator: [UInt32], value: UInt64, valueMax: UInt64, year: Int) -> UInt64 {
-            var h: UInt64 = 0xcbf29ce484222325
-            for v in indicator { h = (h ^ UInt64(v)) &* 0x100000001b3 }
-            h = (h ^ value) &* 0x100000001b3
-            h = (h ^ valueMax) &* 0x100000001b3
-            h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
-            return h
+            var h = digestSeed
+            for v in indicator { h = mix(h, UInt64(v)) }
+            return digest(indicatorHash: h, value: value, valueMax: valueMax, year: year)
+        }
+
+        /// FNV-1a's start and step: `digest` is the seed mixed with each indicator value, then the other fields
+        /// (`digest(indicatorHash:…)`), so a caller that hashes the indicator while folding it ends the same way.
+        @inline(__always) static var digestSeed: UInt64 { 0xcbf29ce484222325 }
+        @inline(__always) static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 { (h ^ v) &* 0x100000001b3 }
+
+        @inline(__always) static func digest(indicatorHash h: UInt64, value: UInt64, valueMax: UInt64, year: Int) -> UInt64 {
+            mix(mix(mix(h, value), valueMax), UInt64(bitPattern: Int64(year)))
         }
     }
 
@@ -520,7 +526,7 @@ public struct TargetExtractor: Sendable {
             let folded: UInt64?? = scalars.withContiguousStorageIfAvailable { source in
                 SentenceReader.foldTable.withUnsafeBufferPointer { table in
                     indicators.withUnsafeMutableBufferPointer { room -> UInt64? in
-                        var h: UInt64 = 0xcbf29ce484222325
+                        var h = DuplicateKey.digestSeed
                         var k = used
                         for c in source {
                             // Beyond the BMP the table's entry is flagged unstable, as no stable starter lies there.
@@ -529,7 +535,7 @@ public struct TargetExtractor: Sendable {
                             if entry & SentenceReader.unstable != 0 || v == 0x7C { return nil }
                             room[k] = v
                             k &+= 1
-                            h = (h ^ UInt64(v)) &* 0x100000001b3
+                            h = DuplicateKey.mix(h, UInt64(v))
                         }
                         return h
                     }
@@ -543,9 +549,7 @@ public struct TargetExtractor: Sendable {
                                                            comparator: comparator, year: year))
             }
             let year = year ?? -1
-            var h = (hashed ^ value.bitPattern) &* 0x100000001b3
-            h = (h ^ max.bitPattern) &* 0x100000001b3
-            h = (h ^ UInt64(bitPattern: Int64(year))) &* 0x100000001b3
+            let h = DuplicateKey.digest(indicatorHash: hashed, value: value.bitPattern, valueMax: max.bitPattern, year: year)
             return keep(count: count, digest: h, value: value.bitPattern, valueMax: max.bitPattern, unit: unitText,
                         comparator: comparator, year: year)
         }

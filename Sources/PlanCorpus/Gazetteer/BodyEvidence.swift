@@ -244,16 +244,6 @@ struct BodyEvidence {
         return (x | (0 &- x)) &>> 63
     }
 
-    /// The reference of `stops`: every position up to `last` whose masks meet, and `last`, one at a time.
-    static func stopsOneByOne(_ o: [UInt32], last: Int, firsts: UnsafePointer<PairMasks.Mask>,
-                              seconds: UnsafePointer<PairMasks.Mask>) -> [Int] {
-        guard last >= 0 else { return [] }
-        var out: [Int] = []
-        for p in 0..<last where firsts[Int(o[p])] | seconds[Int(o[p + 1])] != PairMasks.allClear { out.append(p) }
-        out.append(last)
-        return out
-    }
-
     /// The level words of a body with these scalars and the scalars of its norm (`levels` of the evidence `init`
     /// makes), by the walk alone with the level words' masks (`levelClasses`), which stops at few positions
     /// besides those of the walk's proof; nil when the walk gives way (then the evidence must be made).

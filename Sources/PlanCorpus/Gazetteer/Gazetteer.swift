@@ -281,15 +281,10 @@ public final class Gazetteer: Sendable {
         return c.count == 1 ? c[0] : nil
     }
 
-    /// `unique(_:)` of a name that is already its own key (normalised, nothing to trim) when that entry is a
-    /// province or prefecture; nil or a county otherwise. Read from the trie, with no String hashed: every key
-    /// whose preferred candidates hold a province or prefecture is a surface of the trie, with those candidates
-    /// (the trie leaves out only short names of counties alone and two-scalar county forms).
-    func uniqueAboveCounty(key: [Unicode.Scalar]) -> GazetteerEntry? {
-        uniqueIndexAboveCounty(key: key).map { entries[$0] }
-    }
-
-    /// `uniqueAboveCounty(key:)` as an index into `entries` (no entry copied).
+    /// The index in `entries` of `unique(_:)` of a name that is already its own key (normalised, nothing to trim)
+    /// when that entry is a province or prefecture; nil or a county otherwise. Read from the trie, with no String
+    /// hashed: every key whose preferred candidates hold a province or prefecture is a surface of the trie, with
+    /// those candidates (the trie leaves out only short names of counties alone and two-scalar county forms).
     func uniqueIndexAboveCounty(key: [Unicode.Scalar]) -> Int? {
         var found: [(surface: Int, length: Int)] = []
         let count = trie.matches(in: key, at: 0, into: &found)

@@ -203,40 +203,21 @@ public struct RegionResolver: Sendable {
         return templates.placeholders(in: norm, title: title).first.map { ($0, norm) }
     }
 
-    /// False when the text made of these lines of `scalars` (joined by line feeds: a template's opening) has no
-    /// placeholder: every scalar is one `AlignedText.oneForOne` settles (the aligned text's norm is
-    /// then that table's scalar of each) and none of those norm scalars opens a placeholder, by the body's gate
-    /// (`BodyEvidence.gate`: neither `slowBit` nor `placeholderBit`). True means the aligned text must be asked.
-    static func linesMayHoldPlaceholder<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> Bool
-        where L.Element == Range<Int> {
-        let look = BodyEvidence.slowBit | BodyEvidence.placeholderBit
-        return scalars.withUnsafeBufferPointer { buf in
-            gate.withUnsafeBufferPointer { g in
-                for line in lines {
-                    for i in line {
-                        let v = buf[i].value
-                        if v >= 0x10000 || g[Int(v)] & look != 0 { return true }
-                    }
-                }
-                return false
-            }
-        }
-    }
-
-    /// What one pass over lines of `scalars` tells step 3 (`openingScan`).
+    /// What one pass over lines of `scalars` (a template's opening, joined by line feeds) tells step 3 (`openingScan`).
     enum OpeningScan: Equatable {
-        /// No placeholder can occur in the lines (`linesMayHoldPlaceholder` is false).
+        /// No placeholder can occur in the lines: every scalar is one `AlignedText.oneForOne` settles (the aligned
+        /// text's norm is then that table's scalar of each) and none opens a placeholder, by the body's gate
+        /// (`BodyEvidence.gate`: neither `slowBit` nor `placeholderBit`).
         case noPlaceholder
-        /// Every scalar is settled (`slowBit` clear), some may open a placeholder: `openingFollowsBody` is then
-        /// `bodyRulesOutPlaceholder` of the body's evidence.
+        /// Every scalar is settled (`slowBit` clear), some may open a placeholder. The lines' norm is then the
+        /// body's over each line, so when the body's walk found no place a placeholder may start
+        /// (`bodyRulesOutPlaceholder`), the lines hold none either (a placeholder holds no line feed).
         case settled
-        /// A scalar that is not settled: `openingFollowsBody` is false.
+        /// A scalar that is not settled: the lines' aligned text must be asked.
         case unsettled
     }
 
-    /// `linesMayHoldPlaceholder` and the scalars' part of `openingFollowsBody` in one pass: the first stops at the
-    /// first scalar of `slowBit` or `placeholderBit`, the second reads every scalar for `slowBit`; this reads every
-    /// scalar once, stopping at the first of `slowBit`.
+    /// The lines' `OpeningScan`, reading every scalar once and stopping at the first not settled.
     static func openingScan<L: Collection>(_ scalars: [Unicode.Scalar], _ lines: L, gate: [UInt8]) -> OpeningScan
         where L.Element == Range<Int> {
         scalars.withUnsafeBufferPointer { buf in
@@ -256,7 +237,8 @@ public struct RegionResolver: Sendable {
         }
     }
 
-    /// The evidence's part of `openingFollowsBody`: the walk made it and found no place a placeholder may start.
+    /// True when the body's evidence comes from the walk (its norm the table's scalar of each settled scalar, one for
+    /// one) and shows no place a placeholder may start (`TemplateDetector.Probe` would have found its start).
     static func bodyRulesOutPlaceholder(_ evidence: BodyEvidence) -> Bool {
         evidence.nfkcChanges != nil && !evidence.mayHoldPlaceholder
     }
@@ -272,27 +254,6 @@ public struct RegionResolver: Sendable {
         }
         let openingText = AlignedText.settled(openingScalars) ?? AlignedText(scalars: openingScalars)
         return firstPlaceholder(templates, openingText, title: false).map { ($0.0, $0.1, openingText) }
-    }
-
-    /// True when the text made of these lines of `scalars` holds no placeholder because the body holds none: the
-    /// body's evidence comes from the walk (its norm is the table's scalar of each settled scalar, one for one),
-    /// shows no place a placeholder may start, and every scalar of the lines is settled (`slowBit` clear). The
-    /// lines' norm is then the body's over each line, joined by line feeds, and a placeholder holds no line feed:
-    /// one in the lines would be one in the body, where `TemplateDetector.Probe` would have found its start.
-    static func openingFollowsBody<L: Collection>(_ evidence: BodyEvidence, _ scalars: [Unicode.Scalar], _ lines: L,
-                                                  gate: [UInt8]) -> Bool where L.Element == Range<Int> {
-        guard evidence.nfkcChanges != nil, !evidence.mayHoldPlaceholder else { return false }
-        return scalars.withUnsafeBufferPointer { buf in
-            gate.withUnsafeBufferPointer { g in
-                for line in lines {
-                    for i in line {
-                        let v = buf[i].value
-                        if v >= 0x10000 || g[Int(v)] & BodyEvidence.slowBit != 0 { return false }
-                    }
-                }
-                return true
-            }
-        }
     }
 
     /// A placeholder as the original text writes it (［地区名称］ stays full-width).
@@ -526,13 +487,8 @@ public struct RegionResolver: Sendable {
         }
     }
 
-    /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, and the
-    /// range of the rest of the line.
-    func siteTag(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (GazetteerEntry, Range<Int>)? {
-        siteTagIndex(all, range).map { (gazetteer.entries[$0.0], $0.1) }
-    }
-
-    /// `siteTag(_:_:)` with the entry as an index into the gazetteer's entries (no entry copied).
+    /// A leading `(内蒙古)` / `【山东】` tag naming a province or prefecture in the line `all[range]`, as an index into
+    /// the gazetteer's entries (no entry copied), and the range of the rest of the line.
     func siteTagIndex(_ all: [Unicode.Scalar], _ range: Range<Int>) -> (Int, Range<Int>)? {
         let kept = PlainScalars.trimmingWhitespace(all, range)
         guard !kept.isEmpty, let close = Self.tagCloser(all[kept.lowerBound]) else { return nil }
@@ -796,8 +752,6 @@ struct EntryCounts {
 
     mutating func add(own w: Int, to entry: Int) { slots[claim(entry)].own += w }
     mutating func add(total w: Int, to entry: Int) { slots[claim(entry)].total += w }
-    func own(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].own : 0 }
-    func total(_ entry: Int) -> Int { let k = slot(entry); return slots[k].key == entry ? slots[k].total : 0 }
 
     /// The number of slots; `key(slot:)` of each is an entry counted or -1.
     var slotCount: Int { slots.count }

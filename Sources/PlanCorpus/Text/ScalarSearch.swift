@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds given scalars in a `[Unicode.Scalar]` by memchr over the array's bytes, for the few trigger scalars
-/// an extractor looks for in a whole document (a bracket, 阶, 期): memchr is vectorised, a Swift loop over the
-/// scalars costs several instructions each.
+/// Finds a given scalar in a `[Unicode.Scalar]` by memchr over the array's bytes, for a scalar a pass looks for in
+/// a whole document (the line feeds of its opening): memchr is vectorised, a Swift loop over the scalars costs
+/// several instructions each. (Scalars whose every byte is common in Chinese text: `ScalarPairSearch`.)
 ///
 /// One byte of the scalar's four is looked for (one that is rare in Chinese text), and each hit is checked
 /// to be that byte of a whole scalar equal to the target.
@@ -48,21 +48,5 @@ struct ScalarSearch {
             k = offset + 1
         }
         return nil
-    }
-
-    /// Every index of `target` in `scalars`, in order.
-    func indices(in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Int] {
-        var result: [Int] = []
-        forEachIndex(in: scalars) { result.append($0) }
-        return result
-    }
-
-    /// Calls `body` with every index of `target` in `scalars`, in order (no array of them made).
-    @inline(__always) func forEachIndex(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Int) -> Void) {
-        var k = 0
-        while let i = firstIndex(in: scalars, from: k) {
-            body(i)
-            k = i + 1
-        }
     }
 }

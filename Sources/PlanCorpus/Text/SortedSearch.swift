@@ -24,11 +24,4 @@ enum SortedSearch {
         hint = base
         return base
     }
-
-    /// `lastIndex` by looking at every key: the reference the tests compare it with.
-    static func lastIndexByWalking(count: Int, notAfter x: Int, key: (Int) -> Int) -> Int {
-        var last = 0
-        for k in 0..<count where key(k) <= x { last = k }
-        return last
-    }
 }
