@@ -22,7 +22,7 @@ SUMMARY=$OUT/summary.tsv
 need() {   # need COMMAND PACKAGE: install the Debian package when the command is missing
     command -v "$1" >/dev/null 2>&1 && return
     echo "bench: $1 missing; installing $2 with apt-get"
-    $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
 }
 need rg ripgrep
 need sqlite3 sqlite3
@@ -30,7 +30,7 @@ need python3 python3
 # The peers live in a venv of their own (Recognizers-Text needs emoji<1.0).
 if ! "$VENV/bin/python" -c 'import duckdb, recognizers_number' 2>/dev/null; then
     python3 -m venv "$VENV" 2>/dev/null || {
-        $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+        $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
         python3 -m venv "$VENV"
     }
     "$VENV/bin/pip" install -q --upgrade pip

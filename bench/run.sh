@@ -17,7 +17,7 @@ SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 need() {   # need COMMAND PACKAGE: install the Debian package when the command is missing
     command -v "$1" >/dev/null 2>&1 && [ -x "$(command -v "$1")" ] && return
     echo "bench: $1 missing; installing $2 with apt-get"
-    $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
 }
 [ -x /usr/bin/time ] || { need time time; }
 need rg ripgrep
