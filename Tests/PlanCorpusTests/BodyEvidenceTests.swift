@@ -310,7 +310,7 @@ import Testing
 /// The walk's first test passes over position p when `first(o[p]) & second(o[p + 1]) == 0` (`BodyEvidence.pairClasses`):
 /// for every pair a name, level word or formula starts with, and every original scalar of each of its two norm
 /// scalars, the masks must meet; scalars the gate marks without `pairBit` must always be looked at, and so must every
-/// scalar NFKC changes while the walk reads `firstsUntilNFKC`.
+/// scalar NFKC changes while the walk reads `entriesUntilNFKC`.
 @Suite struct BodyPairClassTests {
     @Test func classesMeetOnEveryPairAndAlwaysOnUnpairedScalars() {
         let g = Gazetteer.shared

@@ -7,15 +7,14 @@ import Testing
 /// (short and long, so blocks and tails of every length occur) and on the samples.
 @Suite struct BodyWalkStopTests {
     /// The stops of `values` as the walk takes them: block after block, the bits of each in order, up to the tail.
-    static func stopsByBlocks(_ values: [UInt32], firsts: UnsafePointer<PairMasks.Mask>,
-                              seconds: UnsafePointer<PairMasks.Mask>) -> [Int] {
+    static func stopsByBlocks(_ values: [UInt32], entries: UnsafePointer<PairMasks.Entry>) -> [Int] {
         guard !values.isEmpty else { return [] }
         var out: [Int] = []
         var next = 0
         values.withUnsafeBufferPointer { v in
             while true {
                 let (block, stops, tail) = BodyEvidence.stops(v.baseAddress!, from: next, last: values.count - 1,
-                                                              firsts: firsts, seconds: seconds)
+                                                              entries: entries)
                 for i in 0..<32 where stops & (1 << UInt32(i)) != 0 { out.append(block + i) }
                 if tail { break }
                 next = block + 8
@@ -37,10 +36,10 @@ import Testing
         for text in Self.texts() {
             let values = text.unicodeScalars.map(\.value)
             for masks in [gazetteer.bodyMasks, gazetteer.levelMasks] {
-                for firsts in [masks.firsts, masks.firstsUntilNFKC] {
-                    let fast = Self.stopsByBlocks(values, firsts: firsts, seconds: masks.seconds)
-                    let reference = BodyEvidence.stopsOneByOne(values, last: values.count - 1, firsts: firsts,
-                                                               seconds: masks.seconds)
+                for untilNFKC in [false, true] {
+                    let fast = Self.stopsByBlocks(values, entries: untilNFKC ? masks.entriesUntilNFKC : masks.entries)
+                    let reference = BodyEvidence.stopsOneByOne(values, last: values.count - 1, masks: masks,
+                                                               untilNFKC: untilNFKC)
                     #expect(fast == reference, "\(text.prefix(80).debugDescription)")
                     stopped += reference.count
                     passed += values.count - reference.count
@@ -57,8 +56,8 @@ import Testing
         let values = "我市全省山东省潍坊市自治区各县委、市教育局朝阳区[地区名称]国家建设和发展".unicodeScalars.map(\.value)
         for n in 0...min(40, values.count) {
             let v = Array(values.prefix(n))
-            #expect(Self.stopsByBlocks(v, firsts: masks.firsts, seconds: masks.seconds)
-                    == BodyEvidence.stopsOneByOne(v, last: n - 1, firsts: masks.firsts, seconds: masks.seconds), "\(n)")
+            #expect(Self.stopsByBlocks(v, entries: masks.entries)
+                    == BodyEvidence.stopsOneByOne(v, last: n - 1, masks: masks, untilNFKC: false), "\(n)")
         }
     }
 
@@ -108,12 +107,14 @@ import Testing
 }
 
 extension BodyEvidence {
-    /// The reference of `stops`: every position up to `last` whose masks meet, and `last`, one at a time.
-    static func stopsOneByOne(_ o: [UInt32], last: Int, firsts: UnsafePointer<PairMasks.Mask>,
-                              seconds: UnsafePointer<PairMasks.Mask>) -> [Int] {
+    /// The reference of `stops`: every position up to `last` whose masks meet (`PairMasks.first`, `second`), and
+    /// `last`, one at a time.
+    static func stopsOneByOne(_ o: [UInt32], last: Int, masks: PairMasks, untilNFKC: Bool) -> [Int] {
         guard last >= 0 else { return [] }
         var out: [Int] = []
-        for p in 0..<last where firsts[Int(o[p])] | seconds[Int(o[p + 1])] != PairMasks.allClear { out.append(p) }
+        for p in 0..<last where masks.first(Int(o[p]), untilNFKC: untilNFKC) & masks.second(Int(o[p + 1])) != 0 {
+            out.append(p)
+        }
         out.append(last)
         return out
     }

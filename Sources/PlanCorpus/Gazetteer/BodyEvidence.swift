@@ -2,7 +2,7 @@
 /// words (我市, 全省 …), whether it holds a national formula and whether a placeholder may occur in it.
 ///
 /// `init(scanner:text:scalars:normalized:)` finds all of it in one walk over the scalars, passing over positions
-/// whose pair of scalars starts nothing (`pairClasses`: two table reads per scalar, eight positions at a time), then
+/// whose pair of scalars starts nothing (`pairClasses`: one table read per scalar, eight positions at a time), then
 /// gated by `gate` and the hashed pairs, and proves on the way that the document's norm is what `AlignedText` would make;
 /// `separately` is the reference: the aligned text's own walk, then one pass per kind of evidence.
 struct BodyEvidence {
@@ -56,9 +56,10 @@ struct BodyEvidence {
         return bits
     }
 
-    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 63 of them, and a 64th bit for scalars always looked at.
-    static let pairClassCount: PairMasks.Mask = 63
-    static let alwaysClass: PairMasks.Mask = 1 << 63
+    /// Classes of first scalars in `pairClasses` (`pairClassBits`): 31 of them, and a 32nd bit for scalars always
+    /// looked at, so that both masks of a scalar fit one word (`PairMasks.Entry`).
+    static let pairClassCount: PairMasks.Mask = 31
+    static let alwaysClass: PairMasks.Mask = 1 << 31
 
     /// The class (a bit) of each first scalar of `pairs`, chosen so that first scalars in one class go on with much
     /// the same second scalars: a second scalar's mask then holds few classes of first scalars it never follows,
@@ -112,8 +113,8 @@ struct BodyEvidence {
     /// `alwaysClass` for a scalar the gate marks without `pairBit` (or `slowBit`, or beyond the BMP: all classes),
     /// the class of its norm for a `pairBit` scalar, 0 for the rest; the second mask holds `alwaysClass` and the
     /// classes of every first scalar that pairs with its norm (all classes when the norm is not settled). Where the
-    /// gate's pair table would pass over the position, this mostly does too, with two table reads and no hash.
-    /// The masks `firstsUntilNFKC` add `alwaysClass` to scalars of `nfkcBit`.
+    /// gate's pair table would pass over the position, this mostly does too, with one table read a scalar and no hash.
+    /// The masks `PairMasks.entriesUntilNFKC` add `alwaysClass` to scalars of `nfkcBit`.
     static func pairClasses(trie: SurfaceTrie, gate: [UInt8]) -> PairMasks {
         let exact = exactPairs(trie: trie)
         let classOf = pairClassBits(exact)
@@ -140,7 +141,7 @@ struct BodyEvidence {
 
     /// The masks of `pairClasses` and `levelClasses`: for each BMP scalar that `AlignedText.oneForOne` settles and
     /// the gate does not mark `slowBit`, `first` of its gate bits (without `nfkcBit`) and norm, and `alwaysClass`
-    /// with `second` of its norm; every other scalar is looked at. `firstsUntilNFKC` adds `alwaysClass` to the
+    /// with `second` of its norm; every other scalar is looked at. `firstsUntilNFKC` (`PairMasks.entriesUntilNFKC`) adds `alwaysClass` to the
     /// scalars of `nfkcBit`.
     private static func masks(gate: [UInt8], first: (UInt8, UInt32) -> PairMasks.Mask,
                               second: (UInt32) -> PairMasks.Mask) -> PairMasks {
@@ -200,48 +201,59 @@ struct BodyEvidence {
 
     /// The positions of the walk to look at (its stops), a block of eight at a time: from the block at `base`, the
     /// first block of eight positions before `last` holding a position whose pair of scalars `o[p]`, `o[p + 1]` may
-    /// start something by the complemented masks `firsts` and `seconds` (`PairMasks`), with its stops as bits
-    /// (bit i for position `block + i`); past the blocks, the tail: the positions from `block` up to `last`, with
-    /// `last` (the walk looks at it anyway) among the stops. A position is passed over when its first and second
-    /// masks have no class in common, that is when their complements together have every bit. One branch per block
-    /// (most blocks hold no stop), and the stops of a block are taken by their bits, not by a test per position:
-    /// where the text goes either way, tests mispredict.
+    /// start something by the entries `e` of complemented masks (`PairMasks.entries`), with its stops as bits (bit i
+    /// for position `block + i`); past the blocks, the tail: the positions from `block` up to `last`, with `last`
+    /// (the walk looks at it anyway) among the stops. A position is passed over when its first and second masks have
+    /// no class in common, that is when their complements together have every bit: `e[o[p]] | e[o[p + 1]] << 32`
+    /// then has every bit of its high half. One branch per block (most blocks hold no stop), and the stops of a block
+    /// are taken by their bits, not by a test per position: where the text goes either way, tests mispredict.
     @inline(never)
-    static func stops(_ o: UnsafePointer<UInt32>, from base: Int, last: Int, firsts: UnsafePointer<PairMasks.Mask>,
-                      seconds: UnsafePointer<PairMasks.Mask>) -> (block: Int, stops: UInt32, tail: Bool) {
+    static func stops(_ o: UnsafePointer<UInt32>, from base: Int, last: Int, entries e: UnsafePointer<PairMasks.Entry>)
+        -> (block: Int, stops: UInt32, tail: Bool) {
         var q = o + base
         let end = o + last
-        var f0 = firsts[Int(q[0])]
+        var e0 = e[Int(q[0])]
         while q + 8 <= end {
-            let v1 = Int(q[1]), v2 = Int(q[2]), v3 = Int(q[3]), v4 = Int(q[4])
-            let v5 = Int(q[5]), v6 = Int(q[6]), v7 = Int(q[7]), v8 = Int(q[8])
-            let t0 = f0 | seconds[v1], t1 = firsts[v1] | seconds[v2], t2 = firsts[v2] | seconds[v3]
-            let t3 = firsts[v3] | seconds[v4], t4 = firsts[v4] | seconds[v5], t5 = firsts[v5] | seconds[v6]
-            let t6 = firsts[v6] | seconds[v7], t7 = firsts[v7] | seconds[v8]
-            if (t0 & t1 & t2 & t3) & (t4 & t5 & t6 & t7) != PairMasks.allClear {
-                let m = (stop(t0) | stop(t1) &<< 1 | stop(t2) &<< 2 | stop(t3) &<< 3)
-                    | (stop(t4) &<< 4 | stop(t5) &<< 5 | stop(t6) &<< 6 | stop(t7) &<< 7)
-                return (q - o, UInt32(truncatingIfNeeded: m), false)
+            // Only the meet of the block's eight tests here, to keep few values live; a block with a stop reads its
+            // entries again (from the cache) for its bits.
+            var all: PairMasks.Entry = .max
+            for i in 1..<9 {
+                let ei = e[Int(q[i])]
+                all &= e0 | ei &<< 32
+                e0 = ei
             }
-            f0 = firsts[v8]
+            if all | ~PairMasks.allClear != .max { return (q - o, blockStops(q, entries: e), false) }
             q += 8
         }
-        var m: UInt64 = 1 &<< UInt64(end - q)
+        var s: UInt64 = 1 &<< UInt64(end - q)
         var k: UInt64 = 0
         while q < end {
-            m |= stop(f0 | seconds[Int(q[1])]) &<< k
-            f0 = firsts[Int(q[1])]
+            let e1 = e[Int(q[1])]
+            s |= stop(e0 | e1 &<< 32) &<< k
+            e0 = e1
             q += 1
             k += 1
         }
-        return (end - o - Int(truncatingIfNeeded: k), UInt32(truncatingIfNeeded: m), true)
+        return (end - o - Int(truncatingIfNeeded: k), UInt32(truncatingIfNeeded: s), true)
     }
 
-    /// 1 when the complemented masks `t` of a position meet (it lacks a bit), else 0, by arithmetic rather than a
+    /// The stops of the block of eight positions at `q`, as bits.
+    @inline(never)
+    static func blockStops(_ q: UnsafePointer<UInt32>, entries e: UnsafePointer<PairMasks.Entry>) -> UInt32 {
+        var s: UInt64 = 0
+        var e0 = e[Int(q[0])]
+        for i in 0..<8 {
+            let e1 = e[Int(q[i + 1])]
+            s |= stop(e0 | e1 &<< 32) &<< UInt64(i)
+            e0 = e1
+        }
+        return UInt32(truncatingIfNeeded: s)
+    }
+
+    /// 1 when the masks of a position meet (the high half of `t` lacks a bit), else 0, by arithmetic rather than a
     /// test, since whether a position stops goes either way on real text.
-    @inline(__always) static func stop(_ t: PairMasks.Mask) -> UInt64 {
-        let x = ~t
-        return (x | (0 &- x)) &>> 63
+    @inline(__always) static func stop(_ t: PairMasks.Entry) -> UInt64 {
+        (~t &>> 32 &+ 0xFFFF_FFFF) &>> 32
     }
 
     /// The level words of a body with these scalars and the scalars of its norm (`levels` of the evidence `init`
@@ -288,10 +300,9 @@ struct BodyEvidence {
         let masks = levelsOnly ? scanner.gazetteer.levelMasks : scanner.gazetteer.bodyMasks
         // The gate's bits the walk acts on.
         let keep: UInt8 = levelsOnly ? ~(mentionBit | nationalBit | placeholderBit) : .max
-        let seconds = masks.seconds
         let flags = CompatibilityTable.shared.flags
-        // Until a scalar NFKC changes is met, the walk stops at every such scalar (`firstsUntilNFKC`).
-        var firsts = masks.firstsUntilNFKC
+        // Until a scalar NFKC changes is met, the walk stops at every such scalar (`entriesUntilNFKC`).
+        var entries = masks.entriesUntilNFKC
         var nfkcChanges = false
         let complete = original.withUnsafeBufferPointer { o in
             norm.withUnsafeBufferPointer { s in
@@ -309,7 +320,7 @@ struct BodyEvidence {
                                 if tail { return true }
                                 // A scalar is its UInt32 value.
                                 (block, pending, tail) = o.withMemoryRebound(to: UInt32.self) { values in
-                                    stops(values.baseAddress!, from: next, last: last, firsts: firsts, seconds: seconds)
+                                    stops(values.baseAddress!, from: next, last: last, entries: entries)
                                 }
                                 next = block + 8
                             }
@@ -318,7 +329,7 @@ struct BodyEvidence {
                             let c = o[p]
                             var g = c.value < 0x10000 ? gate[Int(c.value)] : slowBit
                             if g & nfkcBit != 0 {
-                                if !nfkcChanges { nfkcChanges = true; firsts = masks.firsts }
+                                if !nfkcChanges { nfkcChanges = true; entries = masks.entries }
                                 g &= ~nfkcBit
                             }
                             g &= keep
@@ -334,7 +345,7 @@ struct BodyEvidence {
                                     guard ScriptFolding.shared.action[Int(c.value)] == ScriptFolding.contextualAction else { return false }
                                     if flags[Int(c.value)] & CompatibilityTable.changedByNFKC != 0 && !nfkcChanges {
                                         nfkcChanges = true
-                                        firsts = masks.firsts
+                                        entries = masks.entries
                                     }
                                     context.append(p)
                                 } else {
