@@ -15,6 +15,8 @@ struct TargetSink {
     var candidates: [SentenceReader.Candidate] = []
     /// Room an indicator's scalars are put together in, reused from one number to the next.
     var indicatorRoom: [Unicode.Scalar] = []
+    /// A sub-sentence's year tokens, the array reused from one sub-sentence to the next.
+    var years: [Int] = []
     /// Set in a text that is no plan: asked whether a statement with no year is a target (nil: every one is).
     var yearless: TargetExtractor.YearlessRule?
     /// The sentence being read.
@@ -85,14 +87,12 @@ struct SentenceReader {
         /// A sentence's scalars as written, for a caller that holds them in no buffer of its own (`withReader(_:…)`).
         var original: [Unicode.Scalar] = []
         /// The folded scalars, noted positions and tokens (shared by copies of the buffers: a caller keeps one).
-        let storage = Storage()
+        let storage: Storage
 
-        init() {}
+        init() { storage = Storage(capacity: 0) }
 
         /// Buffers with room for a sentence of `capacity` scalars, so that none grows while sentences are read.
-        init(capacity: Int) {
-            room(for: capacity)
-        }
+        init(capacity: Int) { storage = Storage(capacity: capacity) }
 
         /// Grows the per-scalar buffers to hold `count` scalars.
         func room(for count: Int) { storage.room(for: count) }
@@ -100,7 +100,9 @@ struct SentenceReader {
 
     /// The per-scalar memory of `Buffers`, kept at the size of the longest sentence so far, each sentence written
     /// over its start, and the token buffer: raw memory, so that a sentence writes and reads it with no array to
-    /// check for uniqueness, retain, grow or empty (arrays did that for every sentence and token).
+    /// check for uniqueness, retain, grow or empty (arrays did that for every sentence and token). The five
+    /// per-scalar buffers are cut from one allocation (made once per document, and again only when a sentence is
+    /// longer than any before).
     final class Storage {
         private(set) var capacity = 0
         /// A sentence's folded scalars, positions in `walkSet` and positions that may start a token (`fold`).
@@ -113,38 +115,35 @@ struct SentenceReader {
         private(set) var firstTokens: UnsafeMutablePointer<Int32>
         /// A sentence's tokens; its memory is kept (grown by a scan that needs more) from sentence to sentence.
         var tokens = TokenBuffer(capacity: 16)
+        /// The memory the per-scalar buffers are cut from: 5 × capacity + 1 four-byte values.
+        private var block: UnsafeMutableRawPointer
 
-        init() {
-            folded = .allocate(capacity: 0)
-            stops = .allocate(capacity: 0)
-            starts = .allocate(capacity: 0)
-            marks = .allocate(capacity: 0)
-            firstTokens = .allocate(capacity: 1)
+        init(capacity: Int) {
+            (block, folded, stops, starts, marks, firstTokens) = Self.buffers(capacity)
+            self.capacity = capacity
+        }
+
+        /// One allocation cut into the five per-scalar buffers, each with room for `count` scalars (`firstTokens` one more).
+        private static func buffers(_ count: Int) -> (UnsafeMutableRawPointer, UnsafeMutablePointer<Unicode.Scalar>,
+                                                      UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>,
+                                                      UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) {
+            let block = UnsafeMutableRawPointer.allocate(byteCount: 4 * (5 * count + 1), alignment: 4)
+            let folded = block.bindMemory(to: Unicode.Scalar.self, capacity: count)
+            let values = (block + 4 * count).bindMemory(to: Int32.self, capacity: 4 * count + 1)
+            return (block, folded, values, values + count, values + 2 * count, values + 3 * count)
         }
 
         /// Room for `count` scalars in each per-scalar buffer (what they held is dropped: every sentence writes
         /// its own before reading).
         func room(for count: Int) {
             guard capacity < count else { return }
-            folded.deallocate()
-            stops.deallocate()
-            starts.deallocate()
-            marks.deallocate()
-            firstTokens.deallocate()
-            folded = .allocate(capacity: count)
-            stops = .allocate(capacity: count)
-            starts = .allocate(capacity: count)
-            marks = .allocate(capacity: count)
-            firstTokens = .allocate(capacity: count + 1)
+            block.deallocate()
+            (block, folded, stops, starts, marks, firstTokens) = Self.buffers(count)
             capacity = count
         }
 
         deinit {
-            folded.deallocate()
-            stops.deallocate()
-            starts.deallocate()
-            marks.deallocate()
-            firstTokens.deallocate()
+            block.deallocate()
             tokens.deallocate()
         }
     }
@@ -980,6 +979,9 @@ struct SentenceReader {
         let quotes = survey.quotes
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算), by token index.
         var years: [Int] = []
+        swap(&years, &sink.years)   // the sink's array, reused; given back below
+        defer { swap(&years, &sink.years) }
+        years.removeAll(keepingCapacity: true)
         for k in subTokens.startIndex..<subTokens.endIndex {
             let kind = tokens[k].kind
             if (kind == .year || kind == .yearRange || kind == .planPeriod)
@@ -1286,7 +1288,10 @@ struct SentenceReader {
                     swap(&pScalars, &sink.indicatorRoom)
                     defer { swap(&pScalars, &sink.indicatorRoom) }
                     pScalars.removeAll(keepingCapacity: true)
-                    pScalars.reserveCapacity(prefix.count + object.range.count + 8)   // room to add the object in place
+                    // Room to add the object in place, grown at least twofold (grown to each size asked, a document's
+                    // room was made anew several times).
+                    let room = prefix.count + object.range.count + 8
+                    if pScalars.capacity < room { pScalars.reserveCapacity(max(room, 2 * pScalars.capacity, 32)) }
                     // The one range of the sentence the indicator's scalars are, while they are one (its String is
                     // then cut from the clean text, which needs no building nor checking of UTF-8).
                     var whole: Range<Int>? = prefix
