@@ -15,6 +15,8 @@ struct TargetSink {
     var candidates: [SentenceReader.Candidate] = []
     /// Room an indicator's scalars are put together in, reused from one number to the next.
     var indicatorRoom: [Unicode.Scalar] = []
+    /// A sub-sentence's year tokens, the array reused from one sub-sentence to the next.
+    var years: [Int] = []
     /// Set in a text that is no plan: asked whether a statement with no year is a target (nil: every one is).
     var yearless: TargetExtractor.YearlessRule?
     /// The sentence being read.
@@ -85,14 +87,12 @@ struct SentenceReader {
         /// A sentence's scalars as written, for a caller that holds them in no buffer of its own (`withReader(_:…)`).
         var original: [Unicode.Scalar] = []
         /// The folded scalars, noted positions and tokens (shared by copies of the buffers: a caller keeps one).
-        let storage = Storage()
+        let storage: Storage
 
-        init() {}
+        init() { storage = Storage(capacity: 0) }
 
         /// Buffers with room for a sentence of `capacity` scalars, so that none grows while sentences are read.
-        init(capacity: Int) {
-            room(for: capacity)
-        }
+        init(capacity: Int) { storage = Storage(capacity: capacity) }
 
         /// Grows the per-scalar buffers to hold `count` scalars.
         func room(for count: Int) { storage.room(for: count) }
@@ -100,7 +100,9 @@ struct SentenceReader {
 
     /// The per-scalar memory of `Buffers`, kept at the size of the longest sentence so far, each sentence written
     /// over its start, and the token buffer: raw memory, so that a sentence writes and reads it with no array to
-    /// check for uniqueness, retain, grow or empty (arrays did that for every sentence and token).
+    /// check for uniqueness, retain, grow or empty (arrays did that for every sentence and token). The five
+    /// per-scalar buffers are cut from one allocation (made once per document, and again only when a sentence is
+    /// longer than any before).
     final class Storage {
         private(set) var capacity = 0
         /// A sentence's folded scalars, positions in `walkSet` and positions that may start a token (`fold`).
@@ -113,38 +115,35 @@ struct SentenceReader {
         private(set) var firstTokens: UnsafeMutablePointer<Int32>
         /// A sentence's tokens; its memory is kept (grown by a scan that needs more) from sentence to sentence.
         var tokens = TokenBuffer(capacity: 16)
+        /// The memory the per-scalar buffers are cut from: 5 × capacity + 1 four-byte values.
+        private var block: UnsafeMutableRawPointer
 
-        init() {
-            folded = .allocate(capacity: 0)
-            stops = .allocate(capacity: 0)
-            starts = .allocate(capacity: 0)
-            marks = .allocate(capacity: 0)
-            firstTokens = .allocate(capacity: 1)
+        init(capacity: Int) {
+            (block, folded, stops, starts, marks, firstTokens) = Self.buffers(capacity)
+            self.capacity = capacity
+        }
+
+        /// One allocation cut into the five per-scalar buffers, each with room for `count` scalars (`firstTokens` one more).
+        private static func buffers(_ count: Int) -> (UnsafeMutableRawPointer, UnsafeMutablePointer<Unicode.Scalar>,
+                                                      UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>,
+                                                      UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) {
+            let block = UnsafeMutableRawPointer.allocate(byteCount: 4 * (5 * count + 1), alignment: 4)
+            let folded = block.bindMemory(to: Unicode.Scalar.self, capacity: count)
+            let values = (block + 4 * count).bindMemory(to: Int32.self, capacity: 4 * count + 1)
+            return (block, folded, values, values + count, values + 2 * count, values + 3 * count)
         }
 
         /// Room for `count` scalars in each per-scalar buffer (what they held is dropped: every sentence writes
         /// its own before reading).
         func room(for count: Int) {
             guard capacity < count else { return }
-            folded.deallocate()
-            stops.deallocate()
-            starts.deallocate()
-            marks.deallocate()
-            firstTokens.deallocate()
-            folded = .allocate(capacity: count)
-            stops = .allocate(capacity: count)
-            starts = .allocate(capacity: count)
-            marks = .allocate(capacity: count)
-            firstTokens = .allocate(capacity: count + 1)
+            block.deallocate()
+            (block, folded, stops, starts, marks, firstTokens) = Self.buffers(count)
             capacity = count
         }
 
         deinit {
-            folded.deallocate()
-            stops.deallocate()
-            starts.deallocate()
-            marks.deallocate()
-            firstTokens.deallocate()
+            block.deallocate()
             tokens.deallocate()
         }
     }
@@ -269,13 +268,12 @@ struct SentenceReader {
         let count = scalars.count
         guard count > 0, let src = scalars.baseAddress, let dst = out.baseAddress, let stopsBase = stops.baseAddress,
               let startsBase = starts.baseAddress, let marksBase = marks.baseAddress else { return (false, 0, 0, 0) }
-        // The loop calls nothing and notes positions through pointers bumped along: with a call in it (the set of
-        // stops beyond the BMP), or a count and a base for each list, its registers ran short and it reloaded the
-        // text and the table from the stack for every scalar. It has no branch on the flags either: each position
-        // is written to every list and the list's pointer bumped by its flag bit. Flags fall on about one scalar in
-        // five, at random, so a test of them mispredicts often: writing them all costs more instructions but 4 %
-        // less time over the bench corpus.
-        var stopP = stopsBase, startP = startsBase, markP = marksBase
+        // The loop calls nothing. It has no branch on the flags: each position is written to every list and the
+        // list's count raised by its flag bit (flags fall on about one scalar in five, at random, so a test of them
+        // mispredicts often). Counts rather than pointers: a count rises by the bit itself (a bit test and an add
+        // with carry), where a pointer needs the bit shifted, masked and scaled, and the pointers were shuffled
+        // between registers every step.
+        var stopCount = 0, startCount = 0, markCount = 0
         foldTable.withUnsafeBufferPointer { t in
             let table = t.baseAddress!
             var k = 0
@@ -283,15 +281,17 @@ struct SentenceReader {
                 let entry = table[Int(src[k].value)]
                 dst[k] = unsafeBitCast(entry & 0x1F_FFFF, to: Unicode.Scalar.self)
                 let at = Int32(truncatingIfNeeded: k)
-                startP.pointee = at; startP += Int(truncatingIfNeeded: (entry >> 24) & 1)
-                stopP.pointee = at; stopP += Int(truncatingIfNeeded: (entry >> 25) & 1)
-                markP.pointee = at; markP += Int(truncatingIfNeeded: (entry >> 27) & 1)
+                startsBase[startCount] = at
+                stopsBase[stopCount] = at
+                marksBase[markCount] = at
+                startCount &+= Int(truncatingIfNeeded: (entry >> 24) & 1)
+                stopCount &+= Int(truncatingIfNeeded: (entry >> 25) & 1)
+                markCount &+= Int(truncatingIfNeeded: (entry >> 27) & 1)
                 k &+= 1
             }
         }
         // Every scalar flagged `mayStartToken` is noted as a start.
-        let m = startP - startsBase
-        return (m > 0, stopP - stopsBase, m, markP - marksBase)
+        return (startCount > 0, stopCount, startCount, markCount)
     }
 
     // MARK: helpers
@@ -979,6 +979,9 @@ struct SentenceReader {
         let quotes = survey.quotes
         // Years that are not comparison bases (比2020年, 较2020年) nor price bases (按2000年价格计算), by token index.
         var years: [Int] = []
+        swap(&years, &sink.years)   // the sink's array, reused; given back below
+        defer { swap(&years, &sink.years) }
+        years.removeAll(keepingCapacity: true)
         for k in subTokens.startIndex..<subTokens.endIndex {
             let kind = tokens[k].kind
             if (kind == .year || kind == .yearRange || kind == .planPeriod)
@@ -1285,7 +1288,10 @@ struct SentenceReader {
                     swap(&pScalars, &sink.indicatorRoom)
                     defer { swap(&pScalars, &sink.indicatorRoom) }
                     pScalars.removeAll(keepingCapacity: true)
-                    pScalars.reserveCapacity(prefix.count + object.range.count + 8)   // room to add the object in place
+                    // Room to add the object in place, grown at least twofold (grown to each size asked, a document's
+                    // room was made anew several times).
+                    let room = prefix.count + object.range.count + 8
+                    if pScalars.capacity < room { pScalars.reserveCapacity(max(room, 2 * pScalars.capacity, 32)) }
                     // The one range of the sentence the indicator's scalars are, while they are one (its String is
                     // then cut from the clean text, which needs no building nor checking of UTF-8).
                     var whole: Range<Int>? = prefix
@@ -1391,6 +1397,9 @@ struct SentenceReader {
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
                     let per = Self.perBaseIfNamed(indicatorScalars, unit: unit)
                     let provenance = sink.locator.provenance(clean: clean)
+                    // The first target gets room for sixteen: grown from one at a time, a document's list was made
+                    // anew at 1, 2, 4 and 8.
+                    if sink.targets.capacity == 0 { sink.targets.reserveCapacity(16) }
                     sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
                                                unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
                                                hedge: hedge, per: per, baseline: c.baseline, clause: clauseText, provenance: provenance))
