@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Profile-guided optimisation of the engine, driven by `make build` (see the Makefile): PLANQ_PGO=generate builds
+// it instrumented, PLANQ_PGO=use:FILE builds it with the profile merged from a training run. Unset (tests, a plain
+// `swift build`), the engine is built as usual.
+let pgo = Context.environment["PLANQ_PGO"] ?? ""
+let engineSettings: [SwiftSetting] = pgo == "generate" ? [.unsafeFlags(["-Xfrontend", "-ir-profile-generate"])]
+    : pgo.hasPrefix("use:") ? [.unsafeFlags(["-Xfrontend", "-ir-profile-use=" + pgo.dropFirst(4)])] : []
+// The instrumented engine needs the profile runtime, which the driver links when told it generates a profile.
+let executableLinking: [LinkerSetting] = pgo == "generate" ? [.unsafeFlags(["-profile-generate"])] : []
+
 let package = Package(
     name: "planq",
     platforms: [.macOS(.v13)],
@@ -19,7 +28,8 @@ let package = Package(
         ),
         .target(
             name: "PlanCorpus",
-            resources: [.copy("Resources")]
+            resources: [.copy("Resources")],
+            swiftSettings: engineSettings
         ),
         .target(
             name: "PlanQuery",
@@ -33,7 +43,8 @@ let package = Package(
             dependencies: [
                 "PlanCorpus", "PlanQuery", "PlanNotebook", "PlanConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: executableLinking
         ),
         .testTarget(name: "PlanCorpusTests", dependencies: ["PlanCorpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanQueryTests", dependencies: ["PlanQuery", "PlanCorpus"], resources: [.copy("Golden")]),
