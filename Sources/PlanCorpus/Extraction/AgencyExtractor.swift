@@ -225,6 +225,8 @@ public struct AgencyExtractor: Sendable {
             if let close = closing(of: open, in: norm), exhaustive || terms.holdsNameWord(norm, (open + 1)..<close) {
                 let content = (open + 1)..<close
                 if let parsed = parseList(text, content, &buffers) {
+                    // Most texts hold no list or a few: room is made at the first, not before.
+                    if found.isEmpty { found.reserveCapacity(8); covered.reserveCapacity(8) }
                     found.append(ScalarList(agencies: parsed.names, range: content, agencyRanges: parsed.ranges))
                     covered.append(open..<(close + 1))
                     i = close + 1
@@ -473,8 +475,10 @@ public struct AgencyExtractor: Sendable {
                 at = from..<composed.count
             }
             let scalars = isComposed ? composed[at] : text.original[at]
-            let name = String(scalars: scalars)
-            let plain = PlainScalars.arePlain(scalars)
+            // A name alone in its list is compared with none: its plainness is never asked.
+            let plain = items.count > 1 && PlainScalars.arePlain(scalars)
+            // The String is made once it is needed: for a comparison, or when the name is kept.
+            var name: String?
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
             for k in result.names.indices {
@@ -482,10 +486,11 @@ public struct AgencyExtractor: Sendable {
                     if scalars == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
                     continue
                 }
+                if name == nil { name = String(scalars: scalars) }
                 if result.names[k] == name { seen = true; break }
             }
             if !seen {
-                result.names.append(name)
+                result.names.append(name ?? String(scalars: scalars))
                 result.ranges.append(range)
                 plainNames.append(plain ? (isComposed, at) : nil)
             }
