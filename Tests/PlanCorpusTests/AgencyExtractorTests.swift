@@ -136,6 +136,14 @@ import Testing
         #expect(list.agencyRanges.map { String(decoding: utf8[$0], as: UTF8.self) } == ["市衛健委", "醫保局"])
     }
 
+    /// A name repeated in a list is kept once, whether its scalars repeat (plain) or only its String does
+    /// (é written decomposed and precomposed): the names are made only when kept or compared.
+    @Test func repeatedNamesAreKeptOnce() {
+        #expect(Self.extractor.agencies(inList: "市教育局、市教育局、财政局") == ["市教育局", "市财政局"])
+        #expect(Self.extractor.agencies(inList: "市Cafe\u{301}局、市Caf\u{E9}局、市Cafe\u{301}局") == ["市Cafe\u{301}局"])
+        #expect(Self.extractor.agencies(inList: "市教育局") == ["市教育局"])
+    }
+
     @Test func withoutSectionsTheSectionIsNil() {
         let text = "建设医院。(责任单位:市卫健委)"
         let document = Document(name: "t.txt", path: "t.txt", encoding: "UTF-8", original: text, clean: text,

@@ -225,6 +225,8 @@ public struct AgencyExtractor: Sendable {
             if let close = closing(of: open, in: norm), exhaustive || terms.holdsNameWord(norm, (open + 1)..<close) {
                 let content = (open + 1)..<close
                 if let parsed = parseList(text, content, &buffers) {
+                    // Most texts hold no list or a few: room is made at the first, not before.
+                    if found.isEmpty { found.reserveCapacity(8); covered.reserveCapacity(8) }
                     found.append(ScalarList(agencies: parsed.names, range: content, agencyRanges: parsed.ranges))
                     covered.append(open..<(close + 1))
                     i = close + 1
@@ -372,10 +374,14 @@ public struct AgencyExtractor: Sendable {
                 var r = piece
                 // 由市教育局负责 → 市教育局
                 if r.count > 1, norm[r.lowerBound] == "由" { r = (r.lowerBound + 1)..<r.upperBound }
+                // The formula ending the piece as last measured: the pass that strips nothing leaves `r` as it
+                // measured it, so the test after the loop needs no second measure.
+                var suffix: Int?
                 var stripped = true
                 while stripped {
                     stripped = false
-                    if let f = terms.formulaSuffix(of: norm[r]), f < r.count {
+                    suffix = terms.formulaSuffix(of: norm[r])
+                    if let f = suffix, f < r.count {
                         r = trim(text, r.lowerBound..<(r.upperBound - f))
                         sawFormula = true
                         stripped = true
@@ -391,7 +397,7 @@ public struct AgencyExtractor: Sendable {
                         }
                     }
                 }
-                if terms.formulaSuffix(of: norm[r]) == r.count { sawFormula = true; continue }
+                if suffix == r.count { sawFormula = true; continue }
                 if r.isEmpty { continue }
                 var item = Item(range: r)
                 if let owner { item.head = owner }
@@ -452,7 +458,8 @@ public struct AgencyExtractor: Sendable {
         // equality.
         result.names.reserveCapacity(items.count)
         result.ranges.reserveCapacity(items.count)
-        plainNames.reserveCapacity(items.count)
+        // The buffer is kept from list to list: most lists fit in what an earlier one reserved.
+        if plainNames.capacity < items.count { plainNames.reserveCapacity(items.count) }
         for index in items.indices {
             let range = items[index].range
             let isComposed = items[index].prefixLength > 0 || items[index].hasHead || !items[index].tail.isEmpty
@@ -468,8 +475,10 @@ public struct AgencyExtractor: Sendable {
                 at = from..<composed.count
             }
             let scalars = isComposed ? composed[at] : text.original[at]
-            let name = String(scalars: scalars)
-            let plain = PlainScalars.arePlain(scalars)
+            // A name alone in its list is compared with none: its plainness is never asked.
+            let plain = items.count > 1 && PlainScalars.arePlain(scalars)
+            // The String is made once it is needed: for a comparison, or when the name is kept.
+            var name: String?
             // Lists are short: a look through the names kept beats hashing each one.
             var seen = false
             for k in result.names.indices {
@@ -477,10 +486,11 @@ public struct AgencyExtractor: Sendable {
                     if scalars == (other.composed ? composed[other.range] : text.original[other.range]) { seen = true; break }
                     continue
                 }
+                if name == nil { name = String(scalars: scalars) }
                 if result.names[k] == name { seen = true; break }
             }
             if !seen {
-                result.names.append(name)
+                result.names.append(name ?? String(scalars: scalars))
                 result.ranges.append(range)
                 plainNames.append(plain ? (isComposed, at) : nil)
             }
@@ -530,8 +540,9 @@ public struct AgencyExtractor: Sendable {
                 let s = norm[j]
                 if s == "和" || s == "及" || s == "与" {
                     let left = norm[rest.lowerBound..<j]
-                    let right = terms.withoutFormulas(norm[(j + 1)..<rest.upperBound])
-                    if terms.hasStrongSuffix(left), terms.isAgencyLike(right) {
+                    // The right part is measured only when the left one is a full name.
+                    if terms.hasStrongSuffix(left), case let right = terms.withoutFormulas(norm[(j + 1)..<rest.upperBound]),
+                       terms.isAgencyLike(right) {
                         result.append((rest.lowerBound..<j, owner))
                         owner = nil
                         if let ending = terms.strongEnding(of: left), ending < left.count,
@@ -609,7 +620,7 @@ public struct AgencyExtractor: Sendable {
 
 /// The lexicon as scalar arrays, with the matching rules that use it. A class: the extractor's many calls
 /// into it pass one reference rather than copying a struct of some thirty arrays each time.
-private final class AgencyTerms: Sendable {
+final class AgencyTerms: Sendable {
     /// Scalars of a name or note under judgement, cut from a longer array without a copy.
     typealias Scalars = ArraySlice<Unicode.Scalar>
 
@@ -627,6 +638,11 @@ private final class AgencyTerms: Sendable {
     let labelOpeners: ScalarSet
     /// Last scalars of the labels.
     let labelLasts: ScalarSet
+    /// The labels by their first and by their last scalars: a position is compared only with the labels that
+    /// can start (or end) there, not with all of them.
+    private let labelFirstWords, labelLastWords: EdgeWords
+    /// An empty label (which the indexes cannot hold) sends the label look-ups through every label.
+    private let labelsHoldEmpty: Bool
     /// Last scalars of the strong and weak endings, and first scalars of the owners: a cheap test before
     /// `holdsNameWord` matches the words.
     private let nameScalars: ScalarSet
@@ -641,6 +657,9 @@ private final class AgencyTerms: Sendable {
         labels = scalars(lexicon.labels)
         labelOpeners = ScalarSet(labels.compactMap(\.first))
         labelLasts = ScalarSet(labels.compactMap(\.last))
+        labelFirstWords = EdgeWords(labels, atEnd: false)
+        labelLastWords = EdgeWords(labels, atEnd: true)
+        labelsHoldEmpty = labels.contains(where: \.isEmpty)
         formulas = scalars(lexicon.formulas)
         strong = scalars(lexicon.strongSuffixes)
         weak = scalars(lexicon.weakSuffixes)
@@ -690,6 +709,16 @@ private final class AgencyTerms: Sendable {
         var e = end
         while e > 0, text[e - 1] == " " || text[e - 1] == "\u{3000}" { e -= 1 }
         guard e > 0, labelLasts.contains(text[e - 1]) else { return }
+        if !labelsHoldEmpty {
+            for w in labelLastWords.candidates(text[e - 1]) {
+                let label = labels[Int(w)]
+                guard e - label.count >= 0 else { continue }
+                var k = 0
+                while k < label.count, text[e - label.count + k] == label[k] { k += 1 }
+                if k == label.count { starts.append(e - label.count) }
+            }
+            return
+        }
         for label in labels where e - label.count >= 0 {
             var k = 0
             while k < label.count, text[e - label.count + k] == label[k] { k += 1 }
@@ -709,6 +738,16 @@ private final class AgencyTerms: Sendable {
     func label(at index: Int, in text: [Unicode.Scalar]) -> (length: Int, listStart: Int)? {
         // Few scalars open a label: most positions are ruled out by one comparison each.
         guard index >= 0, index < text.count, labelOpeners.contains(text[index]) else { return nil }
+        if !labelsHoldEmpty {
+            for w in labelFirstWords.candidates(text[index]) {
+                let label = labels[Int(w)]
+                guard has(label, at: index, in: text) else { continue }
+                var j = index + label.count
+                while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }
+                if j < text.count, text[j] == ":" || text[j] == "】" || text[j] == "]" { return (label.count, j + 1) }
+            }
+            return nil
+        }
         for label in labels where has(label, at: index, in: text) {
             var j = index + label.count
             while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }
