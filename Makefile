@@ -28,19 +28,21 @@ test-deps: deps
 
 # The engine is built with profile-guided optimisation when the toolchain has llvm-profdata (PGO=0 skips it): an
 # instrumented build, in its own build path, loads twenty copies of the sample corpus in one process (so that reading
-# documents, not building the lexicons once, is what the counts weigh); the counts are merged into a profile that the
-# release build optimises by (hot paths laid out together, branches ordered by how they go). The profile is made
-# again whenever a source or a sample changes; results never depend on it, only speed.
+# documents, not building the lexicons once, is what the counts weigh) and replays the notebooks (so that the query
+# paths count as run, not as cold code to be made small); the counts are merged into a profile that the release
+# build optimises by (hot paths laid out together, branches ordered by how they go). The profile is made again
+# whenever a source, a sample or a notebook changes; results never depend on it, only speed.
 PGO ?= 1
 PROFDATA := $(shell d=$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")"); [ -x "$$d/llvm-profdata" ] && echo "$$d/llvm-profdata")
 PGO_DIR := .build/pgo
 PROFILE := $(PGO_DIR)/planq.profdata
 
-$(PROFILE): Package.swift $(shell find Sources corpus/samples -type f)
+$(PROFILE): Makefile Package.swift $(shell find Sources corpus/samples notebooks -type f)
 	PLANQ_PGO=generate $(SWIFT) build -c release --product planq --build-path $(PGO_DIR)/build
 	rm -rf $(PGO_DIR)/raw $(PGO_DIR)/train
 	for i in $$(seq 20); do mkdir -p $(PGO_DIR)/train/$$i && cp corpus/samples/* $(PGO_DIR)/train/$$i/; done
 	LLVM_PROFILE_FILE=$(CURDIR)/$(PGO_DIR)/raw/%p.profraw $(PGO_DIR)/build/release/planq bench-load $(PGO_DIR)/train >/dev/null
+	LLVM_PROFILE_FILE=$(CURDIR)/$(PGO_DIR)/raw/%p.profraw $(PGO_DIR)/build/release/planq replay notebooks/*.planq.md >/dev/null
 	$(PROFDATA) merge -o $@ $(PGO_DIR)/raw/*.profraw
 
 build: deps
