@@ -1397,9 +1397,6 @@ struct SentenceReader {
                     let clauseText = sharesCleanText ? SharedText(slice: sink.clean, utf8: clean) : SharedText(original(clause))
                     let per = Self.perBaseIfNamed(indicatorScalars, unit: unit)
                     let provenance = sink.locator.provenance(clean: clean)
-                    // The first target gets room for sixteen: grown from one at a time, a document's list was made
-                    // anew at 1, 2, 4 and 8.
-                    if sink.targets.capacity == 0 { sink.targets.reserveCapacity(16) }
                     sink.targets.append(Target(section: section, indicator: indicator, value: value, valueMax: tokens[c.token].valueMax,
                                                unit: unit, comparator: comparator ?? "=", year: year, yearPlaceholder: placeholder,
                                                hedge: hedge, per: per, baseline: c.baseline, clause: clauseText, provenance: provenance))
