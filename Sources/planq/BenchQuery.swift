@@ -95,7 +95,7 @@ struct BenchQuery: ParsableCommand {
             return (best, count)
         }
         let scanner = NumberScanner()
-        let (scanSeconds, tokens) = leastOfThree { _ in parallel { ScannerBenchmark.scanSentences(of: documents[$0], scanner: scanner) } }
+        let (scanSeconds, tokens) = leastOfThree { copies in parallel { ScannerBenchmark.scanSentences(of: copies[$0], scanner: scanner) } }
         let extractor = Extractor()
         // The builder hands the extractor the norm its structure pass made: made here before the clock, as
         // normalising is the structure stage's cost, not extraction's.

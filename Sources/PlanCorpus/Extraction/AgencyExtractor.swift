@@ -641,8 +641,6 @@ final class AgencyTerms: Sendable {
     /// The labels by their first and by their last scalars: a position is compared only with the labels that
     /// can start (or end) there, not with all of them.
     private let labelFirstWords, labelLastWords: EdgeWords
-    /// An empty label (which the indexes cannot hold) sends the label look-ups through every label.
-    private let labelsHoldEmpty: Bool
     /// Last scalars of the strong and weak endings, and first scalars of the owners: a cheap test before
     /// `holdsNameWord` matches the words.
     private let nameScalars: ScalarSet
@@ -659,7 +657,6 @@ final class AgencyTerms: Sendable {
         labelLasts = ScalarSet(labels.compactMap(\.last))
         labelFirstWords = EdgeWords(labels, atEnd: false)
         labelLastWords = EdgeWords(labels, atEnd: true)
-        labelsHoldEmpty = labels.contains(where: \.isEmpty)
         formulas = scalars(lexicon.formulas)
         strong = scalars(lexicon.strongSuffixes)
         weak = scalars(lexicon.weakSuffixes)
@@ -709,17 +706,9 @@ final class AgencyTerms: Sendable {
         var e = end
         while e > 0, text[e - 1] == " " || text[e - 1] == "\u{3000}" { e -= 1 }
         guard e > 0, labelLasts.contains(text[e - 1]) else { return }
-        if !labelsHoldEmpty {
-            for w in labelLastWords.candidates(text[e - 1]) {
-                let label = labels[Int(w)]
-                guard e - label.count >= 0 else { continue }
-                var k = 0
-                while k < label.count, text[e - label.count + k] == label[k] { k += 1 }
-                if k == label.count { starts.append(e - label.count) }
-            }
-            return
-        }
-        for label in labels where e - label.count >= 0 {
+        for w in labelLastWords.candidates(text[e - 1]) {
+            let label = labels[Int(w)]
+            guard e - label.count >= 0 else { continue }
             var k = 0
             while k < label.count, text[e - label.count + k] == label[k] { k += 1 }
             if k == label.count { starts.append(e - label.count) }
@@ -732,23 +721,13 @@ final class AgencyTerms: Sendable {
         return true
     }
 
-
-
     /// A label at `index` followed by `:`, `】` or `]`: where its list starts.
     func label(at index: Int, in text: [Unicode.Scalar]) -> (length: Int, listStart: Int)? {
         // Few scalars open a label: most positions are ruled out by one comparison each.
         guard index >= 0, index < text.count, labelOpeners.contains(text[index]) else { return nil }
-        if !labelsHoldEmpty {
-            for w in labelFirstWords.candidates(text[index]) {
-                let label = labels[Int(w)]
-                guard has(label, at: index, in: text) else { continue }
-                var j = index + label.count
-                while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }
-                if j < text.count, text[j] == ":" || text[j] == "】" || text[j] == "]" { return (label.count, j + 1) }
-            }
-            return nil
-        }
-        for label in labels where has(label, at: index, in: text) {
+        for w in labelFirstWords.candidates(text[index]) {
+            let label = labels[Int(w)]
+            guard has(label, at: index, in: text) else { continue }
             var j = index + label.count
             while j < text.count, text[j] == " " || text[j] == "\u{3000}" { j += 1 }
             if j < text.count, text[j] == ":" || text[j] == "】" || text[j] == "]" { return (label.count, j + 1) }

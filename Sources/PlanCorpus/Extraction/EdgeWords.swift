@@ -12,11 +12,14 @@ struct EdgeWords: Sendable {
     private let order: [Int32]
     /// A list holding an empty word (which every text starts and ends with) is walked whole.
     private let walk: Bool
+    /// Every word's index, in order: the candidates of a list that is walked whole.
+    private let everyWord: [Int32]
 
     init(_ words: [[Unicode.Scalar]], atEnd: Bool) {
         self.words = words
         self.atEnd = atEnd
         walk = words.contains(where: \.isEmpty)
+        everyWord = walk ? words.indices.map { Int32($0) } : []
         var groupOf: [Unicode.Scalar: Int] = [:]
         var members: [[Int32]] = []
         var edges: [(Unicode.Scalar, Int)] = []
@@ -57,9 +60,10 @@ struct EdgeWords: Sendable {
         words.firstIndex { fits($0, text) }
     }
 
-    /// Indexes in `words` of the words starting (or ending) with `edge`, in list order (none when the list
-    /// holds an empty word: ask `first(in:)` then).
+    /// Indexes in `words` of the words that may start (or end) a text whose first (or last) scalar is `edge`, in
+    /// list order: those with that edge scalar, or every word when the list holds an empty word.
     @inline(__always) func candidates(_ edge: Unicode.Scalar) -> ArraySlice<Int32> {
+        if walk { return everyWord[...] }
         guard let g = groups.value(of: edge) else { return [] }
         return order[Int(start[g])..<Int(start[g + 1])]
     }

@@ -141,8 +141,8 @@ struct BodyEvidence {
 
     /// The masks of `pairClasses` and `levelClasses`: for each BMP scalar that `AlignedText.oneForOne` settles and
     /// the gate does not mark `slowBit`, `first` of its gate bits (without `nfkcBit`) and norm, and `alwaysClass`
-    /// with `second` of its norm; every other scalar is looked at. `firstsUntilNFKC` (`PairMasks.entriesUntilNFKC`) adds `alwaysClass` to the
-    /// scalars of `nfkcBit`.
+    /// with `second` of its norm; every other scalar is looked at. The first masks until NFKC
+    /// (`PairMasks.entriesUntilNFKC`) add `alwaysClass` to the scalars of `nfkcBit`.
     private static func masks(gate: [UInt8], first: (UInt8, UInt32) -> PairMasks.Mask,
                               second: (UInt32) -> PairMasks.Mask) -> PairMasks {
         let oneForOne = AlignedText.oneForOne
