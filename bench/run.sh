@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: planq's load + clean + structure throughput and peak memory on a 10,000-document corpus,
 # beside ripgrep scanning the same files for one word (the floor: reading bytes and nothing else).
-# Run after `swift build -c release --product planq` (the Makefile's bench target does that).
+# Run after `make build` (the Makefile's bench target does that).
 # Then bench/peers.sh sets each figure beside a peer (Recognizers-Text, DuckDB, ripgrep, sqlite3) and prints the summary.
 #   BENCH_DOCS=N  corpus size (default 10000)    BENCH_WORD=W  word ripgrep looks for (default 托位)
 set -euo pipefail
@@ -22,7 +22,7 @@ need() {   # need COMMAND PACKAGE: install the Debian package when the command i
 [ -x /usr/bin/time ] || { need time time; }
 need rg ripgrep
 need python3 python3
-[ -x "$PLANQ" ] || swift build -c release --product planq
+[ -x "$PLANQ" ] || make build
 
 mkdir -p "$OUT"
 python3 bench/make-corpus.py --samples corpus/samples --out "$CORPUS" --count "$DOCS" --seed 1
