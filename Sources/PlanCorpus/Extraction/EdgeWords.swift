@@ -10,16 +10,15 @@ struct EdgeWords: Sendable {
     private let groups: ScalarIndex
     private let start: [Int32]
     private let order: [Int32]
-    /// A list holding an empty word (which every text starts and ends with) is walked whole.
-    private let walk: Bool
-    /// Every word's index, in order: the candidates of a list that is walked whole.
+    /// Every word's index, in order, when the list holds an empty word (which every text starts and ends with): such
+    /// a list is walked whole, and these are its candidates. Empty otherwise.
     private let everyWord: [Int32]
+    private var walk: Bool { !everyWord.isEmpty }
 
     init(_ words: [[Unicode.Scalar]], atEnd: Bool) {
         self.words = words
         self.atEnd = atEnd
-        walk = words.contains(where: \.isEmpty)
-        everyWord = walk ? words.indices.map { Int32($0) } : []
+        everyWord = words.contains(where: \.isEmpty) ? words.indices.map { Int32($0) } : []
         var groupOf: [Unicode.Scalar: Int] = [:]
         var members: [[Int32]] = []
         var edges: [(Unicode.Scalar, Int)] = []

@@ -32,12 +32,12 @@ final class PairMasks: @unchecked Sendable {
     init(firsts: [Mask], firstsUntilNFKC: [Mask], seconds: [Mask]) {
         precondition(firsts.count == 0x10000 && firstsUntilNFKC.count == 0x10000 && seconds.count == 0x10000)
         // Read-only once made: every thread's walk reads them.
-        func table(_ firsts: [Mask]) -> UnsafePointer<Entry> {
+        func table(_ firstMasks: [Mask]) -> UnsafePointer<Entry> {
             let bytes = Self.size * MemoryLayout<Entry>.stride
             guard let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
                   raw != MAP_FAILED else { preconditionFailure("PairMasks: no memory") }
             let p = raw.bindMemory(to: Entry.self, capacity: Self.size)
-            for v in 0..<0x10000 { p[v] = Entry(~firsts[v]) << 32 | Entry(~seconds[v]) }
+            for v in 0..<0x10000 { p[v] = Entry(~firstMasks[v]) << 32 | Entry(~seconds[v]) }
             return UnsafePointer(p)
         }
         self.entries = table(firsts)
